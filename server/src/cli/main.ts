@@ -1,0 +1,2 @@
+// Placeholder CLI entry.
+process.stdout.write('vmss-upgrade\n');
