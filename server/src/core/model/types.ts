@@ -28,6 +28,14 @@ export type RValue =
 export type RObject = Extract<RValue, { kind: 'object' }>;
 export type RArray = Extract<RValue, { kind: 'array' }>;
 
+/** Where a property is, without its value resolved (for big objects that are read only in parts). */
+export interface PropertyRef {
+  readonly name: string;
+  readonly keySpan: Span;
+  /** The value's span. */
+  readonly span: Span;
+}
+
 /** One property of an object, with its name exactly as written (ARM matches names case-insensitively). */
 export interface RProperty {
   readonly name: string;
@@ -127,8 +135,8 @@ export interface ScaleSetModel {
   readonly condition: RValue | undefined;
   readonly deployment: DeploymentContext | undefined;
 
-  /** The `properties` property of the resource (absent for `az vmss show`, where these sit at the top). */
-  readonly properties: RProperty | undefined;
+  /** The `properties` key of the resource (absent for `az vmss show`, where these sit at the top level). */
+  readonly properties: PropertyRef | undefined;
   readonly orchestrationMode: RProperty | undefined;
   readonly overprovision: RProperty | undefined;
   readonly singlePlacementGroup: RProperty | undefined;

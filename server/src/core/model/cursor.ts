@@ -1,0 +1,77 @@
+import type { Node } from 'jsonc-parser';
+import { isExpressionString } from '../expressions/evaluate';
+import { findProperty, spanOf } from '../json/nodes';
+import type { Span } from '../text/span';
+import { unknownValue, type Resolver } from './resolver';
+import { Unknown } from '../expressions/values';
+import type { RProperty, RValue } from './types';
+
+/**
+ * A position in a resource that is either still raw JSON (resolved only when asked) or an already
+ * resolved value (when an expression produced a whole object). Lets the model read deep paths such as
+ * properties.virtualMachineProfile.osProfile without resolving everything on the way, and still follow
+ * paths through `"properties": "[variables('props')]"`.
+ */
+export type Cursor = { readonly node: Node } | { readonly value: RValue };
+
+export interface CursorProperty {
+  readonly name: string;
+  readonly keySpan: Span;
+  readonly cursor: Cursor;
+}
+
+export function cursorSpan(cursor: Cursor): Span {
+  return 'node' in cursor ? spanOf(cursor.node) : cursor.value.span;
+}
+
+export function child(cursor: Cursor | undefined, name: string, resolver: Resolver): CursorProperty | undefined {
+  if (!cursor) return undefined;
+  if ('node' in cursor) {
+    const node = cursor.node;
+    if (node.type === 'object') {
+      const prop = findProperty(node, name);
+      if (!prop) return undefined;
+      const value: Cursor = prop.value ? { node: prop.value } : { value: unknownValue(spanOf(prop.node), new Unknown('', 'the property has no value yet')) };
+      return { name: prop.name, keySpan: prop.keySpan, cursor: value };
+    }
+    if (node.type === 'string' && isExpressionString(node.value as string)) return child({ value: resolver.resolve(node) }, name, resolver);
+    return undefined;
+  }
+  const value = cursor.value;
+  if (value.kind !== 'object') return undefined;
+  const lower = name.toLowerCase();
+  let found: RProperty | undefined;
+  for (const prop of value.properties) if (prop.name.toLowerCase() === lower) found = prop;
+  return found ? { name: found.name, keySpan: found.keySpan, cursor: { value: found.value } } : undefined;
+}
+
+export function path(cursor: Cursor | undefined, names: readonly string[], resolver: Resolver): CursorProperty | undefined {
+  let current: CursorProperty | undefined;
+  let at = cursor;
+  for (const name of names) {
+    current = child(at, name, resolver);
+    if (!current) return undefined;
+    at = current.cursor;
+  }
+  return current;
+}
+
+export function resolveCursor(cursor: Cursor, resolver: Resolver): RValue {
+  return 'node' in cursor ? resolver.resolve(cursor.node) : cursor.value;
+}
+
+/** Resolves a found property into the model's RProperty (key as written, value resolved deeply). */
+export function toProperty(found: CursorProperty | undefined, resolver: Resolver): RProperty | undefined {
+  return found ? { name: found.name, keySpan: found.keySpan, value: resolveCursor(found.cursor, resolver) } : undefined;
+}
+
+/** The items of an array at a cursor, as cursors (resolving the array only if an expression built it). */
+export function items(cursor: Cursor | undefined, resolver: Resolver): Cursor[] {
+  if (!cursor) return [];
+  if ('node' in cursor) {
+    if (cursor.node.type === 'array') return (cursor.node.children ?? []).map((node) => ({ node }));
+    if (cursor.node.type === 'string') return items({ value: resolver.resolve(cursor.node) }, resolver);
+    return [];
+  }
+  return cursor.value.kind === 'array' ? cursor.value.items.map((value) => ({ value })) : [];
+}

@@ -1,0 +1,140 @@
+import type { Node } from 'jsonc-parser';
+import { spanOf } from '../json/nodes';
+import { child, cursorSpan, items, path, toProperty, type Cursor } from './cursor';
+import type { FoundResource } from './findResources';
+import type { Resolver } from './resolver';
+import type { ExtensionModel, OsKind, RProperty, RValue, ScaleSetModel, ScaleSetShape, StrayPolicy } from './types';
+
+const POLICY_NAMES = ['upgradePolicy', 'rollingUpgradePolicy', 'automaticOSUpgradePolicy'];
+
+export interface ScaleSetSource {
+  readonly node: Node;
+  readonly path: readonly (string | number)[];
+  readonly shape: ScaleSetShape;
+  readonly resolver: Resolver;
+  readonly resource?: FoundResource;
+  /** Child extension resources that belong to this scale set. */
+  readonly childExtensions: readonly FoundResource[];
+}
+
+/** Reads one scale set: the settings that decide how it upgrades, resolved, with their source spans. */
+export function readScaleSet(source: ScaleSetSource): ScaleSetModel {
+  const { resolver, shape } = source;
+  const root: Cursor = { node: source.node };
+  const prop = (cursor: Cursor | undefined, ...names: string[]) => toProperty(path(cursor, names, resolver), resolver);
+  const value = (cursor: Cursor | undefined, ...names: string[]) => prop(cursor, ...names)?.value;
+
+  // `az vmss show` prints the properties at the top level; templates and REST bodies nest them.
+  const propertiesFound = shape === 'vmssShow' ? undefined : child(root, 'properties', resolver);
+  const props: Cursor | undefined = shape === 'vmssShow' ? root : propertiesFound?.cursor;
+  const vmProfile = child(props, 'virtualMachineProfile', resolver)?.cursor;
+
+  const upgradePolicy = prop(props, 'upgradePolicy');
+  const upgradeCursor: Cursor | undefined = upgradePolicy ? { value: upgradePolicy.value } : undefined;
+  const policyChild = (name: string) => toProperty(child(upgradeCursor, name, resolver), resolver);
+
+  const name = value(root, 'name');
+  const extensions = [
+    ...items(path(vmProfile, ['extensionProfile', 'extensions'], resolver)?.cursor, resolver).map((c) => readExtension(c, 'extensionProfile', resolver)),
+    ...source.childExtensions.map((found) => readExtension({ node: found.node }, 'childResource', found.scope.resolver)),
+  ];
+  const windowsConfiguration = prop(vmProfile, 'osProfile', 'windowsConfiguration');
+  const linuxConfiguration = prop(vmProfile, 'osProfile', 'linuxConfiguration');
+  const imageReference = prop(vmProfile, 'storageProfile', 'imageReference');
+  const copyFound = shape === 'template' ? child(root, 'copy', resolver) : undefined;
+
+  return {
+    path: source.path,
+    shape,
+    span: spanOf(source.node),
+    typeSpelling: source.resource?.typeSpelling,
+    name,
+    displayName: displayName(name, source.path),
+    apiVersion: value(root, 'apiVersion'),
+    location: value(root, 'location'),
+    zones: value(root, 'zones'),
+    skuName: value(root, 'sku', 'name'),
+    capacity: value(root, 'sku', 'capacity'),
+    copy: copyFound
+      ? { name: value(copyFound.cursor, 'name'), count: value(copyFound.cursor, 'count'), span: cursorSpan(copyFound.cursor) }
+      : undefined,
+    condition: shape === 'template' ? value(root, 'condition') : undefined,
+    deployment: source.resource?.deployment,
+    properties: propertiesFound ? { name: propertiesFound.name, keySpan: propertiesFound.keySpan, span: cursorSpan(propertiesFound.cursor) } : undefined,
+    orchestrationMode: prop(props, 'orchestrationMode'),
+    overprovision: prop(props, 'overprovision'),
+    singlePlacementGroup: prop(props, 'singlePlacementGroup'),
+    platformFaultDomainCount: prop(props, 'platformFaultDomainCount'),
+    zoneBalance: prop(props, 'zoneBalance'),
+    upgradePolicy,
+    mode: policyChild('mode'),
+    rollingUpgradePolicy: policyChild('rollingUpgradePolicy'),
+    automaticOSUpgradePolicy: policyChild('automaticOSUpgradePolicy'),
+    legacyAutomaticOSUpgrade: policyChild('automaticOSUpgrade'),
+    legacyAutoOSUpgradePolicy: policyChild('autoOSUpgradePolicy'),
+    strayPolicies: findStrayPolicies(root, props, vmProfile, shape, resolver),
+    automaticRepairsPolicy: prop(props, 'automaticRepairsPolicy'),
+    imageReference,
+    osKind: osKindOf(windowsConfiguration, linuxConfiguration, imageReference, extensions),
+    windowsConfiguration,
+    linuxConfiguration,
+    healthProbeId: prop(vmProfile, 'networkProfile', 'healthProbe', 'id'),
+    extensions,
+  };
+}
+
+function readExtension(cursor: Cursor, origin: ExtensionModel['origin'], resolver: Resolver): ExtensionModel {
+  const get = (...names: string[]) => toProperty(path(cursor, names, resolver), resolver)?.value;
+  return {
+    name: get('name'),
+    publisher: get('properties', 'publisher'),
+    type: get('properties', 'type'),
+    typeHandlerVersion: get('properties', 'typeHandlerVersion'),
+    settings: get('properties', 'settings'),
+    origin,
+    span: cursorSpan(cursor),
+  };
+}
+
+function displayName(name: RValue | undefined, path: readonly (string | number)[]): string {
+  if (name?.kind === 'string') return name.value;
+  if (name?.expression) return name.expression;
+  return path.length ? path.join('.') : '(scale set)';
+}
+
+/** Policy objects where ARM does not read them, so a rule can say where they belong. */
+function findStrayPolicies(root: Cursor, props: Cursor | undefined, vmProfile: Cursor | undefined, shape: ScaleSetShape, resolver: Resolver): StrayPolicy[] {
+  const stray: StrayPolicy[] = [];
+  const look = (cursor: Cursor | undefined, parentPath: (string | number)[], names: readonly string[]) => {
+    for (const name of names) {
+      const found = toProperty(child(cursor, name, resolver), resolver);
+      if (found) stray.push({ property: found, parentPath, expectedPath: expectedPathOf(name) });
+    }
+  };
+  if (shape !== 'vmssShow') look(root, [], POLICY_NAMES);
+  look(props, shape === 'vmssShow' ? [] : ['properties'], POLICY_NAMES.slice(1));
+  look(vmProfile, [...(shape === 'vmssShow' ? [] : ['properties']), 'virtualMachineProfile'], POLICY_NAMES);
+  return stray;
+}
+
+function expectedPathOf(name: string): string[] {
+  return name === 'upgradePolicy' ? ['properties', 'upgradePolicy'] : ['properties', 'upgradePolicy', name];
+}
+
+function osKindOf(windows: RProperty | undefined, linux: RProperty | undefined, image: RProperty | undefined, extensions: readonly ExtensionModel[]): OsKind {
+  if (windows && !linux) return 'windows';
+  if (linux && !windows) return 'linux';
+  const publisher = image?.value.kind === 'object' ? image.value.properties.find((p) => p.name.toLowerCase() === 'publisher')?.value : undefined;
+  if (publisher?.kind === 'string') {
+    const p = publisher.value.toLowerCase();
+    if (p.includes('windows') || p === 'microsoftsqlserver') return 'windows';
+    if (p === 'canonical' || p.includes('redhat') || p.includes('suse') || p.includes('debian') || p.includes('mariner') || p.includes('openlogic') || p.includes('oracle')) return 'linux';
+  }
+  for (const ext of extensions) {
+    const type = ext.type?.kind === 'string' ? ext.type.value.toLowerCase() : '';
+    if (type === 'applicationhealthwindows' || type === 'servicefabricnode') return 'windows';
+    if (type === 'applicationhealthlinux' || type === 'servicefabriclinuxnode') return 'linux';
+  }
+  return 'unknown';
+}
+
