@@ -1,8 +1,9 @@
 // The `vmss-upgrade` command line: argv → subcommand → exit code. Errors are one line on stderr, exit 2.
 import type { CliCommand } from './commands';
+import { scanCommand } from './commands/scan';
 import { CliError, type CliIo } from './io';
 
-const COMMANDS: readonly CliCommand[] = [];
+const COMMANDS: readonly CliCommand[] = [scanCommand];
 
 declare const VERSION: string | undefined;
 
