@@ -1,3 +1,7 @@
+import type { Expr } from './ast';
+import { EvalContext, LimitExceeded } from './context';
+import { evaluateExpr } from './evaluator';
+import { parseExpression } from './parser';
 import type { EvalLimits, EvalResult, EvalScope } from './scope';
 import { DEFAULT_LIMITS } from './scope';
 import { Unknown } from './values';
@@ -7,14 +11,37 @@ export function isExpressionString(text: string): boolean {
   return text.length >= 2 && text.charCodeAt(0) === 91 /* [ */ && text.charCodeAt(1) !== 91 && text.charCodeAt(text.length - 1) === 93 /* ] */;
 }
 
+/** The value of a string that is not an expression: "[[...]" is ARM's escape for a literal "[...]". */
+function literalValue(text: string): string {
+  return text.length >= 3 && text.startsWith('[[') && text.endsWith(']') ? text.slice(1) : text;
+}
+
 /**
  * Evaluates a template string: literal strings come back as they are (with the "[[" escape undone),
- * expressions are evaluated in the scope. Never throws.
- * PLACEHOLDER: the full evaluator replaces this body.
+ * expressions are evaluated in the scope. Never throws: syntax errors, unsupported functions, type
+ * errors and exhausted limits all give an Unknown carrying `text` and a reason.
  */
-export function evaluateTemplateString(text: string, _scope: EvalScope, _limits: EvalLimits = DEFAULT_LIMITS): EvalResult {
-  if (!isExpressionString(text)) {
-    return { value: text.startsWith('[[') ? text.slice(1) : text, source: 'literal' };
+export function evaluateTemplateString(text: string, scope: EvalScope, limits: EvalLimits = DEFAULT_LIMITS): EvalResult {
+  if (!isExpressionString(text)) return { value: literalValue(text), source: 'literal' };
+  const parsed = parseExpression(text, limits.maxDepth);
+  if (!parsed.ok) return { value: new Unknown(text, `syntax error at column ${parsed.offset + 1}: ${parsed.error}`), source: 'unknown' };
+  return evaluateParsed(text, parsed.expr, scope, limits);
+}
+
+/**
+ * Evaluates an already parsed expression (for callers that parse once and evaluate in several scopes).
+ * `text` is the full template string the tree came from.
+ */
+export function evaluateParsed(text: string, expr: Expr, scope: EvalScope, limits: EvalLimits = DEFAULT_LIMITS): EvalResult {
+  const ctx = new EvalContext(text, scope, limits);
+  let value;
+  try {
+    value = evaluateExpr(expr, ctx);
+  } catch (e) {
+    // Limits end the whole evaluation; anything else (a throwing scope, a bug) must not escape either.
+    const reason = e instanceof LimitExceeded ? `evaluation stopped: ${e.reason}` : `evaluation failed: ${e instanceof Error ? e.message : String(e)}`;
+    return { value: new Unknown(text, reason), source: 'unknown' };
   }
-  return { value: new Unknown(text, 'not evaluated yet'), source: 'unknown' };
+  if (value instanceof Unknown) return { value: ctx.restate(value), source: 'unknown' };
+  return { value, source: ctx.source };
 }

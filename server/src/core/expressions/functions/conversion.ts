@@ -1,0 +1,33 @@
+import type { EvalValue } from '../values';
+import { fail, isObject, kindOf } from '../context';
+import { parseJson, toJson } from '../data';
+import { argString, describeKind, scalarToString } from './args';
+import type { FunctionTable } from './types';
+import { eager } from './types';
+
+/** bool(): a bool, 'true'/'false' in any case, or an int (0 is false). */
+function toBool(value: EvalValue): boolean {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number' && Number.isInteger(value)) return value !== 0;
+  if (typeof value === 'string') {
+    const lower = value.toLowerCase();
+    if (lower === 'true') return true;
+    if (lower === 'false') return false;
+  }
+  return fail(`bool() cannot convert ${describeKind(kindOf(value))}${typeof value === 'string' ? ` '${value.slice(0, 40)}'` : ''} to a bool`);
+}
+
+export const conversionFunctions: FunctionTable = {
+  // Objects and arrays become compact JSON; scalars their ARM text.
+  string: eager(1, 1, (args, ctx) => {
+    const value = args[0]!;
+    if (Array.isArray(value) || isObject(value)) return toJson(value, ctx);
+    return scalarToString('string', value, 0);
+  }),
+  bool: eager(1, 1, (args) => toBool(args[0]!)),
+  json: eager(1, 1, (args, ctx) => {
+    const text = argString('json', args, 0);
+    const value = parseJson(text, ctx);
+    return value === undefined ? fail('json() argument is not valid JSON') : value;
+  }),
+};
