@@ -1,0 +1,89 @@
+import type { Hover, Position } from 'vscode-languageserver-types';
+import { humaniseDuration, humaniseSeconds, parseIsoDuration, POLICY_OBJECTS, type PolicyProperty } from '../catalog';
+import { asInteger } from '../model/values';
+import type { RProperty, ScaleSetModel } from '../model/types';
+import type { Span } from '../text/span';
+import type { ArmDocument } from './armDocument';
+import { policyObjectAt, policyPropertyAt, propertyDetail, propertyDocumentation } from './catalogContext';
+import { cursorContext } from './cursorContext';
+import { capacityOf, describeSource, instancesAllowed, instancesPerBatch, resolvedPropertyAt, showValue, type CapacityFact } from './scaleSetFacts';
+
+export interface HoverOptions {
+  /** Instances assumed when sku.capacity is unknown (setting vmssUpgrade.whatIf.capacity). */
+  readonly assumedCapacity?: number;
+}
+
+/**
+ * Hover on policy property names (what, type, range, default, API version, effective value, docs) and
+ * on their values (durations in words, percentages in instances, expressions with their result).
+ */
+export function doHover(doc: ArmDocument, position: Position, options: HoverOptions = {}): Hover | null {
+  const offset = doc.lines.offsetAt(position);
+  const context = cursorContext(doc, offset);
+  if (!context?.token) return null;
+  const { path, scaleSet, token } = context;
+  const resolved = resolvedPropertyAt(scaleSet, offset);
+  const capacity = capacityOf(scaleSet, options.assumedCapacity);
+  const found = policyPropertyAt(path);
+  const lines = context.isKey
+    ? keyHover(path, found?.property, resolved)
+    : valueHover(found?.property, resolved, scaleSet, capacity, doc.text.slice(token.offset, token.offset + token.length));
+  if (lines.length === 0) return null;
+  return { contents: { kind: 'markdown', value: lines.join('\n\n') }, range: rangeOf(doc, token) };
+}
+
+function rangeOf(doc: ArmDocument, span: Span) {
+  return doc.lines.rangeOf(span);
+}
+
+function keyHover(path: readonly (string | number)[], property: PolicyProperty | undefined, resolved: RProperty | undefined): string[] {
+  const objectId = policyObjectAt(path);
+  if (objectId) {
+    const object = POLICY_OBJECTS[objectId];
+    const entry = policyPropertyAt(path)?.property;
+    return [`**${path[path.length - 1]}** — ${object.title}`, ...(entry ? [`\`${propertyDetail(entry)}\``] : []), object.description, `[Azure documentation](${object.docs})`];
+  }
+  if (!property) return [];
+  const lines = [`**${property.name}**`, `\`${propertyDetail(property)}\``, propertyDocumentation(property)];
+  if (resolved?.value.expression !== undefined) lines.splice(2, 0, effectiveValue(resolved));
+  return lines;
+}
+
+function effectiveValue(resolved: RProperty): string {
+  return `Effective value: \`${showValue(resolved.value)}\` — ${describeSource(resolved.value.source)} (\`${resolved.value.expression}\`)`;
+}
+
+function valueHover(property: PolicyProperty | undefined, resolved: RProperty | undefined, scaleSet: ScaleSetModel, capacity: CapacityFact, written: string): string[] {
+  const lines: string[] = [];
+  if (resolved?.value.expression !== undefined) lines.push(effectiveValue(resolved));
+  if (!property) return lines;
+  const value = resolved?.value;
+  const ofInstances = (count: number) => `${count} of ${capacity.count} instances${capacity.known ? '' : ` (capacity unknown, ${capacity.count} assumed)`}`;
+  if (property.type === 'duration') {
+    const text = value?.kind === 'string' ? value.value : JSON.parse(written.startsWith('"') ? written : '""') as string;
+    const words = humaniseDuration(text);
+    lines.push(words ? `\`${text}\` = ${words}` : `\`${text}\` is not an ISO 8601 duration (e.g. \`PT5M\`).`);
+    const seconds = parseIsoDuration(text);
+    const percent = asInteger(findPolicyValue(scaleSet, 'maxBatchInstancePercent')) ?? 20;
+    if (seconds.ok && seconds.seconds > 0 && property.name === 'pauseTimeBetweenBatches') {
+      const batches = Math.ceil(capacity.count / Math.max(1, instancesPerBatch(capacity.count, percent)));
+      if (batches > 1) lines.push(`${batches - 1} pauses between ${batches} batches: ${humaniseSeconds(seconds.seconds * (batches - 1))} in all.`);
+    }
+  } else if (property.type === 'integer') {
+    const percent = asInteger(value);
+    if (percent !== undefined && property.name === 'maxBatchInstancePercent') lines.push(`${percent} % = ${ofInstances(instancesPerBatch(capacity.count, percent))} per batch`);
+    else if (percent !== undefined && property.name === 'maxUnhealthyInstancePercent') lines.push(`${percent} % = up to ${ofInstances(instancesAllowed(capacity.count, percent))} unhealthy at once`);
+    else if (percent !== undefined && property.name === 'maxUnhealthyUpgradedInstancePercent') lines.push(`${percent} % = up to ${ofInstances(instancesAllowed(capacity.count, percent))} unhealthy after their upgrade`);
+  } else if (property.type === 'enum' && value?.kind === 'string' && property.name === 'mode') {
+    const line = property.description.split('\n').find((l) => l.toLowerCase().includes(`\`${value.value.toLowerCase()}\``));
+    if (line) lines.push(line.replace(/^- /, ''));
+  }
+  return lines;
+}
+
+function findPolicyValue(scaleSet: ScaleSetModel, name: string) {
+  const rolling = scaleSet.rollingUpgradePolicy?.value;
+  if (rolling?.kind !== 'object') return undefined;
+  const lower = name.toLowerCase();
+  return [...rolling.properties].reverse().find((p) => p.name.toLowerCase() === lower)?.value;
+}

@@ -1,0 +1,76 @@
+import { asInteger } from '../model/values';
+import type { RProperty, RValue, ScaleSetModel } from '../model/types';
+import type { ValueSource } from '../expressions/values';
+import { DEFAULT_ASSUMPTIONS } from '../sim/assumptions';
+import { baseBatchSize } from '../sim/batches';
+import { ASSUMED_CAPACITY } from '../sim/defaults';
+import { spanContains } from '../text/span';
+
+/** Numbers and words about one scale set that hovers, hints and lenses share. */
+
+export interface CapacityFact {
+  readonly count: number;
+  /** False when sku.capacity is missing or an expression we cannot evaluate: `count` is then assumed. */
+  readonly known: boolean;
+}
+
+export function capacityOf(scaleSet: ScaleSetModel, assumed: number = ASSUMED_CAPACITY): CapacityFact {
+  const value = asInteger(scaleSet.capacity);
+  return value !== undefined && value >= 0 ? { count: value, known: true } : { count: assumed, known: false };
+}
+
+/** Instances in one batch at this percentage, as the simulator computes it. */
+export function instancesPerBatch(capacity: number, percent: number): number {
+  return capacity === 0 ? 0 : baseBatchSize(capacity, percent, DEFAULT_ASSUMPTIONS.batchRounding);
+}
+
+/** How many instances a "max unhealthy" percentage tolerates (floor, as the gates compare percentages). */
+export function instancesAllowed(capacity: number, percent: number): number {
+  return Math.floor((capacity * percent) / 100);
+}
+
+const SOURCE_WORDS: Readonly<Record<ValueSource, string>> = {
+  literal: 'written in the template',
+  expression: 'computed by the expression',
+  variable: 'from a variable',
+  default: "from a parameter's default value",
+  parametersFile: 'from the parameters file',
+  unknown: 'unknown before deployment',
+};
+
+export function describeSource(source: ValueSource): string {
+  return SOURCE_WORDS[source];
+}
+
+/** The resolved property of the scale set's model whose key or value holds the offset (deepest first). */
+export function resolvedPropertyAt(scaleSet: ScaleSetModel, offset: number): RProperty | undefined {
+  const roots = [scaleSet.upgradePolicy, scaleSet.orchestrationMode, scaleSet.automaticRepairsPolicy];
+  for (const root of roots) {
+    const found = root && search(root, offset, 0);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function search(prop: RProperty, offset: number, depth: number): RProperty | undefined {
+  if (depth > 8) return undefined;
+  // A value built by one expression: its parts all point at that expression, so the whole answers.
+  if (prop.value.expression !== undefined && spanContains(prop.value.span, offset)) return prop;
+  if (prop.value.kind === 'object') {
+    for (const child of prop.value.properties) {
+      const found = search(child, offset, depth + 1);
+      if (found) return found;
+    }
+  }
+  return spanContains(prop.keySpan, offset) || spanContains(prop.value.span, offset) ? prop : undefined;
+}
+
+/** A resolved value in a few words: `20`, `"PT5M"`, or "unknown (reason)". */
+export function showValue(value: RValue): string {
+  switch (value.kind) {
+    case 'unknown': return `unknown (${value.unknown.reason})`;
+    case 'object': return '{…}';
+    case 'array': return '[…]';
+    default: return JSON.stringify(value.value);
+  }
+}

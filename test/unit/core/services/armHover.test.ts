@@ -1,0 +1,58 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createArmDocument } from '../../../../server/src/core/services/armDocument';
+import { doHover } from '../../../../server/src/core/services/armHover';
+import { cursor } from '../../../helpers/cursor';
+import { templateWith } from '../../../helpers/armTemplates';
+
+function hover(marked: string, parametersText?: string): string | undefined {
+  const { text, offset } = cursor(marked);
+  const doc = createArmDocument(text, parametersText === undefined ? {} : { parametersText });
+  const result = doHover(doc, doc.lines.positionAt(offset));
+  return result ? (result.contents as { value: string }).value : undefined;
+}
+
+test('property names: what, type, range, default, API version and docs', () => {
+  const text = hover(templateWith('{ "upgradePolicy": { "rollingUpgradePolicy": { "maxBatch|InstancePercent": 20 } } }'))!;
+  assert.match(text, /\*\*maxBatchInstancePercent\*\*/);
+  assert.match(text, /integer · 5–100 · default 20 · since API 2017-03-30/);
+  assert.match(text, /learn\.microsoft\.com\/azure\/virtual-machine-scale-sets/);
+});
+
+test('policy object names show the object', () => {
+  assert.match(hover(templateWith('{ "upgradePolicy": { "rolling|UpgradePolicy": {} } }'))!, /Rolling upgrade policy/);
+});
+
+test('durations in words, and the total pause over the batches', () => {
+  const text = hover(templateWith('{ "upgradePolicy": { "rollingUpgradePolicy": { "maxBatchInstancePercent": 20, "pauseTimeBetweenBatches": "PT1|0M" } } }'))!;
+  assert.match(text, /`PT10M` = 10 minutes/);
+  assert.match(text, /4 pauses between 5 batches: 40 minutes in all/);
+  assert.match(hover(templateWith('{ "upgradePolicy": { "rollingUpgradePolicy": { "pauseTimeBetweenBatches": "10 m|in" } } }'))!, /not an ISO 8601 duration/);
+});
+
+test('percentages in instances of the capacity, or of an assumed one', () => {
+  assert.match(hover(templateWith('{ "upgradePolicy": { "rollingUpgradePolicy": { "maxBatchInstancePercent": 2|0 } } }'))!, /20 % = 2 of 10 instances per batch/);
+  assert.match(hover(templateWith('{ "upgradePolicy": { "rollingUpgradePolicy": { "maxUnhealthyInstancePercent": |25 } } }', { capacity: 12 }))!, /up to 3 of 12 instances unhealthy at once/);
+  assert.match(hover(templateWith('{ "upgradePolicy": { "rollingUpgradePolicy": { "maxBatchInstancePercent": 5|0 } } }', { capacity: '"[reference(\'x\').count]"' }))!, /capacity unknown, 10 assumed/);
+});
+
+test('expressions show what they resolved to and from where', () => {
+  const marked = templateWith('{ "upgradePolicy": { "rollingUpgradePolicy": { "pauseTimeBetweenBatches": "[parameters(\'pa|use\')]" } } }');
+  const text = hover(marked)!;
+  assert.match(text, /Effective value: `"PT5M"` — from a parameter's default value/);
+  assert.match(text, /`PT5M` = 5 minutes/);
+  const fromFile = hover(marked, '{ "parameters": { "pause": { "value": "PT1M" } } }')!;
+  assert.match(fromFile, /Effective value: `"PT1M"` — from the parameters file/);
+  const capacityExpr = hover(templateWith('{ "upgradePolicy": { "rollingUpgradePolicy": { "maxBatchInstancePercent": 2|5 } } }', { capacity: '"[parameters(\'instanceCount\')]"' }))!;
+  assert.match(capacityExpr, /3 of 12 instances per batch/);
+});
+
+test('mode values say what the mode does', () => {
+  assert.match(hover(templateWith('{ "upgradePolicy": { "mode": "Rol|ling" } }'))!, /batches/);
+});
+
+test('no hover outside policy properties, in other JSON or in broken spots', () => {
+  assert.equal(hover(templateWith('{ "over|provision": false }')), undefined);
+  assert.equal(hover('{ "name": "x|" }'), undefined);
+  assert.equal(hover(templateWith('{ "upgradePolicy": { | } }')), undefined);
+});
