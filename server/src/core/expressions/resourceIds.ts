@@ -20,11 +20,15 @@ export interface ResourceIdParts {
   readonly names: readonly string[];
 }
 
-/** Builds the canonical id; a message string when the arguments do not make an id. */
+/** Builds the canonical id from resourceId()'s arguments, or says why they do not make one. */
 export function formatResourceId(args: readonly string[]): string | { readonly error: string } {
   const typeIndex = args.findIndex((a) => a.includes('/'));
   if (typeIndex === -1 || typeIndex > 2) return { error: 'resourceId() needs a resource type such as Microsoft.Network/loadBalancers' };
-  const [namespace, ...types] = args[typeIndex]!.split('/');
+  // ARM accepts a trailing slash on the type ('Microsoft.Network/virtualNetworks/'), and templates use it.
+  const type = args[typeIndex]!;
+  let end = type.length;
+  while (end > 0 && type.charCodeAt(end - 1) === 47 /* / */) end--;
+  const [namespace, ...types] = type.slice(0, end).split('/');
   const names = args.slice(typeIndex + 1).flatMap((n) => n.split('/'));
   if (!namespace || types.length === 0 || types.some((t) => t === '')) return { error: `resourceId() type '${args[typeIndex]}' is not valid` };
   if (names.length !== types.length) {

@@ -10,6 +10,11 @@ test('resourceId() without subscription and group gives the provider path only',
   assertValue("[resourceId('Microsoft.Network/loadBalancers/probes', 'lb/p')]", '/providers/Microsoft.Network/loadBalancers/lb/probes/p');
 });
 
+test('resourceId() tolerates a trailing slash on the type, as ARM does', () => {
+  assertValue("[resourceId('Microsoft.Network/virtualNetworks/subnets/', 'vnet', 's')]", '/providers/Microsoft.Network/virtualNetworks/vnet/subnets/s');
+  assertUnknown("[resourceId('Microsoft.Network/', 'x')]", /is not valid/);
+});
+
 test('resourceId() with a resource group, and with subscription and group', () => {
   assertValue("[resourceId('rg', 'Microsoft.Network/loadBalancers', 'lb')]", '/resourceGroups/rg/providers/Microsoft.Network/loadBalancers/lb');
   assertValue(
