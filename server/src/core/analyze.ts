@@ -65,6 +65,7 @@ export function analyzeParsed(parsed: ParsedJson, options: AnalyzeOptions = {}):
 
 /** Child extension resources belong to their enclosing scale set, or to the one their name starts with. */
 function attachChildExtensions(scaleSets: FoundResource[], extensions: FoundResource[]): Map<FoundResource, FoundResource[]> {
+  if (extensions.length === 0) return new Map();
   const byName = new Map<string, FoundResource>();
   for (const found of scaleSets) {
     const nameNode = propertyValue(found.node, 'name');

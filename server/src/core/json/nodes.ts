@@ -30,11 +30,10 @@ export function nodeProperties(node: Node | undefined): NodeProperty[] {
 /** The last property with this name (case-insensitive), as ARM keeps the last of duplicates. */
 export function findProperty(node: Node | undefined, name: string): NodeProperty | undefined {
   if (!node || node.type !== 'object' || !node.children) return undefined;
-  const lower = name.toLowerCase();
   let found: NodeProperty | undefined;
   for (const prop of node.children) {
     const key = prop.children?.[0];
-    if (key && typeof key.value === 'string' && key.value.length === name.length && key.value.toLowerCase() === lower) {
+    if (key && typeof key.value === 'string' && equalsIgnoreCase(key.value, name)) {
       found = { name: key.value, keySpan: spanOf(key), value: prop.children?.[1], node: prop };
     }
   }
@@ -47,4 +46,18 @@ export function propertyValue(node: Node | undefined, name: string): Node | unde
 
 export function stringValue(node: Node | undefined): string | undefined {
   return node?.type === 'string' ? (node.value as string) : undefined;
+}
+
+/** ASCII case-insensitive equality without allocating (property names are ASCII in practice). */
+export function equalsIgnoreCase(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 65 && x <= 90) x += 32;
+    if (y >= 65 && y <= 90) y += 32;
+    if (x !== y || x > 127) return a.toLowerCase() === b.toLowerCase();
+  }
+  return true;
 }
