@@ -98,8 +98,11 @@ test('bool() converts strings and ints', () => {
   assertValue('[bool(1)]', true);
   assertValue('[bool(0)]', false);
   assertValue('[bool(true())]', true);
-  assertUnknown("[bool('yes')]", /cannot convert a string 'yes'/);
-  assertUnknown('[bool(createArray())]', /cannot convert an array/);
+  assertValue('[bool(-1)]', true);
+  // As documented for ARM and Bicep: any string other than 'true' (in any case) is false.
+  assertValue("[bool('yes')]", false);
+  assertValue("[bool('')]", false);
+  assertUnknown('[bool(createArray())]', /bool\(\) expects a string or an int, got an array/);
 });
 
 test('substring, startsWith, endsWith, indexOf, lastIndexOf', () => {

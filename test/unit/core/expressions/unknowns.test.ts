@@ -98,3 +98,10 @@ test('a known result from partly unknown input keeps the sources of what was rea
   const scope = mapScope({ parameters: { on: false }, parameterSource: 'parametersFile' });
   assert.deepEqual(evr("[and(parameters('on'), reference('x').enabled)]", scope), { value: false, source: 'parametersFile' });
 });
+
+test('unknown items inside array arguments propagate with their reason', () => {
+  assertUnknown("[max(createArray(1, reference('x').n))]", /reference\(\)/);
+  assertUnknown("[min(1, reference('x').n)]", /reference\(\)/);
+  assertUnknown("[split('a,b', createArray(',', reference('x').d))]", /reference\(\)/);
+  assertUnknown("[union(createArray(reference('x')), createArray(1))]", /reference\(\)/);
+});

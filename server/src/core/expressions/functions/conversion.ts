@@ -5,16 +5,12 @@ import { argString, describeKind, scalarToString } from './args';
 import type { FunctionTable } from './types';
 import { eager } from './types';
 
-/** bool(): a bool, 'true'/'false' in any case, or an int (0 is false). */
+/** bool(): a bool; a string is true when it is 'true' in any case, else false; an int is true unless 0. */
 function toBool(value: EvalValue): boolean {
   if (typeof value === 'boolean') return value;
   if (typeof value === 'number' && Number.isInteger(value)) return value !== 0;
-  if (typeof value === 'string') {
-    const lower = value.toLowerCase();
-    if (lower === 'true') return true;
-    if (lower === 'false') return false;
-  }
-  return fail(`bool() cannot convert ${describeKind(kindOf(value))}${typeof value === 'string' ? ` '${value.slice(0, 40)}'` : ''} to a bool`);
+  if (typeof value === 'string') return value.toLowerCase() === 'true';
+  return fail(`bool() expects a string or an int, got ${describeKind(kindOf(value))}`);
 }
 
 export const conversionFunctions: FunctionTable = {

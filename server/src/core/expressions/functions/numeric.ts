@@ -1,4 +1,5 @@
 import type { EvalValue } from '../values';
+import { Unknown } from '../values';
 import { fail, kindOf } from '../context';
 import { argInt, checkedInt, describeKind } from './args';
 import type { FunctionTable } from './types';
@@ -16,6 +17,7 @@ function extreme(fn: string, pick: (a: number, b: number) => number): FunctionTa
     let result: number | undefined;
     for (let i = 0; i < values.length; i++) {
       const value = values[i]!;
+      if (value instanceof Unknown) return value;
       if (typeof value !== 'number' || !Number.isInteger(value)) return fail(`${fn}() expects ints, got ${describeKind(kindOf(value))}`);
       result = result === undefined ? value : pick(result, value);
     }

@@ -1,6 +1,7 @@
 import type { EvalContext } from '../context';
 import { fail } from '../context';
 import type { EvalValue } from '../values';
+import { Unknown } from '../values';
 import { argInt, argString } from './args';
 import { format } from './format';
 import type { FunctionTable } from './types';
@@ -35,8 +36,10 @@ function split(text: string, delimiters: readonly string[], ctx: EvalContext): s
   return parts;
 }
 
-function delimiterList(value: EvalValue): string[] {
+function delimiterList(value: EvalValue): string[] | Unknown {
   if (typeof value === 'string') return [value];
+  const unknown = Array.isArray(value) ? value.find((d) => d instanceof Unknown) : undefined;
+  if (unknown instanceof Unknown) return unknown;
   if (Array.isArray(value) && value.every((d): d is string => typeof d === 'string')) return value;
   return fail('split() expects a string or an array of strings as delimiter');
 }
@@ -55,7 +58,10 @@ export const stringFunctions: FunctionTable = {
   toupper: changeCase('toUpper', (s) => s.toUpperCase()),
   trim: eager(1, 1, (args) => argString('trim', args, 0).trim()),
   replace: eager(3, 3, (args, ctx) => replaceAll(argString('replace', args, 0), argString('replace', args, 1), argString('replace', args, 2), ctx)),
-  split: eager(2, 2, (args, ctx) => split(argString('split', args, 0), delimiterList(args[1]!), ctx)),
+  split: eager(2, 2, (args, ctx) => {
+    const delimiters = delimiterList(args[1]!);
+    return delimiters instanceof Unknown ? delimiters : split(argString('split', args, 0), delimiters, ctx);
+  }),
   substring: eager(2, 3, (args) => {
     const text = argString('substring', args, 0);
     const start = argInt('substring', args, 1);

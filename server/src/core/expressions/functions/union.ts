@@ -1,5 +1,5 @@
 import type { EvalContext, EvalObject } from '../context';
-import { fail, isObject } from '../context';
+import { isObject } from '../context';
 import { setProperty, toJson } from '../data';
 import type { EvalValue } from '../values';
 import { Unknown } from '../values';
@@ -16,14 +16,14 @@ export function union(args: readonly EvalValue[], ctx: EvalContext): EvalValue {
   return result;
 }
 
-function unionArrays(args: readonly EvalValue[], ctx: EvalContext): EvalValue[] {
+function unionArrays(args: readonly EvalValue[], ctx: EvalContext): EvalValue {
   const seen = new Set<string>();
   const result: EvalValue[] = [];
   for (let i = 0; i < args.length; i++) {
     for (const item of argArray('union', args, i)) {
       // Deep equality through a canonical JSON key keeps this linear; Unknown items cannot be compared.
       const key = toJson(item, ctx, true);
-      if (key instanceof Unknown) return fail('union() of arrays holding values that cannot be evaluated');
+      if (key instanceof Unknown) return key;
       if (seen.has(key)) continue;
       seen.add(key);
       result.push(item);
