@@ -1,0 +1,135 @@
+/**
+ * Documented defaults: Azure's (azure-upgrade-policy.md §1.2, §4.1) and the simulator's own what-if
+ * defaults (docs/simulator.md lists them). Also the choice of effective policy for each trigger.
+ */
+import { DEFAULT_ASSUMPTIONS } from './assumptions';
+import type { AssumptionValues } from './assumptions';
+import type { EffectivePolicy, FailureModel, SimFleet, SimInput, SimTimings } from './types';
+
+/** RollingUpgradePolicy defaults (S1/S2): 20/20/20, PT0S, booleans false. */
+export const AZURE_POLICY_DEFAULTS: EffectivePolicy = {
+  maxBatchInstancePercent: 20,
+  maxUnhealthyInstancePercent: 20,
+  maxUnhealthyUpgradedInstancePercent: 20,
+  pauseTimeBetweenBatchesSeconds: 0,
+  enableCrossZoneUpgrade: false,
+  prioritizeUnhealthyInstances: false,
+  rollbackFailedInstancesOnPolicyBreach: false,
+  maxSurge: false,
+};
+
+/** Azure waits up to 5 minutes for an upgraded instance to become healthy (S4). */
+export const HEALTH_WAIT_SECONDS = 300;
+/** Uniform scale sets have 5 update domains (S11). */
+export const UNIFORM_UPDATE_DOMAINS = 5;
+/** Used when the template's capacity is unknown or absent; flagged as assumed (the docs' 10-instance example). */
+export const ASSUMED_CAPACITY = 10;
+export const DEFAULT_SEED = 1;
+export const DEFAULT_START_TIME = '2026-01-01T00:00:00.000Z';
+
+/** t_up = 4 min and healthy after 1 min: the worked examples of anchors-orchestrators.md §3.2 (25 min for 10 at 20%). */
+export const DEFAULT_TIMINGS: SimTimings = {
+  upgradeSeconds: 240,
+  healthySeconds: 60,
+  healthWaitSeconds: HEALTH_WAIT_SECONDS,
+  rollbackSeconds: 240,
+  surgeDeleteSeconds: 60,
+  jitter: 0,
+};
+
+export const DEFAULT_FAILURES: FailureModel = { probability: 0, failingInstances: [], badImage: false, flapProbability: 0 };
+
+export function defaultFleet(capacity = ASSUMED_CAPACITY): SimFleet {
+  return { capacity, zones: [], faultDomainCount: 1, unhealthy: 0, overrides: [] };
+}
+
+/** A complete input with every default, for callers that only want to set a few fields. */
+export function defaultInput(patch: Partial<SimInput> = {}): SimInput {
+  return {
+    scaleSetName: 'vmss',
+    trigger: 'model',
+    mode: 'Rolling',
+    orchestrationMode: 'Uniform',
+    rollingUpgradePolicy: undefined,
+    automaticOSUpgradePolicy: undefined,
+    healthSource: 'probe',
+    fleet: defaultFleet(),
+    failures: DEFAULT_FAILURES,
+    timings: DEFAULT_TIMINGS,
+    assumptions: DEFAULT_ASSUMPTIONS,
+    seed: DEFAULT_SEED,
+    startTime: DEFAULT_START_TIME,
+    ...patch,
+  };
+}
+
+/** The template's rollingUpgradePolicy with Azure's defaults filled in. */
+export function templatePolicy(input: SimInput): EffectivePolicy {
+  const p = input.rollingUpgradePolicy ?? {};
+  const d = AZURE_POLICY_DEFAULTS;
+  return {
+    maxBatchInstancePercent: p.maxBatchInstancePercent ?? d.maxBatchInstancePercent,
+    maxUnhealthyInstancePercent: p.maxUnhealthyInstancePercent ?? d.maxUnhealthyInstancePercent,
+    maxUnhealthyUpgradedInstancePercent: p.maxUnhealthyUpgradedInstancePercent ?? d.maxUnhealthyUpgradedInstancePercent,
+    pauseTimeBetweenBatchesSeconds: p.pauseTimeBetweenBatchesSeconds ?? d.pauseTimeBetweenBatchesSeconds,
+    enableCrossZoneUpgrade: p.enableCrossZoneUpgrade ?? d.enableCrossZoneUpgrade,
+    prioritizeUnhealthyInstances: p.prioritizeUnhealthyInstances ?? d.prioritizeUnhealthyInstances,
+    rollbackFailedInstancesOnPolicyBreach: p.rollbackFailedInstancesOnPolicyBreach ?? d.rollbackFailedInstancesOnPolicyBreach,
+    maxSurge: p.maxSurge ?? d.maxSurge,
+  };
+}
+
+export interface TriggerPlan {
+  readonly strategy: 'rolling' | 'allAtOnce' | 'manual';
+  readonly policy: EffectivePolicy;
+  /** Restore the previous OS disk of an instance that is not healthy after the wait. */
+  readonly automaticRollback: boolean;
+  /** Wait (up to healthWaitSeconds) for each upgraded instance to report healthy. */
+  readonly healthWait: boolean;
+  readonly notes: readonly string[];
+}
+
+/** How the orchestrator behaves for this trigger (azure-upgrade-policy.md §4.1 #2–#11, §4.2). */
+export function triggerPlan(input: SimInput, assumptions: AssumptionValues = input.assumptions): TriggerPlan {
+  const aos = input.automaticOSUpgradePolicy ?? {};
+  const notes: string[] = [];
+  const hasHealth = input.healthSource !== 'none';
+  if (!hasHealth) notes.push('No health probe or Application Health extension: health is power state and extension provisioning only, so there is no 5-minute wait.');
+  let policy = templatePolicy(input);
+  if (input.trigger === 'model') {
+    if (input.mode === 'Manual') {
+      notes.push('Mode Manual: the model changes, but no instance is upgraded until you upgrade instances by hand (manualUpgrade).');
+      return { strategy: 'manual', policy, automaticRollback: false, healthWait: false, notes };
+    }
+    if (input.mode === 'Automatic') {
+      notes.push('Mode Automatic: the platform may upgrade every instance at once; no rolling policy, health gate or rollback applies.');
+      return { strategy: 'allAtOnce', policy, automaticRollback: false, healthWait: false, notes };
+    }
+    return withSurgeNotes(input, { strategy: 'rolling', policy, automaticRollback: false, healthWait: hasHealth && assumptions.modelUpdateHealthWait === 'fiveMinutes', notes });
+  }
+  const useTemplate = aos.useRollingUpgradePolicy === true || (input.trigger === 'manual-os' && assumptions.manualOsPolicy === 'rollingPolicy');
+  if (!useTemplate) {
+    policy = AZURE_POLICY_DEFAULTS;
+    notes.push('OS upgrade with the default policy (20/20/20): useRollingUpgradePolicy is not true.');
+  } else if (input.rollingUpgradePolicy === undefined) {
+    notes.push('useRollingUpgradePolicy is true but no rollingUpgradePolicy is defined: Azure falls back to the default policy.');
+  }
+  const automaticRollback = input.trigger === 'aos' && aos.disableAutomaticRollback !== true;
+  if (input.trigger === 'manual-os') notes.push('Manual OS upgrade (osRollingUpgrade): no automatic rollback (S4).');
+  else if (!automaticRollback) notes.push('disableAutomaticRollback is true: failed instances keep the new OS disk.');
+  return withSurgeNotes(input, { strategy: 'rolling', policy, automaticRollback, healthWait: hasHealth, notes });
+}
+
+function withSurgeNotes(input: SimInput, plan: TriggerPlan): TriggerPlan {
+  const notes = [...plan.notes];
+  let policy = plan.policy;
+  if (policy.maxSurge && input.orchestrationMode === 'Flexible' && input.trigger !== 'model') {
+    notes.push('MaxSurge with automatic OS upgrade on Flexible is not supported (S6): upgraded in place.');
+    policy = { ...policy, maxSurge: false };
+  }
+  if (policy.rollbackFailedInstancesOnPolicyBreach && input.orchestrationMode === 'Flexible') {
+    notes.push('rollbackFailedInstancesOnPolicyBreach is Uniform only (S5): ignored on Flexible.');
+    policy = { ...policy, rollbackFailedInstancesOnPolicyBreach: false };
+  }
+  return { ...plan, policy, notes };
+}

@@ -1,0 +1,203 @@
+/**
+ * The step loop: pre-batch gate → batch → post-batch check → pause, until every instance is done, a
+ * gate halts the upgrade, or it is cancelled. One function serves both the full run (with a Recorder)
+ * and Monte Carlo trials (without), so the two can never disagree.
+ */
+import { BatchPicker, baseBatchSize, batchSizeNow, planGroups } from './batches';
+import { runInPlace, runSurge, rollBack } from './batchStep';
+import { triggerPlan } from './defaults';
+import { expandFleet } from './fleet';
+import { formatPercent } from './messages';
+import { AFTER_HALT_PRIORITY, POST_GATE_PRIORITY, Recorder } from './recorder';
+import { NEW_BAD } from './runState';
+import { drawTrial, flapCount } from './trial';
+import type { Mutable, Prepared, RunState } from './runState';
+import type { Rng } from './rng';
+import type { BatchMember, GateResult, HaltCode, RunStatus, SimBatch, SimInput } from './types';
+
+export function prepare(input: SimInput): Prepared {
+  const a = input.assumptions;
+  const plan = triggerPlan(input, a);
+  const fleet = expandFleet(input);
+  const flat = plan.strategy === 'allAtOnce';
+  const groups = planGroups(fleet, plan.policy.enableCrossZoneUpgrade, a, flat);
+  const baseBatch = flat ? Math.max(1, fleet.size) : baseBatchSize(fleet.size, plan.policy.maxBatchInstancePercent, a.batchRounding);
+  return { input, plan, a, fleet, groups, baseBatch };
+}
+
+export interface TrialResult {
+  readonly status: RunStatus;
+  readonly errorCode: HaltCode | null;
+  /** The gate that halted the upgrade, with its numbers. */
+  readonly haltGate: GateResult | null;
+  readonly durationSeconds: number;
+  readonly minServing: number;
+  readonly maxTotal: number;
+  readonly attempted: number;
+  readonly upgraded: number;
+  readonly failed: number;
+  readonly rolledBack: number;
+  readonly batches: number;
+  readonly firstFailed: number | null;
+}
+
+export interface RunLog {
+  readonly rec: Recorder;
+  readonly batches: SimBatch[];
+}
+
+/** Per-trial arrays, reused across Monte Carlo trials. */
+export interface Scratch {
+  readonly state: Uint8Array;
+  readonly fails: Uint8Array;
+  readonly liveId: Int32Array;
+}
+
+export function newScratch(p: Prepared): Scratch {
+  const n = p.fleet.size;
+  return { state: new Uint8Array(n), fails: new Uint8Array(n), liveId: new Int32Array(n) };
+}
+
+export function execute(p: Prepared, rng: Rng, scratch: Scratch, log: RunLog | null): TrialResult;
+export function execute(p: Prepared, rng: Rng, scratch: Scratch, log: 'record'): TrialResult & { log: RunLog };
+export function execute(p: Prepared, rng: Rng, scratch: Scratch, log: RunLog | null | 'record'): TrialResult {
+  const { input, plan, a, fleet } = p;
+  const n = fleet.size;
+  const unhealthy = drawTrial(p, rng, scratch.state, scratch.fails, scratch.liveId);
+  const runLog: RunLog | null = log === 'record' ? { rec: new Recorder(n, (i) => (scratch.state[i]! & 1) === 1), batches: [] } : log;
+  const rec = runLog?.rec ?? null;
+  const s: RunState = {
+    p, rng, rec, state: scratch.state, fails: scratch.fails, liveId: scratch.liveId, members: new Map(), unhealthy,
+    counted: 0, countedFailed: 0, attempted: 0, failed: 0, rolledBack: 0, minServing: n - unhealthy, maxTotal: n,
+    nextSurgeId: n, firstFailed: -1,
+  };
+  const policy = plan.policy;
+  const rolling = plan.strategy === 'rolling';
+  rec?.push(0, 'start', null, null, null, startDetail(p));
+  for (let i = 0; i < n; i++) if (fleet.excluded[i]) rec?.push(0, 'skip', null, i, null, fleet.excludedReason[i] ?? 'excluded');
+  let t = 0;
+  let end = 0;
+  let k = 0;
+  let status: RunStatus = plan.strategy === 'manual' ? 'NotStarted' : 'Completed';
+  let errorCode: HaltCode | null = null;
+  let haltGate: GateResult | null = null;
+  const picker = new BatchPicker(p.groups, n);
+  const members: number[] = [];
+  while (plan.strategy !== 'manual' && picker.remaining() > 0) {
+    if (input.cancelAtSeconds !== undefined && t >= input.cancelAtSeconds) {
+      status = 'Cancelled';
+      rec?.push(t, 'cancel', null, null, null, `cancelled before batch ${k}`);
+      break;
+    }
+    const flaps = flapCount(s);
+    const size = rolling ? batchSizeNow(p.baseBatch, n, policy.maxUnhealthyInstancePercent, s.unhealthy + flaps, a.batchShrinksWithUnhealthy === 'yes') : p.baseBatch;
+    let preGate: GateResult | null = null;
+    if (rolling) {
+      const count = s.unhealthy + flaps + (a.preBatchGateCountsBatch === 'yes' ? Math.min(size, picker.remaining()) : 0);
+      const gate = makeGate('preBatch', 'maxUnhealthyInstancePercent', count, n, policy.maxUnhealthyInstancePercent);
+      rec?.push(t, 'gate', k, null, null, gateDetail(gate, flaps));
+      if (!gate.passed) {
+        errorCode = k === 0 ? 'MaxUnhealthyInstancePercentExceededBeforeRollingUpgrade' : 'MaxUnhealthyInstancePercentExceededInRollingUpgrade';
+        haltGate = gate;
+        end = halt(s, t, errorCode, k);
+        status = 'Faulted';
+        break;
+      }
+      preGate = gate;
+    }
+    picker.next(size, policy.prioritizeUnhealthyInstances && s.unhealthy > 0 ? s.state : null, members);
+    const batch = runLog ? openBatch(s, runLog, k, members, t, policy.maxSurge) : null;
+    if (batch && preGate) batch.gates.push(preGate);
+    rec?.push(t, 'batchStart', k, null, null, `${members.length} instance${members.length === 1 ? '' : 's'}${policy.maxSurge ? ' (MaxSurge)' : ''}`);
+    const times = policy.maxSurge && rolling ? runSurge(s, k, members, t) : runInPlace(s, k, members, t);
+    rec?.push(times.end, 'batchEnd', k, null, null, `${s.failed} failed so far`);
+    end = times.end;
+    if (batch) {
+      batch.endSeconds = times.end;
+      if (batch.members.some((m) => m.outcome !== 'upgraded')) batch.outcome = 'someFailed';
+    }
+    const last = picker.remaining() === 0;
+    if (rolling && (!last || a.checkAfterLastBatch === 'yes')) {
+      const den = a.upgradedDenominator === 'upgraded' ? s.counted : n;
+      const gate = makeGate('postBatch', 'maxUnhealthyUpgradedInstancePercent', s.countedFailed, den, policy.maxUnhealthyUpgradedInstancePercent);
+      if (den > 0) {
+        batch?.gates.push(gate);
+        rec?.push(times.end, 'gate', k, null, null, gateDetail(gate, 0), POST_GATE_PRIORITY);
+        if (!gate.passed) {
+          errorCode = 'MaxUnhealthyUpgradedInstancePercentExceededInRollingUpgrade';
+          haltGate = gate;
+          end = Math.max(end, halt(s, times.end, errorCode, k));
+          status = 'Faulted';
+          if (batch) batch.outcome = 'halted';
+          k++;
+          break;
+        }
+      }
+    }
+    k++;
+    rec?.flush(); // everything of this batch is at or before the next batch's start
+    if (last) break;
+    const pause = policy.pauseTimeBetweenBatchesSeconds;
+    t = a.pauseAfterHealthWait === 'sequential' ? times.end + pause : Math.max(times.end, times.upgradesEnd + pause);
+    if (pause > 0) rec?.push(t - pause > times.end ? t - pause : times.end, 'pause', k - 1, null, null, `pause ${pause} s between batches`);
+  }
+  if (status === 'Completed') rec?.push(end, 'complete', null, null, null, 'all instances processed');
+  if (status === 'Cancelled') end = Math.max(end, t);
+  rec?.flush();
+  let upgraded = 0;
+  for (let i = 0; i < n; i++) if (s.state[i] === 2) upgraded++;
+  const result: TrialResult = {
+    status, errorCode, haltGate, durationSeconds: end, minServing: s.minServing, maxTotal: s.maxTotal, attempted: s.attempted,
+    upgraded, failed: s.failed, rolledBack: s.rolledBack, batches: k, firstFailed: s.firstFailed < 0 ? null : s.firstFailed,
+  };
+  if (runLog && log === 'record') return Object.assign(result, { log: runLog });
+  return result;
+}
+
+type OpenBatch = Mutable<SimBatch> & { gates: GateResult[] };
+
+function openBatch(s: RunState, log: RunLog, k: number, members: readonly number[], t: number, surge: boolean): OpenBatch {
+  const { fleet } = s.p;
+  const list: Mutable<BatchMember>[] = members.map((i) => {
+    const z = fleet.zone[i]!;
+    const phase = fleet.phase[i]!;
+    const member: Mutable<BatchMember> = { id: i, zone: z < 0 ? null : fleet.zoneNames[z]!, domain: fleet.domain[i]!, phase: Number.isFinite(phase) ? phase : null, outcome: 'notStarted' };
+    s.members.set(i, member);
+    return member;
+  });
+  const batch: OpenBatch = { index: k, members: list, startSeconds: t, endSeconds: t, outcome: 'succeeded', gates: [], surge };
+  log.batches.push(batch);
+  return batch;
+}
+
+/** Stops the upgrade at time t; with rollbackFailedInstancesOnPolicyBreach, failed instances go back. */
+function halt(s: RunState, t: number, code: HaltCode, k: number): number {
+  s.rec?.push(t, 'halt', null, null, null, code);
+  let end = t;
+  if (s.p.plan.policy.rollbackFailedInstancesOnPolicyBreach && code !== 'MaxUnhealthyInstancePercentExceededBeforeRollingUpgrade') {
+    for (let i = 0; i < s.p.fleet.size; i++) {
+      if (s.state[i] === NEW_BAD) end = Math.max(end, rollBack(s, k, i, t, AFTER_HALT_PRIORITY));
+    }
+  }
+  return end;
+}
+
+export function makeGate(gate: GateResult['gate'], metric: GateResult['metric'], unhealthy: number, denominator: number, threshold: number): GateResult {
+  const percent = denominator > 0 ? Math.round((1000 * unhealthy) / denominator) / 10 : 0;
+  // Integer comparison: "more than" the threshold is strict (S5: 10 instances at 20% stop at more than two).
+  return { gate, metric, unhealthy, denominator, percent, thresholdPercent: threshold, passed: 100 * unhealthy <= threshold * denominator };
+}
+
+function gateDetail(g: GateResult, flaps: number): string {
+  const what = g.metric === 'maxUnhealthyInstancePercent' ? 'unhealthy' : 'unhealthy after upgrade';
+  const pct = formatPercent(g.unhealthy, g.denominator, g.thresholdPercent);
+  const flap = flaps > 0 ? ` (${flaps} flapping)` : '';
+  return `${what} ${g.unhealthy}/${g.denominator} = ${pct}% ${g.passed ? '≤' : '>'} ${g.thresholdPercent}%${flap}: ${g.passed ? 'pass' : 'stop'}`;
+}
+
+function startDetail(p: Prepared): string {
+  const { plan, input, baseBatch, fleet } = p;
+  if (plan.strategy === 'manual') return 'mode Manual: nothing is upgraded until instances are upgraded by hand';
+  if (plan.strategy === 'allAtOnce') return `mode Automatic: all ${fleet.size} instances at once`;
+  return `${input.trigger} rolling upgrade of ${fleet.size} instances, batches of up to ${baseBatch}`;
+}

@@ -1,0 +1,16 @@
+/** The upgrade simulator's public API (pure; see docs/simulator.md). */
+export type * from './types';
+export { ASSUMPTIONS, DEFAULT_ASSUMPTIONS, alternatives, assumptionInfo, withAssumptions } from './assumptions';
+export type { AssumptionInfo, AssumptionName, AssumptionValues } from './assumptions';
+export { AZURE_POLICY_DEFAULTS, ASSUMED_CAPACITY, DEFAULT_FAILURES, DEFAULT_SEED, DEFAULT_START_TIME, DEFAULT_TIMINGS, HEALTH_WAIT_SECONDS, defaultFleet, defaultInput, templatePolicy, triggerPlan } from './defaults';
+export type { TriggerPlan } from './defaults';
+export { simulate } from './simulate';
+export { osUpgradeHistoryEntry, rollingUpgradeStatus } from './azureShapes';
+export { haltMessage } from './messages';
+export { TrialRunner, mergeChunks, monteCarlo, percentile, runTrials, sensitivity, summarizeTrials } from './monteCarlo';
+export type { MonteCarloSummary, Sensitivity, TrialChunk } from './monteCarlo';
+export { binomialTail, closedForm, haltProbabilityDp } from './closedForm';
+export type { ClosedForm, DpSpec } from './closedForm';
+export { formatDuration, summarizeMonteCarlo, summarizeRun } from './summary';
+export { Rng } from './rng';
+export type { RngState } from './rng';
