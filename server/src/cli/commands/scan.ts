@@ -33,7 +33,7 @@ function formatText(report: ScanReport): string {
   for (const error of report.parseErrors) lines.push(`  ${report.file}:${error.range.start.line + 1}:${error.range.start.character + 1} parse error: ${error.message}`);
   for (const s of report.scaleSets) {
     lines.push('', `  ${s.name}  (${s.path}, line ${s.range.start.line + 1})`);
-    const row = (label: string, text: string) => lines.push(`    ${label.padEnd(16)}${text}`);
+    const row = (label: string, text: string) => lines.push(`    ${label.padEnd(17)}${text}`);
     row('apiVersion', show(s.apiVersion));
     row('capacity', show(s.capacity) + (s.copyCount ? `  × copy count ${show(s.copyCount)}` : ''));
     row('orchestration', s.orchestrationMode.source === 'absent' ? 'Uniform (not set)' : show(s.orchestrationMode));
@@ -41,7 +41,7 @@ function formatText(report: ScanReport): string {
     if (s.upgradePolicy && !isLeaf(s.upgradePolicy)) {
       for (const [name, value] of Object.entries(s.upgradePolicy)) {
         if (name.toLowerCase() === 'mode') continue;
-        row(name, isLeaf(value) ? show(value) : flat(value));
+        row(POLICY_LABELS[name.toLowerCase()] ?? name, isLeaf(value) ? show(value) : flat(value));
       }
     } else if (s.upgradePolicy) {
       row('upgradePolicy', show(s.upgradePolicy as ScanValue));
@@ -62,6 +62,13 @@ function isLeaf(tree: ScanTree): tree is ScanValue {
   return typeof (tree as ScanValue).source === 'string' && 'value' in tree;
 }
 
+const POLICY_LABELS: Record<string, string> = {
+  rollingupgradepolicy: 'rolling policy',
+  automaticosupgradepolicy: 'automatic OS',
+  automaticosupgrade: 'automaticOSUpgrade (legacy)',
+  autoosupgradepolicy: 'autoOSUpgradePolicy (legacy)',
+};
+
 const SOURCE_LABEL: Record<string, string> = {
   default: 'parameter default',
   parametersFile: 'parameters file',
@@ -72,7 +79,7 @@ const SOURCE_LABEL: Record<string, string> = {
 function show(v: ScanValue): string {
   if (v.source === 'absent') return '-';
   if (v.source === 'unknown') return `unknown ${v.expression ?? ''} (${v.unknownReason ?? 'cannot be evaluated'})`.replace('  ', ' ');
-  const text = typeof v.value === 'string' ? v.value : JSON.stringify(v.value);
+  const text = typeof v.value === 'string' ? v.value : Array.isArray(v.value) ? v.value.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(', ') : JSON.stringify(v.value);
   const label = SOURCE_LABEL[v.source];
   return label ? `${text}  (${label}${v.expression ? ` ${v.expression}` : ''})` : text;
 }
