@@ -6,7 +6,7 @@ import { Lexer } from './lexer';
  * Recursion in the parser (and in the evaluator, which follows the tree) is bounded by this even when
  * a caller passes a huge maxDepth, so hostile input like "[f(f(f(..." cannot overflow the stack.
  */
-export const HARD_MAX_DEPTH = 1000;
+export const HARD_MAX_DEPTH = 256;
 
 class ParseError {
   constructor(
@@ -28,7 +28,8 @@ export function parseExpression(text: string, maxDepth: number): ParseResult {
     return { ok: true, expr: parser.parseAll() };
   } catch (e) {
     if (e instanceof ParseError) return { ok: false, error: e.message, offset: e.offset };
-    throw e;
+    // Only a stack overflow can get here (when called with little stack left): still no throw.
+    return { ok: false, error: `expression cannot be parsed: ${e instanceof Error ? e.message : String(e)}`, offset: 0 };
   }
 }
 

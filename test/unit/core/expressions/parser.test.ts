@@ -105,3 +105,27 @@ test('parsing time is linear in the input length', () => {
   const result = parseExpression(`[concat(${args})]`, 64);
   assert.ok(result.ok && result.expr.kind === 'call' && result.expr.args.length === 50_000);
 });
+
+test('parsing with little stack left reports an error instead of throwing', () => {
+  const n = HARD_MAX_DEPTH - 1;
+  const text = '[' + 'f('.repeat(n) + ')'.repeat(n) + ']';
+  const outcomes = new Set<string>();
+  // Recurse until the stack overflows, then parse in each frame on the way back up: near the bottom
+  // the parser runs out of stack part way, which must come back as a parse error.
+  const descend = (): void => {
+    try {
+      descend();
+    } catch {
+      // This frame had no room to go deeper.
+    }
+    try {
+      const result = parseExpression(text, HARD_MAX_DEPTH);
+      outcomes.add(result.ok ? 'ok' : result.error.startsWith('expression cannot be parsed') ? 'stack' : result.error);
+    } catch {
+      outcomes.add('threw on entry');
+    }
+  };
+  descend();
+  assert.ok(outcomes.has('ok'));
+  assert.ok(outcomes.has('stack'), [...outcomes].join(', '));
+});
