@@ -103,3 +103,25 @@ test('take(), skip(), array(), range()', () => {
   assertValue('[range(5, 3)]', [5, 6, 7]);
   assertUnknown('[range(0, -1)]', /negative/);
 });
+
+test('inherited members of JS objects are not properties', () => {
+  assertUnknown("[createObject('a', 1).constructor]", /property 'constructor' does not exist/);
+  assertUnknown("[createObject('a', 1)['toString']]", /property 'toString' does not exist/);
+  assertValue("[contains(createObject('a', 1), 'toString')]", false);
+  assertValue("[contains(createObject('a', 1), '__proto__')]", false);
+  assertValue("[json('{\"__proto__\": {\"x\": 1}}').__proto__.x]", 1);
+  const merged = ev("[union(json('{\"__proto__\": {\"x\": 1}}'), createObject('b', 2))]") as Record<string, unknown>;
+  assert.deepEqual(Object.keys(merged), ['__proto__', 'b']);
+  assert.equal(Object.getPrototypeOf(merged), Object.prototype);
+});
+
+test('indexOf() and lastIndexOf() on arrays', () => {
+  assertValue("[indexOf(createArray('a', 'b', 'a'), 'a')]", 0);
+  assertValue("[lastIndexOf(createArray('a', 'b', 'a'), 'a')]", 2);
+  assertValue("[indexOf(createArray('a'), 'A')]", -1);
+  assertValue('[indexOf(createArray(createArray(1)), createArray(1))]', 0);
+  assertValue('[indexOf(createArray(), 1)]', -1);
+  assertValue("[indexOf(createArray(1, reference('x')), 1)]", 0);
+  assertUnknown("[indexOf(createArray(reference('x'), 1), 1)]", /reference\(\)/);
+  assertUnknown('[indexOf(1, 1)]', /expects a string or an array/);
+});

@@ -4,6 +4,7 @@ import { deploymentFunctions } from './deployment';
 import { logicFunctions } from './logic';
 import { numericFunctions } from './numeric';
 import { resourceFunctions } from './resource';
+import { searchFunctions } from './search';
 import { stringFunctions } from './strings';
 import type { FunctionDef } from './types';
 
@@ -11,7 +12,7 @@ export { unsupportedReason } from './unsupported';
 
 /** Every evaluated function by lower-case name. Built once, never changed. */
 const FUNCTIONS: ReadonlyMap<string, FunctionDef> = new Map(
-  [collectionFunctions, conversionFunctions, deploymentFunctions, logicFunctions, numericFunctions, resourceFunctions, stringFunctions].flatMap((table) =>
+  [collectionFunctions, conversionFunctions, deploymentFunctions, logicFunctions, numericFunctions, resourceFunctions, searchFunctions, stringFunctions].flatMap((table) =>
     Object.entries(table),
   ),
 );

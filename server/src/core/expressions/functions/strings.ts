@@ -71,9 +71,7 @@ export const stringFunctions: FunctionTable = {
     }
     return text.slice(start, start + length);
   }),
-  // ARM compares case-insensitively in these four.
+  // ARM compares case-insensitively in these two (and in indexOf on strings).
   startswith: eager(2, 2, (args) => argString('startsWith', args, 0).toLowerCase().startsWith(argString('startsWith', args, 1).toLowerCase())),
   endswith: eager(2, 2, (args) => argString('endsWith', args, 0).toLowerCase().endsWith(argString('endsWith', args, 1).toLowerCase())),
-  indexof: eager(2, 2, (args) => argString('indexOf', args, 0).toLowerCase().indexOf(argString('indexOf', args, 1).toLowerCase())),
-  lastindexof: eager(2, 2, (args) => argString('lastIndexOf', args, 0).toLowerCase().lastIndexOf(argString('lastIndexOf', args, 1).toLowerCase())),
 };
