@@ -36,7 +36,7 @@ export function analyzeParsed(parsed: ParsedJson, options: AnalyzeOptions = {}):
 
   if ((detected.kind === 'restBody' || detected.kind === 'vmssShow') && detected.body) {
     const resolver = new Resolver(new TemplateScope(undefined, new Map()));
-    const scaleSet = readScaleSet({ node: detected.body, path: detected.bodyPath ?? [], shape: detected.kind, resolver, childExtensions: [] });
+    const scaleSet = readScaleSet({ root: { node: detected.body }, path: detected.bodyPath ?? [], shape: detected.kind, resolver, childExtensions: [] });
     return { ...base, ...empty, scaleSets: [scaleSet] };
   }
   if (detected.kind !== 'template' || !parsed.root) return { ...base, ...empty };
@@ -46,12 +46,13 @@ export function analyzeParsed(parsed: ParsedJson, options: AnalyzeOptions = {}):
   const extensionsByScaleSet = attachChildExtensions(scaleSetResources, resources.filter((r) => r.type === SCALE_SET_EXTENSION));
   const scaleSets: ScaleSetModel[] = scaleSetResources.map((found) =>
     readScaleSet({
-      node: found.node,
+      root: { node: found.node },
       path: getNodePath(found.node),
       shape: 'template',
       resolver: found.scope.resolver,
-      resource: found,
-      childExtensions: extensionsByScaleSet.get(found) ?? [],
+      typeSpelling: found.typeSpelling,
+      deployment: found.deployment,
+      childExtensions: (extensionsByScaleSet.get(found) ?? []).map((ext) => ({ root: { node: ext.node }, resolver: ext.scope.resolver })),
     }),
   );
   return {

@@ -1,26 +1,26 @@
-import type { Node } from 'jsonc-parser';
-import { spanOf } from '../json/nodes';
 import { child, cursorSpan, items, path, toProperty, type Cursor } from './cursor';
-import type { FoundResource } from './findResources';
 import type { Resolver } from './resolver';
-import type { ExtensionModel, OsKind, RProperty, RValue, ScaleSetModel, ScaleSetShape, StrayPolicy } from './types';
+import type { DeploymentContext, ExtensionModel, OsKind, RProperty, RValue, ScaleSetModel, ScaleSetShape, StrayPolicy } from './types';
 
 const POLICY_NAMES = ['upgradePolicy', 'rollingUpgradePolicy', 'automaticOSUpgradePolicy'];
 
 export interface ScaleSetSource {
-  readonly node: Node;
+  /** The resource (or body) object: raw JSON, or a value another front end (Bicep) already resolved. */
+  readonly root: Cursor;
   readonly path: readonly (string | number)[];
   readonly shape: ScaleSetShape;
   readonly resolver: Resolver;
-  readonly resource?: FoundResource;
-  /** Child extension resources that belong to this scale set. */
-  readonly childExtensions: readonly FoundResource[];
+  /** The resource type as written, and the nested deployment it sits in (templates only). */
+  readonly typeSpelling?: string;
+  readonly deployment?: DeploymentContext;
+  /** Child extension resources that belong to this scale set, each with the resolver of its scope. */
+  readonly childExtensions: readonly { readonly root: Cursor; readonly resolver: Resolver }[];
 }
 
 /** Reads one scale set: the settings that decide how it upgrades, resolved, with their source spans. */
 export function readScaleSet(source: ScaleSetSource): ScaleSetModel {
   const { resolver, shape } = source;
-  const root: Cursor = { node: source.node };
+  const root = source.root;
   const prop = (cursor: Cursor | undefined, ...names: string[]) => toProperty(path(cursor, names, resolver), resolver);
   const value = (cursor: Cursor | undefined, ...names: string[]) => prop(cursor, ...names)?.value;
 
@@ -36,7 +36,7 @@ export function readScaleSet(source: ScaleSetSource): ScaleSetModel {
   const name = value(root, 'name');
   const extensions = [
     ...items(path(vmProfile, ['extensionProfile', 'extensions'], resolver)?.cursor, resolver).map((c) => readExtension(c, 'extensionProfile', resolver)),
-    ...source.childExtensions.map((found) => readExtension({ node: found.node }, 'childResource', found.scope.resolver)),
+    ...source.childExtensions.map((ext) => readExtension(ext.root, 'childResource', ext.resolver)),
   ];
   const windowsConfiguration = prop(vmProfile, 'osProfile', 'windowsConfiguration');
   const linuxConfiguration = prop(vmProfile, 'osProfile', 'linuxConfiguration');
@@ -46,8 +46,8 @@ export function readScaleSet(source: ScaleSetSource): ScaleSetModel {
   return {
     path: source.path,
     shape,
-    span: spanOf(source.node),
-    typeSpelling: source.resource?.typeSpelling,
+    span: cursorSpan(root),
+    typeSpelling: source.typeSpelling,
     name,
     displayName: displayName(name, source.path),
     apiVersion: value(root, 'apiVersion'),
@@ -59,7 +59,7 @@ export function readScaleSet(source: ScaleSetSource): ScaleSetModel {
       ? { name: value(copyFound.cursor, 'name'), count: value(copyFound.cursor, 'count'), span: cursorSpan(copyFound.cursor) }
       : undefined,
     condition: shape === 'template' ? value(root, 'condition') : undefined,
-    deployment: source.resource?.deployment,
+    deployment: source.deployment,
     properties: propertiesFound ? { name: propertiesFound.name, keySpan: propertiesFound.keySpan, span: cursorSpan(propertiesFound.cursor) } : undefined,
     orchestrationMode: prop(props, 'orchestrationMode'),
     overprovision: prop(props, 'overprovision'),
