@@ -212,3 +212,26 @@ test('bad image: every instance fails, the first batch halts the upgrade (blast 
   assert.equal(run.rolledBack, 2);
   assert.match(run.message, /100% of instances are in an unhealthy state after being upgraded/);
 });
+
+test('checkAfterLastBatch: a one-instance scale set whose only instance fails is Faulted (default) or Completed', () => {
+  const one = { fleet: { capacity: 1 }, failures: { failingInstances: [0] } };
+  const checked = simulate(input(one));
+  assert.equal(checked.errorCode, 'MaxUnhealthyUpgradedInstancePercentExceededInRollingUpgrade');
+  assert.match(checked.message, /100% of instances are in an unhealthy state after being upgraded/);
+  assert.equal(simulate(input({ ...one, assumptions: { checkAfterLastBatch: 'no' } })).status, 'Completed');
+});
+
+test('flapping instances can trip a pre-batch gate; the gate detail says how many flapped', () => {
+  const run = simulate(input({ fleet: { capacity: 20 }, failures: { flapProbability: 0.5 }, seed: 3 }));
+  assert.equal(run.status, 'Faulted');
+  assert.equal(run.errorCode, 'MaxUnhealthyInstancePercentExceededBeforeRollingUpgrade');
+  assert.match(run.events.find((e) => e.kind === 'gate')!.detail, /flapping/);
+});
+
+test('jitter spreads instance times within [1 − j, 1 + j] and is reproducible for a seed', () => {
+  const run = simulate(input({ timings: { jitter: 0.5 }, seed: 11 }));
+  const healthy = run.events.filter((e) => e.kind === 'healthy' && e.batch === 0).map((e) => e.t);
+  assert.equal(healthy.length, 2, 'two distinct times in the first batch');
+  for (const t of healthy) assert.ok(t >= 0.5 * 300 && t <= 1.5 * 300);
+  assert.deepEqual(simulate(input({ timings: { jitter: 0.5 }, seed: 11 })).events, run.events);
+});
