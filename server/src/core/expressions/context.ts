@@ -1,3 +1,4 @@
+import { HARD_MAX_DEPTH } from './parser';
 import type { EvalLimits, EvalScope } from './scope';
 import type { EvalValue, ValueSource } from './values';
 import { Unknown, combineSources } from './values';
@@ -56,7 +57,8 @@ export class EvalContext {
 
   /** Throws when a nested value is deeper than limits.maxDepth (deep operations recurse on it). */
   checkDepth(depth: number): void {
-    if (depth > this.limits.maxDepth) throw new LimitExceeded(`value nested more than ${this.limits.maxDepth} levels deep`);
+    const max = Math.min(this.limits.maxDepth, HARD_MAX_DEPTH);
+    if (depth > max) throw new LimitExceeded(`value nested more than ${max} levels deep`);
   }
 }
 

@@ -1,9 +1,8 @@
 import type { Call, Expr, IndexAccess, PropertyAccess } from './ast';
 import type { EvalContext } from './context';
-import { EvalFailure, isObject } from './context';
+import { EvalFailure, isObject, kindOf } from './context';
 import { describeKind } from './functions/args';
 import { lookupFunction, unsupportedReason } from './functions/registry';
-import { kindOf } from './context';
 import type { EvalValue } from './values';
 import { Unknown, getPropertyCI } from './values';
 

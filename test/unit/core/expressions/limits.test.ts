@@ -72,3 +72,12 @@ test('deep values from the scope are handled by deep operations', () => {
   assertStopped(ev("[string(variables('deep'))]", scope), /nested more than/);
   assertStopped(ev("[equals(variables('deep'), variables('deep'))]", scope), /nested more than/);
 });
+
+test('deep values stay bounded even with a huge maxDepth', () => {
+  let deep: unknown = 1;
+  for (let i = 0; i < 100_000; i++) deep = { a: deep };
+  const scope = mapScope({ variables: { deep: deep as never } });
+  const huge = limits({ maxDepth: 1e9, maxSteps: 1e9, maxLength: 1e9 });
+  assertStopped(ev("[string(variables('deep'))]", scope, huge), /nested more than 256/);
+  assertStopped(ev("[union(variables('deep'), variables('deep'))]", scope, huge), /nested more than 256/);
+});
