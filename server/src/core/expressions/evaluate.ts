@@ -11,8 +11,11 @@ export function isExpressionString(text: string): boolean {
   return text.length >= 2 && text.charCodeAt(0) === 91 /* [ */ && text.charCodeAt(1) !== 91 && text.charCodeAt(text.length - 1) === 93 /* ] */;
 }
 
-/** The value of a string that is not an expression: "[[...]" is ARM's escape for a literal "[...]". */
-function literalValue(text: string): string {
+/**
+ * The value of a string that is not an expression: "[[...]" is ARM's escape for a literal "[...]".
+ * Other strings, including "[[..." without the closing bracket, are taken as they are.
+ */
+export function literalValue(text: string): string {
   return text.length >= 3 && text.startsWith('[[') && text.endsWith(']') ? text.slice(1) : text;
 }
 

@@ -1,6 +1,6 @@
 /** The ARM expression engine's public surface. */
 export type { Expr, ParseResult } from './ast';
-export { evaluateParsed, evaluateTemplateString, isExpressionString } from './evaluate';
+export { evaluateParsed, evaluateTemplateString, isExpressionString, literalValue } from './evaluate';
 export { evaluatedFunctionNames } from './functions/registry';
 export { parseExpression } from './parser';
 export { formatResourceId, parseResourceId } from './resourceIds';

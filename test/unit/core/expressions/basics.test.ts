@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Unknown } from '../../../../server/src/core/expressions/values';
-import { isExpressionString } from '../../../../server/src/core/expressions/evaluate';
+import { isExpressionString, literalValue } from '../../../../server/src/core/expressions/evaluate';
 import { ev, evr, mapScope } from './mapScope';
 
 test('literal strings come back unchanged with source literal', () => {
@@ -16,6 +16,11 @@ test('the [[ escape drops the first bracket', () => {
   assert.equal(ev('[[]'), '[]');
   assert.equal(isExpressionString("[[concat('a')]"), false);
   assert.equal(isExpressionString("[concat('a')]"), true);
+  // Without the closing bracket the string is no expression and no escape: it stays as written.
+  assert.equal(ev('[[abc'), '[[abc');
+  assert.equal(literalValue('[[x]'), '[x]');
+  assert.equal(literalValue('[[x'), '[[x');
+  assert.equal(literalValue('plain'), 'plain');
 });
 
 test('string literals with escaped quotes and integer literals', () => {
