@@ -115,3 +115,11 @@ test('substring, startsWith, endsWith, indexOf, lastIndexOf', () => {
   assertValue("[lastIndexOf('abcb', 'b')]", 3);
   assertValue("[indexOf('abc', 'z')]", -1);
 });
+
+test('padLeft()', () => {
+  assertValue("[padLeft('7', 3, '0')]", '007');
+  assertValue('[padLeft(7, 3, \'0\')]', '007');
+  assertValue("[padLeft('abc', 2, '0')]", 'abc');
+  assertValue("[padLeft('a', 3)]", '  a');
+  assertUnknown("[padLeft('a', 3, 'xy')]", /exactly one character/);
+});

@@ -71,6 +71,15 @@ export const stringFunctions: FunctionTable = {
     }
     return text.slice(start, start + length);
   }),
+  padleft: eager(2, 3, (args, ctx) => {
+    const value = args[0]!;
+    const text = typeof value === 'number' && Number.isInteger(value) ? String(value) : argString('padLeft', args, 0);
+    const width = argInt('padLeft', args, 1);
+    const pad = args.length > 2 ? argString('padLeft', args, 2) : ' ';
+    if (pad.length !== 1) return fail('padLeft() pads with exactly one character');
+    ctx.checkLength(width, 'padLeft() result');
+    return text.padStart(width, pad);
+  }),
   // ARM compares case-insensitively in these two (and in indexOf on strings).
   startswith: eager(2, 2, (args) => argString('startsWith', args, 0).toLowerCase().startsWith(argString('startsWith', args, 1).toLowerCase())),
   endswith: eager(2, 2, (args) => argString('endsWith', args, 0).toLowerCase().endsWith(argString('endsWith', args, 1).toLowerCase())),
