@@ -1,0 +1,62 @@
+import { closestName } from '../../catalog/closestName';
+import type { DocumentRule, FindingDraft, RunnerRule } from '../types';
+import { ruleDocsPath } from '../types';
+import { SUPPRESSION_DIRECTIVE } from '../suppressions';
+
+/** Rules about the tool's own comments and health, emitted by document checks and by the runner. */
+
+export const SUPPRESSION_MISSING_REASON: DocumentRule = {
+  id: 'suppression-missing-reason',
+  scope: 'document',
+  defaultSeverity: 'warning',
+  title: 'Suppression without a reason',
+  description: `A \`${SUPPRESSION_DIRECTIVE}\` comment must say why, after \`--\`, so reviewers can judge it. The suppression still applies.`,
+  docs: ruleDocsPath('suppression-missing-reason'),
+  check: (ctx) =>
+    ctx.suppressions
+      .filter((s) => s.reason === undefined)
+      .map((s): FindingDraft => ({
+        message: `This suppression of ${s.ruleIds.map((r) => `"${r.id}"`).join(', ') || 'no rule'} gives no reason. Add one after " -- ", e.g. "// ${SUPPRESSION_DIRECTIVE} ${s.ruleIds[0]?.id ?? '<rule-id>'} -- set by the platform team", so the next reader knows why the check is off.`,
+        span: s.span,
+      })),
+};
+
+export const SUPPRESSION_UNKNOWN_RULE: DocumentRule = {
+  id: 'suppression-unknown-rule',
+  scope: 'document',
+  defaultSeverity: 'warning',
+  title: 'Suppression names an unknown rule',
+  description: `A \`${SUPPRESSION_DIRECTIVE}\` comment names a rule id that does not exist (or names none), so it silences nothing.`,
+  docs: ruleDocsPath('suppression-unknown-rule'),
+  check: (ctx) => {
+    const known = [...ctx.knownRuleIds];
+    const out: FindingDraft[] = [];
+    for (const s of ctx.suppressions) {
+      if (s.ruleIds.length === 0) {
+        out.push({ message: `This suppression names no rule, so it silences nothing. Name the rule ids to silence, e.g. "// ${SUPPRESSION_DIRECTIVE} value-out-of-range -- reason"; blanket suppressions are not supported.`, span: s.span });
+        continue;
+      }
+      for (const r of s.ruleIds) {
+        if (ctx.knownRuleIds.has(r.id)) continue;
+        const suggestion = closestName(r.id, known);
+        out.push({
+          message: `"${r.id}" is not a rule of VMSS Upgrade Policy, so this suppression silences nothing for it.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+          span: r.span,
+          fixes: suggestion ? [{ title: `Change to "${suggestion}"`, edits: [{ kind: 'replaceText', span: r.span, newText: suggestion }], isPreferred: true }] : [],
+        });
+      }
+    }
+    return out;
+  },
+};
+
+export const INTERNAL_RULE_ERROR: RunnerRule = {
+  id: 'internal-rule-error',
+  scope: 'runner',
+  defaultSeverity: 'warning',
+  title: 'A rule failed',
+  description: 'A rule threw an exception on this scale set. Its findings are missing; every other rule still ran. This is a bug in the extension.',
+  docs: ruleDocsPath('internal-rule-error'),
+};
+
+export const META_RULES = [SUPPRESSION_MISSING_REASON, SUPPRESSION_UNKNOWN_RULE, INTERNAL_RULE_ERROR] as const;

@@ -1,0 +1,20 @@
+import { META_RULES } from './meta/suppressionRules';
+import { SCHEMA_RULES } from './schema';
+import type { Rule } from './types';
+
+/**
+ * The rule table. Each group file exports its rules; add a group here with one line. Ids must be
+ * unique (a test checks it, and that each has docs/rules/<id>.md).
+ */
+export const RULES: readonly Rule[] = [
+  ...SCHEMA_RULES,
+  ...META_RULES,
+];
+
+const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
+
+export function getRule(id: string): Rule | undefined {
+  return BY_ID.get(id);
+}
+
+export const RULE_IDS: ReadonlySet<string> = new Set(BY_ID.keys());

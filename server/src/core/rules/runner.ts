@@ -1,0 +1,91 @@
+import type { ScaleSetModel, TemplateModel } from '../model/types';
+import { LineIndex } from '../text/lineIndex';
+import type { Span } from '../text/span';
+import type { RuleConfig } from './config';
+import { INTERNAL_RULE_ERROR } from './meta/suppressionRules';
+import { RULES } from './registry';
+import { findSuppressions, type Suppression } from './suppressions';
+import type { Finding, FindingDraft, Rule, Severity } from './types';
+
+export interface RunRulesOptions {
+  /** Severity overrides, as read from `.vmss-upgrade.json` or editor settings. */
+  readonly config?: RuleConfig;
+  /** The rule table to run; the full table by default (tests pass a subset). */
+  readonly rules?: readonly Rule[];
+}
+
+/** Findings about the suppression comments themselves cannot be silenced by those comments. */
+const UNSUPPRESSIBLE = new Set(['suppression-missing-reason', 'suppression-unknown-rule']);
+
+/**
+ * Runs every enabled rule: scale-set rules once per scale set, document rules once. Severity comes from
+ * the config override, else the rule's default; `off` skips the rule. A rule that throws does not stop
+ * the others: the runner reports `internal-rule-error` for that rule and scale set instead.
+ * Findings on the line after a matching suppression comment are dropped. Sorted by position, then id.
+ */
+export function runRules(model: TemplateModel, text: string, options: RunRulesOptions = {}): Finding[] {
+  const rules = options.rules ?? RULES;
+  const overrides = options.config?.rules ?? {};
+  const severityOf = (rule: Rule): Severity | undefined => {
+    const chosen = overrides[rule.id] ?? rule.defaultSeverity;
+    return chosen === 'off' ? undefined : chosen;
+  };
+  const lines = new LineIndex(text);
+  const suppressions = findSuppressions(text, lines);
+  const knownRuleIds = new Set([...RULES, ...rules].map((r) => r.id));
+  const internalSeverity = severityOf(INTERNAL_RULE_ERROR);
+  const findings: Finding[] = [];
+
+  const collect = (rule: Rule, severity: Severity, scaleSet: ScaleSetModel | undefined, run: () => readonly FindingDraft[]) => {
+    try {
+      for (const draft of run()) findings.push(toFinding(draft, rule.id, severity, scaleSet?.displayName));
+    } catch (error) {
+      if (!internalSeverity) return;
+      const where = scaleSet ? ` on scale set "${scaleSet.displayName}"` : '';
+      const reason = error instanceof Error ? error.message : String(error);
+      findings.push(toFinding(
+        { message: `Rule "${rule.id}" failed${where}: ${reason}. Its findings here are missing; the other rules ran normally. This is a bug in VMSS Upgrade Policy; please report it.`, span: anchorOf(scaleSet) },
+        INTERNAL_RULE_ERROR.id, internalSeverity, scaleSet?.displayName,
+      ));
+    }
+  };
+
+  for (const rule of rules) {
+    const severity = severityOf(rule);
+    if (!severity) continue;
+    if (rule.scope === 'scaleSet') {
+      for (const scaleSet of model.scaleSets) collect(rule, severity, scaleSet, () => rule.check({ model, scaleSet, text }));
+    } else if (rule.scope === 'document') {
+      collect(rule, severity, undefined, () => rule.check({ model, text, suppressions, knownRuleIds }));
+    }
+  }
+
+  return findings
+    .filter((f) => !isSuppressed(f, suppressions, lines))
+    .sort((a, b) => a.span.offset - b.span.offset || a.ruleId.localeCompare(b.ruleId));
+}
+
+function toFinding(draft: FindingDraft, ruleId: string, severity: Severity, scaleSet: string | undefined): Finding {
+  return {
+    ruleId,
+    severity,
+    message: draft.message,
+    scaleSet,
+    span: draft.span,
+    related: draft.related ?? [],
+    ...(draft.tags?.length ? { tags: draft.tags } : {}),
+    fixes: draft.fixes ?? [],
+  };
+}
+
+function isSuppressed(finding: Finding, suppressions: readonly Suppression[], lines: LineIndex): boolean {
+  if (UNSUPPRESSIBLE.has(finding.ruleId) || suppressions.length === 0) return false;
+  const line = lines.positionAt(finding.span.offset).line;
+  return suppressions.some((s) => s.line + 1 === line && s.ruleIds.some((r) => r.id === finding.ruleId));
+}
+
+/** Where to report a crash: the scale set's name, else the first character of its declaration. */
+function anchorOf(scaleSet: ScaleSetModel | undefined): Span {
+  if (!scaleSet) return { offset: 0, length: 0 };
+  return scaleSet.name?.span ?? { offset: scaleSet.span.offset, length: 1 };
+}

@@ -1,0 +1,103 @@
+import { closestName } from '../../catalog/closestName';
+import { placementsOf, propertyNames } from '../../catalog/policyCatalog';
+import type { FindingDraft, Fix } from '../types';
+import { scaleSetRule } from '../defineRule';
+import { findChild, policyEntries, policyObjects } from './policyWalk';
+
+/** Rules about property names inside the upgrade policy: unknown, miscased, duplicated. */
+
+export const UNKNOWN_PROPERTY = scaleSetRule({
+  id: 'unknown-property',
+  defaultSeverity: 'error',
+  title: 'Unknown upgrade-policy property',
+  description: 'A property that the Compute API does not define in upgradePolicy, rollingUpgradePolicy or automaticOSUpgradePolicy (and that belongs in no other policy object), usually a typo.',
+  check: ({ scaleSet }) => {
+    const out: FindingDraft[] = [];
+    for (const entry of policyEntries(scaleSet)) {
+      if (entry.match || placementsOf(entry.property.name).some((p) => p.property.removedIn === undefined)) continue;
+      const objectId = entry.object.objectId;
+      const known = propertyNames(objectId);
+      const suggestion = closestName(entry.property.name, known);
+      const fixes: Fix[] = suggestion && entry.object.editable && !findChild(entry.object.value, suggestion)
+        ? [{ title: `Rename to "${suggestion}"`, edits: [{ kind: 'renameProperty', keySpan: entry.property.keySpan, newName: suggestion }], isPreferred: true }]
+        : [];
+      const hint = suggestion ? ` Did you mean "${suggestion}"?` : ` The properties of ${objectId} are: ${known.join(', ')}.`;
+      out.push({
+        message: `"${entry.property.name}" is not a property of ${objectId}, so the setting has no effect.${hint}`,
+        span: entry.property.keySpan,
+        fixes,
+      });
+    }
+    return out;
+  },
+});
+
+export const PROPERTY_NAME_CASING = scaleSetRule({
+  id: 'property-name-casing',
+  defaultSeverity: 'warning',
+  title: 'Non-canonical spelling of a name or enum value',
+  description: 'A policy property name or enum value that differs from the Compute API only in letter case. ARM accepts it; the canonical spelling keeps templates consistent with the API reference and docs.',
+  check: ({ scaleSet }) => {
+    const out: FindingDraft[] = [];
+    const upgradePolicy = scaleSet.upgradePolicy;
+    if (upgradePolicy && upgradePolicy.name !== 'upgradePolicy') {
+      out.push(nameCasing(upgradePolicy.name, 'upgradePolicy', 'the scale set properties', upgradePolicy.keySpan, true));
+    }
+    for (const entry of policyEntries(scaleSet)) {
+      if (!entry.match) continue;
+      const { property } = entry.match;
+      if (!entry.match.exactCase) out.push(nameCasing(entry.property.name, property.name, entry.object.objectId, entry.property.keySpan, entry.object.editable));
+      const value = entry.property.value;
+      if (property.type !== 'enum' || value.kind !== 'string') continue;
+      const canonical = property.enumValues?.find((v) => v !== value.value && v.toLowerCase() === value.value.toLowerCase());
+      if (!canonical) continue;
+      const editable = entry.object.editable && value.expression === undefined;
+      out.push({
+        message: `"${value.value}" is spelled "${canonical}" in the Compute API. ARM compares ${property.name} values case-insensitively, so it works, but the canonical spelling matches the API reference and the docs.`,
+        span: value.span,
+        fixes: editable ? [{ title: `Change to "${canonical}"`, edits: [{ kind: 'replaceValue', span: value.span, newValue: canonical }], isPreferred: true }] : [],
+      });
+    }
+    return out;
+  },
+});
+
+function nameCasing(written: string, canonical: string, where: string, keySpan: FindingDraft['span'], editable: boolean): FindingDraft {
+  return {
+    message: `"${written}" is spelled "${canonical}" in the Compute API (${where}). ARM matches property names case-insensitively, so it works, but the canonical spelling matches the API reference, the docs and other tools' output.`,
+    span: keySpan,
+    fixes: editable ? [{ title: `Rename to "${canonical}"`, edits: [{ kind: 'renameProperty', keySpan, newName: canonical }], isPreferred: true }] : [],
+  };
+}
+
+export const DUPLICATE_PROPERTY = scaleSetRule({
+  id: 'duplicate-property',
+  defaultSeverity: 'error',
+  title: 'Duplicate upgrade-policy property',
+  description: 'The same property (compared case-insensitively, as ARM does) appears more than once in one policy object; only the last one takes effect.',
+  check: ({ scaleSet }) => {
+    const out: FindingDraft[] = [];
+    for (const object of policyObjects(scaleSet)) {
+      const groups = new Map<string, typeof object.value.properties[number][]>();
+      for (const property of object.value.properties) {
+        const key = property.name.toLowerCase();
+        groups.set(key, [...(groups.get(key) ?? []), property]);
+      }
+      for (const group of groups.values()) {
+        if (group.length < 2) continue;
+        const winner = group[group.length - 1]!;
+        for (const loser of group.slice(0, -1)) {
+          out.push({
+            message: `"${loser.name}" is set ${group.length} times in ${object.objectId}. Only the last one takes effect (JSON readers, ARM's included, keep the last duplicate), so this one is ignored and misleads readers. Remove it, or keep its value in the last one.`,
+            span: loser.keySpan,
+            related: [{ span: winner.keySpan, message: `This "${winner.name}" is the one that takes effect.` }],
+            tags: ['unnecessary'],
+            fixes: object.editable ? [{ title: `Remove this duplicate "${loser.name}"`, edits: [{ kind: 'removeProperty', keySpan: loser.keySpan }], isPreferred: true }] : [],
+          });
+        }
+      }
+    }
+    return out;
+  },
+});
+

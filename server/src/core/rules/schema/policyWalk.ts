@@ -1,0 +1,64 @@
+import type { PropertyMatch } from '../../catalog/policyCatalog';
+import { findPolicyProperty } from '../../catalog/policyCatalog';
+import type { PolicyObjectId } from '../../catalog/types';
+import type { RObject, RProperty, RValue, ScaleSetModel } from '../../model/types';
+
+/** A policy object as written in the template: upgradePolicy and the recognised objects inside it. */
+export interface PolicyObjectEntry {
+  readonly objectId: PolicyObjectId;
+  /** The property holding the object (e.g. `"rollingUpgradePolicy": {…}`). */
+  readonly holder: RProperty;
+  readonly value: RObject;
+  /** False when an expression produced the object: its keys and values are not in this text, so no fixes. */
+  readonly editable: boolean;
+}
+
+/** One property inside a policy object, with what the catalog says about it there. */
+export interface PolicyEntry {
+  readonly object: PolicyObjectEntry;
+  readonly property: RProperty;
+  /** Undefined when the object does not define the name (unknown or misplaced). */
+  readonly match: PropertyMatch | undefined;
+}
+
+/** upgradePolicy, then the objects the catalog knows inside it (only where they are spelled as policies). */
+export function policyObjects(scaleSet: ScaleSetModel): PolicyObjectEntry[] {
+  const out: PolicyObjectEntry[] = [];
+  const visit = (objectId: PolicyObjectId, holder: RProperty, parentEditable: boolean) => {
+    const value = holder.value;
+    if (value.kind !== 'object') return;
+    const entry: PolicyObjectEntry = { objectId, holder, value, editable: parentEditable && value.expression === undefined };
+    out.push(entry);
+    for (const property of value.properties) {
+      const nested = findPolicyProperty(objectId, property.name)?.property.object;
+      if (nested) visit(nested, property, entry.editable);
+    }
+  };
+  if (scaleSet.upgradePolicy) visit('upgradePolicy', scaleSet.upgradePolicy, true);
+  return out;
+}
+
+export function policyEntries(scaleSet: ScaleSetModel): PolicyEntry[] {
+  return policyObjects(scaleSet).flatMap((object) =>
+    object.value.properties.map((property) => ({ object, property, match: findPolicyProperty(object.objectId, property.name) })));
+}
+
+/** True when a value fix may rewrite the value: it is written literally in this template. */
+export function isValueEditable(entry: PolicyEntry): boolean {
+  return entry.object.editable && entry.property.value.expression === undefined && entry.property.value.source === 'literal';
+}
+
+/** The last property named `name` (case-insensitively), as ARM reads it. */
+export function findChild(object: RValue | undefined, name: string): RProperty | undefined {
+  if (object?.kind !== 'object') return undefined;
+  const lower = name.toLowerCase();
+  let found: RProperty | undefined;
+  for (const property of object.properties) if (property.name.toLowerCase() === lower) found = property;
+  return found;
+}
+
+/** The path of policy object `objectId` relative to upgradePolicy, using the names as written where they exist. */
+export function pathFromUpgradePolicy(scaleSet: ScaleSetModel, objectId: PolicyObjectId): string[] {
+  if (objectId === 'upgradePolicy') return [];
+  return [findChild(scaleSet.upgradePolicy?.value, objectId)?.name ?? objectId];
+}

@@ -1,0 +1,117 @@
+import { parseApiVersion } from '../../catalog/apiVersions';
+import type { PolicyProperty } from '../../catalog/types';
+import type { NeutralEdit } from '../../edits/neutralEdit';
+import type { RProperty, RValue, ScaleSetModel } from '../../model/types';
+import { scaleSetRule } from '../defineRule';
+import type { FindingDraft, Fix } from '../types';
+import { originNote } from '../valueOrigin';
+import { findChild, pathFromUpgradePolicy, policyEntries, type PolicyEntry } from './policyWalk';
+
+/** Rules that compare policy properties with the resource's apiVersion and retire legacy forms. */
+
+interface ResourceApiVersion {
+  /** Date part, e.g. "2020-12-01"; previews count as their date. */
+  readonly date: string;
+  readonly value: RValue;
+  /** A fix may rewrite it: written literally in this template. */
+  readonly editable: boolean;
+}
+
+function apiVersionOf(scaleSet: ScaleSetModel): ResourceApiVersion | undefined {
+  const value = scaleSet.apiVersion;
+  if (value?.kind !== 'string') return undefined;
+  const parsed = parseApiVersion(value.value);
+  return parsed ? { date: parsed.date, value, editable: value.source === 'literal' && value.expression === undefined } : undefined;
+}
+
+function raiseApiVersion(api: ResourceApiVersion, to: string): NeutralEdit {
+  return { kind: 'replaceValue', span: api.value.span, newValue: to };
+}
+
+export const API_VERSION_UNSUPPORTED_PROPERTY = scaleSetRule({
+  id: 'api-version-unsupported-property',
+  defaultSeverity: 'error',
+  title: 'Property newer than the apiVersion',
+  description: 'A policy property (or enum value) that the Compute API added after the apiVersion the resource declares.',
+  check: ({ scaleSet }) => {
+    const api = apiVersionOf(scaleSet);
+    if (!api) return [];
+    const out: FindingDraft[] = [];
+    for (const entry of policyEntries(scaleSet)) {
+      if (!entry.match) continue;
+      const { property } = entry.match;
+      if (api.date < property.since) out.push(tooNew(api, entry, property, `${property.name} was added`, property.since, entry.property.keySpan, true));
+      const value = entry.property.value;
+      if (value.kind !== 'string' || !property.enumValueSince) continue;
+      const enumValue = Object.keys(property.enumValueSince).find((v) => v.toLowerCase() === value.value.toLowerCase());
+      const since = enumValue ? property.enumValueSince[enumValue]! : undefined;
+      if (since && api.date < since) out.push(tooNew(api, entry, property, `${property.name} "${enumValue}" was added`, since, value.span, false));
+    }
+    return out;
+  },
+});
+
+function tooNew(api: ResourceApiVersion, entry: PolicyEntry, property: PolicyProperty, what: string, since: string, span: FindingDraft['span'], offerRemove: boolean): FindingDraft {
+  const fixes: Fix[] = [];
+  if (api.editable) fixes.push({ title: `Change apiVersion to ${since}`, edits: [raiseApiVersion(api, since)], isPreferred: true });
+  if (offerRemove && entry.object.editable) fixes.push({ title: `Remove ${property.name}`, edits: [{ kind: 'removeProperty', keySpan: entry.property.keySpan }] });
+  return {
+    message: `${what} to the Compute API in version ${since}, but this resource uses apiVersion ${api.value.kind === 'string' ? api.value.value : ''}${originNote(api.value)}. That version does not define it, so the setting does not take effect as intended. Use apiVersion ${since} or later${offerRemove ? `, or remove ${property.name}` : ''}.`,
+    span,
+    related: [{ span: api.value.span, message: 'The resource\'s apiVersion.' }],
+    fixes,
+  };
+}
+
+export const LEGACY_UPGRADE_PROPERTY = scaleSetRule({
+  id: 'legacy-upgrade-property',
+  defaultSeverity: 'warning',
+  title: 'Legacy automatic OS upgrade property',
+  description: 'upgradePolicy.automaticOSUpgrade or upgradePolicy.autoOSUpgradePolicy: the pre-2018-10-01 forms of automaticOSUpgradePolicy.',
+  check: ({ scaleSet }) => {
+    const api = apiVersionOf(scaleSet);
+    const out: FindingDraft[] = [];
+    for (const entry of policyEntries(scaleSet)) {
+      const property = entry.match?.property;
+      if (!property?.removedIn || !property.replacedBy || entry.object.objectId !== 'upgradePolicy') continue;
+      const replacement = `upgradePolicy.${property.replacedBy.join('.')}`;
+      const status = !api
+        ? ''
+        : api.date >= property.removedIn
+          ? ` This resource uses apiVersion ${api.date}, which no longer reads it, so it has no effect.`
+          : ` This resource uses apiVersion ${api.date}, where it still works, but API ${property.removedIn} and later ignore it.`;
+      const needsNewerApi = api !== undefined && api.date < property.removedIn;
+      out.push({
+        message: `${entry.property.name} is the legacy form (API ${property.since} to before ${property.removedIn}) of ${replacement}.${status} Use ${replacement}${needsNewerApi ? `, which needs apiVersion ${property.removedIn} or later` : ''}.`,
+        span: entry.property.keySpan,
+        tags: ['deprecated'],
+        fixes: migrationFixes(scaleSet, entry, property, api),
+      });
+    }
+    return out;
+  },
+});
+
+/** Moves the legacy value to its replacement (keeping its text, expressions included), raising a literal apiVersion when needed. */
+function migrationFixes(scaleSet: ScaleSetModel, entry: PolicyEntry, property: PolicyProperty, api: ResourceApiVersion | undefined): Fix[] {
+  const upgradePolicy = scaleSet.upgradePolicy;
+  if (!entry.object.editable || upgradePolicy?.value.kind !== 'object') return [];
+  const aosPath = pathFromUpgradePolicy(scaleSet, 'automaticOSUpgradePolicy');
+  const aos = findChild(upgradePolicy.value, 'automaticOSUpgradePolicy');
+  const apiEdits: NeutralEdit[] = api && api.date < property.removedIn! ? (api.editable ? [raiseApiVersion(api, property.removedIn!)] : []) : [];
+  const apiNote = apiEdits.length ? ` and set apiVersion to ${property.removedIn}` : '';
+  const move = (from: RProperty, newName: string): NeutralEdit[] =>
+    findChild(aos?.value, newName) ? [] : [{ kind: 'moveProperty', keySpan: from.keySpan, targetObjectSpan: upgradePolicy.value.span, path: [...aosPath, newName] }];
+
+  if (property.name === 'automaticOSUpgrade') {
+    const edits = move(entry.property, 'enableAutomaticOSUpgrade');
+    if (edits.length === 0) return [{ title: 'Remove the legacy automaticOSUpgrade (automaticOSUpgradePolicy already sets it)', edits: [{ kind: 'removeProperty', keySpan: entry.property.keySpan }] }];
+    return [{ title: `Migrate to automaticOSUpgradePolicy.enableAutomaticOSUpgrade${apiNote}`, edits: [...edits, ...apiEdits], isPreferred: true }];
+  }
+  // autoOSUpgradePolicy: only its disableAutoRollback has a successor; leave anything else for a human.
+  const legacy = entry.property.value;
+  if (legacy.kind !== 'object' || legacy.properties.some((p) => p.name.toLowerCase() !== 'disableautorollback')) return [];
+  const inner = findChild(legacy, 'disableAutoRollback');
+  const edits: NeutralEdit[] = [...(inner ? move(inner, 'disableAutomaticRollback') : []), { kind: 'removeProperty', keySpan: entry.property.keySpan }];
+  return [{ title: `Migrate to automaticOSUpgradePolicy${inner ? '.disableAutomaticRollback' : ''}${apiNote}`, edits: [...edits, ...apiEdits], isPreferred: true }];
+}

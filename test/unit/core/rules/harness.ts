@@ -1,0 +1,85 @@
+// Shared helpers for rule tests: real template text in, findings and fixed text out, always through
+// analyzeTemplate and runRules, never hand-built models.
+import assert from 'node:assert/strict';
+import type { ParseError } from 'jsonc-parser';
+import { parseTree } from 'jsonc-parser';
+import { analyzeTemplate } from '../../../../server/src/core/analyze';
+import { applyNeutralEdits, getRule, runRules, type Finding, type Fix, type RuleConfig } from '../../../../server/src/core/rules';
+
+export interface TemplateOptions {
+  readonly apiVersion?: string;
+  /** The body of the template's "parameters" object. */
+  readonly parameters?: string;
+}
+
+/**
+ * A scale-set template with comments, 2-space indentation and `upgradePolicy` set to the given JSON
+ * text (re-indented to its place).
+ */
+export function vmssTemplate(upgradePolicy: string, options: TemplateOptions = {}): string {
+  const indent = (text: string, by: string) => text.trim().split('\n').map((line, i) => (i === 0 ? line : by + line)).join('\n');
+  return [
+    '{',
+    '  // A scale set for rule tests.',
+    '  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",',
+    '  "contentVersion": "1.0.0.0",',
+    `  "parameters": {${options.parameters ? `\n    ${indent(options.parameters, '    ')}\n  ` : ''}},`,
+    '  "resources": [',
+    '    {',
+    '      "type": "Microsoft.Compute/virtualMachineScaleSets",',
+    `      "apiVersion": "${options.apiVersion ?? '2024-11-01'}",`,
+    '      "name": "vmss1",',
+    '      "location": "westeurope",',
+    '      "sku": { "name": "Standard_D2s_v3", "capacity": 10 }, /* ten instances */',
+    '      "properties": {',
+    '        "overprovision": false,',
+    `        "upgradePolicy": ${indent(upgradePolicy, '        ')}`,
+    '      }',
+    '    }',
+    '  ]',
+    '}',
+    '',
+  ].join('\n');
+}
+
+export function lint(text: string, config?: RuleConfig, parametersText?: string): Finding[] {
+  return runRules(analyzeTemplate(text, parametersText === undefined ? {} : { parametersText }), text, config ? { config } : {});
+}
+
+export function findingsOf(text: string, ruleId: string, parametersText?: string): Finding[] {
+  assert.ok(getRule(ruleId), `no rule ${ruleId}`);
+  return lint(text, undefined, parametersText).filter((f) => f.ruleId === ruleId);
+}
+
+export function textAt(text: string, finding: Finding): string {
+  return text.slice(finding.span.offset, finding.span.offset + finding.span.length);
+}
+
+export function parseErrors(text: string): ParseError[] {
+  const errors: ParseError[] = [];
+  parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
+  return errors;
+}
+
+/** Applies a fix and checks the result is JSON(C) that parses without errors. */
+export function applyFix(text: string, fix: Fix): string {
+  const fixed = applyNeutralEdits(text, fix.edits);
+  assert.ok(fixed !== undefined, `fix "${fix.title}" could not be written`);
+  assert.deepEqual(parseErrors(fixed), [], `fix "${fix.title}" produced invalid JSON:\n${fixed}`);
+  return fixed;
+}
+
+/**
+ * Applies the first fix of the only finding of `ruleId`, then checks: the result parses, every comment
+ * survives, and re-analysing no longer reports the rule. Returns the fixed text.
+ */
+export function fixAndRecheck(text: string, ruleId: string, fixTitle?: RegExp): string {
+  const findings = findingsOf(text, ruleId);
+  assert.equal(findings.length, 1, `expected one ${ruleId} finding, got ${findings.map((f) => f.message).join(' | ')}`);
+  const fix = fixTitle ? findings[0]!.fixes.find((f) => fixTitle.test(f.title)) : findings[0]!.fixes[0];
+  assert.ok(fix, `no fix offered for ${ruleId}`);
+  const fixed = applyFix(text, fix);
+  for (const comment of text.match(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g) ?? []) assert.ok(fixed.includes(comment), `comment lost: ${comment}`);
+  assert.deepEqual(findingsOf(fixed, ruleId), [], `${ruleId} still reported after "${fix.title}":\n${fixed}`);
+  return fixed;
+}
