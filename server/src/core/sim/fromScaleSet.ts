@@ -1,0 +1,189 @@
+/**
+ * Scale-set model + what-if overrides → SimInput, recording where every value came from and every default
+ * or assumption applied. Names are matched case-insensitively and values coerced the way ARM does
+ * ("20" → 20, "true" → true), since real templates write both.
+ */
+import { DEFAULT_ASSUMPTIONS, withAssumptions } from './assumptions';
+import { ASSUMED_CAPACITY, AZURE_POLICY_DEFAULTS, DEFAULT_FAILURES, DEFAULT_SEED, DEFAULT_START_TIME, DEFAULT_TIMINGS, triggerPlan } from './defaults';
+import { overridden, parseIsoDuration, read } from './provenance';
+import type { Provenance } from './provenance';
+import { asBoolean, asInteger, asString, getProp } from '../model/values';
+import type { RValue, ScaleSetModel } from '../model/types';
+import type { EffectivePolicy, HealthSource, InstanceOverride, OrchestrationMode, RollingPolicyInput, SimInput, SimTimings, Trigger, UpgradeMode } from './types';
+
+export interface WhatIf {
+  readonly trigger?: Trigger;
+  readonly capacity?: number;
+  readonly zones?: readonly string[];
+  readonly unhealthy?: number | readonly number[];
+  readonly failureRate?: number;
+  readonly failingInstances?: readonly number[];
+  readonly badImage?: boolean;
+  readonly flapProbability?: number;
+  readonly timings?: Partial<SimTimings>;
+  readonly overrides?: readonly InstanceOverride[];
+  readonly seed?: number;
+  readonly startTime?: string | number;
+  readonly cancelAtSeconds?: number;
+  /** NAME=VALUE switches over the default assumptions (see assumptions.ts). */
+  readonly assumptions?: Readonly<Record<string, string>>;
+}
+
+export interface MappedInput {
+  readonly input: SimInput;
+  /** Where each scale-set input came from (capacity, zones, mode, health, template policy fields, …). */
+  readonly provenance: Readonly<Record<string, Provenance>>;
+  /** The policy the chosen trigger applies, each value with its origin. */
+  readonly effectivePolicy: Readonly<Record<keyof EffectivePolicy, Provenance>>;
+  /** One line per default or assumption that stands in for something unknown. */
+  readonly assumed: readonly string[];
+}
+
+const MODES: readonly UpgradeMode[] = ['Automatic', 'Manual', 'Rolling'];
+const ORCHESTRATION: readonly OrchestrationMode[] = ['Uniform', 'Flexible'];
+const enumOf = <T extends string>(values: readonly T[]) => (v: RValue) => {
+  const s = asString(v)?.trim().toLowerCase();
+  return values.find((x) => x.toLowerCase() === s);
+};
+const int = (v: RValue) => asInteger(v);
+const bool = (v: RValue) => asBoolean(v);
+
+export function simInputFromScaleSet(model: ScaleSetModel, whatIf: WhatIf = {}): MappedInput {
+  const provenance: Record<string, Provenance> = {};
+  const take = <T>(key: string, r: { value: T; provenance: Provenance }): T => {
+    provenance[key] = r.provenance;
+    return r.value;
+  };
+
+  const mode = take('mode', read(model.mode?.value, enumOf(MODES), 'Manual' as UpgradeMode));
+  const orchestrationMode = take('orchestrationMode', read(model.orchestrationMode?.value, enumOf(ORCHESTRATION), 'Uniform' as OrchestrationMode));
+  const capacity = whatIf.capacity !== undefined
+    ? take('capacity', { value: whatIf.capacity, provenance: overridden(whatIf.capacity) })
+    : take('capacity', read(model.capacity, (v) => { const n = asInteger(v); return n !== undefined && n >= 0 ? n : undefined; }, ASSUMED_CAPACITY, 'assumed'));
+  const zones = whatIf.zones !== undefined
+    ? take('zones', { value: [...whatIf.zones], provenance: overridden(whatIf.zones) })
+    : take('zones', zonesOf(model.zones));
+  const defaultFd = 1;
+  const faultDomainCount = take('platformFaultDomainCount', read(model.platformFaultDomainCount?.value, int, defaultFd));
+
+  const rolling = model.rollingUpgradePolicy?.value;
+  const field = <T>(azure: string, coerce: (v: RValue) => T | undefined, fallback: T): T | undefined => {
+    const raw = getProp(rolling, azure)?.value;
+    const r = read(raw, coerce, fallback);
+    provenance[`rollingUpgradePolicy.${azure}`] = r.provenance;
+    return raw === undefined || r.provenance.assumed ? undefined : r.value;
+  };
+  const d = AZURE_POLICY_DEFAULTS;
+  const rollingUpgradePolicy: RollingPolicyInput | undefined = rolling?.kind === 'object' ? {
+    maxBatchInstancePercent: field('maxBatchInstancePercent', int, d.maxBatchInstancePercent),
+    maxUnhealthyInstancePercent: field('maxUnhealthyInstancePercent', int, d.maxUnhealthyInstancePercent),
+    maxUnhealthyUpgradedInstancePercent: field('maxUnhealthyUpgradedInstancePercent', int, d.maxUnhealthyUpgradedInstancePercent),
+    pauseTimeBetweenBatchesSeconds: field('pauseTimeBetweenBatches', (v) => { const s = asString(v); return s === undefined ? undefined : parseIsoDuration(s); }, 0),
+    enableCrossZoneUpgrade: field('enableCrossZoneUpgrade', bool, false),
+    prioritizeUnhealthyInstances: field('prioritizeUnhealthyInstances', bool, false),
+    rollbackFailedInstancesOnPolicyBreach: field('rollbackFailedInstancesOnPolicyBreach', bool, false),
+    maxSurge: field('maxSurge', bool, false),
+  } : undefined;
+
+  const aos = model.automaticOSUpgradePolicy?.value;
+  const legacyRollback = getProp(model.legacyAutoOSUpgradePolicy?.value, 'disableAutoRollback')?.value;
+  const enableAos = take('automaticOSUpgradePolicy.enableAutomaticOSUpgrade', read(getProp(aos, 'enableAutomaticOSUpgrade')?.value ?? model.legacyAutomaticOSUpgrade?.value, bool, false));
+  const disableRollback = take('automaticOSUpgradePolicy.disableAutomaticRollback', read(getProp(aos, 'disableAutomaticRollback')?.value ?? legacyRollback, bool, false));
+  const useRolling = take('automaticOSUpgradePolicy.useRollingUpgradePolicy', read(getProp(aos, 'useRollingUpgradePolicy')?.value, bool, false));
+
+  const health = healthSourceOf(model);
+  provenance['healthSource'] = { value: health.source, origin: 'template', ...(health.note ? { note: health.note } : {}) };
+
+  const trigger: Trigger = whatIf.trigger ?? (enableAos ? 'aos' : 'model');
+  provenance['trigger'] = whatIf.trigger !== undefined ? overridden(trigger) : { value: trigger, origin: 'assumed', note: enableAos ? 'automatic OS upgrade is enabled' : 'a model update (the template changed)' };
+
+  const input: SimInput = {
+    scaleSetName: model.displayName,
+    trigger,
+    mode,
+    orchestrationMode,
+    rollingUpgradePolicy,
+    automaticOSUpgradePolicy: { enableAutomaticOSUpgrade: enableAos, disableAutomaticRollback: disableRollback, useRollingUpgradePolicy: useRolling },
+    healthSource: health.source,
+    fleet: { capacity, zones, faultDomainCount, unhealthy: whatIf.unhealthy ?? 0, overrides: whatIf.overrides ?? [] },
+    failures: {
+      ...DEFAULT_FAILURES,
+      probability: whatIf.failureRate ?? DEFAULT_FAILURES.probability,
+      failingInstances: whatIf.failingInstances ?? [],
+      badImage: whatIf.badImage ?? false,
+      flapProbability: whatIf.flapProbability ?? 0,
+    },
+    timings: { ...DEFAULT_TIMINGS, ...whatIf.timings },
+    assumptions: withAssumptions(DEFAULT_ASSUMPTIONS, whatIf.assumptions ?? {}),
+    seed: whatIf.seed ?? DEFAULT_SEED,
+    startTime: whatIf.startTime ?? DEFAULT_START_TIME,
+    ...(whatIf.cancelAtSeconds !== undefined ? { cancelAtSeconds: whatIf.cancelAtSeconds } : {}),
+    ...imageAndLocation(model),
+  };
+  const effectivePolicy = effectiveProvenance(input, provenance);
+  const assumed = Object.entries(provenance).filter(([, p]) => p.assumed).map(([k, p]) => `${k}: ${JSON.stringify(p.value)}${p.note ? ` (${p.note})` : ''}`);
+  return { input, provenance, effectivePolicy, assumed };
+}
+
+function zonesOf(zones: RValue | undefined): { value: string[]; provenance: Provenance } {
+  const unknown = zones?.kind === 'array' ? zones.items.find((i) => i.kind === 'unknown') : undefined;
+  if (unknown?.kind === 'unknown') {
+    return { value: [], provenance: { value: [], origin: 'assumed', assumed: true, note: `zone ${unknown.unknown.expression} cannot be evaluated (${unknown.unknown.reason}); treated as regional` } };
+  }
+  return read(zones, readZones, [] as string[], 'azureDefault');
+}
+
+function readZones(v: RValue): string[] | undefined {
+  if (v.kind !== 'array') return undefined;
+  const out: string[] = [];
+  for (const item of v.items) {
+    if (item.kind === 'string' || item.kind === 'number') out.push(String(item.value));
+    else return undefined;
+  }
+  return out;
+}
+
+const APP_HEALTH = new Set(['applicationhealthlinux', 'applicationhealthwindows']);
+
+function healthSourceOf(model: ScaleSetModel): { source: HealthSource; note?: string } {
+  const probe = model.healthProbeId !== undefined && model.healthProbeId.value.kind !== 'null';
+  const ext = model.extensions.some((e) => asString(e.publisher)?.toLowerCase() === 'microsoft.managedservices' && APP_HEALTH.has(asString(e.type)?.toLowerCase() ?? ''));
+  if (probe && ext) return { source: 'probe', note: 'both a health probe and an Application Health extension: Azure rejects automatic OS upgrade with both' };
+  if (probe) return { source: 'probe' };
+  if (ext) return { source: 'extension' };
+  return { source: 'none', note: 'no health probe or Application Health extension: power state and extension provisioning only' };
+}
+
+function imageAndLocation(model: ScaleSetModel): Pick<SimInput, 'targetImageReference' | 'location'> {
+  const out: { targetImageReference?: Record<string, string>; location?: string } = {};
+  const location = asString(model.location);
+  if (location) out.location = location;
+  const image = model.imageReference?.value;
+  if (image?.kind === 'object') {
+    const ref: Record<string, string> = {};
+    for (const p of image.properties) if (p.value.kind === 'string') ref[p.name] = p.value.value;
+    out.targetImageReference = ref;
+  }
+  return out;
+}
+
+function effectiveProvenance(input: SimInput, provenance: Record<string, Provenance>): Record<keyof EffectivePolicy, Provenance> {
+  const plan = triggerPlan(input);
+  const usesTemplate = input.trigger === 'model' || input.automaticOSUpgradePolicy?.useRollingUpgradePolicy === true
+    || (input.trigger === 'manual-os' && input.assumptions.manualOsPolicy === 'rollingPolicy');
+  const azureName: Record<keyof EffectivePolicy, string> = {
+    maxBatchInstancePercent: 'maxBatchInstancePercent', maxUnhealthyInstancePercent: 'maxUnhealthyInstancePercent',
+    maxUnhealthyUpgradedInstancePercent: 'maxUnhealthyUpgradedInstancePercent', pauseTimeBetweenBatchesSeconds: 'pauseTimeBetweenBatches',
+    enableCrossZoneUpgrade: 'enableCrossZoneUpgrade', prioritizeUnhealthyInstances: 'prioritizeUnhealthyInstances',
+    rollbackFailedInstancesOnPolicyBreach: 'rollbackFailedInstancesOnPolicyBreach', maxSurge: 'maxSurge',
+  };
+  const out = {} as Record<keyof EffectivePolicy, Provenance>;
+  for (const key of Object.keys(azureName) as (keyof EffectivePolicy)[]) {
+    const value = plan.policy[key];
+    const fromTemplate = provenance[`rollingUpgradePolicy.${azureName[key]}`];
+    if (!usesTemplate) out[key] = { value, origin: 'osUpgradeDefault', note: 'OS upgrades use the default policy unless useRollingUpgradePolicy is true' };
+    else if (fromTemplate && fromTemplate.value !== value) out[key] = { value, origin: fromTemplate.origin, note: plan.notes.find((n) => n.includes(azureName[key])) ?? 'adjusted for this trigger' };
+    else out[key] = fromTemplate ?? { value, origin: 'azureDefault' };
+  }
+  return out;
+}
