@@ -1,6 +1,49 @@
-// Placeholder language server entry: replaced by the real server (issue: language server).
+// The VMSS Upgrade Policy language server. Any LSP client can start it:
+//   node dist/server.js --stdio        (Neovim, Emacs, Helix, …)
+//   node dist/server.js --node-ipc     (VS Code's language client)
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './startServer';
 
-const connection = createConnection(ProposedFeatures.all);
-connection.onInitialize(() => ({ capabilities: {} }));
-connection.listen();
+/** The extension's version, from the package.json that ships one level above dist/. */
+function readVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+const version = readVersion();
+
+const HELP = `vmss-upgrade language server ${version}
+
+Usage: node server.js --stdio | --node-ipc | --socket=<port> | --pipe=<name>
+
+Speaks the Language Server Protocol for ARM templates, parameters files, REST bodies and
+'az vmss show' output: diagnostics, completion, hover, code actions, CodeLens, inlay hints,
+document symbols. Settings are read from the client under 'vmssUpgrade.*' and from the
+workspace's .vmss-upgrade.json.
+
+Options:
+  --stdio          talk LSP over stdin/stdout
+  --node-ipc       talk LSP over Node IPC (when started by a Node client)
+  --socket=<port>  talk LSP over a TCP socket
+  --version        print the version and exit
+  --help           print this help and exit
+`;
+
+const argv = process.argv.slice(2);
+if (argv.includes('--version') || argv.includes('-v')) {
+  process.stdout.write(`${version}\n`);
+} else if (argv.includes('--help') || argv.includes('-h') || !argv.some((a) => /^--(stdio|node-ipc|socket|pipe|clientProcessId)/.test(a))) {
+  process.stdout.write(HELP);
+  if (!argv.includes('--help') && !argv.includes('-h')) process.exitCode = 2;
+} else {
+  // Rule pages ship beside dist/ (docs/rules/<id>.md); link to them as files so they open offline.
+  const rulesDir = join(__dirname, '..', 'docs', 'rules');
+  const docsBase = existsSync(rulesDir) ? `${pathToFileURL(rulesDir).toString()}/` : 'https://github.com/vmss-upgrade-policy/vmss-upgrade-policy/blob/main/docs/rules/';
+  startServer(createConnection(ProposedFeatures.all), { name: 'vmss-upgrade', version, docsBase });
+}

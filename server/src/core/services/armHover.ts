@@ -1,6 +1,6 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
 import { humaniseDuration, humaniseSeconds, parseIsoDuration, POLICY_OBJECTS, type PolicyProperty } from '../catalog';
-import { asInteger } from '../model/values';
+import { asInteger, getProp } from '../model/values';
 import type { RProperty, ScaleSetModel } from '../model/types';
 import type { Span } from '../text/span';
 import type { ArmDocument } from './armDocument';
@@ -82,8 +82,5 @@ function valueHover(property: PolicyProperty | undefined, resolved: RProperty | 
 }
 
 function findPolicyValue(scaleSet: ScaleSetModel, name: string) {
-  const rolling = scaleSet.rollingUpgradePolicy?.value;
-  if (rolling?.kind !== 'object') return undefined;
-  const lower = name.toLowerCase();
-  return [...rolling.properties].reverse().find((p) => p.name.toLowerCase() === lower)?.value;
+  return getProp(scaleSet.rollingUpgradePolicy?.value, name)?.value;
 }

@@ -1,0 +1,61 @@
+import type { InlayHint, Range } from 'vscode-languageserver-types';
+import { humaniseSeconds, parseIsoDuration } from '../catalog';
+import { asInteger, asString, getProp } from '../model/values';
+import type { ScaleSetModel } from '../model/types';
+import type { ArmDocument } from './armDocument';
+import { capacityOf, instancesAllowed, instancesPerBatch } from './scaleSetFacts';
+
+export interface InlayHintOptions {
+  /** Instances assumed when sku.capacity is unknown. */
+  readonly assumedCapacity?: number;
+}
+
+/**
+ * Numbers the percentages and durations stand for, after their values: instances per batch, instances
+ * the unhealthy limits allow, the total pause over all batches. Only for scale sets inside `range`.
+ */
+export function getInlayHints(doc: ArmDocument, range: Range, options: InlayHintOptions = {}): InlayHint[] {
+  const start = doc.lines.offsetAt(range.start);
+  const end = doc.lines.offsetAt(range.end);
+  const hints: InlayHint[] = [];
+  for (const scaleSet of doc.model.scaleSets) {
+    const rolling = scaleSet.rollingUpgradePolicy?.value;
+    if (rolling?.kind !== 'object') continue;
+    if (rolling.span.offset > end || rolling.span.offset + rolling.span.length < start) continue;
+    hints.push(...hintsFor(doc, scaleSet, options));
+  }
+  return hints;
+}
+
+function hintsFor(doc: ArmDocument, scaleSet: ScaleSetModel, options: InlayHintOptions): InlayHint[] {
+  const rolling = scaleSet.rollingUpgradePolicy!.value;
+  const capacity = capacityOf(scaleSet, options.assumedCapacity);
+  const of = `${capacity.count}${capacity.known ? '' : ' assumed'}`;
+  const out: InlayHint[] = [];
+  const at = (name: string, label: (value: NonNullable<ReturnType<typeof getProp>>) => string | undefined, tooltip: string) => {
+    const prop = getProp(rolling, name);
+    if (!prop || prop.value.span.offset === rolling.span.offset) return;
+    const text = label(prop);
+    if (text) out.push({ position: doc.lines.positionAt(prop.value.span.offset + prop.value.span.length), label: text, paddingLeft: true, tooltip });
+  };
+  const batchPercent = asInteger(getProp(rolling, 'maxBatchInstancePercent')?.value) ?? 20;
+  const batchSize = instancesPerBatch(capacity.count, batchPercent);
+  const capacityNote = capacity.known ? `sku.capacity ${capacity.count}` : `sku.capacity is unknown; ${capacity.count} instances assumed`;
+  at('maxBatchInstancePercent', (p) => {
+    const pct = asInteger(p.value);
+    return pct === undefined ? undefined : `${instancesPerBatch(capacity.count, pct)} of ${of} per batch`;
+  }, capacityNote);
+  for (const name of ['maxUnhealthyInstancePercent', 'maxUnhealthyUpgradedInstancePercent']) {
+    at(name, (p) => {
+      const pct = asInteger(p.value);
+      return pct === undefined ? undefined : `≤ ${instancesAllowed(capacity.count, pct)} of ${of}`;
+    }, capacityNote);
+  }
+  at('pauseTimeBetweenBatches', (p) => {
+    const parsed = parseIsoDuration(asString(p.value) ?? '');
+    const batches = batchSize > 0 ? Math.ceil(capacity.count / batchSize) : 0;
+    if (!parsed.ok || parsed.seconds === 0 || batches < 2) return undefined;
+    return `${batches - 1} pauses = ${humaniseSeconds(parsed.seconds * (batches - 1))}`;
+  }, `${capacityNote}; batches of ${batchSize}`);
+  return out;
+}

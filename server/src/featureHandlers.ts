@@ -1,0 +1,51 @@
+import type { ScaleSetsRequest } from './protocol';
+import { runSafe } from './runSafe';
+import { analyse, lookup, type ServerContext } from './serverContext';
+
+/**
+ * The language features: each handler looks the document up in the cache, makes one call into the
+ * engine's language service, and runs inside runSafe (errors become error responses, cancellation is
+ * honoured).
+ */
+export function registerFeatureHandlers(ctx: ServerContext): void {
+  const { connection, ls, logger } = ctx;
+
+  connection.onCompletion((params, token) => runSafe(logger, 'computing completions', token, () => {
+    const entry = lookup(ctx, params.textDocument.uri);
+    return entry ? ls.doComplete(entry.doc, params.position) : null;
+  }));
+
+  connection.onHover((params, token) => runSafe(logger, 'computing hover', token, async () => {
+    const entry = lookup(ctx, params.textDocument.uri);
+    if (!entry) return null;
+    const settings = await ctx.settings.get(params.textDocument.uri);
+    return ls.doHover(entry.doc, params.position, { assumedCapacity: settings.whatIf.capacity });
+  }));
+
+  connection.onCodeAction((params, token) => runSafe(logger, 'computing code actions', token, async () => {
+    const document = ctx.documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const { entry, findings } = await analyse(ctx, document);
+    return ls.getCodeActions(entry.doc, findings, { uri: params.textDocument.uri, range: params.range, diagnostics: params.context.diagnostics, ...(params.context.only ? { only: params.context.only } : {}) });
+  }));
+
+  connection.languages.inlayHint.on((params, token) => runSafe(logger, 'computing inlay hints', token, async () => {
+    const entry = lookup(ctx, params.textDocument.uri);
+    if (!entry) return [];
+    const settings = await ctx.settings.get(params.textDocument.uri);
+    return settings.inlayHints.enabled ? ls.getInlayHints(entry.doc, params.range, { assumedCapacity: settings.whatIf.capacity }) : [];
+  }));
+
+  connection.onDocumentSymbol((params, token) => runSafe(logger, 'computing document symbols', token, () => {
+    const entry = lookup(ctx, params.textDocument.uri);
+    return entry ? ls.findDocumentSymbols(entry.doc) : [];
+  }));
+
+  connection.onRequest('vmssUpgrade/scaleSets' satisfies typeof ScaleSetsRequest.method, (params: ScaleSetsRequest.Params, token) =>
+    runSafe(logger, 'listing scale sets', token, async (): Promise<ScaleSetsRequest.Result> => {
+      const entry = lookup(ctx, params.textDocument.uri);
+      if (!entry) return { version: -1, scaleSets: [] };
+      const settings = await ctx.settings.get(params.textDocument.uri);
+      return { version: entry.version, scaleSets: ls.describeScaleSets(entry.doc, { assumedCapacity: settings.whatIf.capacity }) };
+    }));
+}

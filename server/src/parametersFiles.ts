@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { decodeText } from './cli/io';
+import { findParametersFile } from './cli/loadTemplate';
+import { toPath } from './workspaceConfig';
+
+/** The parameters file chosen for a template, and its text at this moment. */
+export interface ParametersSource {
+  readonly uri: string;
+  readonly text: string;
+  /** Changes whenever the text may have changed, so the document cache knows to re-analyse. */
+  readonly key: string;
+}
+
+/**
+ * Which parameters file feeds which template: the one the client chose (vmssUpgrade/setParametersFile),
+ * else `<name>.parameters.json` or `azuredeploy.parameters.json` beside it. Text comes from the editor
+ * when the file is open there, else from disk (UTF-8 or UTF-16 with a BOM).
+ */
+export class ParametersFiles {
+  private readonly chosen = new Map<string, string | null>();
+  private readonly diskCache = new Map<string, { text: string; generation: number }>();
+  /** Automatic choices, so a request does not list the template's folder again. */
+  private readonly found = new Map<string, string | undefined>();
+  private generation = 0;
+
+  constructor(private readonly openText: (uri: string) => { text: string; version: number } | undefined) {}
+
+  /** The client's choice for a template; null goes back to the automatic one. */
+  choose(templateUri: string, parametersUri: string | null): void {
+    if (parametersUri === null) this.chosen.delete(templateUri);
+    else this.chosen.set(templateUri, parametersUri);
+  }
+
+  uriFor(templateUri: string): string | undefined {
+    const chosen = this.chosen.get(templateUri);
+    if (chosen) return chosen;
+    if (this.found.has(templateUri)) return this.found.get(templateUri);
+    const path = toPath(templateUri);
+    const found = !path || isParametersFileName(templateUri) ? undefined : findParametersFile(path);
+    const uri = found === undefined ? undefined : pathToFileURL(found).toString();
+    this.found.set(templateUri, uri);
+    return uri;
+  }
+
+  forTemplate(templateUri: string): ParametersSource | undefined {
+    const uri = this.uriFor(templateUri);
+    if (!uri) return undefined;
+    const open = this.openText(uri);
+    if (open) return { uri, text: open.text, key: `${uri}#open${open.version}` };
+    const disk = this.readDisk(uri);
+    return disk === undefined ? undefined : { uri, text: disk.text, key: `${uri}#disk${disk.generation}` };
+  }
+
+  /** The templates (among `templateUris`) that read this parameters file. */
+  templatesUsing(parametersUri: string, templateUris: Iterable<string>): string[] {
+    return [...templateUris].filter((t) => t !== parametersUri && this.uriFor(t) === parametersUri);
+  }
+
+  /** A parameters file changed on disk (or was created or deleted): read it again when next needed. */
+  changedOnDisk(uri: string): void {
+    this.diskCache.delete(uri);
+    this.found.clear();
+    this.generation++;
+  }
+
+  private readDisk(uri: string): { text: string; generation: number } | undefined {
+    const cached = this.diskCache.get(uri);
+    if (cached) return cached;
+    const path = toPath(uri);
+    if (!path) return undefined;
+    try {
+      const entry = { text: decodeText(readFileSync(path)), generation: ++this.generation };
+      this.diskCache.set(uri, entry);
+      return entry;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+export function isParametersFileName(uri: string): boolean {
+  return /\.parameters\.jsonc?$/i.test(basename(uri));
+}

@@ -1,0 +1,52 @@
+/* eslint-disable @typescript-eslint/no-namespace -- one namespace per message (method + params + result), the vscode-eslint customMessages.ts shape */
+/**
+ * The custom LSP messages between the VS Code client (and, through it, the preview webview) and the
+ * language server. The one contract for this boundary: the client and the webview import it with
+ * `import type`, so nothing here exists at runtime except the method names.
+ */
+import type { ScaleSetInfo } from './core/services/armScaleSets';
+
+export type { ScaleSetInfo } from './core/services/armScaleSets';
+
+/**
+ * `vmssUpgrade/scaleSets` — request, client → server: the resolved scale sets of an open document.
+ * Answers from the document version the server has; an unknown document gives an empty list.
+ */
+export namespace ScaleSetsRequest {
+  export const method = 'vmssUpgrade/scaleSets' as const;
+  export interface Params {
+    readonly textDocument: { readonly uri: string };
+  }
+  export interface Result {
+    /** The document version the answer was computed from. */
+    readonly version: number;
+    readonly scaleSets: readonly ScaleSetInfo[];
+  }
+}
+
+/**
+ * `vmssUpgrade/setParametersFile` — notification, client → server: use this parameters file for this
+ * template (instead of the `<name>.parameters.json` or `azuredeploy.parameters.json` found beside it),
+ * or go back to the automatic choice with `parametersUri: null`. The server re-checks the template.
+ */
+export namespace SetParametersFileNotification {
+  export const method = 'vmssUpgrade/setParametersFile' as const;
+  export interface Params {
+    readonly templateUri: string;
+    readonly parametersUri: string | null;
+  }
+}
+
+/**
+ * `vmssUpgrade.showPreview` — the command a CodeLens carries (client-side command, executed by the
+ * client): opens the preview on one scale set. Arguments: [ShowPreviewArguments].
+ */
+export namespace ShowPreviewCommand {
+  export const command = 'vmssUpgrade.showPreview' as const;
+  export interface Arguments {
+    readonly uri: string;
+    /** JSON path of the scale set, as in ScaleSetInfo.path. */
+    readonly path: readonly (string | number)[];
+    readonly name: string;
+  }
+}

@@ -1,0 +1,64 @@
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding } from './core/rules/types';
+import type { LanguageService } from './core/services/languageService';
+import type { CachedDocument, DocumentCache } from './documentCache';
+import type { ParametersFiles } from './parametersFiles';
+import { effectiveRuleConfig } from './ruleConfig';
+import type { Logger } from './runSafe';
+import type { ServerSettings, SettingsStore } from './settings';
+import type { WorkspaceConfig } from './workspaceConfig';
+
+/** The server's state, passed explicitly to the handler groups (no module globals). */
+export interface ServerContext {
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  readonly cache: DocumentCache;
+  readonly settings: SettingsStore;
+  readonly workspaceConfig: WorkspaceConfig;
+  readonly parameters: ParametersFiles;
+  readonly ls: LanguageService;
+  readonly logger: Logger;
+  /** Base URL of the rule pages (`<base><rule-id>.md`). */
+  readonly docsBase: string;
+}
+
+export interface Analysis {
+  readonly entry: CachedDocument;
+  readonly settings: ServerSettings;
+  readonly findings: readonly Finding[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+interface AnalysisMemo {
+  readonly key: string;
+  readonly findings: readonly Finding[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The open document's cached analysis, or undefined when the client never opened it. */
+export function lookup(ctx: ServerContext, uri: string): CachedDocument | undefined {
+  const document = ctx.documents.get(uri);
+  return document ? ctx.cache.get(document) : undefined;
+}
+
+/**
+ * Rule findings and diagnostics of a document under its settings and `.vmss-upgrade.json`, computed
+ * once per version and configuration (stored on the cache entry).
+ */
+export async function analyse(ctx: ServerContext, document: TextDocument): Promise<Analysis> {
+  const settings = await ctx.settings.get(document.uri);
+  const entry = ctx.cache.get(document);
+  const rules = effectiveRuleConfig(settings, ctx.workspaceConfig.forDocument(document.uri));
+  const memo = entry.analysis as AnalysisMemo | undefined;
+  if (memo?.key === rules.key) return { entry, settings, findings: memo.findings, diagnostics: memo.diagnostics };
+  for (const problem of rules.problems) ctx.logger.error(problem);
+  const { doc } = entry;
+  const relevant = doc.model.kind === 'template' || doc.model.kind === 'restBody' || doc.model.kind === 'vmssShow';
+  const findings = relevant ? ctx.ls.findProblems(doc, rules.config) : [];
+  const diagnostics = relevant && (doc.model.scaleSets.length > 0 || /virtualMachineScaleSets/i.test(doc.text))
+    ? ctx.ls.toDiagnostics(doc, findings, { uri: document.uri, docsBase: ctx.docsBase, syntaxSeverity: rules.syntaxSeverity })
+    : [];
+  entry.analysis = { key: rules.key, findings, diagnostics } satisfies AnalysisMemo;
+  return { entry, settings, findings, diagnostics };
+}

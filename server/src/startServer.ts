@@ -1,0 +1,132 @@
+import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService } from './core/services/languageService';
+import { DiagnosticsDelivery } from './diagnostics';
+import { DocumentCache } from './documentCache';
+import { registerFeatureHandlers } from './featureHandlers';
+import { isParametersFileName, ParametersFiles } from './parametersFiles';
+import type { SetParametersFileNotification } from './protocol';
+import { analyse, type ServerContext } from './serverContext';
+import { SettingsStore } from './settings';
+import { CONFIG_FILE_NAME, WorkspaceConfig } from './workspaceConfig';
+
+export interface ServerRuntime {
+  readonly name: string;
+  readonly version: string;
+  /** Base URL of the rule pages (`<base><rule-id>.md`), e.g. the docs/rules folder shipped beside dist/. */
+  readonly docsBase: string;
+}
+
+interface ClientSupport {
+  configuration: boolean;
+  pullDiagnostics: boolean;
+  diagnosticRefresh: boolean;
+  dynamicWatchers: boolean;
+  dynamicConfiguration: boolean;
+}
+
+/** Wires the connection: capabilities, document sync, settings, configuration files, features. */
+export function startServer(connection: Connection, runtime: ServerRuntime): void {
+  const documents = new TextDocuments(TextDocument);
+  const support: ClientSupport = { configuration: false, pullDiagnostics: false, diagnosticRefresh: false, dynamicWatchers: false, dynamicConfiguration: false };
+  const logger = { error: (message: string) => connection.console.error(message) };
+  const parameters = new ParametersFiles((uri) => {
+    const open = documents.get(uri);
+    return open ? { text: open.getText(), version: open.version } : undefined;
+  });
+  const ctx: ServerContext = {
+    connection,
+    documents,
+    cache: new DocumentCache(parameters),
+    settings: new SettingsStore(connection, () => support.configuration),
+    workspaceConfig: new WorkspaceConfig(),
+    parameters,
+    ls: getLanguageService(),
+    logger,
+    docsBase: runtime.docsBase,
+  };
+  const delivery = new DiagnosticsDelivery(connection, documents, logger, async (document) => [...(await analyse(ctx, document)).diagnostics], () => ({ pull: support.pullDiagnostics, refresh: support.diagnosticRefresh }));
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    support.configuration = caps.workspace?.configuration === true;
+    support.pullDiagnostics = caps.textDocument?.diagnostic !== undefined;
+    support.diagnosticRefresh = caps.workspace?.diagnostics?.refreshSupport === true;
+    support.dynamicWatchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    support.dynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    ctx.workspaceConfig.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri ? [params.rootUri] : []));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: ['"', ':', ' '] },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
+        codeLensProvider: { resolveProvider: false },
+        inlayHintProvider: true,
+        documentSymbolProvider: true,
+        ...(support.pullDiagnostics ? { diagnosticProvider: { identifier: 'vmss-upgrade', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: runtime.name, version: runtime.version },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (support.dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'vmssUpgrade' });
+    if (support.dynamicWatchers) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/*.parameters.json' }],
+      });
+    }
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    ctx.settings.changed(change.settings);
+    delivery.refresh();
+  });
+
+  connection.onDidChangeWatchedFiles((change) => {
+    let configChanged = false;
+    const templates = new Set<string>();
+    for (const file of change.changes) {
+      if (file.uri.endsWith(`/${CONFIG_FILE_NAME}`)) configChanged = true;
+      else {
+        ctx.parameters.changedOnDisk(file.uri);
+        for (const t of ctx.parameters.templatesUsing(file.uri, documents.keys())) templates.add(t);
+      }
+    }
+    if (configChanged) ctx.workspaceConfig.invalidate();
+    if (configChanged || templates.size > 0) delivery.refresh(configChanged ? undefined : [...templates]);
+  });
+
+  connection.onNotification('vmssUpgrade/setParametersFile' satisfies typeof SetParametersFileNotification.method, (params: SetParametersFileNotification.Params) => {
+    ctx.parameters.choose(params.templateUri, params.parametersUri);
+    delivery.refresh([params.templateUri]);
+  });
+
+  registerFeatureHandlers(ctx);
+  // CodeLens arrives with the simulator mapping; until then an empty answer keeps clients quiet.
+  connection.onCodeLens(() => []);
+  delivery.listen();
+
+  documents.onDidOpen((e) => delivery.changed(e.document, true));
+  documents.onDidChangeContent((e) => {
+    delivery.changed(e.document, false);
+    // An edited parameters file feeds the templates that use it: check them again.
+    if (isParametersFileName(e.document.uri) || /deploymentParameters/i.test(e.document.getText(firstLines))) {
+      const templates = ctx.parameters.templatesUsing(e.document.uri, documents.keys());
+      if (templates.length > 0) delivery.refresh(templates);
+    }
+  });
+  documents.onDidClose((e) => {
+    ctx.cache.delete(e.document.uri);
+    ctx.settings.forget(e.document.uri);
+    delivery.closed(e.document.uri);
+    const templates = ctx.parameters.templatesUsing(e.document.uri, documents.keys());
+    if (templates.length > 0) delivery.refresh(templates);
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+const firstLines = { start: { line: 0, character: 0 }, end: { line: 5, character: 0 } };
