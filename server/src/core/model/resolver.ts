@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import { evaluateTemplateString, isExpressionString } from '../expressions/evaluate';
+import { evaluateTemplateString, isExpressionString, literalValue } from '../expressions/evaluate';
 import type { EvalScope } from '../expressions/scope';
 import { combineSources, Unknown, type EvalValue, type ValueSource } from '../expressions/values';
 import { spanOf } from '../json/nodes';
@@ -22,7 +22,7 @@ export class Resolver {
     switch (node.type) {
       case 'string': {
         const text = node.value as string;
-        if (!isExpressionString(text)) return { kind: 'string', value: text.startsWith('[[') ? text.slice(1) : text, span, source: 'literal' };
+        if (!isExpressionString(text)) return { kind: 'string', value: literalValue(text), span, source: 'literal' };
         const result = evaluateTemplateString(text, this.scope);
         return fromEvalValue(result.value, span, result.source, text);
       }
@@ -59,7 +59,7 @@ export class Resolver {
     switch (node.type) {
       case 'string': {
         const text = node.value as string;
-        if (!isExpressionString(text)) return { value: text.startsWith('[[') ? text.slice(1) : text, source: 'literal' };
+        if (!isExpressionString(text)) return { value: literalValue(text), source: 'literal' };
         return evaluateTemplateString(text, this.scope);
       }
       case 'array': {
