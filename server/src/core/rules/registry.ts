@@ -1,4 +1,8 @@
+import { AOS_RULES } from './aos';
+import { HEALTH_RULES } from './health';
 import { META_RULES } from './meta/suppressionRules';
+import { ROLLING_RULES } from './rolling';
+import { SERVICE_FABRIC_RULES } from './serviceFabric';
 import { SCHEMA_RULES } from './schema';
 import type { Rule } from './types';
 
@@ -8,6 +12,10 @@ import type { Rule } from './types';
  */
 export const RULES: readonly Rule[] = [
   ...SCHEMA_RULES,
+  ...HEALTH_RULES,
+  ...AOS_RULES,
+  ...ROLLING_RULES,
+  ...SERVICE_FABRIC_RULES,
   ...META_RULES,
 ];
 
