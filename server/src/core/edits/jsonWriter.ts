@@ -1,5 +1,5 @@
 import type { FormattingOptions, Node, ParseError } from 'jsonc-parser';
-import { findNodeAtLocation, findNodeAtOffset, getNodePath, modify, parseTree } from 'jsonc-parser';
+import { createScanner, findNodeAtLocation, findNodeAtOffset, getNodePath, modify, parseTree } from 'jsonc-parser';
 import type { Span } from '../text/span';
 import { inferFormatting } from './formatting';
 import type { JsonValue, NeutralEdit, TextEdit } from './neutralEdit';
@@ -45,6 +45,11 @@ export function applyNeutralEdits(text: string, edits: readonly NeutralEdit[]): 
 
 const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false };
 const PLACEHOLDER = '__vmss_upgrade_moved_value__';
+// jsonc-parser's SyntaxKind is a const enum (unreadable under isolatedModules); its stable values:
+const COMMA_TOKEN = 5;
+const EOF_TOKEN = 17;
+/** Line and block comments, line breaks, whitespace. */
+const TRIVIA_TOKENS = new Set([12, 13, 14, 15]);
 
 function parseErrorCount(text: string): number {
   const errors: ParseError[] = [];
@@ -144,20 +149,43 @@ class WriteSession {
     return this.apply({ offset: node.offset, length: node.length, newText });
   }
 
-  /** Removes a property with its separating comma, like jsonc-parser does, but without reformatting. */
+  /**
+   * Removes a property and its separating comma. Comments around it are kept (they may describe
+   * neighbours or explain a decision), and the property's own line goes when nothing else is on it.
+   */
   private removeProperty(property: Node): boolean {
     const object = property.parent;
     const siblings = object?.children;
     if (!object || !siblings) return false;
     const index = siblings.indexOf(property);
+    const start = property.offset;
     const end = property.offset + property.length;
-    if (index > 0) {
-      const previous = siblings[index - 1]!;
-      const start = previous.offset + previous.length;
-      return this.apply({ offset: start, length: end - start, newText: '' });
+    if (index === siblings.length - 1 && index > 0) {
+      // The last property: take the comma before it, and its line if it has one to itself.
+      const comma = commaAfter(this.text, siblings[index - 1]!);
+      if (!comma) return false;
+      const lineStart = startOfLine(this.text, start);
+      const from = /^[ \t]*$/.test(this.text.slice(lineStart, start)) && lineStart > comma.offset + 1 ? lineBreakBefore(this.text, lineStart) : start;
+      this.apply({ offset: from, length: end - from, newText: '' });
+      return this.apply({ offset: comma.offset, length: 1, newText: '' });
     }
-    if (siblings.length > 1) return this.apply({ offset: property.offset, length: siblings[1]!.offset - property.offset, newText: '' });
-    return this.apply({ offset: object.offset + 1, length: object.length - 2, newText: '' });
+    // Otherwise take the property with the comma after it (if any), and its line if it has one to itself.
+    const comma = index < siblings.length - 1 ? commaAfter(this.text, property) : undefined;
+    if (index < siblings.length - 1 && !comma) return false;
+    let from = start;
+    let to = comma ? comma.offset + 1 : end;
+    const lineStart = startOfLine(this.text, from);
+    const rest = /^[ \t]*(\r\n|\n|\r)/.exec(this.text.slice(to));
+    if (/^[ \t]*$/.test(this.text.slice(lineStart, from)) && rest) {
+      from = lineStart;
+      to += rest[0].length;
+    }
+    if (siblings.length === 1) {
+      // An object left with only whitespace collapses to {}.
+      const inside = this.text.slice(object.offset + 1, from) + this.text.slice(to, object.offset + object.length - 1);
+      if (/^\s*$/.test(inside)) return this.apply({ offset: object.offset + 1, length: object.length - 2, newText: '' });
+    }
+    return this.apply({ offset: from, length: to - from, newText: '' });
   }
 
   /** Sets `path` under the object at `objectSpan`, descending into existing properties (matched as ARM does, case-insensitively). */
@@ -214,10 +242,30 @@ function findProperty(object: Node, name: string): Node | undefined {
   return properties.find((p) => p.children?.[0]?.value === name) ?? properties.find((p) => String(p.children?.[0]?.value).toLowerCase() === lower);
 }
 
-function lineIndent(text: string, offset: number): string {
+/** The comma token after a node, skipping whitespace and comments. */
+function commaAfter(text: string, node: Node): { offset: number } | undefined {
+  const scanner = createScanner(text, false);
+  scanner.setPosition(node.offset + node.length);
+  for (let token = scanner.scan(); token !== EOF_TOKEN; token = scanner.scan()) {
+    if (token === COMMA_TOKEN) return { offset: scanner.getTokenOffset() };
+    if (!TRIVIA_TOKENS.has(token)) return undefined;
+  }
+  return undefined;
+}
+
+function startOfLine(text: string, offset: number): number {
   let start = offset;
   while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
-  return /^[ \t]*/.exec(text.slice(start, offset))![0];
+  return start;
+}
+
+/** The offset of the line break that ends the line before `lineStart` (\r\n counts as one). */
+function lineBreakBefore(text: string, lineStart: number): number {
+  return text[lineStart - 1] === '\n' && text[lineStart - 2] === '\r' ? lineStart - 2 : lineStart - 1;
+}
+
+function lineIndent(text: string, offset: number): string {
+  return /^[ \t]*/.exec(text.slice(startOfLine(text, offset), offset))![0];
 }
 
 function reindent(raw: string, oldIndent: string, newIndent: string): string {

@@ -58,9 +58,13 @@ test('setProperty replaces an existing value, matching names case-insensitively'
 
 test('removeProperty removes the property and its comma', () => {
   const out = applyNeutralEdits(DOC, [{ kind: 'removeProperty', keySpan: spanOf(DOC, '"rollingUpgradePolicy"') }])!;
-  assert.equal(out, DOC.replace(/, \/\* and me \*\/\n {8}"rollingUpgradePolicy": \{\n {12}"MaxSurge": "true"\n {8}\}/, ''));
+  assert.equal(out, DOC.replace(/, (\/\* and me \*\/)\n {8}"rollingUpgradePolicy": \{\n {12}"MaxSurge": "true"\n {8}\}/, ' $1'), 'the comment stays');
   const first = applyNeutralEdits('{ "a": 1, "b": 2 }', [{ kind: 'removeProperty', keySpan: { offset: 2, length: 3 } }]);
-  assert.equal(first, '{ "b": 2 }');
+  assert.equal(first, '{  "b": 2 }');
+  const middle = '{\n  "a": 1,\n  // about b\n  "b": 2,\n  "c": 3\n}';
+  assert.equal(applyNeutralEdits(middle, [{ kind: 'removeProperty', keySpan: spanOf(middle, '"b"') }]), '{\n  "a": 1,\n  // about b\n  "c": 3\n}');
+  const last = '{\n  "a": 1, // one\n  "b": 2\n}';
+  assert.equal(applyNeutralEdits(last, [{ kind: 'removeProperty', keySpan: spanOf(last, '"b"') }]), '{\n  "a": 1 // one\n}');
   const only = applyNeutralEdits('{ "a": 1 }', [{ kind: 'removeProperty', keySpan: { offset: 2, length: 3 } }]);
   assert.equal(only, '{}');
 });
