@@ -1,9 +1,10 @@
 // The `vmss-upgrade` command line: argv → subcommand → exit code. Errors are one line on stderr, exit 2.
 import type { CliCommand } from './commands';
 import { scanCommand } from './commands/scan';
+import { simulateCommand } from './commands/simulate';
 import { CliError, type CliIo } from './io';
 
-const COMMANDS: readonly CliCommand[] = [scanCommand];
+const COMMANDS: readonly CliCommand[] = [scanCommand, simulateCommand];
 
 declare const VERSION: string | undefined;
 

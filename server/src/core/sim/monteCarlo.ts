@@ -193,22 +193,40 @@ export interface Sensitivity {
   readonly assumption: AssumptionName;
   readonly value: string;
   readonly pComplete: number;
+  /** pComplete with the switch minus pComplete without it (same seeds). */
+  readonly deltaPComplete: number;
   /** Fraction of trials (same seeds) whose outcome differs from the baseline's. */
   readonly changedTrials: number;
+  /**
+   * The switch changes the probability of completing beyond noise: a paired (McNemar) test on the trials
+   * that flip, |c − b| > 3·sqrt(b + c), where b trials stop completing and c start to.
+   */
   readonly changesOutcome: boolean;
 }
 
 /** Re-runs the trials with each single-switch alternative (common random numbers) and compares outcomes. */
 export function sensitivity(input: SimInput, trials: number): Sensitivity[] {
   const base = new TrialRunner(input).run({ from: 0, count: trials });
+  let baseComplete = 0;
+  for (let k = 0; k < trials; k++) if (base.outcome[k] === 0) baseComplete++;
   return alternatives(input.assumptions).map((alt) => {
     const other = new TrialRunner({ ...input, assumptions: alt.values }).run({ from: 0, count: trials });
     let changed = 0;
-    let complete = 0;
+    let lost = 0;
+    let gained = 0;
     for (let k = 0; k < trials; k++) {
       if (other.outcome[k] !== base.outcome[k]) changed++;
-      if (other.outcome[k] === 0) complete++;
+      if (base.outcome[k] === 0 && other.outcome[k] !== 0) lost++;
+      if (base.outcome[k] !== 0 && other.outcome[k] === 0) gained++;
     }
-    return { assumption: alt.name, value: alt.value, pComplete: trials > 0 ? complete / trials : 0, changedTrials: trials > 0 ? changed / trials : 0, changesOutcome: changed > 0 };
+    const complete = baseComplete - lost + gained;
+    const flips = lost + gained;
+    return {
+      assumption: alt.name, value: alt.value,
+      pComplete: trials > 0 ? complete / trials : 0,
+      deltaPComplete: trials > 0 ? (gained - lost) / trials : 0,
+      changedTrials: trials > 0 ? changed / trials : 0,
+      changesOutcome: flips > 0 && Math.abs(gained - lost) > 3 * Math.sqrt(flips),
+    };
   });
 }

@@ -1,0 +1,155 @@
+import { optionValue, oneOf, parseArgs, type ParsedArgs } from '../args';
+import type { CliCommand } from '../commands';
+import { CliError, type CliIo } from '../io';
+import { loadTemplate } from '../loadTemplate';
+import { asString } from '../../core/model/values';
+import type { ScaleSetModel } from '../../core/model/types';
+import { osUpgradeHistoryEntry, rollingUpgradeStatus } from '../../core/sim/azureShapes';
+import { closedForm } from '../../core/sim/closedForm';
+import { simInputFromScaleSet, type WhatIf } from '../../core/sim/fromScaleSet';
+import { TrialRunner, mergeChunks, sensitivity, summarizeTrials, type TrialChunk } from '../../core/sim/monteCarlo';
+import { buildReport } from '../../core/sim/report';
+import { simulate } from '../../core/sim/simulate';
+import { renderText } from '../../core/sim/textReport';
+
+const USAGE = `Usage: vmss-upgrade simulate FILE [options]
+
+Simulates how an upgrade of a scale set in FILE unfolds: batches, duration, capacity left serving,
+rollbacks and halts (with Azure's error codes), optionally over many seeded trials.
+  --parameters FILE        parameter values (default: <name>.parameters.json beside FILE)
+  --scale-set NAME         which scale set (required when FILE has several)
+  --trigger T              aos | manual-os | model (default: aos when automatic OS upgrade is on, else model)
+  --capacity N             instance count (default: the template's sku.capacity, else 10, flagged as assumed)
+  --zones 1,2,3            zones (default: the template's)
+  --unhealthy K            instances unhealthy before the upgrade (which ones is drawn from the seed)
+  --failure-rate P         probability that one upgraded instance fails its health check (0..1, default 0)
+  --fail IDS               instances that always fail, e.g. 0,3
+  --bad-image              every upgraded instance fails
+  --seed S                 random seed (default 1)
+  --start TIME             ISO 8601 start time, stamps the Azure-shaped outputs
+  --trials N               also run N Monte Carlo trials
+  --assume NAME=VALUE      switch a documented assumption (repeatable; see docs/simulator.md)
+  --format F               text | json | status (rollingUpgrades/latest) | history (osUpgradeHistory)`;
+
+const SENSITIVITY_TRIALS = 1000;
+
+export const simulateCommand: CliCommand = {
+  name: 'simulate',
+  summary: 'simulate a scale set\'s upgrade: batches, timeline, capacity, halts, Monte Carlo',
+  usage: USAGE,
+  run(argv, io) {
+    const args = parseArgs(argv, {
+      parameters: { value: true }, 'scale-set': { value: true }, trigger: { value: true }, capacity: { value: true }, zones: { value: true },
+      unhealthy: { value: true }, 'failure-rate': { value: true }, fail: { value: true }, 'bad-image': {}, seed: { value: true }, start: { value: true },
+      trials: { value: true }, assume: { value: true, repeat: true }, format: { value: true },
+    });
+    if (args.positionals.length !== 1) throw new CliError(`expected one FILE, got ${args.positionals.length}\n${USAGE}`);
+    const format = oneOf(args, 'format', ['text', 'json', 'status', 'history'] as const, 'text');
+    const loaded = loadTemplate(args.positionals[0]!, optionValue(args, 'parameters'));
+    const scaleSet = pickScaleSet(loaded.model.scaleSets, optionValue(args, 'scale-set'), loaded.path);
+    let mapped;
+    try {
+      mapped = simInputFromScaleSet(scaleSet, whatIf(args));
+    } catch (error) {
+      throw new CliError(error instanceof Error ? error.message : String(error));
+    }
+    const { input } = mapped;
+    const run = simulate(input);
+    if (format === 'status' || format === 'history') {
+      const shape = format === 'status' ? rollingUpgradeStatus(run, input) : osUpgradeHistoryEntry(run, input);
+      if (shape === null) throw new CliError(format === 'status' ? `no rolling upgrade runs for this scale set (${run.notes[0] ?? run.strategy})` : 'osUpgradeHistory lists OS image upgrades only: use --trigger aos or manual-os');
+      io.stdout(JSON.stringify(shape, null, 2) + '\n');
+      return 0;
+    }
+    const trials = intOption(args, 'trials', 0, 10_000_000) ?? 0;
+    let mc;
+    if (trials > 0) {
+      const summary = summarizeTrials(runWithProgress(new TrialRunner(input), trials, io));
+      mc = { ...summary, closedForm: closedForm(input), sensitivity: sensitivity(input, Math.min(trials, SENSITIVITY_TRIALS)) };
+    }
+    const report = buildReport(mapped, run, mc);
+    io.stdout(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderText(report, run));
+    return 0;
+  },
+};
+
+function pickScaleSet(sets: readonly ScaleSetModel[], wanted: string | undefined, file: string): ScaleSetModel {
+  if (sets.length === 0) throw new CliError(`no virtual machine scale set found in ${file}`);
+  const names = sets.map((s) => s.displayName);
+  if (wanted === undefined) {
+    if (sets.length === 1) return sets[0]!;
+    throw new CliError(`${file} has ${sets.length} scale sets; choose one with --scale-set (${names.join(', ')})`);
+  }
+  const lower = wanted.toLowerCase();
+  const found = sets.find((s) => s.displayName.toLowerCase() === lower || asString(s.name)?.toLowerCase() === lower);
+  if (!found) throw new CliError(`no scale set named '${wanted}' in ${file} (found: ${names.join(', ')})`);
+  return found;
+}
+
+function whatIf(args: ParsedArgs): WhatIf {
+  const trigger = optionValue(args, 'trigger') === undefined ? undefined : oneOf(args, 'trigger', ['aos', 'manual-os', 'model'] as const, 'model');
+  const zones = optionValue(args, 'zones');
+  const fail = optionValue(args, 'fail');
+  const assumptions: Record<string, string> = {};
+  for (const pair of args.options.get('assume') ?? []) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new CliError(`--assume takes NAME=VALUE (got '${pair}')`);
+    assumptions[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  const start = optionValue(args, 'start');
+  if (start !== undefined && Number.isNaN(Date.parse(start))) throw new CliError(`--start must be an ISO 8601 date-time (got '${start}')`);
+  const rate = numberOption(args, 'failure-rate', 0, 1);
+  return {
+    ...(trigger ? { trigger } : {}),
+    ...optional('capacity', intOption(args, 'capacity', 0, 1_000_000)),
+    ...(zones !== undefined ? { zones: zones.split(',').map((z) => z.trim()).filter((z) => z.length > 0) } : {}),
+    ...optional('unhealthy', intOption(args, 'unhealthy', 0, 1_000_000)),
+    ...optional('failureRate', rate),
+    ...(fail !== undefined ? { failingInstances: fail.split(',').map((id) => parseInteger('fail', id.trim(), 0, 1_000_000)) } : {}),
+    ...(args.options.has('bad-image') ? { badImage: true } : {}),
+    ...optional('seed', intOption(args, 'seed', 0, Number.MAX_SAFE_INTEGER)),
+    ...(start !== undefined ? { startTime: start } : {}),
+    assumptions,
+  };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+function intOption(args: ParsedArgs, name: string, min: number, max: number): number | undefined {
+  const text = optionValue(args, name);
+  return text === undefined ? undefined : parseInteger(name, text, min, max);
+}
+
+function parseInteger(name: string, text: string, min: number, max: number): number {
+  if (!/^\d+$/.test(text)) throw new CliError(`--${name} must be a whole number (got '${text}')`);
+  const n = Number(text);
+  if (n < min || n > max) throw new CliError(`--${name} must be between ${min} and ${max} (got ${text})`);
+  return n;
+}
+
+function numberOption(args: ParsedArgs, name: string, min: number, max: number): number | undefined {
+  const text = optionValue(args, name);
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n < min || n > max) throw new CliError(`--${name} must be a number from ${min} to ${max} (got '${text}')`);
+  return n;
+}
+
+/** Runs trials in chunks; draws a progress bar on stderr when it is a terminal and the run is long. */
+function runWithProgress(runner: TrialRunner, trials: number, io: CliIo): TrialChunk {
+  const chunk = Math.max(100, Math.ceil(trials / 100));
+  const show = io.stderrIsTTY && trials * Math.max(1, runner.prepared.fleet.size) >= 2_000_000;
+  const chunks: TrialChunk[] = [];
+  for (let from = 0; from < trials; from += chunk) {
+    chunks.push(runner.run({ from, count: Math.min(chunk, trials - from) }));
+    if (show) {
+      const done = Math.min(trials, from + chunk);
+      const filled = Math.round((30 * done) / trials);
+      io.stderr(`\rsimulating [${'#'.repeat(filled)}${'.'.repeat(30 - filled)}] ${Math.round((100 * done) / trials)}% (${done}/${trials})`);
+    }
+  }
+  if (show) io.stderr('\n');
+  return mergeChunks(chunks);
+}

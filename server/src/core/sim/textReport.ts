@@ -1,0 +1,83 @@
+/** The CLI's text output: a summary line, a batch table and an ASCII timeline (plain ASCII, fixed width). */
+import type { SimReport } from './report';
+import { formatDuration, summarizeMonteCarlo } from './summary';
+import type { SimRun } from './types';
+
+const WIDTH = 60;
+
+export function renderText(report: SimReport, run: SimRun): string {
+  const lines: string[] = [];
+  lines.push(`${report.scaleSet} (${report.trigger}): ${report.run.summary}`);
+  if (run.errorCode) lines.push(`  ${run.message}`);
+  for (const note of run.notes) lines.push(`  note: ${note}`);
+  for (const a of report.inputs.assumed) lines.push(`  assumed: ${a}`);
+  lines.push('');
+  lines.push(...batchTable(run));
+  if (run.batches.length > 0 && run.durationSeconds > 0) lines.push('', ...timeline(run));
+  const p = run.policy;
+  lines.push('', `policy: batch ${p.maxBatchInstancePercent}%, unhealthy ${p.maxUnhealthyInstancePercent}%, unhealthy upgraded ${p.maxUnhealthyUpgradedInstancePercent}%, pause ${p.pauseTimeBetweenBatchesSeconds} s${p.maxSurge ? ', maxSurge' : ''}${p.enableCrossZoneUpgrade ? ', cross-zone' : ''}${p.prioritizeUnhealthyInstances ? ', unhealthy first' : ''}${p.rollbackFailedInstancesOnPolicyBreach ? ', rollback on breach' : ''}; automatic rollback ${run.automaticRollback ? 'on' : 'off'}`);
+  lines.push(`assumptions: ${Object.entries(report.inputs.assumptions).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+  const mc = report.monteCarlo;
+  if (mc) {
+    lines.push('', `monte carlo: ${summarizeMonteCarlo(mc)}`);
+    for (const [code, pr] of Object.entries(mc.haltsByCode)) if (pr > 0) lines.push(`  halts ${code}: ${(100 * pr).toFixed(2)}%`);
+    if (mc.closedForm.pHalt !== null) lines.push(`  exact P(halt) = ${mc.closedForm.pHalt.toFixed(4)} (${mc.closedForm.method}: ${mc.closedForm.reason})`);
+    const sensitive = mc.sensitivity.filter((s) => s.changesOutcome);
+    for (const s of sensitive) lines.push(`  sensitive: ${s.assumption}=${s.value} would give P(complete) ${(100 * s.pComplete).toFixed(1)}% (${s.deltaPComplete >= 0 ? '+' : ''}${(100 * s.deltaPComplete).toFixed(1)} points)`);
+    if (sensitive.length === 0 && mc.sensitivity.length > 0) lines.push('  no single assumption switch changes P(complete) beyond noise');
+  }
+  return lines.join('\n') + '\n';
+}
+
+function batchTable(run: SimRun): string[] {
+  if (run.batches.length === 0) return ['(no batches)'];
+  const rows = run.batches.map((b) => [
+    String(b.index),
+    formatDuration(b.startSeconds),
+    formatDuration(b.endSeconds - b.startSeconds),
+    [...new Set(b.members.map((m) => m.zone ?? '-'))].join(','),
+    [...new Set(b.members.map((m) => m.domain))].join(','),
+    listIds(b.members.map((m) => m.id)),
+    b.outcome,
+    b.gates.map((g) => `${g.gate === 'preBatch' ? 'pre' : 'post'} ${g.unhealthy}/${g.denominator}${g.passed ? '' : '!'}`).join(' '),
+  ]);
+  const header = ['#', 'start', 'took', 'zone', 'UD/FD', 'instances', 'outcome', 'gates (unhealthy/of)'];
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const fmt = (r: readonly string[]) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd();
+  return [fmt(header), fmt(widths.map((w) => '-'.repeat(w))), ...rows.map(fmt)];
+}
+
+function listIds(ids: readonly number[]): string {
+  return ids.length <= 8 ? ids.join(',') : `${ids.slice(0, 6).join(',')},… (${ids.length})`;
+}
+
+function timeline(run: SimRun): string[] {
+  const total = run.durationSeconds;
+  const col = (t: number) => Math.min(WIDTH - 1, Math.floor((t / total) * WIDTH));
+  const out: string[] = [`timeline (0 … ${formatDuration(total)}; # ok, % some failed, X halted)`];
+  const shown = run.batches.slice(0, 20);
+  for (const b of shown) {
+    const row = new Array(WIDTH).fill(' ');
+    const mark = b.outcome === 'succeeded' ? '#' : b.outcome === 'someFailed' ? '%' : 'X';
+    for (let c = col(b.startSeconds); c <= Math.max(col(b.startSeconds), col(b.endSeconds) - (b.endSeconds < total ? 1 : 0)); c++) row[c] = mark;
+    out.push(`  B${String(b.index).padEnd(3)}|${row.join('')}|`);
+  }
+  if (run.batches.length > shown.length) out.push(`  … ${run.batches.length - shown.length} more batches`);
+  const capacity = run.attempted + run.skipped + run.pending;
+  const serving = new Array(WIDTH).fill(' ');
+  const ramp = (x: number) => (x >= 1 ? '@' : x >= 0.8 ? '#' : x >= 0.6 ? '+' : x >= 0.4 ? '-' : '.');
+  for (let c = 0; c < WIDTH; c++) {
+    const t0 = (c / WIDTH) * total;
+    const t1 = ((c + 1) / WIDTH) * total;
+    let min = Number.POSITIVE_INFINITY;
+    let before = run.capacity[0]!;
+    for (const p of run.capacity) {
+      if (p.t <= t0) before = p;
+      else if (p.t < t1) min = Math.min(min, p.serving);
+    }
+    min = Math.min(min, before.serving);
+    serving[c] = ramp(capacity > 0 ? min / capacity : 1);
+  }
+  out.push(`  srv |${serving.join('')}|  serving: @ 100%, # >= 80%, + >= 60%, - >= 40%, . below`);
+  return out;
+}
