@@ -36,6 +36,22 @@ export function registerFeatureHandlers(ctx: ServerContext): void {
     return settings.inlayHints.enabled ? ls.getInlayHints(entry.doc, params.range, { assumedCapacity: settings.whatIf.capacity }) : [];
   }));
 
+  connection.onCodeLens((params, token) => runSafe(logger, 'computing code lenses', token, async () => {
+    const entry = lookup(ctx, params.textDocument.uri);
+    if (!entry) return [];
+    const settings = await ctx.settings.get(params.textDocument.uri);
+    if (!settings.codeLens.enabled) return [];
+    return ls.getCodeLenses(entry.doc, { uri: params.textDocument.uri, assumedCapacity: settings.whatIf.capacity, failureRate: settings.whatIf.failureRate });
+  }));
+
+  connection.onCodeLensResolve((lens, token) => runSafe(logger, 'resolving a code lens', token, async () => {
+    const uri = (lens.data as { uri?: string } | undefined)?.uri;
+    const entry = uri === undefined ? undefined : lookup(ctx, uri);
+    if (!entry || uri === undefined) return lens;
+    const settings = await ctx.settings.get(uri);
+    return ls.resolveCodeLens(entry.doc, lens, { uri, assumedCapacity: settings.whatIf.capacity, failureRate: settings.whatIf.failureRate });
+  }));
+
   connection.onDocumentSymbol((params, token) => runSafe(logger, 'computing document symbols', token, () => {
     const entry = lookup(ctx, params.textDocument.uri);
     return entry ? ls.findDocumentSymbols(entry.doc) : [];
@@ -46,6 +62,6 @@ export function registerFeatureHandlers(ctx: ServerContext): void {
       const entry = lookup(ctx, params.textDocument.uri);
       if (!entry) return { version: -1, scaleSets: [] };
       const settings = await ctx.settings.get(params.textDocument.uri);
-      return { version: entry.version, scaleSets: ls.describeScaleSets(entry.doc, { assumedCapacity: settings.whatIf.capacity }) };
+      return { version: entry.version, scaleSets: ls.describeScaleSets(entry.doc, { assumedCapacity: settings.whatIf.capacity, failureRate: settings.whatIf.failureRate }) };
     }));
 }

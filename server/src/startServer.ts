@@ -61,7 +61,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         completionProvider: { triggerCharacters: ['"', ':', ' '] },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
-        codeLensProvider: { resolveProvider: false },
+        codeLensProvider: { resolveProvider: true },
         inlayHintProvider: true,
         documentSymbolProvider: true,
         ...(support.pullDiagnostics ? { diagnosticProvider: { identifier: 'vmss-upgrade', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
@@ -104,8 +104,6 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   registerFeatureHandlers(ctx);
-  // CodeLens arrives with the simulator mapping; until then an empty answer keeps clients quiet.
-  connection.onCodeLens(() => []);
   delivery.listen();
 
   documents.onDidOpen((e) => delivery.changed(e.document, true));

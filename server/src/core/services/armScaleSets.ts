@@ -1,4 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
+import { simInputFromScaleSet } from '../sim/fromScaleSet';
+import type { SimInput } from '../sim/types';
 import type { ArmDocument } from './armDocument';
 import { policySummary } from './armSymbols';
 import { capacityOf } from './scaleSetFacts';
@@ -16,27 +18,33 @@ export interface ScaleSetInfo {
   /** One line: mode, batch and health percentages, pause, automatic OS upgrades. */
   readonly summary: string;
   readonly capacity: { readonly count: number; readonly known: boolean };
-  /**
-   * The simulator's input for this scale set (SimInput of core/sim/types.ts) with the what-if defaults
-   * applied, as plain JSON; undefined while the engine has no scale-set → simulator mapping.
-   */
-  readonly simulatorInput: unknown;
+  /** The simulator's input for this scale set, with the what-if defaults of the settings applied. */
+  readonly simulatorInput: SimInput;
+  /** One line per default or assumption that stands in for something the template does not say. */
+  readonly assumed: readonly string[];
 }
 
 export interface ScaleSetOptions {
   readonly assumedCapacity?: number;
+  /** Per-instance failure probability put into the simulator input. */
+  readonly failureRate?: number;
 }
 
 export function describeScaleSets(doc: ArmDocument, options: ScaleSetOptions = {}): ScaleSetInfo[] {
-  return doc.model.scaleSets.map((scaleSet) => ({
-    name: scaleSet.displayName,
-    path: scaleSet.path,
-    range: doc.lines.rangeOf(scaleSet.span),
-    upgradePolicyRange: scaleSet.upgradePolicy
-      ? doc.lines.rangeOf({ offset: scaleSet.upgradePolicy.keySpan.offset, length: scaleSet.upgradePolicy.value.span.offset + scaleSet.upgradePolicy.value.span.length - scaleSet.upgradePolicy.keySpan.offset })
-      : undefined,
-    summary: policySummary(scaleSet),
-    capacity: capacityOf(scaleSet, options.assumedCapacity),
-    simulatorInput: undefined,
-  }));
+  return doc.model.scaleSets.map((scaleSet) => {
+    const capacity = capacityOf(scaleSet, options.assumedCapacity);
+    const whatIf = { ...(capacity.known ? {} : { capacity: capacity.count }), ...(options.failureRate !== undefined ? { failureRate: options.failureRate } : {}) };
+    const mapped = simInputFromScaleSet(scaleSet, whatIf);
+    const policy = scaleSet.upgradePolicy;
+    return {
+      name: scaleSet.displayName,
+      path: scaleSet.path,
+      range: doc.lines.rangeOf(scaleSet.span),
+      upgradePolicyRange: policy ? doc.lines.rangeOf({ offset: policy.keySpan.offset, length: policy.value.span.offset + policy.value.span.length - policy.keySpan.offset }) : undefined,
+      summary: policySummary(scaleSet),
+      capacity,
+      simulatorInput: mapped.input,
+      assumed: mapped.assumed,
+    };
+  });
 }

@@ -1,5 +1,6 @@
 import { doComplete } from './armCompletion';
 import { getCodeActions } from './armCodeActions';
+import { getCodeLenses, resolveCodeLens } from './armCodeLens';
 import { toDiagnostics } from './armDiagnostics';
 import { createArmDocument, isScaleSetDocument } from './armDocument';
 import { doHover } from './armHover';
@@ -22,6 +23,8 @@ export function getLanguageService() {
     findProblems,
     toDiagnostics,
     getCodeActions,
+    getCodeLenses,
+    resolveCodeLens,
     getInlayHints,
     findDocumentSymbols,
     describeScaleSets,

@@ -1,0 +1,94 @@
+import type { CodeLens } from 'vscode-languageserver-types';
+import { closedForm } from '../sim/closedForm';
+import { monteCarlo } from '../sim/monteCarlo';
+import { simInputFromScaleSet } from '../sim/fromScaleSet';
+import { simulate } from '../sim/simulate';
+import { formatDuration } from '../sim/summary';
+import type { SimInput, Trigger } from '../sim/types';
+import type { ScaleSetModel } from '../model/types';
+import type { ArmDocument } from './armDocument';
+import { capacityOf } from './scaleSetFacts';
+
+/** The client command a lens carries: open the preview on one scale set (see server/src/protocol.ts). */
+export const SHOW_PREVIEW_COMMAND = 'vmssUpgrade.showPreview';
+
+export interface CodeLensOptions {
+  readonly uri: string;
+  /** Instances assumed when sku.capacity is unknown. */
+  readonly assumedCapacity?: number;
+  /** Per-instance failure probability for the halt estimate. */
+  readonly failureRate: number;
+}
+
+/** Up to this many scale sets, lenses come with their simulation; beyond, each is simulated on resolve. */
+export const EAGER_LENS_LIMIT = 5;
+/** Trials of the halt estimate when no closed form applies (seeded, so the line is stable). */
+const HALT_TRIALS = 1000;
+
+/** What an unresolved lens carries to codeLens/resolve. */
+export interface CodeLensData {
+  readonly uri: string;
+  readonly index: number;
+}
+
+/**
+ * One lens above each scale set's upgradePolicy (or its properties): the model-update and automatic OS
+ * upgrade simulations in one line, e.g. "Rolling upgrade: 6 batches × 2 · ≈26 min · ≥10 of 12 serving ·
+ * halts 2.1% at 2% failure rate", with the command that opens the preview. Large templates get
+ * unresolved lenses (ranges only): the client resolves the visible ones.
+ */
+export function getCodeLenses(doc: ArmDocument, options: CodeLensOptions): CodeLens[] {
+  const eager = doc.model.scaleSets.length <= EAGER_LENS_LIMIT;
+  return doc.model.scaleSets.map((scaleSet, index) => {
+    const anchor = scaleSet.upgradePolicy?.keySpan ?? scaleSet.properties?.keySpan ?? { offset: scaleSet.span.offset, length: 0 };
+    const lens: CodeLens = { range: doc.lines.rangeOf(anchor), data: { uri: options.uri, index } satisfies CodeLensData };
+    return eager ? resolveCodeLens(doc, lens, options) : lens;
+  });
+}
+
+/** Fills in a lens's simulation line and command. */
+export function resolveCodeLens(doc: ArmDocument, lens: CodeLens, options: CodeLensOptions): CodeLens {
+  const scaleSet = doc.model.scaleSets[(lens.data as CodeLensData | undefined)?.index ?? -1];
+  if (!scaleSet) return { ...lens, command: { title: 'Scale set no longer here', command: '' } };
+  return { ...lens, command: { title: outcomeLine(scaleSet, options), command: SHOW_PREVIEW_COMMAND, arguments: [{ uri: options.uri, path: scaleSet.path, name: scaleSet.displayName }] } };
+}
+
+const MODE_TITLES: Readonly<Record<string, string>> = { Rolling: 'Rolling upgrade', Automatic: 'Automatic upgrade', Manual: 'Manual upgrades' };
+
+export function outcomeLine(scaleSet: ScaleSetModel, options: Omit<CodeLensOptions, 'uri'>): string {
+  try {
+    const capacity = capacityOf(scaleSet, options.assumedCapacity);
+    const whatIf = capacity.known ? {} : { capacity: capacity.count };
+    const model = simInputFromScaleSet(scaleSet, { ...whatIf, trigger: 'model' });
+    const parts = [`${MODE_TITLES[model.input.mode] ?? model.input.mode}: ${outcome(scaleSet, 'model', whatIf, options.failureRate)}`];
+    if (model.input.automaticOSUpgradePolicy?.enableAutomaticOSUpgrade) parts.push(`OS upgrades: ${outcome(scaleSet, 'aos', whatIf, options.failureRate)}`);
+    if (!capacity.known) parts.push(`capacity unknown, ${capacity.count} assumed`);
+    return parts.join(' | ');
+  } catch (error) {
+    return `Simulation unavailable: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+function outcome(scaleSet: ScaleSetModel, trigger: Trigger, whatIf: { capacity?: number }, failureRate: number): string {
+  const { input } = simInputFromScaleSet(scaleSet, { ...whatIf, trigger });
+  const run = simulate(input);
+  const total = input.fleet.capacity;
+  if (run.strategy === 'manual') return 'instances keep the old model until you upgrade them (manualUpgrade)';
+  const serving = `≥${run.minServingInstances} of ${total} serving`;
+  if (run.strategy === 'allAtOnce') return `all ${total} at once · ≈${formatDuration(run.durationSeconds)} · ${serving}`;
+  const halts = failureRate > 0 ? ` · halts ${haltEstimate({ ...input, failures: { ...input.failures, probability: failureRate } })} at ${percent(failureRate)} failure rate` : '';
+  const largest = run.batches.reduce((max, b) => Math.max(max, b.members.length), 0);
+  return `${run.batches.length} batches × ${largest} · ≈${formatDuration(run.durationSeconds)} · ${serving}${halts}`;
+}
+
+/** Exact when a closed form applies, else a seeded Monte Carlo estimate (marked ≈). */
+function haltEstimate(input: SimInput): string {
+  const exact = closedForm(input).pHalt;
+  if (exact !== null) return percent(exact);
+  return `≈${percent(1 - monteCarlo(input, HALT_TRIALS).pComplete)}`;
+}
+
+function percent(x: number): string {
+  const value = 100 * x;
+  return `${value >= 10 || Number.isInteger(value) ? value.toFixed(0) : value.toFixed(1)}%`;
+}
