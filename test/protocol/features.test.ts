@@ -1,0 +1,95 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LspClient, positionOf, ROOT } from '../helpers/lspClient';
+
+/** One server for the feature requests on the fixture template (opened without its parameters file). */
+const TEMPLATE = readFileSync(join(ROOT, 'test/fixtures/lsp/web.json'), 'utf8');
+const URI = 'file:///tmp/vmss-lsp-features/web.json';
+let client: LspClient;
+
+before(async () => {
+  client = new LspClient({ pull: true, settings: { whatIf: { capacity: 10, failureRate: 0.02 } } });
+  await client.initialize();
+  await client.open(URI, TEMPLATE);
+});
+
+after(async () => {
+  assert.equal(await client.shutdown(), 0);
+  client.kill();
+});
+
+test('completion: rolling policy keys not yet present, with details', async () => {
+  const position = positionOf(TEMPLATE, '"maxBatchInstancePercent"');
+  const list = await client.request<{ items: { label: string; detail?: string }[] }>('textDocument/completion', { textDocument: { uri: URI }, position });
+  const labels = list.items.map((i) => i.label);
+  assert.ok(labels.includes('maxUnhealthyUpgradedInstancePercent'));
+  assert.ok(!labels.includes('maxUnhealthyInstancePercent'), 'already present');
+});
+
+test('completion after an edit that left the text broken (a key typed without a comma)', async () => {
+  const uri = 'file:///tmp/vmss-lsp-features/typing.json';
+  await client.open(uri, TEMPLATE);
+  const at = positionOf(TEMPLATE, '"pauseTimeBetweenBatches"');
+  await client.change(uri, 2, { start: at, end: at }, '"ma"\n            ');
+  const list = await client.request<{ items: { label: string; textEdit: { newText: string } }[] }>('textDocument/completion', { textDocument: { uri }, position: { line: at.line, character: at.character + 3 } });
+  const item = list.items.find((i) => i.label === 'maxUnhealthyUpgradedInstancePercent');
+  assert.ok(item, list.items.map((i) => i.label).join(', '));
+  assert.match(item.textEdit.newText, /^"maxUnhealthyUpgradedInstancePercent": \$\{1:20\},$/);
+});
+
+test('hover: a property name and an expression value', async () => {
+  type H = { contents: { kind: string; value: string } } | null;
+  const name = await client.request<H>('textDocument/hover', { textDocument: { uri: URI }, position: positionOf(TEMPLATE, 'maxUnhealthyInstancePercent', 3) });
+  assert.equal(name?.contents.kind, 'markdown');
+  assert.match(name!.contents.value, /integer · 5–100 · default 20/);
+  const expr = await client.request<H>('textDocument/hover', { textDocument: { uri: URI }, position: positionOf(TEMPLATE, "parameters('pause')", 3) });
+  assert.match(expr!.contents.value, /Effective value: `"PT5M"` — from a parameter's default value/);
+});
+
+test('code actions: the quick fixes of the finding, with its diagnostic', async () => {
+  const report = await client.pullDiagnostics(URI);
+  const diagnostic = report.items.find((d) => d.code === 'value-out-of-range')!;
+  const actions = await client.request<{ title: string; kind: string; diagnostics?: unknown[]; edit: { changes: Record<string, { newText: string }[]> } }[]>('textDocument/codeAction', {
+    textDocument: { uri: URI }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
+  });
+  const change = actions.find((a) => a.title === 'Change to 100')!;
+  assert.equal(change.kind, 'quickfix');
+  assert.deepEqual(change.diagnostics, [diagnostic]);
+  const fixed = TextDocument.applyEdits(TextDocument.create(URI, 'json', 1, TEMPLATE), change.edit.changes[URI] as never);
+  assert.match(fixed, /"maxBatchInstancePercent": 100,/);
+  assert.ok(actions.some((a) => a.title.startsWith('Suppress value-out-of-range')));
+});
+
+test('CodeLens above upgradePolicy with the simulation line', async () => {
+  const lenses = await client.request<{ range: { start: { line: number } }; command: { title: string; command: string } }[]>('textDocument/codeLens', { textDocument: { uri: URI } });
+  assert.equal(lenses.length, 1);
+  assert.equal(lenses[0]!.range.start.line, positionOf(TEMPLATE, '"upgradePolicy"').line);
+  assert.match(lenses[0]!.command.title, /^Rolling upgrade: \d+ batches × \d+ · ≈.* · ≥\d+ of 10 serving · halts .*% at 2% failure rate$/);
+  assert.equal(lenses[0]!.command.command, 'vmssUpgrade.showPreview');
+});
+
+test('inlay hints, and none once the setting turns them off', async () => {
+  const range = { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } };
+  const hints = await client.request<{ label: string }[]>('textDocument/inlayHint', { textDocument: { uri: URI }, range });
+  // 200 % of 10 instances is one batch of 10, so there is no pause between batches to add up.
+  assert.deepEqual(hints.map((h) => h.label), ['10 of 10 per batch', '≤ 2 of 10']);
+  client.settings = { inlayHints: { enabled: false } };
+  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  assert.deepEqual(await client.request('textDocument/inlayHint', { textDocument: { uri: URI }, range }), []);
+  client.settings = {};
+  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+});
+
+test('document symbols and the vmssUpgrade/scaleSets request', async () => {
+  const symbols = await client.request<{ name: string; detail: string }[]>('textDocument/documentSymbol', { textDocument: { uri: URI } });
+  assert.deepEqual(symbols.map((s) => s.name), ['web']);
+  assert.match(symbols[0]!.detail, /^Rolling · batches 200 %/);
+  const result = await client.request<{ version: number; scaleSets: { name: string; simulatorInput: { mode: string; fleet: { capacity: number } } }[] }>('vmssUpgrade/scaleSets', { textDocument: { uri: URI } });
+  assert.equal(result.version, 1);
+  assert.equal(result.scaleSets[0]!.simulatorInput.mode, 'Rolling');
+  assert.equal(result.scaleSets[0]!.simulatorInput.fleet.capacity, 10);
+  assert.deepEqual((await client.request<{ scaleSets: unknown[] }>('vmssUpgrade/scaleSets', { textDocument: { uri: 'file:///not/open.json' } })).scaleSets, []);
+});

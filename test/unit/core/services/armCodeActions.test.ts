@@ -1,0 +1,74 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, TextEdit } from 'vscode-languageserver-types';
+import { createArmDocument } from '../../../../server/src/core/services/armDocument';
+import { getCodeActions } from '../../../../server/src/core/services/armCodeActions';
+import { findProblems } from '../../../../server/src/core/services/armValidation';
+import { cursor } from '../../../helpers/cursor';
+import { templateWith } from '../../../helpers/armTemplates';
+
+const URI = 'test://t/azuredeploy.json';
+
+function actionsAt(marked: string, only?: string[]): { actions: CodeAction[]; text: string } {
+  const { text, offset } = cursor(marked);
+  const doc = createArmDocument(text);
+  const position = doc.lines.positionAt(offset);
+  const findings = findProblems(doc, { rules: {} });
+  return { actions: getCodeActions(doc, findings, { uri: URI, range: { start: position, end: position }, diagnostics: [], ...(only ? { only } : {}) }), text };
+}
+
+function applied(text: string, action: CodeAction): string {
+  const edits = action.edit!.changes![URI] as TextEdit[];
+  return TextDocument.applyEdits(TextDocument.create(URI, 'json', 0, text), edits);
+}
+
+test('the quick fixes of a finding under the cursor, applied keeping comments', () => {
+  const { actions, text } = actionsAt(templateWith(`{
+        "upgradePolicy": {
+          // batches of at most a fifth
+          "rollingUpgradePolicy": { "maxBatchInstancePercent": 2|00 }
+        }
+      }`));
+  const change = actions.find((a) => a.title === 'Change to 100');
+  assert.ok(change, actions.map((a) => a.title).join(' / '));
+  assert.equal(change.kind, 'quickfix');
+  assert.equal(change.isPreferred, true);
+  const out = applied(text, change);
+  assert.match(out, /"maxBatchInstancePercent": 100 \}/);
+  assert.match(out, /\/\/ batches of at most a fifth/);
+});
+
+test('fix all of one kind, when the rule fires more than once', () => {
+  const { actions, text } = actionsAt(templateWith('{ "upgradePolicy": { "rollingUpgradePolicy": { "maxBatchInstancePercent": 2|00, "maxUnhealthyInstancePercent": 300 } } }'));
+  const all = actions.find((a) => a.title.startsWith('Fix all value-out-of-range'));
+  assert.ok(all, actions.map((a) => a.title).join(' / '));
+  const out = applied(text, all);
+  assert.match(out, /"maxBatchInstancePercent": 100, "maxUnhealthyInstancePercent": 100/);
+});
+
+test('suppress inserts the comment above the line, leaving the reason to write', () => {
+  const { actions, text } = actionsAt(templateWith(`{
+        "upgradePolicy": {
+          "rollingUpgradePolicy": {
+            "maxBatchInstancePercent": 2|00
+          }
+        }
+      }`));
+  const suppress = actions.find((a) => a.title.startsWith('Suppress value-out-of-range'));
+  assert.ok(suppress);
+  assert.match(applied(text, suppress), /\n {12}\/\/ vmss-upgrade-disable-next-line value-out-of-range -- \n {12}"maxBatchInstancePercent": 200/);
+});
+
+test('refactor: add the rolling policy with defaults where there is none', () => {
+  const { actions, text } = actionsAt(templateWith('{ "upgradePolicy": { "mode": "Rol|ling" } }'), ['refactor']);
+  assert.deepEqual(actions.map((a) => a.kind), ['refactor.rewrite']);
+  const out = applied(text, actions[0]!);
+  const policy = JSON.parse(out.slice(out.indexOf('"properties": ') + 14, out.lastIndexOf('}', out.lastIndexOf(']'))).trim()) as { upgradePolicy: { rollingUpgradePolicy: Record<string, unknown> } };
+  assert.deepEqual(policy.upgradePolicy.rollingUpgradePolicy, { maxBatchInstancePercent: 20, maxUnhealthyInstancePercent: 20, maxUnhealthyUpgradedInstancePercent: 20, pauseTimeBetweenBatches: 'PT0S', rollbackFailedInstancesOnPolicyBreach: false, maxSurge: false });
+  assert.equal(actionsAt(templateWith('{ "upgradePolicy": { "mode": "Rol|ling", "rollingUpgradePolicy": {} } }'), ['refactor']).actions.length, 0, 'not when one exists');
+});
+
+test('nothing away from findings and outside scale sets', () => {
+  assert.deepEqual(actionsAt(templateWith('{ "upgradePolicy": { "mode": "Rolling" } }').replace('"contentVersion"', '"content|Version"'), ['quickfix']).actions, []);
+});

@@ -1,0 +1,76 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createArmDocument } from '../../../../server/src/core/services/armDocument';
+import { EAGER_LENS_LIMIT, getCodeLenses, resolveCodeLens } from '../../../../server/src/core/services/armCodeLens';
+import { getInlayHints } from '../../../../server/src/core/services/armInlayHints';
+import { findDocumentSymbols } from '../../../../server/src/core/services/armSymbols';
+import { describeScaleSets } from '../../../../server/src/core/services/armScaleSets';
+import { templateWith } from '../../../helpers/armTemplates';
+
+const ROLLING = '{ "upgradePolicy": { "mode": "Rolling", "rollingUpgradePolicy": { "maxBatchInstancePercent": 20, "maxUnhealthyInstancePercent": 25, "pauseTimeBetweenBatches": "PT5M" } } }';
+const EVERYTHING = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
+
+test('CodeLens: one line with batches, duration, serving instances and the halt estimate, above upgradePolicy', () => {
+  const text = templateWith(ROLLING, { capacity: 12 });
+  const doc = createArmDocument(text);
+  const [lens] = getCodeLenses(doc, { uri: 'u', failureRate: 0.02 });
+  assert.equal(lens!.range.start.line, doc.lines.positionAt(text.indexOf('"upgradePolicy"')).line);
+  // 12 instances over 5 update domains (3, 3, 2, 2, 2): batches of 2 stay within a domain, so 7 of them.
+  assert.match(lens!.command!.title, /^Rolling upgrade: 7 batches × 2 · ≈\d+ (h \d+ )?min · ≥10 of 12 serving · halts ≈?\d+(\.\d)?% at 2% failure rate$/);
+  assert.equal(lens!.command!.command, 'vmssUpgrade.showPreview');
+  assert.deepEqual(lens!.command!.arguments, [{ uri: 'u', path: ['resources', 0], name: 'web' }]);
+});
+
+test('CodeLens: unknown capacity says what it assumes; automatic OS upgrades get their part; Manual says so', () => {
+  const unknown = createArmDocument(templateWith(ROLLING, { capacity: '"[reference(\'x\').count]"' }));
+  assert.match(getCodeLenses(unknown, { uri: 'u', failureRate: 0, assumedCapacity: 8 })[0]!.command!.title, /≥\d of 8 serving \| capacity unknown, 8 assumed$/);
+  const aos = createArmDocument(templateWith('{ "upgradePolicy": { "mode": "Manual", "automaticOSUpgradePolicy": { "enableAutomaticOSUpgrade": true } } }'));
+  assert.match(getCodeLenses(aos, { uri: 'u', failureRate: 0 })[0]!.command!.title, /^Manual upgrades: .*manualUpgrade.* \| OS upgrades: 5 batches × 2/);
+  const none = createArmDocument(templateWith('{ "overprovision": true }'));
+  const lens = getCodeLenses(none, { uri: 'u', failureRate: 0 })[0]!;
+  assert.match(lens.command!.title, /^Manual upgrades/);
+  assert.equal(lens.range.start.line, none.lines.positionAt(none.text.indexOf('"properties"')).line, 'above properties when there is no upgradePolicy');
+});
+
+test('CodeLens: large templates get ranges first, simulated on resolve', () => {
+  const resources = Array.from({ length: EAGER_LENS_LIMIT + 1 }, (_, i) => `{ "type": "Microsoft.Compute/virtualMachineScaleSets", "apiVersion": "2024-07-01", "name": "s${i}", "sku": { "capacity": 4 }, "properties": ${ROLLING} }`);
+  const doc = createArmDocument(`{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [${resources.join(',')}] }`);
+  const lenses = getCodeLenses(doc, { uri: 'u', failureRate: 0 });
+  assert.equal(lenses.length, EAGER_LENS_LIMIT + 1);
+  assert.ok(lenses.every((l) => l.command === undefined));
+  const resolved = resolveCodeLens(doc, lenses[3]!, { uri: 'u', failureRate: 0 });
+  assert.match(resolved.command!.title, /4 batches × 1/);
+  assert.equal((resolved.command!.arguments![0] as { name: string }).name, 's3');
+});
+
+test('inlay hints: instances per batch, instances the unhealthy limits allow, total pause', () => {
+  const text = templateWith(ROLLING, { capacity: 12 });
+  const doc = createArmDocument(text);
+  const hints = getInlayHints(doc, EVERYTHING);
+  const labels = hints.map((h) => h.label);
+  assert.deepEqual(labels, ['2 of 12 per batch', '≤ 3 of 12', '5 pauses = 25 minutes']);
+  assert.deepEqual(hints[0]!.position, doc.lines.positionAt(text.indexOf('20, "maxUnhealthy') + 2));
+  assert.deepEqual(getInlayHints(doc, { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }), [], 'outside the range');
+  assert.deepEqual(getInlayHints(createArmDocument(templateWith(ROLLING, { capacity: '"[reference(\'x\').n]"' })), EVERYTHING).map((h) => h.label)[0], '2 of 10 assumed per batch');
+});
+
+test('document symbols: each scale set with mode and policy', () => {
+  const doc = createArmDocument(templateWith(ROLLING, { capacity: 12 }));
+  const [symbol] = findDocumentSymbols(doc);
+  assert.equal(symbol!.name, 'web');
+  assert.equal(symbol!.detail, 'Rolling · batches 20 % · unhealthy 25 % / 20 % · pause PT5M');
+  assert.deepEqual(symbol!.children!.map((c) => c.name), ['upgradePolicy', 'rollingUpgradePolicy']);
+  assert.equal(findDocumentSymbols(createArmDocument(templateWith('{}')))[0]!.detail, 'Manual (default)');
+});
+
+test('scale sets for the client: ranges, summary, capacity and the simulator input', () => {
+  const [info] = describeScaleSets(createArmDocument(templateWith(ROLLING, { capacity: 12 })), { failureRate: 0.05 });
+  assert.equal(info!.name, 'web');
+  assert.deepEqual(info!.capacity, { count: 12, known: true });
+  assert.ok(info!.upgradePolicyRange);
+  const input = info!.simulatorInput;
+  assert.equal(input.mode, 'Rolling');
+  assert.equal(input.fleet.capacity, 12);
+  assert.equal(input.failures.probability, 0.05);
+  assert.equal(input.rollingUpgradePolicy?.pauseTimeBetweenBatchesSeconds, 300);
+});
