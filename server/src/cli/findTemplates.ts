@@ -1,0 +1,50 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { globSync, isDynamicPattern } from 'tinyglobby';
+import { CliError } from './io';
+
+const IGNORED = ['**/node_modules/**', '**/.git/**'];
+const TEMPLATE_EXTENSIONS = ['json', 'jsonc'];
+
+export interface LintTarget {
+  readonly path: string;
+  /** Named on the command line (always linted) or found by walking a folder or glob (linted if it looks like a template). */
+  readonly explicit: boolean;
+}
+
+/**
+ * Expands the paths given to `lint`: files as they are, folders recursively (*.json, *.jsonc, without
+ * node_modules and .git), and glob patterns. Sorted and without duplicates, so output is stable.
+ */
+export function findLintTargets(paths: readonly string[], cwd: string): LintTarget[] {
+  const out = new Map<string, LintTarget>();
+  const add = (path: string, explicit: boolean) => {
+    const key = resolve(cwd, path);
+    if (!out.has(key) || explicit) out.set(key, { path, explicit });
+  };
+  for (const path of paths) {
+    if (isDynamicPattern(path)) {
+      const matches = globSync(path, { cwd, ignore: IGNORED, onlyFiles: true, dot: false });
+      if (matches.length === 0) throw new CliError(`no files match ${path}`);
+      for (const match of matches) add(match, false);
+      continue;
+    }
+    let isDirectory: boolean;
+    try {
+      isDirectory = statSync(resolve(cwd, path)).isDirectory();
+    } catch {
+      throw new CliError(`cannot read ${path}: no such file or folder`);
+    }
+    if (!isDirectory) {
+      add(path, true);
+      continue;
+    }
+    const pattern = `**/*.{${TEMPLATE_EXTENSIONS.join(',')}}`;
+    for (const match of globSync(pattern, { cwd: resolve(cwd, path), ignore: IGNORED, onlyFiles: true })) add(joinPath(path, match), false);
+  }
+  return [...out.values()].sort((a, b) => a.path.localeCompare(b.path));
+}
+
+function joinPath(dir: string, file: string): string {
+  return dir === '.' ? file : `${dir.replace(/\/+$/, '')}/${file}`;
+}

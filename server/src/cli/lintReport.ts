@@ -1,0 +1,59 @@
+import type { Finding, Severity } from '../core/rules';
+import { LineIndex } from '../core/text/lineIndex';
+import type { Range } from '../core/text/span';
+import type { LintedFile } from './lintRun';
+
+/** The stable JSON of `vmss-upgrade lint --format json` (documented in docs/cli.md). Ranges are 0-based, as in LSP. */
+export interface LintReport {
+  readonly version: 1;
+  readonly files: readonly LintFileReport[];
+}
+
+export interface LintFileReport {
+  readonly path: string;
+  readonly kind: LintedFile['model']['kind'];
+  readonly config: string | null;
+  readonly configProblems: readonly { message: string }[];
+  readonly parseErrors: readonly { message: string; range: Range }[];
+  readonly diagnostics: readonly LintDiagnostic[];
+}
+
+export interface LintDiagnostic {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly scaleSet: string | null;
+  readonly range: Range;
+  readonly related: readonly { message: string; range: Range }[];
+  readonly fixes: readonly string[];
+}
+
+export function buildLintReport(files: readonly LintedFile[]): LintReport {
+  return { version: 1, files: files.map(fileReport) };
+}
+
+function fileReport(file: LintedFile): LintFileReport {
+  const lines = new LineIndex(file.text);
+  return {
+    path: file.path,
+    kind: file.model.kind,
+    config: file.configPath ?? null,
+    configProblems: file.configProblems.map((p) => ({ message: p.message })),
+    parseErrors: file.model.parseErrors.map((e) => ({ message: e.message, range: lines.rangeOf(e.span) })),
+    diagnostics: file.findings.map((f) => diagnostic(f, lines)),
+  };
+}
+
+function diagnostic(finding: Finding, lines: LineIndex): LintDiagnostic {
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    scaleSet: finding.scaleSet ?? null,
+    range: lines.rangeOf(finding.span),
+    related: finding.related.map((r) => ({ message: r.message, range: lines.rangeOf(r.span) })),
+    fixes: finding.fixes.map((fix) => fix.title),
+  };
+}
+
+export const SEVERITY_RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };

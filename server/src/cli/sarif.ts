@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import { relative, sep } from 'node:path';
+import { findNodeAtOffset, getNodePath, parseTree } from 'jsonc-parser';
+import { RULES, type Finding, type Rule, type Severity } from '../core/rules';
+import { ruleDocsUrl } from '../core/rules/docsUrl';
+import { LineIndex } from '../core/text/lineIndex';
+import type { Span } from '../core/text/span';
+import type { LintedFile } from './lintRun';
+
+/** SARIF 2.1.0 for GitHub code scanning: one run, the whole rule table, one result per finding. */
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+/** GitHub maps security-severity to high (≥ 7), medium (4–6.9) and low (< 4). */
+const SECURITY_SEVERITY: Record<Severity, string> = { error: '7.0', warning: '4.0', info: '1.0', hint: '0.5' };
+
+export function buildSarif(files: readonly LintedFile[], options: { version: string; cwd: string }): object {
+  const rules = RULES.filter((r) => r.scope !== 'runner' || r.id === 'internal-rule-error');
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const results = files.flatMap((file) => {
+    const lines = new LineIndex(file.text);
+    const root = file.findings.length ? parseTree(file.text) : undefined;
+    const uri = toUri(relative(options.cwd, file.path) || file.path);
+    return [
+      ...file.model.parseErrors.map((e) => ({
+        ruleId: 'parse-error',
+        level: 'error',
+        message: { text: e.message },
+        locations: [location(uri, e.span, lines)],
+      })),
+      ...file.findings.map((f) => ({
+        ruleId: f.ruleId,
+        ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {}),
+        level: LEVEL[f.severity],
+        message: { text: f.message },
+        locations: [location(uri, f.span, lines)],
+        ...(f.related.length ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, message: { text: r.message }, ...location(uri, r.span, lines) })) } : {}),
+        partialFingerprints: { 'vmssUpgrade/v1': fingerprint(uri, f, root, file) },
+      })),
+    ];
+  });
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'vmss-upgrade',
+            fullName: 'VMSS Upgrade Policy',
+            version: options.version,
+            semanticVersion: options.version,
+            informationUri: 'https://github.com/vmss-upgrade-policy/vmss-upgrade-policy',
+            rules: rules.map(ruleDescriptor),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+}
+
+function ruleDescriptor(rule: Rule): object {
+  return {
+    id: rule.id,
+    name: rule.id.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase()),
+    shortDescription: { text: rule.title },
+    fullDescription: { text: rule.description },
+    helpUri: ruleDocsUrl(rule.id),
+    help: { text: `${rule.description} See ${ruleDocsUrl(rule.id)}`, markdown: `${rule.description}\n\n[Rule documentation](${ruleDocsUrl(rule.id)})` },
+    defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
+    properties: { 'security-severity': SECURITY_SEVERITY[rule.defaultSeverity], tags: ['azure', 'vmss', 'upgrade-policy'], precision: 'high' },
+  };
+}
+
+function location(uri: string, span: Span, lines: LineIndex) {
+  const range = lines.rangeOf(span);
+  return {
+    physicalLocation: {
+      artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+      region: { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 },
+    },
+  };
+}
+
+/**
+ * Stable across unrelated edits: the rule, the file, the scale set's name and the JSON path of the flagged
+ * node inside that scale set (not its line, nor the resource's index), so adding a resource above does
+ * not turn an old finding into a new alert.
+ */
+function fingerprint(uri: string, finding: Finding, root: ReturnType<typeof parseTree>, file: LintedFile): string {
+  const node = root ? findNodeAtOffset(root, finding.span.offset, true) : undefined;
+  let path: readonly (string | number)[] = node ? getNodePath(node) : [];
+  const owner = file.model.scaleSets.find((s) => finding.span.offset >= s.span.offset && finding.span.offset <= s.span.offset + s.span.length);
+  if (owner && path.length >= owner.path.length && owner.path.every((part, i) => path[i] === part)) path = path.slice(owner.path.length);
+  const where = node ? path.join('/') : `@${finding.span.offset}`;
+  return createHash('sha256').update([finding.ruleId, uri, finding.scaleSet ?? '', where].join('\u0000')).digest('hex').slice(0, 32);
+}
+
+function toUri(path: string): string {
+  return path.split(sep).map(encodeURIComponent).join('/');
+}

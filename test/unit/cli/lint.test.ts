@@ -1,0 +1,162 @@
+// `vmss-upgrade lint` through the built CLI: paths, formats (text, JSON, SARIF), --fail-on, config files.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../helpers/runCli';
+import type { LintReport } from '../../../server/src/cli/lintReport';
+
+/** A template whose only problems are a string-typed percent (warning) and a bad duration (error). */
+function template(pause = 'soon', percent = '"20"'): string {
+  return `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "resources": [
+    {
+      "type": "Microsoft.Compute/virtualMachineScaleSets",
+      "apiVersion": "2024-07-01",
+      "name": "web",
+      "sku": { "capacity": 10 },
+      "properties": {
+        "upgradePolicy": {
+          "mode": "Manual",
+          "rollingUpgradePolicy": { "maxBatchInstancePercent": ${percent}, "pauseTimeBetweenBatches": "${pause}" }
+        }
+      }
+    }
+  ]
+}
+`;
+}
+
+function workspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vmss-lint-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+test('text output reads like a compiler: file:line:col severity rule-id message, then a summary', () => {
+  const dir = workspace({ 'azuredeploy.json': template() });
+  const r = runCli(['lint', 'azuredeploy.json'], { cwd: dir });
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stdout, /^azuredeploy\.json:12:\d+ warning value-as-string maxBatchInstancePercent is the string "20"/m);
+  assert.match(r.stdout, /^azuredeploy\.json:12:\d+ error invalid-duration "soon" is not an ISO 8601 duration/m);
+  assert.match(r.stdout, /^1 file checked: 1 error, 1 warning$/m);
+});
+
+test('--fail-on decides the exit code', () => {
+  const dir = workspace({ 't.json': template('PT5M') });
+  assert.equal(runCli(['lint', 't.json'], { cwd: dir }).code, 0, 'only a warning: clean at the default level');
+  assert.equal(runCli(['lint', 't.json', '--fail-on', 'warning'], { cwd: dir }).code, 1);
+  const clean = workspace({ 't.json': template('PT5M', '20') });
+  const r = runCli(['lint', 't.json', '--fail-on', 'info'], { cwd: clean });
+  assert.match(r.stdout, /no problems/);
+});
+
+test('JSON output follows the documented shape, with 0-based LSP ranges', () => {
+  const dir = workspace({ 't.json': template() });
+  const r = runCli(['lint', 't.json', '--format', 'json'], { cwd: dir });
+  const report = JSON.parse(r.stdout) as LintReport;
+  assert.equal(report.version, 1);
+  const file = report.files[0]!;
+  assert.equal(file.path, 't.json');
+  assert.deepEqual(file.parseErrors, []);
+  const duration = file.diagnostics.find((d) => d.ruleId === 'invalid-duration')!;
+  assert.equal(duration.severity, 'error');
+  assert.equal(duration.scaleSet, 'web');
+  assert.equal(duration.range.start.line, 11);
+  assert.ok(duration.fixes.length > 0, 'the duration fix is listed');
+});
+
+test('folders are searched recursively for templates; parameters files and other JSON are skipped', () => {
+  const dir = workspace({
+    'infra/a.json': template(),
+    'infra/nested/b.jsonc': template('PT1M'),
+    'infra/a.parameters.json': '{ "parameters": { "x": { "value": 1 } } }',
+    'infra/package.json': '{ "name": "x", "version": "1.0.0" }',
+    'infra/node_modules/c.json': template(),
+  });
+  const report = JSON.parse(runCli(['lint', 'infra', '--format', 'json'], { cwd: dir }).stdout) as LintReport;
+  assert.deepEqual(report.files.map((f) => f.path), ['infra/a.json', 'infra/nested/b.jsonc']);
+});
+
+test('globs expand, and a glob matching nothing is a usage error', () => {
+  const dir = workspace({ 'x/one.json': template(), 'y/two.json': template() });
+  const report = JSON.parse(runCli(['lint', '*/*.json', '--format', 'json'], { cwd: dir }).stdout) as LintReport;
+  assert.deepEqual(report.files.map((f) => f.path), ['x/one.json', 'y/two.json']);
+  const none = runCli(['lint', 'z/**/*.json'], { cwd: dir });
+  assert.equal(none.code, 2);
+  assert.match(none.stderr, /no files match z\/\*\*\/\*\.json/);
+});
+
+test('the nearest .vmss-upgrade.json sets severities; bad entries are reported, not fatal', () => {
+  const dir = workspace({
+    '.vmss-upgrade.json': '{ "rules": { "invalid-duration": "warning", "value-as-string": "off", "no-such-rule": "error" } }',
+    'infra/t.json': template(),
+  });
+  const r = runCli(['lint', 'infra/t.json', '--format', 'json'], { cwd: dir });
+  assert.equal(r.code, 0, 'the error was turned into a warning');
+  const file = (JSON.parse(r.stdout) as LintReport).files[0]!;
+  assert.deepEqual(file.diagnostics.map((d) => `${d.ruleId}:${d.severity}`), ['invalid-duration:warning']);
+  assert.match(file.config ?? '', /\.vmss-upgrade\.json$/);
+  assert.ok(file.configProblems.some((p) => /no-such-rule/.test(p.message)));
+});
+
+interface SarifLog {
+  version: string;
+  runs: { tool: { driver: { rules: { id: string; helpUri: string; shortDescription: { text: string }; properties: Record<string, unknown> }[] } }; results: { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[]; partialFingerprints: Record<string, string> }[] }[];
+}
+
+test('SARIF 2.1.0: the rule table with help links and security-severity, results with locations', () => {
+  const dir = workspace({ 'infra/t.json': template() });
+  const r = runCli(['lint', 'infra', '--format', 'sarif'], { cwd: dir });
+  assert.equal(r.code, 1);
+  const sarif = JSON.parse(r.stdout) as SarifLog;
+  assert.equal(sarif.version, '2.1.0');
+  const run = sarif.runs[0]!;
+  const rules = run.tool.driver.rules;
+  assert.ok(rules.length >= 10);
+  for (const rule of rules) {
+    assert.match(rule.helpUri, new RegExp(`docs/rules/${rule.id}\\.md$`));
+    assert.ok(rule.shortDescription.text.length > 0);
+    assert.match(String(rule.properties['security-severity']), /^\d+\.\d$/);
+  }
+  const result = run.results.find((x) => x.ruleId === 'invalid-duration')!;
+  assert.equal(result.level, 'error');
+  assert.equal(rules[result.ruleIndex]!.id, 'invalid-duration');
+  assert.equal(result.locations[0]!.physicalLocation.artifactLocation.uri, 'infra/t.json');
+  assert.equal(result.locations[0]!.physicalLocation.region.startLine, 12);
+});
+
+test('SARIF fingerprints survive unrelated edits above the finding', () => {
+  const before = workspace({ 't.json': template() });
+  const after = workspace({ 't.json': template().replace('"resources": [', '"resources": [\n    { "type": "Microsoft.Network/loadBalancers", "name": "lb", "properties": {} },\n') });
+  const fp = (dir: string) => {
+    const run = (JSON.parse(runCli(['lint', 't.json', '--format', 'sarif'], { cwd: dir }).stdout) as SarifLog).runs[0]!;
+    const result = run.results.find((x) => x.ruleId === 'invalid-duration')!;
+    return { fingerprint: result.partialFingerprints['vmssUpgrade/v1'], line: result.locations[0]!.physicalLocation.region.startLine };
+  };
+  const a = fp(before);
+  const b = fp(after);
+  assert.notEqual(a.line, b.line, 'the finding moved');
+  assert.equal(a.fingerprint?.length, 32);
+  assert.equal(a.fingerprint, b.fingerprint, 'same rule, scale set and property: same fingerprint');
+  const changed = workspace({ 't.json': template().replace('"name": "web"', '"name": "api"') });
+  assert.notEqual(fp(changed).fingerprint, a.fingerprint, 'another scale set: another fingerprint');
+});
+
+test('parse errors make lint fail and are reported as parse-error', () => {
+  const dir = workspace({ 't.json': '{ "resources": [ { "type": "Microsoft.Compute/virtualMachineScaleSets" "name": "x" } ] }' });
+  const r = runCli(['lint', 't.json'], { cwd: dir });
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /t\.json:1:\d+ error parse-error Comma expected\./);
+});
+
+test('usage and I/O errors exit 2', () => {
+  assert.equal(runCli(['lint']).code, 2);
+  assert.equal(runCli(['lint', 'nope/']).code, 2);
+  assert.equal(runCli(['lint', 'examples', '--format', 'html']).code, 2);
+});
