@@ -2,8 +2,12 @@
  * One batch: in place (reimage, wait for health, roll back) or MaxSurge (create, wait, delete the old).
  * Pure arithmetic on the run state; the recorder, when present, gets every happening with its time.
  */
-import { NEW_BAD, NEW_OK, RESTORED_BAD, RESTORED_OK, jitter, setState } from './runState';
+import * as runState from './runState';
 import type { Mutable, RunState } from './runState';
+
+// Bound once: the dev loader (tsx) turns named imports into getter calls, which cost more than the
+// arithmetic in these per-instance loops.
+const { NEW_BAD, NEW_OK, RESTORED_BAD, RESTORED_OK, jitter, setState } = runState;
 import type { BatchMember } from './types';
 
 export interface BatchTimes {
@@ -91,8 +95,10 @@ export function runSurge(s: RunState, k: number, members: readonly number[], t0:
     else rec?.push(at, 'healthy', k, newId, 'serving', 'healthy on the new model');
     resolved = Math.max(resolved, at);
     failedNew.push(fail);
-    const member = s.members.get(i);
-    if (member) member.replacementId = newId;
+    if (s.rec) {
+      const member = s.members.get(i);
+      if (member) member.replacementId = newId;
+    }
   }
   members.forEach((i, m) => {
     const newId = newIds[m]!;
@@ -137,6 +143,7 @@ function noteFailure(s: RunState, i: number): void {
 }
 
 function outcome(s: RunState, i: number, value: BatchMember['outcome']): void {
+  if (s.rec === null) return; // members are only kept for full runs
   const member = s.members.get(i);
   if (member) (member as Mutable<BatchMember>).outcome = value;
 }

@@ -77,11 +77,11 @@ export class BatchPicker {
   private group = 0;
   /** First position in order that may still be untaken. */
   private pos = 0;
-  private readonly taken: Uint8Array;
   private remainingCount: number;
 
-  constructor(private readonly plan: BatchPlan, fleetSize: number) {
-    this.taken = new Uint8Array(fleetSize);
+  /** `taken` is scratch space of the fleet's size, cleared here (reused across Monte Carlo trials). */
+  constructor(private readonly plan: BatchPlan, private readonly taken: Uint8Array) {
+    taken.fill(0);
     this.remainingCount = plan.order.length;
   }
 

@@ -22,7 +22,11 @@ export function prepare(input: SimInput): Prepared {
   const flat = plan.strategy === 'allAtOnce';
   const groups = planGroups(fleet, plan.policy.enableCrossZoneUpgrade, a, flat);
   const baseBatch = flat ? Math.max(1, fleet.size) : baseBatchSize(fleet.size, plan.policy.maxBatchInstancePercent, a.batchRounding);
-  return { input, plan, a, fleet, groups, baseBatch };
+  let fixedUnhealthyCount = 0;
+  for (let i = 0; i < fleet.size; i++) fixedUnhealthyCount += fleet.fixedUnhealthy[i]!;
+  const identity = new Int32Array(fleet.size);
+  for (let i = 0; i < fleet.size; i++) identity[i] = i;
+  return { input, plan, a, fleet, groups, baseBatch, fixedUnhealthyCount, identity };
 }
 
 export interface TrialResult {
@@ -51,11 +55,12 @@ export interface Scratch {
   readonly state: Uint8Array;
   readonly fails: Uint8Array;
   readonly liveId: Int32Array;
+  readonly taken: Uint8Array;
 }
 
 export function newScratch(p: Prepared): Scratch {
   const n = p.fleet.size;
-  return { state: new Uint8Array(n), fails: new Uint8Array(n), liveId: new Int32Array(n) };
+  return { state: new Uint8Array(n), fails: new Uint8Array(n), liveId: new Int32Array(n), taken: new Uint8Array(n) };
 }
 
 export function execute(p: Prepared, rng: Rng, scratch: Scratch, log: RunLog | null): TrialResult;
@@ -81,7 +86,7 @@ export function execute(p: Prepared, rng: Rng, scratch: Scratch, log: RunLog | n
   let status: RunStatus = plan.strategy === 'manual' ? 'NotStarted' : 'Completed';
   let errorCode: HaltCode | null = null;
   let haltGate: GateResult | null = null;
-  const picker = new BatchPicker(p.groups, n);
+  const picker = new BatchPicker(p.groups, scratch.taken);
   const members: number[] = [];
   while (plan.strategy !== 'manual' && picker.remaining() > 0) {
     if (input.cancelAtSeconds !== undefined && t >= input.cancelAtSeconds) {

@@ -27,17 +27,21 @@ interface Item {
 }
 
 type Category = 'serving' | 'upgrading' | 'unhealthy';
+const NONE = 0;
+const CODE: Record<Category, number> = { serving: 1, upgrading: 2, unhealthy: 3 };
 
 export class Recorder {
   readonly events: SimEvent[] = [];
   readonly capacity: CapacityPoint[] = [];
   private readonly queue = new EventQueue<Item>();
-  private readonly category = new Map<number, Category>();
+  /** Category code per instance id; MaxSurge ids run from N up to at most 2N. */
+  private readonly category: Int8Array;
   private serving = 0;
   private upgrading = 0;
   private unhealthy = 0;
 
   constructor(private readonly baseCapacity: number, unhealthyAtStart: (id: number) => boolean) {
+    this.category = new Int8Array(2 * baseCapacity + 1);
     for (let id = 0; id < baseCapacity; id++) this.set(id, unhealthyAtStart(id) ? 'unhealthy' : 'serving');
     this.point(0);
   }
@@ -80,25 +84,23 @@ export class Recorder {
   private apply(id: number, change: Change): void {
     if (change === null) return;
     if (change === 'deleted') {
-      const old = this.category.get(id);
-      if (old) this.count(old, -1);
-      this.category.delete(id);
+      this.count(this.category[id]!, -1);
+      this.category[id] = NONE;
       return;
     }
     this.set(id, change === 'created' ? 'upgrading' : change);
   }
 
   private set(id: number, next: Category): void {
-    const old = this.category.get(id);
-    if (old) this.count(old, -1);
-    this.category.set(id, next);
-    this.count(next, 1);
+    this.count(this.category[id]!, -1);
+    this.category[id] = CODE[next];
+    this.count(CODE[next], 1);
   }
 
-  private count(c: Category, delta: number): void {
-    if (c === 'serving') this.serving += delta;
-    else if (c === 'upgrading') this.upgrading += delta;
-    else this.unhealthy += delta;
+  private count(code: number, delta: number): void {
+    if (code === 1) this.serving += delta;
+    else if (code === 2) this.upgrading += delta;
+    else if (code === 3) this.unhealthy += delta;
   }
 
   private point(t: number): void {

@@ -25,6 +25,9 @@ export interface Prepared {
   readonly fleet: Fleet;
   readonly groups: BatchPlan;
   readonly baseBatch: number;
+  readonly fixedUnhealthyCount: number;
+  /** 0…N−1, copied into each trial's liveId. */
+  readonly identity: Int32Array;
 }
 
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };

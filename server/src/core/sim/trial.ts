@@ -11,12 +11,9 @@ import type { Rng } from './rng';
 export function drawTrial(p: Prepared, rng: Rng, state: Uint8Array, fails: Uint8Array, liveId: Int32Array): number {
   const { fleet, input } = p;
   const n = fleet.size;
-  let unhealthy = 0;
-  for (let i = 0; i < n; i++) {
-    state[i] = fleet.fixedUnhealthy[i]! ? OLD_BAD : 0;
-    unhealthy += state[i]!;
-    liveId[i] = i;
-  }
+  state.set(fleet.fixedUnhealthy); // OLD_BAD is 1, OLD_OK is 0
+  let unhealthy = p.fixedUnhealthyCount;
+  liveId.set(p.identity);
   // Rejection sampling: cheap while the count is small, and a large count fails the first gate anyway.
   for (let picked = 0; picked < fleet.randomUnhealthy; ) {
     const i = rng.nextInt(n);
