@@ -3,7 +3,7 @@ import type { PolicyObjectId } from '../../catalog/types';
 import type { RProperty, ScaleSetModel, StrayPolicy } from '../../model/types';
 import { scaleSetRule } from '../defineRule';
 import type { FindingDraft, Fix } from '../types';
-import { findChild, pathFromUpgradePolicy, policyEntries, type PolicyEntry } from './policyWalk';
+import { canWriteInto, findChild, pathFromUpgradePolicy, policyEntries, type PolicyEntry } from './policyWalk';
 
 /**
  * Policy settings written where ARM does not read them: whole policy objects outside
@@ -72,7 +72,7 @@ function misplacedEntry(scaleSet: ScaleSetModel, entry: PolicyEntry): FindingDra
   const targetDisplay = target === 'upgradePolicy' ? 'upgradePolicy' : `upgradePolicy.${target}`;
   const message = `"${entry.property.name}" belongs in ${targetDisplay}, not in ${entry.object.objectId}; the Compute API does not read it here, so the setting has no effect.`;
   const upgradePolicy = scaleSet.upgradePolicy;
-  const fixes: Fix[] = !alreadyThere && entry.object.editable && upgradePolicy?.value.kind === 'object' && upgradePolicy.value.expression === undefined
+  const fixes: Fix[] = !alreadyThere && entry.object.editable && upgradePolicy && canWriteInto(scaleSet, target)
     ? [{
         title: `Move to ${targetDisplay}.${canonical}`,
         edits: [{ kind: 'moveProperty', keySpan: entry.property.keySpan, targetObjectSpan: upgradePolicy.value.span, path: [...pathFromUpgradePolicy(scaleSet, target), canonical] }],

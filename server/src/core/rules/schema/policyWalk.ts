@@ -62,3 +62,15 @@ export function pathFromUpgradePolicy(scaleSet: ScaleSetModel, objectId: PolicyO
   if (objectId === 'upgradePolicy') return [];
   return [findChild(scaleSet.upgradePolicy?.value, objectId)?.name ?? objectId];
 }
+
+/**
+ * True when a fix can write into policy object `objectId` under upgradePolicy: it is absent (the
+ * writer creates it) or an object literally in the text. A string or number there cannot take properties.
+ */
+export function canWriteInto(scaleSet: ScaleSetModel, objectId: PolicyObjectId): boolean {
+  const upgradePolicy = scaleSet.upgradePolicy?.value;
+  if (upgradePolicy?.kind !== 'object' || upgradePolicy.expression !== undefined) return false;
+  if (objectId === 'upgradePolicy') return true;
+  const existing = findChild(upgradePolicy, objectId)?.value;
+  return existing === undefined || (existing.kind === 'object' && existing.expression === undefined);
+}

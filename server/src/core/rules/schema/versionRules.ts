@@ -5,7 +5,7 @@ import type { RProperty, RValue, ScaleSetModel } from '../../model/types';
 import { scaleSetRule } from '../defineRule';
 import type { FindingDraft, Fix } from '../types';
 import { originNote } from '../valueOrigin';
-import { findChild, pathFromUpgradePolicy, policyEntries, type PolicyEntry } from './policyWalk';
+import { canWriteInto, findChild, pathFromUpgradePolicy, policyEntries, type PolicyEntry } from './policyWalk';
 
 /** Rules that compare policy properties with the resource's apiVersion and retire legacy forms. */
 
@@ -95,7 +95,7 @@ export const LEGACY_UPGRADE_PROPERTY = scaleSetRule({
 /** Moves the legacy value to its replacement (keeping its text, expressions included), raising a literal apiVersion when needed. */
 function migrationFixes(scaleSet: ScaleSetModel, entry: PolicyEntry, property: PolicyProperty, api: ResourceApiVersion | undefined): Fix[] {
   const upgradePolicy = scaleSet.upgradePolicy;
-  if (!entry.object.editable || upgradePolicy?.value.kind !== 'object') return [];
+  if (!entry.object.editable || upgradePolicy?.value.kind !== 'object' || !canWriteInto(scaleSet, 'automaticOSUpgradePolicy')) return [];
   const aosPath = pathFromUpgradePolicy(scaleSet, 'automaticOSUpgradePolicy');
   const aos = findChild(upgradePolicy.value, 'automaticOSUpgradePolicy');
   const apiEdits: NeutralEdit[] = api && api.date < property.removedIn! ? (api.editable ? [raiseApiVersion(api, property.removedIn!)] : []) : [];
