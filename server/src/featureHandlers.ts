@@ -2,6 +2,9 @@ import type { ScaleSetsRequest } from './protocol';
 import { runSafe } from './runSafe';
 import { analyse, lookup, type ServerContext } from './serverContext';
 
+/** Language modes whose own extensions (ARM Tools, Bicep) already suggest property names from Azure's schemas. */
+const SCHEMA_AWARE_LANGUAGES = new Set(['arm-template', 'bicep']);
+
 /**
  * The language features: each handler looks the document up in the cache, makes one call into the
  * engine's language service, and runs inside runSafe (errors become error responses, cancellation is
@@ -10,9 +13,14 @@ import { analyse, lookup, type ServerContext } from './serverContext';
 export function registerFeatureHandlers(ctx: ServerContext): void {
   const { connection, ls, logger } = ctx;
 
-  connection.onCompletion((params, token) => runSafe(logger, 'computing completions', token, () => {
-    const entry = lookup(ctx, params.textDocument.uri);
-    return entry ? ls.doComplete(entry.doc, params.position) : null;
+  connection.onCompletion((params, token) => runSafe(logger, 'computing completions', token, async () => {
+    const document = ctx.documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const entry = ctx.cache.get(document);
+    if (!ls.isScaleSetDocument(entry.doc)) return null;
+    const { propertyNames } = (await ctx.settings.get(document.uri)).completion;
+    const names = propertyNames === 'always' || (propertyNames === 'auto' && !SCHEMA_AWARE_LANGUAGES.has(document.languageId));
+    return ls.doComplete(entry.doc, params.position, { propertyNames: names });
   }));
 
   connection.onHover((params, token) => runSafe(logger, 'computing hover', token, async () => {

@@ -9,6 +9,8 @@ export interface ServerSettings {
   readonly rules: Readonly<Record<string, string>>;
   readonly inlayHints: { readonly enabled: boolean };
   readonly codeLens: { readonly enabled: boolean };
+  /** Property-name suggestions: `auto` leaves them to ARM Tools and Bicep in their own language modes. */
+  readonly completion: { readonly propertyNames: 'auto' | 'always' | 'never' };
   /** What the simulator assumes where the template does not say. */
   readonly whatIf: {
     /** Instances assumed when sku.capacity is unknown. */
@@ -22,6 +24,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   rules: {},
   inlayHints: { enabled: true },
   codeLens: { enabled: true },
+  completion: { propertyNames: 'auto' },
   whatIf: { capacity: 10, failureRate: 0.02 },
 };
 
@@ -39,6 +42,7 @@ export function normaliseSettings(raw: unknown): ServerSettings {
     rules,
     inlayHints: { enabled: flag('inlayHints', DEFAULT_SETTINGS.inlayHints.enabled) },
     codeLens: { enabled: flag('codeLens', DEFAULT_SETTINGS.codeLens.enabled) },
+    completion: { propertyNames: (['auto', 'always', 'never'] as const).find((v) => v === section('completion').propertyNames) ?? DEFAULT_SETTINGS.completion.propertyNames },
     whatIf: { capacity, failureRate },
   };
 }

@@ -82,8 +82,8 @@ export class LspClient {
     return result as { capabilities: Record<string, unknown> };
   }
 
-  open(uri: string, text: string, version = 1): Promise<void> {
-    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version, text } });
+  open(uri: string, text: string, version = 1, languageId = 'json'): Promise<void> {
+    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
   }
 
   /** Incremental change: replaces `range` with `text`. */

@@ -40,6 +40,21 @@ test('completion after an edit that left the text broken (a key typed without a 
   assert.match(item.textEdit.newText, /^"maxUnhealthyUpgradedInstancePercent": \$\{1:20\},$/);
 });
 
+test('completion leaves property names to ARM Tools in arm-template documents, unless told otherwise', async () => {
+  const uri = 'file:///tmp/vmss-lsp-features/arm-tools.json';
+  await client.open(uri, TEMPLATE, 1, 'arm-template');
+  const keys = await client.request<{ items: { label: string }[] }>('textDocument/completion', { textDocument: { uri }, position: positionOf(TEMPLATE, '"maxBatchInstancePercent"') });
+  assert.ok(!keys.items.some((i) => i.label === 'maxUnhealthyUpgradedInstancePercent'));
+  const values = await client.request<{ items: { label: string }[] }>('textDocument/completion', { textDocument: { uri }, position: positionOf(TEMPLATE, '"Rolling"', 1) });
+  assert.deepEqual(values.items.map((i) => i.label), ['Automatic', 'Manual', 'Rolling'], 'values stay');
+  client.settings = { completion: { propertyNames: 'always' } };
+  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  const always = await client.request<{ items: { label: string }[] }>('textDocument/completion', { textDocument: { uri }, position: positionOf(TEMPLATE, '"maxBatchInstancePercent"') });
+  assert.ok(always.items.some((i) => i.label === 'maxUnhealthyUpgradedInstancePercent'));
+  client.settings = {};
+  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+});
+
 test('hover: a property name and an expression value', async () => {
   type H = { contents: { kind: string; value: string } } | null;
   const name = await client.request<H>('textDocument/hover', { textDocument: { uri: URI }, position: positionOf(TEMPLATE, 'maxUnhealthyInstancePercent', 3) });

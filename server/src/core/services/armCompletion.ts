@@ -17,15 +17,23 @@ const DURATIONS: readonly [string, string][] = [
 ];
 const PERCENTS = [5, 10, 20, 25, 33, 50, 100];
 
+export interface CompletionOptions {
+  /**
+   * Offer property names (default true). Editors whose schema-driven extensions already suggest them
+   * (ARM Tools, Bicep) turn this off; values and snippets stay.
+   */
+  readonly propertyNames?: boolean;
+}
+
 /**
  * Completion inside a scale set's `properties`, its upgrade policy objects and its extensions list:
  * property names allowed by the resource's apiVersion, values, and whole-block snippets.
  */
-export function doComplete(doc: ArmDocument, position: Position): CompletionList {
+export function doComplete(doc: ArmDocument, position: Position, options: CompletionOptions = {}): CompletionList {
   const offset = doc.lines.offsetAt(position);
   const context = cursorContext(doc, offset);
   const items = context ? itemsFor(doc, offset, context) : [];
-  return { isIncomplete: false, items };
+  return { isIncomplete: false, items: options.propertyNames === false ? items.filter((i) => i.kind !== KIND.Property) : items };
 }
 
 function itemsFor(doc: ArmDocument, offset: number, context: CursorContext): CompletionItem[] {

@@ -105,3 +105,10 @@ test('REST bodies and az vmss show output complete too', () => {
   assert.ok(labels('{ "location": "westus", "properties": { "upgradePolicy": { | } } }').includes('mode'));
   assert.ok(labels('{ "name": "x", "upgradePolicy": { "mode": "Rolling", "rollingUpgradePolicy": { | } } }').includes('maxSurge'));
 });
+
+test('propertyNames: false keeps values and snippets but no names', () => {
+  const { text, offset } = cursor(templateWith('{ "upgradePolicy": { "mode": "Rolling", | } }'));
+  const doc = createArmDocument(text);
+  const names = doComplete(doc, doc.lines.positionAt(offset), { propertyNames: false }).items.map((i) => i.label);
+  assert.deepEqual(names, ['Rolling upgrade policy', 'Automatic OS upgrade with rolling policy']);
+});
