@@ -1,6 +1,37 @@
-// Placeholder extension entry: replaced by the real client (issue: the extension).
-import type { ExtensionContext } from 'vscode';
+// The VS Code adapter: starts the language server, wires the commands, the status bar and the preview.
+import { window, type ExtensionContext } from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
+import { createLanguageClient } from './languageClient';
+import { WorkspaceLinter } from './lintWorkspace';
+import { ParametersChoices } from './parametersChoices';
+import { createPreviewHost } from './preview';
+import { createServerApi } from './serverApi';
+import { registerStatusBar } from './statusBar';
+import { TemplateTracker } from './templateTracker';
 
-export function activate(_context: ExtensionContext): void {}
+let client: LanguageClient | undefined;
 
-export function deactivate(): void {}
+export async function activate(context: ExtensionContext): Promise<void> {
+  const output = window.createOutputChannel('VMSS Upgrade Policy', { log: true });
+  client = createLanguageClient(context, output);
+  const api = createServerApi(client);
+  const choices = new ParametersChoices(context.workspaceState, api);
+  const tracker = new TemplateTracker(api);
+  const linter = new WorkspaceLinter(api);
+  context.subscriptions.push(
+    output, choices, tracker, linter,
+    registerStatusBar(tracker, choices),
+    ...registerCommands({ context, client, preview: createPreviewHost(context, api), linter, choices }),
+    client.onDidChangeState(({ newState }) => {
+      const running = newState === State.Running;
+      if (running) void choices.resend();
+      tracker.setReady(running);
+    }),
+  );
+  await client.start();
+}
+
+export function deactivate(): Thenable<void> | undefined {
+  return client?.stop();
+}

@@ -1,0 +1,35 @@
+import { commands, Uri, window, type Disposable, type ExtensionContext } from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { WorkspaceLinter } from './lintWorkspace';
+import type { ParametersChoices } from './parametersChoices';
+import { pickParametersFile } from './parametersPicker';
+import { previewTarget, type PreviewHost } from './preview';
+import { showRuleDocumentation } from './ruleDocs';
+
+export interface CommandDeps {
+  readonly context: ExtensionContext;
+  readonly client: LanguageClient;
+  readonly preview: PreviewHost;
+  readonly linter: WorkspaceLinter;
+  readonly choices: ParametersChoices;
+}
+
+/** The "VMSS: …" commands. Ids match package.json's contributes.commands. */
+export function registerCommands({ context, client, preview, linter, choices }: CommandDeps): Disposable[] {
+  return [
+    // Also the command the server's CodeLenses carry (ShowPreviewCommand in server/src/protocol.ts).
+    commands.registerCommand('vmssUpgrade.showPreview', (arg?: unknown) => {
+      const target = previewTarget(arg);
+      if (!target) return window.showInformationMessage('Open an ARM template with a scale set to preview its upgrade.');
+      return preview.show(target);
+    }),
+    commands.registerCommand('vmssUpgrade.lintWorkspace', () => linter.run()),
+    commands.registerCommand('vmssUpgrade.selectParametersFile', (arg?: unknown) =>
+      pickParametersFile(choices, arg instanceof Uri ? arg : window.activeTextEditor?.document.uri)),
+    commands.registerCommand('vmssUpgrade.showRuleDocumentation', (ruleId?: unknown) => showRuleDocumentation(context.extensionUri, ruleId)),
+    commands.registerCommand('vmssUpgrade.restartServer', async () => {
+      await client.restart();
+      void window.setStatusBarMessage('VMSS: language server restarted', 3000);
+    }),
+  ];
+}

@@ -1,0 +1,37 @@
+import { Disposable, MarkdownString, StatusBarAlignment, window, workspace, type TextEditor } from 'vscode';
+import type { ParametersChoices } from './parametersChoices';
+import type { TemplateTracker } from './templateTracker';
+
+/**
+ * The status bar item on templates: how many scale sets the server found, and which parameters file
+ * feeds them. Clicking it selects the parameters file.
+ */
+export function registerStatusBar(tracker: TemplateTracker, choices: ParametersChoices): Disposable {
+  const item = window.createStatusBarItem('vmssUpgrade.status', StatusBarAlignment.Right, 100);
+  item.name = 'VMSS Upgrade Policy';
+  item.command = 'vmssUpgrade.selectParametersFile';
+  const render = (editor: TextEditor | undefined = window.activeTextEditor) => {
+    const result = editor ? tracker.get(editor.document.uri) : undefined;
+    if (!editor || !result) {
+      item.hide();
+      return;
+    }
+    const count = result.scaleSets.length;
+    const chosen = choices.get(editor.document.uri);
+    const parameters = chosen ? workspace.asRelativePath(chosen, false) : 'automatic';
+    item.text = `$(server-environment) ${count} scale set${count === 1 ? '' : 's'} · $(symbol-parameter) ${chosen ? chosen.path.slice(chosen.path.lastIndexOf('/') + 1) : 'auto'}`;
+    const tooltip = new MarkdownString(`**VMSS Upgrade Policy**\n\n`);
+    for (const s of result.scaleSets) tooltip.appendMarkdown(`- \`${s.name.replace(/`/g, "'")}\`: ${s.summary}\n`);
+    tooltip.appendMarkdown(`\nParameters file: ${chosen ? `\`${parameters}\`` : 'automatic (`<name>.parameters.json` or `azuredeploy.parameters.json` beside the template)'}\n\nClick to select another.`);
+    item.tooltip = tooltip;
+    item.show();
+  };
+  render();
+  return Disposable.from(
+    item,
+    window.onDidChangeActiveTextEditor((editor) => render(editor)),
+    tracker.onDidChange(() => render()),
+    choices.onDidChange(() => render()),
+  );
+}
+
