@@ -1,20 +1,25 @@
-import { path, items, toProperty, type Cursor } from './cursor';
+import { cursorSpan, path, items, toProperty, type Cursor } from './cursor';
 import type { FoundResource } from './findResources';
-import { spanOf } from '../json/nodes';
+import type { Resolver } from './resolver';
 import type { LoadBalancerModel, ProbeModel, RValue, ServiceFabricClusterModel } from './types';
 
-/** The other resources of a template that scale-set rules look at: load balancers and SF clusters. */
+/**
+ * The other resources of a template that scale-set rules look at: load balancers and SF clusters.
+ * Read from a cursor, so a second front end (Bicep) can feed already resolved values.
+ */
 
-function getter(cursor: Cursor, found: FoundResource) {
-  const resolver = found.scope.resolver;
+function getter(cursor: Cursor, resolver: Resolver) {
   return (...names: string[]): RValue | undefined => toProperty(path(cursor, names, resolver), resolver)?.value;
 }
 
 export function readLoadBalancer(found: FoundResource): LoadBalancerModel {
-  const root: Cursor = { node: found.node };
-  const get = getter(root, found);
-  const probes: ProbeModel[] = items(path(root, ['properties', 'probes'], found.scope.resolver)?.cursor, found.scope.resolver).map((probe) => {
-    const p = getter(probe, found);
+  return readLoadBalancerAt({ node: found.node }, found.scope.resolver);
+}
+
+export function readLoadBalancerAt(root: Cursor, resolver: Resolver): LoadBalancerModel {
+  const get = getter(root, resolver);
+  const probes: ProbeModel[] = items(path(root, ['properties', 'probes'], resolver)?.cursor, resolver).map((probe) => {
+    const p = getter(probe, resolver);
     return {
       name: p('name'),
       protocol: p('properties', 'protocol'),
@@ -23,23 +28,26 @@ export function readLoadBalancer(found: FoundResource): LoadBalancerModel {
       numberOfProbes: p('properties', 'numberOfProbes'),
       probeThreshold: p('properties', 'probeThreshold'),
       requestPath: p('properties', 'requestPath'),
-      span: 'node' in probe ? spanOf(probe.node) : probe.value.span,
+      span: cursorSpan(probe),
     };
   });
-  return { name: get('name'), skuName: get('sku', 'name'), probes, span: spanOf(found.node) };
+  return { name: get('name'), skuName: get('sku', 'name'), probes, span: cursorSpan(root) };
 }
 
 export function readServiceFabricCluster(found: FoundResource): ServiceFabricClusterModel {
-  const root: Cursor = { node: found.node };
-  const nodeTypes = items(path(root, ['properties', 'nodeTypes'], found.scope.resolver)?.cursor, found.scope.resolver).map((nt) => {
-    const p = getter(nt, found);
+  return readServiceFabricClusterAt({ node: found.node }, found.scope.resolver);
+}
+
+export function readServiceFabricClusterAt(root: Cursor, resolver: Resolver): ServiceFabricClusterModel {
+  const nodeTypes = items(path(root, ['properties', 'nodeTypes'], resolver)?.cursor, resolver).map((nt) => {
+    const p = getter(nt, resolver);
     return {
       name: p('name'),
       durabilityLevel: p('durabilityLevel'),
       isStateless: p('isStateless'),
       vmInstanceCount: p('vmInstanceCount'),
-      span: 'node' in nt ? spanOf(nt.node) : nt.value.span,
+      span: cursorSpan(nt),
     };
   });
-  return { name: getter(root, found)('name'), nodeTypes, span: spanOf(found.node) };
+  return { name: getter(root, resolver)('name'), nodeTypes, span: cursorSpan(root) };
 }

@@ -1,0 +1,39 @@
+import type { TemplateModel } from '../model/types';
+import { readBicepParameters } from './bicepParams';
+import { BicepScope } from './bicepScope';
+import { moduleScaleSets, type ReadFile } from './modules';
+import { parseBicep } from './parser';
+import { buildModel } from './toModel';
+
+export interface AnalyzeBicepOptions {
+  /** A .bicepparam file or a JSON parameters file whose values override the defaults. */
+  readonly parametersText?: string;
+  /** Reads a module's file by its path relative to this template (injected, so the engine stays pure). */
+  readonly readFile?: ReadFile;
+}
+
+/** Reads a Bicep template into the same model as a JSON template. Never throws. */
+export function analyzeBicep(text: string, options: AnalyzeBicepOptions = {}): TemplateModel {
+  try {
+    return analyze(text, options);
+  } catch (error) {
+    // A bug must not take the editor down: report it as a problem of the file and model nothing.
+    const message = `the Bicep file could not be analysed: ${error instanceof Error ? error.message : String(error)}`;
+    return { kind: 'template', parseErrors: [{ message, span: { offset: 0, length: 0 } }], parametersFileErrors: [], scaleSets: [], loadBalancers: [], serviceFabricClusters: [], parameters: [] };
+  }
+}
+
+function analyze(text: string, options: AnalyzeBicepOptions): TemplateModel {
+  const file = parseBicep(text);
+  const params = options.parametersText === undefined ? undefined : readBicepParameters(options.parametersText);
+  const scope = new BicepScope(file, text, params?.values ?? new Map());
+  const parts = buildModel(scope);
+  const fromModules = options.readFile ? moduleScaleSets(file.statements, scope, '', options.readFile, []) : [];
+  return {
+    kind: 'template',
+    parseErrors: file.problems,
+    parametersFileErrors: params?.errors ?? [],
+    ...parts,
+    scaleSets: [...parts.scaleSets, ...fromModules],
+  };
+}

@@ -1,0 +1,368 @@
+import type { ArrayExpr, CallExpr, Expr, ForExpr, ObjectExpr, ObjectProperty, ResourceDecl } from './syntax';
+import { MAX_DEPTH, spanFrom, TokenStream } from './tokenStream';
+import type { Token } from './scanner';
+
+/** Binary operators by precedence, loosest first; all left-associative. */
+const LEVELS: readonly (readonly string[])[] = [['??'], ['||'], ['&&'], ['==', '!=', '=~', '!~'], ['<', '>', '<=', '>='], ['+', '-'], ['*', '/', '%']];
+/** Operators that may start a continuation line (a line cannot start an item with them). */
+const LINE_CONTINUING = new Set(['??', '||', '&&']);
+const ITEM_STOPS = new Set(['}', ']', ',']);
+/** Top-level keywords: at the start of a line inside an unclosed object they end it. */
+const STATEMENT_KEYWORDS = new Set(['param', 'var', 'module', 'output', 'targetScope', 'type', 'func', 'metadata', 'import', 'using']);
+
+/** Parses a nested resource declaration (given by the statement parser, which owns that syntax). */
+export type ResourceParser = (stream: TokenStream, depth: number) => ResourceDecl;
+
+/** Recursive descent over Bicep expressions; depth is bounded, errors become `missing` nodes and problems. */
+export class ExpressionParser {
+  constructor(
+    readonly s: TokenStream,
+    private readonly parseResource: ResourceParser,
+  ) {}
+
+  expression(depth: number): Expr {
+    if (depth > MAX_DEPTH) {
+      this.s.problem(`expression nested more than ${MAX_DEPTH} levels deep`);
+      return this.missing();
+    }
+    const condition = this.binary(0, depth);
+    if (!this.s.acceptAcrossNewlines('?')) return condition;
+    const whenTrue = this.expression(depth + 1);
+    const colon = this.s.acceptAcrossNewlines(':');
+    if (!colon) this.s.problem("expected ':' in the conditional expression");
+    const whenFalse = colon ? this.expression(depth + 1) : this.missing();
+    return { kind: 'ternary', span: spanFrom(condition.span.offset, this.s.lastEnd), condition, whenTrue, whenFalse };
+  }
+
+  private binary(level: number, depth: number): Expr {
+    if (level === LEVELS.length) return this.unary(depth);
+    let left = this.binary(level + 1, depth);
+    for (;;) {
+      const ops = LEVELS[level]!;
+      const t = this.s.current;
+      let op: Token | undefined;
+      if (t.kind === 'punct' && ops.includes(t.text)) op = this.s.next();
+      else if (ops.some((o) => LINE_CONTINUING.has(o))) {
+        const ahead = this.s.peekPastNewlines();
+        if (ahead.kind === 'punct' && ops.includes(ahead.text)) op = this.s.acceptAcrossNewlines(ahead.text);
+      }
+      if (!op) return left;
+      this.s.skipNewlines();
+      const right = this.binary(level + 1, depth + 1);
+      left = { kind: 'binary', span: spanFrom(left.span.offset, this.s.lastEnd), op: op.text, left, right };
+      if (depth > MAX_DEPTH) return left;
+    }
+  }
+
+  private unary(depth: number): Expr {
+    const t = this.s.current;
+    if (t.kind === 'punct' && (t.text === '!' || t.text === '-')) {
+      this.s.next();
+      const operand = depth > MAX_DEPTH ? this.missing() : this.unary(depth + 1);
+      return { kind: 'unary', span: spanFrom(t.start, this.s.lastEnd), op: t.text, operand };
+    }
+    return this.postfix(depth);
+  }
+
+  private postfix(depth: number): Expr {
+    let expr = this.primary(depth);
+    for (;;) {
+      const t = this.s.current;
+      if (t.kind !== 'punct') return expr;
+      if (t.text === '.' || t.text === '.?' || t.text === '::') {
+        this.s.next();
+        const name = this.s.current;
+        if (name.kind !== 'identifier') {
+          this.s.problem('expected a property name');
+          return expr;
+        }
+        this.s.next();
+        if (this.s.is('(') && expr.kind === 'identifier') {
+          // sys.concat(…), az.resourceGroup(…): a namespaced function call.
+          expr = this.call(name, expr.name, expr.span.offset, depth);
+        } else {
+          expr = { kind: 'member', span: spanFrom(expr.span.offset, name.end), target: expr, name: name.text, safe: t.text === '.?' };
+        }
+      } else if (t.text === '[') {
+        this.s.next();
+        const safe = !!this.s.accept('?');
+        const index = this.expression(depth + 1);
+        if (!this.s.accept(']')) this.s.problem("expected ']'");
+        expr = { kind: 'index', span: spanFrom(expr.span.offset, this.s.lastEnd), target: expr, index, safe };
+      } else if (t.text === '!' && this.s.peek().kind !== 'identifier' && this.s.peek().text !== '(') {
+        // Non-null assertion `x!`: the value is the same.
+        this.s.next();
+      } else {
+        return expr;
+      }
+    }
+  }
+
+  private primary(depth: number): Expr {
+    const t = this.s.current;
+    const span = spanFrom(t.start, t.end);
+    switch (t.kind) {
+      case 'number':
+        this.s.next();
+        return { kind: 'number', span, value: Number(t.text) };
+      case 'multilineString':
+        this.s.next();
+        return { kind: 'string', span, value: t.text };
+      case 'string':
+        this.s.next();
+        if (!t.terminated) this.s.problem('unterminated string', span);
+        return this.stringExpr(t, depth);
+      case 'identifier':
+        return this.identifier(t, depth);
+      case 'punct':
+        if (t.text === '{') return this.object(depth);
+        if (t.text === '[') return this.array(depth);
+        if (t.text === '(') return this.parenthesized(depth);
+        break;
+      default:
+        break;
+    }
+    this.s.problem(t.kind === 'eof' || t.kind === 'newline' ? 'expected a value' : `unexpected '${t.text}'`);
+    return this.missing();
+  }
+
+  private identifier(t: Token, depth: number): Expr {
+    this.s.next();
+    const span = spanFrom(t.start, t.end);
+    if (this.s.is('=>')) return this.lambdaBody(t.start, depth);
+    if (t.text === 'true' || t.text === 'false') return { kind: 'boolean', span, value: t.text === 'true' };
+    if (t.text === 'null') return { kind: 'null', span };
+    if (t.text === 'if' && this.s.is('(')) {
+      this.s.next();
+      const condition = this.expression(depth + 1);
+      this.s.skipNewlines();
+      if (!this.s.accept(')')) this.s.problem("expected ')'");
+      const body = this.expression(depth + 1);
+      return { kind: 'if', span: spanFrom(t.start, this.s.lastEnd), condition, body };
+    }
+    if (this.s.is('(')) return this.call(t, undefined, t.start, depth);
+    return { kind: 'identifier', span, name: t.text };
+  }
+
+  private call(name: Token, namespace: string | undefined, start: number, depth: number): CallExpr {
+    this.s.next();
+    const args: Expr[] = [];
+    for (;;) {
+      this.s.skipNewlines();
+      if (this.s.accept(')')) break;
+      if (this.s.current.kind === 'eof') {
+        this.s.problem("expected ')'");
+        break;
+      }
+      const before = this.s.index;
+      args.push(this.expression(depth + 1));
+      this.s.skipNewlines();
+      if (this.s.accept(',')) continue;
+      if (!this.s.is(')')) {
+        this.s.problem("expected ',' or ')'");
+        if (this.s.index === before) this.s.next();
+        this.s.recover(new Set([')', '}', ']']));
+        this.s.accept(')');
+        break;
+      }
+    }
+    return { kind: 'call', span: spanFrom(start, this.s.lastEnd), name: name.text, namespace, args };
+  }
+
+  private parenthesized(depth: number): Expr {
+    const open = this.s.next();
+    // `(a, b) => …`: a lambda; its body is parsed (to consume it) but never evaluated.
+    const params = this.lambdaParamsLength();
+    if (params > 0) {
+      for (let k = 0; k < params; k++) this.s.next();
+      return this.lambdaBody(open.start, depth);
+    }
+    this.s.skipNewlines();
+    const inner = this.expression(depth + 1);
+    this.s.skipNewlines();
+    if (!this.s.accept(')')) this.s.problem("expected ')'");
+    return inner;
+  }
+
+  /** After `(`: the number of tokens up to and including `)` when they are lambda parameters, else 0. */
+  private lambdaParamsLength(): number {
+    for (let i = 0; i < 64; i++) {
+      const t = this.s.peek(i);
+      if (t.kind === 'identifier' || (t.kind === 'punct' && t.text === ',')) continue;
+      return t.kind === 'punct' && t.text === ')' && this.s.peek(i + 1).text === '=>' ? i + 1 : 0;
+    }
+    return 0;
+  }
+
+  private lambdaBody(start: number, depth: number): Expr {
+    this.s.next();
+    this.s.skipNewlines();
+    this.expression(depth + 1);
+    return { kind: 'lambda', span: spanFrom(start, this.s.lastEnd) };
+  }
+
+  object(depth: number): ObjectExpr {
+    const open = this.s.next();
+    const properties: ObjectProperty[] = [];
+    const resources: ResourceDecl[] = [];
+    for (;;) {
+      const t = this.s.current;
+      if (t.kind === 'newline' || (t.kind === 'punct' && t.text === ',')) {
+        this.s.next();
+        continue;
+      }
+      if (t.kind === 'punct' && t.text === '}') {
+        this.s.next();
+        break;
+      }
+      if (t.kind === 'eof' || this.endsUnclosedObject(t)) {
+        this.s.problem("expected '}'", spanFrom(open.start, 1));
+        break;
+      }
+      if (t.kind === 'punct' && t.text === '@') {
+        // Decorators on properties (in type declarations): parsed and dropped.
+        this.s.next();
+        this.postfix(depth + 1);
+        continue;
+      }
+      if (t.kind === 'punct' && t.text === '...') {
+        const spread = this.spread(depth);
+        properties.push({ key: '...', keySpan: spanFrom(t.start, t.end), value: spread.operand, span: spread.span, spread: true });
+        continue;
+      }
+      if (t.kind === 'identifier' && t.text === 'resource' && this.s.peek().kind === 'identifier') {
+        resources.push(this.parseResource(this.s, depth + 1));
+        continue;
+      }
+      const property = this.property(depth);
+      if (property) properties.push(property);
+    }
+    return { kind: 'object', span: spanFrom(open.start, this.s.lastEnd), properties, resources };
+  }
+
+  private endsUnclosedObject(t: Token): boolean {
+    if (t.kind !== 'identifier' || !STATEMENT_KEYWORDS.has(t.text)) return false;
+    const lineStart = t.start === 0 || this.s.text[t.start - 1] === '\n';
+    return lineStart && this.s.peek().text !== ':';
+  }
+
+  private property(depth: number): ObjectProperty | undefined {
+    const key = this.s.current;
+    let name: string | undefined;
+    let computedKey: Expr | undefined;
+    if (key.kind === 'identifier') name = key.text;
+    else if (key.kind === 'string' && key.parts?.length === 1) name = key.parts[0] as string;
+    else if (key.kind === 'string' || key.kind === 'multilineString') {
+      name = key.text.slice(1, -1);
+      computedKey = this.stringExpr(key, depth + 1);
+    }
+    if (name === undefined) {
+      this.s.problem(`unexpected '${key.text}'`);
+      this.s.next();
+      this.s.recover(ITEM_STOPS);
+      return undefined;
+    }
+    this.s.next();
+    const keySpan = spanFrom(key.start, key.end);
+    if (!this.s.accept(':')) {
+      this.s.problem("expected ':' after the property name");
+      this.s.recover(ITEM_STOPS);
+      return { key: name, keySpan, value: this.missingAt(this.s.lastEnd), span: spanFrom(key.start, this.s.lastEnd) };
+    }
+    const value = this.expression(depth + 1);
+    const t = this.s.current;
+    if (!(t.kind === 'newline' || t.kind === 'eof' || (t.kind === 'punct' && ITEM_STOPS.has(t.text)))) {
+      this.s.problem(`unexpected '${t.text}' after the value of '${name}'`);
+      this.s.recover(ITEM_STOPS);
+    }
+    return { key: name, ...(computedKey ? { computedKey } : {}), keySpan, value, span: spanFrom(key.start, value.span.offset + value.span.length) };
+  }
+
+  array(depth: number): ArrayExpr | ForExpr {
+    const open = this.s.next();
+    this.s.skipNewlines();
+    if (this.s.is('for')) return this.forExpr(open.start, depth);
+    const items: Expr[] = [];
+    for (;;) {
+      const t = this.s.current;
+      if (t.kind === 'newline' || (t.kind === 'punct' && t.text === ',')) {
+        this.s.next();
+        continue;
+      }
+      if (t.kind === 'punct' && t.text === ']') {
+        this.s.next();
+        break;
+      }
+      if (t.kind === 'eof' || this.endsUnclosedObject(t)) {
+        this.s.problem("expected ']'", spanFrom(open.start, 1));
+        break;
+      }
+      const before = this.s.index;
+      items.push(t.kind === 'punct' && t.text === '...' ? this.spread(depth) : this.expression(depth + 1));
+      const after = this.s.current;
+      if (this.s.index === before || !(after.kind === 'newline' || after.kind === 'eof' || (after.kind === 'punct' && ITEM_STOPS.has(after.text)))) {
+        if (this.s.index !== before) this.s.problem(`unexpected '${after.text}' in the array`);
+        if (this.s.index === before) this.s.next();
+        this.s.recover(ITEM_STOPS);
+      }
+    }
+    return { kind: 'array', span: spanFrom(open.start, this.s.lastEnd), items };
+  }
+
+  private spread(depth: number): Extract<Expr, { kind: 'spread' }> {
+    const dots = this.s.next();
+    const operand = this.expression(depth + 1);
+    return { kind: 'spread', span: spanFrom(dots.start, this.s.lastEnd), operand };
+  }
+
+  private forExpr(start: number, depth: number): ForExpr {
+    this.s.next();
+    let itemName: string | undefined;
+    let indexName: string | undefined;
+    if (this.s.accept('(')) {
+      itemName = this.s.current.kind === 'identifier' ? this.s.next().text : undefined;
+      if (this.s.accept(',')) indexName = this.s.current.kind === 'identifier' ? this.s.next().text : undefined;
+      if (!this.s.accept(')')) this.s.problem("expected ')'");
+    } else if (this.s.current.kind === 'identifier') {
+      itemName = this.s.next().text;
+    }
+    if (!this.s.accept('in')) this.s.problem("expected 'in'");
+    const iterable = this.expression(depth + 1);
+    if (!this.s.accept(':')) this.s.problem("expected ':' in the for expression");
+    this.s.skipNewlines();
+    const body = this.expression(depth + 1);
+    this.s.skipNewlines();
+    if (!this.s.accept(']')) {
+      this.s.problem("expected ']'");
+      this.s.recover(new Set([']', '}']));
+      this.s.accept(']');
+    }
+    return { kind: 'for', span: spanFrom(start, this.s.lastEnd), itemName, indexName, iterable, body };
+  }
+
+  private stringExpr(t: Token, depth: number): Expr {
+    const span = spanFrom(t.start, t.end);
+    const parts = t.parts ?? [''];
+    if (parts.length === 1) return { kind: 'string', span, value: parts[0] as string };
+    const out: (string | Expr)[] = [];
+    for (const part of parts) {
+      if (typeof part === 'string') {
+        if (part) out.push(part);
+        continue;
+      }
+      const inner = new TokenStream(this.s.text, this.s.problems, part.start, part.end);
+      const parser = new ExpressionParser(inner, this.parseResource);
+      out.push(depth > MAX_DEPTH ? parser.missing() : parser.expression(depth + 1));
+      if (inner.current.kind !== 'eof') inner.problem(`unexpected '${inner.current.text}' in the interpolation`);
+    }
+    return { kind: 'interpolation', span, parts: out };
+  }
+
+  missing(): Expr {
+    return this.missingAt(this.s.current.start);
+  }
+
+  private missingAt(offset: number): Expr {
+    return { kind: 'missing', span: { offset, length: 0 } };
+  }
+}

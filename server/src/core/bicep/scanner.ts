@@ -1,0 +1,175 @@
+/**
+ * Bicep tokens. The scanner never throws: an unterminated string or comment ends at the end of the
+ * range, and an unexpected character becomes an `unknown` token the parser reports and skips.
+ */
+export type TokenKind =
+  | 'identifier'
+  | 'number'
+  /** A single-quoted string, possibly with `${…}` holes (see StringToken.parts). */
+  | 'string'
+  /** `'''…'''`: verbatim, no escapes, no interpolation. */
+  | 'multilineString'
+  | 'newline'
+  | 'punct'
+  | 'unknown'
+  | 'eof';
+
+export interface Token {
+  readonly kind: TokenKind;
+  readonly start: number;
+  readonly end: number;
+  /** Punctuation text, identifier text, or the decoded number. */
+  readonly text: string;
+  /** Strings: literal pieces (decoded) alternating with holes (offsets of the expression inside `${…}`). */
+  readonly parts?: readonly StringPart[];
+  /** Strings: false when the closing quote is missing. */
+  readonly terminated?: boolean;
+}
+
+export type StringPart = string | { readonly start: number; readonly end: number };
+
+const PUNCT3 = new Set(['...']);
+const PUNCT2 = new Set(['==', '!=', '<=', '>=', '=~', '!~', '&&', '||', '??', '.?', '::', '=>']);
+const PUNCT1 = '{}[](),:.?!=<>+-*/%@|&;';
+
+function isIdentStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+function isIdentPart(c: number): boolean {
+  return isIdentStart(c) || (c >= 48 && c <= 57);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Scans text[start, end) into tokens; comments are dropped, newlines kept (they separate items). */
+export function scan(text: string, start = 0, end = text.length): Token[] {
+  const tokens: Token[] = [];
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 0xfeff) {
+      i++;
+    } else if (c === 10 || c === 13) {
+      const from = i;
+      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+      tokens.push({ kind: 'newline', start: from, end: i, text: '\n' });
+    } else if ((c === 47 && text.charCodeAt(i + 1) === 47) || c === 35 /* # pragma, e.g. #disable-next-line */) {
+      while (i < end && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
+      const close = text.indexOf('*/', i + 2);
+      i = close === -1 || close + 2 > end ? end : close + 2;
+    } else if (isIdentStart(c)) {
+      const from = i;
+      while (i < end && isIdentPart(text.charCodeAt(i))) i++;
+      tokens.push({ kind: 'identifier', start: from, end: i, text: text.slice(from, i) });
+    } else if (isDigit(c)) {
+      const from = i;
+      while (i < end && isDigit(text.charCodeAt(i))) i++;
+      if (text.charCodeAt(i) === 46 && isDigit(text.charCodeAt(i + 1))) for (i++; i < end && isDigit(text.charCodeAt(i)); ) i++;
+      tokens.push({ kind: 'number', start: from, end: i, text: text.slice(from, i) });
+    } else if (c === 39) {
+      const token = text.startsWith("'''", i) ? scanMultiline(text, i, end) : scanString(text, i, end);
+      tokens.push(token);
+      i = token.end;
+    } else {
+      const three = text.slice(i, i + 3);
+      const two = text.slice(i, i + 2);
+      const punct = PUNCT3.has(three) ? three : PUNCT2.has(two) ? two : PUNCT1.includes(text[i]!) ? text[i]! : undefined;
+      if (punct !== undefined && i + punct.length <= end) {
+        tokens.push({ kind: 'punct', start: i, end: i + punct.length, text: punct });
+        i += punct.length;
+      } else {
+        tokens.push({ kind: 'unknown', start: i, end: i + 1, text: text[i]! });
+        i++;
+      }
+    }
+  }
+  tokens.push({ kind: 'eof', start: end, end, text: '' });
+  return tokens;
+}
+
+function scanMultiline(text: string, start: number, end: number): Token {
+  const close = text.indexOf("'''", start + 3);
+  const terminated = close !== -1 && close + 3 <= end;
+  const stop = terminated ? close + 3 : end;
+  let body = text.slice(start + 3, terminated ? close : end);
+  // A first line break right after the opening quotes is not part of the value.
+  if (body.startsWith('\r\n')) body = body.slice(2);
+  else if (body.startsWith('\n')) body = body.slice(1);
+  return { kind: 'multilineString', start, end: stop, text: body, parts: [body], terminated };
+}
+
+const ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', '\\': '\\', "'": "'", $: '$' };
+
+/** A single-quoted string; holes are found by matching braces, skipping nested strings. */
+function scanString(text: string, start: number, end: number): Token {
+  const parts: StringPart[] = [];
+  let literal = '';
+  let i = start + 1;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 39) {
+      parts.push(literal);
+      return { kind: 'string', start, end: i + 1, text: text.slice(start, i + 1), parts, terminated: true };
+    }
+    if (c === 10 || c === 13) break;
+    if (c === 92 /* \ */) {
+      const next = text[i + 1];
+      if (next === 'u' && text[i + 2] === '{') {
+        const close = text.indexOf('}', i + 3);
+        const code = close === -1 ? NaN : Number.parseInt(text.slice(i + 3, close), 16);
+        if (Number.isFinite(code) && code <= 0x10ffff) {
+          literal += String.fromCodePoint(code);
+          i = close + 1;
+          continue;
+        }
+      }
+      literal += next !== undefined && ESCAPES[next] !== undefined ? ESCAPES[next] : (next ?? '');
+      i += 2;
+      continue;
+    }
+    if (c === 36 /* $ */ && text.charCodeAt(i + 1) === 123 /* { */) {
+      parts.push(literal);
+      literal = '';
+      const holeStart = i + 2;
+      const holeEnd = findHoleEnd(text, holeStart, end);
+      parts.push({ start: holeStart, end: holeEnd });
+      if (text.charCodeAt(holeEnd) !== 125) {
+        i = holeEnd;
+        break;
+      }
+      i = holeEnd + 1;
+      continue;
+    }
+    literal += text[i];
+    i++;
+  }
+  parts.push(literal);
+  const stop = Math.min(i, end);
+  return { kind: 'string', start, end: stop, text: text.slice(start, stop), parts, terminated: false };
+}
+
+/** The offset of the `}` that closes a `${` hole (or the end of the line/range when there is none). */
+function findHoleEnd(text: string, from: number, end: number): number {
+  let depth = 0;
+  let i = from;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+    if (c === 123) depth++;
+    else if (c === 125) {
+      if (depth === 0) return i;
+      depth--;
+    } else if (c === 39) {
+      // A nested string: skip to its end (its own holes are balanced inside it).
+      const nested = scanString(text, i, end);
+      i = nested.end;
+      continue;
+    }
+    i++;
+  }
+  return end;
+}
