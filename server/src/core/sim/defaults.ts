@@ -94,7 +94,11 @@ export function triggerPlan(input: SimInput, assumptions: AssumptionValues = inp
   const aos = input.automaticOSUpgradePolicy ?? {};
   const notes: string[] = [];
   const hasHealth = input.healthSource !== 'none';
-  if (!hasHealth) notes.push('No health probe or Application Health extension: health is power state and extension provisioning only, so there is no 5-minute wait.');
+  if (!hasHealth) {
+    notes.push('No health probe or Application Health extension: health is power state and extension provisioning only, so there is no 5-minute wait.');
+    if (input.trigger === 'aos') notes.push('Azure rejects automatic OS upgrade without a health probe or Application Health extension (Service Fabric Silver/Gold excepted).');
+    if (input.trigger === 'model' && input.mode === 'Rolling') notes.push('Azure rejects mode Rolling without a health probe or Application Health extension.');
+  }
   let policy = templatePolicy(input);
   if (input.trigger === 'model') {
     if (input.mode === 'Manual') {

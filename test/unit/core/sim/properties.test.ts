@@ -20,9 +20,10 @@ test('no batch exceeds its limit (maxBatchInstancePercent of the instance count,
     for (const b of run.batches) {
       assert.ok(b.members.length >= 1);
       assert.ok(b.members.length <= run.batchSize, `batch ${b.index}: ${b.members.length} > ${run.batchSize}`);
-      if (run.strategy === 'rolling') {
-        assert.ok(100 * run.batchSize <= Math.max(100, Math.ceil(input.fleet.capacity * run.policy.maxBatchInstancePercent / 100) * 100));
-      }
+      const n = input.fleet.capacity;
+      const exact = (n * run.policy.maxBatchInstancePercent) / 100;
+      const rounded = { floor: Math.floor(exact), ceil: Math.ceil(exact), round: Math.round(exact) }[input.assumptions.batchRounding];
+      if (run.strategy === 'rolling') assert.equal(run.batchSize, Math.max(1, Math.min(n, rounded)));
     }
   }), RUNS);
 });
