@@ -1,0 +1,248 @@
+/**
+ * The preview's state and wiring: which document and scale set are shown, the what-if inputs, the pinned
+ * comparison, the Monte Carlo job, and the toolbar actions. Rendering is delegated to view/*.
+ */
+import { clear, el } from './dom';
+import { fileStem, markdownSummary, runJson, svgExport } from './export';
+import type { Host } from './host';
+import type { DocumentMessage, HostMessage, JsonPath, PreviewScaleSet, ScaleSetTarget } from './protocol';
+import { parsePersistedState } from './protocol';
+import { computeResult } from './result';
+import type { PreviewResult } from './result';
+import { runRisk } from './risk';
+import type { RiskJob, RiskResult } from './risk';
+import { baseInput, parseWhatIf } from './state';
+import type { WhatIf } from './state';
+import { button, checkbox, dropdown } from './toolkit';
+import { renderColumn } from './view/column';
+import type { Column } from './view/column';
+import { renderControls } from './view/controls';
+import { renderRisk } from './view/riskView';
+
+const samePath = (a: JsonPath | null | undefined, b: JsonPath | null | undefined) => !!a && !!b && a.length === b.length && a.every((p, i) => p === b[i]);
+const PROGRESS_EVERY_MS = 100;
+
+export class PreviewApp {
+  private doc: DocumentMessage | null = null;
+  private selectedPath: JsonPath | null = null;
+  private whatIf: WhatIf = {};
+  private trials = 10_000;
+  private showTables = false;
+  private current: { result: PreviewResult; column: Column; risk: RiskResult | null } | null = null;
+  private pinned: { result: PreviewResult; riskSlot: HTMLElement | null } | null = null;
+  /** Finished Monte Carlo runs by input and trial count, so a pinned or revisited input needs no re-run. */
+  private readonly riskCache = new Map<string, RiskResult>();
+  private job: RiskJob | null = null;
+  private generation = 0;
+
+  private readonly banner = el('div', { class: 'banner', role: 'alert', 'data-testid': 'banner', hidden: true });
+  private readonly title = el('h1', { class: 'title' }, 'Upgrade preview');
+  private readonly selector = el('div', { class: 'selector' });
+  private readonly controls = el('aside', { class: 'controls-slot' });
+  private readonly results = el('div', { class: 'results', 'data-testid': 'results' }, el('p', { class: 'empty' }, 'Open an ARM template with a scale set to preview its upgrade.'));
+  private readonly pinButton = button('Pin for compare', () => this.togglePin(), { testId: 'pin', title: 'Keep this result and show the next one beside it' });
+
+  constructor(private readonly host: Host, root: HTMLElement) {
+    const state = parsePersistedState(host.getState());
+    if (state) {
+      this.selectedPath = state.selectedPath;
+      this.whatIf = parseWhatIf(state.whatIf);
+    }
+    const toolbar = el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Preview actions' },
+      this.pinButton,
+      button('Export JSON', () => this.exportJson(), { testId: 'export-json' }),
+      button('Export SVG', () => this.exportSvg(), { testId: 'export-svg' }),
+      button('Copy summary', () => this.copySummary(), { testId: 'copy-summary', appearance: 'primary' }),
+      checkbox('Table view', false, (on) => { this.showTables = on; this.render(); }, 'table-view'));
+    root.append(this.banner, el('header', { class: 'top' }, this.title, this.selector, toolbar), el('div', { class: 'layout' }, this.controls, this.results));
+    host.listen((m) => this.onMessage(m));
+    host.post({ type: 'ready' });
+  }
+
+  private onMessage(m: HostMessage): void {
+    switch (m.type) {
+      case 'document':
+        this.showDocument(m);
+        return;
+      case 'documentError':
+        this.showBanner(`The template cannot be read right now: ${m.message}. The picture below is the last good one.`);
+        return;
+      case 'select':
+        this.select(m.target);
+        return;
+    }
+  }
+
+  private showDocument(m: DocumentMessage): void {
+    this.doc = m;
+    this.showBanner(null);
+    const pick = m.select ? this.find(m.select) : (this.find({ path: this.selectedPath ?? undefined }) ?? m.scaleSets[0]);
+    this.selectedPath = (pick ?? m.scaleSets[0])?.path ?? null;
+    this.renderSelector();
+    this.renderControls();
+    this.render();
+  }
+
+  private find(target: ScaleSetTarget): PreviewScaleSet | undefined {
+    const sets = this.doc?.scaleSets ?? [];
+    return sets.find((s) => samePath(s.path, target.path)) ?? sets.find((s) => target.name !== undefined && s.name === target.name);
+  }
+
+  private select(target: ScaleSetTarget): void {
+    const s = this.find(target);
+    if (!s) return;
+    this.selectedPath = s.path;
+    this.renderSelector();
+    this.renderControls();
+    this.render();
+  }
+
+  private get scaleSet(): PreviewScaleSet | undefined {
+    return this.doc?.scaleSets.find((s) => samePath(s.path, this.selectedPath));
+  }
+
+  private showBanner(text: string | null): void {
+    this.banner.textContent = text ?? '';
+    this.banner.hidden = text === null;
+  }
+
+  private renderSelector(): void {
+    clear(this.selector);
+    const sets = this.doc?.scaleSets ?? [];
+    this.title.textContent = this.doc ? `Upgrade preview · ${this.doc.label}` : 'Upgrade preview';
+    if (sets.length > 1) {
+      const values = sets.map((s, i) => ({ value: String(i), text: s.name }));
+      const index = Math.max(0, sets.findIndex((s) => samePath(s.path, this.selectedPath)));
+      this.selector.append(el('label', {}, 'Scale set '), dropdown('Scale set', values, String(index), (v) => this.select({ path: sets[Number(v)]?.path }), 'scale-set'));
+    } else if (sets.length === 1) {
+      this.selector.append(el('span', { class: 'single' }, sets[0]!.name));
+    }
+  }
+
+  private renderControls(): void {
+    clear(this.controls);
+    const s = this.scaleSet;
+    if (!s) return;
+    this.controls.append(renderControls({
+      base: baseInput(s), whatIf: this.whatIf, trials: this.trials,
+      onChange: (w) => {
+        const reset = Object.keys(w).length === 0;
+        this.whatIf = w;
+        if (reset) this.renderControls();
+        this.render();
+      },
+      onTrials: (n) => { this.trials = n; this.render(); },
+    }));
+  }
+
+  /** Re-simulates the selected scale set with the what-if, redraws, and restarts Monte Carlo. */
+  private render(): void {
+    this.persist();
+    this.job?.cancel();
+    this.job = null;
+    clear(this.results);
+    const s = this.scaleSet;
+    if (!s) {
+      this.current = null;
+      this.results.append(el('p', { class: 'empty' }, this.doc ? 'This template has no virtual machine scale set.' : 'Open an ARM template with a scale set to preview its upgrade.'));
+      return;
+    }
+    let result: PreviewResult;
+    try {
+      result = computeResult(s, this.whatIf);
+    } catch (e) {
+      this.showBanner(`The simulator could not run these inputs: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    const reveal = (property: string) => this.reveal(property);
+    const columns = el('div', { class: this.pinned ? 'columns compare' : 'columns' });
+    if (this.pinned) {
+      const p = renderColumn(this.pinned.result, { title: `Pinned: ${this.pinned.result.label}`, idPrefix: 'pinned', showTables: this.showTables, reveal });
+      this.pinned.riskSlot = p.riskSlot;
+      this.fillPinnedRisk();
+      columns.append(p.element);
+    }
+    const column = renderColumn(result, { title: this.pinned ? `Current: ${result.label}` : `${s.name}: ${result.label}`, idPrefix: 'current', showTables: this.showTables, reveal });
+    columns.append(column.element);
+    this.results.append(columns);
+    this.current = { result, column, risk: null };
+    this.startRisk();
+  }
+
+  private startRisk(): void {
+    const cur = this.current;
+    if (!cur) return;
+    const gen = ++this.generation;
+    const trials = this.trials;
+    let shown = 0;
+    const show = (node: HTMLElement) => {
+      clear(cur.column.riskSlot);
+      cur.column.riskSlot.append(node);
+    };
+    const cached = this.riskCache.get(this.riskKey(cur.result));
+    if (cached) {
+      cur.risk = cached;
+      show(renderRisk({ kind: 'done', result: cached }, trials, 'current'));
+      return;
+    }
+    show(renderRisk({ kind: 'running', progress: { done: 0, total: trials } }, trials, 'current'));
+    this.job = runRisk(cur.result.input, trials, (progress) => {
+      const now = performance.now();
+      if (now - shown < PROGRESS_EVERY_MS) return;
+      shown = now;
+      show(renderRisk({ kind: 'running', progress }, trials, 'current'));
+    }, (result) => {
+      if (gen !== this.generation) return;
+      cur.risk = result;
+      this.riskCache.set(this.riskKey(cur.result), result);
+      if (this.riskCache.size > 16) this.riskCache.delete(this.riskCache.keys().next().value!);
+      this.fillPinnedRisk();
+      show(renderRisk({ kind: 'done', result }, trials, 'current'));
+    });
+  }
+
+  private togglePin(): void {
+    if (this.pinned) this.pinned = null;
+    else if (this.current) this.pinned = { result: this.current.result, riskSlot: null };
+    this.pinButton.textContent = this.pinned ? 'Unpin' : 'Pin for compare';
+    this.render();
+  }
+
+  private reveal(property: string): void {
+    const s = this.scaleSet;
+    if (!s || !this.doc) return;
+    const range = s.propertyRanges[property] ?? s.upgradePolicyRange ?? s.range;
+    this.host.post({ type: 'reveal', uri: this.doc.uri, range });
+  }
+
+  private exportJson(): void {
+    if (!this.current) return;
+    this.host.post({ type: 'save', format: 'json', fileName: `${fileStem(this.current.result.scaleSet.name)}.upgrade-run.json`, content: runJson(this.current.result, this.current.risk) });
+  }
+
+  private exportSvg(): void {
+    if (!this.current) return;
+    this.host.post({ type: 'save', format: 'svg', fileName: `${fileStem(this.current.result.scaleSet.name)}.timeline.svg`, content: svgExport(this.current.column.timeline) });
+  }
+
+  private copySummary(): void {
+    if (!this.current) return;
+    const pinned = this.pinned ? { result: this.pinned.result, risk: this.riskCache.get(this.riskKey(this.pinned.result)) ?? null } : null;
+    this.host.post({ type: 'copy', text: markdownSummary(this.current.result, this.current.risk, pinned) });
+  }
+
+  private riskKey(r: PreviewResult): string {
+    return JSON.stringify([r.input, this.trials]);
+  }
+
+  private fillPinnedRisk(): void {
+    const slot = this.pinned?.riskSlot;
+    if (!this.pinned || !slot || slot.firstChild) return;
+    const risk = this.riskCache.get(this.riskKey(this.pinned.result));
+    if (risk) slot.append(renderRisk({ kind: 'done', result: risk }, risk.summary.trials, 'pinned'));
+  }
+
+  private persist(): void {
+    this.host.setState({ uri: this.doc?.uri ?? null, selectedPath: this.selectedPath, whatIf: this.whatIf });
+  }
+}

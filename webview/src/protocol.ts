@@ -1,0 +1,189 @@
+/**
+ * The one contract between the extension (client/src/preview) and the preview webview (webview/src).
+ * Both sides import these types, and each side runs the matching parser on every message it receives:
+ * anything malformed or unknown is rejected (the receiver ignores and logs it). No DOM or vscode types
+ * here, so both TypeScript projects can include this file.
+ */
+import type { SimInput } from '../../server/src/core/sim/types';
+
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+export type JsonPath = readonly (string | number)[];
+
+/** One scale set of the open template, as the extension hands it to the webview. */
+export interface PreviewScaleSet {
+  readonly name: string;
+  /** JSON path of the resource in the document (identity across edits). */
+  readonly path: JsonPath;
+  readonly range: Range;
+  readonly upgradePolicyRange: Range | null;
+  /** One line from the language server (mode, percentages, pause). */
+  readonly summary: string;
+  readonly capacity: { readonly count: number; readonly known: boolean };
+  /** The simulator input with the template's values; null when the server sent none (defaults are used). */
+  readonly simulatorInput: SimInput | null;
+  /** Ranges of policy properties by name (`maxBatchInstancePercent`, …) for reveal-in-editor. */
+  readonly propertyRanges: Readonly<Record<string, Range>>;
+}
+
+/** Which scale set to show first (from the CodeLens arguments). */
+export interface ScaleSetTarget {
+  readonly path?: JsonPath;
+  readonly name?: string;
+}
+
+/** extension → webview: the resolved scale sets of the followed template (after each debounced edit). */
+export interface DocumentMessage {
+  readonly type: 'document';
+  readonly uri: string;
+  /** Short name for titles (the file name). */
+  readonly label: string;
+  readonly version: number;
+  readonly scaleSets: readonly PreviewScaleSet[];
+  readonly select: ScaleSetTarget | null;
+}
+
+/** extension → webview: the template cannot be read right now; keep the last picture and show a banner. */
+export interface DocumentErrorMessage {
+  readonly type: 'documentError';
+  readonly uri: string;
+  readonly message: string;
+}
+
+/** extension → webview: select another scale set of the current template (CodeLens on an open panel). */
+export interface SelectMessage {
+  readonly type: 'select';
+  readonly target: ScaleSetTarget;
+}
+
+export type HostMessage = DocumentMessage | DocumentErrorMessage | SelectMessage;
+
+/** webview → extension: the webview has started and listens (the extension then sends the document). */
+export interface ReadyMessage {
+  readonly type: 'ready';
+}
+
+/** webview → extension: reveal and select this range of the template in its editor. */
+export interface RevealMessage {
+  readonly type: 'reveal';
+  readonly uri: string;
+  readonly range: Range;
+}
+
+/** webview → extension: put this text on the clipboard ("Copy summary"). */
+export interface CopyMessage {
+  readonly type: 'copy';
+  readonly text: string;
+}
+
+/** webview → extension: offer to save an export (JSON run, SVG timeline) under a suggested file name. */
+export interface SaveMessage {
+  readonly type: 'save';
+  readonly fileName: string;
+  readonly format: 'json' | 'svg';
+  readonly content: string;
+}
+
+/** webview → extension: something the user should hear about (a bad message, a failed export). */
+export interface LogMessage {
+  readonly type: 'log';
+  readonly level: 'info' | 'warn' | 'error';
+  readonly message: string;
+}
+
+export type WebviewMessage = ReadyMessage | RevealMessage | CopyMessage | SaveMessage | LogMessage;
+
+// ── runtime validation ────────────────────────────────────────────────────────────────────────────────
+
+type Obj = Readonly<Record<string, unknown>>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
+const oneOf = <T extends string>(v: unknown, values: readonly T[]): v is T => isStr(v) && (values as readonly string[]).includes(v);
+
+const isPosition = (v: unknown): v is Position => isObj(v) && isNum(v.line) && isNum(v.character) && v.line >= 0 && v.character >= 0;
+export const isRange = (v: unknown): v is Range => isObj(v) && isPosition(v.start) && isPosition(v.end);
+const isPath = (v: unknown): v is JsonPath => Array.isArray(v) && v.every((p) => isStr(p) || isNum(p));
+const isTarget = (v: unknown): v is ScaleSetTarget => isObj(v) && (v.path === undefined || isPath(v.path)) && (v.name === undefined || isStr(v.name));
+
+/** Shape checks of the simulator input: enough that the engine cannot be fed nonsense from a message. */
+export function isSimInput(v: unknown): v is SimInput {
+  if (!isObj(v)) return false;
+  const { fleet, failures, timings, assumptions } = v;
+  return isStr(v.scaleSetName) && oneOf(v.trigger, ['aos', 'manual-os', 'model'] as const)
+    && oneOf(v.mode, ['Automatic', 'Manual', 'Rolling'] as const) && oneOf(v.orchestrationMode, ['Uniform', 'Flexible'] as const)
+    && (v.rollingUpgradePolicy === undefined || isObj(v.rollingUpgradePolicy))
+    && (v.automaticOSUpgradePolicy === undefined || isObj(v.automaticOSUpgradePolicy))
+    && oneOf(v.healthSource, ['probe', 'extension', 'none'] as const)
+    && isObj(fleet) && isNum(fleet.capacity) && fleet.capacity >= 0 && fleet.capacity <= 10_000
+    && Array.isArray(fleet.zones) && fleet.zones.every(isStr) && isNum(fleet.faultDomainCount)
+    && (isNum(fleet.unhealthy) || (Array.isArray(fleet.unhealthy) && fleet.unhealthy.every(isNum))) && Array.isArray(fleet.overrides)
+    && isObj(failures) && isNum(failures.probability) && Array.isArray(failures.failingInstances) && isBool(failures.badImage) && isNum(failures.flapProbability)
+    && isObj(timings) && ['upgradeSeconds', 'healthySeconds', 'healthWaitSeconds', 'rollbackSeconds', 'surgeDeleteSeconds', 'jitter'].every((k) => isNum(timings[k]))
+    && isObj(assumptions) && Object.values(assumptions).every(isStr)
+    && isNum(v.seed) && (isStr(v.startTime) || isNum(v.startTime));
+}
+
+function isScaleSet(v: unknown): v is PreviewScaleSet {
+  return isObj(v) && isStr(v.name) && isPath(v.path) && isRange(v.range) && (v.upgradePolicyRange === null || isRange(v.upgradePolicyRange))
+    && isStr(v.summary) && isObj(v.capacity) && isNum(v.capacity.count) && isBool(v.capacity.known)
+    && (v.simulatorInput === null || isSimInput(v.simulatorInput))
+    && isObj(v.propertyRanges) && Object.values(v.propertyRanges).every(isRange);
+}
+
+/** Webview side: a message from the extension, or undefined when it is not one of HostMessage. */
+export function parseHostMessage(data: unknown): HostMessage | undefined {
+  if (!isObj(data)) return undefined;
+  switch (data.type) {
+    case 'document':
+      return isStr(data.uri) && isStr(data.label) && isNum(data.version) && Array.isArray(data.scaleSets) && data.scaleSets.every(isScaleSet)
+        && (data.select === null || isTarget(data.select)) ? (data as unknown as DocumentMessage) : undefined;
+    case 'documentError':
+      return isStr(data.uri) && isStr(data.message) ? (data as unknown as DocumentErrorMessage) : undefined;
+    case 'select':
+      return isTarget(data.target) ? (data as unknown as SelectMessage) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Extension side: a message from the webview, or undefined when it is not one of WebviewMessage. */
+export function parseWebviewMessage(data: unknown): WebviewMessage | undefined {
+  if (!isObj(data)) return undefined;
+  switch (data.type) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'reveal':
+      return isStr(data.uri) && isRange(data.range) ? { type: 'reveal', uri: data.uri, range: data.range } : undefined;
+    case 'copy':
+      return isStr(data.text) ? { type: 'copy', text: data.text } : undefined;
+    case 'save':
+      return isStr(data.fileName) && /^[\w.-]+$/.test(data.fileName) && oneOf(data.format, ['json', 'svg'] as const) && isStr(data.content)
+        ? { type: 'save', fileName: data.fileName, format: data.format, content: data.content } : undefined;
+    case 'log':
+      return oneOf(data.level, ['info', 'warn', 'error'] as const) && isStr(data.message) ? { type: 'log', level: data.level, message: data.message } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** What the webview keeps across reloads (getState/setState); the extension reads `uri` when reviving. */
+export interface PersistedState {
+  readonly uri: string | null;
+  readonly selectedPath: JsonPath | null;
+  readonly whatIf: unknown;
+}
+
+export function parsePersistedState(v: unknown): PersistedState | undefined {
+  if (!isObj(v)) return undefined;
+  return (v.uri === null || isStr(v.uri)) && (v.selectedPath === null || isPath(v.selectedPath)) ? (v as unknown as PersistedState) : undefined;
+}

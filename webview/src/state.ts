@@ -1,0 +1,95 @@
+/**
+ * What the user changed in the preview (what-if inputs) and how they apply to the template's simulator
+ * input. Pure: no DOM, so unit tests cover it directly.
+ */
+import { ASSUMPTIONS, DEFAULT_ASSUMPTIONS, defaultInput } from '../../server/src/core/sim/index';
+import type { AssumptionName, AssumptionValues, SimInput, Trigger } from '../../server/src/core/sim/index';
+import type { PreviewScaleSet } from './protocol';
+
+/** Every field optional: absent means "as the template (or the simulator's default) says". */
+export interface WhatIf {
+  readonly trigger?: Trigger;
+  readonly capacity?: number;
+  /** Independent probability that one upgraded instance does not become healthy, 0–1. */
+  readonly failureRate?: number;
+  readonly badImage?: boolean;
+  /** Instances unhealthy before the upgrade starts. */
+  readonly unhealthy?: number;
+  readonly upgradeSeconds?: number;
+  readonly healthySeconds?: number;
+  readonly seed?: number;
+  readonly assumptions?: Partial<AssumptionValues>;
+}
+
+export const TRIGGERS: readonly { value: Trigger; text: string }[] = [
+  { value: 'aos', text: 'Automatic OS upgrade' },
+  { value: 'manual-os', text: 'Manual OS upgrade' },
+  { value: 'model', text: 'Model update' },
+];
+
+export function triggerText(trigger: Trigger): string {
+  return TRIGGERS.find((t) => t.value === trigger)?.text ?? trigger;
+}
+
+/** The template's input, or Azure's defaults with the scale set's name and capacity when the server sent none. */
+export function baseInput(scaleSet: PreviewScaleSet): SimInput {
+  if (scaleSet.simulatorInput) return scaleSet.simulatorInput;
+  const d = defaultInput({ scaleSetName: scaleSet.name });
+  return { ...d, fleet: { ...d.fleet, capacity: scaleSet.capacity.count } };
+}
+
+export function applyWhatIf(base: SimInput, w: WhatIf): SimInput {
+  const capacity = w.capacity ?? base.fleet.capacity;
+  const unhealthy = w.unhealthy ?? base.fleet.unhealthy;
+  return {
+    ...base,
+    trigger: w.trigger ?? base.trigger,
+    fleet: { ...base.fleet, capacity, unhealthy: typeof unhealthy === 'number' ? Math.min(unhealthy, capacity) : unhealthy.filter((id) => id < capacity) },
+    failures: { ...base.failures, probability: w.failureRate ?? base.failures.probability, badImage: w.badImage ?? base.failures.badImage },
+    timings: { ...base.timings, upgradeSeconds: w.upgradeSeconds ?? base.timings.upgradeSeconds, healthySeconds: w.healthySeconds ?? base.timings.healthySeconds },
+    seed: w.seed ?? base.seed,
+    assumptions: { ...DEFAULT_ASSUMPTIONS, ...base.assumptions, ...w.assumptions },
+  };
+}
+
+/** Where the capacity used comes from, for the header. */
+export function capacitySource(scaleSet: PreviewScaleSet, w: WhatIf): string {
+  if (w.capacity !== undefined) return 'what-if override';
+  return scaleSet.capacity.known ? 'template' : 'assumed: the template does not say or cannot be evaluated';
+}
+
+/** A short label of what differs from the template ("capacity 20, failure 5%"), for compare mode. */
+export function describeWhatIf(w: WhatIf): string {
+  const parts: string[] = [];
+  if (w.trigger) parts.push(triggerText(w.trigger));
+  if (w.capacity !== undefined) parts.push(`capacity ${w.capacity}`);
+  if (w.failureRate !== undefined) parts.push(`failure ${round(w.failureRate * 100)}%`);
+  if (w.badImage) parts.push('bad image');
+  if (w.unhealthy !== undefined) parts.push(`${w.unhealthy} unhealthy`);
+  if (w.upgradeSeconds !== undefined) parts.push(`upgrade ${w.upgradeSeconds} s`);
+  if (w.healthySeconds !== undefined) parts.push(`healthy after ${w.healthySeconds} s`);
+  if (w.seed !== undefined) parts.push(`seed ${w.seed}`);
+  for (const [name, value] of Object.entries(w.assumptions ?? {})) parts.push(`${name}=${value}`);
+  return parts.length > 0 ? parts.join(', ') : 'as in the template';
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+/** Reads a persisted what-if defensively (state may come from an older build). */
+export function parseWhatIf(v: unknown): WhatIf {
+  if (typeof v !== 'object' || v === null) return {};
+  const o = v as Record<string, unknown>;
+  const num = (k: string, min: number, max: number) => (typeof o[k] === 'number' && (o[k] as number) >= min && (o[k] as number) <= max ? { [k]: o[k] as number } : {});
+  const trigger = TRIGGERS.some((t) => t.value === o.trigger) ? { trigger: o.trigger as Trigger } : {};
+  const assumptions: Record<string, string> = {};
+  if (typeof o.assumptions === 'object' && o.assumptions !== null) {
+    for (const [k, val] of Object.entries(o.assumptions)) {
+      if (typeof val === 'string' && ASSUMPTIONS.some((a) => a.name === k && a.values.includes(val))) assumptions[k as AssumptionName] = val;
+    }
+  }
+  return {
+    ...trigger, ...num('capacity', 0, 1000), ...num('failureRate', 0, 1), ...num('unhealthy', 0, 1000), ...num('upgradeSeconds', 0, 86_400),
+    ...num('healthySeconds', 0, 86_400), ...num('seed', 0, 2 ** 31), ...(o.badImage === true ? { badImage: true } : {}),
+    ...(Object.keys(assumptions).length > 0 ? { assumptions: assumptions as Partial<AssumptionValues> } : {}),
+  };
+}

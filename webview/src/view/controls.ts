@@ -1,0 +1,78 @@
+/**
+ * The what-if controls. Empty fields mean "as the template says" (the placeholder shows that value); a
+ * value that does not parse is marked invalid and ignored. Every valid change calls `onChange` at once.
+ */
+import { ASSUMPTIONS } from '../../../server/src/core/sim/index';
+import type { AssumptionValues, SimInput, Trigger } from '../../../server/src/core/sim/index';
+import { el } from '../dom';
+import { TRIGGERS } from '../state';
+import type { WhatIf } from '../state';
+import { button, checkbox, dropdown, setInvalid, textField } from '../toolkit';
+
+export interface ControlsOptions {
+  readonly base: SimInput;
+  readonly whatIf: WhatIf;
+  readonly trials: number;
+  readonly onChange: (whatIf: WhatIf) => void;
+  readonly onTrials: (trials: number) => void;
+}
+
+type NumberKey = 'capacity' | 'failureRate' | 'unhealthy' | 'upgradeSeconds' | 'healthySeconds' | 'seed';
+
+/** Parses a field: '' → undefined (template value), else a number within [min, max] or null (invalid). */
+export function parseField(text: string, min: number, max: number, integer: boolean): number | undefined | null {
+  const t = text.trim();
+  if (t === '') return undefined;
+  if (!/^-?\d+(\.\d+)?$/.test(t)) return null;
+  const n = Number(t);
+  return n >= min && n <= max && (!integer || Number.isInteger(n)) ? n : null;
+}
+
+export function renderControls(o: ControlsOptions): HTMLElement {
+  let whatIf = o.whatIf;
+  const set = (patch: Partial<WhatIf>) => {
+    const next: Record<string, unknown> = { ...whatIf, ...patch };
+    for (const k of Object.keys(next)) if (next[k] === undefined) delete next[k];
+    whatIf = next as WhatIf;
+    o.onChange(whatIf);
+  };
+  const b = o.base;
+  const numberField = (key: NumberKey, label: string, baseValue: number, min: number, max: number, integer: boolean, scale = 1) => {
+    const current = whatIf[key];
+    const field = textField(label, current === undefined ? '' : String(Math.round(current * scale * 1000) / 1000), (text) => {
+      const v = parseField(text, min, max, integer);
+      setInvalid(field, v === null, `${label}: a number from ${min} to ${max}`);
+      if (v !== null) set({ [key]: v === undefined ? undefined : v / scale });
+    }, `whatif-${key}`);
+    field.setAttribute('placeholder', String(Math.round(baseValue * scale * 1000) / 1000));
+    return field;
+  };
+  const unhealthyBase = typeof b.fleet.unhealthy === 'number' ? b.fleet.unhealthy : b.fleet.unhealthy.length;
+  const assumptionRows = ASSUMPTIONS.map((a) => {
+    const current = whatIf.assumptions?.[a.name] ?? b.assumptions[a.name] ?? a.default;
+    const d = dropdown(a.name, a.values.map((v) => ({ value: v, text: v === a.default ? `${v} (default)` : v })), current, (value) => {
+      set({ assumptions: { ...whatIf.assumptions, [a.name]: value } as Partial<AssumptionValues> });
+    }, `assumption-${a.name}`);
+    return el('div', { class: 'assumption', title: a.description }, el('label', {}, a.name), d);
+  });
+  const trials = textField('Monte Carlo trials', String(o.trials), (text) => {
+    const v = parseField(text, 0, 100_000, true);
+    setInvalid(trials, v === null || v === undefined, 'Trials: a whole number from 0 to 100000');
+    if (v !== null && v !== undefined) o.onTrials(v);
+  }, 'whatif-trials');
+
+  return el('section', { class: 'controls', 'aria-label': 'What-if controls', 'data-testid': 'controls' },
+    el('h3', {}, 'What if'),
+    el('div', { class: 'field' }, el('label', {}, 'Trigger'),
+      dropdown('Trigger', TRIGGERS, whatIf.trigger ?? b.trigger, (v) => set({ trigger: v as Trigger }), 'whatif-trigger')),
+    numberField('capacity', 'Capacity (instances)', b.fleet.capacity, 0, 1000, true),
+    numberField('failureRate', 'Failure rate (%)', b.failures.probability, 0, 100, false, 100),
+    checkbox('Bad image (every upgraded instance fails)', whatIf.badImage ?? b.failures.badImage, (c) => set({ badImage: c }), 'whatif-badImage'),
+    numberField('unhealthy', 'Unhealthy before start', unhealthyBase, 0, 1000, true),
+    numberField('upgradeSeconds', 'Time to upgrade (s)', b.timings.upgradeSeconds, 0, 86_400, true),
+    numberField('healthySeconds', 'Time to become healthy (s)', b.timings.healthySeconds, 0, 86_400, true),
+    numberField('seed', 'Seed', b.seed, 0, 2 ** 31, true),
+    trials,
+    el('details', { class: 'assumptions' }, el('summary', {}, 'Assumptions (where Azure is silent)'), ...assumptionRows),
+    button('Reset what-if', () => o.onChange({}), { testId: 'whatif-reset', title: 'Back to the template\'s values' }));
+}

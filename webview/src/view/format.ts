@@ -1,0 +1,60 @@
+/** Number and text formats shared by the views, the table views and the exports. */
+import { formatDuration } from '../../../server/src/core/sim/index';
+import type { GateResult, SimBatch, SimRun } from '../../../server/src/core/sim/index';
+
+export { formatDuration };
+
+export function percent(x: number, digits = 1): string {
+  const v = 100 * x;
+  return `${v > 0 && v < 0.1 ? v.toFixed(2) : v.toFixed(digits)}%`;
+}
+
+/** "5 batches of ≤ 2" / "all at once" / "none (manual)". */
+export function batchShape(run: SimRun): string {
+  if (run.strategy === 'manual') return 'none: instances wait for a manual upgrade';
+  if (run.strategy === 'allAtOnce') return `all ${run.attempted} at once`;
+  const n = run.batches.length;
+  return `${n} batch${n === 1 ? '' : 'es'} of up to ${run.batchSize}`;
+}
+
+export function gateName(g: GateResult): string {
+  return g.gate === 'preBatch' ? 'Before batch' : 'After batch';
+}
+
+/** e.g. "unhealthy 1/10 = 10% ≤ 20% (maxUnhealthyInstancePercent): passed". */
+export function gateText(g: GateResult): string {
+  const cmp = g.passed ? '≤' : '>';
+  return `${g.gate === 'preBatch' ? 'unhealthy' : 'unhealthy after upgrade'} ${g.unhealthy}/${g.denominator} = ${round1(g.percent)}% ${cmp} ${g.thresholdPercent}% (${g.metric}): ${g.passed ? 'passed' : 'failed'}`;
+}
+
+export function round1(x: number): string {
+  return String(Math.round(x * 10) / 10);
+}
+
+/** Zones and update/fault domains of a batch's members, e.g. "zone 1 · UD 0". */
+export function batchPlace(batch: SimBatch, flexible: boolean): string {
+  const zones = unique(batch.members.map((m) => m.zone).filter((z): z is string => z !== null));
+  const domains = unique(batch.members.map((m) => String(m.domain)));
+  const parts: string[] = [];
+  if (zones.length > 0) parts.push(`zone ${zones.join(', ')}`);
+  if (domains.length > 0) parts.push(`${flexible ? 'FD' : 'UD'} ${domains.join(', ')}`);
+  return parts.join(' · ');
+}
+
+export function memberText(batch: SimBatch): string {
+  return batch.members.map((m) => `#${m.id} ${m.outcome}${m.replacementId !== undefined ? ` (→ #${m.replacementId})` : ''}`).join(', ');
+}
+
+function unique<T>(xs: readonly T[]): T[] {
+  return [...new Set(xs)];
+}
+
+export function clock(seconds: number): string {
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const r = s % 60;
+  const mm = String(m).padStart(2, '0');
+  const ss = String(r).padStart(2, '0');
+  return h > 0 ? `${h}:${mm}:${ss}` : `${m}:${ss}`;
+}

@@ -1,0 +1,45 @@
+/**
+ * The header: outcome (Completed, or Faulted with Azure's error code and message), batches and their size,
+ * estimated duration, minimum serving instances, trigger, capacity and its source, and the effective
+ * policy, whose values reveal their property in the template when activated.
+ */
+import { el } from '../dom';
+import { badge } from '../toolkit';
+import type { PreviewResult } from '../result';
+import { capacitySource, triggerText } from '../state';
+import { batchShape, formatDuration, percent } from './format';
+
+export function renderHeader(r: PreviewResult, idPrefix: string, reveal: (property: string) => void): HTMLElement {
+  const { run, input } = r;
+  const total = run.attempted + run.skipped + run.pending;
+  const outcome = el('div', { class: `outcome status-${run.status}`, 'data-testid': `${idPrefix}-outcome` },
+    badge(run.status), ' ', el('strong', {}, run.errorCode ?? (run.status === 'Completed' ? 'every batch passed its gates' : '')));
+  const facts: [string, string][] = [
+    ['Batches', batchShape(run)],
+    ['Estimated duration', formatDuration(run.durationSeconds)],
+    ['Minimum serving', `${run.minServingInstances} of ${total}${total > 0 ? ` (${percent(run.minServingInstances / total, 0)})` : ''}`],
+    ['Trigger', triggerText(input.trigger)],
+    ['Capacity', `${input.fleet.capacity} (${capacitySource(r.scaleSet, r.whatIf)})`],
+  ];
+  if (run.maxTotalInstances > total) facts.push(['Peak instances', `${run.maxTotalInstances} (surge)`]);
+  const p = run.policy;
+  const policy: [string, string][] = [
+    ['maxBatchInstancePercent', `batch ${p.maxBatchInstancePercent}%`],
+    ['maxUnhealthyInstancePercent', `unhealthy ≤ ${p.maxUnhealthyInstancePercent}%`],
+    ['maxUnhealthyUpgradedInstancePercent', `upgraded unhealthy ≤ ${p.maxUnhealthyUpgradedInstancePercent}%`],
+    ['pauseTimeBetweenBatches', `pause ${formatDuration(p.pauseTimeBetweenBatchesSeconds)}`],
+  ];
+  if (p.maxSurge) policy.push(['maxSurge', 'maxSurge']);
+  if (p.enableCrossZoneUpgrade) policy.push(['enableCrossZoneUpgrade', 'cross-zone']);
+  if (p.prioritizeUnhealthyInstances) policy.push(['prioritizeUnhealthyInstances', 'unhealthy first']);
+  return el('section', { class: 'header', 'aria-label': 'Outcome', 'data-testid': `${idPrefix}-header` },
+    outcome,
+    run.errorCode ? el('p', { class: 'message', 'data-testid': `${idPrefix}-message` }, run.message) : null,
+    el('dl', { class: 'facts' }, ...facts.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
+    el('p', { class: 'policy' }, el('span', {}, 'Policy: '), ...policy.map(([prop, text]) => {
+      const link = el('button', { class: 'link', type: 'button', title: `Show ${prop} in the template`, 'data-property': prop }, text);
+      link.addEventListener('click', () => reveal(prop));
+      return link;
+    })),
+    run.notes.length > 0 ? el('ul', { class: 'notes' }, ...run.notes.map((n) => el('li', {}, n))) : null);
+}
