@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findSuppressions } from '../../../../server/src/core/rules';
-import { findingsOf, lint, textAt, vmssTemplate } from './harness';
+import { findingsOf, fixAndRecheck, lint, textAt, vmssTemplate } from './harness';
 
 test('suppression comments are parsed: ids, reason, line', () => {
   const text = '{\n  // vmss-upgrade-disable-next-line value-type, value-out-of-range -- set by policy team\n  "a": 1,\n  /* vmss-upgrade-disable-next-line unknown-property */\n  "b": "// vmss-upgrade-disable-next-line not-a-comment"\n}';
@@ -25,9 +25,11 @@ const BAD_RANGE = `{
 }`;
 
 test('a suppression silences the named rule on the next line only', () => {
-  const findings = findingsOf(vmssTemplate(BAD_RANGE), 'value-out-of-range');
+  const text = vmssTemplate(BAD_RANGE);
+  const findings = findingsOf(text, 'value-out-of-range');
   assert.equal(findings.length, 1);
   assert.match(findings[0]!.message, /maxUnhealthyInstancePercent/);
+  assert.deepEqual(lint(text).filter((f) => f.ruleId.startsWith('suppression-')), [], 'a well-formed suppression is not reported');
 });
 
 test('a suppression for another rule silences nothing', () => {
@@ -50,6 +52,8 @@ test('an unknown rule id is reported with a fix to the closest id', () => {
   assert.equal(textAt(text, unknown[0]!), 'value-out-of-rnage');
   assert.match(unknown[0]!.message, /Did you mean "value-out-of-range"/);
   assert.equal(findingsOf(text, 'value-out-of-range').length, 2, 'the misspelt suppression silences nothing');
+  const fixed = fixAndRecheck(text, 'suppression-unknown-rule');
+  assert.equal(findingsOf(fixed, 'value-out-of-range').length, 1, 'the corrected suppression works');
 });
 
 test('a suppression naming no rule is reported', () => {

@@ -121,3 +121,11 @@ test('invalid-duration: near misses get a specific suggestion', () => {
   assert.match(finding!.message, /Did you mean "PT5M" \(5 minutes\)\?/);
   assert.ok(fixAndRecheck(policy('"pauseTimeBetweenBatches": "pt10m"'), 'invalid-duration').includes('"PT10M"'));
 });
+
+test('value-type: upgradePolicy itself must be an object', () => {
+  const text = vmssTemplate('"Rolling"');
+  const [finding] = findingsOf(text, 'value-type');
+  assert.equal(textAt(text, finding!), '"Rolling"');
+  assert.match(finding!.message, /upgradePolicy must be an object/);
+  assert.deepEqual(findingsOf(vmssTemplate(UNKNOWN), 'value-type'), []);
+});

@@ -1,7 +1,7 @@
 import { closestName } from '../../catalog/closestName';
 import { humaniseDuration, parseIsoDuration, suggestDurations } from '../../catalog/durations';
 import type { JsonPrimitive, PolicyProperty } from '../../catalog/types';
-import type { RValue } from '../../model/types';
+import type { RValue, ScaleSetModel } from '../../model/types';
 import { scaleSetRule } from '../defineRule';
 import type { FindingDraft, Fix } from '../types';
 import { originNote, showValue } from '../valueOrigin';
@@ -34,7 +34,7 @@ export const VALUE_TYPE = scaleSetRule({
   defaultSeverity: 'error',
   title: 'Value of the wrong type',
   description: 'A policy property whose value has a type the Compute API cannot convert, such as "abc" for an integer or a string where an object is expected.',
-  check: ({ scaleSet }) => forEachValue(policyEntries(scaleSet), (_entry, property, value, editable) => {
+  check: ({ scaleSet }) => [...upgradePolicyType(scaleSet), ...forEachValue(policyEntries(scaleSet), (_entry, property, value, editable) => {
     if (valueShape(property, value).kind !== 'wrongType') return undefined;
     const fixes = editable && property.default !== undefined ? [replaceFix(`Use the default ${JSON.stringify(property.default)}`, value, property.default)] : [];
     return {
@@ -42,8 +42,18 @@ export const VALUE_TYPE = scaleSetRule({
       span: value.span,
       fixes,
     };
-  }),
+  })],
 });
+
+/** upgradePolicy itself must be an object; anything else leaves the scale set with the defaults. */
+function upgradePolicyType(scaleSet: ScaleSetModel): FindingDraft[] {
+  const value = scaleSet.upgradePolicy?.value;
+  if (!value || value.kind === 'object' || value.kind === 'unknown' || value.kind === 'null') return [];
+  return [{
+    message: `upgradePolicy must be an object such as { "mode": "Rolling" }, but it is ${showValue(value)}${originNote(value)}. ARM cannot read it, so the deployment fails.`,
+    span: value.span,
+  }];
+}
 
 export const VALUE_AS_STRING = scaleSetRule({
   id: 'value-as-string',
