@@ -112,3 +112,20 @@ test('several scale sets need --scale-set; bad options are usage errors (exit 2)
   assert.equal(help.code, 0);
   assert.match(help.stdout, /--assume NAME=VALUE/);
 });
+
+test('a progress bar on stderr only when stderr is a terminal and the Monte Carlo run is long', async () => {
+  const { simulateCommand } = await import('../../../server/src/cli/commands/simulate');
+  const run = async (tty: boolean, trials: string) => {
+    let out = '';
+    let err = '';
+    const io = { stdout: (t: string) => { out += t; }, stderr: (t: string) => { err += t; }, stderrIsTTY: tty, cwd: process.cwd() };
+    const code = await simulateCommand.run(['test/fixtures/sim/template-aos-zones.json', '--capacity', '100', '--trials', trials, '--format', 'json'], io);
+    return { code, out, err };
+  };
+  const tty = await run(true, '10000');
+  assert.equal(tty.code, 0);
+  assert.match(tty.err, /\rsimulating \[#{30}\] 100% \(10000\/10000\)\n$/);
+  assert.equal(JSON.parse(tty.out).monteCarlo.trials, 10000);
+  assert.equal((await run(false, '10000')).err, '');
+  assert.equal((await run(true, '50')).err, '');
+});

@@ -140,7 +140,7 @@ function numberOption(args: ParsedArgs, name: string, min: number, max: number):
 /** Runs trials in chunks; draws a progress bar on stderr when it is a terminal and the run is long. */
 function runWithProgress(runner: TrialRunner, trials: number, io: CliIo): TrialChunk {
   const chunk = Math.max(100, Math.ceil(trials / 100));
-  const show = io.stderrIsTTY && trials * Math.max(1, runner.prepared.fleet.size) >= 2_000_000;
+  const show = io.stderrIsTTY && trials * Math.max(1, runner.prepared.fleet.size) >= 1_000_000;
   const chunks: TrialChunk[] = [];
   for (let from = 0; from < trials; from += chunk) {
     chunks.push(runner.run({ from, count: Math.min(chunk, trials - from) }));
