@@ -12,6 +12,8 @@ export const PUSH_DEBOUNCE_MS = 150;
  */
 export class DiagnosticsDelivery {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** The version last scheduled per document: an open fires both "opened" and "changed" for one version. */
+  private readonly scheduledVersion = new Map<string, number>();
   private generation = 0;
 
   constructor(
@@ -43,7 +45,9 @@ export class DiagnosticsDelivery {
 
   /** The document opened or changed. */
   changed(document: TextDocument, opened: boolean): void {
-    if (this.mode().pull) return;
+    if (this.mode().pull || this.scheduledVersion.get(document.uri) === document.version) return;
+    this.scheduledVersion.set(document.uri, document.version);
+    // A freshly opened document is checked at once; typing waits for a pause.
     this.schedule(document.uri, opened ? 0 : PUSH_DEBOUNCE_MS);
   }
 
@@ -51,6 +55,7 @@ export class DiagnosticsDelivery {
     const timer = this.timers.get(uri);
     if (timer) clearTimeout(timer);
     this.timers.delete(uri);
+    this.scheduledVersion.delete(uri);
     if (!this.mode().pull) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 

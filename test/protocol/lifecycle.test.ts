@@ -74,3 +74,22 @@ test('a cancelled request is answered with RequestCancelled', async () => {
     client.kill();
   }
 });
+
+test('--node-ipc: the same server over Node IPC, as VS Code starts it', async () => {
+  const { fork } = await import('node:child_process');
+  const { createMessageConnection, IPCMessageReader, IPCMessageWriter } = await import('vscode-jsonrpc/node');
+  const child = fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+  const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  connection.listen();
+  try {
+    const result = (await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} })) as { capabilities: { hoverProvider?: boolean } };
+    assert.equal(result.capabilities.hoverProvider, true);
+    await connection.sendRequest('shutdown');
+    await connection.sendNotification('exit');
+    assert.equal(await exited, 0);
+  } finally {
+    connection.dispose();
+    if (child.exitCode === null) child.kill();
+  }
+});
