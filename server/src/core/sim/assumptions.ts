@@ -18,6 +18,7 @@ export interface AssumptionValues {
   readonly modelUpdateHealthWait: 'fiveMinutes' | 'none';
   readonly manualOsPolicy: 'aosRules' | 'rollingPolicy';
   readonly surgeFailure: 'keepOld' | 'deleteOld';
+  readonly osUpgradeMaxSurge: 'fromTemplate' | 'policyOnly';
 }
 
 export type AssumptionName = keyof AssumptionValues;
@@ -57,6 +58,8 @@ export const ASSUMPTIONS: readonly AssumptionInfo[] = [
     description: 'The manual OS upgrade (osRollingUpgrade) picks its policy like an automatic OS upgrade, i.e. 20/20/20 unless useRollingUpgradePolicy (aosRules), or always uses rollingUpgradePolicy (rollingPolicy).' },
   { name: 'surgeFailure', values: ['keepOld', 'deleteOld'], default: 'keepOld',
     description: 'With maxSurge, a new instance that never becomes healthy is deleted and the old one kept (keepOld; old instances are deleted only once the new ones are healthy, S6), or the old one is deleted anyway (deleteOld).' },
+  { name: 'osUpgradeMaxSurge', values: ['fromTemplate', 'policyOnly'], default: 'fromTemplate',
+    description: 'An OS upgrade with the default 20/20/20 policy still uses the template\'s maxSurge (fromTemplate; S6: with MaxSurge on Uniform, automatic OS upgrades use the MaxSurge method) or only when useRollingUpgradePolicy is true (policyOnly).' },
 ];
 
 export const DEFAULT_ASSUMPTIONS: AssumptionValues = Object.fromEntries(

@@ -113,8 +113,9 @@ export function triggerPlan(input: SimInput, assumptions: AssumptionValues = inp
   }
   const useTemplate = aos.useRollingUpgradePolicy === true || (input.trigger === 'manual-os' && assumptions.manualOsPolicy === 'rollingPolicy');
   if (!useTemplate) {
-    policy = AZURE_POLICY_DEFAULTS;
-    notes.push('OS upgrade with the default policy (20/20/20): useRollingUpgradePolicy is not true.');
+    const surge = policy.maxSurge && assumptions.osUpgradeMaxSurge === 'fromTemplate';
+    policy = { ...AZURE_POLICY_DEFAULTS, maxSurge: surge };
+    notes.push(`OS upgrade with the default policy (20/20/20): useRollingUpgradePolicy is not true${surge ? '; maxSurge from the template still applies' : ''}.`);
   } else if (input.rollingUpgradePolicy === undefined) {
     notes.push('useRollingUpgradePolicy is true but no rollingUpgradePolicy is defined: Azure falls back to the default policy.');
   }

@@ -181,7 +181,8 @@ function effectiveProvenance(input: SimInput, provenance: Record<string, Provena
   for (const key of Object.keys(azureName) as (keyof EffectivePolicy)[]) {
     const value = plan.policy[key];
     const fromTemplate = provenance[`rollingUpgradePolicy.${azureName[key]}`];
-    if (!usesTemplate) out[key] = { value, origin: 'osUpgradeDefault', note: 'OS upgrades use the default policy unless useRollingUpgradePolicy is true' };
+    if (!usesTemplate && key === 'maxSurge' && value && fromTemplate) out[key] = { ...fromTemplate, note: 'OS upgrades use the template\'s maxSurge (assumption osUpgradeMaxSurge)' };
+    else if (!usesTemplate) out[key] = { value, origin: 'osUpgradeDefault', note: 'OS upgrades use the default policy unless useRollingUpgradePolicy is true' };
     else if (fromTemplate && fromTemplate.value !== value) out[key] = { value, origin: fromTemplate.origin, note: plan.notes.find((n) => n.includes(azureName[key])) ?? 'adjusted for this trigger' };
     else out[key] = fromTemplate ?? { value, origin: 'azureDefault' };
   }

@@ -235,3 +235,14 @@ test('jitter spreads instance times within [1 − j, 1 + j] and is reproducible 
   for (const t of healthy) assert.ok(t >= 0.5 * 300 && t <= 1.5 * 300);
   assert.deepEqual(simulate(input({ timings: { jitter: 0.5 }, seed: 11 })).events, run.events);
 });
+
+test('OS upgrades keep the template\'s maxSurge with the default percentages (assumption osUpgradeMaxSurge)', () => {
+  const surge = { rollingUpgradePolicy: { maxSurge: true, maxBatchInstancePercent: 50 }, trigger: 'aos' as const };
+  const run = simulate(input(surge));
+  assert.equal(run.policy.maxSurge, true);
+  assert.equal(run.batchSize, 2);
+  assert.equal(run.minServingInstances, 10);
+  const off = simulate(input({ ...surge, assumptions: { osUpgradeMaxSurge: 'policyOnly' } }));
+  assert.equal(off.policy.maxSurge, false);
+  assert.equal(off.minServingInstances, 8);
+});
