@@ -77,7 +77,7 @@ function spots(text: string, needle: string, delta: number, count: number): numb
   return all.filter((_, i) => i % step === 0).slice(0, count);
 }
 
-async function latency(send: (i: number) => Promise<unknown>, runs: number): Promise<Sample> {
+async function latency(send: (i: number) => PromiseLike<unknown>, runs: number): Promise<Sample> {
   for (let i = 0; i < 5; i++) await send(i);
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -140,7 +140,7 @@ async function anchor(text: string): Promise<{ complete: string; hover: string; 
   const parse = formatMs(performance.now() - t0);
   const keys = spots(text, '"rollingUpgradePolicy": {', 25, 20).map((o) => positionAt(text, o));
   const names = spots(text, '"maxBatchInstancePercent"', 5, 20).map((o) => positionAt(text, o));
-  const run = async (f: (i: number) => Promise<unknown>): Promise<string> => {
+  const run = async (f: (i: number) => PromiseLike<unknown>): Promise<string> => {
     try {
       const s = await latency(f, 20);
       return `${formatMs(s.medianMs)} / ${formatMs(s.p95Ms)}`;
