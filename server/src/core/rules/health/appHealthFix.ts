@@ -1,0 +1,63 @@
+import { APPLICATION_HEALTH_EXTENSION } from '../../catalog';
+import { inferFormatting, type JsonValue } from '../../edits';
+import type { ScaleSetModel } from '../../model/types';
+import type { Fix } from '../types';
+
+/**
+ * Quick fixes that add an Application Health extension to virtualMachineProfile.extensionProfile.extensions:
+ * Linux or Windows by the scale set's OS (both, none preferred, when the OS is unknown). The settings
+ * are a starting point (Rich health states, http on port 80, /health) the user adapts to the app.
+ */
+export function addAppHealthExtensionFixes(scaleSet: ScaleSetModel, text: string): Fix[] {
+  const kinds = scaleSet.osKind === 'unknown' ? (['linux', 'windows'] as const) : [scaleSet.osKind];
+  const fixes: Fix[] = [];
+  for (const os of kinds) {
+    const type = APPLICATION_HEALTH_EXTENSION.types[os];
+    const edit = insertExtension(scaleSet, text, appHealthExtension(type));
+    if (edit) fixes.push({ title: `Add an ${type} extension (http, port 80, /health: adapt to your app)`, edits: [edit], ...(kinds.length === 1 ? { isPreferred: true } : {}) });
+  }
+  return fixes;
+}
+
+export function appHealthExtension(type: string): JsonValue {
+  return {
+    name: 'HealthExtension',
+    properties: {
+      publisher: APPLICATION_HEALTH_EXTENSION.publisher,
+      type,
+      typeHandlerVersion: APPLICATION_HEALTH_EXTENSION.versions.rich,
+      autoUpgradeMinorVersion: true,
+      settings: { protocol: 'http', port: 80, requestPath: '/health' },
+    },
+  };
+}
+
+/**
+ * The edit that appends `extension` to the scale set's extensions array: after the last extension when
+ * there is one (written as text right after it, so its comments and formatting stay), else by setting
+ * the path under `properties`. Undefined when the array or object is built by an expression.
+ */
+function insertExtension(scaleSet: ScaleSetModel, text: string, extension: JsonValue) {
+  const declared = scaleSet.extensions.filter((e) => e.origin === 'extensionProfile');
+  const last = declared[declared.length - 1];
+  if (last) {
+    if (text[last.span.offset] !== '{' || text[last.span.offset + last.span.length - 1] !== '}') return undefined;
+    const end = last.span.offset + last.span.length;
+    return { kind: 'replaceText' as const, span: { offset: end, length: 0 }, newText: `,${separatorAndValue(text, last.span.offset, extension)}` };
+  }
+  const target = scaleSet.shape === 'vmssShow' ? scaleSet.span : scaleSet.properties?.span;
+  if (!target || text[target.offset] !== '{') return undefined;
+  return { kind: 'setProperty' as const, objectSpan: target, path: ['virtualMachineProfile', 'extensionProfile', 'extensions'], value: [extension] };
+}
+
+/** The new item on its own line at the previous item's indentation, or inline when that item shares its line. */
+function separatorAndValue(text: string, itemOffset: number, value: JsonValue): string {
+  let lineStart = itemOffset;
+  while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
+  const indent = text.slice(lineStart, itemOffset);
+  if (!/^[ \t]*$/.test(indent)) return ` ${JSON.stringify(value)}`;
+  const format = inferFormatting(text);
+  const unit = format.insertSpaces ? ' '.repeat(format.tabSize ?? 2) : '\t';
+  const eol = format.eol ?? '\n';
+  return eol + indent + JSON.stringify(value, null, unit).split('\n').join(eol + indent);
+}

@@ -1,0 +1,114 @@
+import { APPLICATION_HEALTH_EXTENSION } from '../../catalog';
+import type { ScaleSetModel } from '../../model/types';
+import { scaleSetRule } from '../defineRule';
+import { automaticOsUpgrade, automaticRepairs, hasHealthSource, healthSources, orchestrationMode, serviceFabric, upgradeMode, type Maybe, type Setting } from '../facts';
+import type { FindingDraft, RelatedInformation, ScaleSetRuleContext, Severity } from '../types';
+import { addAppHealthExtensionFixes } from './appHealthFix';
+
+/**
+ * "X needs a health signal" rules, one table row each: what switches X on, whether the scale set is
+ * exempt, whether a load-balancer probe counts, and what Azure says when it rejects the deployment.
+ */
+interface HealthNeed {
+  readonly id: string;
+  readonly defaultSeverity: Severity;
+  readonly title: string;
+  readonly description: string;
+  /** What needs health, for messages: "upgrade mode Rolling". */
+  readonly what: string;
+  /** The setting that switches it on (its property is where the finding points). */
+  readonly trigger: (scaleSet: ScaleSetModel) => Setting<boolean>;
+  /** Why it needs health and what happens without it. */
+  readonly consequence: string;
+  /** Scale sets that need no health source for it; 'unknown' keeps the rule silent. */
+  readonly exempt?: (scaleSet: ScaleSetModel) => Maybe;
+  /** Whether a load-balancer probe counts (it never does on Flexible, checked separately). */
+  readonly probeCounts?: (scaleSet: ScaleSetModel) => boolean;
+}
+
+const isSf = (scaleSet: ScaleSetModel) => {
+  const sf = serviceFabric(scaleSet);
+  return sf !== undefined && sf !== 'unknown';
+};
+
+const NEEDS: readonly HealthNeed[] = [
+  {
+    id: 'rolling-requires-health',
+    defaultSeverity: 'error',
+    title: 'Rolling mode without a health signal',
+    description: 'upgradePolicy.mode is Rolling, but the scale set has neither a load-balancer health probe nor an Application Health extension; Azure rejects the deployment.',
+    what: 'upgrade mode Rolling',
+    trigger: (s) => { const m = upgradeMode(s); return { value: m.value === 'unknown' ? 'unknown' : m.value === 'Rolling', property: m.property }; },
+    consequence: 'Azure rejects it: "Rolling Upgrade mode is not supported for this Virtual Machine Scale Set because a health probe or health extension was not provided." A rolling upgrade waits for each batch to report healthy before the next one, so it needs a health signal',
+  },
+  {
+    id: 'aos-requires-health',
+    defaultSeverity: 'error',
+    title: 'Automatic OS upgrade without a health signal',
+    description: 'Automatic OS image upgrade is on, but the scale set has neither a load-balancer health probe nor an Application Health extension (Service Fabric Silver/Gold node types are exempt); Azure rejects the deployment.',
+    what: 'automatic OS image upgrade',
+    trigger: automaticOsUpgrade,
+    consequence: 'Azure rejects it: "Automatic OS Upgrade is not supported for this Virtual Machine Scale Set because a health probe or health extension was not specified." The upgrade waits up to 5 minutes per batch for instances to become healthy and rolls back the OS disk when they do not, so it needs a health signal',
+    // Service Fabric Silver/Gold node types use Service Fabric's own health (§3.5 #32).
+    exempt: (s) => {
+      const sf = serviceFabric(s);
+      if (sf === 'unknown') return 'unknown';
+      if (!sf) return false;
+      return sf.durability.value === 'unknown' ? 'unknown' : sf.durability.value !== 'Bronze';
+    },
+    // "Application Health Probes are not supported for Service Fabric scale sets" (S4): only the extension counts.
+    probeCounts: (s) => !isSf(s),
+  },
+  {
+    id: 'repairs-require-health',
+    defaultSeverity: 'warning',
+    title: 'Automatic repairs without a health signal',
+    description: 'automaticRepairsPolicy.enabled is true, but the scale set has neither a load-balancer health probe nor an Application Health extension, so no instance is ever found unhealthy.',
+    what: 'automatic instance repairs',
+    trigger: automaticRepairs,
+    consequence: 'Automatic repairs replace instances that report unhealthy; without health monitoring nothing ever reports unhealthy, so repairs never happen (S10; Terraform refuses it: "`automatic_instance_repair` can only be set if there is an application Health extension or a `health_probe_id` defined")',
+  },
+];
+
+function checkNeed(need: HealthNeed, { model, scaleSet, text }: ScaleSetRuleContext): FindingDraft[] {
+  const trigger = need.trigger(scaleSet);
+  if (trigger.value !== true || !trigger.property) return [];
+  const orchestration = orchestrationMode(scaleSet).value;
+  const sources = healthSources(scaleSet);
+  // Flexible with only a probe: flexible-requires-health-extension reports it. Unknown orchestration: the probe may or may not count.
+  if (sources.probe && sources.appHealth.length === 0 && orchestration !== 'Uniform') return [];
+  if (need.exempt && need.exempt(scaleSet) !== false) return [];
+  const probeCounts = orchestration === 'Uniform' && (need.probeCounts?.(scaleSet) ?? true);
+  if (hasHealthSource(sources, probeCounts) !== false) return [];
+
+  const flexible = orchestration === 'Flexible';
+  const linux = APPLICATION_HEALTH_EXTENSION.types.linux;
+  const windows = APPLICATION_HEALTH_EXTENSION.types.windows;
+  const extensionName = scaleSet.osKind === 'windows' ? windows : scaleSet.osKind === 'linux' ? linux : `${linux} or ${windows}`;
+  const ignoredProbe = sources.probe ? ` Its healthProbe does not count: Service Fabric scale sets support only the Application Health extension ("Application Health Probes are not supported for Service Fabric scale sets", S4).` : '';
+  const todo = flexible || !probeCounts
+    ? `Add an Application Health extension (${extensionName})${flexible ? '; on Flexible orchestration a load-balancer probe is not a health source' : ''}.`
+    : `Add an Application Health extension (${extensionName}), or set virtualMachineProfile.networkProfile.healthProbe.id to a load-balancer probe.`;
+  const related: RelatedInformation[] = [];
+  if (!flexible && probeCounts) {
+    for (const lb of model.loadBalancers) {
+      if (lb.probes.length > 0) related.push({ span: lb.span, message: `This load balancer has ${lb.probes.length} probe${lb.probes.length === 1 ? '' : 's'}, but none is attached as the scale set's health probe.` });
+    }
+  }
+  return [{
+    message: `Scale set "${scaleSet.displayName}" has ${need.what} on, but no health signal: no ${probeCounts ? 'load-balancer health probe and no ' : ''}Application Health extension.${ignoredProbe} ${need.consequence}. ${todo}`,
+    span: trigger.property.value.span,
+    related,
+    fixes: addAppHealthExtensionFixes(scaleSet, text),
+  }];
+}
+
+const toRule = (need: HealthNeed) => scaleSetRule({
+  id: need.id,
+  defaultSeverity: need.defaultSeverity,
+  title: need.title,
+  description: need.description,
+  check: (ctx) => checkNeed(need, ctx),
+});
+
+export const [ROLLING_REQUIRES_HEALTH, AOS_REQUIRES_HEALTH, REPAIRS_REQUIRE_HEALTH] = NEEDS.map(toRule) as [ReturnType<typeof toRule>, ReturnType<typeof toRule>, ReturnType<typeof toRule>];

@@ -1,0 +1,112 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findingsOf, fixAndRecheck, textAt } from './harness';
+import { appHealth, CUSTOM_SCRIPT, loadBalancer, PROBE_ID, scaleSetTemplate, UNKNOWN } from './healthFixtures';
+
+const ROLLING = '{ "mode": "Rolling" }';
+const AOS = '{\n  "mode": "Automatic",\n  "automaticOSUpgradePolicy": { "enableAutomaticOSUpgrade": true }\n}';
+const REPAIRS = '"automaticRepairsPolicy": { "enabled": true, "gracePeriod": "PT30M" }';
+const sf = (durability: string) => `{
+  "name": "sf",
+  "properties": {
+    "publisher": "Microsoft.Azure.ServiceFabric", "type": "ServiceFabricLinuxNode", "typeHandlerVersion": "2.0",
+    "settings": { "nodeTypeRef": "nt1", "durabilityLevel": ${durability} }
+  }
+}`;
+
+test('rolling-requires-health: Rolling with no probe and no extension', () => {
+  const text = scaleSetTemplate({ upgradePolicy: ROLLING, resources: [loadBalancer()] });
+  const [finding] = findingsOf(text, 'rolling-requires-health');
+  assert.equal(textAt(text, finding!), '"Rolling"');
+  assert.equal(finding!.severity, 'error');
+  assert.match(finding!.message, /"vmss1" has upgrade mode Rolling on, but no health signal/);
+  assert.match(finding!.message, /"Rolling Upgrade mode is not supported for this Virtual Machine Scale Set because a health probe or health extension was not provided\."/);
+  assert.match(finding!.message, /ApplicationHealthLinux/);
+  assert.match(finding!.related[0]!.message, /1 probe, but none is attached/);
+});
+
+test('rolling-requires-health: silent with a probe, with the extension, and for other modes', () => {
+  assert.deepEqual(findingsOf(scaleSetTemplate({ upgradePolicy: ROLLING, healthProbe: PROBE_ID, resources: [loadBalancer()] }), 'rolling-requires-health'), []);
+  assert.deepEqual(findingsOf(scaleSetTemplate({ upgradePolicy: ROLLING, extensions: [appHealth()] }), 'rolling-requires-health'), []);
+  assert.deepEqual(findingsOf(scaleSetTemplate({ upgradePolicy: '{ "mode": "Manual" }' }), 'rolling-requires-health'), []);
+  assert.deepEqual(findingsOf(scaleSetTemplate({}), 'rolling-requires-health'), [], 'absent mode is Manual');
+});
+
+test('rolling-requires-health: silent when the mode or an extension type is unknown', () => {
+  assert.deepEqual(findingsOf(scaleSetTemplate({ upgradePolicy: `{ "mode": ${UNKNOWN} }` }), 'rolling-requires-health'), []);
+  assert.deepEqual(findingsOf(scaleSetTemplate({ upgradePolicy: UNKNOWN }), 'rolling-requires-health'), []);
+  const unknownExt = `{ "name": "x", "properties": { "publisher": "Microsoft.ManagedServices", "type": ${UNKNOWN} } }`;
+  assert.deepEqual(findingsOf(scaleSetTemplate({ upgradePolicy: ROLLING, extensions: [unknownExt] }), 'rolling-requires-health'), []);
+});
+
+test('rolling-requires-health: the fix appends an extension after the last one, keeping comments', () => {
+  const text = scaleSetTemplate({ upgradePolicy: ROLLING, extensions: [CUSTOM_SCRIPT] });
+  const fixed = fixAndRecheck(text, 'rolling-requires-health');
+  assert.match(fixed, /\/\/ installs the app\n {16}"properties"[^\n]*\n {14}\},\n {14}\{\n {16}"name": "HealthExtension",/);
+  assert.match(fixed, /"type": "ApplicationHealthLinux",\n {18}"typeHandlerVersion": "2.0"/);
+});
+
+test('rolling-requires-health: the fix creates extensionProfile when there is none; Windows by osKind', () => {
+  const text = scaleSetTemplate({ upgradePolicy: ROLLING, os: 'windows' });
+  const fixed = fixAndRecheck(text, 'rolling-requires-health');
+  assert.match(fixed, /"extensionProfile": \{\n\s+"extensions": \[\n\s+\{\n\s+"name": "HealthExtension"/);
+  assert.match(fixed, /"type": "ApplicationHealthWindows"/);
+  const empty = fixAndRecheck(scaleSetTemplate({ upgradePolicy: ROLLING, extensions: [] }), 'rolling-requires-health');
+  assert.match(empty, /"extensions": \[\s*\{\s*"name": "HealthExtension"/);
+});
+
+test('rolling-requires-health: on Flexible only the extension counts, and the probe case belongs to flexible-requires-health-extension', () => {
+  const flexible = scaleSetTemplate({ upgradePolicy: ROLLING, properties: ['"orchestrationMode": "Flexible"'] });
+  const [finding] = findingsOf(flexible, 'rolling-requires-health');
+  assert.match(finding!.message, /on Flexible orchestration a load-balancer probe is not a health source/);
+  const withProbe = scaleSetTemplate({ upgradePolicy: ROLLING, properties: ['"orchestrationMode": "Flexible"'], healthProbe: PROBE_ID, resources: [loadBalancer()] });
+  assert.deepEqual(findingsOf(withProbe, 'rolling-requires-health'), []);
+});
+
+test('aos-requires-health: automatic OS upgrade with no health source, also the legacy boolean as a string', () => {
+  const text = scaleSetTemplate({ upgradePolicy: AOS });
+  const [finding] = findingsOf(text, 'aos-requires-health');
+  assert.equal(textAt(text, finding!), 'true');
+  assert.match(finding!.message, /"Automatic OS Upgrade is not supported for this Virtual Machine Scale Set because a health probe or health extension was not specified\."/);
+  const legacy = scaleSetTemplate({ upgradePolicy: '{ "mode": "Automatic", "automaticOSUpgrade": "true" }' });
+  assert.equal(textAt(legacy, findingsOf(legacy, 'aos-requires-health')[0]!), '"true"');
+  fixAndRecheck(text, 'aos-requires-health');
+});
+
+test('aos-requires-health: silent with health, when off, and when unknown', () => {
+  assert.deepEqual(findingsOf(scaleSetTemplate({ upgradePolicy: AOS, extensions: [appHealth()] }), 'aos-requires-health'), []);
+  assert.deepEqual(findingsOf(scaleSetTemplate({ upgradePolicy: AOS, healthProbe: PROBE_ID, resources: [loadBalancer()] }), 'aos-requires-health'), []);
+  assert.deepEqual(findingsOf(scaleSetTemplate({ upgradePolicy: '{ "mode": "Automatic" }' }), 'aos-requires-health'), [], 'Automatic mode alone needs no health');
+  assert.deepEqual(findingsOf(scaleSetTemplate({ upgradePolicy: `{ "automaticOSUpgradePolicy": { "enableAutomaticOSUpgrade": ${UNKNOWN} } }` }), 'aos-requires-health'), []);
+  assert.deepEqual(findingsOf(scaleSetTemplate({ upgradePolicy: `{ "automaticOSUpgradePolicy": ${UNKNOWN} }` }), 'aos-requires-health'), []);
+});
+
+test('aos-requires-health: Service Fabric Silver/Gold is exempt, Bronze needs the extension (a probe does not count)', () => {
+  assert.deepEqual(findingsOf(scaleSetTemplate({ upgradePolicy: AOS, extensions: [sf('"Silver"')] }), 'aos-requires-health'), []);
+  assert.deepEqual(findingsOf(scaleSetTemplate({ upgradePolicy: AOS, extensions: [sf(UNKNOWN)] }), 'aos-requires-health'), []);
+  const bronze = scaleSetTemplate({ upgradePolicy: AOS, extensions: [sf('"Bronze"')], healthProbe: PROBE_ID, resources: [loadBalancer()] });
+  const [finding] = findingsOf(bronze, 'aos-requires-health');
+  assert.match(finding!.message, /Application Health Probes are not supported for Service Fabric scale sets/);
+  assert.deepEqual(findingsOf(scaleSetTemplate({ upgradePolicy: AOS, extensions: [sf('"Bronze"'), appHealth()] }), 'aos-requires-health'), []);
+});
+
+test('repairs-require-health: repairs enabled with no health source is a warning', () => {
+  const text = scaleSetTemplate({ properties: [REPAIRS] });
+  const [finding] = findingsOf(text, 'repairs-require-health');
+  assert.equal(finding!.severity, 'warning');
+  assert.equal(textAt(text, finding!), 'true');
+  assert.match(finding!.message, /nothing ever reports unhealthy/);
+  fixAndRecheck(text, 'repairs-require-health');
+});
+
+test('repairs-require-health: silent when disabled, with health, or unknown', () => {
+  assert.deepEqual(findingsOf(scaleSetTemplate({ properties: ['"automaticRepairsPolicy": { "enabled": false }'] }), 'repairs-require-health'), []);
+  assert.deepEqual(findingsOf(scaleSetTemplate({ properties: [REPAIRS], healthProbe: PROBE_ID, resources: [loadBalancer()] }), 'repairs-require-health'), []);
+  assert.deepEqual(findingsOf(scaleSetTemplate({ properties: [`"automaticRepairsPolicy": { "enabled": ${UNKNOWN} }`] }), 'repairs-require-health'), []);
+});
+
+test('the fix offers Linux and Windows when the OS is unknown', () => {
+  const text = scaleSetTemplate({ upgradePolicy: ROLLING }).replace(/"osProfile": \{[\s\S]*?\n {10}\}/, '"osProfile": {}').replace(/"storageProfile"[^\n]*\n/, '');
+  const [finding] = findingsOf(text, 'rolling-requires-health');
+  assert.deepEqual(finding!.fixes.map((f) => [f.title.split(' ')[2], f.isPreferred]), [['ApplicationHealthLinux', undefined], ['ApplicationHealthWindows', undefined]]);
+});
