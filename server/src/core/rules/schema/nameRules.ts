@@ -74,7 +74,7 @@ export const DUPLICATE_PROPERTY = scaleSetRule({
   id: 'duplicate-property',
   defaultSeverity: 'error',
   title: 'Duplicate upgrade-policy property',
-  description: 'The same property (compared case-insensitively, as ARM does) appears more than once in one policy object; only the last one takes effect.',
+  description: 'The same property (compared case-insensitively, as ARM does) appears more than once in one policy object; only one copy can take effect.',
   check: ({ scaleSet }) => {
     const out: FindingDraft[] = [];
     for (const object of policyObjects(scaleSet)) {
@@ -88,7 +88,7 @@ export const DUPLICATE_PROPERTY = scaleSetRule({
         const winner = group[group.length - 1]!;
         for (const loser of group.slice(0, -1)) {
           out.push({
-            message: `"${loser.name}" is set ${group.length} times in ${object.objectId}. Only the last one takes effect (JSON readers, ARM's included, keep the last duplicate), so this one is ignored and misleads readers. Remove it, or keep its value in the last one.`,
+            message: `"${loser.name}" is set ${group.length} times in ${object.objectId}. Only one of them can take effect: JSON readers, including this tool's model of ARM, keep the last one, so this copy is ignored and misleads readers (RFC 8259 asks for unique names). Remove it, or keep its value in the last one.`,
             span: loser.keySpan,
             related: [{ span: winner.keySpan, message: `This "${winner.name}" is the one that takes effect.` }],
             tags: ['unnecessary'],

@@ -131,7 +131,7 @@ export const INVALID_DURATION = scaleSetRule({
     const choices = suggestions.length ? suggestions : [fallback];
     const fixes = editable ? choices.map((d, i) => replaceFix(`Change to "${d}" (${humaniseDuration(d)})`, value, d, i === 0)) : [];
     return {
-      message: `${showValue(value)}${originNote(value)} is not an ISO 8601 duration: ${parsed.reason}. ${property.name} needs a value like "PT5M" (5 minutes) or "PT0S" (no pause, the default); ARM cannot read anything else.${suggestions.length ? ` Did you mean "${suggestions[0]}" (${humaniseDuration(suggestions[0]!)})?` : ''}`,
+      message: `${showValue(value)}${originNote(value)} is not an ISO 8601 duration: ${parsed.reason}. ${property.name} takes a duration like "PT5M" (5 minutes) or "PT0S" (no pause, the default). The API schema does not check the form, so the mistake would only show when the service reads the pause.${suggestions.length ? ` Did you mean "${suggestions[0]}" (${humaniseDuration(suggestions[0]!)})?` : ''}`,
       span: value.span,
       fixes,
     };
