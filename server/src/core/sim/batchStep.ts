@@ -26,24 +26,28 @@ export function runInPlace(s: RunState, k: number, members: readonly number[], t
   s.minServing = Math.min(s.minServing, fleet.size - s.unhealthy - down);
   let end = t0;
   let upgradesEnd = t0;
+  const jittered = timings.jitter > 0;
   for (const i of members) {
-    const up = timings.upgradeSeconds * jitter(s);
-    const h = timings.healthySeconds * jitter(s);
+    const up = jittered ? timings.upgradeSeconds * jitter(s) : timings.upgradeSeconds;
+    const h = jittered ? timings.healthySeconds * jitter(s) : timings.healthySeconds;
     const fail = s.fails[i] === 1 || (wait && h > timings.healthWaitSeconds);
     const upEnd = t0 + up;
-    upgradesEnd = Math.max(upgradesEnd, upEnd);
+    if (upEnd > upgradesEnd) upgradesEnd = upEnd;
     s.attempted++;
-    rec?.push(t0, 'upgradeStart', k, i, 'upgrading', 'reimage');
     if (!fail) {
       const okAt = wait ? upEnd + h : upEnd;
-      if (wait) rec?.push(upEnd, 'upgradeDone', k, i, null, 'waiting for health');
-      rec?.push(okAt, 'healthy', k, i, 'serving', 'healthy on the new image');
+      if (rec) {
+        rec.push(t0, 'upgradeStart', k, i, 'upgrading', 'reimage');
+        if (wait) rec.push(upEnd, 'upgradeDone', k, i, null, 'waiting for health');
+        rec.push(okAt, 'healthy', k, i, 'serving', 'healthy on the new image');
+        outcome(s, i, 'upgraded');
+      }
       setState(s, i, NEW_OK);
       s.counted++;
-      end = Math.max(end, okAt);
-      outcome(s, i, 'upgraded');
+      if (okAt > end) end = okAt;
       continue;
     }
+    rec?.push(t0, 'upgradeStart', k, i, 'upgrading', 'reimage');
     const detect = wait ? upEnd + timings.healthWaitSeconds : upEnd;
     noteFailure(s, i);
     if (wait) rec?.push(upEnd, 'upgradeDone', k, i, null, 'waiting for health');

@@ -9,7 +9,7 @@ import { triggerPlan } from './defaults';
 import { expandFleet } from './fleet';
 import { formatPercent } from './messages';
 import { AFTER_HALT_PRIORITY, POST_GATE_PRIORITY, Recorder } from './recorder';
-import { NEW_BAD, NEW_OK } from './runState';
+import { NEW_BAD } from './runState';
 import { drawTrial, flapCount } from './trial';
 import type { Mutable, Prepared, RunState } from './runState';
 import type { Rng } from './rng';
@@ -149,8 +149,8 @@ export function execute(p: Prepared, rng: Rng, scratch: Scratch, log: RunLog | n
   if (status === 'Completed') rec?.push(end, 'complete', null, null, null, 'all instances processed');
   if (status === 'Cancelled') end = Math.max(end, t);
   rec?.flush();
-  let upgraded = 0;
-  for (let i = 0; i < n; i++) if (s.state[i] === NEW_OK) upgraded++;
+  // Every attempted instance either ends on the new model healthy or counts as failed.
+  const upgraded = s.attempted - s.failed;
   const result: TrialResult = {
     status, errorCode, haltGate, durationSeconds: end, minServing: s.minServing, maxTotal: s.maxTotal, attempted: s.attempted,
     upgraded, failed: s.failed, rolledBack: s.rolledBack, batches: k, firstFailed: s.firstFailed < 0 ? null : s.firstFailed,
