@@ -1,9 +1,10 @@
 import { APPLICATION_HEALTH_EXTENSION } from '../../catalog';
 import type { ScaleSetModel } from '../../model/types';
 import { scaleSetRule } from '../defineRule';
-import { automaticOsUpgrade, automaticRepairs, hasHealthSource, healthSources, orchestrationMode, serviceFabric, upgradeMode, type Maybe, type Setting } from '../facts';
+import { automaticOsUpgrade, automaticRepairs, hasHealthSource, healthSources, orchestrationMode, serviceFabric, type Maybe, type Setting } from '../facts';
 import type { FindingDraft, RelatedInformation, ScaleSetRuleContext, Severity } from '../types';
 import { addAppHealthExtensionFixes } from './appHealthFix';
+import { rollingOn } from './consumers';
 
 /**
  * "X needs a health signal" rules, one table row each: what switches X on, whether the scale set is
@@ -38,7 +39,7 @@ const NEEDS: readonly HealthNeed[] = [
     title: 'Rolling mode without a health signal',
     description: 'upgradePolicy.mode is Rolling, but the scale set has neither a load-balancer health probe nor an Application Health extension; Azure rejects the deployment.',
     what: 'upgrade mode Rolling',
-    trigger: (s) => { const m = upgradeMode(s); return { value: m.value === 'unknown' ? 'unknown' : m.value === 'Rolling', property: m.property }; },
+    trigger: rollingOn,
     consequence: 'Azure rejects it: "Rolling Upgrade mode is not supported for this Virtual Machine Scale Set because a health probe or health extension was not provided." A rolling upgrade waits for each batch to report healthy before the next one, so it needs a health signal',
   },
   {

@@ -1,0 +1,43 @@
+import type { RProperty, ScaleSetModel } from '../../model/types';
+import { automaticOsUpgrade, automaticRepairs, upgradeMode, type Setting } from '../facts';
+import type { RelatedInformation } from '../types';
+
+/** What uses a scale set's health signal: rolling upgrades, automatic OS upgrades, automatic repairs (§3.2). */
+export interface HealthConsumer {
+  readonly key: 'rolling' | 'aos' | 'repairs';
+  readonly what: string;
+  readonly property: RProperty;
+}
+
+/** Rolling mode as a boolean setting. */
+export function rollingOn(scaleSet: ScaleSetModel): Setting<boolean> {
+  const mode = upgradeMode(scaleSet);
+  return { value: mode.value === 'unknown' ? 'unknown' : mode.value === 'Rolling', property: mode.property };
+}
+
+const CONSUMERS: readonly { readonly key: HealthConsumer['key']; readonly what: string; readonly setting: (s: ScaleSetModel) => Setting<boolean> }[] = [
+  { key: 'aos', what: 'automatic OS image upgrade', setting: automaticOsUpgrade },
+  { key: 'rolling', what: 'upgrade mode Rolling', setting: rollingOn },
+  { key: 'repairs', what: 'automatic repairs', setting: automaticRepairs },
+];
+
+/** The consumers that are on for certain; `unknown` when some cannot be evaluated. */
+export function healthConsumers(scaleSet: ScaleSetModel): { readonly on: readonly HealthConsumer[]; readonly unknown: boolean } {
+  const on: HealthConsumer[] = [];
+  let unknown = false;
+  for (const c of CONSUMERS) {
+    const setting = c.setting(scaleSet);
+    if (setting.value === true && setting.property) on.push({ key: c.key, what: c.what, property: setting.property });
+    else if (setting.value === 'unknown') unknown = true;
+  }
+  return { on, unknown };
+}
+
+export function consumerList(on: readonly HealthConsumer[]): string {
+  const names = on.map((c) => c.what);
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+export function consumerRelated(on: readonly HealthConsumer[]): RelatedInformation[] {
+  return on.map((c) => ({ span: c.property.value.span, message: `${c.what[0]!.toUpperCase()}${c.what.slice(1)} is turned on here.` }));
+}
