@@ -1,5 +1,6 @@
 import type { FormattingOptions, Node, ParseError } from 'jsonc-parser';
-import { createScanner, findNodeAtLocation, findNodeAtOffset, getNodePath, modify, parseTree } from 'jsonc-parser';
+import { findNodeAtLocation, findNodeAtOffset, getNodePath, modify, parseTree } from 'jsonc-parser';
+import { commaAfter, compactValue, formatValue, lineBreakBefore, lineIndent, reindent, startOfLine } from './jsonText';
 import type { Span } from '../text/span';
 import { inferFormatting } from './formatting';
 import type { JsonValue, NeutralEdit, TextEdit } from './neutralEdit';
@@ -45,11 +46,6 @@ export function applyNeutralEdits(text: string, edits: readonly NeutralEdit[]): 
 
 const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false };
 const PLACEHOLDER = '__vmss_upgrade_moved_value__';
-// jsonc-parser's SyntaxKind is a const enum (unreadable under isolatedModules); its stable values:
-const COMMA_TOKEN = 5;
-const EOF_TOKEN = 17;
-/** Line and block comments, line breaks, whitespace. */
-const TRIVIA_TOKENS = new Set([12, 13, 14, 15]);
 
 function parseErrorCount(text: string): number {
   const errors: ParseError[] = [];
@@ -240,49 +236,4 @@ function findProperty(object: Node, name: string): Node | undefined {
   const properties = object.children ?? [];
   const lower = name.toLowerCase();
   return properties.find((p) => p.children?.[0]?.value === name) ?? properties.find((p) => String(p.children?.[0]?.value).toLowerCase() === lower);
-}
-
-/** The comma token after a node, skipping whitespace and comments. */
-function commaAfter(text: string, node: Node): { offset: number } | undefined {
-  const scanner = createScanner(text, false);
-  scanner.setPosition(node.offset + node.length);
-  for (let token = scanner.scan(); token !== EOF_TOKEN; token = scanner.scan()) {
-    if (token === COMMA_TOKEN) return { offset: scanner.getTokenOffset() };
-    if (!TRIVIA_TOKENS.has(token)) return undefined;
-  }
-  return undefined;
-}
-
-function startOfLine(text: string, offset: number): number {
-  let start = offset;
-  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
-  return start;
-}
-
-/** The offset of the line break that ends the line before `lineStart` (\r\n counts as one). */
-function lineBreakBefore(text: string, lineStart: number): number {
-  return text[lineStart - 1] === '\n' && text[lineStart - 2] === '\r' ? lineStart - 2 : lineStart - 1;
-}
-
-function lineIndent(text: string, offset: number): string {
-  return /^[ \t]*/.exec(text.slice(startOfLine(text, offset), offset))![0];
-}
-
-function reindent(raw: string, oldIndent: string, newIndent: string): string {
-  return raw.replace(/(\r\n|\n|\r)([ \t]*)/g, (_, eol: string, indent: string) =>
-    eol + (indent.startsWith(oldIndent) ? newIndent + indent.slice(oldIndent.length) : indent));
-}
-
-function formatValue(value: JsonValue, baseIndent: string, format: FormattingOptions): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  const unit = format.insertSpaces ? ' '.repeat(format.tabSize ?? 2) : '\t';
-  return JSON.stringify(value, null, unit).split('\n').join((format.eol ?? '\n') + baseIndent);
-}
-
-/** One-line JSON with the spacing people write by hand: `{ "a": 1, "b": [1, 2] }`. */
-function compactValue(value: JsonValue): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(compactValue).join(', ')}]`;
-  const entries = Object.entries(value as { readonly [key: string]: JsonValue });
-  return entries.length ? `{ ${entries.map(([k, v]) => `${JSON.stringify(k)}: ${compactValue(v)}`).join(', ')} }` : '{}';
 }
