@@ -86,6 +86,19 @@ test('CodeLens above upgradePolicy with the simulation line', async () => {
   assert.equal(lenses[0]!.command.command, 'vmssUpgrade.showPreview');
 });
 
+test('CodeLens on a template with many scale sets: ranges first, the simulation on codeLens/resolve', async () => {
+  const uri = 'file:///tmp/vmss-lsp-features/many.json';
+  const resource = (i: number) => `{ "type": "Microsoft.Compute/virtualMachineScaleSets", "apiVersion": "2024-07-01", "name": "s${i}", "sku": { "capacity": 4 }, "properties": { "upgradePolicy": { "mode": "Rolling" } } }`;
+  await client.open(uri, `{ "resources": [${Array.from({ length: 8 }, (_, i) => resource(i)).join(',\n')}] }`);
+  type Lens = { range: unknown; command?: { title: string; arguments: { name: string }[] }; data?: unknown };
+  const lenses = await client.request<Lens[]>('textDocument/codeLens', { textDocument: { uri } });
+  assert.equal(lenses.length, 8);
+  assert.ok(lenses.every((l) => l.command === undefined && l.data !== undefined));
+  const resolved = await client.request<Lens>('codeLens/resolve', lenses[5]);
+  assert.match(resolved.command!.title, /^Rolling upgrade: 4 batches × 1 · /);
+  assert.equal(resolved.command!.arguments[0]!.name, 's5');
+});
+
 test('inlay hints, and none once the setting turns them off', async () => {
   const range = { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } };
   const hints = await client.request<{ label: string }[]>('textDocument/inlayHint', { textDocument: { uri: URI }, range });

@@ -1,0 +1,50 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getLanguageService } from '../../../../server/src/core/services/languageService';
+import { cursor } from '../../../helpers/cursor';
+
+const ls = getLanguageService();
+const FIXTURE = readFileSync(join(import.meta.dirname, '../../../fixtures/lsp/web.json'), 'utf8');
+const EVERYTHING = { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } };
+
+/**
+ * Every feature at one offset of one text; the caller checks that nothing throws. The document-wide ones
+ * (lenses run the simulator) only when asked, to keep the sweep quick.
+ */
+function everyFeature(text: string, offset: number, wholeDocument = true): void {
+  const doc = ls.createDocument(text);
+  const position = doc.lines.positionAt(offset);
+  const findings = ls.findProblems(doc, { rules: {} });
+  ls.toDiagnostics(doc, findings, { uri: 'u', docsBase: 'd/' });
+  ls.doComplete(doc, position);
+  ls.doHover(doc, position);
+  ls.getCodeActions(doc, findings, { uri: 'u', range: { start: position, end: position }, diagnostics: [] });
+  if (!wholeDocument) return;
+  ls.getInlayHints(doc, EVERYTHING);
+  ls.findDocumentSymbols(doc);
+  ls.getCodeLenses(doc, { uri: 'u', failureRate: 0.02 });
+  ls.describeScaleSets(doc);
+}
+
+test('half-typed text: every prefix of a template, with the cursor at its end, breaks no feature', () => {
+  for (let length = 0; length <= FIXTURE.length; length += 3) {
+    const text = FIXTURE.slice(0, length);
+    assert.doesNotThrow(() => everyFeature(text, text.length, length % 30 === 0), `prefix of ${length} characters`);
+  }
+});
+
+test('every cursor position in the template, and in it with one character deleted there', () => {
+  for (let offset = 0; offset <= FIXTURE.length; offset += 2) {
+    assert.doesNotThrow(() => everyFeature(FIXTURE, offset, false), `cursor at ${offset}`);
+    const damaged = FIXTURE.slice(0, offset) + FIXTURE.slice(offset + 1);
+    assert.doesNotThrow(() => everyFeature(damaged, Math.min(offset, damaged.length), offset % 40 === 0), `character ${offset} deleted`);
+  }
+});
+
+test('the cursor helper insists on exactly one marker', () => {
+  assert.deepEqual(cursor('ab|c'), { text: 'abc', offset: 2 });
+  assert.throws(() => cursor('abc'), /no \| marker/);
+  assert.throws(() => cursor('a|b|c'), /more than one/);
+});
