@@ -5,14 +5,36 @@ import { defaultFleet, defaultInput, DEFAULT_FAILURES } from '../../server/src/c
 import { TrialRunner } from '../../server/src/core/sim/monteCarlo';
 import { simulate } from '../../server/src/core/sim/simulate';
 import type { SimInput } from '../../server/src/core/sim/types';
-import { formatMs, measure } from './measure';
+import { performance } from 'node:perf_hooks';
+import { formatMs } from './measure';
 import type { BenchSection } from './types';
 
 export interface SimBenchRow {
   readonly name: string;
+  /** Median wall-clock time of one repetition. */
   readonly medianMs: number;
+  /** Median CPU time of this process for one repetition: stable when the machine is shared. */
+  readonly medianCpuMs: number;
   readonly runs: number;
   readonly targetMs?: number;
+}
+
+/** Wall and CPU medians over repeated runs of fn (after warm-up), until minRuns and minMs are both reached. */
+function measureBoth(fn: () => unknown, warmup: number, minRuns: number, minMs: number): { medianMs: number; medianCpuMs: number; runs: number } {
+  for (let i = 0; i < warmup; i++) fn();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  const start = performance.now();
+  while (wall.length < 1000 && (wall.length < minRuns || performance.now() - start < minMs)) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    fn();
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return { medianMs: median(wall), medianCpuMs: median(cpu), runs: wall.length };
 }
 
 /** A zonal AOS upgrade with 1% independent failures and rollback: every code path of a batch is exercised. */
@@ -29,13 +51,13 @@ export async function runSimBenchmarks(): Promise<SimBenchRow[]> {
   const rows: SimBenchRow[] = [];
   for (const capacity of [10, 100, 1000, 10000]) {
     const input = benchInput(capacity);
-    const sample = measure(() => simulate(input), { warmup: 20, minRuns: 30, minMs: 300 });
-    rows.push({ name: `one run, ${capacity} instances`, medianMs: sample.medianMs, runs: sample.runs, ...(capacity === 1000 ? { targetMs: 2 } : {}) });
+    const sample = measureBoth(() => simulate(input), 20, 30, 300);
+    rows.push({ name: `one run, ${capacity} instances`, ...sample, ...(capacity === 1000 ? { targetMs: 2 } : {}) });
   }
   for (const capacity of [100, 1000]) {
     const input = benchInput(capacity);
-    const sample = measure(() => new TrialRunner(input).run({ from: 0, count: 10_000 }), { warmup: 1, minRuns: 5, minMs: 0 });
-    rows.push({ name: `10,000 trials, ${capacity} instances`, medianMs: sample.medianMs, runs: sample.runs, ...(capacity === 1000 ? { targetMs: 1000 } : {}) });
+    const sample = measureBoth(() => new TrialRunner(input).run({ from: 0, count: 10_000 }), 1, 5, 0);
+    rows.push({ name: `10,000 trials, ${capacity} instances`, ...sample, ...(capacity === 1000 ? { targetMs: 1000 } : {}) });
   }
   return rows;
 }
@@ -44,8 +66,9 @@ export default async function simBench(): Promise<BenchSection> {
   const rows = await runSimBenchmarks();
   return {
     title: 'Simulator: one recorded run and 10,000 Monte Carlo trials (median ms)',
-    header: ['case', 'median ms', 'runs', 'target'],
-    rows: rows.map((r) => [r.name, formatMs(r.medianMs), String(r.runs), r.targetMs === undefined ? '' : `< ${r.targetMs} ms`]),
-    verdicts: rows.filter((r) => r.targetMs !== undefined).map((r) => `${r.name}: ${formatMs(r.medianMs)} ms (target < ${r.targetMs} ms) — ${r.medianMs < r.targetMs! ? 'met' : 'NOT met'}`),
+    header: ['case', 'median ms', 'median CPU ms', 'runs', 'target'],
+    rows: rows.map((r) => [r.name, formatMs(r.medianMs), formatMs(r.medianCpuMs), String(r.runs), r.targetMs === undefined ? '' : `< ${r.targetMs} ms`]),
+    verdicts: rows.filter((r) => r.targetMs !== undefined).map((r) =>
+      `${r.name}: ${formatMs(r.medianMs)} ms wall, ${formatMs(r.medianCpuMs)} ms CPU (target < ${r.targetMs} ms) — ${r.medianMs < r.targetMs! ? 'met' : r.medianCpuMs < r.targetMs! ? 'met in CPU time only (machine busy?)' : 'NOT met'}`),
   };
 }
