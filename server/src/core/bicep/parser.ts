@@ -46,7 +46,9 @@ class StatementParser {
       decorators = [];
       if (statement) statements.push(statement);
       const end = this.s.current;
-      if (end.kind !== 'newline' && end.kind !== 'eof') {
+      // A statement cut short by the next line's declaration (an unclosed object) leaves it to be parsed.
+      const atLineStart = end.start > 0 && /[\r\n]/.test(this.s.text[end.start - 1]!);
+      if (end.kind !== 'newline' && end.kind !== 'eof' && !(atLineStart && this.s.index !== before)) {
         this.s.problem(`unexpected '${end.text}' at the end of the statement`);
         if (this.s.index === before) this.s.next();
         this.s.recover(LINE_END);
@@ -162,6 +164,7 @@ class StatementParser {
       type: at === -1 ? typeText : typeText.slice(0, at),
       apiVersion: at === -1 ? undefined : typeText.slice(at + 1),
       typeSpan: spanFrom(typeToken.start, typeToken.kind === 'string' ? typeToken.end : typeToken.start),
+      apiVersionSpan: at === -1 ? undefined : { offset: typeToken.start + 1 + at + 1, length: typeText.length - at - 1 },
       existing,
       body,
     };

@@ -115,6 +115,8 @@ export interface ResourceDecl {
   readonly type: string;
   readonly apiVersion: string | undefined;
   readonly typeSpan: Span;
+  /** The API version inside the type string (after `@`), for fixes that change it. */
+  readonly apiVersionSpan: Span | undefined;
   readonly existing: boolean;
   /** An object, `if (…) {…}` or `[for …: {…}]`. */
   readonly body: Expr;

@@ -91,9 +91,9 @@ function resourceRoot(entry: ResourceEntry, scope: BicepScope): RObject {
 
   const value = toRValue(object, scope, locals);
   const properties: RProperty[] = value.kind === 'object' ? [...value.properties] : [];
-  const literal = (text: string): RValue => ({ kind: 'string', value: text, span: decl.typeSpan, source: 'literal' });
+  const literal = (text: string, span = decl.typeSpan): RValue => ({ kind: 'string', value: text, span, source: 'literal' });
   properties.unshift({ name: 'type', keySpan: decl.typeSpan, value: literal(entry.fullType) });
-  if (decl.apiVersion !== undefined) properties.unshift({ name: 'apiVersion', keySpan: decl.typeSpan, value: literal(decl.apiVersion) });
+  if (decl.apiVersion !== undefined) properties.unshift({ name: 'apiVersion', keySpan: decl.typeSpan, value: literal(decl.apiVersion, decl.apiVersionSpan) });
   if (body.condition) properties.push({ name: 'condition', keySpan: body.condition.span, value: toRValue(body.condition, scope, undefined) });
   if (body.loop) {
     const iterable = scope.evaluate(body.loop.iterable);
