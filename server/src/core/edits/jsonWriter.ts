@@ -160,6 +160,7 @@ class WriteSession {
       // The last property: take the comma before it, and its line if it has one to itself.
       const comma = commaAfter(this.text, siblings[index - 1]!);
       if (!comma) return false;
+      if (/^[ \t]*$/.test(this.text.slice(comma.offset + 1, start))) return this.apply({ offset: comma.offset, length: end - comma.offset, newText: '' });
       const lineStart = startOfLine(this.text, start);
       const from = /^[ \t]*$/.test(this.text.slice(lineStart, start)) && lineStart > comma.offset + 1 ? lineBreakBefore(this.text, lineStart) : start;
       this.apply({ offset: from, length: end - from, newText: '' });

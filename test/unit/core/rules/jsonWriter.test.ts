@@ -65,6 +65,7 @@ test('removeProperty removes the property and its comma', () => {
   assert.equal(applyNeutralEdits(middle, [{ kind: 'removeProperty', keySpan: spanOf(middle, '"b"') }]), '{\n  "a": 1,\n  // about b\n  "c": 3\n}');
   const last = '{\n  "a": 1, // one\n  "b": 2\n}';
   assert.equal(applyNeutralEdits(last, [{ kind: 'removeProperty', keySpan: spanOf(last, '"b"') }]), '{\n  "a": 1 // one\n}');
+  assert.equal(applyNeutralEdits('{ "a": 1, "b": 2 }', [{ kind: 'removeProperty', keySpan: { offset: 10, length: 3 } }]), '{ "a": 1 }');
   const only = applyNeutralEdits('{ "a": 1 }', [{ kind: 'removeProperty', keySpan: { offset: 2, length: 3 } }]);
   assert.equal(only, '{}');
 });
