@@ -10,7 +10,8 @@ export type { ScaleSetInfo } from './core/services/armScaleSets';
 
 /**
  * `vmssUpgrade/scaleSets` — request, client → server: the resolved scale sets of an open document.
- * Answers from the document version the server has; an unknown document gives an empty list.
+ * Answers from the document version the server has; a document the client has not opened gives an
+ * empty list and version -1.
  */
 export namespace ScaleSetsRequest {
   export const method = 'vmssUpgrade/scaleSets' as const;

@@ -21,6 +21,8 @@ export interface ServerContext {
   readonly logger: Logger;
   /** Base URL of the rule pages (`<base><rule-id>.md`). */
   readonly docsBase: string;
+  /** Configuration problems already logged, so each is reported once, not on every keystroke. */
+  readonly reportedProblems: Set<string>;
 }
 
 export interface Analysis {
@@ -52,7 +54,11 @@ export async function analyse(ctx: ServerContext, document: TextDocument): Promi
   const rules = effectiveRuleConfig(settings, ctx.workspaceConfig.forDocument(document.uri));
   const memo = entry.analysis as AnalysisMemo | undefined;
   if (memo?.key === rules.key) return { entry, settings, findings: memo.findings, diagnostics: memo.diagnostics };
-  for (const problem of rules.problems) ctx.logger.error(problem);
+  for (const problem of rules.problems) {
+    if (ctx.reportedProblems.has(problem)) continue;
+    ctx.reportedProblems.add(problem);
+    ctx.logger.error(problem);
+  }
   const { doc } = entry;
   const relevant = doc.model.kind === 'template' || doc.model.kind === 'restBody' || doc.model.kind === 'vmssShow';
   const findings = relevant ? ctx.ls.findProblems(doc, rules.config) : [];

@@ -44,6 +44,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     ls: getLanguageService(),
     logger,
     docsBase: runtime.docsBase,
+    reportedProblems: new Set(),
   };
   const delivery = new DiagnosticsDelivery(connection, documents, logger, async (document) => [...(await analyse(ctx, document)).diagnostics], () => ({ pull: support.pullDiagnostics, refresh: support.diagnosticRefresh }));
 

@@ -2,7 +2,6 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import { humaniseDuration, humaniseSeconds, parseIsoDuration, POLICY_OBJECTS, type PolicyProperty } from '../catalog';
 import { asInteger, getProp } from '../model/values';
 import type { RProperty, ScaleSetModel } from '../model/types';
-import type { Span } from '../text/span';
 import type { ArmDocument } from './armDocument';
 import { policyObjectAt, policyPropertyAt, propertyDetail, propertyDocumentation } from './catalogContext';
 import { cursorContext } from './cursorContext';
@@ -29,11 +28,17 @@ export function doHover(doc: ArmDocument, position: Position, options: HoverOpti
     ? keyHover(path, found?.property, resolved)
     : valueHover(found?.property, resolved, scaleSet, capacity, doc.text.slice(token.offset, token.offset + token.length));
   if (lines.length === 0) return null;
-  return { contents: { kind: 'markdown', value: lines.join('\n\n') }, range: rangeOf(doc, token) };
+  return { contents: { kind: 'markdown', value: lines.join('\n\n') }, range: doc.lines.rangeOf(token) };
 }
 
-function rangeOf(doc: ArmDocument, span: Span) {
-  return doc.lines.rangeOf(span);
+/** The string a literal token spells, also when it is half-typed (`"PT5` with no closing quote). */
+function stringOfToken(written: string): string {
+  try {
+    const parsed: unknown = JSON.parse(written);
+    return typeof parsed === 'string' ? parsed : '';
+  } catch {
+    return written.replace(/^"/, '').replace(/"$/, '');
+  }
 }
 
 function keyHover(path: readonly (string | number)[], property: PolicyProperty | undefined, resolved: RProperty | undefined): string[] {
@@ -60,7 +65,7 @@ function valueHover(property: PolicyProperty | undefined, resolved: RProperty | 
   const value = resolved?.value;
   const ofInstances = (count: number) => `${count} of ${capacity.count} instances${capacity.known ? '' : ` (capacity unknown, ${capacity.count} assumed)`}`;
   if (property.type === 'duration') {
-    const text = value?.kind === 'string' ? value.value : JSON.parse(written.startsWith('"') ? written : '""') as string;
+    const text = value?.kind === 'string' ? value.value : stringOfToken(written);
     const words = humaniseDuration(text);
     lines.push(words ? `\`${text}\` = ${words}` : `\`${text}\` is not an ISO 8601 duration (e.g. \`PT5M\`).`);
     const seconds = parseIsoDuration(text);

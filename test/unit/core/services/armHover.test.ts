@@ -56,3 +56,8 @@ test('no hover outside policy properties, in other JSON or in broken spots', () 
   assert.equal(hover('{ "name": "x|" }'), undefined);
   assert.equal(hover(templateWith('{ "upgradePolicy": { | } }')), undefined);
 });
+
+test('a half-typed duration (no closing quote) is read as far as it goes', () => {
+  const marked = templateWith('{ "upgradePolicy": { "rollingUpgradePolicy": { "pauseTimeBetweenBatches": "PT1|0M').split('|')[0] + '|0M';
+  assert.match(hover(marked)!, /`PT10M` = 10 minutes/);
+});
