@@ -12,6 +12,11 @@ export interface RunRulesOptions {
   readonly config?: RuleConfig;
   /** The rule table to run; the full table by default (tests pass a subset). */
   readonly rules?: readonly Rule[];
+  /**
+   * The current time (ISO 8601 text or epoch milliseconds) for rules that judge dates, such as SAS
+   * expiry. The engine has no clock: the CLI and server pass the real time; without it those rules stay silent.
+   */
+  readonly now?: string | number;
 }
 
 /** Findings about the suppression comments themselves cannot be silenced by those comments. */
@@ -35,6 +40,8 @@ export function runRules(model: TemplateModel, text: string, options: RunRulesOp
   const knownRuleIds = new Set([...RULES, ...rules].map((r) => r.id));
   const internalSeverity = severityOf(INTERNAL_RULE_ERROR);
   const findings: Finding[] = [];
+  // Reaches rules as ctx.now (read through rules/facts/clock.ts), only when given.
+  const clock = options.now === undefined ? {} : { now: options.now };
 
   const collect = (rule: Rule, severity: Severity, scaleSet: ScaleSetModel | undefined, run: () => readonly FindingDraft[]) => {
     try {
@@ -54,7 +61,7 @@ export function runRules(model: TemplateModel, text: string, options: RunRulesOp
     const severity = severityOf(rule);
     if (!severity) continue;
     if (rule.scope === 'scaleSet') {
-      for (const scaleSet of model.scaleSets) collect(rule, severity, scaleSet, () => rule.check({ model, scaleSet, text }));
+      for (const scaleSet of model.scaleSets) collect(rule, severity, scaleSet, () => rule.check({ model, scaleSet, text, ...clock }));
     } else if (rule.scope === 'document') {
       collect(rule, severity, undefined, () => rule.check({ model, text, suppressions, knownRuleIds }));
     }
