@@ -1,0 +1,24 @@
+import type { RProperty, ScaleSetModel } from '../../model/types';
+import { automaticOsUpgrade } from '../facts/scaleSetFacts';
+import type { RelatedInformation } from '../types';
+
+/** What the automatic-OS-upgrade rules share: whether AOS is on, and where it is turned on. */
+export interface AosOn {
+  /** The boolean that turns it on (automaticOSUpgradePolicy.enableAutomaticOSUpgrade or legacy automaticOSUpgrade). */
+  readonly property: RProperty;
+  /** True when only the legacy (API 2017-03-30 … 2018-06-01) boolean turns it on. */
+  readonly legacy: boolean;
+  readonly related: RelatedInformation;
+}
+
+/** Defined only when automatic OS upgrade is known to be on; rules stay silent when it is off or unknown. */
+export function aosOn(scaleSet: ScaleSetModel): AosOn | undefined {
+  const setting = automaticOsUpgrade(scaleSet);
+  if (setting.value !== true || !setting.property) return undefined;
+  const legacy = setting.property === scaleSet.legacyAutomaticOSUpgrade;
+  return {
+    property: setting.property,
+    legacy,
+    related: { span: setting.property.value.span, message: `Automatic OS upgrade is turned on here (${legacy ? 'legacy automaticOSUpgrade' : 'enableAutomaticOSUpgrade'}).` },
+  };
+}
