@@ -92,3 +92,9 @@ test('duplicate-property: the fix removes the ignored copy', () => {
   const fixed = fixAndRecheck(text, 'duplicate-property');
   assert.ok(!fixed.includes('"Manual"') && fixed.includes('"mode": "Rolling"'));
 });
+
+test('unknown-property: inside the legacy autoOSUpgradePolicy its legacy property is the suggestion', () => {
+  const text = vmssTemplate('{ "mode": "Automatic", "autoOSUpgradePolicy": { "disableRollback": true } }', { apiVersion: '2017-12-01' });
+  const [finding] = findingsOf(text, 'unknown-property');
+  assert.match(finding!.message, /Did you mean "disableAutoRollback"\?/);
+});

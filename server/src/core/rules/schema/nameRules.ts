@@ -16,7 +16,8 @@ export const UNKNOWN_PROPERTY = scaleSetRule({
     for (const entry of policyEntries(scaleSet)) {
       if (entry.match || placementsOf(entry.property.name).some((p) => p.property.removedIn === undefined)) continue;
       const objectId = entry.object.objectId;
-      const known = propertyNames(objectId);
+      // Inside the legacy object its legacy names are the only ones; elsewhere suggest current names only.
+      const known = propertyNames(objectId, { includeLegacy: objectId === 'autoOSUpgradePolicy' });
       const suggestion = closestName(entry.property.name, known);
       const fixes: Fix[] = suggestion && entry.object.editable && !findChild(entry.object.value, suggestion)
         ? [{ title: `Rename to "${suggestion}"`, edits: [{ kind: 'renameProperty', keySpan: entry.property.keySpan, newName: suggestion }], isPreferred: true }]
