@@ -1,9 +1,12 @@
 import type { Rule } from '../types';
 import { AOS_CUSTOM_IMAGE, AOS_IMAGE_VERSION, AOS_UNLISTED_PLATFORM_IMAGE } from './imageRules';
+import { AOS_PATCH_MODE, AOS_WINDOWS_AUTOMATIC_UPDATES } from './osSettingsRules';
 
 /** The rules on automatic OS image upgrade prerequisites. One export per rule; add each here. */
 export const AOS_RULES: readonly Rule[] = [
   AOS_IMAGE_VERSION,
   AOS_CUSTOM_IMAGE,
   AOS_UNLISTED_PLATFORM_IMAGE,
+  AOS_WINDOWS_AUTOMATIC_UPDATES,
+  AOS_PATCH_MODE,
 ];
