@@ -103,7 +103,7 @@ test('inlay hints, and none once the setting turns them off', async () => {
   const range = { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } };
   const hints = await client.request<{ label: string }[]>('textDocument/inlayHint', { textDocument: { uri: URI }, range });
   // 200 % of 10 instances is one batch of 10, so there is no pause between batches to add up.
-  assert.deepEqual(hints.map((h) => h.label), ['10 of 10 per batch', '≤ 2 of 10']);
+  assert.deepEqual(hints.map((h) => h.label), ['defaults: maxUnhealthyUpgradedInstancePercent 20, rollbackFailedInstancesOnPolicyBreach false, maxSurge false', '10 of 10 per batch', '≤ 2 of 10']);
   client.settings = { inlayHints: { enabled: false } };
   await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
   assert.deepEqual(await client.request('textDocument/inlayHint', { textDocument: { uri: URI }, range }), []);

@@ -1,7 +1,8 @@
 import type { InlayHint, Range } from 'vscode-languageserver-types';
-import { humaniseSeconds, parseIsoDuration } from '../catalog';
+import { humaniseSeconds, parseIsoDuration, POLICY_OBJECTS } from '../catalog';
 import { asInteger, asString, getProp } from '../model/values';
-import type { ScaleSetModel } from '../model/types';
+import type { RObject, ScaleSetModel } from '../model/types';
+import { allowedInApiVersion, apiVersionOf } from './catalogContext';
 import type { ArmDocument } from './armDocument';
 import { capacityOf, instancesAllowed, instancesPerBatch } from './scaleSetFacts';
 
@@ -12,19 +13,35 @@ export interface InlayHintOptions {
 
 /**
  * Numbers the percentages and durations stand for, after their values: instances per batch, instances
- * the unhealthy limits allow, the total pause over all batches. Only for scale sets inside `range`.
+ * the unhealthy limits allow, the total pause over all batches; and, after the opening brace of a policy
+ * object, the defaults Azure applies to what it leaves out. Only for scale sets inside `range`.
  */
 export function getInlayHints(doc: ArmDocument, range: Range, options: InlayHintOptions = {}): InlayHint[] {
   const start = doc.lines.offsetAt(range.start);
   const end = doc.lines.offsetAt(range.end);
   const hints: InlayHint[] = [];
   for (const scaleSet of doc.model.scaleSets) {
+    const policy = scaleSet.upgradePolicy?.value;
+    if (policy?.kind !== 'object' || policy.expression !== undefined) continue;
+    if (policy.span.offset > end || policy.span.offset + policy.span.length < start) continue;
+    hints.push(...omittedDefaults(doc, policy, 'upgradePolicy', apiVersionOf(scaleSet)));
     const rolling = scaleSet.rollingUpgradePolicy?.value;
-    if (rolling?.kind !== 'object') continue;
-    if (rolling.span.offset > end || rolling.span.offset + rolling.span.length < start) continue;
-    hints.push(...hintsFor(doc, scaleSet, options));
+    if (rolling?.kind !== 'object' || rolling.expression !== undefined) continue;
+    hints.push(...omittedDefaults(doc, rolling, 'rollingUpgradePolicy', apiVersionOf(scaleSet)), ...hintsFor(doc, scaleSet, options));
   }
   return hints;
+}
+
+/** "defaults: mode Manual" after `{` of a policy object written in the template (not built by an expression). */
+function omittedDefaults(doc: ArmDocument, object: RObject, objectId: 'upgradePolicy' | 'rollingUpgradePolicy', apiVersion: string | undefined): InlayHint[] {
+  const omitted = POLICY_OBJECTS[objectId].properties.filter((p) => p.default !== undefined && allowedInApiVersion(p, apiVersion) && !getProp(object, p.name));
+  if (omitted.length === 0 || doc.text[object.span.offset] !== '{') return [];
+  return [{
+    position: doc.lines.positionAt(object.span.offset + 1),
+    label: `defaults: ${omitted.map((p) => `${p.name} ${String(p.default)}`).join(', ')}`,
+    paddingLeft: true,
+    tooltip: `What Azure applies to the ${objectId} properties this template leaves out.`,
+  }];
 }
 
 function hintsFor(doc: ArmDocument, scaleSet: ScaleSetModel, options: InlayHintOptions): InlayHint[] {

@@ -48,10 +48,18 @@ test('inlay hints: instances per batch, instances the unhealthy limits allow, to
   const doc = createArmDocument(text);
   const hints = getInlayHints(doc, EVERYTHING);
   const labels = hints.map((h) => h.label);
-  assert.deepEqual(labels, ['2 of 12 per batch', '≤ 3 of 12', '5 pauses = 25 minutes']);
-  assert.deepEqual(hints[0]!.position, doc.lines.positionAt(text.indexOf('20, "maxUnhealthy') + 2));
+  assert.deepEqual(labels, ['defaults: maxUnhealthyUpgradedInstancePercent 20, rollbackFailedInstancesOnPolicyBreach false, maxSurge false', '2 of 12 per batch', '≤ 3 of 12', '5 pauses = 25 minutes']);
+  assert.deepEqual(hints[0]!.position, doc.lines.positionAt(text.indexOf('"rollingUpgradePolicy": {') + '"rollingUpgradePolicy": {'.length));
+  assert.deepEqual(hints[1]!.position, doc.lines.positionAt(text.indexOf('20, "maxUnhealthy') + 2));
   assert.deepEqual(getInlayHints(doc, { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }), [], 'outside the range');
-  assert.deepEqual(getInlayHints(createArmDocument(templateWith(ROLLING, { capacity: '"[reference(\'x\').n]"' })), EVERYTHING).map((h) => h.label)[0], '2 of 10 assumed per batch');
+  assert.ok(getInlayHints(createArmDocument(templateWith(ROLLING, { capacity: '"[reference(\'x\').n]"' })), EVERYTHING).some((h) => h.label === '2 of 10 assumed per batch'));
+});
+
+test('inlay hints: the defaults Azure applies to what a policy object leaves out, for its API version', () => {
+  assert.deepEqual(getInlayHints(createArmDocument(templateWith('{ "upgradePolicy": {} }')), EVERYTHING).map((h) => h.label), ['defaults: mode Manual']);
+  const old = getInlayHints(createArmDocument(templateWith('{ "upgradePolicy": { "mode": "Rolling", "rollingUpgradePolicy": {} } }', { apiVersion: '2020-06-01' })), EVERYTHING);
+  assert.deepEqual(old.map((h) => h.label), ['defaults: maxBatchInstancePercent 20, maxUnhealthyInstancePercent 20, maxUnhealthyUpgradedInstancePercent 20, pauseTimeBetweenBatches PT0S'], 'maxSurge and rollback came in 2022-11-01');
+  assert.deepEqual(getInlayHints(createArmDocument(templateWith('{ "upgradePolicy": "[variables(\'p\')]" }')), EVERYTHING), [], 'nothing for an expression');
 });
 
 test('document symbols: each scale set with mode and policy', () => {
