@@ -12,3 +12,4 @@ export * from './healthExtension';
 export * from './serviceFabric';
 export * from './platformImages';
 export * from './osSettings';
+export * from './loadBalancerProbe';
