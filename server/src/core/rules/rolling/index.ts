@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { BATCH_EXCEEDS_UNHEALTHY, FIRST_BATCH_FAILURE_HALTS } from './batchRules';
+import { AUTOMATIC_MODE_ALL_AT_ONCE, ROLLING_POLICY_UNUSED } from './modeRules';
 import { CROSS_ZONE_WITHOUT_ZONES, MAX_SURGE_AOS_FLEXIBLE, MAX_SURGE_OVERPROVISION, ROLLBACK_ON_BREACH_FLEXIBLE } from './zoneSurgeRules';
 
 /** The rules on rolling policy cross-property rules. One export per rule; add each here. */
@@ -10,4 +11,6 @@ export const ROLLING_RULES: readonly Rule[] = [
   MAX_SURGE_OVERPROVISION,
   MAX_SURGE_AOS_FLEXIBLE,
   ROLLBACK_ON_BREACH_FLEXIBLE,
+  ROLLING_POLICY_UNUSED,
+  AUTOMATIC_MODE_ALL_AT_ONCE,
 ];

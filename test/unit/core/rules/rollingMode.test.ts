@@ -1,0 +1,66 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findingsOf, fixAndRecheck, textAt, vmssTemplate } from './harness';
+import { aosPolicy, scaleSetTemplate, UNKNOWN } from './aosHarness';
+
+const withPolicy = (mode: string | undefined) => vmssTemplate(`{${mode ? `\n  "mode": ${mode},` : ''}
+  // kept from an earlier Rolling setup
+  "rollingUpgradePolicy": { "maxBatchInstancePercent": 20 }
+}`);
+
+test('rolling-policy-unused: a rolling policy under mode Manual is an unnecessary info; the fix removes it', () => {
+  const text = withPolicy('"Manual"');
+  const [finding] = findingsOf(text, 'rolling-policy-unused');
+  assert.equal(finding!.severity, 'info');
+  assert.deepEqual(finding!.tags, ['unnecessary']);
+  assert.equal(textAt(text, finding!), '"rollingUpgradePolicy": { "maxBatchInstancePercent": 20 }');
+  assert.match(finding!.message, /mode is "Manual".*cannot be specified when `upgrade_mode` is set to "Manual"/);
+  const fixed = fixAndRecheck(text, 'rolling-policy-unused');
+  assert.ok(!fixed.includes('rollingUpgradePolicy') && fixed.includes('"mode": "Manual"'));
+});
+
+test('rolling-policy-unused: absent mode (Manual) and Automatic fire too', () => {
+  assert.match(findingsOf(withPolicy(undefined), 'rolling-policy-unused')[0]!.message, /mode is not set, so it is Manual/);
+  assert.match(findingsOf(withPolicy('"Automatic"'), 'rolling-policy-unused')[0]!.message, /all instances at once/);
+});
+
+test('rolling-policy-unused: silent for Rolling, with AOS on (aos-rolling-policy-unused decides), without a policy, and unknown', () => {
+  assert.deepEqual(findingsOf(withPolicy('"Rolling"'), 'rolling-policy-unused'), []);
+  assert.deepEqual(findingsOf(vmssTemplate(aosPolicy('Manual', '', '"rollingUpgradePolicy": { "maxBatchInstancePercent": 20 }')), 'rolling-policy-unused'), []);
+  assert.deepEqual(findingsOf(vmssTemplate('{ "mode": "Manual", "rollingUpgradePolicy": null }'), 'rolling-policy-unused'), []);
+  assert.deepEqual(findingsOf(withPolicy(UNKNOWN), 'rolling-policy-unused'), []);
+  assert.deepEqual(findingsOf(vmssTemplate(`{ "mode": "Manual", "automaticOSUpgradePolicy": { "enableAutomaticOSUpgrade": ${UNKNOWN} }, "rollingUpgradePolicy": {} }`), 'rolling-policy-unused'), []);
+});
+
+const HEALTH_PROFILE = `{
+  "extensionProfile": {
+    "extensions": [
+      { "name": "health", "properties": { "publisher": "Microsoft.ManagedServices", "type": "ApplicationHealthLinux", "typeHandlerVersion": "1.0", "settings": { "protocol": "http", "port": 80, "requestPath": "/health" } } }
+    ]
+  }
+}`;
+
+test('automatic-mode-all-at-once: mode Automatic is an info with the capacity; with a health source the fix switches to Rolling', () => {
+  const text = scaleSetTemplate({ upgradePolicy: '{ "mode": "Automatic" }', vmProfile: HEALTH_PROFILE });
+  const [finding] = findingsOf(text, 'automatic-mode-all-at-once');
+  assert.equal(finding!.severity, 'info');
+  assert.equal(textAt(text, finding!), '"Automatic"');
+  assert.match(finding!.message, /may upgrade all 10 instances at the same time/);
+  assert.equal(finding!.related.length, 1);
+  assert.ok(fixAndRecheck(text, 'automatic-mode-all-at-once').includes('"mode": "Rolling"'));
+});
+
+test('automatic-mode-all-at-once: without a health source no fix, and Rolling is said to need one; unknown capacity says every instance', () => {
+  const [finding] = findingsOf(scaleSetTemplate({ capacity: UNKNOWN, upgradePolicy: '{ "mode": "Automatic" }' }), 'automatic-mode-all-at-once');
+  assert.deepEqual(finding!.fixes, []);
+  assert.match(finding!.message, /every instance.*it needs a load-balancer health probe or the Application Health extension/);
+});
+
+test('automatic-mode-all-at-once: silent for Manual, Rolling, absent mode, unknown mode, and Service Fabric scale sets', () => {
+  assert.deepEqual(findingsOf(vmssTemplate('{ "mode": "Manual" }'), 'automatic-mode-all-at-once'), []);
+  assert.deepEqual(findingsOf(vmssTemplate('{ "mode": "Rolling" }'), 'automatic-mode-all-at-once'), []);
+  assert.deepEqual(findingsOf(vmssTemplate('{}'), 'automatic-mode-all-at-once'), []);
+  assert.deepEqual(findingsOf(vmssTemplate(`{ "mode": ${UNKNOWN} }`), 'automatic-mode-all-at-once'), []);
+  const fabric = `{ "extensionProfile": { "extensions": [ { "name": "sf", "properties": { "publisher": "Microsoft.Azure.ServiceFabric", "type": "ServiceFabricNode", "typeHandlerVersion": "1.1", "settings": { "durabilityLevel": "Silver" } } } ] } }`;
+  assert.deepEqual(findingsOf(scaleSetTemplate({ upgradePolicy: '{ "mode": "Automatic" }', vmProfile: fabric }), 'automatic-mode-all-at-once'), []);
+});
