@@ -21,7 +21,7 @@ const LINTABLE = new Set<TemplateModel['kind']>(['template', 'restBody', 'vmssSh
  * Lints each target with the nearest `.vmss-upgrade.json` above it (the same lookup as the language
  * server). Files found by walking are skipped unless they are templates, REST bodies or CLI output.
  */
-export function lintTargets(targets: readonly LintTarget[], options: { parametersPath?: string }): LintedFile[] {
+export function lintTargets(targets: readonly LintTarget[], options: { parametersPath?: string; now: number }): LintedFile[] {
   const configs = new WorkspaceConfig();
   const out: LintedFile[] = [];
   for (const target of targets) {
@@ -29,7 +29,7 @@ export function lintTargets(targets: readonly LintTarget[], options: { parameter
     if (!target.explicit && !LINTABLE.has(loaded.model.kind)) continue;
     const configFile = configs.forDocument(pathToFileURL(target.path).toString());
     const parsed = configFile ? parseRuleConfigText(configFile.text, RULE_IDS) : undefined;
-    const findings = runRules(loaded.model, loaded.text, { config: parsed?.config });
+    const findings = runRules(loaded.model, loaded.text, { config: parsed?.config, now: options.now });
     out.push({ path: target.path, text: loaded.text, model: loaded.model, findings, configPath: configFile?.path, configProblems: parsed?.problems ?? [] });
   }
   return out;

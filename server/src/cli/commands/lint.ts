@@ -29,7 +29,8 @@ export const lintCommand: CliCommand = {
     const format = oneOf(args, 'format', ['text', 'json', 'sarif'] as const, 'text');
     const failOn = oneOf(args, 'fail-on', ['error', 'warning', 'info'] as const, 'error');
     const targets = findLintTargets(args.positionals, io.cwd);
-    const files = lintTargets(targets, { parametersPath: optionValue(args, 'parameters') });
+    // The CLI is an adapter, so it may read the clock: rules such as expired-sas-token judge against it.
+    const files = lintTargets(targets, { parametersPath: optionValue(args, 'parameters'), now: Date.now() });
     const report = buildLintReport(files);
     if (format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
     else if (format === 'sarif') io.stdout(JSON.stringify(buildSarif(files, { version: typeof VERSION === 'string' ? VERSION : '0.0.0', cwd: io.cwd }), null, 2) + '\n');
