@@ -73,6 +73,15 @@ export function describeWhatIf(w: WhatIf): string {
   return parts.length > 0 ? parts.join(', ') : 'as in the template';
 }
 
+/** Parses a field: '' → undefined (template value), else a number within [min, max] or null (invalid). */
+export function parseField(text: string, min: number, max: number, integer: boolean): number | undefined | null {
+  const t = text.trim();
+  if (t === '') return undefined;
+  if (!/^-?\d+(\.\d+)?$/.test(t)) return null;
+  const n = Number(t);
+  return n >= min && n <= max && (!integer || Number.isInteger(n)) ? n : null;
+}
+
 const round = (x: number) => Math.round(x * 100) / 100;
 
 /** Reads a persisted what-if defensively (state may come from an older build). */

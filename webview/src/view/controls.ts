@@ -5,7 +5,7 @@
 import { ASSUMPTIONS } from '../../../server/src/core/sim/index';
 import type { AssumptionValues, SimInput, Trigger } from '../../../server/src/core/sim/index';
 import { el } from '../dom';
-import { TRIGGERS } from '../state';
+import { TRIGGERS, parseField } from '../state';
 import type { WhatIf } from '../state';
 import { button, checkbox, dropdown, setInvalid, textField } from '../toolkit';
 
@@ -18,15 +18,6 @@ export interface ControlsOptions {
 }
 
 type NumberKey = 'capacity' | 'failureRate' | 'unhealthy' | 'upgradeSeconds' | 'healthySeconds' | 'seed';
-
-/** Parses a field: '' → undefined (template value), else a number within [min, max] or null (invalid). */
-export function parseField(text: string, min: number, max: number, integer: boolean): number | undefined | null {
-  const t = text.trim();
-  if (t === '') return undefined;
-  if (!/^-?\d+(\.\d+)?$/.test(t)) return null;
-  const n = Number(t);
-  return n >= min && n <= max && (!integer || Number.isInteger(n)) ? n : null;
-}
 
 export function renderControls(o: ControlsOptions): HTMLElement {
   let whatIf = o.whatIf;
@@ -48,7 +39,8 @@ export function renderControls(o: ControlsOptions): HTMLElement {
     return field;
   };
   const unhealthyBase = typeof b.fleet.unhealthy === 'number' ? b.fleet.unhealthy : b.fleet.unhealthy.length;
-  const assumptionRows = ASSUMPTIONS.map((a) => {
+  // Built when first opened: thirteen dropdowns are most of the first render's cost.
+  const assumptionRows = () => ASSUMPTIONS.map((a) => {
     const current = whatIf.assumptions?.[a.name] ?? b.assumptions[a.name] ?? a.default;
     const d = dropdown(a.name, a.values.map((v) => ({ value: v, text: v === a.default ? `${v} (default)` : v })), current, (value) => {
       set({ assumptions: { ...whatIf.assumptions, [a.name]: value } as Partial<AssumptionValues> });
@@ -61,6 +53,11 @@ export function renderControls(o: ControlsOptions): HTMLElement {
     if (v !== null && v !== undefined) o.onTrials(v);
   }, 'whatif-trials');
 
+  const assumptions = el('details', { class: 'assumptions' }, el('summary', {}, 'Assumptions (where Azure is silent)'));
+  assumptions.addEventListener('toggle', () => {
+    if (assumptions.open && assumptions.children.length === 1) assumptions.append(...assumptionRows());
+  });
+  if (whatIf.assumptions && Object.keys(whatIf.assumptions).length > 0) assumptions.open = true;
   return el('section', { class: 'controls', 'aria-label': 'What-if controls', 'data-testid': 'controls' },
     el('h3', {}, 'What if'),
     el('div', { class: 'field' }, el('label', {}, 'Trigger'),
@@ -73,6 +70,6 @@ export function renderControls(o: ControlsOptions): HTMLElement {
     numberField('healthySeconds', 'Time to become healthy (s)', b.timings.healthySeconds, 0, 86_400, true),
     numberField('seed', 'Seed', b.seed, 0, 2 ** 31, true),
     trials,
-    el('details', { class: 'assumptions' }, el('summary', {}, 'Assumptions (where Azure is silent)'), ...assumptionRows),
+    assumptions,
     button('Reset what-if', () => o.onChange({}), { testId: 'whatif-reset', title: 'Back to the template\'s values' }));
 }

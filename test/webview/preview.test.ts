@@ -1,0 +1,270 @@
+/**
+ * The preview in headless Chromium: rendering from fixture documents, every what-if control, compare
+ * mode, exports, the broken-template banner, table views, keyboard reach and state across a reload.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { ROWS, choose, fillField, fixture, launch, open, posted, send, serve, waitForRisk, waitText } from './harness';
+import type { Served } from './harness';
+
+let served: Served;
+let browser: Browser;
+before(async () => {
+  served = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+async function opened(name = 'document.json') {
+  const o = await open(browser, served);
+  await send(o.page, fixture(name));
+  await o.page.waitForSelector('[data-testid="current-outcome"]');
+  return o;
+}
+
+describe('rendering', () => {
+  test('says ready, then draws header, timeline, capacity and risk from the document', async () => {
+    const { page, consoleErrors } = await opened();
+    assert.deepEqual((await posted(page))[0], { type: 'ready' });
+    assert.match(await page.textContent('[data-testid="current-outcome"]') ?? '', /Completed/);
+    const header = await page.textContent('[data-testid="current-header"]') ?? '';
+    for (const part of ['10 batches of up to 2', 'Estimated duration', '1 h 7 min', 'Minimum serving', '9 of 10', 'Automatic OS upgrade', '10 (template)', 'batch 20%', 'pause 1 min']) {
+      assert.ok(header.includes(part), `header has ${part}: ${header}`);
+    }
+    assert.equal(await page.locator(ROWS('current')).count(), 10);
+    assert.equal(await page.locator('[data-testid="current-timeline"] .gate-fail').count(), 0);
+    assert.ok(await page.locator('[data-testid="current-timeline"] .phase-rollback').count() >= 1, 'the failed instance of batch 8 is rolled back');
+    assert.match(await page.getAttribute('[data-testid="current-capacity"]', 'aria-label') ?? '', /at least 9 of 10 serving; policy floor 6/);
+    await waitForRisk(page);
+    const risk = await page.textContent('[data-testid="current-risk-table"]') ?? '';
+    assert.match(risk, /Probability of completing\s*\d+\.\d%/);
+    assert.match(risk, /Duration p50 \/ p90 \/ p99/);
+    assert.match(risk, /Blast radius/);
+    assert.ok(await page.locator('[data-testid="current-sensitivity"] tbody tr').count() >= 1);
+    assert.deepEqual(consoleErrors, []);
+    await page.close();
+  });
+
+  test('a faulted run shows the error code, Azure\'s message, the failed gate and the halt point', async () => {
+    const { page } = await opened('faulted.json');
+    assert.match(await page.textContent('[data-testid="current-outcome"]') ?? '', /Faulted\s*MaxUnhealthyUpgradedInstancePercentExceededInRollingUpgrade/);
+    assert.match(await page.textContent('[data-testid="current-message"]') ?? '', /Rolling Upgrade failed after exceeding the MaxUnhealthyUpgradedInstancePercent/);
+    assert.equal(await page.locator('[data-testid="current-timeline"] .gate-fail').count(), 1);
+    assert.equal(await page.locator('[data-testid="current-timeline"] line.halt').count(), 1);
+    assert.match(await page.getAttribute('[data-testid="current-timeline"] .gate-fail', 'aria-label') ?? '', /unhealthy after upgrade \d+\/\d+ = [\d.]+% > 20% \(maxUnhealthyUpgradedInstancePercent\): failed/);
+    await page.close();
+  });
+
+  test('hovering or focusing a batch shows its instances and outcomes', async () => {
+    const { page } = await opened();
+    await page.locator(ROWS('current')).nth(7).hover();
+    await waitText(page, '[data-testid="current-batch-details"]', /Batch 8: .*Instances: #\d+ rolledBack/);
+    await page.locator(ROWS('current')).nth(0).focus();
+    await waitText(page, '[data-testid="current-batch-details"]', /Batch 1: 1 instance, zone 1 · UD 0.*#0 upgraded.*Before batch: unhealthy 0\/10 = 0% ≤ 20%/);
+    await page.close();
+  });
+
+  test('the table view shows the same batches and capacity points as text', async () => {
+    const { page } = await opened();
+    await page.locator('[data-testid="table-view"]').click();
+    await page.waitForSelector('[data-testid="current-batch-table"]');
+    assert.equal(await page.locator('[data-testid="current-batch-table"] tbody tr').count(), 10);
+    const capacityRows = await page.locator('[data-testid="current-capacity-table"] tbody tr').count();
+    assert.ok(capacityRows > 10);
+    assert.match(await page.textContent('[data-testid="current-batch-table"] tbody tr:nth-child(8)') ?? '', /rolledBack/);
+    await page.close();
+  });
+
+  test('a template with several scale sets gets a selector', async () => {
+    const { page } = await opened();
+    await choose(page, 'scale-set', '<img');
+    await waitText(page, '[data-testid="current-header"]', /4 \(assumed/);
+    await page.close();
+  });
+});
+
+describe('what-if controls', () => {
+  test('each control re-renders the picture at once', async () => {
+    const { page } = await opened();
+    const header = '[data-testid="current-header"]';
+    await fillField(page, 'whatif-capacity', '20');
+    await waitText(page, header, /20 \(what-if override\)/);
+    await fillField(page, 'whatif-capacity', '');
+    await waitText(page, header, /10 \(template\)/);
+
+    await choose(page, 'whatif-trigger', 'Model update');
+    await waitText(page, header, /TriggerModel update/);
+
+    await fillField(page, 'whatif-failureRate', '100');
+    await waitText(page, '[data-testid="current-outcome"]', /Faulted/);
+    await fillField(page, 'whatif-failureRate', '0');
+    await waitText(page, '[data-testid="current-outcome"]', /Completed/);
+
+    await page.locator('[data-testid="whatif-badImage"]').click();
+    await waitText(page, '[data-testid="current-outcome"]', /Faulted/);
+    await page.locator('[data-testid="whatif-badImage"]').click();
+    await waitText(page, '[data-testid="current-outcome"]', /Completed/);
+
+    await fillField(page, 'whatif-unhealthy', '3');
+    await waitText(page, '[data-testid="current-outcome"]', /Faulted\s*MaxUnhealthyInstancePercentExceededBeforeRollingUpgrade/);
+    await fillField(page, 'whatif-unhealthy', '');
+
+    await fillField(page, 'whatif-upgradeSeconds', '60');
+    await fillField(page, 'whatif-healthySeconds', '0');
+    await waitText(page, header, /Estimated duration\s*(\d+ min|\d+ h \d+ min)/);
+    const shorter = await page.textContent(header) ?? '';
+    assert.doesNotMatch(shorter, /1 h 7 min/);
+
+    await fillField(page, 'whatif-seed', '3');
+    await fillField(page, 'whatif-failureRate', '30');
+    const seed3 = await page.getAttribute('[data-testid="current-timeline"]', 'aria-label');
+    await fillField(page, 'whatif-seed', '4');
+    await page.waitForFunction((before) => document.querySelector('[data-testid="current-timeline"]')?.getAttribute('aria-label') !== before, seed3);
+
+    await fillField(page, 'whatif-capacity', 'ten');
+    assert.equal(await page.getAttribute('[data-testid="whatif-capacity"]', 'aria-invalid'), 'true');
+    await page.close();
+  });
+
+  test('assumption dropdowns switch the simulator (batch rounding: 7 × 20% is 1 with floor, 2 with ceil)', async () => {
+    const { page } = await opened();
+    await fillField(page, 'whatif-capacity', '7');
+    await choose(page, 'whatif-trigger', 'Model update');
+    await page.locator('details.assumptions summary').click();
+    await choose(page, 'assumption-domainBoundaries', 'ignore');
+    await waitText(page, '[data-testid="current-header"]', /batches of up to 1(?!\d)/);
+    await choose(page, 'assumption-batchRounding', 'ceil');
+    await waitText(page, '[data-testid="current-header"]', /batches of up to 2(?!\d)/);
+    assert.match(await page.textContent('[data-testid="current-column"] h2') ?? '', /batchRounding=ceil/);
+    await page.close();
+  });
+
+  test('trials and reset', async () => {
+    const { page } = await opened();
+    await fillField(page, 'whatif-trials', '500');
+    await waitText(page, '[data-testid="current-risk"] h3', /Risk over 500 trials/);
+    await fillField(page, 'whatif-capacity', '6');
+    await waitText(page, '[data-testid="current-header"]', /6 \(what-if override\)/);
+    await page.locator('[data-testid="whatif-reset"]').click();
+    await waitText(page, '[data-testid="current-header"]', /10 \(template\)/);
+    assert.equal(await page.locator('[data-testid="whatif-capacity"] input').inputValue(), '');
+    await page.close();
+  });
+});
+
+describe('compare, export, reveal', () => {
+  test('compare mode pins the current result and shows the next one beside it', async () => {
+    const { page } = await opened();
+    await waitForRisk(page);
+    await page.locator('[data-testid="pin"]').click();
+    await fillField(page, 'whatif-capacity', '3');
+    await page.waitForSelector('[data-testid="pinned-column"]');
+    assert.match(await page.textContent('[data-testid="pinned-column"] h2') ?? '', /Pinned: as in the template/);
+    assert.match(await page.textContent('[data-testid="current-column"] h2') ?? '', /Current: capacity 3/);
+    assert.equal(await page.locator(ROWS('pinned')).count(), 10);
+    assert.equal(await page.locator(ROWS('current')).count(), 3);
+    assert.equal(await page.locator('[data-testid="pinned-risk"][data-state="done"]').count(), 1, 'the pinned risk stays');
+    await page.locator('[data-testid="copy-summary"]').click();
+    const copy = (await posted(page)).filter((m) => m.type === 'copy').pop();
+    assert.match(String(copy?.text), /\| \| Pinned: as in the template \| Current: capacity 3 \|/);
+    await page.locator('[data-testid="pin"]').click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="pinned-column"]'));
+    await page.close();
+  });
+
+  test('exports the run as JSON with Azure shapes, the timeline as SVG, and a markdown summary', async () => {
+    const { page } = await opened('faulted.json');
+    await waitForRisk(page);
+    await page.locator('[data-testid="export-json"]').click();
+    await page.locator('[data-testid="export-svg"]').click();
+    await page.locator('[data-testid="copy-summary"]').click();
+    const messages = await posted(page);
+    const json = messages.find((m) => m.type === 'save' && m.format === 'json');
+    assert.equal(json?.fileName, 'api-vmss.upgrade-run.json');
+    const body = JSON.parse(String(json?.content)) as { rollingUpgradesLatest: { properties: { runningStatus: { code: string }; error: { code: string } } }; osUpgradeHistory: { value: { properties: { startedBy: string } }[] }; monteCarlo: { summary: { trials: number } } };
+    assert.equal(body.rollingUpgradesLatest.properties.runningStatus.code, 'Faulted');
+    assert.equal(body.rollingUpgradesLatest.properties.error.code, 'MaxUnhealthyUpgradedInstancePercentExceededInRollingUpgrade');
+    assert.equal(body.osUpgradeHistory.value[0]?.properties.startedBy, 'Platform');
+    assert.equal(body.monteCarlo.summary.trials, 10_000);
+    const svg = messages.find((m) => m.type === 'save' && m.format === 'svg');
+    assert.equal(svg?.fileName, 'api-vmss.timeline.svg');
+    assert.match(String(svg?.content), /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.match(String(svg?.content), /<style>svg \{[^}]*--vscode-charts-blue: #3794ff;/);
+    const md = String(messages.find((m) => m.type === 'copy')?.text);
+    assert.match(md, /^### Upgrade preview: `api-vmss`/);
+    assert.match(md, /\| Outcome \| Faulted \(MaxUnhealthyUpgradedInstancePercentExceededInRollingUpgrade\) \|/);
+    assert.match(md, /Monte Carlo: 10000 trials: completes/);
+    await page.close();
+  });
+
+  test('a gate (mouse or keyboard) and a policy value reveal their property in the editor', async () => {
+    const { page } = await opened('faulted.json');
+    await page.locator('[data-testid="current-timeline"] .gate-fail').click();
+    await page.locator('[data-testid="current-timeline"] .gate-pass').first().focus();
+    await page.keyboard.press('Enter');
+    await page.locator('button[data-property="pauseTimeBetweenBatches"]').click();
+    const reveals = (await posted(page)).filter((m) => m.type === 'reveal');
+    const doc = fixture('faulted.json') as { uri: string; scaleSets: { propertyRanges: Record<string, unknown> }[] };
+    const ranges = doc.scaleSets[0]!.propertyRanges;
+    assert.deepEqual(reveals, [
+      { type: 'reveal', uri: doc.uri, range: ranges.maxUnhealthyUpgradedInstancePercent },
+      { type: 'reveal', uri: doc.uri, range: ranges.maxUnhealthyInstancePercent },
+      { type: 'reveal', uri: doc.uri, range: ranges.pauseTimeBetweenBatches },
+    ]);
+    await page.close();
+  });
+
+  test('every control is reachable with the keyboard', async () => {
+    const { page } = await opened();
+    const reached = new Set<string>();
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      const id = await page.evaluate(() => {
+        let a: Element | null = document.activeElement;
+        while (a && !a.getAttribute('data-testid') && !a.getAttribute('data-batch') && !a.getAttribute('data-gate')) a = a.parentElement;
+        return a?.getAttribute('data-testid') ?? (a?.getAttribute('data-batch') !== null && a ? 'batch' : a?.getAttribute('data-gate') ? 'gate' : null);
+      });
+      if (id) reached.add(id);
+    }
+    for (const id of ['pin', 'export-json', 'export-svg', 'copy-summary', 'table-view', 'whatif-trigger', 'whatif-capacity', 'whatif-failureRate', 'whatif-badImage', 'whatif-seed', 'whatif-reset', 'batch', 'gate']) {
+      assert.ok(reached.has(id), `Tab reaches ${id} (reached: ${[...reached].join(', ')})`);
+    }
+    await page.close();
+  });
+});
+
+describe('document lifecycle', () => {
+  test('a broken template keeps the last good picture under a banner; the next good one clears it', async () => {
+    const { page } = await opened();
+    await send(page, { type: 'documentError', uri: 'file:///work/templates/azuredeploy.json', message: 'CloseBraceExpected at line 40, column 3' });
+    await waitText(page, '[data-testid="banner"]', /cannot be read right now: CloseBraceExpected at line 40, column 3\. The picture below is the last good one/);
+    assert.equal(await page.locator(ROWS('current')).count(), 10);
+    await send(page, fixture('document.json'));
+    await page.waitForSelector('[data-testid="banner"][hidden]', { state: 'attached' });
+    await page.close();
+  });
+
+  test('what-if and selection survive a reload (getState/setState)', async () => {
+    const { page } = await opened();
+    await choose(page, 'scale-set', '<img');
+    await fillField(page, 'whatif-capacity', '8');
+    await page.reload();
+    await page.waitForFunction(() => Array.isArray((window as unknown as { vmssPreviewPosted?: unknown[] }).vmssPreviewPosted));
+    await send(page, fixture('document.json'));
+    await waitText(page, '[data-testid="current-header"]', /8 \(what-if override\)/);
+    assert.match(await page.textContent('[data-testid="current-column"] h2') ?? '', /^<img src=x onerror=alert\(1\)>: capacity 8$/);
+    assert.equal(await page.locator('[data-testid="whatif-capacity"] input').inputValue(), '8');
+    await page.close();
+  });
+
+  test('a select message switches the scale set (CodeLens on an open panel)', async () => {
+    const { page } = await opened();
+    await send(page, { type: 'select', target: { path: ['resources', 1] } });
+    await waitText(page, '[data-testid="current-column"] h2', /^<img src=x/);
+    await page.close();
+  });
+});
