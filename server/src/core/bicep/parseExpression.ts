@@ -4,8 +4,8 @@ import type { Token } from './scanner';
 
 /** Binary operators by precedence, loosest first; all left-associative. */
 const LEVELS: readonly (readonly string[])[] = [['??'], ['||'], ['&&'], ['==', '!=', '=~', '!~'], ['<', '>', '<=', '>='], ['+', '-'], ['*', '/', '%']];
-/** Operators that may start a continuation line (a line cannot start an item with them). */
-const LINE_CONTINUING = new Set(['??', '||', '&&']);
+/** Levels whose operators may start a continuation line (a line cannot start an item with them). */
+const CONTINUES_LINES = LEVELS.map((ops) => ops.some((op) => op === '??' || op === '||' || op === '&&'));
 const ITEM_STOPS = new Set(['}', ']', ',']);
 /** Top-level keywords: at the start of a line inside an unclosed object they end it. */
 const STATEMENT_KEYWORDS = new Set(['param', 'var', 'module', 'output', 'targetScope', 'type', 'func', 'metadata', 'import', 'using']);
@@ -42,7 +42,7 @@ export class ExpressionParser {
       const t = this.s.current;
       let op: Token | undefined;
       if (t.kind === 'punct' && ops.includes(t.text)) op = this.s.next();
-      else if (ops.some((o) => LINE_CONTINUING.has(o))) {
+      else if (CONTINUES_LINES[level] && t.kind === 'newline') {
         const ahead = this.s.peekPastNewlines();
         if (ahead.kind === 'punct' && ops.includes(ahead.text)) op = this.s.acceptAcrossNewlines(ahead.text);
       }

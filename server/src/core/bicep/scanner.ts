@@ -28,9 +28,17 @@ export interface Token {
 
 export type StringPart = string | { readonly start: number; readonly end: number };
 
-const PUNCT3 = new Set(['...']);
-const PUNCT2 = new Set(['==', '!=', '<=', '>=', '=~', '!~', '&&', '||', '??', '.?', '::', '=>']);
-const PUNCT1 = '{}[](),:.?!=<>+-*/%@|&;';
+/** Punctuation that is a token on its own (by char code), and the two- and three-character operators. */
+const SINGLE = new Set([...'{}[](),:.?!=<>+-*/%@|&;'].map((c) => c.charCodeAt(0)));
+const PAIRS = new Set(['==', '!=', '<=', '>=', '=~', '!~', '&&', '||', '??', '.?', '::', '=>']);
+
+/** Length of the punctuation token at `i` (0 when there is none), longest match first. */
+function punctLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (!SINGLE.has(c)) return 0;
+  if (c === 46 && text.charCodeAt(i + 1) === 46 && text.charCodeAt(i + 2) === 46) return 3;
+  return PAIRS.has(text.slice(i, i + 2)) ? 2 : 1;
+}
 
 function isIdentStart(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
@@ -75,12 +83,10 @@ export function scan(text: string, start = 0, end = text.length): Token[] {
       tokens.push(token);
       i = token.end;
     } else {
-      const three = text.slice(i, i + 3);
-      const two = text.slice(i, i + 2);
-      const punct = PUNCT3.has(three) ? three : PUNCT2.has(two) ? two : PUNCT1.includes(text[i]!) ? text[i]! : undefined;
-      if (punct !== undefined && i + punct.length <= end) {
-        tokens.push({ kind: 'punct', start: i, end: i + punct.length, text: punct });
-        i += punct.length;
+      const length = punctLength(text, i);
+      if (length > 0 && i + length <= end) {
+        tokens.push({ kind: 'punct', start: i, end: i + length, text: text.slice(i, i + length) });
+        i += length;
       } else {
         tokens.push({ kind: 'unknown', start: i, end: i + 1, text: text[i]! });
         i++;
@@ -101,6 +107,9 @@ function scanMultiline(text: string, start: number, end: number): Token {
   else if (body.startsWith('\n')) body = body.slice(1);
   return { kind: 'multilineString', start, end: stop, text: body, parts: [body], terminated };
 }
+
+/** Characters that end a run of plain string text: quote, backslash, dollar, line breaks. */
+const STRING_SPECIAL = new Set([39, 92, 36, 10, 13]);
 
 const ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', '\\': '\\', "'": "'", $: '$' };
 
@@ -144,8 +153,9 @@ function scanString(text: string, start: number, end: number): Token {
       i = holeEnd + 1;
       continue;
     }
-    literal += text[i];
-    i++;
+    const run = i;
+    while (i < end && !STRING_SPECIAL.has(text.charCodeAt(i))) i++;
+    literal += i > run ? text.slice(run, i) : text[i++];
   }
   parts.push(literal);
   const stop = Math.min(i, end);
