@@ -50,7 +50,7 @@ test('first-batch-failure-halts: 10 instances in batches of 2 with the 20 % limi
   assert.ok(finding!.span.offset > text.indexOf('maxUnhealthyUpgradedInstancePercent'));
   assert.match(finding!.message, /^With 10 instances and batches of 2 .*one failed instance in the first batch is 50% of the upgraded instances, above the 20% limit/);
   assert.match(finding!.message, /upgradedDenominator=upgraded.*gives 10% \(within the limit\)/);
-  assert.match(finding!.message, /at least 50.*at least 5 instances/);
+  assert.match(finding!.message, /at least 50 \(larger batches do not help: a batch stays within one update or fault domain, 2 instances here\)/);
   assert.equal(finding!.related.length, 1, 'the capacity');
 });
 
@@ -61,12 +61,19 @@ test('first-batch-failure-halts: with automatic OS upgrade and no useRollingUpgr
   assert.match(finding!.message, /With 4 instances and batches of 1 \(the built-in 20 % batches.*100% of the upgraded instances.*an automatic OS upgrade stops/);
 });
 
+test('first-batch-failure-halts: a batch never crosses an update domain (the simulator\'s domainBoundaries assumption)', () => {
+  const [finding] = findingsOf(rolling('"maxBatchInstancePercent": 50'), 'first-batch-failure-halts');
+  assert.match(finding!.message, /batches of 2 \(maxBatchInstancePercent 50 gives 5, but a batch stays within one update or fault domain, and the first has 2 instances: simulator assumption domainBoundaries=within\)/);
+  const big = rolling('"maxBatchInstancePercent": 10').replace('"capacity": 10', '"capacity": 30');
+  assert.match(findingsOf(big, 'first-batch-failure-halts')[0]!.message, /batches of 3 .*33\.3% .*or use batches of at least 5 instances/);
+});
+
 test('first-batch-failure-halts: limit 0 says it tolerates nothing', () => {
   assert.match(findingsOf(rolling('"maxUnhealthyUpgradedInstancePercent": 0'), 'first-batch-failure-halts')[0]!.message, /0 tolerates no failed instance/);
 });
 
 test('first-batch-failure-halts: silent when one failure is within the limit, for Manual without AOS, and for unknown capacity or values', () => {
-  assert.deepEqual(findingsOf(rolling('"maxBatchInstancePercent": 50, "maxUnhealthyUpgradedInstancePercent": 20'), 'first-batch-failure-halts'), [], 'batches of 5: 20 % is not above 20 %');
+  assert.deepEqual(findingsOf(rolling('"maxBatchInstancePercent": 20, "maxUnhealthyUpgradedInstancePercent": 20').replace('"capacity": 10', '"capacity": 50'), 'first-batch-failure-halts'), [], '50 instances: batches of 10, 10 % is within 20 %');
   assert.deepEqual(findingsOf(rolling('"maxUnhealthyUpgradedInstancePercent": 50'), 'first-batch-failure-halts'), []);
   assert.deepEqual(findingsOf(rolling('"maxBatchInstancePercent": 20', 'Manual'), 'first-batch-failure-halts'), []);
   assert.deepEqual(findingsOf(scaleSetTemplate({ capacity: UNKNOWN, upgradePolicy: '{ "mode": "Rolling" }' }), 'first-batch-failure-halts'), []);

@@ -2,11 +2,9 @@ import type { NeutralEdit } from '../../edits/neutralEdit';
 import type { ScaleSetModel } from '../../model/types';
 import { DEFAULT_ASSUMPTIONS } from '../../sim/assumptions';
 import { baseBatchSize } from '../../sim/batches';
-import { AZURE_POLICY_DEFAULTS } from '../../sim/defaults';
 import { scaleSetRule } from '../defineRule';
 import { instanceCount } from '../facts/capacity';
-import { aosUsesRollingPolicy, rollingPercent, rollingPolicy, type RollingPercentName } from '../facts/rollingPolicy';
-import { automaticOsUpgrade, policyAnchor, upgradeMode } from '../facts/scaleSetFacts';
+import { rollingPercent, rollingPolicy, type RollingPercentName } from '../facts/rollingPolicy';
 import { isEditable, type Setting } from '../facts/setting';
 import type { Fix, RelatedInformation } from '../types';
 
@@ -53,67 +51,3 @@ export const BATCH_EXCEEDS_UNHEALTHY = scaleSetRule({
     }];
   },
 });
-
-interface PolicyUse {
-  /** Which upgrades run with it, for the message. */
-  readonly upgrades: string[];
-  readonly fromTemplate: boolean;
-}
-
-/** The rolling upgrades this scale set runs and the policy each uses: the template's (defaults filled in) or the built-in 20/20/20. */
-function policyUses(scaleSet: ScaleSetModel): PolicyUse[] | undefined {
-  const mode = upgradeMode(scaleSet).value;
-  const aos = automaticOsUpgrade(scaleSet).value;
-  const useRolling = aosUsesRollingPolicy(scaleSet).value;
-  if (mode === 'unknown' || aos === 'unknown' || (aos && useRolling === 'unknown')) return undefined;
-  const template: PolicyUse = { upgrades: [], fromTemplate: true };
-  const builtIn: PolicyUse = { upgrades: [], fromTemplate: false };
-  if (mode === 'Rolling') template.upgrades.push('a rolling upgrade of a model change');
-  if (aos) (useRolling ? template : builtIn).upgrades.push('an automatic OS upgrade');
-  return [template, builtIn].filter((u) => u.upgrades.length > 0);
-}
-
-export const FIRST_BATCH_FAILURE_HALTS = scaleSetRule({
-  id: 'first-batch-failure-halts',
-  defaultSeverity: 'info',
-  title: 'One failure in the first batch stops the upgrade',
-  description: 'With the resolved capacity and batch size, one failed instance in the first batch already exceeds maxUnhealthyUpgradedInstancePercent (assuming the percentage is over the instances upgraded so far), so the upgrade stops after its first batch.',
-  check: ({ scaleSet }) => {
-    const n = instanceCount(scaleSet);
-    const uses = policyUses(scaleSet);
-    if (!n || n.count === 0 || !uses) return [];
-    const templateBatch = rollingPercent(scaleSet, 'maxBatchInstancePercent');
-    const templateLimit = rollingPercent(scaleSet, 'maxUnhealthyUpgradedInstancePercent');
-    for (const use of uses) {
-      const batchPercent = use.fromTemplate ? templateBatch.value : AZURE_POLICY_DEFAULTS.maxBatchInstancePercent;
-      const limit = use.fromTemplate ? templateLimit.value : AZURE_POLICY_DEFAULTS.maxUnhealthyUpgradedInstancePercent;
-      if (batchPercent === 'unknown' || limit === 'unknown') continue;
-      const rounding = DEFAULT_ASSUMPTIONS.batchRounding;
-      const batch = baseBatchSize(n.count, batchPercent, rounding);
-      const percent = 100 / batch;
-      if (percent <= limit) continue;
-      const shownPercent = Number.isInteger(percent) ? String(percent) : percent.toFixed(1);
-      const overAll = 100 / n.count;
-      const overAllText = `${overAll.toFixed(Number.isInteger(overAll) ? 0 : 1)}% (${overAll > limit ? 'above the limit as well' : 'within the limit'})`;
-      const policyText = use.fromTemplate ? `maxBatchInstancePercent ${batchPercent}` : 'the built-in 20 % batches (useRollingUpgradePolicy is not true)';
-      const minBatch = limit > 0 ? Math.ceil(100 / limit) : undefined;
-      const advice = minBatch === undefined
-        ? 'maxUnhealthyUpgradedInstancePercent 0 tolerates no failed instance at all; keep it only if that is the intent.'
-        : `If one bad instance should not stop ${use.upgrades.join(' or ')}, raise maxUnhealthyUpgradedInstancePercent to at least ${Math.ceil(percent)}${use.fromTemplate ? '' : ' and set useRollingUpgradePolicy to true'}${minBatch <= n.count ? `, or use batches of at least ${minBatch} instances` : ''}.`;
-      const anchor = use.fromTemplate ? templateLimit.property?.value.span ?? anchorOf(scaleSet) : automaticOsUpgrade(scaleSet).property?.value.span ?? anchorOf(scaleSet);
-      return [{
-        message: `With ${n.count} instances and batches of ${batch} (${policyText}, rounded down, at least 1), one failed instance in the first batch is ${shownPercent}% of the upgraded instances, above the ${limit}% limit of maxUnhealthyUpgradedInstancePercent${use.fromTemplate && !templateLimit.property ? ' (default)' : ''}: ${use.upgrades.join(' or ')} stops after its first batch with MaxUnhealthyUpgradedInstancePercentExceededInRollingUpgrade ("${shownPercent}% of instances are in an unhealthy state after being upgraded - more than the threshold of ${limit}%"). This assumes the percentage is over the instances upgraded so far (simulator assumption upgradedDenominator=upgraded, the API's wording); the rolling-upgrade docs divide by all instances instead, which gives ${overAllText}. ${advice}`,
-        span: anchor,
-        related: [{ span: n.value.span, message: `sku.capacity: ${n.count} instances.` }],
-      }];
-    }
-    return [];
-  },
-});
-
-/** Where a finding about the policy as a whole points: rollingUpgradePolicy, else the mode, else upgradePolicy. */
-function anchorOf(scaleSet: ScaleSetModel) {
-  const policy = rollingPolicy(scaleSet);
-  if (policy.kind === 'object') return policy.property.keySpan;
-  return upgradeMode(scaleSet).property?.value.span ?? policyAnchor(scaleSet).span;
-}

@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
-import { BATCH_EXCEEDS_UNHEALTHY, FIRST_BATCH_FAILURE_HALTS } from './batchRules';
+import { BATCH_EXCEEDS_UNHEALTHY } from './batchRules';
+import { FIRST_BATCH_FAILURE_HALTS } from './firstBatchRule';
 import { AUTOMATIC_MODE_ALL_AT_ONCE, ROLLING_POLICY_UNUSED } from './modeRules';
 import { CROSS_ZONE_WITHOUT_ZONES, MAX_SURGE_AOS_FLEXIBLE, MAX_SURGE_OVERPROVISION, ROLLBACK_ON_BREACH_FLEXIBLE } from './zoneSurgeRules';
 

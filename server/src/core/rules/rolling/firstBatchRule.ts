@@ -1,0 +1,110 @@
+import type { ScaleSetModel } from '../../model/types';
+import { DEFAULT_ASSUMPTIONS } from '../../sim/assumptions';
+import { baseBatchSize, planGroups } from '../../sim/batches';
+import { AZURE_POLICY_DEFAULTS } from '../../sim/defaults';
+import { expandFleet } from '../../sim/fleet';
+import { simInputFromScaleSet } from '../../sim/fromScaleSet';
+import type { Span } from '../../text/span';
+import { scaleSetRule } from '../defineRule';
+import { instanceCount } from '../facts/capacity';
+import { aosUsesRollingPolicy, rollingFlag, rollingPercent, rollingPolicy } from '../facts/rollingPolicy';
+import { automaticOsUpgrade, policyAnchor, upgradeMode } from '../facts/scaleSetFacts';
+
+/**
+ * One failure in the first batch against maxUnhealthyUpgradedInstancePercent (reference §4.1 #2, #5; §4.2).
+ * The first batch is sized as the simulator sizes it, so the rule agrees with the preview and CodeLens.
+ */
+
+interface PolicyUse {
+  /** Which upgrades run with it, for the message. */
+  readonly upgrades: string[];
+  readonly fromTemplate: boolean;
+}
+
+/** The rolling upgrades this scale set runs and the policy each uses: the template's (defaults filled in) or the built-in 20/20/20 (S1). */
+function policyUses(scaleSet: ScaleSetModel): PolicyUse[] | undefined {
+  const mode = upgradeMode(scaleSet).value;
+  const aos = automaticOsUpgrade(scaleSet).value;
+  const useRolling = aosUsesRollingPolicy(scaleSet).value;
+  if (mode === 'unknown' || aos === 'unknown' || (aos && useRolling === 'unknown')) return undefined;
+  const template: PolicyUse = { upgrades: [], fromTemplate: true };
+  const builtIn: PolicyUse = { upgrades: [], fromTemplate: false };
+  if (mode === 'Rolling') template.upgrades.push('a rolling upgrade of a model change');
+  if (aos) (useRolling ? template : builtIn).upgrades.push('an automatic OS upgrade');
+  return [template, builtIn].filter((u) => u.upgrades.length > 0);
+}
+
+/**
+ * The first batch: max(1, floor(N × percent / 100)) (assumption batchRounding), but never across the first
+ * zone/update-domain group (assumption domainBoundaries=within: Uniform has 5 update domains, S4 §4.1 #7).
+ */
+function firstBatch(scaleSet: ScaleSetModel, count: number, percent: number, crossZone: boolean): { size: number; base: number; group: number } {
+  const a = DEFAULT_ASSUMPTIONS;
+  const fleet = expandFleet(simInputFromScaleSet(scaleSet, { capacity: count }).input);
+  const plan = planGroups(fleet, crossZone, a);
+  const base = baseBatchSize(count, percent, a.batchRounding);
+  const group = plan.groupStart.length > 1 ? plan.groupStart[1]! - plan.groupStart[0]! : count;
+  return { size: Math.max(1, Math.min(base, group)), base, group };
+}
+
+function zonesUnknown(scaleSet: ScaleSetModel): boolean {
+  const zones = scaleSet.zones;
+  return zones?.kind === 'unknown' || (zones?.kind === 'array' && zones.items.some((z) => z.kind === 'unknown'));
+}
+
+/** Whether larger batches would help: only up to the first zone/domain group. */
+function batchAdvice(minBatch: number, count: number, group: number): string {
+  if (minBatch <= Math.min(count, group)) return `, or use batches of at least ${minBatch} instances`;
+  return minBatch <= count ? ` (larger batches do not help: a batch stays within one update or fault domain, ${group} instance${group === 1 ? '' : 's'} here)` : '';
+}
+
+const pct = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
+
+export const FIRST_BATCH_FAILURE_HALTS = scaleSetRule({
+  id: 'first-batch-failure-halts',
+  defaultSeverity: 'info',
+  title: 'One failure in the first batch stops the upgrade',
+  description: 'With the resolved capacity and batch size, one failed instance in the first batch already exceeds maxUnhealthyUpgradedInstancePercent (assuming the percentage is over the instances upgraded so far), so the upgrade stops after its first batch.',
+  check: ({ scaleSet }) => {
+    const n = instanceCount(scaleSet);
+    const uses = policyUses(scaleSet);
+    if (!n || n.count === 0 || !uses || zonesUnknown(scaleSet)) return [];
+    const templateBatch = rollingPercent(scaleSet, 'maxBatchInstancePercent');
+    const templateLimit = rollingPercent(scaleSet, 'maxUnhealthyUpgradedInstancePercent');
+    const templateCrossZone = rollingFlag(scaleSet, 'enableCrossZoneUpgrade').value;
+    for (const use of uses) {
+      const batchPercent = use.fromTemplate ? templateBatch.value : AZURE_POLICY_DEFAULTS.maxBatchInstancePercent;
+      const limit = use.fromTemplate ? templateLimit.value : AZURE_POLICY_DEFAULTS.maxUnhealthyUpgradedInstancePercent;
+      const crossZone = use.fromTemplate ? templateCrossZone : AZURE_POLICY_DEFAULTS.enableCrossZoneUpgrade;
+      if (batchPercent === 'unknown' || limit === 'unknown' || crossZone === 'unknown') continue;
+      const batch = firstBatch(scaleSet, n.count, batchPercent, crossZone);
+      const percent = 100 / batch.size;
+      if (percent <= limit) continue;
+      const overAll = 100 / n.count;
+      const policyText = use.fromTemplate ? `maxBatchInstancePercent ${batchPercent}` : `the built-in ${AZURE_POLICY_DEFAULTS.maxBatchInstancePercent} % batches (useRollingUpgradePolicy is not true)`;
+      const sizing = batch.size < batch.base
+        ? `${policyText} gives ${batch.base}, but a batch stays within one update or fault domain, and the first has ${batch.group} instance${batch.group === 1 ? '' : 's'}: simulator assumption domainBoundaries=within`
+        : `${policyText}, rounded down, at least 1`;
+      const minBatch = limit > 0 ? Math.ceil(100 / limit) : undefined;
+      const advice = minBatch === undefined
+        ? 'maxUnhealthyUpgradedInstancePercent 0 tolerates no failed instance at all; keep it only if that is the intent.'
+        : `If one bad instance should not stop ${use.upgrades.join(' or ')}, raise maxUnhealthyUpgradedInstancePercent to at least ${Math.ceil(percent)}${use.fromTemplate ? '' : ' and set useRollingUpgradePolicy to true'}${batchAdvice(minBatch, n.count, batch.group)}.`;
+      const anchor: Span = use.fromTemplate
+        ? templateLimit.property?.value.span ?? anchorOf(scaleSet)
+        : automaticOsUpgrade(scaleSet).property?.value.span ?? anchorOf(scaleSet);
+      return [{
+        message: `With ${n.count} instances and batches of ${batch.size} (${sizing}), one failed instance in the first batch is ${pct(percent)}% of the upgraded instances, above the ${limit}% limit of maxUnhealthyUpgradedInstancePercent${use.fromTemplate && !templateLimit.property ? ' (default)' : ''}: ${use.upgrades.join(' or ')} stops after its first batch with MaxUnhealthyUpgradedInstancePercentExceededInRollingUpgrade ("${pct(percent)}% of instances are in an unhealthy state after being upgraded - more than the threshold of ${limit}%"). This assumes the percentage is over the instances upgraded so far (simulator assumption upgradedDenominator=upgraded, the API's wording); the rolling-upgrade docs divide by all instances instead, which gives ${pct(overAll)}% (${overAll > limit ? 'above the limit as well' : 'within the limit'}). ${advice}`,
+        span: anchor,
+        related: [{ span: n.value.span, message: `sku.capacity: ${n.count} instances.` }],
+      }];
+    }
+    return [];
+  },
+});
+
+/** Where a finding about the policy as a whole points: rollingUpgradePolicy, else the mode, else upgradePolicy. */
+function anchorOf(scaleSet: ScaleSetModel): Span {
+  const policy = rollingPolicy(scaleSet);
+  if (policy.kind === 'object') return policy.property.keySpan;
+  return upgradeMode(scaleSet).property?.value.span ?? policyAnchor(scaleSet).span;
+}
