@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { AOS_REQUIRES_HEALTH, REPAIRS_REQUIRE_HEALTH, ROLLING_REQUIRES_HEALTH } from './requiresHealth';
+import { APP_HEALTH_SETTINGS } from './appHealthSettings';
 import { HEALTH_PROBE_BASIC_LB, HEALTH_PROBE_RATE, HEALTH_PROBE_UNRESOLVED } from './probeRules';
 import { FLEXIBLE_REQUIRES_HEALTH_EXTENSION, MULTIPLE_HEALTH_SOURCES } from './sourceConflicts';
 
@@ -13,4 +14,5 @@ export const HEALTH_RULES: readonly Rule[] = [
   HEALTH_PROBE_RATE,
   HEALTH_PROBE_BASIC_LB,
   HEALTH_PROBE_UNRESOLVED,
+  APP_HEALTH_SETTINGS,
 ];
