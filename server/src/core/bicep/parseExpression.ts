@@ -1,4 +1,5 @@
-import type { ArrayExpr, CallExpr, Expr, ForExpr, ObjectExpr, ObjectProperty, ResourceDecl } from './syntax';
+import { parseArray, parseObject } from './parseCollections';
+import type { CallExpr, Expr, ResourceDecl } from './syntax';
 import { MAX_DEPTH, spanFrom, TokenStream } from './tokenStream';
 import type { Token } from './scanner';
 
@@ -6,9 +7,6 @@ import type { Token } from './scanner';
 const LEVELS: readonly (readonly string[])[] = [['??'], ['||'], ['&&'], ['==', '!=', '=~', '!~'], ['<', '>', '<=', '>='], ['+', '-'], ['*', '/', '%']];
 /** Levels whose operators may start a continuation line (a line cannot start an item with them). */
 const CONTINUES_LINES = LEVELS.map((ops) => ops.some((op) => op === '??' || op === '||' || op === '&&'));
-const ITEM_STOPS = new Set(['}', ']', ',']);
-/** Top-level keywords: at the start of a line inside an unclosed object they end it. */
-const STATEMENT_KEYWORDS = new Set(['param', 'var', 'module', 'output', 'targetScope', 'type', 'func', 'metadata', 'import', 'using']);
 
 /** Parses a nested resource declaration (given by the statement parser, which owns that syntax). */
 export type ResourceParser = (stream: TokenStream, depth: number) => ResourceDecl;
@@ -17,7 +15,7 @@ export type ResourceParser = (stream: TokenStream, depth: number) => ResourceDec
 export class ExpressionParser {
   constructor(
     readonly s: TokenStream,
-    private readonly parseResource: ResourceParser,
+    readonly parseResource: ResourceParser,
   ) {}
 
   expression(depth: number): Expr {
@@ -64,7 +62,7 @@ export class ExpressionParser {
     return this.postfix(depth);
   }
 
-  private postfix(depth: number): Expr {
+  postfix(depth: number): Expr {
     let expr = this.primary(depth);
     for (;;) {
       const t = this.s.current;
@@ -115,8 +113,8 @@ export class ExpressionParser {
       case 'identifier':
         return this.identifier(t, depth);
       case 'punct':
-        if (t.text === '{') return this.object(depth);
-        if (t.text === '[') return this.array(depth);
+        if (t.text === '{') return parseObject(this, depth);
+        if (t.text === '[') return parseArray(this, depth);
         if (t.text === '(') return this.parenthesized(depth);
         break;
       default:
@@ -201,146 +199,7 @@ export class ExpressionParser {
     return { kind: 'lambda', span: spanFrom(start, this.s.lastEnd) };
   }
 
-  object(depth: number): ObjectExpr {
-    const open = this.s.next();
-    const properties: ObjectProperty[] = [];
-    const resources: ResourceDecl[] = [];
-    for (;;) {
-      const t = this.s.current;
-      if (t.kind === 'newline' || (t.kind === 'punct' && t.text === ',')) {
-        this.s.next();
-        continue;
-      }
-      if (t.kind === 'punct' && t.text === '}') {
-        this.s.next();
-        break;
-      }
-      if (t.kind === 'eof' || this.endsUnclosedObject(t)) {
-        this.s.problem("expected '}'", spanFrom(open.start, 1));
-        break;
-      }
-      if (t.kind === 'punct' && t.text === '@') {
-        // Decorators on properties (in type declarations): parsed and dropped.
-        this.s.next();
-        this.postfix(depth + 1);
-        continue;
-      }
-      if (t.kind === 'punct' && t.text === '...') {
-        const spread = this.spread(depth);
-        properties.push({ key: '...', keySpan: spanFrom(t.start, t.end), value: spread.operand, span: spread.span, spread: true });
-        continue;
-      }
-      if (t.kind === 'identifier' && t.text === 'resource' && this.s.peek().kind === 'identifier') {
-        resources.push(this.parseResource(this.s, depth + 1));
-        continue;
-      }
-      const property = this.property(depth);
-      if (property) properties.push(property);
-    }
-    return { kind: 'object', span: spanFrom(open.start, this.s.lastEnd), properties, resources };
-  }
-
-  private endsUnclosedObject(t: Token): boolean {
-    if (t.kind !== 'identifier' || !STATEMENT_KEYWORDS.has(t.text)) return false;
-    const lineStart = t.start === 0 || this.s.text[t.start - 1] === '\n';
-    return lineStart && this.s.peek().text !== ':';
-  }
-
-  private property(depth: number): ObjectProperty | undefined {
-    const key = this.s.current;
-    let name: string | undefined;
-    let computedKey: Expr | undefined;
-    if (key.kind === 'identifier') name = key.text;
-    else if (key.kind === 'string' && key.parts?.length === 1) name = key.parts[0] as string;
-    else if (key.kind === 'string' || key.kind === 'multilineString') {
-      name = key.text.slice(1, -1);
-      computedKey = this.stringExpr(key, depth + 1);
-    }
-    if (name === undefined) {
-      this.s.problem(`unexpected '${key.text}'`);
-      this.s.next();
-      this.s.recover(ITEM_STOPS);
-      return undefined;
-    }
-    this.s.next();
-    const keySpan = spanFrom(key.start, key.end);
-    if (!this.s.accept(':')) {
-      this.s.problem("expected ':' after the property name");
-      this.s.recover(ITEM_STOPS);
-      return { key: name, keySpan, value: this.missingAt(this.s.lastEnd), span: spanFrom(key.start, this.s.lastEnd) };
-    }
-    const value = this.expression(depth + 1);
-    const t = this.s.current;
-    if (!(t.kind === 'newline' || t.kind === 'eof' || (t.kind === 'punct' && ITEM_STOPS.has(t.text)))) {
-      this.s.problem(`unexpected '${t.text}' after the value of '${name}'`);
-      this.s.recover(ITEM_STOPS);
-    }
-    return { key: name, ...(computedKey ? { computedKey } : {}), keySpan, value, span: spanFrom(key.start, value.span.offset + value.span.length) };
-  }
-
-  array(depth: number): ArrayExpr | ForExpr {
-    const open = this.s.next();
-    this.s.skipNewlines();
-    if (this.s.is('for')) return this.forExpr(open.start, depth);
-    const items: Expr[] = [];
-    for (;;) {
-      const t = this.s.current;
-      if (t.kind === 'newline' || (t.kind === 'punct' && t.text === ',')) {
-        this.s.next();
-        continue;
-      }
-      if (t.kind === 'punct' && t.text === ']') {
-        this.s.next();
-        break;
-      }
-      if (t.kind === 'eof' || this.endsUnclosedObject(t)) {
-        this.s.problem("expected ']'", spanFrom(open.start, 1));
-        break;
-      }
-      const before = this.s.index;
-      items.push(t.kind === 'punct' && t.text === '...' ? this.spread(depth) : this.expression(depth + 1));
-      const after = this.s.current;
-      if (this.s.index === before || !(after.kind === 'newline' || after.kind === 'eof' || (after.kind === 'punct' && ITEM_STOPS.has(after.text)))) {
-        if (this.s.index !== before) this.s.problem(`unexpected '${after.text}' in the array`);
-        if (this.s.index === before) this.s.next();
-        this.s.recover(ITEM_STOPS);
-      }
-    }
-    return { kind: 'array', span: spanFrom(open.start, this.s.lastEnd), items };
-  }
-
-  private spread(depth: number): Extract<Expr, { kind: 'spread' }> {
-    const dots = this.s.next();
-    const operand = this.expression(depth + 1);
-    return { kind: 'spread', span: spanFrom(dots.start, this.s.lastEnd), operand };
-  }
-
-  private forExpr(start: number, depth: number): ForExpr {
-    this.s.next();
-    let itemName: string | undefined;
-    let indexName: string | undefined;
-    if (this.s.accept('(')) {
-      itemName = this.s.current.kind === 'identifier' ? this.s.next().text : undefined;
-      if (this.s.accept(',')) indexName = this.s.current.kind === 'identifier' ? this.s.next().text : undefined;
-      if (!this.s.accept(')')) this.s.problem("expected ')'");
-    } else if (this.s.current.kind === 'identifier') {
-      itemName = this.s.next().text;
-    }
-    if (!this.s.accept('in')) this.s.problem("expected 'in'");
-    const iterable = this.expression(depth + 1);
-    if (!this.s.accept(':')) this.s.problem("expected ':' in the for expression");
-    this.s.skipNewlines();
-    const body = this.expression(depth + 1);
-    this.s.skipNewlines();
-    if (!this.s.accept(']')) {
-      this.s.problem("expected ']'");
-      this.s.recover(new Set([']', '}']));
-      this.s.accept(']');
-    }
-    return { kind: 'for', span: spanFrom(start, this.s.lastEnd), itemName, indexName, iterable, body };
-  }
-
-  private stringExpr(t: Token, depth: number): Expr {
+  stringExpr(t: Token, depth: number): Expr {
     const span = spanFrom(t.start, t.end);
     const parts = t.parts ?? [''];
     if (parts.length === 1) return { kind: 'string', span, value: parts[0] as string };
@@ -362,7 +221,7 @@ export class ExpressionParser {
     return this.missingAt(this.s.current.start);
   }
 
-  private missingAt(offset: number): Expr {
+  missingAt(offset: number): Expr {
     return { kind: 'missing', span: { offset, length: 0 } };
   }
 }
