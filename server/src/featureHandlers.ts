@@ -2,6 +2,12 @@ import type { ScaleSetsRequest } from './protocol';
 import { runSafe } from './runSafe';
 import { analyse, lookup, type ServerContext } from './serverContext';
 
+/**
+ * From this size on, code actions come without edits and are resolved when chosen (when the client can):
+ * writing an edit re-parses the document, too slow on every cursor move in a multi-megabyte template.
+ */
+const LAZY_EDITS_FROM = 200_000;
+
 /** Language modes whose own extensions (ARM Tools, Bicep) already suggest property names from Azure's schemas. */
 const SCHEMA_AWARE_LANGUAGES = new Set(['arm-template', 'bicep']);
 
@@ -34,7 +40,16 @@ export function registerFeatureHandlers(ctx: ServerContext): void {
     const document = ctx.documents.get(params.textDocument.uri);
     if (!document) return [];
     const { entry, findings } = await analyse(ctx, document);
-    return ls.getCodeActions(entry.doc, findings, { uri: params.textDocument.uri, range: params.range, diagnostics: params.context.diagnostics, ...(params.context.only ? { only: params.context.only } : {}) });
+    const lazyEdits = ctx.support.codeActionResolve && entry.doc.text.length > LAZY_EDITS_FROM;
+    return ls.getCodeActions(entry.doc, findings, { uri: params.textDocument.uri, range: params.range, diagnostics: params.context.diagnostics, lazyEdits, ...(params.context.only ? { only: params.context.only } : {}) });
+  }));
+
+  connection.onCodeActionResolve((action, token) => runSafe(logger, 'resolving a code action', token, async () => {
+    const uri = (action.data as { uri?: string } | undefined)?.uri;
+    const document = uri === undefined ? undefined : ctx.documents.get(uri);
+    if (!document) return action;
+    const { entry, findings } = await analyse(ctx, document);
+    return ls.resolveCodeAction(entry.doc, findings, action);
   }));
 
   connection.languages.inlayHint.on((params, token) => runSafe(logger, 'computing inlay hints', token, async () => {

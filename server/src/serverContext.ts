@@ -9,8 +9,20 @@ import type { Logger } from './runSafe';
 import type { ServerSettings, SettingsStore } from './settings';
 import type { WorkspaceConfig } from './workspaceConfig';
 
+/** What the client announced in initialize (filled in there, read by handlers). */
+export interface ClientSupport {
+  configuration: boolean;
+  pullDiagnostics: boolean;
+  diagnosticRefresh: boolean;
+  dynamicWatchers: boolean;
+  dynamicConfiguration: boolean;
+  /** codeAction/resolve can fill in `edit`. */
+  codeActionResolve: boolean;
+}
+
 /** The server's state, passed explicitly to the handler groups (no module globals). */
 export interface ServerContext {
+  readonly support: ClientSupport;
   readonly connection: Connection;
   readonly documents: TextDocuments<TextDocument>;
   readonly cache: DocumentCache;

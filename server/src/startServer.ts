@@ -6,7 +6,7 @@ import { DocumentCache } from './documentCache';
 import { registerFeatureHandlers } from './featureHandlers';
 import { isParametersFileName, ParametersFiles } from './parametersFiles';
 import type { SetParametersFileNotification } from './protocol';
-import { analyse, type ServerContext } from './serverContext';
+import { analyse, type ClientSupport, type ServerContext } from './serverContext';
 import { SettingsStore } from './settings';
 import { CONFIG_FILE_NAME, WorkspaceConfig } from './workspaceConfig';
 
@@ -17,24 +17,17 @@ export interface ServerRuntime {
   readonly docsBase: string;
 }
 
-interface ClientSupport {
-  configuration: boolean;
-  pullDiagnostics: boolean;
-  diagnosticRefresh: boolean;
-  dynamicWatchers: boolean;
-  dynamicConfiguration: boolean;
-}
-
 /** Wires the connection: capabilities, document sync, settings, configuration files, features. */
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
   const documents = new TextDocuments(TextDocument);
-  const support: ClientSupport = { configuration: false, pullDiagnostics: false, diagnosticRefresh: false, dynamicWatchers: false, dynamicConfiguration: false };
+  const support: ClientSupport = { configuration: false, pullDiagnostics: false, diagnosticRefresh: false, dynamicWatchers: false, dynamicConfiguration: false, codeActionResolve: false };
   const logger = { error: (message: string) => connection.console.error(message) };
   const parameters = new ParametersFiles((uri) => {
     const open = documents.get(uri);
     return open ? { text: open.getText(), version: open.version } : undefined;
   });
   const ctx: ServerContext = {
+    support,
     connection,
     documents,
     cache: new DocumentCache(parameters),
@@ -55,13 +48,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     support.diagnosticRefresh = caps.workspace?.diagnostics?.refreshSupport === true;
     support.dynamicWatchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     support.dynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    support.codeActionResolve = caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     ctx.workspaceConfig.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri ? [params.rootUri] : []));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         completionProvider: { triggerCharacters: ['"', ':', ' '] },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
+        codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'], resolveProvider: true },
         codeLensProvider: { resolveProvider: true },
         inlayHintProvider: true,
         documentSymbolProvider: true,

@@ -73,6 +73,7 @@ export class LspClient {
           synchronization: { dynamicRegistration: false },
           completion: { completionItem: { snippetSupport: true } },
           hover: { contentFormat: ['markdown'] },
+          codeAction: { resolveSupport: { properties: ['edit'] }, codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor'] } } },
           ...(this.options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
           publishDiagnostics: { relatedInformation: true, versionSupport: true },
         },

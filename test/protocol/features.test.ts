@@ -78,6 +78,22 @@ test('code actions: the quick fixes of the finding, with its diagnostic', async 
   assert.ok(actions.some((a) => a.title.startsWith('Suppress value-out-of-range')));
 });
 
+test('code actions on a large template come without edits and are resolved when chosen', async () => {
+  const uri = 'file:///tmp/vmss-lsp-features/large.json';
+  const filler = `"tags": { ${Array.from({ length: 2000 }, (_, i) => `"t${i}": "${'x'.repeat(100)}"`).join(', ')} },`;
+  const large = TEMPLATE.replace('"location": "westeurope",', `"location": "westeurope", ${filler}`);
+  assert.ok(large.length > 200_000);
+  await client.open(uri, large);
+  const diagnostic = (await client.pullDiagnostics(uri)).items.find((d) => d.code === 'value-out-of-range')!;
+  type Action = { title: string; edit?: { changes: Record<string, never[]> }; data?: unknown };
+  const actions = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+  const change = actions.find((a) => a.title === 'Change to 100')!;
+  assert.equal(change.edit, undefined);
+  const resolved = await client.request<Action>('codeAction/resolve', change);
+  const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'json', 1, large), resolved.edit!.changes[uri]!);
+  assert.match(fixed, /"maxBatchInstancePercent": 100,/);
+});
+
 test('CodeLens above upgradePolicy with the simulation line', async () => {
   const lenses = await client.request<{ range: { start: { line: number } }; command: { title: string; command: string } }[]>('textDocument/codeLens', { textDocument: { uri: URI } });
   assert.equal(lenses.length, 1);

@@ -1,4 +1,4 @@
-import type { CodeAction, Diagnostic, Range, TextEdit as LspTextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import { POLICY_OBJECTS } from '../catalog';
 import { writeJsonEdits, type JsonValue, type NeutralEdit } from '../edits';
 import { SUPPRESSION_DIRECTIVE } from '../rules/suppressions';
@@ -13,7 +13,18 @@ export interface CodeActionParams {
   readonly diagnostics: readonly Diagnostic[];
   /** CodeActionContext.only: the kinds the client wants, if it says. */
   readonly only?: readonly string[];
+  /**
+   * Leave the edits of fixes and refactors to codeAction/resolve (the JSON writer re-parses the document,
+   * which on a 6 MB template is too slow for every cursor move). Only for clients that resolve `edit`.
+   */
+  readonly lazyEdits?: boolean;
 }
+
+/** What an unresolved action carries to codeAction/resolve. */
+export type CodeActionData =
+  | { readonly uri: string; readonly kind: 'fix'; readonly finding: number; readonly fix: number; readonly ruleId: string; readonly offset: number }
+  | { readonly uri: string; readonly kind: 'fixAll'; readonly ruleId: string }
+  | { readonly uri: string; readonly kind: 'refactor'; readonly offset: number };
 
 /**
  * Quick fixes of the findings under the cursor (written by the JSON writer, which keeps comments and
@@ -24,34 +35,62 @@ export function getCodeActions(doc: ArmDocument, findings: readonly Finding[], p
   const start = doc.lines.offsetAt(params.range.start);
   const end = doc.lines.offsetAt(params.range.end);
   const wants = (kind: string) => !params.only || params.only.some((k) => kind === k || kind.startsWith(`${k}.`));
-  const here = findings.filter((f) => f.span.offset <= end && f.span.offset + f.span.length >= start);
   const actions: CodeAction[] = [];
+  const offer = (action: CodeAction, data: CodeActionData) => {
+    if (params.lazyEdits) return actions.push({ ...action, data });
+    const edit = editFor(doc, findings, data);
+    if (edit) actions.push({ ...action, edit });
+    return undefined;
+  };
   if (wants('quickfix')) {
-    for (const finding of here) {
+    findings.forEach((finding, index) => {
+      if (finding.span.offset > end || finding.span.offset + finding.span.length < start) return;
       const diagnostic = matchingDiagnostic(doc, finding, params.diagnostics);
-      for (const fix of finding.fixes) {
-        const edit = workspaceEdit(doc, params.uri, fix.edits);
-        if (edit) actions.push({ title: fix.title, kind: 'quickfix', ...(diagnostic ? { diagnostics: [diagnostic] } : {}), ...(fix.isPreferred ? { isPreferred: true } : {}), edit });
-      }
-      const all = fixAll(doc, params.uri, findings, finding.ruleId);
-      if (all) actions.push(all);
+      const withDiagnostic = diagnostic ? { diagnostics: [diagnostic] } : {};
+      finding.fixes.forEach((fix, fixIndex) => offer(
+        { title: fix.title, kind: 'quickfix', ...withDiagnostic, ...(fix.isPreferred ? { isPreferred: true } : {}) },
+        { uri: params.uri, kind: 'fix', finding: index, fix: fixIndex, ruleId: finding.ruleId, offset: finding.span.offset },
+      ));
+      const count = fixAllChoices(findings, finding.ruleId).length;
+      if (count >= 2) offer({ title: `Fix all ${finding.ruleId} problems in this file (${count})`, kind: 'quickfix' }, { uri: params.uri, kind: 'fixAll', ruleId: finding.ruleId });
       actions.push(suppress(doc, params.uri, finding, diagnostic));
-    }
+    });
   }
   if (wants('refactor.rewrite')) {
-    const refactor = addRollingPolicy(doc, params.uri, start);
-    if (refactor) actions.push(refactor);
+    const scaleSet = scaleSetAt(doc, start);
+    if (scaleSet && !scaleSet.rollingUpgradePolicy && (scaleSet.shape === 'vmssShow' || scaleSet.properties)) {
+      offer({ title: `Add rolling upgrade policy with defaults to ${scaleSet.displayName}`, kind: 'refactor.rewrite' }, { uri: params.uri, kind: 'refactor', offset: start });
+    }
   }
   return dedupe(actions);
 }
 
-function toLspEdits(doc: ArmDocument, edits: readonly { offset: number; length: number; newText: string }[]): LspTextEdit[] {
-  return edits.map((e) => ({ range: doc.lines.rangeOf({ offset: e.offset, length: e.length }), newText: e.newText }));
+/** Fills in the edit of an action returned with `lazyEdits`; without one when the document moved on. */
+export function resolveCodeAction(doc: ArmDocument, findings: readonly Finding[], action: CodeAction): CodeAction {
+  const data = action.data as CodeActionData | undefined;
+  const edit = data ? editFor(doc, findings, data) : undefined;
+  return edit ? { ...action, edit } : action;
 }
 
-function workspaceEdit(doc: ArmDocument, uri: string, edits: readonly NeutralEdit[]) {
+function editFor(doc: ArmDocument, findings: readonly Finding[], data: CodeActionData): WorkspaceEdit | undefined {
+  switch (data.kind) {
+    case 'fix': {
+      const finding = findings[data.finding];
+      if (!finding || finding.ruleId !== data.ruleId || finding.span.offset !== data.offset) return undefined;
+      return workspaceEdit(doc, data.uri, finding.fixes[data.fix]?.edits ?? []);
+    }
+    case 'fixAll':
+      return workspaceEdit(doc, data.uri, fixAllChoices(findings, data.ruleId).flatMap((f) => f.edits));
+    case 'refactor':
+      return addRollingPolicy(doc, data.uri, data.offset);
+  }
+}
+
+function workspaceEdit(doc: ArmDocument, uri: string, edits: readonly NeutralEdit[]): WorkspaceEdit | undefined {
+  if (edits.length === 0) return undefined;
   const written = writeJsonEdits(doc.text, edits);
-  return written && written.length > 0 ? { changes: { [uri]: toLspEdits(doc, written) } } : undefined;
+  if (!written || written.length === 0) return undefined;
+  return { changes: { [uri]: written.map((e) => ({ range: doc.lines.rangeOf({ offset: e.offset, length: e.length }), newText: e.newText })) } };
 }
 
 function matchingDiagnostic(doc: ArmDocument, finding: Finding, diagnostics: readonly Diagnostic[]): Diagnostic | undefined {
@@ -59,12 +98,9 @@ function matchingDiagnostic(doc: ArmDocument, finding: Finding, diagnostics: rea
   return diagnostics.find((d) => d.code === finding.ruleId && d.range.start.line === range.start.line && d.range.start.character === range.start.character && d.range.end.line === range.end.line && d.range.end.character === range.end.character);
 }
 
-/** One edit applying the preferred (or only) fix of every finding of this rule, when there are two or more. */
-function fixAll(doc: ArmDocument, uri: string, findings: readonly Finding[], ruleId: string): CodeAction | undefined {
-  const chosen = findings.filter((f) => f.ruleId === ruleId).map((f) => f.fixes.find((x) => x.isPreferred) ?? (f.fixes.length === 1 ? f.fixes[0] : undefined)).filter((f) => f !== undefined);
-  if (chosen.length < 2) return undefined;
-  const edit = workspaceEdit(doc, uri, chosen.flatMap((f) => f.edits));
-  return edit ? { title: `Fix all ${ruleId} problems in this file (${chosen.length})`, kind: 'quickfix', edit } : undefined;
+/** The preferred (or only) fix of every finding of this rule: what "fix all" applies in one edit. */
+function fixAllChoices(findings: readonly Finding[], ruleId: string) {
+  return findings.filter((f) => f.ruleId === ruleId).map((f) => f.fixes.find((x) => x.isPreferred) ?? (f.fixes.length === 1 ? f.fixes[0] : undefined)).filter((f) => f !== undefined);
 }
 
 /** Inserts the suppression comment above the finding's line; the reason after `--` is left for the user to write. */
@@ -72,7 +108,7 @@ function suppress(doc: ArmDocument, uri: string, finding: Finding, diagnostic: D
   const line = doc.lines.positionAt(finding.span.offset).line;
   const lineStart = doc.lines.offsetAt({ line, character: 0 });
   const indent = /^[ \t]*/.exec(doc.text.slice(lineStart, lineStart + 200))![0];
-  const eol = /\r\n|\n|\r/.exec(doc.text)?.[0] ?? '\n';
+  const eol = /\r\n|\n|\r/.exec(doc.text.slice(lineStart))?.[0] ?? '\n';
   const comment = `${indent}// ${SUPPRESSION_DIRECTIVE} ${finding.ruleId} -- ${eol}`;
   return {
     title: `Suppress ${finding.ruleId} on this line with a reason (write it after --)`,
@@ -83,15 +119,13 @@ function suppress(doc: ArmDocument, uri: string, finding: Finding, diagnostic: D
 }
 
 /** Refactor: write out `rollingUpgradePolicy` with the catalog's defaults in the scale set under the cursor. */
-function addRollingPolicy(doc: ArmDocument, uri: string, offset: number): CodeAction | undefined {
+function addRollingPolicy(doc: ArmDocument, uri: string, offset: number): WorkspaceEdit | undefined {
   const scaleSet = scaleSetAt(doc, offset);
   if (!scaleSet || scaleSet.rollingUpgradePolicy) return undefined;
   const defaults: Record<string, JsonValue> = {};
   for (const p of POLICY_OBJECTS.rollingUpgradePolicy.properties) if (p.default !== undefined && p.removedIn === undefined) defaults[p.name] = p.default;
   const objectSpan = scaleSet.shape === 'vmssShow' ? scaleSet.span : scaleSet.properties?.span;
-  if (!objectSpan) return undefined;
-  const edit = workspaceEdit(doc, uri, [{ kind: 'setProperty', objectSpan, path: ['upgradePolicy', 'rollingUpgradePolicy'], value: defaults }]);
-  return edit ? { title: `Add rolling upgrade policy with defaults to ${scaleSet.displayName}`, kind: 'refactor.rewrite', edit } : undefined;
+  return objectSpan ? workspaceEdit(doc, uri, [{ kind: 'setProperty', objectSpan, path: ['upgradePolicy', 'rollingUpgradePolicy'], value: defaults }]) : undefined;
 }
 
 function dedupe(actions: CodeAction[]): CodeAction[] {

@@ -1,5 +1,5 @@
 import { doComplete } from './armCompletion';
-import { getCodeActions } from './armCodeActions';
+import { getCodeActions, resolveCodeAction } from './armCodeActions';
 import { getCodeLenses, resolveCodeLens } from './armCodeLens';
 import { toDiagnostics } from './armDiagnostics';
 import { createArmDocument, isScaleSetDocument } from './armDocument';
@@ -23,6 +23,7 @@ export function getLanguageService() {
     findProblems,
     toDiagnostics,
     getCodeActions,
+    resolveCodeAction,
     getCodeLenses,
     resolveCodeLens,
     getInlayHints,

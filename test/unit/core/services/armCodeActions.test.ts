@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, TextEdit } from 'vscode-languageserver-types';
 import { createArmDocument } from '../../../../server/src/core/services/armDocument';
-import { getCodeActions } from '../../../../server/src/core/services/armCodeActions';
+import { getCodeActions, resolveCodeAction } from '../../../../server/src/core/services/armCodeActions';
 import { findProblems } from '../../../../server/src/core/services/armValidation';
 import { cursor } from '../../../helpers/cursor';
 import { templateWith } from '../../../helpers/armTemplates';
@@ -71,4 +71,22 @@ test('refactor: add the rolling policy with defaults where there is none', () =>
 
 test('nothing away from findings and outside scale sets', () => {
   assert.deepEqual(actionsAt(templateWith('{ "upgradePolicy": { "mode": "Rolling" } }').replace('"contentVersion"', '"content|Version"'), ['quickfix']).actions, []);
+});
+
+test('lazy edits: actions come without edits and resolve to the same edit', () => {
+  const { text, offset } = cursor(templateWith('{ "upgradePolicy": { "rollingUpgradePolicy": { "maxBatchInstancePercent": 2|00, "maxUnhealthyInstancePercent": 300 } } }'));
+  const doc = createArmDocument(text);
+  const position = doc.lines.positionAt(offset);
+  const findings = findProblems(doc, { rules: {} });
+  const params = { uri: URI, range: { start: position, end: position }, diagnostics: [] };
+  const eager = getCodeActions(doc, findings, params);
+  const lazy = getCodeActions(doc, findings, { ...params, lazyEdits: true });
+  assert.deepEqual(lazy.map((a) => a.title), eager.map((a) => a.title));
+  for (const action of lazy.filter((a) => !a.title.startsWith('Suppress'))) {
+    assert.equal(action.edit, undefined);
+    assert.deepEqual(resolveCodeAction(doc, findings, action).edit, eager.find((a) => a.title === action.title)!.edit, action.title);
+  }
+  const moved = createArmDocument(text.replace('2' + '00', '20'));
+  const change = lazy.find((a) => a.title === 'Change to 100')!;
+  assert.equal(resolveCodeAction(moved, findProblems(moved, { rules: {} }), change).edit, undefined, 'the finding is gone: no edit');
 });

@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getLanguageService } from '../../../../server/src/core/services/languageService';
+import { decodeText } from '../../../../server/src/cli/io';
+import { getLanguageService, type ArmDocument } from '../../../../server/src/core/services/languageService';
 import { cursor } from '../../../helpers/cursor';
 
 const ls = getLanguageService();
@@ -15,17 +16,21 @@ const EVERYTHING = { start: { line: 0, character: 0 }, end: { line: 1000, charac
  */
 function everyFeature(text: string, offset: number, wholeDocument = true): void {
   const doc = ls.createDocument(text);
-  const position = doc.lines.positionAt(offset);
   const findings = ls.findProblems(doc, { rules: {} });
   ls.toDiagnostics(doc, findings, { uri: 'u', docsBase: 'd/' });
-  ls.doComplete(doc, position);
-  ls.doHover(doc, position);
-  ls.getCodeActions(doc, findings, { uri: 'u', range: { start: position, end: position }, diagnostics: [] });
+  positionFeatures(doc, findings, offset);
   if (!wholeDocument) return;
   ls.getInlayHints(doc, EVERYTHING);
   ls.findDocumentSymbols(doc);
   ls.getCodeLenses(doc, { uri: 'u', failureRate: 0.02 });
   ls.describeScaleSets(doc);
+}
+
+function positionFeatures(doc: ArmDocument, findings: ReturnType<typeof ls.findProblems>, offset: number): void {
+  const position = doc.lines.positionAt(offset);
+  ls.doComplete(doc, position);
+  ls.doHover(doc, position);
+  ls.getCodeActions(doc, findings, { uri: 'u', range: { start: position, end: position }, diagnostics: [] });
 }
 
 test('half-typed text: every prefix of a template, with the cursor at its end, breaks no feature', () => {
@@ -41,6 +46,23 @@ test('every cursor position in the template, and in it with one character delete
     const damaged = FIXTURE.slice(0, offset) + FIXTURE.slice(offset + 1);
     assert.doesNotThrow(() => everyFeature(damaged, Math.min(offset, damaged.length), offset % 40 === 0), `character ${offset} deleted`);
   }
+});
+
+test('real templates (quickstarts, Service Fabric, REST examples): every feature, positions across each file', () => {
+  const dir = join(import.meta.dirname, '../../../fixtures/real-templates');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.includes('.parameters.'));
+  assert.ok(files.length >= 10);
+  let scaleSets = 0;
+  for (const file of files) {
+    const text = decodeText(readFileSync(join(dir, file)));
+    const doc = ls.createDocument(text);
+    scaleSets += doc.model.scaleSets.length;
+    assert.equal(ls.findDocumentSymbols(doc).length, doc.model.scaleSets.length, file);
+    assert.doesNotThrow(() => everyFeature(text, 0), file);
+    const findings = ls.findProblems(doc, { rules: {} });
+    for (let offset = 0; offset < text.length; offset += 29) assert.doesNotThrow(() => positionFeatures(doc, findings, offset), `${file} at ${offset}`);
+  }
+  assert.ok(scaleSets >= 10, 'the fixtures hold scale sets');
 });
 
 test('the cursor helper insists on exactly one marker', () => {
