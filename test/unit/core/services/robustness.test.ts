@@ -18,7 +18,10 @@ function everyFeature(text: string, offset: number, wholeDocument = true): void 
   const doc = ls.createDocument(text);
   const findings = ls.findProblems(doc, { rules: {} });
   ls.toDiagnostics(doc, findings, { uri: 'u', docsBase: 'd/' });
-  positionFeatures(doc, findings, offset);
+  positionFeatures(doc, findings, offset, !wholeDocument);
+  for (const scaleSet of wholeDocument ? doc.model.scaleSets : []) {
+    ls.getCodeActions(doc, findings, { uri: 'u', range: doc.lines.rangeOf(scaleSet.span), diagnostics: [] });
+  }
   if (!wholeDocument) return;
   ls.getInlayHints(doc, EVERYTHING);
   ls.findDocumentSymbols(doc);
@@ -26,11 +29,12 @@ function everyFeature(text: string, offset: number, wholeDocument = true): void 
   ls.describeScaleSets(doc);
 }
 
-function positionFeatures(doc: ArmDocument, findings: ReturnType<typeof ls.findProblems>, offset: number): void {
+/** The features that depend on the cursor; code-action edits are left unresolved (written once per file instead). */
+function positionFeatures(doc: ArmDocument, findings: ReturnType<typeof ls.findProblems>, offset: number, lazyEdits = true): void {
   const position = doc.lines.positionAt(offset);
   ls.doComplete(doc, position);
   ls.doHover(doc, position);
-  ls.getCodeActions(doc, findings, { uri: 'u', range: { start: position, end: position }, diagnostics: [] });
+  ls.getCodeActions(doc, findings, { uri: 'u', range: { start: position, end: position }, diagnostics: [], lazyEdits });
 }
 
 test('half-typed text: every prefix of a template, with the cursor at its end, breaks no feature', () => {
