@@ -89,6 +89,16 @@ test('what-ifs: capacity, zones, trigger and assumptions change the plan', () =>
   assert.ok(r.run.notes.some((n) => /no automatic rollback/.test(n)));
 });
 
+test('timing what-ifs: slower upgrades stretch the timeline; healthy after more than 5 minutes fails', () => {
+  const slow = JSON.parse(runCli(['simulate', TEMPLATE, '--format', 'json', '--upgrade-seconds', '600', '--healthy-seconds', '120']).stdout) as SimReport;
+  assert.equal(slow.run.batches[0]!.endSeconds, 720);
+  assert.equal(slow.inputs.whatIf.timings && (slow.inputs.whatIf.timings as { upgradeSeconds: number }).upgradeSeconds, 600);
+  const late = JSON.parse(runCli(['simulate', TEMPLATE, '--format', 'json', '--healthy-seconds', '301']).stdout) as SimReport;
+  assert.equal(late.run.errorCode, 'MaxUnhealthyUpgradedInstancePercentExceededInRollingUpgrade');
+  const flap = JSON.parse(runCli(['simulate', TEMPLATE, '--format', 'json', '--flap', '0.9']).stdout) as SimReport;
+  assert.equal(flap.run.errorCode, 'MaxUnhealthyInstancePercentExceededBeforeRollingUpgrade');
+});
+
 test('several scale sets need --scale-set; bad options are usage errors (exit 2)', () => {
   const many = runCli(['simulate', 'test/fixtures/real-templates/sf-10vm-2nt-win-stateless.json']);
   assert.equal(many.code, 2);

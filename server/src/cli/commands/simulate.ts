@@ -25,6 +25,9 @@ rollbacks and halts (with Azure's error codes), optionally over many seeded tria
   --failure-rate P         probability that one upgraded instance fails its health check (0..1, default 0)
   --fail IDS               instances that always fail, e.g. 0,3
   --bad-image              every upgraded instance fails
+  --flap P                 probability that a healthy instance looks unhealthy at a pre-batch gate (0..1)
+  --upgrade-seconds N      time to reimage or create one instance (default 240)
+  --healthy-seconds N      time from upgrade to healthy (default 60; over 300 counts as failed)
   --seed S                 random seed (default 1)
   --start TIME             ISO 8601 start time, stamps the Azure-shaped outputs
   --trials N               also run N Monte Carlo trials
@@ -40,7 +43,8 @@ export const simulateCommand: CliCommand = {
   run(argv, io) {
     const args = parseArgs(argv, {
       parameters: { value: true }, 'scale-set': { value: true }, trigger: { value: true }, capacity: { value: true }, zones: { value: true },
-      unhealthy: { value: true }, 'failure-rate': { value: true }, fail: { value: true }, 'bad-image': {}, seed: { value: true }, start: { value: true },
+      unhealthy: { value: true }, 'failure-rate': { value: true }, fail: { value: true }, 'bad-image': {}, flap: { value: true },
+      'upgrade-seconds': { value: true }, 'healthy-seconds': { value: true }, seed: { value: true }, start: { value: true },
       trials: { value: true }, assume: { value: true, repeat: true }, format: { value: true },
     });
     if (args.positionals.length !== 1) throw new CliError(`expected one FILE, got ${args.positionals.length}\n${USAGE}`);
@@ -99,6 +103,8 @@ function whatIf(args: ParsedArgs): WhatIf {
   const start = optionValue(args, 'start');
   if (start !== undefined && Number.isNaN(Date.parse(start))) throw new CliError(`--start must be an ISO 8601 date-time (got '${start}')`);
   const rate = numberOption(args, 'failure-rate', 0, 1);
+  const upgradeSeconds = intOption(args, 'upgrade-seconds', 0, 86_400);
+  const healthySeconds = intOption(args, 'healthy-seconds', 0, 86_400);
   return {
     ...(trigger ? { trigger } : {}),
     ...optional('capacity', intOption(args, 'capacity', 0, 1_000_000)),
@@ -107,6 +113,10 @@ function whatIf(args: ParsedArgs): WhatIf {
     ...optional('failureRate', rate),
     ...(fail !== undefined ? { failingInstances: fail.split(',').map((id) => parseInteger('fail', id.trim(), 0, 1_000_000)) } : {}),
     ...(args.options.has('bad-image') ? { badImage: true } : {}),
+    ...optional('flapProbability', numberOption(args, 'flap', 0, 1)),
+    ...(upgradeSeconds !== undefined || healthySeconds !== undefined
+      ? { timings: { ...optional('upgradeSeconds', upgradeSeconds), ...optional('healthySeconds', healthySeconds) } }
+      : {}),
     ...optional('seed', intOption(args, 'seed', 0, Number.MAX_SAFE_INTEGER)),
     ...(start !== undefined ? { startTime: start } : {}),
     assumptions,
