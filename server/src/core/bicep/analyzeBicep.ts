@@ -3,6 +3,7 @@ import { readBicepParameters } from './bicepParams';
 import { BicepScope } from './bicepScope';
 import { moduleScaleSets, type ReadFile } from './modules';
 import { parseBicep } from './parser';
+import type { BicepFile } from './syntax';
 import { buildModel } from './toModel';
 
 export interface AnalyzeBicepOptions {
@@ -18,13 +19,25 @@ export function analyzeBicep(text: string, options: AnalyzeBicepOptions = {}): T
     return analyze(text, options);
   } catch (error) {
     // A bug must not take the editor down: report it as a problem of the file and model nothing.
-    const message = `the Bicep file could not be analysed: ${error instanceof Error ? error.message : String(error)}`;
-    return { kind: 'template', parseErrors: [{ message, span: { offset: 0, length: 0 } }], parametersFileErrors: [], scaleSets: [], loadBalancers: [], serviceFabricClusters: [], parameters: [] };
+    return failed(error);
   }
 }
 
-function analyze(text: string, options: AnalyzeBicepOptions): TemplateModel {
-  const file = parseBicep(text);
+/** The same, on a file already parsed (the language server parses once per document version). */
+export function analyzeBicepFile(file: BicepFile, text: string, options: AnalyzeBicepOptions = {}): TemplateModel {
+  try {
+    return analyze(text, options, file);
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+function failed(error: unknown): TemplateModel {
+  const message = `the Bicep file could not be analysed: ${error instanceof Error ? error.message : String(error)}`;
+  return { kind: 'template', parseErrors: [{ message, span: { offset: 0, length: 0 } }], parametersFileErrors: [], scaleSets: [], loadBalancers: [], serviceFabricClusters: [], parameters: [] };
+}
+
+function analyze(text: string, options: AnalyzeBicepOptions, file: BicepFile = parseBicep(text)): TemplateModel {
   const params = options.parametersText === undefined ? undefined : readBicepParameters(options.parametersText);
   const scope = new BicepScope(file, text, params?.values ?? new Map());
   const parts = buildModel(scope);

@@ -1,0 +1,29 @@
+import type { ArmDocument } from '../../services/armDocument';
+import { LineIndex } from '../../text/lineIndex';
+import { analyzeBicepFile, type AnalyzeBicepOptions } from '../analyzeBicep';
+import { parseBicep } from '../parser';
+import type { BicepFile } from '../syntax';
+
+/**
+ * A Bicep document for the language features: the same shape as a JSON ArmDocument (features that read
+ * only the model — diagnostics, hints, lenses, symbols, the scale-set list — work unchanged), plus the
+ * Bicep syntax tree for the features that read text (cursor context, completion, edits).
+ */
+export interface BicepDocument extends ArmDocument {
+  readonly format: 'bicep';
+  readonly file: BicepFile;
+}
+
+export function createBicepDocument(text: string, options: AnalyzeBicepOptions = {}): BicepDocument {
+  const file = parseBicep(text);
+  return { text, parsed: undefined, model: analyzeBicepFile(file, text, options), lines: new LineIndex(text), format: 'bicep', file };
+}
+
+export function isBicepDocument(doc: ArmDocument): doc is BicepDocument {
+  return (doc as Partial<BicepDocument>).format === 'bicep';
+}
+
+/** True for the documents the Bicep front end reads: languageId `bicep`, or a `.bicep` URI or path. */
+export function isBicepSource(uriOrPath: string, languageId?: string): boolean {
+  return languageId === 'bicep' || /\.bicep$/i.test(uriOrPath.split(/[?#]/)[0]!);
+}

@@ -1,0 +1,111 @@
+// Language features on Bicep documents: the model-based ones (diagnostics, hints, lenses, symbols, the
+// scale-set list) work unchanged; the cursor context and completion read the Bicep syntax tree.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bicepCursorContext } from '../../../../server/src/core/bicep/features/bicepCursorContext';
+import { doCompleteBicep, toBicepSnippet } from '../../../../server/src/core/bicep/features/bicepCompletion';
+import { createBicepDocument, isBicepDocument, isBicepSource } from '../../../../server/src/core/bicep/features/bicepDocument';
+import { parseBicep } from '../../../../server/src/core/bicep/parser';
+import { createArmDocument } from '../../../../server/src/core/services/armDocument';
+import { findProblems } from '../../../../server/src/core/services/armValidation';
+import { toDiagnostics } from '../../../../server/src/core/services/armDiagnostics';
+import { describeScaleSets } from '../../../../server/src/core/services/armScaleSets';
+import { findDocumentSymbols } from '../../../../server/src/core/services/armSymbols';
+import { getInlayHints } from '../../../../server/src/core/services/armInlayHints';
+
+const FIXTURE = readFileSync(join(import.meta.dirname, '../../../fixtures/bicep/loop-stray-policies.bicep'), 'utf8');
+
+/** The text with `|` removed, and the offset where it was. */
+function at(marked: string): { text: string; offset: number } {
+  const offset = marked.indexOf('|');
+  return { text: marked.slice(0, offset) + marked.slice(offset + 1), offset };
+}
+
+const TEMPLATE = (inner: string) => `resource vmss 'Microsoft.Compute/virtualMachineScaleSets@2024-07-01' = {
+  name: 'web'
+  properties: {
+${inner}
+  }
+}
+`;
+
+test('documents: Bicep is recognised by language id or extension and keeps its syntax tree', () => {
+  assert.ok(isBicepSource('file:///a/main.bicep'));
+  assert.ok(isBicepSource('untitled:Untitled-1', 'bicep'));
+  assert.ok(!isBicepSource('file:///a/main.json', 'json'));
+  assert.ok(!isBicepSource('file:///a/main.bicepparam'));
+  const doc = createBicepDocument(FIXTURE);
+  assert.ok(isBicepDocument(doc));
+  assert.ok(!isBicepDocument(createArmDocument('{}')));
+  assert.equal(doc.model.scaleSets.length, 1);
+  assert.equal(doc.file.statements.length, parseBicep(FIXTURE).statements.length);
+});
+
+test('model-based features work on Bicep with ranges on the Bicep text', () => {
+  const doc = createBicepDocument(FIXTURE);
+  const findings = findProblems(doc, {});
+  assert.ok(findings.some((f) => f.ruleId === 'misplaced-policy'));
+  const diagnostics = toDiagnostics(doc, findings, { uri: 'file:///x.bicep', docsBase: 'https://example.invalid/' });
+  const casing = diagnostics.find((d) => d.code === 'property-name-casing')!;
+  const line = FIXTURE.split('\n')[casing.range.start.line]!;
+  assert.equal(line.slice(casing.range.start.character, casing.range.end.character), "'rolling'");
+  const [info] = describeScaleSets(doc);
+  assert.ok(info, 'the scale-set list has the Bicep scale set');
+  assert.equal(findDocumentSymbols(doc).length, 1);
+  const hints = getInlayHints(doc, { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } });
+  assert.ok(Array.isArray(hints));
+});
+
+test('cursor context: keys, values, half-typed keys and empty lines, nested policy objects', () => {
+  const value = at(TEMPLATE("    upgradePolicy: {\n      mode: 'Rol|'\n    }"));
+  const c1 = bicepCursorContext(createBicepDocument(value.text), value.offset)!;
+  assert.deepEqual(c1.path, ['properties', 'upgradePolicy', 'mode']);
+  assert.equal(c1.isKey, false);
+  assert.equal(value.text.slice(c1.replace!.offset, c1.replace!.offset + c1.replace!.length), "'Rol'");
+
+  const empty = at(TEMPLATE('    upgradePolicy: {\n      mode: |\n    }'));
+  const c2 = bicepCursorContext(createBicepDocument(empty.text), empty.offset)!;
+  assert.deepEqual(c2.path, ['properties', 'upgradePolicy', 'mode']);
+  assert.equal(c2.isKey, false);
+
+  const key = at(TEMPLATE("    upgradePolicy: {\n      mode: 'Rolling'\n      rollingUpgradePolicy: {\n        maxB|\n      }\n    }"));
+  const c3 = bicepCursorContext(createBicepDocument(key.text), key.offset)!;
+  assert.deepEqual(c3.path, ['properties', 'upgradePolicy', 'rollingUpgradePolicy', 'maxB']);
+  assert.equal(c3.isKey, true);
+
+  const blank = at(TEMPLATE("    upgradePolicy: {\n      mode: 'Rolling'\n      |\n    }"));
+  const c4 = bicepCursorContext(createBicepDocument(blank.text), blank.offset)!;
+  assert.deepEqual(c4.path, ['properties', 'upgradePolicy', '']);
+  assert.equal(c4.isKey, true);
+  assert.equal(c4.replace, undefined);
+});
+
+test('completion: values as Bicep literals, policy names, and the policy snippets written in Bicep', () => {
+  const value = at(TEMPLATE('    upgradePolicy: {\n      mode: |\n    }'));
+  const values = doCompleteBicep(createBicepDocument(value.text), createBicepDocument(value.text).lines.positionAt(value.offset)).items;
+  assert.deepEqual(values.map((i) => i.textEdit && 'newText' in i.textEdit ? i.textEdit.newText : ''), ["'Automatic'", "'Manual'", "'Rolling'"]);
+
+  const key = at(TEMPLATE("    upgradePolicy: {\n      mode: 'Rolling'\n      rollingUpgradePolicy: {\n        |\n      }\n    }"));
+  const doc = createBicepDocument(key.text);
+  const names = doCompleteBicep(doc, doc.lines.positionAt(key.offset)).items;
+  assert.ok(names.some((i) => i.label === 'maxBatchInstancePercent' && i.textEdit && 'newText' in i.textEdit && i.textEdit.newText.startsWith('maxBatchInstancePercent: ')));
+  const withoutNames = doCompleteBicep(doc, doc.lines.positionAt(key.offset), { propertyNames: false }).items;
+  assert.ok(!withoutNames.some((i) => i.kind === 10), 'property names are left to the Bicep extension');
+
+  const props = at(TEMPLATE('    |'));
+  const pdoc = createBicepDocument(props.text);
+  const snippet = doCompleteBicep(pdoc, pdoc.lines.positionAt(props.offset), { propertyNames: false }).items.find((i) => i.label === 'Rolling upgrade policy');
+  assert.ok(snippet, 'the policy snippet is offered whatever the property-name setting');
+  const body = snippet.textEdit && 'newText' in snippet.textEdit ? snippet.textEdit.newText : '';
+  assert.match(body, /^upgradePolicy: \{\n\tmode: 'Rolling'\n\trollingUpgradePolicy: \{/);
+  assert.ok(!body.includes('"') && !/,\n/.test(body), body);
+});
+
+test('the Bicep snippets expand to valid Bicep', () => {
+  const json = '"upgradePolicy": {\n\t"mode": "${1|Rolling,Manual|}",\n\t"rollingUpgradePolicy": {\n\t\t"pause": "${2:PT0S}",\n\t\t"max": ${3:20}\n\t}\n}';
+  const bicep = toBicepSnippet(json);
+  const expanded = bicep.replace(/\$\{\d+[:|]([^}|,]*)[^}]*\}/g, '$1');
+  assert.deepEqual(parseBicep(`var x = {\n${expanded}\n}`).problems, []);
+});
