@@ -246,3 +246,21 @@ test('OS upgrades keep the template\'s maxSurge with the default percentages (as
   assert.equal(off.policy.maxSurge, false);
   assert.equal(off.minServingInstances, 8);
 });
+
+test('Flexible: AOS with maxSurge runs in place and rollbackFailedInstancesOnPolicyBreach is ignored, each with a note', () => {
+  const run = simulate(input({
+    trigger: 'aos', orchestrationMode: 'Flexible', automaticOSUpgradePolicy: { useRollingUpgradePolicy: true },
+    rollingUpgradePolicy: { maxSurge: true, rollbackFailedInstancesOnPolicyBreach: true }, failures: { failingInstances: [0] },
+    assumptions: { osUpgradeMaxSurge: 'policyOnly' },
+  }));
+  assert.equal(run.policy.maxSurge, false);
+  assert.equal(run.policy.rollbackFailedInstancesOnPolicyBreach, false);
+  assert.ok(run.notes.some((n) => /MaxSurge with automatic OS upgrade on Flexible is not supported/.test(n)));
+  assert.ok(run.notes.some((n) => /Uniform only/.test(n)));
+  assert.equal(run.minServingInstances, 8);
+});
+
+test('no health source: Azure would reject AOS and Rolling, and the notes say so', () => {
+  assert.ok(simulate(input({ trigger: 'aos', healthSource: 'none' })).notes.some((n) => /rejects automatic OS upgrade/.test(n)));
+  assert.ok(simulate(input({ trigger: 'model', healthSource: 'none' })).notes.some((n) => /rejects mode Rolling/.test(n)));
+});
