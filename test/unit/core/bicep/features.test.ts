@@ -45,7 +45,7 @@ test('documents: Bicep is recognised by language id or extension and keeps its s
 
 test('model-based features work on Bicep with ranges on the Bicep text', () => {
   const doc = createBicepDocument(FIXTURE);
-  const findings = findProblems(doc, {});
+  const findings = findProblems(doc, { rules: {} });
   assert.ok(findings.some((f) => f.ruleId === 'misplaced-policy'));
   const diagnostics = toDiagnostics(doc, findings, { uri: 'file:///x.bicep', docsBase: 'https://example.invalid/' });
   const casing = diagnostics.find((d) => d.code === 'property-name-casing')!;
