@@ -42,7 +42,7 @@ export const AOS_WINDOWS_AUTOMATIC_UPDATES = scaleSetRule({
 });
 
 /** The patch mode each OS falls back to when AutomaticByPlatform is not allowed: the one that leaves patching to the image. */
-const REPLACEMENT = { windowsConfiguration: 'Manual', linuxConfiguration: 'ImageDefault' } as const;
+const REPLACEMENT = { windowsConfiguration: PATCH_MODES.windows.values[0], linuxConfiguration: PATCH_MODES.linux.values[0] } as const;
 
 export const AOS_PATCH_MODE = scaleSetRule({
   id: 'aos-patch-mode',

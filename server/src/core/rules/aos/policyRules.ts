@@ -3,6 +3,7 @@ import { findPolicyProperty } from '../../catalog/policyCatalog';
 import type { NeutralEdit } from '../../edits/neutralEdit';
 import type { RProperty, ScaleSetModel } from '../../model/types';
 import { getProp } from '../../model/values';
+import { AZURE_POLICY_DEFAULTS, HEALTH_WAIT_SECONDS } from '../../sim/defaults';
 import { scaleSetRule } from '../defineRule';
 import { aosUsesRollingPolicy, rollingPolicy } from '../facts/rollingPolicy';
 import { orchestrationMode, policyAnchor, upgradeMode } from '../facts/scaleSetFacts';
@@ -45,7 +46,7 @@ export const AOS_ROLLBACK_DISABLED = scaleSetRule({
     if (booleanSetting(property, false).value !== true) return [];
     const value = property!.value;
     return [{
-      message: `${property!.name} is true${originNote(value)}: when an instance does not become healthy within 5 minutes of its automatic OS upgrade, Azure leaves it on the new OS disk instead of restoring the previous one (S4). A bad image then leaves the instances of the first batch broken until you reimage or roll them back yourself. Remove it (the default, false, keeps automatic rollback) unless something else restores failed instances.`,
+      message: `${property!.name} is true${originNote(value)}: when an instance does not become healthy within ${HEALTH_WAIT_SECONDS / 60} minutes of its automatic OS upgrade, Azure leaves it on the new OS disk instead of restoring the previous one (S4). A bad image then leaves the instances of the first batch broken until you reimage or roll them back yourself. Remove it (the default, false, keeps automatic rollback) unless something else restores failed instances.`,
       span: value.span,
       related: [aos.related],
       fixes: isEditable(value) ? [{ title: `Set ${property!.name} to false`, edits: [{ kind: 'replaceValue', span: value.span, newValue: false }], isPreferred: true }] : [],
@@ -92,10 +93,11 @@ export const AOS_ROLLING_POLICY_UNUSED = scaleSetRule({
     const apiOk = scaleSet.apiVersion === undefined
       ? scaleSet.shape !== 'template'
       : scaleSet.apiVersion.kind === 'string' && isApiVersionAtLeast(scaleSet.apiVersion.value, useProperty.since) === true;
+    const d = AZURE_POLICY_DEFAULTS;
     const modeNote = upgradeMode(scaleSet).value === 'Rolling' ? ' Rolling model updates still use it; automatic OS upgrades do not.' : '';
     const apiNote = apiOk ? '' : ` useRollingUpgradePolicy needs apiVersion ${useProperty.since} or later.`;
     return [{
-      message: `This rollingUpgradePolicy${writtenValues(policy.property)} does not apply to automatic OS upgrades: useRollingUpgradePolicy is ${use.property ? 'false' : 'not set (default false)'}, so they run with the built-in policy of 20 % batches, 20 % unhealthy and 20 % unhealthy upgraded instances (S1).${modeNote} Set automaticOSUpgradePolicy.useRollingUpgradePolicy to true if OS upgrades should follow this policy.${apiNote}`,
+      message: `This rollingUpgradePolicy${writtenValues(policy.property)} does not apply to automatic OS upgrades: useRollingUpgradePolicy is ${use.property ? 'false' : 'not set (default false)'}, so they run with the built-in policy of ${d.maxBatchInstancePercent} % batches, ${d.maxUnhealthyInstancePercent} % unhealthy and ${d.maxUnhealthyUpgradedInstancePercent} % unhealthy upgraded instances (S1).${modeNote} Set automaticOSUpgradePolicy.useRollingUpgradePolicy to true if OS upgrades should follow this policy.${apiNote}`,
       span: policy.property.keySpan,
       related: [aos.related, ...(use.property ? [{ span: use.property.value.span, message: 'useRollingUpgradePolicy is false here.' }] : [])],
       fixes: apiOk ? useRollingFix(scaleSet, use.property) : [],

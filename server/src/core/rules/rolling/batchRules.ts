@@ -1,12 +1,11 @@
 import type { NeutralEdit } from '../../edits/neutralEdit';
 import type { ScaleSetModel } from '../../model/types';
-import { DEFAULT_ASSUMPTIONS } from '../../sim/assumptions';
-import { baseBatchSize } from '../../sim/batches';
 import { scaleSetRule } from '../defineRule';
 import { instanceCount } from '../facts/capacity';
-import { rollingPercent, rollingPolicy, type RollingPercentName } from '../facts/rollingPolicy';
+import { rollingFlag, rollingPercent, rollingPolicy, type RollingPercentName } from '../facts/rollingPolicy';
 import { isEditable, type Setting } from '../facts/setting';
 import type { Fix, RelatedInformation } from '../types';
+import { firstBatch, zonesUnknown } from './batchSize';
 
 /** Batch size against the health limits (reference §3.1 #3, §4.1, §4.2; simulator batches.ts and assumptions.ts). */
 
@@ -34,8 +33,12 @@ export const BATCH_EXCEEDS_UNHEALTHY = scaleSetRule({
     const unhealthy = rollingPercent(scaleSet, 'maxUnhealthyInstancePercent');
     if (batch.value === 'unknown' || unhealthy.value === 'unknown' || batch.value <= unhealthy.value) return [];
     const n = instanceCount(scaleSet);
-    const numbers = n && n.count > 0
-      ? ` With ${n.count} instances a batch is ${baseBatchSize(n.count, batch.value, DEFAULT_ASSUMPTIONS.batchRounding)}, but more than ${Math.floor((n.count * unhealthy.value) / 100)} unhealthy instances stop the upgrade.`
+    const crossZone = rollingFlag(scaleSet, 'enableCrossZoneUpgrade').value;
+    // The numbers only when this capacity shows the problem (batches stay within one update domain, so small sets may not).
+    const size = n && n.count > 0 && crossZone !== 'unknown' && !zonesUnknown(scaleSet) ? firstBatch(scaleSet, n.count, batch.value, crossZone).size : undefined;
+    const allowed = n ? Math.floor((n.count * unhealthy.value) / 100) : 0;
+    const numbers = n && size !== undefined && size > allowed
+      ? ` With ${n.count} instances a batch is ${size}, but more than ${allowed} unhealthy instance${allowed === 1 ? '' : 's'} stop the upgrade.`
       : '';
     const anchor = batch.property ?? unhealthy.property!;
     const related: RelatedInformation[] = [batch, unhealthy].filter((s) => s.property && s.property !== anchor).map((s) => ({ span: s.property!.value.span, message: `${s.property!.name} is ${String(s.value)}.` }));

@@ -1,14 +1,11 @@
 import type { ScaleSetModel } from '../../model/types';
-import { DEFAULT_ASSUMPTIONS } from '../../sim/assumptions';
-import { baseBatchSize, planGroups } from '../../sim/batches';
 import { AZURE_POLICY_DEFAULTS } from '../../sim/defaults';
-import { expandFleet } from '../../sim/fleet';
-import { simInputFromScaleSet } from '../../sim/fromScaleSet';
 import type { Span } from '../../text/span';
 import { scaleSetRule } from '../defineRule';
 import { instanceCount } from '../facts/capacity';
 import { aosUsesRollingPolicy, rollingFlag, rollingPercent, rollingPolicy } from '../facts/rollingPolicy';
 import { automaticOsUpgrade, policyAnchor, upgradeMode } from '../facts/scaleSetFacts';
+import { batchAdvice, firstBatch, zonesUnknown } from './batchSize';
 
 /**
  * One failure in the first batch against maxUnhealthyUpgradedInstancePercent (reference §4.1 #2, #5; §4.2).
@@ -32,30 +29,6 @@ function policyUses(scaleSet: ScaleSetModel): PolicyUse[] | undefined {
   if (mode === 'Rolling') template.upgrades.push('a rolling upgrade of a model change');
   if (aos) (useRolling ? template : builtIn).upgrades.push('an automatic OS upgrade');
   return [template, builtIn].filter((u) => u.upgrades.length > 0);
-}
-
-/**
- * The first batch: max(1, floor(N × percent / 100)) (assumption batchRounding), but never across the first
- * zone/update-domain group (assumption domainBoundaries=within: Uniform has 5 update domains, S4 §4.1 #7).
- */
-function firstBatch(scaleSet: ScaleSetModel, count: number, percent: number, crossZone: boolean): { size: number; base: number; group: number } {
-  const a = DEFAULT_ASSUMPTIONS;
-  const fleet = expandFleet(simInputFromScaleSet(scaleSet, { capacity: count }).input);
-  const plan = planGroups(fleet, crossZone, a);
-  const base = baseBatchSize(count, percent, a.batchRounding);
-  const group = plan.groupStart.length > 1 ? plan.groupStart[1]! - plan.groupStart[0]! : count;
-  return { size: Math.max(1, Math.min(base, group)), base, group };
-}
-
-function zonesUnknown(scaleSet: ScaleSetModel): boolean {
-  const zones = scaleSet.zones;
-  return zones?.kind === 'unknown' || (zones?.kind === 'array' && zones.items.some((z) => z.kind === 'unknown'));
-}
-
-/** Whether larger batches would help: only up to the first zone/domain group. */
-function batchAdvice(minBatch: number, count: number, group: number): string {
-  if (minBatch <= Math.min(count, group)) return `, or use batches of at least ${minBatch} instances`;
-  return minBatch <= count ? ` (larger batches do not help: a batch stays within one update or fault domain, ${group} instance${group === 1 ? '' : 's'} here)` : '';
 }
 
 const pct = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));

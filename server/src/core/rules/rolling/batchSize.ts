@@ -1,0 +1,31 @@
+import type { ScaleSetModel } from '../../model/types';
+import { DEFAULT_ASSUMPTIONS } from '../../sim/assumptions';
+import { baseBatchSize, planGroups } from '../../sim/batches';
+import { expandFleet } from '../../sim/fleet';
+import { simInputFromScaleSet } from '../../sim/fromScaleSet';
+
+/** Batch sizes as the simulator computes them, so rule messages and the preview agree. */
+
+/**
+ * The first batch: max(1, floor(N × percent / 100)) (assumption batchRounding), but never across the first
+ * zone/update-domain group (assumption domainBoundaries=within: Uniform has 5 update domains, S4 §4.1 #7).
+ */
+export function firstBatch(scaleSet: ScaleSetModel, count: number, percent: number, crossZone: boolean): { size: number; base: number; group: number } {
+  const a = DEFAULT_ASSUMPTIONS;
+  const fleet = expandFleet(simInputFromScaleSet(scaleSet, { capacity: count }).input);
+  const plan = planGroups(fleet, crossZone, a);
+  const base = baseBatchSize(count, percent, a.batchRounding);
+  const group = plan.groupStart.length > 1 ? plan.groupStart[1]! - plan.groupStart[0]! : count;
+  return { size: Math.max(1, Math.min(base, group)), base, group };
+}
+
+export function zonesUnknown(scaleSet: ScaleSetModel): boolean {
+  const zones = scaleSet.zones;
+  return zones?.kind === 'unknown' || (zones?.kind === 'array' && zones.items.some((z) => z.kind === 'unknown'));
+}
+
+/** Whether larger batches would help: only up to the first zone/domain group. */
+export function batchAdvice(minBatch: number, count: number, group: number): string {
+  if (minBatch <= Math.min(count, group)) return `, or use batches of at least ${minBatch} instances`;
+  return minBatch <= count ? ` (larger batches do not help: a batch stays within one update or fault domain, ${group} instance${group === 1 ? '' : 's'} here)` : '';
+}
