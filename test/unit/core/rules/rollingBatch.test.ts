@@ -68,6 +68,8 @@ test('first-batch-failure-halts: a batch never crosses an update domain (the sim
   assert.match(finding!.message, /batches of 2 \(maxBatchInstancePercent 50 gives 5, but a batch stays within one update or fault domain, and the first has 2 instances: simulator assumption domainBoundaries=within\)/);
   const big = rolling('"maxBatchInstancePercent": 10').replace('"capacity": 10', '"capacity": 30');
   assert.match(findingsOf(big, 'first-batch-failure-halts')[0]!.message, /batches of 3 .*33\.3% .*or use batches of at least 5 instances/);
+  const zonal = big.replace('"location": "westeurope",', '"location": "westeurope",\n      "zones": ["1", "2", "3"],');
+  assert.match(findingsOf(zonal, 'first-batch-failure-halts')[0]!.message, /batches of 2 \(maxBatchInstancePercent 10 gives 3, but a batch stays within one zone and update or fault domain, and the first has 2 instances/);
 });
 
 test('first-batch-failure-halts: limit 0 says it tolerates nothing', () => {

@@ -10,13 +10,24 @@ import { simInputFromScaleSet } from '../../sim/fromScaleSet';
  * The first batch: max(1, floor(N × percent / 100)) (assumption batchRounding), but never across the first
  * zone/update-domain group (assumption domainBoundaries=within: Uniform has 5 update domains, S4 §4.1 #7).
  */
-export function firstBatch(scaleSet: ScaleSetModel, count: number, percent: number, crossZone: boolean): { size: number; base: number; group: number } {
+export interface FirstBatch {
+  readonly size: number;
+  /** The size by percentage alone. */
+  readonly base: number;
+  /** Instances in the first group a batch may not leave. */
+  readonly group: number;
+  /** What the group is, for messages: "update or fault domain", or "zone and update or fault domain". */
+  readonly groupLabel: string;
+}
+
+export function firstBatch(scaleSet: ScaleSetModel, count: number, percent: number, crossZone: boolean): FirstBatch {
   const a = DEFAULT_ASSUMPTIONS;
   const fleet = expandFleet(simInputFromScaleSet(scaleSet, { capacity: count }).input);
   const plan = planGroups(fleet, crossZone, a);
   const base = baseBatchSize(count, percent, a.batchRounding);
   const group = plan.groupStart.length > 1 ? plan.groupStart[1]! - plan.groupStart[0]! : count;
-  return { size: Math.max(1, Math.min(base, group)), base, group };
+  const zonal = !crossZone && fleet.zoneNames.length > 0;
+  return { size: Math.max(1, Math.min(base, group)), base, group, groupLabel: `${zonal ? 'zone and ' : ''}update or fault domain` };
 }
 
 export function zonesUnknown(scaleSet: ScaleSetModel): boolean {
@@ -25,7 +36,7 @@ export function zonesUnknown(scaleSet: ScaleSetModel): boolean {
 }
 
 /** Whether larger batches would help: only up to the first zone/domain group. */
-export function batchAdvice(minBatch: number, count: number, group: number): string {
-  if (minBatch <= Math.min(count, group)) return `, or use batches of at least ${minBatch} instances`;
-  return minBatch <= count ? ` (larger batches do not help: a batch stays within one update or fault domain, ${group} instance${group === 1 ? '' : 's'} here)` : '';
+export function batchAdvice(minBatch: number, count: number, batch: FirstBatch): string {
+  if (minBatch <= Math.min(count, batch.group)) return `, or use batches of at least ${minBatch} instances`;
+  return minBatch <= count ? ` (larger batches do not help: a batch stays within one ${batch.groupLabel}, ${batch.group} instance${batch.group === 1 ? '' : 's'} here)` : '';
 }

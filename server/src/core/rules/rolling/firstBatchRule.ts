@@ -56,12 +56,12 @@ export const FIRST_BATCH_FAILURE_HALTS = scaleSetRule({
       const overAll = 100 / n.count;
       const policyText = use.fromTemplate ? `maxBatchInstancePercent ${batchPercent}` : `the built-in ${AZURE_POLICY_DEFAULTS.maxBatchInstancePercent} % batches (useRollingUpgradePolicy is not true)`;
       const sizing = batch.size < batch.base
-        ? `${policyText} gives ${batch.base}, but a batch stays within one update or fault domain, and the first has ${batch.group} instance${batch.group === 1 ? '' : 's'}: simulator assumption domainBoundaries=within`
+        ? `${policyText} gives ${batch.base}, but a batch stays within one ${batch.groupLabel}, and the first has ${batch.group} instance${batch.group === 1 ? '' : 's'}: simulator assumption domainBoundaries=within`
         : `${policyText}, rounded down, at least 1`;
       const minBatch = limit > 0 ? Math.ceil(100 / limit) : undefined;
       const advice = minBatch === undefined
         ? 'maxUnhealthyUpgradedInstancePercent 0 tolerates no failed instance at all; keep it only if that is the intent.'
-        : `If one bad instance should not stop ${use.upgrades.join(' or ')}, raise maxUnhealthyUpgradedInstancePercent to at least ${Math.ceil(percent)}${use.fromTemplate ? '' : ' and set useRollingUpgradePolicy to true'}${batchAdvice(minBatch, n.count, batch.group)}.`;
+        : `If one bad instance should not stop ${use.upgrades.join(' or ')}, raise maxUnhealthyUpgradedInstancePercent to at least ${Math.ceil(percent)}${use.fromTemplate ? '' : ' and set useRollingUpgradePolicy to true'}${batchAdvice(minBatch, n.count, batch)}.`;
       const anchor: Span = use.fromTemplate
         ? templateLimit.property?.value.span ?? anchorOf(scaleSet)
         : automaticOsUpgrade(scaleSet).property?.value.span ?? anchorOf(scaleSet);
