@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeBicep } from '../../../../server/src/core/bicep/analyzeBicep';
 import { runRules } from '../../../../server/src/core/rules/runner';
+import { findBicepComments } from '../../../../server/src/core/bicep/comments';
 
 const template = (comment: string) => `resource vmss 'Microsoft.Compute/virtualMachineScaleSets@2024-07-01' = {
   name: 'web'
@@ -36,3 +37,10 @@ test('block comments work too, and a missing reason or unknown rule is reported'
   assert.ok(ids(template('// vmss-upgrade-disable-next-line no-such-rule -- why')).includes('suppression-unknown-rule'));
 });
 
+
+test('findBicepComments skips strings, verbatim strings and interpolation holes', () => {
+  const text = "var a = 'http://x' // real\nvar b = '''\n// not a comment\n''' /* block */\nvar c = '${'//' /* in hole */}' // end";
+  const found = findBicepComments(text).map((s) => text.slice(s.offset, s.offset + s.length));
+  assert.deepEqual(found, ['// real', '/* block */', '// end'], 'a string with holes is skipped whole');
+  assert.doesNotThrow(() => findBicepComments("'${".repeat(50_000)));
+});
