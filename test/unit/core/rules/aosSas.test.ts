@@ -66,6 +66,13 @@ test('expired-sas-token: a SAS built from a parameter default is found through t
   assert.equal(lintAt(text, NOW, 'expired-sas-token').length, 1);
 });
 
+test('expired-sas-token: a bare SAS token (no URL, no leading ?) is found and named as a token', () => {
+  const text = withScript('"https://a.blob.core.windows.net/c/s.sh"').replace('"commandToExecute": "sh install.sh"', '"sasToken": "sv=2022-11-02&se=2026-01-01&sr=c&sig=zzz"');
+  const [finding] = lintAt(text, NOW, 'expired-sas-token');
+  assert.match(finding!.message, /^The SAS token in settings\.sasToken of extension "install" expired on 2026-01-01/);
+  assert.doesNotMatch(finding!.message, /zzz/);
+});
+
 test('sasExpiry: dates, date-times with and without zones (UTC), encoded values', () => {
   assert.equal(sasExpiry('x?se=2026-01-02&sig=1')!.ms, Date.UTC(2026, 0, 2));
   assert.equal(sasExpiry('x?se=2026-01-02T03:04&sig=1')!.ms, Date.UTC(2026, 0, 2, 3, 4));

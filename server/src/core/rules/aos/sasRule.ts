@@ -13,8 +13,8 @@ import { aosOn } from './aosOn';
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Warn this long before expiry: a month covers the usual release cadence of OS images. */
 export const SAS_WARNING_DAYS = 30;
-const SIGNED_EXPIRY = /[?&]se=([^&#\s]*)/i;
-const SIGNATURE = /[?&]sig=/i;
+const SIGNED_EXPIRY = /(?:^|[?&])se=([^&#\s]*)/i;
+const SIGNATURE = /(?:^|[?&])sig=/i;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
 
 interface SasString {
@@ -46,9 +46,10 @@ export function sasExpiry(url: string): { readonly ms: number; readonly text: st
   return Number.isFinite(ms) ? { ms, text } : undefined;
 }
 
-/** The URL without its query, so messages never repeat the signature. */
-function withoutQuery(url: string): string {
-  return url.split('?')[0]!;
+/** How a message names the SAS: the URL without its query (never the signature), or "SAS token" for a bare query. */
+function describe(url: string): string {
+  const base = url.split('?')[0]!.trim();
+  return base && !base.includes('=') ? `SAS URL ${base}` : 'SAS token';
 }
 
 function extensionLabel(ext: ExtensionModel): string {
@@ -78,7 +79,7 @@ export const EXPIRED_SAS_TOKEN = scaleSetRule({
           ? 'Automatic OS upgrade reimages every instance and runs its extensions again, so the first upgraded batch fails and the upgrade stops (S4: SAS URIs and secrets the model refers to must stay valid).'
           : 'Every instance that runs the extension again (a reimage, a repair, a scale-out, or the first batch of a rolling or OS upgrade) fails to download it.';
         out.push({
-          message: `The SAS URL ${withoutQuery(sas.value.value)} in settings.${sas.path} of extension "${extensionLabel(ext)}" ${when}. ${trigger} Issue a new SAS with a later expiry (and rotate it before then), or let the extension read the file with a managed identity instead of a SAS.`,
+          message: `The ${describe(sas.value.value)} in settings.${sas.path} of extension "${extensionLabel(ext)}" ${when}. ${trigger} Issue a new SAS with a later expiry (and rotate it before then), or let the extension read the file with a managed identity instead of a SAS.`,
           span: sas.value.span,
           related: aos ? [aos.related] : [],
         });
