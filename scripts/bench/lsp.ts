@@ -88,7 +88,7 @@ async function latency(send: (i: number) => PromiseLike<unknown>, runs: number):
   return summarize(times);
 }
 
-async function bigTemplate(text: string): Promise<{ rows: string[][]; p95: { completion: number; hover: number } }> {
+async function bigTemplate(text: string): Promise<{ rows: string[][]; p95: { completion: number; hover: number; typing: number } }> {
   const server = await startServer(true);
   const { rpc } = server;
   const t0 = performance.now();
@@ -113,6 +113,18 @@ async function bigTemplate(text: string): Promise<{ rows: string[][]; p95: { com
     await rpc.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version }, contentChanges: [{ range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: i % 2 ? '4' : '3' }] });
     await rpc.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI } });
   }, 10);
+  // Typing: each keystroke is followed by a pull (as VS Code does) and a completion at the cursor; the
+  // completion must not wait for the analysis of the whole file.
+  const typingAt = positionAt(text, text.indexOf('"rollingUpgradePolicy": {', text.length / 2) + 25);
+  const pulls: PromiseLike<unknown>[] = [];
+  const typing = await latency(async (i) => {
+    version++;
+    const at = { line: typingAt.line, character: typingAt.character + i };
+    await rpc.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version }, contentChanges: [{ range: { start: at, end: at }, text: ' ' }] });
+    pulls.push(rpc.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI } }));
+    await rpc.sendRequest('textDocument/completion', { textDocument: { uri: URI }, position: { line: at.line, character: at.character + 1 } });
+  }, 50);
+  await Promise.all(pulls);
   await server.stop();
   const row = (name: string, s: Sample) => [name, formatMs(s.medianMs), formatMs(s.p95Ms), String(s.runs)];
   return {
@@ -124,8 +136,9 @@ async function bigTemplate(text: string): Promise<{ rows: string[][]; p95: { com
       row(`CodeLens (${all.length} unresolved lenses)`, lenses),
       row('CodeLens resolve (one scale set, simulation + 1000-trial halt estimate)', resolve),
       row('one-character edit → fresh pulled diagnostics', edit),
+      row('typing: one-character edit → completion (pull pending)', typing),
     ],
-    p95: { completion: Math.max(completion.p95Ms, valueCompletion.p95Ms), hover: hover.p95Ms },
+    p95: { completion: Math.max(completion.p95Ms, valueCompletion.p95Ms), hover: hover.p95Ms, typing: typing.p95Ms },
   };
 }
 
@@ -186,6 +199,7 @@ export default async function lspBench(): Promise<BenchSection[]> {
       verdicts: [
         `completion p95 ${formatMs(measured.p95.completion)} ms (target < 10 ms) — ${measured.p95.completion < 10 ? 'met' : 'NOT met'}`,
         `hover p95 ${formatMs(measured.p95.hover)} ms (target < 10 ms) — ${measured.p95.hover < 10 ? 'met' : 'NOT met'}`,
+        `completion while typing p95 ${formatMs(measured.p95.typing)} ms (no target; before carried spans it waited for a full analysis, 1.3–2.5 s)`,
       ],
     },
     {

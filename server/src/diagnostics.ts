@@ -1,9 +1,15 @@
-import type { Connection, Diagnostic, DiagnosticServerCancellationData, DocumentDiagnosticReport, TextDocuments } from 'vscode-languageserver/node';
+import type { CancellationToken, Connection, Diagnostic, DiagnosticServerCancellationData, DocumentDiagnosticReport, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { runSafe, type Logger } from './runSafe';
 
 /** How long typing must pause before pushed diagnostics are recomputed. */
 export const PUSH_DEBOUNCE_MS = 150;
+/**
+ * Documents this large take a second or more to analyse, during which no other request is served:
+ * pulls for them wait until typing pauses this long, so completion stays instant while typing.
+ */
+const LARGE_DOCUMENT = 1_000_000;
+const LARGE_QUIET_MS = 400;
 
 /**
  * Delivers diagnostics in the model the client supports: answered on demand when it pulls
@@ -12,8 +18,10 @@ export const PUSH_DEBOUNCE_MS = 150;
  */
 export class DiagnosticsDelivery {
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** The version last scheduled per document: an open fires both "opened" and "changed" for one version. */
-  private readonly scheduledVersion = new Map<string, number>();
+  /** When each document last changed, for the quiet period of large documents. */
+  private readonly changedAt = new Map<string, number>();
+  /** The last version seen per document. */
+  private readonly seenVersion = new Map<string, number>();
   private generation = 0;
 
   constructor(
@@ -27,26 +35,43 @@ export class DiagnosticsDelivery {
   /** Registers the pull handler (only used when the client announced pull support). */
   listen(): void {
     this.connection.languages.diagnostics.on(async (params, token) => {
-      return runSafe<DocumentDiagnosticReport, DiagnosticServerCancellationData>(this.logger, `computing diagnostics for ${params.textDocument.uri}`, token, () => this.pull(params.textDocument.uri, params.previousResultId));
+      return runSafe<DocumentDiagnosticReport, DiagnosticServerCancellationData>(this.logger, `computing diagnostics for ${params.textDocument.uri}`, token, () => this.pull(params.textDocument.uri, params.previousResultId, token));
     });
   }
 
-  private async pull(uri: string, previousResultId: string | undefined): Promise<DocumentDiagnosticReport> {
+  private async pull(uri: string, previousResultId: string | undefined, token: CancellationToken): Promise<DocumentDiagnosticReport> {
     for (;;) {
       const document = this.documents.get(uri);
       if (!document) return { kind: 'full', items: [] };
       const resultId = `${document.version}:${this.generation}`;
       if (resultId === previousResultId) return { kind: 'unchanged', resultId };
+      if (document.getText().length > LARGE_DOCUMENT) {
+        const waited = await this.quiet(uri, document.version, token);
+        if (waited === 'cancelled') return { kind: 'full', items: [] }; // runSafe answers RequestCancelled
+        if (waited === 'changed') continue;
+      }
       const items = await this.compute(document);
       // The text changed while settings were fetched: answer for the newer text instead.
       if (this.documents.get(uri)?.version === document.version) return { kind: 'full', resultId, items };
     }
   }
 
+  /** Waits until the document has stayed at `version` for a while. */
+  private async quiet(uri: string, version: number, token: CancellationToken): Promise<'quiet' | 'changed' | 'cancelled'> {
+    const changedAt = this.changedAt.get(uri) ?? 0;
+    const wait = changedAt + LARGE_QUIET_MS - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (token.isCancellationRequested) return 'cancelled';
+    return this.documents.get(uri)?.version === version && (this.changedAt.get(uri) ?? 0) === changedAt ? 'quiet' : 'changed';
+  }
+
   /** The document opened or changed. */
   changed(document: TextDocument, opened: boolean): void {
-    if (this.mode().pull || this.scheduledVersion.get(document.uri) === document.version) return;
-    this.scheduledVersion.set(document.uri, document.version);
+    // Opening fires both "opened" and "changed" for one version: act once.
+    if (this.seenVersion.get(document.uri) === document.version) return;
+    this.seenVersion.set(document.uri, document.version);
+    if (!opened) this.changedAt.set(document.uri, Date.now());
+    if (this.mode().pull) return;
     // A freshly opened document is checked at once; typing waits for a pause.
     this.schedule(document.uri, opened ? 0 : PUSH_DEBOUNCE_MS);
   }
@@ -55,7 +80,8 @@ export class DiagnosticsDelivery {
     const timer = this.timers.get(uri);
     if (timer) clearTimeout(timer);
     this.timers.delete(uri);
-    this.scheduledVersion.delete(uri);
+    this.seenVersion.delete(uri);
+    this.changedAt.delete(uri);
     if (!this.mode().pull) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 

@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { createArmDocument, mayConcernScaleSets, type ArmDocument } from './core/services/armDocument';
+import { createArmDocument, mayConcernScaleSets, type ArmDocument, type CursorDocument } from './core/services/armDocument';
+import type { EditLog } from './editLog';
 import type { ParametersFiles } from './parametersFiles';
 
 export interface CachedDocument {
@@ -12,6 +13,9 @@ export interface CachedDocument {
   analysis?: unknown;
 }
 
+/** From this size on, completion after an edit uses the carried spans instead of analysing again. */
+const CARRY_SPANS_FROM = 200_000;
+
 /**
  * One analysed document per URI and version: parsed and modelled once, then every request of that
  * version reads it. A changed parameters file changes the key, so the template is analysed again.
@@ -19,7 +23,7 @@ export interface CachedDocument {
 export class DocumentCache {
   private readonly entries = new Map<string, CachedDocument & { paramsKey: string }>();
 
-  constructor(private readonly parameters: ParametersFiles) {}
+  constructor(private readonly parameters: ParametersFiles, private readonly edits: EditLog) {}
 
   get(document: TextDocument): CachedDocument {
     const text = document.getText();
@@ -30,11 +34,30 @@ export class DocumentCache {
     const doc = createArmDocument(text, params ? { parametersText: params.text } : {});
     const entry = { uri: document.uri, version: document.version, doc, parametersUri: params?.uri, paramsKey };
     this.entries.set(document.uri, entry);
+    this.edits.analysed(document.uri, document.version);
     return entry;
+  }
+
+  /**
+   * For completion: the analysis of this version if there is one; else, for a large document, the last
+   * analysis with its scale-set spans carried through the edits since (the cursor features read only
+   * the text, positions and where each scale set is); else a fresh analysis.
+   */
+  forCursor(document: TextDocument): CursorDocument {
+    const cached = this.entries.get(document.uri);
+    if (!cached || cached.version === document.version || document.getText().length < CARRY_SPANS_FROM) return this.get(document).doc;
+    const scaleSets = [];
+    for (const scaleSet of cached.doc.model.scaleSets) {
+      const span = this.edits.mapSpan(document.uri, cached.version, scaleSet.span);
+      if (!span) return this.get(document).doc;
+      scaleSets.push({ ...scaleSet, span });
+    }
+    return { text: document.getText(), lines: document, model: { scaleSets } };
   }
 
   delete(uri: string): void {
     this.entries.delete(uri);
+    this.edits.forget(uri);
   }
 
   /** Drops every analysis (parameters or configuration changed outside the editor). */

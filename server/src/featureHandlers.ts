@@ -20,13 +20,11 @@ export function registerFeatureHandlers(ctx: ServerContext): void {
   const { connection, ls, logger } = ctx;
 
   connection.onCompletion((params, token) => runSafe(logger, 'computing completions', token, async () => {
+    const { propertyNames } = (await ctx.settings.get(params.textDocument.uri)).completion;
     const document = ctx.documents.get(params.textDocument.uri);
     if (!document) return null;
-    const entry = ctx.cache.get(document);
-    if (!ls.isScaleSetDocument(entry.doc)) return null;
-    const { propertyNames } = (await ctx.settings.get(document.uri)).completion;
     const names = propertyNames === 'always' || (propertyNames === 'auto' && !SCHEMA_AWARE_LANGUAGES.has(document.languageId));
-    return ls.doComplete(entry.doc, params.position, { propertyNames: names });
+    return ls.doComplete(ctx.cache.forCursor(document), params.position, { propertyNames: names });
   }));
 
   connection.onHover((params, token) => runSafe(logger, 'computing hover', token, async () => {

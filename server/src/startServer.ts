@@ -3,6 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from './core/services/languageService';
 import { DiagnosticsDelivery } from './diagnostics';
 import { DocumentCache } from './documentCache';
+import { EditLog } from './editLog';
 import { registerFeatureHandlers } from './featureHandlers';
 import { isParametersFileName, ParametersFiles } from './parametersFiles';
 import type { SetParametersFileNotification } from './protocol';
@@ -19,7 +20,14 @@ export interface ServerRuntime {
 
 /** Wires the connection: capabilities, document sync, settings, configuration files, features. */
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
-  const documents = new TextDocuments(TextDocument);
+  const edits = new EditLog();
+  const documents = new TextDocuments({
+    create: TextDocument.create,
+    update: (document, changes, version) => {
+      edits.record(document, changes, version);
+      return TextDocument.update(document, changes, version);
+    },
+  });
   const support: ClientSupport = { configuration: false, pullDiagnostics: false, diagnosticRefresh: false, dynamicWatchers: false, dynamicConfiguration: false, codeActionResolve: false };
   const logger = { error: (message: string) => connection.console.error(message) };
   const parameters = new ParametersFiles((uri) => {
@@ -30,7 +38,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     support,
     connection,
     documents,
-    cache: new DocumentCache(parameters),
+    cache: new DocumentCache(parameters, edits),
     settings: new SettingsStore(connection, () => support.configuration),
     workspaceConfig: new WorkspaceConfig(),
     parameters,

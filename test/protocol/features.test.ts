@@ -94,6 +94,25 @@ test('code actions on a large template come without edits and are resolved when 
   assert.match(fixed, /"maxBatchInstancePercent": 100,/);
 });
 
+test('completion on a large template right after edits (carried spans) answers as on the analysed text', async () => {
+  const uri = 'file:///tmp/vmss-lsp-features/typing-large.json';
+  const filler = `"tags": { ${Array.from({ length: 2000 }, (_, i) => `"t${i}": "${'x'.repeat(100)}"`).join(', ')} },`;
+  const large = TEMPLATE.replace('"location": "westeurope",', `"location": "westeurope", ${filler}`);
+  await client.open(uri, large);
+  await client.pullDiagnostics(uri); // analysed at version 1
+  // Lines inserted above the scale set, then a key started inside its rolling policy.
+  const top = positionOf(large, '"resources"');
+  await client.change(uri, 2, { start: top, end: top }, '"extra": {},\n  ');
+  const afterTop = large.replace('"resources"', '"extra": {},\n  "resources"');
+  const at = positionOf(afterTop, '"pauseTimeBetweenBatches"');
+  await client.change(uri, 3, { start: at, end: at }, '"m"\n            ');
+  const list = await client.request<{ items: { label: string; textEdit: { range: { start: { line: number; character: number } } } }[] }>('textDocument/completion', { textDocument: { uri }, position: { line: at.line, character: at.character + 2 } });
+  const item = list.items.find((i) => i.label === 'maxUnhealthyUpgradedInstancePercent');
+  assert.ok(item, list.items.map((i) => i.label).join(', '));
+  assert.deepEqual(item.textEdit.range.start, at, 'replaces the half-typed key where it now is');
+  assert.ok(!list.items.some((i) => i.label === 'maxBatchInstancePercent'), 'present keys read from the current text');
+});
+
 test('CodeLens above upgradePolicy with the simulation line', async () => {
   const lenses = await client.request<{ range: { start: { line: number } }; command: { title: string; command: string } }[]>('textDocument/codeLens', { textDocument: { uri: URI } });
   assert.equal(lenses.length, 1);

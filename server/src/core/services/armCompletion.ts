@@ -1,8 +1,8 @@
-import { findNodeAtOffset, type Node } from 'jsonc-parser';
+import { findNodeAtOffset, parseTree, type Node } from 'jsonc-parser';
 import type { CompletionItem, CompletionList, Position, TextEdit } from 'vscode-languageserver-types';
 import { POLICY_OBJECTS, type PolicyProperty } from '../catalog';
 import { nodeProperties } from '../json/nodes';
-import type { ArmDocument } from './armDocument';
+import type { CursorDocument } from './armDocument';
 import { blockSnippets, extensionSnippets, type BlockSnippet } from './armSnippets';
 import { allowedInApiVersion, apiVersionOf, policyObjectAt, policyPropertyAt, propertyDetail, propertyDocumentation } from './catalogContext';
 import { cursorContext, type CursorContext } from './cursorContext';
@@ -29,14 +29,14 @@ export interface CompletionOptions {
  * Completion inside a scale set's `properties`, its upgrade policy objects and its extensions list:
  * property names allowed by the resource's apiVersion, values, and whole-block snippets.
  */
-export function doComplete(doc: ArmDocument, position: Position, options: CompletionOptions = {}): CompletionList {
+export function doComplete(doc: CursorDocument, position: Position, options: CompletionOptions = {}): CompletionList {
   const offset = doc.lines.offsetAt(position);
   const context = cursorContext(doc, offset);
   const items = context ? itemsFor(doc, offset, context) : [];
   return { isIncomplete: false, items: options.propertyNames === false ? items.filter((i) => i.kind !== KIND.Property) : items };
 }
 
-function itemsFor(doc: ArmDocument, offset: number, context: CursorContext): CompletionItem[] {
+function itemsFor(doc: CursorDocument, offset: number, context: CursorContext): CompletionItem[] {
   const { path, isKey } = context;
   const apiVersion = apiVersionOf(context.scaleSet);
   if (isKey) {
@@ -62,17 +62,21 @@ function isExtensionsArray(path: readonly (string | number)[]): boolean {
   return path.length === names.length && names.every((n, i) => String(path[i]).toLowerCase() === n.toLowerCase());
 }
 
-/** Keys already written in the object around the cursor (lower case), from the tolerant parse tree. */
-function presentKeys(doc: ArmDocument, offset: number, context: CursorContext): Set<string> {
-  const root = doc.parsed?.root;
-  let node: Node | undefined = root ? findNodeAtOffset(root, context.replace?.offset ?? offset, true) : undefined;
+/**
+ * Keys already written in the object around the cursor (lower case), from a tolerant parse of the scale
+ * set's own text (a few KB), so it needs no tree of the whole, possibly newer, document.
+ */
+function presentKeys(doc: CursorDocument, offset: number, context: CursorContext): Set<string> {
+  const start = context.scaleSet.span.offset;
+  const root = parseTree(doc.text.slice(start, start + context.scaleSet.span.length + 1), [], { allowTrailingComma: true });
+  let node: Node | undefined = root ? findNodeAtOffset(root, (context.replace?.offset ?? offset) - start, true) : undefined;
   if (node?.type === 'string' && node.parent?.type === 'property') node = node.parent.parent;
   while (node && node.type !== 'object') node = node.parent;
-  const typing = context.replace?.offset;
+  const typing = context.replace ? context.replace.offset - start : undefined;
   return new Set(nodeProperties(node).filter((p) => p.keySpan.offset !== typing).map((p) => p.name.toLowerCase()));
 }
 
-function edit(doc: ArmDocument, offset: number, context: CursorContext, text: string): TextEdit {
+function edit(doc: CursorDocument, offset: number, context: CursorContext, text: string): TextEdit {
   const start = context.replace?.offset ?? offset;
   const end = context.replace ? context.replace.offset + context.replace.length : offset;
   return { range: { start: doc.lines.positionAt(start), end: doc.lines.positionAt(end) }, newText: text };
@@ -94,7 +98,7 @@ function withCommas(context: CursorContext, text: string): string {
   return `${context.needsCommaBefore ? ',' : ''}${text}${context.needsCommaAfter ? ',' : ''}`;
 }
 
-function propertyItem(doc: ArmDocument, offset: number, context: CursorContext, property: PolicyProperty, name = property.name): CompletionItem {
+function propertyItem(doc: CursorDocument, offset: number, context: CursorContext, property: PolicyProperty, name = property.name): CompletionItem {
   const isUpgradePolicy = name === 'upgradePolicy';
   return {
     label: name,
@@ -108,7 +112,7 @@ function propertyItem(doc: ArmDocument, offset: number, context: CursorContext, 
   };
 }
 
-function snippetItems(doc: ArmDocument, offset: number, context: CursorContext, snippets: readonly BlockSnippet[], present: Set<string>): CompletionItem[] {
+function snippetItems(doc: CursorDocument, offset: number, context: CursorContext, snippets: readonly BlockSnippet[], present: Set<string>): CompletionItem[] {
   return snippets
     .filter((s) => !s.property || !present.has(s.property.toLowerCase()))
     .map((s, i) => ({
@@ -123,7 +127,7 @@ function snippetItems(doc: ArmDocument, offset: number, context: CursorContext, 
     }));
 }
 
-function valueItems(doc: ArmDocument, offset: number, context: CursorContext, property: PolicyProperty): CompletionItem[] {
+function valueItems(doc: CursorDocument, offset: number, context: CursorContext, property: PolicyProperty): CompletionItem[] {
   const values: { text: string; label: string; detail: string }[] = [];
   const isDefault = (v: unknown) => (property.default === v ? ' (default)' : '');
   const apiVersion = apiVersionOf(context.scaleSet);

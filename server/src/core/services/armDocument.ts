@@ -2,6 +2,7 @@ import { analyzeParsed } from '../analyze';
 import { parseJson, type ParsedJson } from '../json/parseJson';
 import type { DocumentKind, ScaleSetModel, TemplateModel } from '../model/types';
 import { LineIndex } from '../text/lineIndex';
+import type { Position } from '../text/span';
 
 /**
  * One version of one document, parsed and analysed once: every language feature reads from this, so a
@@ -13,6 +14,18 @@ export interface ArmDocument {
   readonly parsed: ParsedJson | undefined;
   readonly model: TemplateModel;
   readonly lines: LineIndex;
+}
+
+/**
+ * What the cursor features (completion, the cursor context) read: the text, a way to convert positions,
+ * and where the scale sets are. An ArmDocument is one; so is a view of a newer version of the text whose
+ * scale-set spans were carried through the edits (the server answers completion that way while a large
+ * template is being re-analysed).
+ */
+export interface CursorDocument {
+  readonly text: string;
+  readonly lines: { offsetAt(position: Position): number; positionAt(offset: number): Position };
+  readonly model: { readonly scaleSets: readonly ScaleSetModel[] };
 }
 
 export interface ArmDocumentOptions {
@@ -47,7 +60,7 @@ export function isScaleSetDocument(doc: ArmDocument): boolean {
 }
 
 /** The innermost scale set whose resource (or body) span holds the offset. */
-export function scaleSetAt(doc: ArmDocument, offset: number): ScaleSetModel | undefined {
+export function scaleSetAt(doc: CursorDocument, offset: number): ScaleSetModel | undefined {
   let best: ScaleSetModel | undefined;
   for (const scaleSet of doc.model.scaleSets) {
     const { offset: start, length } = scaleSet.span;

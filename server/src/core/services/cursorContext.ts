@@ -1,7 +1,7 @@
 import { createScanner, getLocation, type Segment } from 'jsonc-parser';
 import type { ScaleSetModel } from '../model/types';
 import type { Span } from '../text/span';
-import { scaleSetAt, type ArmDocument } from './armDocument';
+import { scaleSetAt, type CursorDocument } from './armDocument';
 
 /**
  * Where the cursor is inside a scale set, read from the raw text (not the model) so that it works in
@@ -25,7 +25,7 @@ export interface CursorContext {
   readonly needsCommaAfter: boolean;
 }
 
-export function cursorContext(doc: ArmDocument, offset: number): CursorContext | undefined {
+export function cursorContext(doc: CursorDocument, offset: number): CursorContext | undefined {
   const scaleSet = scaleSetAt(doc, offset);
   if (!scaleSet) return undefined;
   // Scan only the scale set's own text: a few kilobytes, however large the template.
