@@ -109,3 +109,17 @@ test('the Bicep snippets expand to valid Bicep', () => {
   const expanded = bicep.replace(/\$\{\d+[:|]([^}|,]*)[^}]*\}/g, '$1');
   assert.deepEqual(parseBicep(`var x = {\n${expanded}\n}`).problems, []);
 });
+
+test('dispatch: documents and fixes by format', async () => {
+  const { createDocumentFor, writeEditsFor } = await import('../../../../server/src/core/bicep/features/dispatch');
+  const bicep = createDocumentFor('file:///x/main.bicep', undefined, FIXTURE);
+  assert.ok(isBicepDocument(bicep));
+  const json = createDocumentFor('file:///x/main.json', 'json', '{"resources": []}');
+  assert.ok(!isBicepDocument(json));
+  const finding = findProblems(bicep, { rules: {} }).find((f) => f.ruleId === 'property-name-casing')!;
+  const edits = writeEditsFor(bicep, finding.fixes[0]!.edits);
+  assert.deepEqual(edits, [{ offset: finding.span.offset + 1, length: 1, newText: 'R' }]);
+  const view = { text: FIXTURE, lines: bicep.lines, model: bicep.model };
+  const offset = FIXTURE.indexOf("'rolling'") + 2;
+  assert.deepEqual(bicepCursorContext(view, offset)?.path, ['properties', 'upgradePolicy', 'mode'], 'a view without a syntax tree is parsed');
+});

@@ -5,9 +5,9 @@ import { blockSnippets, extensionSnippets, type BlockSnippet } from '../../servi
 import { allowedInApiVersion, apiVersionOf, policyObjectAt, policyPropertyAt, propertyDetail, propertyDocumentation } from '../../services/catalogContext';
 import type { CursorContext } from '../../services/cursorContext';
 import type { ObjectExpr } from '../syntax';
+import { parseBicep } from '../parser';
 import { SyntaxIndex } from '../syntaxIndex';
-import { bicepCursorContext } from './bicepCursorContext';
-import type { BicepDocument } from './bicepDocument';
+import { bicepCursorContext, type BicepCursorDocument } from './bicepCursorContext';
 
 // LSP enum values, written out so the engine imports only types.
 const KIND = { Property: 10, Value: 12, Snippet: 15 } as const;
@@ -22,14 +22,14 @@ const PERCENTS = [5, 10, 20, 25, 33, 50, 100];
  * policy properties, and property names unless `propertyNames` is off (the Bicep extension offers
  * those from the resource type, so users would otherwise see every name twice).
  */
-export function doCompleteBicep(doc: BicepDocument, position: Position, options: CompletionOptions = {}): CompletionList {
+export function doCompleteBicep(doc: BicepCursorDocument, position: Position, options: CompletionOptions = {}): CompletionList {
   const offset = doc.lines.offsetAt(position);
   const context = bicepCursorContext(doc, offset);
   const items = context ? itemsFor(doc, offset, context) : [];
   return { isIncomplete: false, items: options.propertyNames === false ? items.filter((i) => i.kind !== KIND.Property) : items };
 }
 
-function itemsFor(doc: BicepDocument, offset: number, context: CursorContext): CompletionItem[] {
+function itemsFor(doc: BicepCursorDocument, offset: number, context: CursorContext): CompletionItem[] {
   const { path, isKey } = context;
   const apiVersion = apiVersionOf(context.scaleSet);
   if (isKey) {
@@ -51,8 +51,8 @@ function itemsFor(doc: BicepDocument, offset: number, context: CursorContext): C
 }
 
 /** Keys already written in the object around the cursor (lower case), except the one being typed. */
-function presentKeys(doc: BicepDocument, context: CursorContext): Set<string> {
-  const index = new SyntaxIndex(doc.file);
+function presentKeys(doc: BicepCursorDocument, context: CursorContext): Set<string> {
+  const index = new SyntaxIndex(doc.file ?? parseBicep(doc.text));
   let object: ObjectExpr | undefined;
   let at = index.exprAt(context.scaleSet.span);
   for (const name of context.path.slice(0, -1)) {
@@ -65,7 +65,7 @@ function presentKeys(doc: BicepDocument, context: CursorContext): Set<string> {
   return new Set((object?.properties ?? []).filter((p) => p.keySpan.offset !== typing).map((p) => p.key.toLowerCase()));
 }
 
-function edit(doc: BicepDocument, offset: number, context: CursorContext, text: string): TextEdit {
+function edit(doc: BicepCursorDocument, offset: number, context: CursorContext, text: string): TextEdit {
   const start = context.replace?.offset ?? offset;
   const end = context.replace ? context.replace.offset + context.replace.length : offset;
   return { range: { start: doc.lines.positionAt(start), end: doc.lines.positionAt(end) }, newText: text };
@@ -90,7 +90,7 @@ function valueSnippet(property: PolicyProperty): string {
   }
 }
 
-function propertyItem(doc: BicepDocument, offset: number, context: CursorContext, property: PolicyProperty): CompletionItem {
+function propertyItem(doc: BicepCursorDocument, offset: number, context: CursorContext, property: PolicyProperty): CompletionItem {
   return {
     label: property.name,
     kind: KIND.Property,
@@ -102,7 +102,7 @@ function propertyItem(doc: BicepDocument, offset: number, context: CursorContext
   };
 }
 
-function snippets(doc: BicepDocument, offset: number, context: CursorContext, list: readonly BlockSnippet[], present: Set<string>): CompletionItem[] {
+function snippets(doc: BicepCursorDocument, offset: number, context: CursorContext, list: readonly BlockSnippet[], present: Set<string>): CompletionItem[] {
   return list
     .filter((s) => !s.property || !present.has(s.property.toLowerCase()))
     .map((s, i) => {
@@ -120,7 +120,7 @@ function snippets(doc: BicepDocument, offset: number, context: CursorContext, li
     });
 }
 
-function valueItems(doc: BicepDocument, offset: number, context: CursorContext, property: PolicyProperty): CompletionItem[] {
+function valueItems(doc: BicepCursorDocument, offset: number, context: CursorContext, property: PolicyProperty): CompletionItem[] {
   const values: { text: string; label: string; detail: string }[] = [];
   const isDefault = (v: unknown) => (property.default === v ? ' (default)' : '');
   const apiVersion = apiVersionOf(context.scaleSet);

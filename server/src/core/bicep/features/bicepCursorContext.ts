@@ -1,24 +1,44 @@
 import type { Segment } from 'jsonc-parser';
 import type { CursorContext } from '../../services/cursorContext';
-import { scaleSetAt } from '../../services/armDocument';
-import type { Span } from '../../text/span';
-import type { Expr, ObjectExpr } from '../syntax';
+import type { ScaleSetModel } from '../../model/types';
+import type { Position, Span } from '../../text/span';
+import { parseBicep } from '../parser';
+import type { BicepFile, Expr, ObjectExpr } from '../syntax';
 import { SyntaxIndex } from '../syntaxIndex';
-import type { BicepDocument } from './bicepDocument';
+
+/**
+ * What the cursor features need of a Bicep document: a BicepDocument, or a lighter view of newer text
+ * (with scale-set spans carried through edits) that has no syntax tree yet; that text is parsed here.
+ */
+export interface BicepCursorDocument {
+  readonly text: string;
+  readonly lines: { offsetAt(position: Position): number; positionAt(offset: number): Position };
+  readonly model: { readonly scaleSets: readonly ScaleSetModel[] };
+  readonly file?: BicepFile;
+}
 
 /**
  * Where the cursor is inside a scale set in Bicep, from the tolerant syntax tree: the path of keys from
  * the resource body (through `properties`), whether a key or a value is being typed, and its token.
  * Bicep separates items with newlines, so no commas are ever needed.
  */
-export function bicepCursorContext(doc: BicepDocument, offset: number): CursorContext | undefined {
+export function bicepCursorContext(doc: BicepCursorDocument, offset: number): CursorContext | undefined {
   const scaleSet = scaleSetAt(doc, offset);
   if (!scaleSet) return undefined;
-  const body = new SyntaxIndex(doc.file).exprAt(scaleSet.span);
+  const body = new SyntaxIndex(doc.file ?? parseBicep(doc.text)).exprAt(scaleSet.span);
   if (body?.kind !== 'object') return undefined;
   const found = locate(body, offset, [], doc.text);
   if (!found) return undefined;
   return { scaleSet, path: found.path, isKey: found.isKey, replace: found.replace, token: found.replace, needsCommaBefore: false, needsCommaAfter: false };
+}
+
+/** The innermost scale set whose body holds the offset. */
+function scaleSetAt(doc: BicepCursorDocument, offset: number): ScaleSetModel | undefined {
+  let best: ScaleSetModel | undefined;
+  for (const s of doc.model.scaleSets) {
+    if (offset >= s.span.offset && offset <= s.span.offset + s.span.length && (!best || s.span.length < best.span.length)) best = s;
+  }
+  return best;
 }
 
 interface Located {
