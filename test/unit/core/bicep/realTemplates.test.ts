@@ -2,9 +2,10 @@
 // SOURCES.md) pinned: the scale sets found and their resolved capacity, mode, policies and health.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeBicep } from '../../../../server/src/core/bicep/analyzeBicep';
+import { runRules } from '../../../../server/src/core/rules/runner';
 import type { RValue, ScaleSetModel, TemplateModel } from '../../../../server/src/core/model/types';
 import { asString, toPlain } from '../../../../server/src/core/model/values';
 
@@ -156,3 +157,25 @@ test('avm-vmss-main.bicep in Rolling mode gives the rolling defaults 20/20/20/PT
   assert.equal(asString(s.extensions[0]!.type), 'ApplicationHealthLinux');
   assert.equal(s.osKind, 'linux');
 });
+
+/** The rule ids each real Bicep file yields (defaults only: no parameters files), in report order. */
+const RULE_IDS: Record<string, string[]> = {
+  'avm-vmss-main.bicep': [],
+  'lukearp-paloalto-ha-vmss.bicep': [],
+  'lukearp-vmss-log-forwarder.bicep': [],
+  'oslabs-vmss-image-upgrade.bicep': ['automatic-mode-all-at-once', 'aos-requires-health', 'first-batch-failure-halts'],
+  'qs-vmss-windows-app-gateway.bicep': ['automatic-mode-all-at-once'],
+  'qs-vmss-windows-autoscale.bicep': [],
+  'vmss-flex-n-tier-vmssflex.bicep': [],
+};
+
+test('every real .bicep fixture has its rule ids pinned', () => {
+  assert.deepEqual(readdirSync(DIR).filter((f) => f.endsWith('.bicep')).sort(), Object.keys(RULE_IDS).sort());
+});
+
+for (const [file, ids] of Object.entries(RULE_IDS)) {
+  test(`${file}: rule findings`, () => {
+    const text = readFileSync(join(DIR, file), 'utf8');
+    assert.deepEqual(runRules(analyzeBicep(text), text).map((f) => f.ruleId), ids);
+  });
+}
