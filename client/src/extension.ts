@@ -1,5 +1,5 @@
 // The VS Code adapter: starts the language server, wires the commands, the status bar and the preview.
-import { window, type ExtensionContext } from 'vscode';
+import { window, workspace, type ExtensionContext } from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { createLanguageClient } from './languageClient';
@@ -22,6 +22,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
   context.subscriptions.push(
     output, choices, tracker, linter,
     registerStatusBar(tracker, choices),
+    // Another parameters file changes the resolved values: ask the server again.
+    choices.onDidChange((uri) => {
+      const document = workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (document) void tracker.refresh(document);
+    }),
     ...registerCommands({ context, client, preview: createPreviewHost(context, api), linter, choices }),
     client.onDidChangeState(({ newState }) => {
       const running = newState === State.Running;

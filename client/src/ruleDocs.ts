@@ -27,16 +27,12 @@ export async function showRuleDocumentation(extensionUri: Uri, ruleId?: unknown)
 
 async function pickRule(rulesDir: Uri): Promise<string | undefined> {
   const atCursor = rulesAtCursor();
-  const all = await listRules(rulesDir);
-  const items: RuleItem[] = [
+  // The picker shows at once (busy) while the pages are read.
+  const items = listRules(rulesDir).then((all): RuleItem[] => [
     ...atCursor.map((id): RuleItem => ({ id, label: id, description: 'at the cursor', detail: all.get(id) })),
-    ...[...all].filter(([id]) => !atCursor.includes(id)).map(([id, title]): RuleItem => ({ id, label: id, detail: title })),
-  ];
-  if (items.length === 0) {
-    void window.showInformationMessage('No rule documentation was found in this installation.');
-    return undefined;
-  }
-  return (await window.showQuickPick(items, { title: 'VMSS: Rule documentation', matchOnDetail: true }))?.id;
+    ...[...all].filter(([id]) => !atCursor.includes(id)).map(([id, summary]): RuleItem => ({ id, label: id, detail: summary })),
+  ]);
+  return (await window.showQuickPick(items, { title: 'VMSS: Rule documentation', placeHolder: 'Rule id', matchOnDetail: true }))?.id;
 }
 
 /** Rule ids of our diagnostics at the cursor of the active editor. */
@@ -50,19 +46,21 @@ function rulesAtCursor(): string[] {
   return [...new Set(ids)];
 }
 
-/** Rule id → title (the page's first heading), from the shipped pages. */
+/** Rule id → one-line summary (the first paragraph line of its page), from the shipped pages. */
 async function listRules(rulesDir: Uri): Promise<Map<string, string>> {
-  const rules = new Map<string, string>();
   let entries: [string, FileType][] = [];
   try {
     entries = await workspace.fs.readDirectory(rulesDir);
   } catch {
-    return rules;
+    return new Map();
   }
-  for (const [name, type] of entries.sort(([a], [b]) => a.localeCompare(b))) {
-    if (type !== FileType.File || !name.endsWith('.md')) continue;
-    const text = new TextDecoder().decode(await workspace.fs.readFile(Uri.joinPath(rulesDir, name)));
-    rules.set(name.slice(0, -3), /^#\s+(.+)$/m.exec(text)?.[1]?.trim() ?? '');
-  }
-  return rules;
+  const pages = entries.filter(([name, type]) => type === FileType.File && name.endsWith('.md')).map(([name]) => name).sort();
+  const summaries = await Promise.all(pages.map(async (name) => summaryOf(new TextDecoder().decode(await workspace.fs.readFile(Uri.joinPath(rulesDir, name))))));
+  return new Map(pages.map((name, i) => [name.slice(0, -3), summaries[i]!]));
+}
+
+/** The first line of prose: not a heading, not the bold metadata line. */
+function summaryOf(markdown: string): string {
+  const line = markdown.split('\n').map((l) => l.trim()).find((l) => l !== '' && !l.startsWith('#') && !l.startsWith('**'));
+  return line === undefined ? '' : line.length > 140 ? `${line.slice(0, 139)}…` : line;
 }

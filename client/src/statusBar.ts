@@ -21,7 +21,10 @@ export function registerStatusBar(tracker: TemplateTracker, choices: ParametersC
     const parameters = chosen ? workspace.asRelativePath(chosen, false) : 'automatic';
     item.text = `$(server-environment) ${count} scale set${count === 1 ? '' : 's'} · $(symbol-parameter) ${chosen ? chosen.path.slice(chosen.path.lastIndexOf('/') + 1) : 'auto'}`;
     const tooltip = new MarkdownString(`**VMSS Upgrade Policy**\n\n`);
-    for (const s of result.scaleSets) tooltip.appendMarkdown(`- \`${s.name.replace(/`/g, "'")}\`: ${s.summary}\n`);
+    for (const s of result.scaleSets) {
+      const capacity = `${s.capacity.count} instance${s.capacity.count === 1 ? '' : 's'}${s.capacity.known ? '' : ' (assumed)'}`;
+      tooltip.appendMarkdown(`- \`${s.name.replace(/`/g, "'")}\` · ${capacity}: ${s.summary}\n`);
+    }
     tooltip.appendMarkdown(`\nParameters file: ${chosen ? `\`${parameters}\`` : 'automatic (`<name>.parameters.json` or `azuredeploy.parameters.json` beside the template)'}\n\nClick to select another.`);
     item.tooltip = tooltip;
     item.show();

@@ -102,11 +102,16 @@ export async function launchWorkbench(options: LaunchOptions = {}): Promise<Work
 
 function makeWorkbench(page: Page, workspace: string, extensionsDir: string, close: () => Promise<void>): Workbench {
   const quickInput = page.locator('.quick-input-widget');
+  /** Keys typed while a webview has focus stay in its iframe: give the workbench the focus back. */
+  const leaveWebview = () => page.evaluate(() => {
+    if (document.activeElement instanceof HTMLIFrameElement) document.activeElement.blur();
+  });
   return {
     page,
     workspace,
     extensionsDir,
     async openFile(name) {
+      await leaveWebview();
       await page.keyboard.press('Control+P');
       await quickInput.locator('input').waitFor({ state: 'visible' });
       await page.keyboard.type(name);
@@ -116,6 +121,7 @@ function makeWorkbench(page: Page, workspace: string, extensionsDir: string, clo
       await page.locator('.editor-instance .monaco-editor.focused').waitFor();
     },
     async runCommand(title) {
+      await leaveWebview();
       await page.keyboard.press('Control+Shift+P');
       await quickInput.locator('input').waitFor({ state: 'visible' });
       await page.keyboard.type(title);

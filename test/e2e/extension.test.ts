@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launchWorkbench, poll, type Workbench } from './codeServer';
-import { previewText } from './webviews';
+import { previewText, webviewText } from './webviews';
 
 const TEMPLATE = 'azuredeploy.json';
 /** Set while client/src/preview/ (the panel host) has not landed; the preview tests then skip. */
@@ -35,6 +35,8 @@ describe('the extension in a real VS Code', { timeout: 300_000 }, () => {
     const statusbar = wb.page.locator('.statusbar');
     await statusbar.getByText('Restricted Mode').first().waitFor();
     await statusbar.getByText(/1 scale set/).waitFor({ timeout: 60_000 });
+    // The editor-title button shows on a template.
+    await wb.page.locator('.editor-actions [aria-label*="Preview Upgrade"]').first().waitFor();
     await wb.screenshot('01-restricted-mode');
   });
 
@@ -51,6 +53,22 @@ describe('the extension in a real VS Code', { timeout: 300_000 }, () => {
     await wb.screenshot('02-diagnostics');
   });
 
+  it('opens the documentation of the rule under the cursor', async () => {
+    await focusEditor(wb);
+    await wb.goTo(AT.outOfRange.line, column(AT.outOfRange) + 1);
+    await wb.runCommand('VMSS: Show Rule Documentation');
+    const row = wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'value-out-of-range' }).first();
+    await row.waitFor();
+    assert.match(await row.innerText(), /at the cursor/);
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.tab.active', { hasText: 'value-out-of-range' }).waitFor();
+    // The page shipped in the .vsix, rendered by the Markdown preview.
+    await poll('the rule page', () => webviewText(wb.page, /value-out-of-range[\s\S]*What it checks/));
+    await wb.screenshot('03-rule-docs');
+    await wb.page.locator('.tab.active .tab-actions .action-label').click();
+    await wb.openFile(TEMPLATE);
+  });
+
   it('completes inside rollingUpgradePolicy with our items', async () => {
     await focusEditor(wb);
     await wb.goTo(AT.rollingOpen.line, lineLength(AT.rollingOpen.line) + 1);
@@ -65,7 +83,7 @@ describe('the extension in a real VS Code', { timeout: 300_000 }, () => {
     assert.match(labels, /enableCrossZoneUpgrade/);
     assert.match(labels, /rollbackFailedInstancesOnPolicyBreach/);
     assert.doesNotMatch(labels, /maxBatchInstancePercent/);
-    await wb.screenshot('03-completion');
+    await wb.screenshot('04-completion');
     await wb.page.keyboard.press('Escape');
     await wb.page.keyboard.press('Control+Z');
     await poll('the edit undone', async () => !(await isDirty(wb)));
@@ -82,7 +100,7 @@ describe('the extension in a real VS Code', { timeout: 300_000 }, () => {
     });
     assert.match(text, /default 20/);
     assert.match(text, /With 10 instances, 20 % means batches of 2/);
-    await wb.screenshot('04-hover');
+    await wb.screenshot('05-hover');
     await wb.page.keyboard.press('Escape');
   });
 
@@ -91,7 +109,7 @@ describe('the extension in a real VS Code', { timeout: 300_000 }, () => {
     await wb.page.keyboard.press('Control+.');
     const fix = wb.page.locator('.action-widget .monaco-list-row', { hasText: 'Change to "PT2M"' });
     await fix.waitFor();
-    await wb.screenshot('05-quick-fix');
+    await wb.screenshot('06-quick-fix');
     await fix.click();
     await wb.page.keyboard.press('Control+S');
     const saved = await poll('the fixed file on disk', () => {
@@ -117,7 +135,20 @@ describe('the extension in a real VS Code', { timeout: 300_000 }, () => {
     // Not a template: the byte pre-filter skips it.
     assert.doesNotMatch(text, /app-settings\.json/);
     await wb.page.locator('.notifications-toasts', { hasText: /templates? checked/ }).waitFor();
-    await wb.screenshot('06-lint-workspace');
+    await wb.screenshot('07-lint-workspace');
+  });
+
+  it('uses the parameters file chosen from the status bar', async () => {
+    await wb.openFile(TEMPLATE);
+    await wb.page.locator('.statusbar').getByText(/1 scale set/).click();
+    const row = wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'azuredeploy.staging.parameters.json' }).first();
+    await row.waitFor();
+    await row.click();
+    await wb.page.locator('.statusbar').getByText(/azuredeploy\.staging\.parameters\.json/).waitFor();
+    // The server now resolves sku.capacity from the chosen file: 4 instances instead of 10.
+    await wb.page.locator('.statusbar').getByText(/1 scale set/).hover();
+    await poll('the status tooltip with 4 instances', async () => (await wb.page.locator('.monaco-hover:visible, .workbench-hover:visible').allInnerTexts()).join('\n').includes('web-vmss · 4 instances'));
+    await wb.screenshot('08-parameters-file');
   });
 
   it('restarts the language server when it dies, and says so once', async () => {
@@ -132,21 +163,21 @@ describe('the extension in a real VS Code', { timeout: 300_000 }, () => {
     await wb.page.keyboard.press('Shift+Home');
     await wb.page.keyboard.insertText('"pauseTimeBetweenBatches": "soon",');
     await poll('the new server to report invalid-duration', async () => (await wb.page.locator('.markers-panel').innerText()).includes('invalid-duration'), 30_000);
-    await wb.screenshot('07-restarted');
+    await wb.screenshot('09-restarted');
     await wb.page.keyboard.press('Control+Z');
   });
 
   it('shows a CodeLens that opens the preview, which renders the batches', { skip: PREVIEW_PENDING }, async () => {
     const lens = wb.page.locator('.codelens-decoration a', { hasText: /batch/i }).first();
     await lens.waitFor({ timeout: 30_000 });
-    await wb.screenshot('08-codelens');
+    await wb.screenshot('10-codelens');
     await lens.click();
     const text = await poll('the preview with batches', async () => {
       const t = await previewText(wb.page);
       return t && /batch/i.test(t) && t.includes('web-vmss') ? t : undefined;
     }, 60_000);
     assert.match(text, /batch/i);
-    await wb.screenshot('09-preview');
+    await wb.screenshot('11-preview');
   });
 
   it('updates the preview when the template changes', { skip: PREVIEW_PENDING }, async () => {
@@ -163,7 +194,7 @@ describe('the extension in a real VS Code', { timeout: 300_000 }, () => {
       return t && t !== before ? t : undefined;
     }, 60_000);
     assert.notEqual(after, before);
-    await wb.screenshot('10-preview-updated');
+    await wb.screenshot('12-preview-updated');
   });
 });
 

@@ -4,12 +4,17 @@ import type { Page } from 'playwright-core';
  * The text of the upgrade preview: VS Code nests a webview's document in two iframes; this finds the
  * frame that holds the preview's root and returns its text, or undefined while there is none.
  */
-export async function previewText(page: Page): Promise<string | undefined> {
+export function previewText(page: Page): Promise<string | undefined> {
+  return webviewText(page, /scale set|batch/i);
+}
+
+/** The text of the first webview whose content matches `pattern`, or undefined. */
+export async function webviewText(page: Page, pattern: RegExp): Promise<string | undefined> {
   for (const frame of page.frames()) {
-    if (!frame.url().includes('vscode-webview') && !frame.url().includes('fake.html')) continue;
+    if (frame === page.mainFrame()) continue;
     try {
       const text = await frame.evaluate(() => document.body?.innerText ?? '');
-      if (text.trim().length > 0 && /scale set|batch/i.test(text)) return text;
+      if (pattern.test(text)) return text;
     } catch {
       // The frame navigated or went away while we looked: try the others.
     }
