@@ -85,12 +85,12 @@ export async function open(browser: Browser, served: Served, theme: Theme = 'dar
     void d.dismiss();
   });
   await page.addInitScript(() => {
-    const w = window as unknown as { cspViolations: string[]; longTasks: number[]; alerts: unknown[] };
+    const w = window as unknown as { cspViolations: string[]; longTasks: [number, number][]; alerts: unknown[] };
     w.cspViolations = [];
     w.longTasks = [];
     w.alerts = [];
     document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) w.longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) w.longTasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });
     window.alert = (m?: unknown) => { w.alerts.push(m); };
   });
   await page.goto(`${served.origin}/?theme=${theme}`);

@@ -163,8 +163,8 @@ describe('compare, export, reveal', () => {
     await page.locator('[data-testid="pin"]').click();
     await fillField(page, 'whatif-capacity', '3');
     await page.waitForSelector('[data-testid="pinned-column"]');
-    assert.match(await page.textContent('[data-testid="pinned-column"] h2') ?? '', /Pinned: as in the template/);
-    assert.match(await page.textContent('[data-testid="current-column"] h2') ?? '', /Current: capacity 3/);
+    assert.match(await page.textContent('[data-testid="pinned-column"] h2') ?? '', /Pinned: batch 20%, as in the template/);
+    assert.match(await page.textContent('[data-testid="current-column"] h2') ?? '', /Current: batch 20%, capacity 3/);
     assert.equal(await page.locator(ROWS('pinned')).count(), 10);
     assert.equal(await page.locator(ROWS('current')).count(), 3);
     assert.equal(await page.locator('[data-testid="pinned-risk"][data-state="done"]').count(), 1, 'the pinned risk stays');

@@ -45,7 +45,7 @@ test('names like <img src=x onerror=alert(1)> render as text, and nothing runs',
   const found = await page.evaluate(() => ({
     images: document.querySelectorAll('img').length,
     scripts: document.querySelectorAll('script').length,
-    handlers: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
+    handlers: Array.from(document.querySelectorAll('*')).filter((e) => Array.from(e.attributes).some((a) => a.name.startsWith('on'))).length,
     title: document.querySelector('[data-testid="current-column"] h2')?.textContent,
     zoneLabel: document.querySelector('[data-testid="current-timeline"] .row-sub')?.textContent,
     alerts: (window as unknown as { alerts: unknown[] }).alerts.length,

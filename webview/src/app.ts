@@ -19,8 +19,15 @@ import type { Column } from './view/column';
 import { renderControls } from './view/controls';
 import { renderRisk } from './view/riskView';
 
+const nextTask = (fn: () => void) => {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => { channel.port1.close(); fn(); };
+  channel.port2.postMessage(0);
+};
 const samePath = (a: JsonPath | null | undefined, b: JsonPath | null | undefined) => !!a && !!b && a.length === b.length && a.every((p, i) => p === b[i]);
 const PROGRESS_EVERY_MS = 100;
+/** Compare titles lead with the batch size, since a template edit (not a what-if) often makes the difference. */
+const columnLabel = (r: PreviewResult) => `batch ${r.run.policy.maxBatchInstancePercent}%, ${r.label}`;
 
 export class PreviewApp {
   private doc: DocumentMessage | null = null;
@@ -79,8 +86,9 @@ export class PreviewApp {
     const pick = m.select ? this.find(m.select) : (this.find({ path: this.selectedPath ?? undefined }) ?? m.scaleSets[0]);
     this.selectedPath = (pick ?? m.scaleSets[0])?.path ?? null;
     this.renderSelector();
-    this.renderControls();
     this.render();
+    // The toolkit controls are the costly part of a first render; the picture comes first, then them.
+    nextTask(() => this.renderControls());
   }
 
   private find(target: ScaleSetTarget): PreviewScaleSet | undefined {
@@ -157,12 +165,12 @@ export class PreviewApp {
     const reveal = (property: string) => this.reveal(property);
     const columns = el('div', { class: this.pinned ? 'columns compare' : 'columns' });
     if (this.pinned) {
-      const p = renderColumn(this.pinned.result, { title: `Pinned: ${this.pinned.result.label}`, idPrefix: 'pinned', showTables: this.showTables, reveal });
+      const p = renderColumn(this.pinned.result, { title: `Pinned: ${columnLabel(this.pinned.result)}`, idPrefix: 'pinned', showTables: this.showTables, compact: true, reveal });
       this.pinned.riskSlot = p.riskSlot;
       this.fillPinnedRisk();
       columns.append(p.element);
     }
-    const column = renderColumn(result, { title: this.pinned ? `Current: ${result.label}` : `${s.name}: ${result.label}`, idPrefix: 'current', showTables: this.showTables, reveal });
+    const column = renderColumn(result, { title: this.pinned ? `Current: ${columnLabel(result)}` : `${s.name}: ${result.label}`, idPrefix: 'current', showTables: this.showTables, compact: this.pinned !== null, reveal });
     columns.append(column.element);
     this.results.append(columns);
     this.current = { result, column, risk: null };
@@ -186,6 +194,7 @@ export class PreviewApp {
       return;
     }
     show(renderRisk({ kind: 'running', progress: { done: 0, total: trials } }, trials, 'current'));
+    performance.mark('vmss-preview:risk-start');
     this.job = runRisk(cur.result.input, trials, (progress) => {
       const now = performance.now();
       if (now - shown < PROGRESS_EVERY_MS) return;

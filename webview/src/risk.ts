@@ -1,12 +1,14 @@
 /**
  * Monte Carlo for the risk panel, run in small slices on the main thread: each slice is sized to take
- * about SLICE_MS, then the loop yields through a MessageChannel (no 4 ms setTimeout clamp), so typing,
+ * about SLICE_MS (4 ms), then the loop yields through a MessageChannel (no 4 ms setTimeout clamp), so typing,
  * hovering and clicking stay responsive during 10,000 trials. A newer run cancels the older one.
  */
 import { TrialRunner, alternatives, mergeChunks, summarizeTrials } from '../../server/src/core/sim/index';
 import type { AssumptionName, MonteCarloSummary, SimInput, TrialChunk } from '../../server/src/core/sim/index';
 
-const SLICE_MS = 8;
+const SLICE_MS = 4;
+/** Caps a slice even when the last one looked fast (timer coarsening, a busy CPU, GC): 400 trials ≈ 12 ms. */
+const MAX_SLICE = 400;
 /** Sensitivity re-runs every single-switch alternative on this many trials (same seeds, so comparable). */
 export const SENSITIVITY_TRIALS = 2000;
 
@@ -52,8 +54,8 @@ function sliced(runner: TrialRunner, count: number, isCancelled: () => boolean, 
     const chunk = runner.run({ from, count: Math.min(size, count - from) });
     const took = performance.now() - started;
     from += chunk.count;
-    // Aim each slice at SLICE_MS from the speed just measured, growing at most 4x at a time.
-    size = Math.max(1, Math.min(size * 4, Math.floor((chunk.count * SLICE_MS) / Math.max(took, 0.05))));
+    // Aim each slice at SLICE_MS from the speed just measured, growing at most 2x at a time.
+    size = Math.max(1, Math.min(size * 2, MAX_SLICE, Math.floor((chunk.count * SLICE_MS) / Math.max(took, 0.1))));
     step(chunk);
     if (from >= count) done();
     else nextTick(tick);

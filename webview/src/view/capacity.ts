@@ -8,7 +8,6 @@ import type { CapacityPoint, SimRun } from '../../../server/src/core/sim/index';
 import { timeAxis, timeScale } from './axis';
 import { formatDuration } from './format';
 
-const WIDTH = 760;
 const HEIGHT = 190;
 const LEFT = 40;
 const TOP = 10;
@@ -32,7 +31,8 @@ function stepPath(points: readonly CapacityPoint[], pick: (p: CapacityPoint) => 
   return points.length > 0 ? `${d} H ${x(end)}` : '';
 }
 
-export function renderCapacity(run: SimRun, idPrefix: string): SVGSVGElement {
+export function renderCapacity(run: SimRun, idPrefix: string, compact: boolean): SVGSVGElement {
+  const WIDTH = compact ? 560 : 760;
   const points = run.capacity;
   const total = run.attempted + run.skipped + run.pending;
   const top = Math.max(1, run.maxTotalInstances, total);

@@ -19,13 +19,15 @@ export interface ColumnOptions {
   readonly title: string;
   readonly idPrefix: string;
   readonly showTables: boolean;
+  /** Half-width column (compare mode). */
+  readonly compact: boolean;
   readonly reveal: (property: string) => void;
 }
 
 export function renderColumn(r: PreviewResult, o: ColumnOptions): Column {
   const flexible = r.input.orchestrationMode === 'Flexible';
-  const { chart, details } = renderTimeline(r.run, { flexible, idPrefix: o.idPrefix, onGate: (metric) => o.reveal(metric) });
-  const capacity = renderCapacity(r.run, o.idPrefix);
+  const { chart, details } = renderTimeline(r.run, { flexible, idPrefix: o.idPrefix, compact: o.compact, onGate: (metric) => o.reveal(metric) });
+  const capacity = renderCapacity(r.run, o.idPrefix, o.compact);
   const riskSlot = el('div', { class: 'risk-slot' });
   const element = el('article', { class: 'column', 'aria-label': o.title, 'data-testid': `${o.idPrefix}-column` },
     el('h2', { class: 'column-title' }, o.title),

@@ -16,14 +16,16 @@ export interface TimelineOptions {
   /** Called when the user activates a gate marker: reveal this policy property. */
   readonly onGate: (metric: GateResult['metric']) => void;
   readonly idPrefix: string;
+  /** Narrower drawing (compare mode), so text keeps a readable size when the column is half as wide. */
+  readonly compact: boolean;
 }
 
-const WIDTH = 760;
 const LABEL = 190;
 const ROW = 30;
 const TOP = 8;
 
 export function renderTimeline(run: SimRun, options: TimelineOptions): { chart: SVGSVGElement; details: HTMLElement } {
+  const WIDTH = options.compact ? 560 : 760;
   const rows = run.batches.length;
   const preHalt = run.haltGate !== null && run.haltGate.gate === 'preBatch';
   const height = TOP + Math.max(1, rows + (preHalt ? 1 : 0)) * ROW + 26;
