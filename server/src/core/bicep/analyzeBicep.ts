@@ -1,6 +1,7 @@
 import type { TemplateModel } from '../model/types';
 import { readBicepParameters } from './bicepParams';
 import { BicepScope } from './bicepScope';
+import { findBicepComments } from './comments';
 import { moduleScaleSets, type ReadFile } from './modules';
 import { parseBicep } from './parser';
 import type { BicepFile } from './syntax';
@@ -48,5 +49,6 @@ function analyze(text: string, options: AnalyzeBicepOptions, file: BicepFile = p
     parametersFileErrors: params?.errors ?? [],
     ...parts,
     scaleSets: [...parts.scaleSets, ...fromModules],
+    commentSpans: findBicepComments(text),
   };
 }

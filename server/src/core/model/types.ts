@@ -203,4 +203,6 @@ export interface TemplateModel {
   readonly loadBalancers: readonly LoadBalancerModel[];
   readonly serviceFabricClusters: readonly ServiceFabricClusterModel[];
   readonly parameters: readonly ParameterInfo[];
+  /** Where the comments are, when the front end knows (Bicep); else the rules find JSONC comments themselves. */
+  readonly commentSpans?: readonly Span[];
 }

@@ -36,7 +36,7 @@ export function runRules(model: TemplateModel, text: string, options: RunRulesOp
     return chosen === 'off' ? undefined : chosen;
   };
   const lines = new LineIndex(text);
-  const suppressions = findSuppressions(text, lines);
+  const suppressions = findSuppressions(text, lines, model.commentSpans);
   const knownRuleIds = new Set([...RULES, ...rules].map((r) => r.id));
   const internalSeverity = severityOf(INTERNAL_RULE_ERROR);
   const findings: Finding[] = [];

@@ -29,16 +29,23 @@ export interface Suppression {
   readonly reason: string | undefined;
 }
 
-/** Every suppression comment in the text, found with jsonc-parser's scanner (so `//` inside strings is ignored). */
-export function findSuppressions(text: string, lines: LineIndex = new LineIndex(text)): Suppression[] {
-  const scanner = createScanner(text, false);
+/**
+ * Every suppression comment in the text, found with jsonc-parser's scanner (so `//` inside strings is
+ * ignored), or among `comments` when the front end located them (Bicep strings are single-quoted).
+ */
+export function findSuppressions(text: string, lines: LineIndex = new LineIndex(text), comments?: readonly Span[]): Suppression[] {
   const found: Suppression[] = [];
-  for (let token = scanner.scan(); token !== EOF; token = scanner.scan()) {
-    if (token !== LINE_COMMENT && token !== BLOCK_COMMENT) continue;
-    const offset = scanner.getTokenOffset();
-    const length = scanner.getTokenLength();
+  const add = (offset: number, length: number) => {
     const parsed = parseComment(text.slice(offset, offset + length), offset);
     if (parsed) found.push({ span: { offset, length }, line: lines.positionAt(offset + length).line, ...parsed });
+  };
+  if (comments) {
+    for (const comment of comments) add(comment.offset, comment.length);
+    return found;
+  }
+  const scanner = createScanner(text, false);
+  for (let token = scanner.scan(); token !== EOF; token = scanner.scan()) {
+    if (token === LINE_COMMENT || token === BLOCK_COMMENT) add(scanner.getTokenOffset(), scanner.getTokenLength());
   }
   return found;
 }

@@ -44,3 +44,8 @@ test('findBicepComments skips strings, verbatim strings and interpolation holes'
   assert.deepEqual(found, ['// real', '/* block */', '// end'], 'a string with holes is skipped whole');
   assert.doesNotThrow(() => findBicepComments("'${".repeat(50_000)));
 });
+
+test('a directive inside a Bicep string is not a suppression (comments come from the Bicep scanner)', () => {
+  const text = template('note: \'// vmss-upgrade-disable-next-line property-name-casing -- inside a string\'');
+  assert.ok(ids(text).includes('property-name-casing'));
+});

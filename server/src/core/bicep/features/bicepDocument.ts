@@ -19,8 +19,9 @@ export function createBicepDocument(text: string, options: AnalyzeBicepOptions =
   return { text, parsed: undefined, model: analyzeBicepFile(file, text, options), lines: new LineIndex(text), format: 'bicep', file };
 }
 
-export function isBicepDocument(doc: ArmDocument): doc is BicepDocument {
-  return (doc as Partial<BicepDocument>).format === 'bicep';
+/** True for a BicepDocument, or a lighter view of one that kept its `format` (see bicepCursorContext). */
+export function isBicepDocument<T extends object>(doc: T): doc is T & { readonly format: 'bicep'; readonly file?: BicepFile } {
+  return (doc as { readonly format?: unknown }).format === 'bicep';
 }
 
 /** True for the documents the Bicep front end reads: languageId `bicep`, or a `.bicep` URI or path. */
