@@ -26,5 +26,6 @@ if (files.length === 0) {
   console.error(`no test files under ${dirs.join(', ')}`);
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...extra, ...files], { stdio: 'inherit' });
+const setup = new URL('../test/helpers/fastCheckSetup.cjs', import.meta.url).href;
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--import', setup, '--test', '--test-reporter=spec', ...extra, ...files], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

@@ -47,9 +47,13 @@ export function applyNeutralEdits(text: string, edits: readonly NeutralEdit[]): 
 const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false };
 const PLACEHOLDER = '__vmss_upgrade_moved_value__';
 
+/**
+ * Errors counted strictly (trailing commas included), so a fix that leaves a dangling comma in an
+ * already-broken document is refused rather than accepted as "no worse".
+ */
 function parseErrorCount(text: string): number {
   const errors: ParseError[] = [];
-  parseTree(text, errors, PARSE_OPTIONS);
+  parseTree(text, errors, { ...PARSE_OPTIONS, allowTrailingComma: false });
   return errors.length;
 }
 
