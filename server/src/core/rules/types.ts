@@ -51,6 +51,8 @@ export interface ScaleSetRuleContext {
   readonly model: TemplateModel;
   readonly scaleSet: ScaleSetModel;
   readonly text: string;
+  /** The current time (ISO text or epoch ms) when the caller gave one; the engine itself has no clock. */
+  readonly now?: string | number;
 }
 
 export interface DocumentRuleContext {
