@@ -1,6 +1,7 @@
 import type { CodeAction, Diagnostic, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import { POLICY_OBJECTS } from '../catalog';
-import { writeJsonEdits, type JsonValue, type NeutralEdit } from '../edits';
+import { writeEditsFor } from '../bicep/features/dispatch';
+import type { JsonValue, NeutralEdit } from '../edits';
 import { SUPPRESSION_DIRECTIVE } from '../rules/suppressions';
 import type { Finding } from '../rules/types';
 import type { ArmDocument } from './armDocument';
@@ -88,7 +89,7 @@ function editFor(doc: ArmDocument, findings: readonly Finding[], data: CodeActio
 
 function workspaceEdit(doc: ArmDocument, uri: string, edits: readonly NeutralEdit[]): WorkspaceEdit | undefined {
   if (edits.length === 0) return undefined;
-  const written = writeJsonEdits(doc.text, edits);
+  const written = writeEditsFor(doc, edits);
   if (!written || written.length === 0) return undefined;
   return { changes: { [uri]: written.map((e) => ({ range: doc.lines.rangeOf({ offset: e.offset, length: e.length }), newText: e.newText })) } };
 }

@@ -1,6 +1,8 @@
 import { findNodeAtOffset, parseTree, type Node } from 'jsonc-parser';
 import type { CompletionItem, CompletionList, Position, TextEdit } from 'vscode-languageserver-types';
 import { POLICY_OBJECTS, type PolicyProperty } from '../catalog';
+import { doCompleteBicep } from '../bicep/features/bicepCompletion';
+import { isBicepDocument } from '../bicep/features/bicepDocument';
 import { nodeProperties } from '../json/nodes';
 import type { CursorDocument } from './armDocument';
 import { blockSnippets, extensionSnippets, type BlockSnippet } from './armSnippets';
@@ -30,6 +32,7 @@ export interface CompletionOptions {
  * property names allowed by the resource's apiVersion, values, and whole-block snippets.
  */
 export function doComplete(doc: CursorDocument, position: Position, options: CompletionOptions = {}): CompletionList {
+  if (isBicepDocument(doc)) return doCompleteBicep(doc, position, options);
   const offset = doc.lines.offsetAt(position);
   const context = cursorContext(doc, offset);
   const items = context ? itemsFor(doc, offset, context) : [];

@@ -1,6 +1,8 @@
 import { createScanner, getLocation, type Segment } from 'jsonc-parser';
 import type { ScaleSetModel } from '../model/types';
 import type { Span } from '../text/span';
+import { bicepCursorContext } from '../bicep/features/bicepCursorContext';
+import { isBicepDocument } from '../bicep/features/bicepDocument';
 import { scaleSetAt, type CursorDocument } from './armDocument';
 
 /**
@@ -26,6 +28,7 @@ export interface CursorContext {
 }
 
 export function cursorContext(doc: CursorDocument, offset: number): CursorContext | undefined {
+  if (isBicepDocument(doc)) return bicepCursorContext(doc, offset);
   const scaleSet = scaleSetAt(doc, offset);
   if (!scaleSet) return undefined;
   // Scan only the scale set's own text: a few kilobytes, however large the template.

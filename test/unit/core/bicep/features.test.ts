@@ -123,3 +123,25 @@ test('dispatch: documents and fixes by format', async () => {
   const offset = FIXTURE.indexOf("'rolling'") + 2;
   assert.deepEqual(bicepCursorContext(view, offset)?.path, ['properties', 'upgradePolicy', 'mode'], 'a view without a syntax tree is parsed');
 });
+
+test('the language service entry points dispatch Bicep documents: hover, completion, code actions', async () => {
+  const { getLanguageService } = await import('../../../../server/src/core/services/languageService');
+  const ls = getLanguageService();
+  const marked = at(TEMPLATE("    upgradePolicy: {\n      mode: 'Rolling'\n      rollingUpgradePolicy: {\n        pauseTimeBetweenBatches: 'PT|5M'\n      }\n    }"));
+  const doc = createBicepDocument(marked.text);
+  const hover = ls.doHover(doc, doc.lines.positionAt(marked.offset));
+  assert.match(JSON.stringify(hover?.contents ?? ''), /5 minutes/);
+  const values = ls.doComplete(doc, doc.lines.positionAt(marked.offset)).items;
+  assert.ok(values.some((i) => i.label === 'PT1M' && i.textEdit && 'newText' in i.textEdit && i.textEdit.newText === "'PT1M'"));
+
+  const fixture = createBicepDocument(FIXTURE);
+  const findings = ls.findProblems(fixture, { rules: {} });
+  const casing = findings.find((f) => f.ruleId === 'property-name-casing')!;
+  const range = fixture.lines.rangeOf(casing.span);
+  const actions = ls.getCodeActions(fixture, findings, { uri: 'file:///x.bicep', range, diagnostics: [] });
+  const fix = actions.find((a) => a.title.includes('Rolling') && a.edit);
+  const edits = fix?.edit?.changes?.['file:///x.bicep'];
+  assert.deepEqual(edits?.map((e) => e.newText), ['R'], 'the fix is written by the Bicep writer');
+  const suppress = actions.find((a) => a.title.startsWith('Suppress property-name-casing'));
+  assert.match(suppress?.edit?.changes?.['file:///x.bicep']?.[0]?.newText ?? '', /^\s*\/\/ vmss-upgrade-disable-next-line property-name-casing -- /);
+});
