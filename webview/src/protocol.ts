@@ -30,6 +30,8 @@ export interface PreviewScaleSet {
   readonly capacity: { readonly count: number; readonly known: boolean };
   /** The simulator input with the template's values; null when the server sent none (defaults are used). */
   readonly simulatorInput: SimInput | null;
+  /** One line per default or assumption standing in for something the template does not say. */
+  readonly assumed: readonly string[];
   /** Ranges of policy properties by name (`maxBatchInstancePercent`, …) for reveal-in-editor. */
   readonly propertyRanges: Readonly<Record<string, Range>>;
 }
@@ -136,7 +138,7 @@ export function isSimInput(v: unknown): v is SimInput {
 function isScaleSet(v: unknown): v is PreviewScaleSet {
   return isObj(v) && isStr(v.name) && isPath(v.path) && isRange(v.range) && (v.upgradePolicyRange === null || isRange(v.upgradePolicyRange))
     && isStr(v.summary) && isObj(v.capacity) && isNum(v.capacity.count) && isBool(v.capacity.known)
-    && (v.simulatorInput === null || isSimInput(v.simulatorInput))
+    && (v.simulatorInput === null || isSimInput(v.simulatorInput)) && Array.isArray(v.assumed) && v.assumed.every(isStr)
     && isObj(v.propertyRanges) && Object.values(v.propertyRanges).every(isRange);
 }
 

@@ -7,12 +7,12 @@
 import { parse, printParseErrorCode } from 'jsonc-parser';
 import type { ParseError } from 'jsonc-parser';
 import * as vscode from 'vscode';
-import type { ScaleSetInfo, ScaleSetsRequest } from '../../../server/src/protocol';
-import { isSimInput, parsePersistedState, parseWebviewMessage } from '../../../webview/src/protocol';
-import type { HostMessage, PreviewScaleSet, Range, ScaleSetTarget, WebviewMessage } from '../../../webview/src/protocol';
+import type { ScaleSetsRequest } from '../../../server/src/protocol';
+import { parsePersistedState, parseWebviewMessage } from '../../../webview/src/protocol';
+import type { HostMessage, Range, ScaleSetTarget, WebviewMessage } from '../../../webview/src/protocol';
 import { previewHtml } from './html';
 import { createNonce } from './nonce';
-import { propertyRanges } from './propertyRanges';
+import { toPreviewScaleSet } from './toPreview';
 
 export const PREVIEW_VIEW_TYPE = 'vmssUpgrade.preview';
 /** Edits arrive per keystroke; one request after a short pause keeps keystroke → picture under 100 ms. */
@@ -129,10 +129,14 @@ export class PreviewPanel implements vscode.Disposable {
     } else {
       try {
         const result = await this.deps.scaleSets(uri);
-        const rangeAt = (start: number, end: number): Range => toRange(new vscode.Range(document.positionAt(start), document.positionAt(end)));
+        const positions = {
+          text,
+          offsetAt: (p: { line: number; character: number }) => document.offsetAt(new vscode.Position(p.line, p.character)),
+          rangeAt: (start: number, end: number): Range => toRange(new vscode.Range(document.positionAt(start), document.positionAt(end))),
+        };
         message = {
           type: 'document', uri: uri.toString(), label: uri.path.split('/').pop() ?? uri.toString(), version: result.version,
-          scaleSets: result.scaleSets.map((s) => toPreviewScaleSet(s, text, (p) => document.offsetAt(p), rangeAt)), select: this.select,
+          scaleSets: result.scaleSets.map((s) => toPreviewScaleSet(s, positions)), select: this.select,
         };
         this.select = null;
       } catch (e) {
@@ -208,18 +212,4 @@ export class PreviewPanel implements vscode.Disposable {
 
 function toRange(r: vscode.Range): Range {
   return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
-}
-
-function toPreviewScaleSet(s: ScaleSetInfo, text: string, offsetAt: (p: vscode.Position) => number, rangeAt: (start: number, end: number) => Range): PreviewScaleSet {
-  const policy = s.upgradePolicyRange;
-  return {
-    name: s.name,
-    path: s.path,
-    range: s.range,
-    upgradePolicyRange: policy ?? null,
-    summary: s.summary,
-    capacity: s.capacity,
-    simulatorInput: isSimInput(s.simulatorInput) ? s.simulatorInput : null,
-    propertyRanges: policy ? propertyRanges(text, offsetAt(new vscode.Position(policy.start.line, policy.start.character)), rangeAt) : {},
-  };
 }

@@ -41,5 +41,7 @@ export function renderHeader(r: PreviewResult, idPrefix: string, reveal: (proper
       link.addEventListener('click', () => reveal(prop));
       return link;
     })),
-    run.notes.length > 0 ? el('ul', { class: 'notes' }, ...run.notes.map((n) => el('li', {}, n))) : null);
+    run.notes.length > 0 ? el('ul', { class: 'notes', 'aria-label': 'Simulator notes' }, ...run.notes.map((n) => el('li', {}, n))) : null,
+    r.scaleSet.assumed.length > 0 ? el('details', { class: 'assumed' }, el('summary', {}, `${r.scaleSet.assumed.length} value${r.scaleSet.assumed.length === 1 ? '' : 's'} assumed (the template does not say)`),
+      el('ul', { class: 'notes' }, ...r.scaleSet.assumed.map((a) => el('li', {}, a)))) : null);
 }

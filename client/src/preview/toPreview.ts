@@ -1,0 +1,30 @@
+/**
+ * The language server's ScaleSetInfo → the webview's PreviewScaleSet: passes the simulator input on only
+ * when it has the expected shape, and adds the ranges of the policy properties for reveal. No vscode
+ * import, so the server → webview contract is unit-tested with the real engine.
+ */
+import type { ScaleSetInfo } from '../../../server/src/protocol';
+import { isSimInput } from '../../../webview/src/protocol';
+import type { Position, PreviewScaleSet, Range } from '../../../webview/src/protocol';
+import { propertyRanges } from './propertyRanges';
+
+export interface TextPositions {
+  readonly text: string;
+  offsetAt(position: Position): number;
+  rangeAt(start: number, end: number): Range;
+}
+
+export function toPreviewScaleSet(s: ScaleSetInfo, doc: TextPositions): PreviewScaleSet {
+  const policy = s.upgradePolicyRange;
+  return {
+    name: s.name,
+    path: s.path,
+    range: s.range,
+    upgradePolicyRange: policy ?? null,
+    summary: s.summary,
+    capacity: s.capacity,
+    simulatorInput: isSimInput(s.simulatorInput) ? s.simulatorInput : null,
+    assumed: Array.isArray(s.assumed) ? s.assumed.filter((a): a is string => typeof a === 'string') : [],
+    propertyRanges: policy ? propertyRanges(doc.text, doc.offsetAt(policy.start), doc.rangeAt) : {},
+  };
+}
