@@ -1,15 +1,10 @@
 import type { CancellationToken, Connection, Diagnostic, DiagnosticServerCancellationData, DocumentDiagnosticReport, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { runSafe, type Logger } from './runSafe';
+import { LARGE_DOCUMENT, PAUSE_MS, type TypingPause } from './typingPause';
 
 /** How long typing must pause before pushed diagnostics are recomputed. */
 export const PUSH_DEBOUNCE_MS = 150;
-/**
- * Documents this large take a second or more to analyse, during which no other request is served:
- * pulls for them wait until typing pauses this long, so completion stays instant while typing.
- */
-const LARGE_DOCUMENT = 1_000_000;
-const LARGE_QUIET_MS = 400;
 
 /**
  * Delivers diagnostics in the model the client supports: answered on demand when it pulls
@@ -18,8 +13,6 @@ const LARGE_QUIET_MS = 400;
  */
 export class DiagnosticsDelivery {
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** When each document last changed, for the quiet period of large documents. */
-  private readonly changedAt = new Map<string, number>();
   /** The last version seen per document. */
   private readonly seenVersion = new Map<string, number>();
   private generation = 0;
@@ -30,6 +23,7 @@ export class DiagnosticsDelivery {
     private readonly logger: Logger,
     private readonly compute: (document: TextDocument) => Promise<Diagnostic[]>,
     private readonly mode: () => { pull: boolean; refresh: boolean },
+    private readonly typing: TypingPause,
   ) {}
 
   /** Registers the pull handler (only used when the client announced pull support). */
@@ -45,24 +39,13 @@ export class DiagnosticsDelivery {
       if (!document) return { kind: 'full', items: [] };
       const resultId = `${document.version}:${this.generation}`;
       if (resultId === previousResultId) return { kind: 'unchanged', resultId };
-      if (document.getText().length > LARGE_DOCUMENT) {
-        const waited = await this.quiet(uri, document.version, token);
-        if (waited === 'cancelled') return { kind: 'full', items: [] }; // runSafe answers RequestCancelled
-        if (waited === 'changed') continue;
-      }
+      const pause = await this.typing.wait(document, token);
+      if (pause === 'cancelled') return { kind: 'full', items: [] }; // runSafe answers RequestCancelled
+      if (pause === 'changed') continue;
       const items = await this.compute(document);
       // The text changed while settings were fetched: answer for the newer text instead.
       if (this.documents.get(uri)?.version === document.version) return { kind: 'full', resultId, items };
     }
-  }
-
-  /** Waits until the document has stayed at `version` for a while. */
-  private async quiet(uri: string, version: number, token: CancellationToken): Promise<'quiet' | 'changed' | 'cancelled'> {
-    const changedAt = this.changedAt.get(uri) ?? 0;
-    const wait = changedAt + LARGE_QUIET_MS - Date.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    if (token.isCancellationRequested) return 'cancelled';
-    return this.documents.get(uri)?.version === version && (this.changedAt.get(uri) ?? 0) === changedAt ? 'quiet' : 'changed';
   }
 
   /** The document opened or changed. */
@@ -70,10 +53,10 @@ export class DiagnosticsDelivery {
     // Opening fires both "opened" and "changed" for one version: act once.
     if (this.seenVersion.get(document.uri) === document.version) return;
     this.seenVersion.set(document.uri, document.version);
-    if (!opened) this.changedAt.set(document.uri, Date.now());
+    if (!opened) this.typing.changed(document.uri);
     if (this.mode().pull) return;
-    // A freshly opened document is checked at once; typing waits for a pause.
-    this.schedule(document.uri, opened ? 0 : PUSH_DEBOUNCE_MS);
+    // A freshly opened document is checked at once; typing waits for a pause (a longer one in large files).
+    this.schedule(document.uri, opened ? 0 : document.getText().length >= LARGE_DOCUMENT ? PAUSE_MS : PUSH_DEBOUNCE_MS);
   }
 
   closed(uri: string): void {
@@ -81,7 +64,7 @@ export class DiagnosticsDelivery {
     if (timer) clearTimeout(timer);
     this.timers.delete(uri);
     this.seenVersion.delete(uri);
-    this.changedAt.delete(uri);
+    this.typing.forget(uri);
     if (!this.mode().pull) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 

@@ -1,5 +1,12 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { createArmDocument, mayConcernScaleSets, type ArmDocument, type CursorDocument } from './core/services/armDocument';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { isBicepDocument } from './core/bicep/features/bicepDocument';
+import { createDocumentFor } from './core/bicep/features/dispatch';
+import type { ReadFile } from './core/bicep/modules';
+import { mayConcernScaleSets, type ArmDocument, type CursorDocument } from './core/services/armDocument';
+import { decodeText } from './cli/io';
+import { toPath } from './workspaceConfig';
 import type { EditLog } from './editLog';
 import type { ParametersFiles } from './parametersFiles';
 
@@ -31,7 +38,8 @@ export class DocumentCache {
     const paramsKey = params?.key ?? '';
     const cached = this.entries.get(document.uri);
     if (cached && cached.version === document.version && cached.paramsKey === paramsKey) return cached;
-    const doc = createArmDocument(text, params ? { parametersText: params.text } : {});
+    const readFile = moduleReader(document.uri);
+    const doc = createDocumentFor(document.uri, document.languageId, text, { ...(params ? { parametersText: params.text } : {}), ...(readFile ? { readFile } : {}) });
     const entry = { uri: document.uri, version: document.version, doc, parametersUri: params?.uri, paramsKey };
     this.entries.set(document.uri, entry);
     this.edits.analysed(document.uri, document.version);
@@ -52,7 +60,7 @@ export class DocumentCache {
       if (!span) return this.get(document).doc;
       scaleSets.push({ ...scaleSet, span });
     }
-    return { text: document.getText(), lines: document, model: { scaleSets } };
+    return { text: document.getText(), lines: document, model: { scaleSets }, ...(isBicepDocument(cached.doc) ? { format: 'bicep' as const } : {}) };
   }
 
   delete(uri: string): void {
@@ -64,4 +72,17 @@ export class DocumentCache {
   clear(): void {
     this.entries.clear();
   }
+}
+
+/** Reads Bicep modules relative to the template's folder (on disk; unsaved module edits are not seen). */
+function moduleReader(uri: string): ReadFile | undefined {
+  const path = toPath(uri);
+  if (!path) return undefined;
+  return (relative) => {
+    try {
+      return decodeText(readFileSync(join(dirname(path), relative)));
+    } catch {
+      return undefined;
+    }
+  };
 }

@@ -28,14 +28,14 @@ export function registerFeatureHandlers(ctx: ServerContext): void {
   }));
 
   connection.onHover((params, token) => runSafe(logger, 'computing hover', token, async () => {
-    const entry = lookup(ctx, params.textDocument.uri);
+    const entry = await lookup(ctx, params.textDocument.uri, token);
     if (!entry) return null;
     const settings = await ctx.settings.get(params.textDocument.uri);
     return ls.doHover(entry.doc, params.position, { assumedCapacity: settings.whatIf.capacity });
   }));
 
   connection.onCodeAction((params, token) => runSafe(logger, 'computing code actions', token, async () => {
-    const document = ctx.documents.get(params.textDocument.uri);
+    const document = (await lookup(ctx, params.textDocument.uri, token)) && ctx.documents.get(params.textDocument.uri);
     if (!document) return [];
     const { entry, findings } = await analyse(ctx, document);
     const lazyEdits = ctx.support.codeActionResolve && entry.doc.text.length > LAZY_EDITS_FROM;
@@ -44,21 +44,21 @@ export function registerFeatureHandlers(ctx: ServerContext): void {
 
   connection.onCodeActionResolve((action, token) => runSafe(logger, 'resolving a code action', token, async () => {
     const uri = (action.data as { uri?: string } | undefined)?.uri;
-    const document = uri === undefined ? undefined : ctx.documents.get(uri);
+    const document = uri !== undefined && (await lookup(ctx, uri, token)) ? ctx.documents.get(uri) : undefined;
     if (!document) return action;
     const { entry, findings } = await analyse(ctx, document);
     return ls.resolveCodeAction(entry.doc, findings, action);
   }));
 
   connection.languages.inlayHint.on((params, token) => runSafe(logger, 'computing inlay hints', token, async () => {
-    const entry = lookup(ctx, params.textDocument.uri);
+    const entry = await lookup(ctx, params.textDocument.uri, token);
     if (!entry) return [];
     const settings = await ctx.settings.get(params.textDocument.uri);
     return settings.inlayHints.enabled ? ls.getInlayHints(entry.doc, params.range, { assumedCapacity: settings.whatIf.capacity }) : [];
   }));
 
   connection.onCodeLens((params, token) => runSafe(logger, 'computing code lenses', token, async () => {
-    const entry = lookup(ctx, params.textDocument.uri);
+    const entry = await lookup(ctx, params.textDocument.uri, token);
     if (!entry) return [];
     const settings = await ctx.settings.get(params.textDocument.uri);
     if (!settings.codeLens.enabled) return [];
@@ -67,20 +67,20 @@ export function registerFeatureHandlers(ctx: ServerContext): void {
 
   connection.onCodeLensResolve((lens, token) => runSafe(logger, 'resolving a code lens', token, async () => {
     const uri = (lens.data as { uri?: string } | undefined)?.uri;
-    const entry = uri === undefined ? undefined : lookup(ctx, uri);
+    const entry = uri === undefined ? undefined : await lookup(ctx, uri, token);
     if (!entry || uri === undefined) return lens;
     const settings = await ctx.settings.get(uri);
     return ls.resolveCodeLens(entry.doc, lens, { uri, assumedCapacity: settings.whatIf.capacity, failureRate: settings.whatIf.failureRate });
   }));
 
-  connection.onDocumentSymbol((params, token) => runSafe(logger, 'computing document symbols', token, () => {
-    const entry = lookup(ctx, params.textDocument.uri);
+  connection.onDocumentSymbol((params, token) => runSafe(logger, 'computing document symbols', token, async () => {
+    const entry = await lookup(ctx, params.textDocument.uri, token);
     return entry ? ls.findDocumentSymbols(entry.doc) : [];
   }));
 
   connection.onRequest('vmssUpgrade/scaleSets' satisfies typeof ScaleSetsRequest.method, (params: ScaleSetsRequest.Params, token) =>
     runSafe(logger, 'listing scale sets', token, async (): Promise<ScaleSetsRequest.Result> => {
-      const entry = lookup(ctx, params.textDocument.uri);
+      const entry = await lookup(ctx, params.textDocument.uri, token);
       if (!entry) return { version: -1, scaleSets: [] };
       const settings = await ctx.settings.get(params.textDocument.uri);
       return { version: entry.version, scaleSets: ls.describeScaleSets(entry.doc, { assumedCapacity: settings.whatIf.capacity, failureRate: settings.whatIf.failureRate }) };

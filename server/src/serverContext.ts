@@ -1,4 +1,4 @@
-import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
+import type { CancellationToken, Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from './core/rules/types';
 import type { LanguageService } from './core/services/languageService';
@@ -7,6 +7,7 @@ import type { ParametersFiles } from './parametersFiles';
 import { effectiveRuleConfig } from './ruleConfig';
 import type { Logger } from './runSafe';
 import type { ServerSettings, SettingsStore } from './settings';
+import type { TypingPause } from './typingPause';
 import type { WorkspaceConfig } from './workspaceConfig';
 
 /** What the client announced in initialize (filled in there, read by handlers). */
@@ -23,6 +24,7 @@ export interface ClientSupport {
 /** The server's state, passed explicitly to the handler groups (no module globals). */
 export interface ServerContext {
   readonly support: ClientSupport;
+  readonly typing: TypingPause;
   readonly connection: Connection;
   readonly documents: TextDocuments<TextDocument>;
   readonly cache: DocumentCache;
@@ -50,10 +52,18 @@ interface AnalysisMemo {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** The open document's cached analysis, or undefined when the client never opened it. */
-export function lookup(ctx: ServerContext, uri: string): CachedDocument | undefined {
-  const document = ctx.documents.get(uri);
-  return document ? ctx.cache.get(document) : undefined;
+/**
+ * The open document's analysis, undefined when the client never opened it (or cancelled the request).
+ * While the user types in a large document this waits for a pause, so completion is not stuck behind it.
+ */
+export async function lookup(ctx: ServerContext, uri: string, token: CancellationToken): Promise<CachedDocument | undefined> {
+  for (;;) {
+    const document = ctx.documents.get(uri);
+    if (!document) return undefined;
+    const pause = await ctx.typing.wait(document, token);
+    if (pause === 'cancelled') return undefined;
+    if (pause === 'paused') return ctx.cache.get(document);
+  }
 }
 
 /**

@@ -9,6 +9,7 @@ import { isParametersFileName, ParametersFiles } from './parametersFiles';
 import type { SetParametersFileNotification } from './protocol';
 import { analyse, type ClientSupport, type ServerContext } from './serverContext';
 import { SettingsStore } from './settings';
+import { TypingPause } from './typingPause';
 import { CONFIG_FILE_NAME, WorkspaceConfig } from './workspaceConfig';
 
 export interface ServerRuntime {
@@ -34,8 +35,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const open = documents.get(uri);
     return open ? { text: open.getText(), version: open.version } : undefined;
   });
+  const typing = new TypingPause(documents);
   const ctx: ServerContext = {
     support,
+    typing,
     connection,
     documents,
     cache: new DocumentCache(parameters, edits),
@@ -47,7 +50,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     docsBase: runtime.docsBase,
     reportedProblems: new Set(),
   };
-  const delivery = new DiagnosticsDelivery(connection, documents, logger, async (document) => [...(await analyse(ctx, document)).diagnostics], () => ({ pull: support.pullDiagnostics, refresh: support.diagnosticRefresh }));
+  const delivery = new DiagnosticsDelivery(connection, documents, logger, async (document) => [...(await analyse(ctx, document)).diagnostics], () => ({ pull: support.pullDiagnostics, refresh: support.diagnosticRefresh }), typing);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
