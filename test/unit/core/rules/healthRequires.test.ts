@@ -1,5 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { analyzeBicep } from '../../../../server/src/core/bicep/analyzeBicep';
+import { applyBicepEdits } from '../../../../server/src/core/edits/bicepWriter';
+import { runRules } from '../../../../server/src/core/rules';
 import { findingsOf, fixAndRecheck, textAt } from './harness';
 import { appHealth, CUSTOM_SCRIPT, loadBalancer, PROBE_ID, scaleSetTemplate, UNKNOWN } from './healthFixtures';
 
@@ -109,4 +112,35 @@ test('the fix offers Linux and Windows when the OS is unknown', () => {
   const text = scaleSetTemplate({ upgradePolicy: ROLLING }).replace(/"osProfile": \{[\s\S]*?\n {10}\}/, '"osProfile": {}').replace(/"storageProfile"[^\n]*\n/, '');
   const [finding] = findingsOf(text, 'rolling-requires-health');
   assert.deepEqual(finding!.fixes.map((f) => [f.title.split(' ')[2], f.isPreferred]), [['ApplicationHealthLinux', undefined], ['ApplicationHealthWindows', undefined]]);
+});
+
+test('the extension fix writes Bicep syntax in a Bicep file (no commas between array items)', () => {
+  const text = [
+    '// A Rolling scale set without health',
+    "resource vmss 'Microsoft.Compute/virtualMachineScaleSets@2024-11-01' = {",
+    "  name: 'vmss1'",
+    "  properties: {",
+    "    upgradePolicy: { mode: 'Rolling' }",
+    '    virtualMachineProfile: {',
+    "      storageProfile: { imageReference: { publisher: 'Canonical', offer: 'x', sku: 'y', version: 'latest' } }",
+    '      extensionProfile: {',
+    '        extensions: [',
+    '          {',
+    "            name: 'script' // installs the app",
+    "            properties: { publisher: 'Microsoft.Azure.Extensions', type: 'CustomScript', typeHandlerVersion: '2.1' }",
+    '          }',
+    '        ]',
+    '      }',
+    '    }',
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+  const lintBicep = (t: string) => runRules(analyzeBicep(t), t).filter((f) => f.ruleId === 'rolling-requires-health');
+  const [finding] = lintBicep(text);
+  const fixed = applyBicepEdits(text, finding!.fixes[0]!.edits);
+  assert.ok(fixed !== undefined);
+  assert.match(fixed, /\n {10}\}\n {10}\{\n {12}name: 'HealthExtension'\n {12}properties: \{\n {14}publisher: 'Microsoft\.ManagedServices'/);
+  assert.ok(fixed.includes('// installs the app'));
+  assert.deepEqual(lintBicep(fixed), []);
 });

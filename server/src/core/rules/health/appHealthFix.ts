@@ -1,3 +1,4 @@
+import { compactBicepValue, formatBicepValue } from '../../bicep/formatValue';
 import { APPLICATION_HEALTH_EXTENSION } from '../../catalog';
 import { inferFormatting, type JsonValue } from '../../edits';
 import type { ScaleSetModel } from '../../model/types';
@@ -43,21 +44,32 @@ function insertExtension(scaleSet: ScaleSetModel, text: string, extension: JsonV
   if (last) {
     if (text[last.span.offset] !== '{' || text[last.span.offset + last.span.length - 1] !== '}') return undefined;
     const end = last.span.offset + last.span.length;
-    return { kind: 'replaceText' as const, span: { offset: end, length: 0 }, newText: `,${separatorAndValue(text, last.span.offset, extension)}` };
+    return { kind: 'replaceText' as const, span: { offset: end, length: 0 }, newText: separatorAndValue(text, last.span.offset, extension) };
   }
   const target = scaleSet.shape === 'vmssShow' ? scaleSet.span : scaleSet.properties?.span;
   if (!target || text[target.offset] !== '{') return undefined;
   return { kind: 'setProperty' as const, objectSpan: target, path: ['virtualMachineProfile', 'extensionProfile', 'extensions'], value: [extension] };
 }
 
-/** The new item on its own line at the previous item's indentation, or inline when that item shares its line. */
+/**
+ * The new item on its own line at the previous item's indentation, or inline when that item shares its
+ * line; in the document's syntax (Bicep arrays separate items on their own lines without commas).
+ */
 function separatorAndValue(text: string, itemOffset: number, value: JsonValue): string {
   let lineStart = itemOffset;
   while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
   const indent = text.slice(lineStart, itemOffset);
-  if (!/^[ \t]*$/.test(indent)) return ` ${JSON.stringify(value)}`;
+  const json = isJsonText(text);
+  if (!/^[ \t]*$/.test(indent)) return `, ${json ? JSON.stringify(value) : compactBicepValue(value)}`;
   const format = inferFormatting(text);
   const unit = format.insertSpaces ? ' '.repeat(format.tabSize ?? 2) : '\t';
   const eol = format.eol ?? '\n';
-  return eol + indent + JSON.stringify(value, null, unit).split('\n').join(eol + indent);
+  if (!json) return eol + indent + formatBicepValue(value, indent, unit, eol);
+  return `,${eol}${indent}${JSON.stringify(value, null, unit).split('\n').join(eol + indent)}`;
+}
+
+/** JSON documents start with an object or array after whitespace and comments; Bicep starts with a keyword or decorator. */
+function isJsonText(text: string): boolean {
+  const start = /^(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*/.exec(text)![0].length;
+  return text[start] === '{' || text[start] === '[';
 }
