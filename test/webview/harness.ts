@@ -26,7 +26,8 @@ export interface Served {
   close(): Promise<void>;
 }
 
-export async function serve(): Promise<Served> {
+/** `dev`: also serve /dev.js, which plays the fixture named by `?fixture=` (the dev page; tests never use it). */
+export async function serve(options: { dev?: boolean; port?: number } = {}): Promise<Served> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -37,19 +38,26 @@ export async function serve(): Promise<Served> {
     if (url.pathname === '/') {
       const theme = (url.searchParams.get('theme') ?? 'dark') as Theme;
       const nonce = createNonce();
-      const html = previewHtml({ cspSource: origin, nonce, scriptUri: '/dist/webview.js', styleUri: '/dist/webview.css', themeStyleUri: `/themes/${theme}.css`, bodyClass: THEMES[theme] ?? THEMES.dark });
+      const fixtureName = url.searchParams.get('fixture') ?? 'document';
+      const html = previewHtml({
+        cspSource: origin, nonce, scriptUri: '/dist/webview.js', styleUri: '/dist/webview.css', themeStyleUri: `/themes/${theme}.css`, bodyClass: THEMES[theme] ?? THEMES.dark,
+        ...(options.dev && /^[\w-]+$/.test(fixtureName) ? { devScriptUri: `/dev.js?fixture=${fixtureName}` } : {}),
+      });
       send('text/html; charset=utf-8', html, { 'Content-Security-Policy': contentSecurityPolicy(origin, nonce) });
     } else if (url.pathname === '/dist/webview.js' || url.pathname === '/dist/webview.css') {
       send(url.pathname.endsWith('.js') ? 'text/javascript' : 'text/css', readFileSync(join(ROOT, url.pathname)));
     } else if (/^\/themes\/(light|dark|high-contrast)\.css$/.test(url.pathname)) {
       send('text/css', readFileSync(join(ROOT, 'test', 'fixtures', 'webview', url.pathname)));
+    } else if (options.dev && url.pathname === '/dev.js' && /^[\w-]+$/.test(url.searchParams.get('fixture') ?? '')) {
+      const message = JSON.stringify(fixture(`${url.searchParams.get('fixture')}.json`));
+      send('text/javascript', `window.postMessage(${message}, '*');\n`);
     } else if (url.pathname === '/favicon.ico') {
       res.writeHead(204).end();
     } else {
       res.writeHead(404).end();
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }

@@ -14,6 +14,8 @@ export interface PreviewHtmlOptions {
   /** Tests only: a stand-in for the theme variables VS Code injects, and the body class it sets. */
   readonly themeStyleUri?: string;
   readonly bodyClass?: string;
+  /** The dev page only: a second script (same nonce) that plays a fixture document to the webview. */
+  readonly devScriptUri?: string;
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
@@ -43,7 +45,7 @@ export function previewHtml(o: PreviewHtmlOptions): string {
 </head>
 <body${body}>
   <div id="app"></div>
-  <script nonce="${attr(o.nonce)}" src="${attr(o.scriptUri)}"></script>
+  <script nonce="${attr(o.nonce)}" src="${attr(o.scriptUri)}"></script>${o.devScriptUri ? `\n  <script nonce="${attr(o.nonce)}" src="${attr(o.devScriptUri)}"></script>` : ''}
 </body>
 </html>`;
 }
