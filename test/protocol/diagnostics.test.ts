@@ -75,7 +75,10 @@ test('JSON syntax errors are reported, and half-typed text never breaks the serv
     const broken = TEMPLATE.replace('"maxUnhealthyInstancePercent": 20,', '"maxUnhealthyInstancePercent": 20').slice(0, TEMPLATE.indexOf('"virtualMachineProfile"'));
     await client.open(uri, broken);
     const report = await client.pullDiagnostics(uri);
-    assert.ok(report.items.some((d) => d.code === 'json-syntax'), JSON.stringify(report.items.map((d) => d.code)));
+    const syntax = report.items.find((d) => d.code === 'json-syntax') as { codeDescription?: { href: string }; source?: string } | undefined;
+    assert.ok(syntax, JSON.stringify(report.items.map((d) => d.code)));
+    assert.equal(syntax.source, 'vmss-upgrade');
+    assert.match(syntax.codeDescription!.href, /^https:\/\/learn\.microsoft\.com\//);
     assert.ok(report.items.some((d) => d.code === 'value-out-of-range'), 'rules still run on what parsed');
     assert.equal(await client.shutdown(), 0);
   } finally {

@@ -62,6 +62,7 @@ export function outcomeLine(scaleSet: ScaleSetModel, options: Omit<CodeLensOptio
     const model = simInputFromScaleSet(scaleSet, { ...whatIf, trigger: 'model' });
     const parts = [`${MODE_TITLES[model.input.mode] ?? model.input.mode}: ${outcome(scaleSet, 'model', whatIf, options.failureRate)}`];
     if (model.input.automaticOSUpgradePolicy?.enableAutomaticOSUpgrade) parts.push(`OS upgrades: ${outcome(scaleSet, 'aos', whatIf, options.failureRate)}`);
+    if (model.provenance.mode?.assumed && scaleSet.mode) parts.push(`mode unreadable, ${model.input.mode} assumed`);
     if (!capacity.known) parts.push(`capacity unknown, ${capacity.count} assumed`);
     return parts.join(' | ');
   } catch (error) {
@@ -74,11 +75,12 @@ function outcome(scaleSet: ScaleSetModel, trigger: Trigger, whatIf: { capacity?:
   const run = simulate(input);
   const total = input.fleet.capacity;
   if (run.strategy === 'manual') return 'instances keep the old model until you upgrade them (manualUpgrade)';
+  if (total === 0) return 'no instances (capacity 0), nothing to upgrade';
   const serving = `≥${run.minServingInstances} of ${total} serving`;
   if (run.strategy === 'allAtOnce') return `all ${total} at once · ≈${formatDuration(run.durationSeconds)} · ${serving}`;
   const halts = failureRate > 0 ? ` · halts ${haltEstimate({ ...input, failures: { ...input.failures, probability: failureRate } })} at ${percent(failureRate)} failure rate` : '';
   const largest = run.batches.reduce((max, b) => Math.max(max, b.members.length), 0);
-  return `${run.batches.length} batches × ${largest} · ≈${formatDuration(run.durationSeconds)} · ${serving}${halts}`;
+  return `${run.batches.length} ${run.batches.length === 1 ? 'batch' : 'batches'} × ${largest} · ≈${formatDuration(run.durationSeconds)} · ${serving}${halts}`;
 }
 
 /** Exact when a closed form applies, else a seeded Monte Carlo estimate (marked ≈). */
@@ -89,6 +91,7 @@ function haltEstimate(input: SimInput): string {
 }
 
 function percent(x: number): string {
+  if (x > 0 && x < 0.001) return '<0.1%';
   const value = 100 * x;
   return `${value >= 10 || Number.isInteger(value) ? value.toFixed(0) : value.toFixed(1)}%`;
 }

@@ -5,6 +5,8 @@ import type { ArmDocument } from './armDocument';
 export const DIAGNOSTIC_SOURCE = 'vmss-upgrade';
 /** The code of JSON syntax errors, which come from the parser rather than a rule. */
 export const JSON_SYNTAX_CODE = 'json-syntax';
+/** JSON syntax errors come from no rule, so their link goes to Azure's page on template syntax. */
+const TEMPLATE_SYNTAX_DOCS = 'https://learn.microsoft.com/azure/azure-resource-manager/templates/syntax';
 /** Past this many, syntax errors are noise: the first ones are what the user must fix. */
 const MAX_SYNTAX_ERRORS = 20;
 
@@ -31,6 +33,7 @@ export function toDiagnostics(doc: ArmDocument, findings: readonly Finding[], op
         range: doc.lines.rangeOf(problem.span),
         severity: SEVERITY[syntax],
         code: JSON_SYNTAX_CODE,
+        codeDescription: { href: TEMPLATE_SYNTAX_DOCS },
         source: DIAGNOSTIC_SOURCE,
         message: problem.message,
       });

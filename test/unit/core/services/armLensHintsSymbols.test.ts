@@ -32,6 +32,14 @@ test('CodeLens: unknown capacity says what it assumes; automatic OS upgrades get
   assert.equal(lens.range.start.line, none.lines.positionAt(none.text.indexOf('"properties"')).line, 'above properties when there is no upgradePolicy');
 });
 
+test('CodeLens: edge cases say what they are', () => {
+  const line = (properties: string, capacity?: number) => getCodeLenses(createArmDocument(templateWith(properties, capacity === undefined ? {} : { capacity })), { uri: 'u', failureRate: 0.02 })[0]!.command!.title;
+  assert.equal(line(ROLLING, 0), 'Rolling upgrade: no instances (capacity 0), nothing to upgrade');
+  assert.match(line(ROLLING, 1), /^Rolling upgrade: 1 batch × 1 · /);
+  assert.match(line(ROLLING, 1000), /halts (<0\.1%|≈?\d)/);
+  assert.match(line('{ "upgradePolicy": { "mode": "[parameters(\'pause\')]" } }'), /^Manual upgrades: .* \| mode unreadable, Manual assumed$/);
+});
+
 test('CodeLens: large templates get ranges first, simulated on resolve', () => {
   const resources = Array.from({ length: EAGER_LENS_LIMIT + 1 }, (_, i) => `{ "type": "Microsoft.Compute/virtualMachineScaleSets", "apiVersion": "2024-07-01", "name": "s${i}", "sku": { "capacity": 4 }, "properties": ${ROLLING} }`);
   const doc = createArmDocument(`{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [${resources.join(',')}] }`);
