@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { decodeText } from './cli/io';
 import { findParametersFile } from './cli/loadTemplate';
-import { toPath } from './workspaceConfig';
+import { fileKey, toPath } from './workspaceConfig';
 
 /** The parameters file chosen for a template, and its text at this moment. */
 export interface ParametersSource {
@@ -55,24 +55,28 @@ export class ParametersFiles {
 
   /** The templates (among `templateUris`) that read this parameters file. */
   templatesUsing(parametersUri: string, templateUris: Iterable<string>): string[] {
-    return [...templateUris].filter((t) => t !== parametersUri && this.uriFor(t) === parametersUri);
+    const key = fileKey(parametersUri);
+    return [...templateUris].filter((t) => {
+      const uri = t === parametersUri ? undefined : this.uriFor(t);
+      return uri !== undefined && fileKey(uri) === key;
+    });
   }
 
   /** A parameters file changed on disk (or was created or deleted): read it again when next needed. */
   changedOnDisk(uri: string): void {
-    this.diskCache.delete(uri);
+    this.diskCache.delete(fileKey(uri));
     this.found.clear();
     this.generation++;
   }
 
   private readDisk(uri: string): { text: string; generation: number } | undefined {
-    const cached = this.diskCache.get(uri);
+    const cached = this.diskCache.get(fileKey(uri));
     if (cached) return cached;
     const path = toPath(uri);
     if (!path) return undefined;
     try {
       const entry = { text: decodeText(readFileSync(path)), generation: ++this.generation };
-      this.diskCache.set(uri, entry);
+      this.diskCache.set(fileKey(uri), entry);
       return entry;
     } catch {
       return undefined;

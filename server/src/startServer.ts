@@ -10,7 +10,7 @@ import type { SetParametersFileNotification } from './protocol';
 import { analyse, type ClientSupport, type ServerContext } from './serverContext';
 import { SettingsStore } from './settings';
 import { TypingPause } from './typingPause';
-import { CONFIG_FILE_NAME, WorkspaceConfig } from './workspaceConfig';
+import { CONFIG_FILE_NAME, fileKey, WorkspaceConfig } from './workspaceConfig';
 
 export interface ServerRuntime {
   readonly name: string;
@@ -32,7 +32,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const support: ClientSupport = { configuration: false, pullDiagnostics: false, diagnosticRefresh: false, dynamicWatchers: false, dynamicConfiguration: false, codeActionResolve: false };
   const logger = { error: (message: string) => connection.console.error(message) };
   const parameters = new ParametersFiles((uri) => {
-    const open = documents.get(uri);
+    const open = documents.get(uri) ?? documents.all().find((d) => fileKey(d.uri) === fileKey(uri));
     return open ? { text: open.getText(), version: open.version } : undefined;
   });
   const typing = new TypingPause(documents);

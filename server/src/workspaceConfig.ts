@@ -62,3 +62,14 @@ export function toPath(uri: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * One key per file whatever the URI spelling (VS Code writes `file:///c%3A/…`, Node `file:///C:/…`):
+ * the resolved path, case-folded on Windows; other URIs as they are.
+ */
+export function fileKey(uri: string): string {
+  const path = toPath(uri);
+  if (path === undefined) return uri;
+  const resolved = resolve(path);
+  return process.platform === 'win32' ? resolved.toLowerCase() : resolved;
+}

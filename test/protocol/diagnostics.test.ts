@@ -142,7 +142,8 @@ test('the parameters file beside a template feeds it; editing the parameters fil
   const ws = workspace({ 'web.json': TEMPLATE, 'web.parameters.json': PARAMETERS });
   const client = new LspClient({ pull: false, workspaceFolder: ws.dir });
   const uri = ws.uri('web.json');
-  const paramsUri = ws.uri('web.parameters.json');
+  // Spelled as another client might (percent-encoded): still the same file as the one found on disk.
+  const paramsUri = ws.uri('web.parameters.json').replace('/web.parameters.json', '/%77eb.parameters.json');
   try {
     await client.initialize();
     await client.open(uri, TEMPLATE);
