@@ -4,7 +4,7 @@ import { globSync, isDynamicPattern } from 'tinyglobby';
 import { CliError } from './io';
 
 const IGNORED = ['**/node_modules/**', '**/.git/**'];
-const TEMPLATE_EXTENSIONS = ['json', 'jsonc'];
+const TEMPLATE_EXTENSIONS = ['json', 'jsonc', 'bicep'];
 
 export interface LintTarget {
   readonly path: string;
@@ -13,7 +13,7 @@ export interface LintTarget {
 }
 
 /**
- * Expands the paths given to `lint`: files as they are, folders recursively (*.json, *.jsonc, without
+ * Expands the paths given to `lint`: files as they are, folders recursively (*.json, *.jsonc, *.bicep, without
  * node_modules and .git), and glob patterns. Sorted and without duplicates, so output is stable.
  */
 export function findLintTargets(paths: readonly string[], cwd: string): LintTarget[] {

@@ -10,10 +10,11 @@ declare const VERSION: string | undefined;
 
 const USAGE = `Usage: vmss-upgrade lint PATH... [--parameters FILE] [--format text|json|sarif] [--fail-on error|warning|info]
 
-Checks templates for upgrade-policy mistakes. PATH may be a file, a folder (searched for *.json and
-*.jsonc that are templates, REST bodies or \`az vmss show\` output) or a glob ("infra/**/*.json").
+Checks templates for upgrade-policy mistakes. PATH may be a file, a folder (searched for *.bicep, and
+*.json and *.jsonc that are templates, REST bodies or \`az vmss show\` output) or a glob ("infra/**/*.json").
 Rule severities come from the nearest .vmss-upgrade.json above each file.
-  --parameters FILE   parameter values for every template (default: <name>.parameters.json beside each)
+  --parameters FILE   parameter values for every template, JSON or .bicepparam (default: <name>.bicepparam
+                      for Bicep, else <name>.parameters.json beside each)
   --format            text (default, like a compiler), json (docs/cli.md) or sarif (SARIF 2.1.0)
   --fail-on LEVEL     exit 1 when a finding is at or above LEVEL (default error)
 

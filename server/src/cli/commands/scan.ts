@@ -6,9 +6,10 @@ import { buildScanReport, type ScanReport, type ScanTree, type ScanValue } from 
 
 const USAGE = `Usage: vmss-upgrade scan FILE [--parameters FILE] [--format text|json]
 
-Lists every virtual machine scale set in FILE (an ARM template, a REST request body or
+Lists every virtual machine scale set in FILE (an ARM template, a Bicep file, a REST request body or
 \`az vmss show\` output) with its upgrade-relevant settings resolved to values.
-  --parameters FILE   parameter values (default: <name>.parameters.json or azuredeploy.parameters.json beside FILE)
+  --parameters FILE   parameter values, JSON or .bicepparam (default: <name>.bicepparam for Bicep, else
+                      <name>.parameters.json or azuredeploy.parameters.json beside FILE)
   --format text|json  output format (default text; json is documented in docs/cli.md)`;
 
 export const scanCommand: CliCommand = {

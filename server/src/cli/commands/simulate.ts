@@ -16,7 +16,8 @@ const USAGE = `Usage: vmss-upgrade simulate FILE [options]
 
 Simulates how an upgrade of a scale set in FILE unfolds: batches, duration, capacity left serving,
 rollbacks and halts (with Azure's error codes), optionally over many seeded trials.
-  --parameters FILE        parameter values (default: <name>.parameters.json beside FILE)
+  --parameters FILE        parameter values, JSON or .bicepparam (default: <name>.parameters.json or,
+                           for Bicep, <name>.bicepparam beside FILE)
   --scale-set NAME         which scale set (required when FILE has several)
   --trigger T              aos | manual-os | model (default: aos when automatic OS upgrade is on, else model)
   --capacity N             instance count (default: the template's sku.capacity, else 10, flagged as assumed)
