@@ -9,7 +9,7 @@ import type { SimRun } from './types';
 export interface Preview {
   readonly mapped: MappedInput;
   readonly run: SimRun;
-  /** e.g. "Completed: 5 batches of ≤ 2, 25 min, ≥ 8/10 serving" */
+  /** e.g. "Completed: 5 batches of 2, 25 min, ≥ 8/10 serving" */
   readonly summary: string;
 }
 

@@ -12,7 +12,7 @@ export function formatDuration(seconds: number): string {
   return `${rest} s`;
 }
 
-/** e.g. "Completed: 5 batches of ≤ 2, 25 min, ≥ 8/10 serving" or "Faulted after 1 batch (MaxUnhealthy…): …". */
+/** e.g. "Completed: 5 batches of 2, 25 min, ≥ 8/10 serving" or "Faulted after 1 batch (MaxUnhealthy…): …". */
 export function summarizeRun(run: SimRun): string {
   const total = run.attempted + run.skipped + run.pending;
   const batches = `${run.batches.length} batch${run.batches.length === 1 ? '' : 'es'}`;
@@ -21,11 +21,20 @@ export function summarizeRun(run: SimRun): string {
   const surge = run.maxTotalInstances > total ? `, peak ${run.maxTotalInstances} instances (surge)` : '';
   if (run.status === 'Completed') {
     const failed = run.failed > 0 ? `, ${run.failed} failed${run.rolledBack > 0 ? ` (${run.rolledBack} rolled back)` : ''}` : '';
-    const shape = run.strategy === 'allAtOnce' ? 'all at once' : `${batches} of ≤ ${run.batchSize}`;
+    const shape = run.strategy === 'allAtOnce' ? 'all at once' : `${batches} of ${batchSizes(run)}`;
     return `Completed: ${shape}, ${formatDuration(run.durationSeconds)}, ${serving}${surge}${failed}`;
   }
   if (run.status === 'Cancelled') return `Cancelled after ${batches}, ${formatDuration(run.durationSeconds)}, ${serving}`;
   return `Faulted after ${batches} (${run.errorCode}), ${formatDuration(run.durationSeconds)}, ${run.attempted} instances touched, ${serving}`;
+}
+
+/** The sizes the batches really had ("2", "1–2"), which zone and domain boundaries can make smaller than the policy's limit. */
+function batchSizes(run: SimRun): string {
+  const sizes = run.batches.map((b) => b.members.length);
+  if (sizes.length === 0) return `≤ ${run.batchSize}`;
+  const min = Math.min(...sizes);
+  const max = Math.max(...sizes);
+  return min === max ? String(max) : `${min}–${max}`;
 }
 
 export function summarizeMonteCarlo(mc: MonteCarloSummary): string {

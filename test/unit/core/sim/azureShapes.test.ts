@@ -69,8 +69,8 @@ test('percentages round like Azure\'s integers, but never hide a breach', () => 
 });
 
 test('summarizeRun: one line for CodeLens and the CLI', () => {
-  assert.equal(summarizeRun(simulate(input())), 'Completed: 5 batches of ≤ 2, 25 min, ≥ 8/10 serving');
-  assert.equal(summarizeRun(simulate(input({ rollingUpgradePolicy: { maxSurge: true } }))), 'Completed: 5 batches of ≤ 2, 30 min, ≥ 10/10 serving, peak 12 instances (surge)');
+  assert.equal(summarizeRun(simulate(input())), 'Completed: 5 batches of 2, 25 min, ≥ 8/10 serving');
+  assert.equal(summarizeRun(simulate(input({ rollingUpgradePolicy: { maxSurge: true } }))), 'Completed: 5 batches of 2, 30 min, ≥ 10/10 serving, peak 12 instances (surge)');
   assert.match(summarizeRun(simulate(input({ failures: { failingInstances: [0] } }))), /^Faulted after 1 batch \(MaxUnhealthyUpgradedInstancePercentExceededInRollingUpgrade\), 9 min, 2 instances touched/);
   assert.match(summarizeRun(simulate(input({ mode: 'Manual' }))), /Manual mode/);
 });

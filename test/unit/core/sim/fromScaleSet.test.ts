@@ -83,6 +83,6 @@ test('previewScaleSet: model → one summarised run (what a CodeLens shows)', as
   const { previewScaleSet } = await import('../../../../server/src/core/sim/preview');
   const preview = previewScaleSet(scaleSets('vmss-preview-zonesmanualrolling')[0]!, { capacity: 15 });
   assert.equal(preview.run.status, 'Completed');
-  assert.equal(preview.summary, 'Completed: 15 batches of ≤ 3, 1 h 15 min, ≥ 14/15 serving');
+  assert.equal(preview.summary, 'Completed: 15 batches of 1, 1 h 15 min, ≥ 14/15 serving');
   assert.equal(preview.mapped.input.fleet.capacity, 15);
 });
