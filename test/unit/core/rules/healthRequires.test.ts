@@ -22,7 +22,7 @@ test('rolling-requires-health: Rolling with no probe and no extension', () => {
   const [finding] = findingsOf(text, 'rolling-requires-health');
   assert.equal(textAt(text, finding!), '"Rolling"');
   assert.equal(finding!.severity, 'error');
-  assert.match(finding!.message, /"vmss1" has upgrade mode Rolling on, but no health signal/);
+  assert.match(finding!.message, /"vmss1" uses upgrade mode Rolling but has no health signal/);
   assert.match(finding!.message, /"Rolling Upgrade mode is not supported for this Virtual Machine Scale Set because a health probe or health extension was not provided\."/);
   assert.match(finding!.message, /ApplicationHealthLinux/);
   assert.match(finding!.related[0]!.message, /1 probe, but none is attached/);

@@ -15,7 +15,7 @@ interface HealthNeed {
   readonly defaultSeverity: Severity;
   readonly title: string;
   readonly description: string;
-  /** What needs health, for messages: "upgrade mode Rolling". */
+  /** What needs health, as the message's verb phrase: "uses upgrade mode Rolling". */
   readonly what: string;
   /** The setting that switches it on (its property is where the finding points). */
   readonly trigger: (scaleSet: ScaleSetModel) => Setting<boolean>;
@@ -38,7 +38,7 @@ const NEEDS: readonly HealthNeed[] = [
     defaultSeverity: 'error',
     title: 'Rolling mode without a health signal',
     description: 'upgradePolicy.mode is Rolling, but the scale set has neither a load-balancer health probe nor an Application Health extension; Azure rejects the deployment.',
-    what: 'upgrade mode Rolling',
+    what: 'uses upgrade mode Rolling',
     trigger: rollingOn,
     consequence: 'Azure rejects it: "Rolling Upgrade mode is not supported for this Virtual Machine Scale Set because a health probe or health extension was not provided." A rolling upgrade waits for each batch to report healthy before the next one, so it needs a health signal',
   },
@@ -47,7 +47,7 @@ const NEEDS: readonly HealthNeed[] = [
     defaultSeverity: 'error',
     title: 'Automatic OS upgrade without a health signal',
     description: 'Automatic OS image upgrade is on, but the scale set has neither a load-balancer health probe nor an Application Health extension (Service Fabric Silver/Gold node types are exempt); Azure rejects the deployment.',
-    what: 'automatic OS image upgrade',
+    what: 'has automatic OS image upgrade on',
     trigger: automaticOsUpgrade,
     consequence: 'Azure rejects it: "Automatic OS Upgrade is not supported for this Virtual Machine Scale Set because a health probe or health extension was not specified." The upgrade waits up to 5 minutes per batch for instances to become healthy and rolls back the OS disk when they do not, so it needs a health signal',
     // Service Fabric Silver/Gold node types use Service Fabric's own health (§3.5 #32).
@@ -65,7 +65,7 @@ const NEEDS: readonly HealthNeed[] = [
     defaultSeverity: 'warning',
     title: 'Automatic repairs without a health signal',
     description: 'automaticRepairsPolicy.enabled is true, but the scale set has neither a load-balancer health probe nor an Application Health extension, so no instance is ever found unhealthy.',
-    what: 'automatic instance repairs',
+    what: 'has automatic instance repairs on',
     trigger: automaticRepairs,
     consequence: 'Automatic repairs replace instances that report unhealthy; without health monitoring nothing ever reports unhealthy, so repairs never happen (S10; Terraform refuses it: "`automatic_instance_repair` can only be set if there is an application Health extension or a `health_probe_id` defined")',
   },
@@ -97,7 +97,7 @@ function checkNeed(need: HealthNeed, { model, scaleSet, text }: ScaleSetRuleCont
     }
   }
   return [{
-    message: `Scale set "${scaleSet.displayName}" has ${need.what} on, but no health signal: no ${probeCounts ? 'load-balancer health probe and no ' : ''}Application Health extension.${ignoredProbe} ${need.consequence}. ${todo}`,
+    message: `Scale set "${scaleSet.displayName}" ${need.what} but has no health signal: no ${probeCounts ? 'load-balancer health probe and no ' : ''}Application Health extension.${ignoredProbe} ${need.consequence}. ${todo}`,
     span: trigger.property.value.span,
     related,
     fixes: addAppHealthExtensionFixes(scaleSet, text),
