@@ -85,5 +85,5 @@ export class ParametersFiles {
 }
 
 export function isParametersFileName(uri: string): boolean {
-  return /\.parameters\.jsonc?$/i.test(basename(uri));
+  return /\.parameters\.jsonc?$|\.bicepparam$/i.test(basename(uri));
 }

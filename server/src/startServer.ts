@@ -80,7 +80,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     if (support.dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'vmssUpgrade' });
     if (support.dynamicWatchers) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/*.parameters.json' }],
+        watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/*.parameters.json' }, { globPattern: '**/*.bicepparam' }],
       });
     }
   });

@@ -69,3 +69,23 @@ test('a local module is read from disk, relative to the template', async () => {
   assert.ok(casing, 'the finding inside the module shows on the module line');
   assert.deepEqual((casing.range as { start: unknown }).start, { line: 0, character: 7 });
 });
+
+test('the .bicepparam beside the template feeds it, and a change on disk is picked up', async () => {
+  const template = join(dir, 'withparams.bicep');
+  const params = join(dir, 'withparams.bicepparam');
+  const text = readFileSync(join(ROOT, 'test/fixtures/bicep/rolling-lb-probe.bicep'), 'utf8');
+  writeFileSync(template, text);
+  writeFileSync(params, "using './withparams.bicep'\nparam instanceCount = 8\n");
+  const uri = pathToFileURL(template).toString();
+  await client.open(uri, text, 1, 'bicep');
+  const message = async () => (await client.pullDiagnostics(uri)).items.find((d) => d.code === 'first-batch-failure-halts')?.message ?? '';
+  assert.match(await message(), /With 8 instances/);
+  writeFileSync(params, "using './withparams.bicep'\nparam instanceCount = 6\n");
+  await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(params).toString(), type: 2 }] });
+  let latest = '';
+  for (let i = 0; i < 50 && !/With 6 instances/.test(latest); i++) {
+    latest = await message();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.match(latest, /With 6 instances/);
+});
