@@ -71,8 +71,10 @@ export async function lookup(ctx: ServerContext, uri: string, token: Cancellatio
  * once per version and configuration (stored on the cache entry).
  */
 export async function analyse(ctx: ServerContext, document: TextDocument): Promise<Analysis> {
-  const settings = await ctx.settings.get(document.uri);
+  // Ask the client for settings first, then parse while the answer travels.
+  const pendingSettings = ctx.settings.get(document.uri);
   const entry = ctx.cache.get(document);
+  const settings = await pendingSettings;
   const rules = effectiveRuleConfig(settings, ctx.workspaceConfig.forDocument(document.uri));
   const memo = entry.analysis as AnalysisMemo | undefined;
   if (memo?.key === rules.key) return { entry, settings, findings: memo.findings, diagnostics: memo.diagnostics };
