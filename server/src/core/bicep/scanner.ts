@@ -114,7 +114,7 @@ const STRING_SPECIAL = new Set([39, 92, 36, 10, 13]);
 const ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', '\\': '\\', "'": "'", $: '$' };
 
 /** A single-quoted string; holes are found by matching braces, skipping nested strings. */
-function scanString(text: string, start: number, end: number): Token {
+function scanString(text: string, start: number, end: number, level = 0): Token {
   const parts: StringPart[] = [];
   let literal = '';
   let i = start + 1;
@@ -144,7 +144,7 @@ function scanString(text: string, start: number, end: number): Token {
       parts.push(literal);
       literal = '';
       const holeStart = i + 2;
-      const holeEnd = findHoleEnd(text, holeStart, end);
+      const holeEnd = findHoleEnd(text, holeStart, end, level);
       parts.push({ start: holeStart, end: holeEnd });
       if (text.charCodeAt(holeEnd) !== 125) {
         i = holeEnd;
@@ -162,8 +162,11 @@ function scanString(text: string, start: number, end: number): Token {
   return { kind: 'string', start, end: stop, text: text.slice(start, stop), parts, terminated: false };
 }
 
+/** Strings nested in holes deeper than this end the hole at the line end (reported as unterminated). */
+const MAX_HOLE_NESTING = 32;
+
 /** The offset of the `}` that closes a `${` hole (or the end of the line/range when there is none). */
-function findHoleEnd(text: string, from: number, end: number): number {
+function findHoleEnd(text: string, from: number, end: number, level: number): number {
   let depth = 0;
   let i = from;
   while (i < end) {
@@ -175,7 +178,11 @@ function findHoleEnd(text: string, from: number, end: number): number {
       depth--;
     } else if (c === 39) {
       // A nested string: skip to its end (its own holes are balanced inside it).
-      const nested = scanString(text, i, end);
+      if (level >= MAX_HOLE_NESTING) {
+        while (i < end && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+        return i;
+      }
+      const nested = scanString(text, i, end, level + 1);
       i = nested.end;
       continue;
     }
