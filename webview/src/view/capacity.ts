@@ -36,7 +36,8 @@ export function renderCapacity(run: SimRun, idPrefix: string, compact: boolean):
   const points = run.capacity;
   const total = run.attempted + run.skipped + run.pending;
   const top = Math.max(1, run.maxTotalInstances, total);
-  const scale = timeScale(LEFT, WIDTH - LEFT - 14, run.durationSeconds);
+  const end = Math.max(run.durationSeconds, 60);
+  const scale = timeScale(LEFT, WIDTH - LEFT - 14, end);
   const plotBottom = HEIGHT - BOTTOM;
   const y = (v: number) => plotBottom - (v / top) * (plotBottom - TOP);
   const floor = policyFloor(run);
@@ -50,7 +51,7 @@ export function renderCapacity(run: SimRun, idPrefix: string, compact: boolean):
   }
   chart.append(svg('line', { class: 'axis-line', x1: LEFT, x2: WIDTH - 14, y1: plotBottom, y2: plotBottom }));
   for (const s of SERIES) {
-    const d = stepPath(points, (p) => p[s], scale.x, y, run.durationSeconds);
+    const d = stepPath(points, (p) => p[s], scale.x, y, end);
     if (d) chart.append(svg('path', { class: `series series-${s}`, d }));
   }
   chart.append(svg('line', { class: 'floor', x1: LEFT, x2: WIDTH - 14, y1: y(floor), y2: y(floor) }));

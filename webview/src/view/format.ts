@@ -14,6 +14,7 @@ export function batchShape(run: SimRun): string {
   if (run.strategy === 'manual') return 'none: instances wait for a manual upgrade';
   if (run.strategy === 'allAtOnce') return `all ${run.attempted} at once`;
   const n = run.batches.length;
+  if (n === 0) return run.haltGate ? `none: halted before the first batch (batch size ${run.batchSize})` : 'none';
   return `${n} batch${n === 1 ? '' : 'es'} of up to ${run.batchSize}`;
 }
 

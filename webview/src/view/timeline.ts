@@ -29,7 +29,8 @@ export function renderTimeline(run: SimRun, options: TimelineOptions): { chart: 
   const rows = run.batches.length;
   const preHalt = run.haltGate !== null && run.haltGate.gate === 'preBatch';
   const height = TOP + Math.max(1, rows + (preHalt ? 1 : 0)) * ROW + 26;
-  const scale = timeScale(LABEL, WIDTH - LABEL - 14, run.durationSeconds);
+  // A run that halts before its first batch lasts 0 s: draw a nominal minute so the axis and the halt show.
+  const scale = timeScale(LABEL, WIDTH - LABEL - 14, Math.max(run.durationSeconds, 60));
   const details = el('div', { class: 'batch-details', 'aria-live': 'polite', 'data-testid': `${options.idPrefix}-batch-details` }, 'Hover or focus a batch to see its instances.');
   const chart = svg('svg', {
     class: 'timeline', viewBox: `0 0 ${WIDTH} ${height}`, width: WIDTH, height, role: 'group',
@@ -61,9 +62,15 @@ export function renderTimeline(run: SimRun, options: TimelineOptions): { chart: 
 
   if (run.haltGate) {
     const x = scale.x(run.durationSeconds);
-    if (preHalt) chart.append(gateMarker(run.haltGate, x, TOP + rows * ROW + ROW / 2, options));
+    if (preHalt) {
+      const y = TOP + rows * ROW;
+      chart.append(svg('text', { class: 'row-label', x: 4, y: y + 13 }, `Before batch ${rows + 1}`));
+      chart.append(svg('text', { class: 'row-sub', x: 4, y: y + 25 }, 'gate failed: not started'));
+      chart.append(gateMarker(run.haltGate, x, y + ROW / 2, options));
+    }
     chart.append(svg('line', { class: 'halt', x1: x, x2: x, y1: TOP, y2: height - 22 }));
-    chart.append(svg('text', { class: 'halt-label', x: x - 4, y: TOP + 10, 'text-anchor': 'end' }, `halted at ${clock(run.durationSeconds)}`));
+    const early = x < LABEL + 120;
+    chart.append(svg('text', { class: 'halt-label', x: early ? x + 10 : x - 4, y: TOP + 10, 'text-anchor': early ? 'start' : 'end' }, `halted at ${clock(run.durationSeconds)}`));
   }
   return { chart, details };
 }
