@@ -3,13 +3,14 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { WorkspaceLinter } from './lintWorkspace';
 import type { ParametersChoices } from './parametersChoices';
 import { pickParametersFile } from './parametersPicker';
-import { previewTarget, type PreviewHost } from './preview';
+import { previewTarget } from './preview';
+import type { PreviewApi } from './preview/index';
 import { showRuleDocumentation } from './ruleDocs';
 
 export interface CommandDeps {
   readonly context: ExtensionContext;
   readonly client: LanguageClient;
-  readonly preview: PreviewHost;
+  readonly preview: PreviewApi;
   readonly linter: WorkspaceLinter;
   readonly choices: ParametersChoices;
 }

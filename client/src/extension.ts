@@ -5,7 +5,7 @@ import { registerCommands } from './commands';
 import { createLanguageClient } from './languageClient';
 import { WorkspaceLinter } from './lintWorkspace';
 import { ParametersChoices } from './parametersChoices';
-import { createPreviewHost } from './preview';
+import { registerPreview } from './preview/index';
 import { createServerApi } from './serverApi';
 import { registerStatusBar } from './statusBar';
 import { TemplateTracker } from './templateTracker';
@@ -19,15 +19,16 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const choices = new ParametersChoices(context.workspaceState, api);
   const tracker = new TemplateTracker(api);
   const linter = new WorkspaceLinter(api);
+  const preview = registerPreview(context, { scaleSets: api.scaleSets, log: (message) => output.warn(`preview: ${message}`) });
   context.subscriptions.push(
-    output, choices, tracker, linter,
+    output, choices, tracker, linter, preview,
     registerStatusBar(tracker, choices),
     // Another parameters file changes the resolved values: ask the server again.
     choices.onDidChange((uri) => {
       const document = workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       if (document) void tracker.refresh(document);
     }),
-    ...registerCommands({ context, client, preview: createPreviewHost(context, api), linter, choices }),
+    ...registerCommands({ context, client, preview, linter, choices }),
     client.onDidChangeState(({ newState }) => {
       const running = newState === State.Running;
       if (running) void choices.resend();

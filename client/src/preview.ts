@@ -1,24 +1,6 @@
-import { Uri, window, type ExtensionContext } from 'vscode';
+import { Uri, window } from 'vscode';
 import type { ShowPreviewCommand } from '../../server/src/protocol';
-import type { ServerApi } from './serverApi';
-
-/** What the preview opens on: a document, and optionally one scale set in it (from a CodeLens). */
-export type PreviewTarget = { readonly uri: string } & Partial<Omit<ShowPreviewCommand.Arguments, 'uri'>>;
-
-export interface PreviewHost {
-  show(target?: PreviewTarget): unknown;
-}
-
-/**
- * The preview panel, owned by client/src/preview/.
- * TODO(preview): replace this stand-in with `registerPreview(context, { requestScaleSets })` from
- * './preview' when that module lands.
- */
-export function createPreviewHost(_context: ExtensionContext, _api: ServerApi): PreviewHost {
-  return {
-    show: () => window.showInformationMessage('VMSS: the upgrade preview is not part of this build yet.'),
-  };
-}
+import type { PreviewTarget } from './preview/index';
 
 /**
  * The preview command's argument, whichever way it was run: a CodeLens passes

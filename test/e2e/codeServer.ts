@@ -33,6 +33,11 @@ const USER_SETTINGS = {
   'editor.hover.delay': 150,
   'editor.minimap.enabled': false,
   'files.autoSave': 'off',
+  // Typed text lands as typed: no auto-closed quotes or brackets.
+  'editor.autoClosingQuotes': 'never',
+  'editor.autoClosingBrackets': 'never',
+  'editor.autoSurround': 'never',
+  'editor.autoIndent': 'none',
 };
 
 export interface Workbench {

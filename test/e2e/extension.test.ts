@@ -2,15 +2,13 @@
 // The workspace is untrusted (Restricted Mode), as a freshly cloned repository is.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { launchWorkbench, poll, type Workbench } from './codeServer';
+import { after, afterEach, before, describe, it } from 'node:test';
+import { ARTIFACTS, launchWorkbench, poll, type Workbench } from './codeServer';
 import { previewText, webviewText } from './webviews';
 
 const TEMPLATE = 'azuredeploy.json';
-/** Set while client/src/preview/ (the panel host) has not landed; the preview tests then skip. */
-const PREVIEW_PENDING: string | false = 'the preview panel host (client/src/preview/registerPreview) has not landed yet';
 /** 1-based positions in test/fixtures/e2e/azuredeploy.json. */
 const AT = {
   rollingOpen: { line: 28, text: '"rollingUpgradePolicy": {' },
@@ -25,6 +23,11 @@ describe('the extension in a real VS Code', { timeout: 300_000 }, () => {
   before(async () => {
     wb = await launchWorkbench();
     await wb.openFile(TEMPLATE);
+  });
+
+  // What the window showed when each test ended (the last one matters when a test fails).
+  afterEach(async () => {
+    await wb?.screenshot('last');
   });
 
   after(async () => {
@@ -85,8 +88,8 @@ describe('the extension in a real VS Code', { timeout: 300_000 }, () => {
     assert.doesNotMatch(labels, /maxBatchInstancePercent/);
     await wb.screenshot('04-completion');
     await wb.page.keyboard.press('Escape');
-    await wb.page.keyboard.press('Control+Z');
-    await poll('the edit undone', async () => !(await isDirty(wb)));
+    await wb.runCommand('File: Revert File');
+    await poll('the edit reverted', async () => !(await isDirty(wb)));
   });
 
   it('shows our documentation on hover', async () => {
@@ -149,6 +152,7 @@ describe('the extension in a real VS Code', { timeout: 300_000 }, () => {
     await wb.page.locator('.statusbar').getByText(/1 scale set/).hover();
     await poll('the status tooltip with 4 instances', async () => (await wb.page.locator('.monaco-hover:visible, .workbench-hover:visible').allInnerTexts()).join('\n').includes('web-vmss · 4 instances'));
     await wb.screenshot('08-parameters-file');
+    await focusEditor(wb);
   });
 
   it('restarts the language server when it dies, and says so once', async () => {
@@ -161,39 +165,47 @@ describe('the extension in a real VS Code', { timeout: 300_000 }, () => {
     await wb.goTo(AT.duration.line, 1);
     await wb.page.keyboard.press('End');
     await wb.page.keyboard.press('Shift+Home');
-    await wb.page.keyboard.insertText('"pauseTimeBetweenBatches": "soon",');
+    await wb.page.keyboard.type('"pauseTimeBetweenBatches": "soon",');
     await poll('the new server to report invalid-duration', async () => (await wb.page.locator('.markers-panel').innerText()).includes('invalid-duration'), 30_000);
     await wb.screenshot('09-restarted');
-    await wb.page.keyboard.press('Control+Z');
+    await wb.runCommand('File: Revert File');
+    await poll('the edit reverted', async () => !(await isDirty(wb)));
   });
 
-  it('shows a CodeLens that opens the preview, which renders the batches', { skip: PREVIEW_PENDING }, async () => {
+  it('shows a CodeLens that opens the preview, which renders the batches', async () => {
     const lens = wb.page.locator('.codelens-decoration a', { hasText: /batch/i }).first();
     await lens.waitFor({ timeout: 30_000 });
     await wb.screenshot('10-codelens');
     await lens.click();
-    const text = await poll('the preview with batches', async () => {
+    // 4 instances (the staging parameters file chosen above) in batches of 20 %: four batches of one.
+    const text = await poll('the preview with the batches of the template', async () => {
       const t = await previewText(wb.page);
-      return t && /batch/i.test(t) && t.includes('web-vmss') ? t : undefined;
+      return t?.includes('4 batches of up to 1') ? t : undefined;
     }, 60_000);
-    assert.match(text, /batch/i);
+    writeFileSync(join(ARTIFACTS, '11-preview.txt'), text);
+    assert.match(text, /Upgrade preview · azuredeploy\.json/);
+    assert.match(text, /web-vmss/);
+    for (const n of [1, 2, 3, 4]) assert.match(text, new RegExp(`Batch ${n} · 1 inst`));
+    assert.doesNotMatch(text, /Batch 5/);
     await wb.screenshot('11-preview');
   });
 
-  it('updates the preview when the template changes', { skip: PREVIEW_PENDING }, async () => {
-    const before = await previewText(wb.page);
-    assert.ok(before);
-    // Go back to the template (the preview opened beside it) and halve the number of batches.
+  it('updates the preview when the template changes', async () => {
+    // Back to the template (the preview opened beside it): batches of 50 % instead of 20 %.
     await wb.openFile(TEMPLATE);
-    await wb.goTo(AT.maxBatch.line, column({ line: AT.maxBatch.line, text: '20' }) + 2);
-    await wb.page.keyboard.press('End');
-    await wb.page.keyboard.press('Shift+Home');
-    await wb.page.keyboard.insertText('"maxBatchInstancePercent": 50,');
-    const after = await poll('the preview to change', async () => {
+    await wb.goTo(AT.maxBatch.line, column({ line: AT.maxBatch.line, text: '20' }));
+    await wb.page.keyboard.press('Shift+ArrowRight');
+    await wb.page.keyboard.press('Shift+ArrowRight');
+    await wb.page.keyboard.type('50');
+    // Batches may now take 2 instances, but one never spans two zones or update domains (3 zones):
+    // still four batches, of up to 2.
+    const after = await poll('the preview of the edited policy', async () => {
       const t = await previewText(wb.page);
-      return t && t !== before ? t : undefined;
+      return t?.includes('batch 50%') && t.includes('4 batches of up to 2') ? t : undefined;
     }, 60_000);
-    assert.notEqual(after, before);
+    writeFileSync(join(ARTIFACTS, '12-preview-updated.txt'), after);
+    assert.doesNotMatch(after, /batch 20%/);
+    assert.doesNotMatch(after, /cannot be read/);
     await wb.screenshot('12-preview-updated');
   });
 });
