@@ -111,6 +111,8 @@ describe('what-if controls', () => {
 
     await fillField(page, 'whatif-unhealthy', '3');
     await waitText(page, '[data-testid="current-outcome"]', /Faulted\s*MaxUnhealthyInstancePercentExceededBeforeRollingUpgrade/);
+    assert.match(await page.textContent('[data-testid="current-timeline"]') ?? '', /Before batch 1gate failed: not started/);
+    assert.match(await page.getAttribute('[data-testid="current-timeline"] .gate-fail', 'aria-label') ?? '', /unhealthy 3\/10 = 30% > 20%/);
     await fillField(page, 'whatif-unhealthy', '');
 
     await fillField(page, 'whatif-upgradeSeconds', '60');
