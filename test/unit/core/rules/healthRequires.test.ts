@@ -144,3 +144,14 @@ test('the extension fix writes Bicep syntax in a Bicep file (no commas between a
   assert.ok(fixed.includes('// installs the app'));
   assert.deepEqual(lintBicep(fixed), []);
 });
+
+test('an Application Health extension declared as a child resource counts as a health source', () => {
+  const child = `{
+  "type": "Microsoft.Compute/virtualMachineScaleSets/extensions",
+  "apiVersion": "2024-11-01",
+  "name": "vmss1/health",
+  "dependsOn": [ "[resourceId('Microsoft.Compute/virtualMachineScaleSets', 'vmss1')]" ],
+  "properties": { "publisher": "Microsoft.ManagedServices", "type": "ApplicationHealthLinux", "typeHandlerVersion": "2.0", "settings": { "protocol": "tcp", "port": 22 } }
+}`;
+  assert.deepEqual(findingsOf(scaleSetTemplate({ upgradePolicy: ROLLING, resources: [child] }), 'rolling-requires-health'), []);
+});
