@@ -26,9 +26,23 @@ export function doHover(doc: ArmDocument, position: Position, options: HoverOpti
   const found = policyPropertyAt(path);
   const lines = context.isKey
     ? keyHover(path, found?.property, resolved)
-    : valueHover(found?.property, resolved, scaleSet, capacity, doc.text.slice(token.offset, token.offset + token.length));
+    : isCapacityPath(path) ? capacityHover(scaleSet, capacity) : valueHover(found?.property, resolved, scaleSet, capacity, doc.text.slice(token.offset, token.offset + token.length));
   if (lines.length === 0) return null;
   return { contents: { kind: 'markdown', value: lines.join('\n\n') }, range: doc.lines.rangeOf(token) };
+}
+
+function isCapacityPath(path: readonly (string | number)[]): boolean {
+  return path.length === 2 && String(path[0]).toLowerCase() === 'sku' && String(path[1]).toLowerCase() === 'capacity';
+}
+
+/** `sku.capacity`: the instance count every batch and limit is computed from, and where it came from. */
+function capacityHover(scaleSet: ScaleSetModel, capacity: CapacityFact): string[] {
+  const value = scaleSet.capacity;
+  if (!capacity.known) {
+    return [`Capacity unknown${value?.expression ? ` (\`${value.expression}\`${value.kind === 'unknown' ? `: ${value.unknown.reason}` : ''})` : ''}; the simulator assumes ${capacity.count} instances (setting \`vmssUpgrade.whatIf.capacity\`).`];
+  }
+  const from = value?.expression !== undefined ? ` — ${describeSource(value.source)} (\`${value.expression}\`)` : '';
+  return [`**${capacity.count} instances**${from}: batch sizes and unhealthy limits are percentages of this.`];
 }
 
 /** The string a literal token spells, also when it is half-typed (`"PT5` with no closing quote). */

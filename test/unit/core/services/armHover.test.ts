@@ -61,3 +61,11 @@ test('a half-typed duration (no closing quote) is read as far as it goes', () =>
   const marked = templateWith('{ "upgradePolicy": { "rollingUpgradePolicy": { "pauseTimeBetweenBatches": "PT1|0M').split('|')[0] + '|0M';
   assert.match(hover(marked)!, /`PT10M` = 10 minutes/);
 });
+
+test('sku.capacity: the instance count and where it came from, or what is assumed', () => {
+  const expr = templateWith('{}', { capacity: '"[parameters(\'instance|Count\')]"' });
+  assert.match(hover(expr)!, /\*\*12 instances\*\* — from a parameter's default value \(`\[parameters\('instanceCount'\)\]`\)/);
+  assert.match(hover(expr, '{ "parameters": { "instanceCount": { "value": 4 } } }')!, /\*\*4 instances\*\* — from the parameters file/);
+  assert.match(hover(templateWith('{}', { capacity: '"[reference(\'x\').c|ount]"' }))!, /Capacity unknown \(`\[reference\('x'\)\.count\]`: .+\); the simulator assumes 10 instances/);
+  assert.match(hover(templateWith('{}', { capacity: '1|2' }))!, /\*\*12 instances\*\*: batch sizes/);
+});
