@@ -85,6 +85,24 @@ describe('rendering', () => {
     await waitText(page, '[data-testid="current-header"]', /4 \(assumed/);
     await page.close();
   });
+  test('a narrow panel beside the editor puts the what-if fields above a compact picture', async () => {
+    const o = await open(browser, served, 'light', { width: 540, height: 900 });
+    const { page } = o;
+    await send(page, fixture('document.json'));
+    await page.waitForSelector('[data-testid="whatif-capacity"]');
+    const box = async (sel: string) => (await page.locator(sel).boundingBox())!;
+    const controls = await box('[data-testid="controls"]');
+    const results = await box('[data-testid="results"]');
+    assert.ok(controls.y + controls.height <= results.y + 1, 'controls above the picture');
+    assert.ok(results.width > 480, `the picture takes the panel's width (${results.width})`);
+    assert.match(await page.getAttribute('[data-testid="current-timeline"]', 'viewBox') ?? '', /^0 0 500 /);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.waitForFunction(() => /^0 0 760 /.test(document.querySelector('[data-testid="current-timeline"]')?.getAttribute('viewBox') ?? ''));
+    await page.setViewportSize({ width: 540, height: 900 });
+    await page.waitForFunction(() => /^0 0 500 /.test(document.querySelector('[data-testid="current-timeline"]')?.getAttribute('viewBox') ?? ''));
+    await page.screenshot({ path: 'test-results/preview-narrow-light.png', fullPage: true });
+    await page.close();
+  });
 });
 
 describe('what-if controls', () => {

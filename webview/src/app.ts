@@ -40,6 +40,7 @@ export class PreviewApp {
   /** Finished Monte Carlo runs by input and trial count, so a pinned or revisited input needs no re-run. */
   private readonly riskCache = new Map<string, RiskResult>();
   private job: RiskJob | null = null;
+  private drawnNarrow = false;
   private generation = 0;
 
   private readonly banner = el('div', { class: 'banner', role: 'alert', 'data-testid': 'banner', hidden: true });
@@ -63,6 +64,10 @@ export class PreviewApp {
       checkbox('Table view', false, (on) => { this.showTables = on; this.render(); }, 'table-view'));
     root.append(this.banner, el('header', { class: 'top' }, this.title, this.selector, toolbar), el('div', { class: 'layout' }, this.controls, this.results));
     host.listen((m) => this.onMessage(m));
+    // Charts are drawn narrower in a narrow panel so their text stays readable; redraw when that flips.
+    window.addEventListener('resize', () => {
+      if (this.current && this.narrow() !== this.drawnNarrow) this.render();
+    });
     host.post({ type: 'ready' });
   }
 
@@ -163,6 +168,7 @@ export class PreviewApp {
       return;
     }
     const reveal = (property: string) => this.reveal(property);
+    this.drawnNarrow = this.narrow();
     const columns = el('div', { class: this.pinned ? 'columns compare' : 'columns' });
     if (this.pinned) {
       const p = renderColumn(this.pinned.result, { title: `Pinned: ${columnLabel(this.pinned.result)}`, idPrefix: 'pinned', showTables: this.showTables, compact: true, reveal });
@@ -170,7 +176,7 @@ export class PreviewApp {
       this.fillPinnedRisk();
       columns.append(p.element);
     }
-    const column = renderColumn(result, { title: this.pinned ? `Current: ${columnLabel(result)}` : `${s.name}: ${result.label}`, idPrefix: 'current', showTables: this.showTables, compact: this.pinned !== null, reveal });
+    const column = renderColumn(result, { title: this.pinned ? `Current: ${columnLabel(result)}` : `${s.name}: ${result.label}`, idPrefix: 'current', showTables: this.showTables, compact: this.pinned !== null || this.drawnNarrow, reveal });
     columns.append(column.element);
     this.results.append(columns);
     this.current = { result, column, risk: null };
@@ -249,6 +255,10 @@ export class PreviewApp {
     if (!this.pinned || !slot || slot.firstChild) return;
     const risk = this.riskCache.get(this.riskKey(this.pinned.result));
     if (risk) slot.append(renderRisk({ kind: 'done', result: risk }, risk.summary.trials, 'pinned'));
+  }
+
+  private narrow(): boolean {
+    return window.innerWidth < 860;
   }
 
   private persist(): void {

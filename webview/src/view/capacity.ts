@@ -32,7 +32,7 @@ function stepPath(points: readonly CapacityPoint[], pick: (p: CapacityPoint) => 
 }
 
 export function renderCapacity(run: SimRun, idPrefix: string, compact: boolean): SVGSVGElement {
-  const WIDTH = compact ? 560 : 760;
+  const WIDTH = compact ? 500 : 760;
   const points = run.capacity;
   const total = run.attempted + run.skipped + run.pending;
   const top = Math.max(1, run.maxTotalInstances, total);

@@ -20,12 +20,12 @@ export interface TimelineOptions {
   readonly compact: boolean;
 }
 
-const LABEL = 190;
 const ROW = 30;
 const TOP = 8;
 
 export function renderTimeline(run: SimRun, options: TimelineOptions): { chart: SVGSVGElement; details: HTMLElement } {
-  const WIDTH = options.compact ? 560 : 760;
+  const WIDTH = options.compact ? 500 : 760;
+  const LABEL = options.compact ? 140 : 190;
   const rows = run.batches.length;
   const preHalt = run.haltGate !== null && run.haltGate.gate === 'preBatch';
   const height = TOP + Math.max(1, rows + (preHalt ? 1 : 0)) * ROW + 26;
