@@ -91,7 +91,7 @@ export function markdownSummary(r: PreviewResult, risk: RiskResult | null, pinne
   const pin = pinned ? column(pinned.result, pinned.risk) : null;
   const head = pin ? `| | Pinned: ${cell(pinned!.result.label)} | Current: ${cell(r.label)} |\n|---|---|---|` : '| | |\n|---|---|';
   const rows = labels.map((l, i) => (pin ? `| ${l} | ${cell(pin[i]!)} | ${cell(cur[i]!)} |` : `| ${l} | ${cell(cur[i]!)} |`));
-  const lines = [`### Upgrade preview: \`${r.scaleSet.name.replace(/`/g, "'")}\``, '', head, ...rows, ''];
+  const lines = [`### Upgrade preview: \`${r.scaleSet.name.replace(/`/g, "'").replace(/[\r\n]+/g, ' ')}\``, '', head, ...rows, ''];
   if (r.run.errorCode) lines.push(`> ${cell(r.run.message)}`, '');
   if (risk) lines.push(`Monte Carlo: ${summarizeMonteCarlo(risk.summary)}.`, '');
   const changing = risk?.sensitivity.filter((s) => s.changedTrials > 0) ?? [];

@@ -89,12 +89,13 @@ describe('exports', () => {
   });
 
   test('markdown escapes table pipes and compares when pinned', () => {
-    const a = computeResult({ ...web, name: 'a|b`c' }, {});
+    const a = computeResult({ ...web, name: 'a|b`c\n# injected' }, {});
     const b = computeResult(web, { capacity: 20 });
     const md = markdownSummary(b, null, { result: a, risk: null });
     assert.match(md, /\| \| Pinned: as in the template \| Current: capacity 20 \|/);
     const single = markdownSummary(a, null, null);
-    assert.match(single, /### Upgrade preview: `a\|b'c`/);
+    assert.match(single, /### Upgrade preview: `a\|b'c # injected`/);
+    assert.doesNotMatch(single, /^# injected/m);
     assert.ok(single.split('\n').filter((l) => l.startsWith('| ')).every((l) => (l.match(/(?<!\\)\|/g) ?? []).length === 3));
   });
 
