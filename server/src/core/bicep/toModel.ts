@@ -60,7 +60,8 @@ export function buildModel(scope: BicepScope): BicepModelParts {
       return {
         name: decl.name,
         keySpan: decl.nameSpan,
-        type: decl.type,
+        // `@secure() string` compiles to ARM's securestring (and object to secureObject).
+        type: decl.decorators.some((d) => d.name === 'secure') && decl.type ? `secure${decl.type}` : decl.type,
         value: entry ? fromEvalValue(entry.value, decl.span, entry.source, undefined) : undefined,
       };
     }),

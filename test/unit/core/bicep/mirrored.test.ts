@@ -11,6 +11,7 @@ import type { RValue, ScaleSetModel, TemplateModel } from '../../../../server/sr
 import { asString, toPlain } from '../../../../server/src/core/model/values';
 
 const DIR = join(import.meta.dirname, '../../../fixtures/bicep');
+const REAL = join(import.meta.dirname, '../../../fixtures/real-templates');
 const plain = (v: RValue | undefined) => (v === undefined ? 'absent' : toPlain(v));
 const sourced = (v: RValue | undefined) => (v === undefined ? 'absent' : { value: toPlain(v), source: v.source });
 
@@ -47,12 +48,17 @@ function neighbours(m: TemplateModel) {
 
 const pairs = readdirSync(DIR).filter((f) => f.endsWith('.bicep')).map((f) => f.slice(0, -'.bicep'.length));
 
-test('there are mirrored pairs to compare', () => assert.ok(pairs.length >= 4));
+test('there are mirrored pairs to compare, one of them a real JSON fixture', () => {
+  assert.ok(pairs.length >= 5);
+  assert.ok(pairs.some((p) => p.startsWith('real-')));
+});
 
 for (const name of pairs) {
   test(`${name}: the Bicep and the JSON give the same model and the same findings`, () => {
     const bicepText = readFileSync(join(DIR, `${name}.bicep`), 'utf8');
-    const jsonText = readFileSync(join(DIR, `${name}.json`), 'utf8');
+    // `real-<name>.bicep` mirrors the real JSON fixture <name>.json; the others have their JSON beside them.
+    const jsonPath = name.startsWith('real-') ? join(REAL, `${name.slice('real-'.length)}.json`) : join(DIR, `${name}.json`);
+    const jsonText = readFileSync(jsonPath, 'utf8');
     const bicep = analyzeBicep(bicepText);
     const json = analyzeTemplate(jsonText);
     assert.deepEqual(bicep.parseErrors, []);
