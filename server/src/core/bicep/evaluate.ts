@@ -222,6 +222,8 @@ class BicepEvaluator {
     if (expr.namespace !== undefined && expr.namespace !== 'sys' && expr.namespace !== 'az') {
       return this.ctx.unknown(`${expr.namespace}.${expr.name}() is not evaluated`);
     }
+    // Bicep's `any(x)` only silences the type checker: the value is x.
+    if (lower === 'any' && expr.args.length === 1) return this.ev(expr.args[0]!, locals);
     return this.apply(lower, expr.args, locals, expr.name);
   }
 

@@ -60,6 +60,8 @@ test('ARM functions by their Bicep names, with or without sys.', () => {
   assert.deepEqual(value('var x = union({ a: 1 }, { b: 2 })').value, { a: 1, b: 2 });
   assert.equal(value("var x = length(split('a/b/c', '/'))").value, 3);
   assert.equal(value("var x = resourceId('Microsoft.Network/loadBalancers', 'lb')").value, '/providers/Microsoft.Network/loadBalancers/lb');
+  assert.equal(value('var x = any(3)').value, 3, "Bicep's any() is the value itself");
+  assert.equal(value("var x = json('1.5')").value, 1.5);
 });
 
 test('deployment-time functions are unknown with a reason', () => {
