@@ -61,7 +61,7 @@ export function buildModel(scope: BicepScope): BicepModelParts {
         name: decl.name,
         keySpan: decl.nameSpan,
         // `@secure() string` compiles to ARM's securestring (and object to secureObject).
-        type: decl.decorators.some((d) => d.name === 'secure') && decl.type ? `secure${decl.type}` : decl.type,
+        type: decl.decorators.some((d) => d.name === 'secure') ? secureType(decl.type) : decl.type,
         value: entry ? fromEvalValue(entry.value, decl.span, entry.source, undefined) : undefined,
       };
     }),
@@ -113,4 +113,11 @@ function resourceRoot(entry: ResourceEntry, scope: BicepScope): RObject {
     properties.push({ name: 'copy', keySpan: body.loop.span, value: copy });
   }
   return { kind: 'object', properties, span: object.span, source: 'literal' };
+}
+
+/** ARM's name for a `@secure()` parameter's type. */
+function secureType(type: string | undefined): string | undefined {
+  if (type === 'string') return 'securestring';
+  if (type === 'object') return 'secureObject';
+  return type;
 }

@@ -129,3 +129,14 @@ test('cycles and undeclared names end in unknowns, never a stack overflow', () =
   assert.match(a.reason, /cycle/);
   assert.match((scope.variable('c')!.value as Unknown).reason, /not declared/);
 });
+
+test('parameter info: types as ARM gives them, values with their sources', async () => {
+  const { analyzeBicep } = await import('../../../../server/src/core/bicep/analyzeBicep');
+  const model = analyzeBicep("@secure()\nparam a string\n@secure()\nparam b object = {}\nparam c int = 2\nparam d string?\n");
+  assert.deepEqual(model.parameters.map((p) => [p.name, p.type, p.value?.kind, p.value?.source]), [
+    ['a', 'securestring', 'unknown', 'unknown'],
+    ['b', 'secureObject', 'object', 'default'],
+    ['c', 'int', 'number', 'default'],
+    ['d', 'string?', 'null', 'default'],
+  ]);
+});
