@@ -225,6 +225,7 @@ describe('compare, export, reveal', () => {
     const { page } = await opened('faulted.json');
     await page.locator('[data-testid="current-timeline"] .gate-fail').click();
     await page.locator('[data-testid="current-timeline"] .gate-pass').first().focus();
+    await waitText(page, '[data-testid="current-batch-details"]', /^Batch 1, before batch: unhealthy 0\/10 = 0% ≤ 20% \(maxUnhealthyInstancePercent\): passed\.$/);
     await page.keyboard.press('Enter');
     await page.locator('button[data-property="pauseTimeBetweenBatches"]').click();
     const reveals = (await posted(page)).filter((m) => m.type === 'reveal');

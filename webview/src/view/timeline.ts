@@ -57,7 +57,14 @@ export function renderTimeline(run: SimRun, options: TimelineOptions): { chart: 
     row.addEventListener('mouseenter', show);
     row.addEventListener('focus', show);
     chart.append(row);
-    for (const g of batch.gates) chart.append(gateMarker(g, g.gate === 'preBatch' ? scale.x(batch.startSeconds) : scale.x(batch.endSeconds), y + ROW / 2, options));
+    for (const g of batch.gates) {
+      const marker = gateMarker(g, g.gate === 'preBatch' ? scale.x(batch.startSeconds) : scale.x(batch.endSeconds), y + ROW / 2, options);
+      // A gate shows its own numbers in the details box too, so keyboard users see them, not just hear them.
+      const showGate = () => { details.textContent = `Batch ${k + 1}, ${gateName(g).toLowerCase()}: ${gateText(g)}.`; };
+      marker.addEventListener('mouseenter', showGate);
+      marker.addEventListener('focus', showGate);
+      chart.append(marker);
+    }
   });
 
   if (run.haltGate) {
