@@ -2,7 +2,7 @@
 // The workspace is untrusted (Restricted Mode), as a freshly cloned repository is.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { ARTIFACTS, launchWorkbench, poll, type Workbench } from './codeServer';
@@ -53,6 +53,8 @@ describe('the extension in a real VS Code', { timeout: 300_000 }, () => {
     });
     assert.match(text, /vmss-upgrade\s*\(?invalid-duration/);
     assert.match(text, /vmss-upgrade\s*\(?value-out-of-range/);
+    await focusEditor(wb);
+    await wb.goTo(AT.duration.line, column(AT.duration));
     await wb.screenshot('02-diagnostics');
   });
 
@@ -126,6 +128,19 @@ describe('the extension in a real VS Code', { timeout: 300_000 }, () => {
     await poll('the invalid-duration problem gone', async () => !(await wb.page.locator('.markers-panel').innerText()).includes('invalid-duration'));
   });
 
+  it('follows a .vmss-upgrade.json, and validates it with its schema', async () => {
+    const config = join(wb.workspace, '.vmss-upgrade.json');
+    const problems = wb.page.locator('.markers-panel');
+    writeFileSync(config, '{\n  "rules": {\n    "value-out-of-range": "off",\n    "invalid-enum-value": "loud"\n  }\n}\n');
+    await poll('value-out-of-range turned off', async () => !(await problems.innerText()).includes('value-out-of-range'), 30_000);
+    await wb.openFile('.vmss-upgrade.json');
+    await poll('the schema to flag "loud"', async () => /\.vmss-upgrade\.json[\s\S]*Value is not accepted/.test(await problems.innerText()), 30_000);
+    await wb.screenshot('07-config-file');
+    await wb.page.locator('.tab.active .tab-actions .action-label').click();
+    rmSync(config);
+    await poll('value-out-of-range back', async () => (await problems.innerText()).includes('value-out-of-range'), 30_000);
+  });
+
   it('lints every template of the workspace into the Problems view', async () => {
     await wb.runCommand('VMSS: Lint Workspace');
     const problems = wb.page.locator('.markers-panel');
@@ -138,7 +153,7 @@ describe('the extension in a real VS Code', { timeout: 300_000 }, () => {
     // Not a template: the byte pre-filter skips it.
     assert.doesNotMatch(text, /app-settings\.json/);
     await wb.page.locator('.notifications-toasts', { hasText: /templates? checked/ }).waitFor();
-    await wb.screenshot('07-lint-workspace');
+    await wb.screenshot('08-lint-workspace');
   });
 
   it('uses the parameters file chosen from the status bar', async () => {
@@ -151,7 +166,7 @@ describe('the extension in a real VS Code', { timeout: 300_000 }, () => {
     // The server now resolves sku.capacity from the chosen file: 4 instances instead of 10.
     await wb.page.locator('.statusbar').getByText(/1 scale set/).hover();
     await poll('the status tooltip with 4 instances', async () => (await wb.page.locator('.monaco-hover:visible, .workbench-hover:visible').allInnerTexts()).join('\n').includes('web-vmss · 4 instances'));
-    await wb.screenshot('08-parameters-file');
+    await wb.screenshot('09-parameters-file');
     await focusEditor(wb);
   });
 
@@ -167,7 +182,7 @@ describe('the extension in a real VS Code', { timeout: 300_000 }, () => {
     await wb.page.keyboard.press('Shift+Home');
     await wb.page.keyboard.type('"pauseTimeBetweenBatches": "soon",');
     await poll('the new server to report invalid-duration', async () => (await wb.page.locator('.markers-panel').innerText()).includes('invalid-duration'), 30_000);
-    await wb.screenshot('09-restarted');
+    await wb.screenshot('10-restarted');
     await wb.runCommand('File: Revert File');
     await poll('the edit reverted', async () => !(await isDirty(wb)));
   });
@@ -175,19 +190,19 @@ describe('the extension in a real VS Code', { timeout: 300_000 }, () => {
   it('shows a CodeLens that opens the preview, which renders the batches', async () => {
     const lens = wb.page.locator('.codelens-decoration a', { hasText: /batch/i }).first();
     await lens.waitFor({ timeout: 30_000 });
-    await wb.screenshot('10-codelens');
+    await wb.screenshot('11-codelens');
     await lens.click();
     // 4 instances (the staging parameters file chosen above) in batches of 20 %: four batches of one.
     const text = await poll('the preview with the batches of the template', async () => {
       const t = await previewText(wb.page);
       return t?.includes('4 batches of up to 1') ? t : undefined;
     }, 60_000);
-    writeFileSync(join(ARTIFACTS, '11-preview.txt'), text);
+    writeFileSync(join(ARTIFACTS, '12-preview.txt'), text);
     assert.match(text, /Upgrade preview · azuredeploy\.json/);
     assert.match(text, /web-vmss/);
     for (const n of [1, 2, 3, 4]) assert.match(text, new RegExp(`Batch ${n} · 1 inst`));
     assert.doesNotMatch(text, /Batch 5/);
-    await wb.screenshot('11-preview');
+    await wb.screenshot('12-preview');
   });
 
   it('updates the preview when the template changes', async () => {
@@ -203,10 +218,10 @@ describe('the extension in a real VS Code', { timeout: 300_000 }, () => {
       const t = await previewText(wb.page);
       return t?.includes('batch 50%') && t.includes('4 batches of up to 2') ? t : undefined;
     }, 60_000);
-    writeFileSync(join(ARTIFACTS, '12-preview-updated.txt'), after);
+    writeFileSync(join(ARTIFACTS, '13-preview-updated.txt'), after);
     assert.doesNotMatch(after, /batch 20%/);
     assert.doesNotMatch(after, /cannot be read/);
-    await wb.screenshot('12-preview-updated');
+    await wb.screenshot('13-preview-updated');
   });
 });
 
