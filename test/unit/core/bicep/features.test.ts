@@ -145,3 +145,19 @@ test('the language service entry points dispatch Bicep documents: hover, complet
   const suppress = actions.find((a) => a.title.startsWith('Suppress property-name-casing'));
   assert.match(suppress?.edit?.changes?.['file:///x.bicep']?.[0]?.newText ?? '', /^\s*\/\/ vmss-upgrade-disable-next-line property-name-casing -- /);
 });
+
+test('inlay hints, key hover and CodeLens on a Bicep scale set', async () => {
+  const { doHover } = await import('../../../../server/src/core/services/armHover');
+  const { getCodeLenses } = await import('../../../../server/src/core/services/armCodeLens');
+  const text = readFileSync(join(import.meta.dirname, '../../../fixtures/bicep/rolling-lb-probe.bicep'), 'utf8');
+  const doc = createBicepDocument(text);
+  const hints = getInlayHints(doc, { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } });
+  const pause = hints.find((h) => h.label === '3 pauses = 15 seconds');
+  assert.ok(pause, JSON.stringify(hints.map((h) => h.label)));
+  assert.match(text.split('\n')[pause.position.line]!, /pauseTimeBetweenBatches: pause/);
+  const hover = doHover(doc, doc.lines.positionAt(text.indexOf('maxBatchInstancePercent') + 3));
+  assert.match(JSON.stringify(hover?.contents), /\*\*maxBatchInstancePercent\*\*/);
+  const lenses = getCodeLenses(doc, { uri: 'file:///x.bicep', failureRate: 0.01 });
+  assert.equal(lenses.length, 1);
+  assert.match(lenses[0]!.command?.title ?? '', /Rolling upgrade: 4 batches/);
+});
