@@ -26,8 +26,14 @@ test('10,000 trials never block the main thread for more than 100 ms', async () 
   const { page } = await open(browser, served);
   await send(page, fixture('document.json'));
   await page.waitForSelector('[data-testid="current-risk"][data-state="running"]');
-  // Trials start in the tasks after the first render (whose cost the redraw test below covers).
-  const renderedAt = await page.evaluate(() => performance.getEntriesByName('vmss-preview:risk-start')[0]?.startTime ?? 0);
+  // Count from when the picture and the controls are drawn (one-off work the redraw test below covers):
+  // from then on the main thread runs trial slices and handles input.
+  await page.waitForSelector('[data-testid="whatif-capacity"]');
+  const { renderedAt, running } = await page.evaluate(() => ({
+    renderedAt: performance.now(),
+    running: document.querySelector('[data-testid="current-risk"]')?.getAttribute('data-state') === 'running',
+  }));
+  assert.ok(running, 'the trials are still running when the window opens');
   // Input is handled meanwhile: hovering a row updates its details.
   await page.locator('[data-testid="current-timeline"] g.row').nth(2).hover({ position: { x: 40, y: 12 } });
   await page.waitForFunction(() => /Batch 3/.test(document.querySelector('[data-testid="current-batch-details"]')?.textContent ?? ''));

@@ -200,7 +200,6 @@ export class PreviewApp {
       return;
     }
     show(renderRisk({ kind: 'running', progress: { done: 0, total: trials } }, trials, 'current'));
-    performance.mark('vmss-preview:risk-start');
     this.job = runRisk(cur.result.input, trials, (progress) => {
       const now = performance.now();
       if (now - shown < PROGRESS_EVERY_MS) return;
