@@ -35,7 +35,13 @@ export async function activate(context: ExtensionContext): Promise<void> {
       tracker.setReady(running);
     }),
   );
-  await client.start();
+  try {
+    await client.start();
+  } catch (error) {
+    // Keep the commands registered (Restart can try again); say what went wrong once, in the log.
+    output.error(`The language server did not start: ${String(error)}`);
+    void window.showErrorMessage('The VMSS Upgrade Policy language server did not start. See the "VMSS Upgrade Policy" output.');
+  }
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -1,5 +1,5 @@
 import { Uri, type ExtensionContext, type LogOutputChannel } from 'vscode';
-import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { RestartPolicy } from './restartPolicy';
 import { readServerSettings, SECTION } from './settings';
 
@@ -8,15 +8,11 @@ const LANGUAGES = ['json', 'jsonc', 'arm-template', 'bicep'] as const;
 const SCHEMES = ['file', 'untitled', 'vscode-vfs'] as const;
 
 /** Every document the server may be interested in; it ignores what is not a template, cheaply. */
-export const DOCUMENT_SELECTOR: DocumentSelector = [
+export const DOCUMENT_SELECTOR: readonly { scheme: string; language?: string; pattern?: string }[] = [
   ...SCHEMES.flatMap((scheme) => LANGUAGES.map((language) => ({ scheme, language }))),
   // .bicep files when the Bicep extension (which owns the language id) is not installed.
   ...SCHEMES.map((scheme) => ({ scheme, pattern: '**/*.bicep' })),
 ];
-
-export function isCandidateLanguage(languageId: string): boolean {
-  return (LANGUAGES as readonly string[]).includes(languageId);
-}
 
 /**
  * The client for `dist/server.js` over Node IPC. Settings are answered from typed `vmssUpgrade.*`
@@ -29,7 +25,7 @@ export function createLanguageClient(context: ExtensionContext, output: LogOutpu
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: DOCUMENT_SELECTOR,
+    documentSelector: [...DOCUMENT_SELECTOR],
     outputChannel: output,
     errorHandler: new RestartPolicy(output),
     diagnosticCollectionName: 'vmss-upgrade',

@@ -1,6 +1,6 @@
-import { commands, EventEmitter, window, workspace, type Disposable, type TextDocument, type Uri } from 'vscode';
+import { commands, EventEmitter, languages, window, workspace, type Disposable, type TextDocument, type Uri } from 'vscode';
 import type { ScaleSetsRequest } from '../../server/src/protocol';
-import { isCandidateLanguage } from './languageClient';
+import { DOCUMENT_SELECTOR } from './languageClient';
 import type { ServerApi } from './serverApi';
 
 /** Context key: file paths of the visible documents that hold scale sets (for menus). */
@@ -43,7 +43,7 @@ export class TemplateTracker implements Disposable {
 
   /** Asks the server now (commands use it for a fresh answer). */
   async refresh(document: TextDocument, attempt = 0): Promise<ScaleSetsRequest.Result | undefined> {
-    if (!this.ready || !isCandidateLanguage(document.languageId) && !document.uri.path.endsWith('.bicep')) return undefined;
+    if (!this.ready || languages.match(DOCUMENT_SELECTOR, document) === 0) return undefined;
     let result: ScaleSetsRequest.Result;
     try {
       result = await this.api.scaleSets(document.uri);

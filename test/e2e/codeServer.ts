@@ -101,6 +101,7 @@ export async function launchWorkbench(options: LaunchOptions = {}): Promise<Work
     await browser?.close();
     stop(server);
     writeFileSync(join(ARTIFACTS, 'code-server.log'), log.join(''));
+    rmSync(temp, { recursive: true, force: true });
     throw error;
   }
 }
