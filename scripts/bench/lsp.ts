@@ -210,7 +210,7 @@ export default async function lspBench(): Promise<BenchSection[]> {
         ['floor: spawn and exit of a bare `node -e 0`, same run', formatMs(floor.medianMs), formatMs(floor.p95Ms), String(floor.runs)],
         ['server CPU time (user + system) until the diagnostics went out (Linux /proc)', formatMs(firstCpu.medianMs), formatMs(firstCpu.p95Ms), String(firstCpu.runs)],
       ],
-      verdicts: [`first diagnostics ${formatMs(first.medianMs)} ms from spawn (target < 300 ms) — ${first.p95Ms < 300 ? 'met' : 'NOT met'}`],
+      verdicts: [`first diagnostics p50 ${formatMs(first.medianMs)} / p95 ${formatMs(first.p95Ms)} ms from spawn (target < 300 ms) — ${first.p95Ms < 300 ? 'met' : first.medianMs < 300 ? 'met at the median, not at p95' : 'NOT met'}; server CPU p50 ${formatMs(firstCpu.medianMs)} ms`],
     },
     {
       title: `Language server over stdio on the ${formatBytes(big.length)} template (1,000 scale sets, pull)`,
