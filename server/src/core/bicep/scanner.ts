@@ -54,47 +54,67 @@ function isDigit(c: number): boolean {
 
 /** Scans text[start, end) into tokens; comments are dropped, newlines kept (they separate items). */
 export function scan(text: string, start = 0, end = text.length): Token[] {
+  const scanner = new Scanner(text, start, end);
   const tokens: Token[] = [];
-  let i = start;
-  while (i < end) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 0xfeff) {
-      i++;
-    } else if (c === 10 || c === 13) {
-      const from = i;
-      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
-      tokens.push({ kind: 'newline', start: from, end: i, text: '\n' });
-    } else if ((c === 47 && text.charCodeAt(i + 1) === 47) || c === 35 /* # pragma, e.g. #disable-next-line */) {
-      while (i < end && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
-    } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
-      const close = text.indexOf('*/', i + 2);
-      i = close === -1 || close + 2 > end ? end : close + 2;
-    } else if (isIdentStart(c)) {
-      const from = i;
-      while (i < end && isIdentPart(text.charCodeAt(i))) i++;
-      tokens.push({ kind: 'identifier', start: from, end: i, text: text.slice(from, i) });
-    } else if (isDigit(c)) {
-      const from = i;
-      while (i < end && isDigit(text.charCodeAt(i))) i++;
-      if (text.charCodeAt(i) === 46 && isDigit(text.charCodeAt(i + 1))) for (i++; i < end && isDigit(text.charCodeAt(i)); ) i++;
-      tokens.push({ kind: 'number', start: from, end: i, text: text.slice(from, i) });
-    } else if (c === 39) {
-      const token = text.startsWith("'''", i) ? scanMultiline(text, i, end) : scanString(text, i, end);
-      tokens.push(token);
-      i = token.end;
-    } else {
-      const length = punctLength(text, i);
-      if (length > 0 && i + length <= end) {
-        tokens.push({ kind: 'punct', start: i, end: i + length, text: text.slice(i, i + length) });
-        i += length;
-      } else {
-        tokens.push({ kind: 'unknown', start: i, end: i + 1, text: text[i]! });
+  for (let token = scanner.next(); ; token = scanner.next()) {
+    tokens.push(token);
+    if (token.kind === 'eof') return tokens;
+  }
+}
+
+/** Produces tokens one at a time, so a parser holds only a small window of them (less garbage on big files). */
+export class Scanner {
+  private i: number;
+
+  constructor(
+    private readonly text: string,
+    start: number,
+    private readonly end: number,
+  ) {
+    this.i = start;
+  }
+
+  /** The next token; `eof` at the end of the range, and again on every later call. */
+  next(): Token {
+    const { text, end } = this;
+    let i = this.i;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 0xfeff) {
         i++;
+      } else if ((c === 47 && text.charCodeAt(i + 1) === 47) || c === 35 /* # pragma, e.g. #disable-next-line */) {
+        while (i < end && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+      } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
+        const close = text.indexOf('*/', i + 2);
+        i = close === -1 || close + 2 > end ? end : close + 2;
+      } else {
+        const token = this.tokenAt(i, c);
+        this.i = token.end;
+        return token;
       }
     }
+    this.i = end;
+    return { kind: 'eof', start: end, end, text: '' };
   }
-  tokens.push({ kind: 'eof', start: end, end, text: '' });
-  return tokens;
+
+  private tokenAt(from: number, c: number): Token {
+    const { text, end } = this;
+    let i = from;
+    if (c === 10 || c === 13) return { kind: 'newline', start: from, end: from + (c === 13 && text.charCodeAt(from + 1) === 10 ? 2 : 1), text: '\n' };
+    if (isIdentStart(c)) {
+      while (i < end && isIdentPart(text.charCodeAt(i))) i++;
+      return { kind: 'identifier', start: from, end: i, text: text.slice(from, i) };
+    }
+    if (isDigit(c)) {
+      while (i < end && isDigit(text.charCodeAt(i))) i++;
+      if (text.charCodeAt(i) === 46 && isDigit(text.charCodeAt(i + 1))) for (i++; i < end && isDigit(text.charCodeAt(i)); ) i++;
+      return { kind: 'number', start: from, end: i, text: text.slice(from, i) };
+    }
+    if (c === 39) return text.startsWith("'''", i) ? scanMultiline(text, i, end) : scanString(text, i, end);
+    const length = punctLength(text, i);
+    if (length > 0 && i + length <= end) return { kind: 'punct', start: i, end: i + length, text: text.slice(i, i + length) };
+    return { kind: 'unknown', start: i, end: i + 1, text: text[i]! };
+  }
 }
 
 function scanMultiline(text: string, start: number, end: number): Token {

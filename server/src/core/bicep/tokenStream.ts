@@ -1,6 +1,6 @@
 import type { ParseProblem } from '../model/types';
 import type { Span } from '../text/span';
-import { scan, type Token } from './scanner';
+import { Scanner, type Token } from './scanner';
 
 /** Deepest expression nesting the parser follows; deeper text is reported and skipped, never recursed into. */
 export const MAX_DEPTH = 128;
@@ -10,8 +10,12 @@ const CLOSERS = new Set(['}', ']', ')']);
 
 /** A cursor over the tokens of one text range, with the problems found so far (shared with sub-parsers). */
 export class TokenStream {
-  private pos = 0;
-  readonly tokens: Token[];
+  private readonly scanner: Scanner;
+  /** Tokens scanned but not yet consumed start at `head`; consumed ones are dropped now and then. */
+  private buffer: Token[] = [];
+  private head = 0;
+  private consumed = 0;
+  private previousEnd = 0;
 
   constructor(
     readonly text: string,
@@ -19,37 +23,57 @@ export class TokenStream {
     start = 0,
     end = text.length,
   ) {
-    this.tokens = scan(text, start, end);
+    this.scanner = new Scanner(text, start, end);
+  }
+
+  /** Makes sure `ahead` tokens past the current one are scanned (or the end is reached). */
+  private fill(ahead: number): void {
+    while (this.buffer.length - this.head <= ahead) {
+      const last = this.buffer[this.buffer.length - 1];
+      if (last?.kind === 'eof') return;
+      this.buffer.push(this.scanner.next());
+    }
   }
 
   get current(): Token {
-    return this.tokens[this.pos]!;
+    this.fill(0);
+    return this.buffer[this.head]!;
   }
 
+  /** How many tokens have been consumed: parsers compare it to see that they moved on. */
   get index(): number {
-    return this.pos;
+    return this.consumed;
   }
 
   peek(ahead = 1): Token {
-    return this.tokens[Math.min(this.pos + ahead, this.tokens.length - 1)]!;
+    this.fill(ahead);
+    return this.buffer[Math.min(this.head + ahead, this.buffer.length - 1)]!;
   }
 
   /** The next token that is not a newline, without moving. */
   peekPastNewlines(): Token {
-    let i = this.pos;
-    while (this.tokens[i]!.kind === 'newline') i++;
-    return this.tokens[i]!;
+    for (let ahead = 0; ; ahead++) {
+      const token = this.peek(ahead);
+      if (token.kind !== 'newline') return token;
+    }
   }
 
   next(): Token {
     const token = this.current;
-    if (token.kind !== 'eof') this.pos++;
+    if (token.kind === 'eof') return token;
+    this.head++;
+    this.consumed++;
+    this.previousEnd = token.end;
+    if (this.head >= 1024) {
+      this.buffer = this.buffer.slice(this.head);
+      this.head = 0;
+    }
     return token;
   }
 
   /** The previous token's end: where a node that ends here ends. */
   get lastEnd(): number {
-    return this.pos === 0 ? this.current.start : this.tokens[this.pos - 1]!.end;
+    return this.consumed === 0 ? this.current.start : this.previousEnd;
   }
 
   is(text: string): boolean {
@@ -62,7 +86,7 @@ export class TokenStream {
   }
 
   skipNewlines(): void {
-    while (this.current.kind === 'newline') this.pos++;
+    while (this.current.kind === 'newline') this.next();
   }
 
   /** Skips newlines only when the next real token is `text` (operators that may start a line). */
@@ -92,7 +116,7 @@ export class TokenStream {
       if (depth === 0 && (t.kind === 'newline' || (t.kind === 'punct' && stopAt.has(t.text)))) return;
       if (t.kind === 'punct' && OPENERS.has(t.text)) depth++;
       else if (t.kind === 'punct' && CLOSERS.has(t.text)) depth = Math.max(0, depth - 1);
-      this.pos++;
+      this.next();
     }
   }
 
