@@ -9,13 +9,19 @@ export function percent(x: number, digits = 1): string {
   return `${v > 0 && v < 0.1 ? v.toFixed(2) : v.toFixed(digits)}%`;
 }
 
-/** "5 batches of ≤ 2" / "all at once" / "none (manual)". */
+/** "5 batches of 2" / "9 batches of 1 (policy allows up to 2)" / "all at once" / "none (manual)". */
 export function batchShape(run: SimRun): string {
   if (run.strategy === 'manual') return 'none: instances wait for a manual upgrade';
   if (run.strategy === 'allAtOnce') return `all ${run.attempted} at once`;
   const n = run.batches.length;
   if (n === 0) return run.haltGate ? `none: halted before the first batch (batch size ${run.batchSize})` : 'none';
-  return `${n} batch${n === 1 ? '' : 'es'} of up to ${run.batchSize}`;
+  const sizes = run.batches.map((b) => b.members.length);
+  const min = Math.min(...sizes);
+  const max = Math.max(...sizes);
+  const actual = min === max ? String(max) : `${min}–${max}`;
+  // Zone and update-domain boundaries can make batches smaller than the policy allows: say so.
+  const limit = max < run.batchSize ? ` (policy allows up to ${run.batchSize})` : '';
+  return `${n} batch${n === 1 ? '' : 'es'} of ${actual}${limit}`;
 }
 
 export function gateName(g: GateResult): string {
