@@ -85,7 +85,8 @@ export async function analyse(ctx: ServerContext, document: TextDocument): Promi
   }
   const { doc } = entry;
   const relevant = doc.model.kind === 'template' || doc.model.kind === 'restBody' || doc.model.kind === 'vmssShow';
-  const findings = relevant ? ctx.ls.findProblems(doc, rules.config) : [];
+  // The server is an adapter, so it reads the clock for the rules that judge dates (expired SAS tokens).
+  const findings = relevant ? ctx.ls.findProblems(doc, rules.config, Date.now()) : [];
   const diagnostics = relevant && (doc.model.scaleSets.length > 0 || /virtualMachineScaleSets/i.test(doc.text))
     ? ctx.ls.toDiagnostics(doc, findings, { uri: document.uri, docsBase: ctx.docsBase, syntaxSeverity: rules.syntaxSeverity })
     : [];
