@@ -10,8 +10,8 @@ const SCHEMES = ['file', 'untitled', 'vscode-vfs'] as const;
 /** Every document the server may be interested in; it ignores what is not a template, cheaply. */
 export const DOCUMENT_SELECTOR: readonly { scheme: string; language?: string; pattern?: string }[] = [
   ...SCHEMES.flatMap((scheme) => LANGUAGES.map((language) => ({ scheme, language }))),
-  // .bicep files when the Bicep extension (which owns the language id) is not installed.
-  ...SCHEMES.map((scheme) => ({ scheme, pattern: '**/*.bicep' })),
+  // Bicep files and their parameters when the Bicep extension (which owns the language ids) is not installed.
+  ...SCHEMES.map((scheme) => ({ scheme, pattern: '**/*.{bicep,bicepparam}' })),
 ];
 
 /**

@@ -123,8 +123,11 @@ function makeWorkbench(page: Page, workspace: string, extensionsDir: string, clo
       await page.keyboard.type(name);
       await quickInput.locator('.monaco-list-row', { hasText: name }).first().waitFor();
       await page.keyboard.press('Enter');
-      await page.locator(`.tab.active[aria-label^="${name}"]`).waitFor();
-      await page.locator('.editor-instance .monaco-editor.focused').waitFor();
+      await quickInput.waitFor({ state: 'hidden' });
+      await page.locator(`.tab.active[aria-label^="${name}"]`).first().waitFor();
+      const focused = page.locator('.editor-instance .monaco-editor.focused');
+      await focused.waitFor({ timeout: 5_000 }).catch(() => page.locator('.editor-instance .monaco-editor .view-lines').first().click());
+      await focused.waitFor();
     },
     async runCommand(title) {
       await leaveWebview();

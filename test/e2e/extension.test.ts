@@ -25,9 +25,10 @@ describe('the extension in a real VS Code', { timeout: 300_000 }, () => {
     await wb.openFile(TEMPLATE);
   });
 
-  // What the window showed when each test ended (the last one matters when a test fails).
+  // What the window showed when each test ended (what matters when a test fails).
+  let step = 0;
   afterEach(async () => {
-    await wb?.screenshot('last');
+    await wb?.screenshot(`after-${String(++step).padStart(2, '0')}`);
   });
 
   after(async () => {
@@ -71,6 +72,20 @@ describe('the extension in a real VS Code', { timeout: 300_000 }, () => {
     await poll('the rule page', () => webviewText(wb.page, /value-out-of-range[\s\S]*What it checks/));
     await wb.screenshot('03-rule-docs');
     await wb.page.locator('.tab.active .tab-actions .action-label').click();
+    await wb.openFile(TEMPLATE);
+  });
+
+  it('checks Bicep files too', async () => {
+    await wb.openFile('web.bicep');
+    const text = await poll('problems in web.bicep', async () => {
+      const t = await wb.page.locator('.markers-panel').innerText();
+      return /web\.bicep[\s\S]*invalid-duration/.test(t) ? t : undefined;
+    }, 30_000);
+    assert.match(text, /rolling-policy-unused/);
+    await wb.screenshot('03-bicep');
+    // Closed, its problems leave the Problems view (later tests read it).
+    await wb.page.locator('.tab.active .tab-actions .action-label').click();
+    await poll('web.bicep closed', async () => !(await wb.page.locator('.markers-panel').innerText()).includes('web.bicep'));
     await wb.openFile(TEMPLATE);
   });
 
