@@ -4,7 +4,7 @@ import type { Span } from '../text/span';
 import type { RuleConfig } from './config';
 import { INTERNAL_RULE_ERROR } from './meta/suppressionRules';
 import { RULES } from './registry';
-import { findSuppressions, type Suppression } from './suppressions';
+import { findSuppressions, SUPPRESSION_DIRECTIVE, type Suppression } from './suppressions';
 import type { Finding, FindingDraft, Rule, Severity } from './types';
 
 export interface RunRulesOptions {
@@ -35,8 +35,10 @@ export function runRules(model: TemplateModel, text: string, options: RunRulesOp
     const chosen = overrides[rule.id] ?? rule.defaultSeverity;
     return chosen === 'off' ? undefined : chosen;
   };
-  const lines = new LineIndex(text);
-  const suppressions = findSuppressions(text, lines, model.commentSpans);
+  // The line index is only needed to match suppression comments to lines; most templates have none.
+  const hasDirectives = text.includes(SUPPRESSION_DIRECTIVE);
+  const lines = hasDirectives ? new LineIndex(text) : undefined;
+  const suppressions = lines ? findSuppressions(text, lines, model.commentSpans) : [];
   const knownRuleIds = new Set([...RULES, ...rules].map((r) => r.id));
   const internalSeverity = severityOf(INTERNAL_RULE_ERROR);
   const findings: Finding[] = [];
@@ -68,7 +70,7 @@ export function runRules(model: TemplateModel, text: string, options: RunRulesOp
   }
 
   return findings
-    .filter((f) => !isSuppressed(f, suppressions, lines))
+    .filter((f) => !lines || !isSuppressed(f, suppressions, lines))
     .sort((a, b) => a.span.offset - b.span.offset || a.ruleId.localeCompare(b.ruleId));
 }
 

@@ -20,7 +20,21 @@ export interface FirstBatch {
   readonly groupLabel: string;
 }
 
+/** Rules ask for the same first batch more than once per scale set; the model is immutable, so keep it. */
+const firstBatchCache = new WeakMap<ScaleSetModel, Map<string, FirstBatch>>();
+
 export function firstBatch(scaleSet: ScaleSetModel, count: number, percent: number, crossZone: boolean): FirstBatch {
+  const key = `${count}|${percent}|${crossZone}`;
+  let perScaleSet = firstBatchCache.get(scaleSet);
+  if (!perScaleSet) firstBatchCache.set(scaleSet, (perScaleSet = new Map()));
+  const cached = perScaleSet.get(key);
+  if (cached) return cached;
+  const computed = computeFirstBatch(scaleSet, count, percent, crossZone);
+  perScaleSet.set(key, computed);
+  return computed;
+}
+
+function computeFirstBatch(scaleSet: ScaleSetModel, count: number, percent: number, crossZone: boolean): FirstBatch {
   const a = DEFAULT_ASSUMPTIONS;
   const fleet = expandFleet(simInputFromScaleSet(scaleSet, { capacity: count }).input);
   const plan = planGroups(fleet, crossZone, a);

@@ -38,9 +38,16 @@ export function policyObjects(scaleSet: ScaleSetModel): PolicyObjectEntry[] {
   return out;
 }
 
+/** Several schema rules walk the same entries; the model is immutable, so the walk is kept per scale set. */
+const entriesCache = new WeakMap<ScaleSetModel, PolicyEntry[]>();
+
 export function policyEntries(scaleSet: ScaleSetModel): PolicyEntry[] {
-  return policyObjects(scaleSet).flatMap((object) =>
+  const cached = entriesCache.get(scaleSet);
+  if (cached) return cached;
+  const entries = policyObjects(scaleSet).flatMap((object) =>
     object.value.properties.map((property) => ({ object, property, match: findPolicyProperty(object.objectId, property.name) })));
+  entriesCache.set(scaleSet, entries);
+  return entries;
 }
 
 /** True when a value fix may rewrite the value: it is written literally in this template. */
