@@ -1,4 +1,5 @@
 import type { EvalValue } from '../expressions/values';
+import { equalsIgnoreCase } from '../json/nodes';
 import type { RProperty, RValue } from './types';
 
 /** Reading resolved values the way ARM coerces them ("20" → 20, "true" → true), for rules and the simulator. */
@@ -6,9 +7,8 @@ import type { RProperty, RValue } from './types';
 /** The property of an object value with this name (case-insensitive; the last one wins, as in ARM). */
 export function getProp(value: RValue | undefined, name: string): RProperty | undefined {
   if (value?.kind !== 'object') return undefined;
-  const lower = name.toLowerCase();
   let found: RProperty | undefined;
-  for (const prop of value.properties) if (prop.name.toLowerCase() === lower) found = prop;
+  for (const prop of value.properties) if (equalsIgnoreCase(prop.name, name)) found = prop;
   return found;
 }
 

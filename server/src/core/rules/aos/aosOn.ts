@@ -1,6 +1,7 @@
 import type { RProperty, ScaleSetModel } from '../../model/types';
 import { automaticOsUpgrade } from '../facts/scaleSetFacts';
 import type { RelatedInformation } from '../types';
+import { perScaleSet } from '../facts/memo';
 
 /** What the automatic-OS-upgrade rules share: whether AOS is on, and where it is turned on. */
 export interface AosOn {
@@ -12,7 +13,7 @@ export interface AosOn {
 }
 
 /** Defined only when automatic OS upgrade is known to be on; rules stay silent when it is off or unknown. */
-export function aosOn(scaleSet: ScaleSetModel): AosOn | undefined {
+function computeAosOn(scaleSet: ScaleSetModel): AosOn | undefined {
   const setting = automaticOsUpgrade(scaleSet);
   if (setting.value !== true || !setting.property) return undefined;
   const legacy = setting.property === scaleSet.legacyAutomaticOSUpgrade;
@@ -22,3 +23,6 @@ export function aosOn(scaleSet: ScaleSetModel): AosOn | undefined {
     related: { span: setting.property.value.span, message: `Automatic OS upgrade is turned on here (${legacy ? 'legacy automaticOSUpgrade' : 'enableAutomaticOSUpgrade'}).` },
   };
 }
+
+/** Asked by most AOS rules for every scale set: computed once per scale set. */
+export const aosOn = perScaleSet(computeAosOn);

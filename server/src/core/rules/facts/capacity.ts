@@ -1,5 +1,6 @@
 import type { RValue, ScaleSetModel } from '../../model/types';
 import { asInteger } from '../../model/values';
+import { perScaleSet } from './memo';
 
 /** sku.capacity resolved to a whole number of instances, with the value it was read from. */
 export interface InstanceCount {
@@ -12,8 +13,10 @@ export interface InstanceCount {
  * the engine cannot evaluate, or not a non-negative integer: rules that need numbers stay silent then
  * (the simulator assumes 10 instead; rules do not guess).
  */
-export function instanceCount(scaleSet: ScaleSetModel): InstanceCount | undefined {
+function computeInstanceCount(scaleSet: ScaleSetModel): InstanceCount | undefined {
   const value = scaleSet.capacity;
   const count = asInteger(value);
   return value !== undefined && count !== undefined && count >= 0 ? { count, value } : undefined;
 }
+
+export const instanceCount = perScaleSet(computeInstanceCount);

@@ -1,5 +1,6 @@
 import { APPLICATION_HEALTH_EXTENSION, isApplicationHealthType, isServiceFabricType, SERVICE_FABRIC_EXTENSION } from '../../catalog';
 import type { ExtensionModel, RProperty, RValue, ScaleSetModel } from '../../model/types';
+import { perScaleSet } from './memo';
 
 /** What health signals a scale set has: the load-balancer probe and the Application Health extension (§2, §3.2). */
 
@@ -34,7 +35,7 @@ export interface HealthSources {
   readonly undetermined: readonly ExtensionModel[];
 }
 
-export function healthSources(scaleSet: ScaleSetModel): HealthSources {
+function computeHealthSources(scaleSet: ScaleSetModel): HealthSources {
   const id = scaleSet.healthProbeId;
   const probeSet = id !== undefined && id.value.kind !== 'null' && !(id.value.kind === 'string' && id.value.value.trim() === '');
   const appHealth: ExtensionModel[] = [];
@@ -57,7 +58,7 @@ export function hasHealthSource(sources: HealthSources, probeCounts = true): May
 }
 
 /** Whether the scale set has the Service Fabric node extension. */
-export function serviceFabricExtensions(scaleSet: ScaleSetModel): { readonly found: readonly ExtensionModel[]; readonly undetermined: boolean } {
+function computeServiceFabricExtensions(scaleSet: ScaleSetModel): { readonly found: readonly ExtensionModel[]; readonly undetermined: boolean } {
   const found: ExtensionModel[] = [];
   let undetermined = false;
   for (const ext of scaleSet.extensions) {
@@ -67,3 +68,6 @@ export function serviceFabricExtensions(scaleSet: ScaleSetModel): { readonly fou
   }
   return { found, undetermined };
 }
+
+export const healthSources = perScaleSet(computeHealthSources);
+export const serviceFabricExtensions = perScaleSet(computeServiceFabricExtensions);

@@ -2,6 +2,7 @@ import { findPolicyProperty } from '../../catalog/policyCatalog';
 import type { RObject, RProperty, ScaleSetModel } from '../../model/types';
 import { asInteger, getProp } from '../../model/values';
 import { booleanSetting, isAbsent, type Setting } from './setting';
+import { perScaleSet } from './memo';
 
 /** The rolling policy and the values a rolling upgrade would use, with Azure's defaults (reference §1.2). */
 
@@ -11,7 +12,7 @@ export type RollingPolicyState =
   | { readonly kind: 'unknown' }
   | { readonly kind: 'object'; readonly property: RProperty; readonly value: RObject };
 
-export function rollingPolicy(scaleSet: ScaleSetModel): RollingPolicyState {
+function computeRollingPolicy(scaleSet: ScaleSetModel): RollingPolicyState {
   if (scaleSet.upgradePolicy?.value.kind === 'unknown') return { kind: 'unknown' };
   const property = scaleSet.rollingUpgradePolicy;
   if (isAbsent(property)) return { kind: 'absent' };
@@ -50,9 +51,12 @@ export function rollingFlag(scaleSet: ScaleSetModel, name: RollingFlagName): Set
  * automaticOSUpgradePolicy.useRollingUpgradePolicy (default false, API 2022-03-01+). Without it automatic
  * OS upgrades use the built-in 20/20/20 policy, whatever rollingUpgradePolicy says (S1, §4.1 #11).
  */
-export function aosUsesRollingPolicy(scaleSet: ScaleSetModel): Setting<boolean> {
+function computeAosUsesRollingPolicy(scaleSet: ScaleSetModel): Setting<boolean> {
   if (scaleSet.upgradePolicy?.value.kind === 'unknown') return { value: 'unknown', property: scaleSet.upgradePolicy };
   const aos = scaleSet.automaticOSUpgradePolicy;
   if (aos?.value.kind === 'unknown') return { value: 'unknown', property: aos };
   return booleanSetting(getProp(aos?.value, 'useRollingUpgradePolicy'), false);
 }
+
+export const rollingPolicy = perScaleSet(computeRollingPolicy);
+export const aosUsesRollingPolicy = perScaleSet(computeAosUsesRollingPolicy);

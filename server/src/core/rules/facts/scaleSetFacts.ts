@@ -1,6 +1,7 @@
 import type { RProperty, ScaleSetModel } from '../../model/types';
 import { getProp } from '../../model/values';
 import { booleanSetting, enumSetting, isAbsent, type Setting } from './setting';
+import { perScaleSet } from './memo';
 
 /** Effective upgrade-related settings of a scale set, with ARM's defaults applied (reference §1, §2). */
 
@@ -8,13 +9,13 @@ export type UpgradeMode = 'Automatic' | 'Manual' | 'Rolling';
 export type OrchestrationMode = 'Uniform' | 'Flexible';
 
 /** upgradePolicy.mode; absent means Manual (S12). Unknown when upgradePolicy itself cannot be evaluated. */
-export function upgradeMode(scaleSet: ScaleSetModel): Setting<UpgradeMode> {
+function computeUpgradeMode(scaleSet: ScaleSetModel): Setting<UpgradeMode> {
   if (scaleSet.upgradePolicy?.value.kind === 'unknown') return { value: 'unknown', property: scaleSet.upgradePolicy };
   return enumSetting<UpgradeMode>(scaleSet.mode, ['Automatic', 'Manual', 'Rolling'], 'Manual');
 }
 
 /** properties.orchestrationMode; absent means Uniform (S11). */
-export function orchestrationMode(scaleSet: ScaleSetModel): Setting<OrchestrationMode> {
+function computeOrchestrationMode(scaleSet: ScaleSetModel): Setting<OrchestrationMode> {
   return enumSetting<OrchestrationMode>(scaleSet.orchestrationMode, ['Uniform', 'Flexible'], 'Uniform');
 }
 
@@ -23,7 +24,7 @@ export function orchestrationMode(scaleSet: ScaleSetModel): Setting<Orchestratio
  * legacy upgradePolicy.automaticOSUpgrade boolean (API 2017-03-30 … 2018-06-01). `property` is the
  * boolean that decides (or the policy object when that object cannot be evaluated).
  */
-export function automaticOsUpgrade(scaleSet: ScaleSetModel): Setting<boolean> {
+function computeAutomaticOsUpgrade(scaleSet: ScaleSetModel): Setting<boolean> {
   if (scaleSet.upgradePolicy?.value.kind === 'unknown') return { value: 'unknown', property: scaleSet.upgradePolicy };
   const policy = scaleSet.automaticOSUpgradePolicy;
   if (policy?.value.kind === 'unknown') return { value: 'unknown', property: policy };
@@ -35,24 +36,24 @@ export function automaticOsUpgrade(scaleSet: ScaleSetModel): Setting<boolean> {
 }
 
 /** automaticRepairsPolicy.enabled (default false). */
-export function automaticRepairs(scaleSet: ScaleSetModel): Setting<boolean> {
+function computeAutomaticRepairs(scaleSet: ScaleSetModel): Setting<boolean> {
   const policy = scaleSet.automaticRepairsPolicy;
   if (policy?.value.kind === 'unknown') return { value: 'unknown', property: policy };
   return booleanSetting(getProp(policy?.value, 'enabled'), false);
 }
 
 /** properties.overprovision (default true, S14; the 2015-06-15 spelling overProvision matches case-insensitively). */
-export function overprovision(scaleSet: ScaleSetModel): Setting<boolean> {
+function computeOverprovision(scaleSet: ScaleSetModel): Setting<boolean> {
   return booleanSetting(scaleSet.overprovision, true);
 }
 
 /** properties.singlePlacementGroup (default true for Uniform). */
-export function singlePlacementGroup(scaleSet: ScaleSetModel): Setting<boolean> {
+function computeSinglePlacementGroup(scaleSet: ScaleSetModel): Setting<boolean> {
   return booleanSetting(scaleSet.singlePlacementGroup, true);
 }
 
 /** windowsConfiguration.enableAutomaticUpdates (default true, §2). Unknown when windowsConfiguration cannot be evaluated. */
-export function windowsAutomaticUpdates(scaleSet: ScaleSetModel): Setting<boolean> {
+function computeWindowsAutomaticUpdates(scaleSet: ScaleSetModel): Setting<boolean> {
   const config = scaleSet.windowsConfiguration;
   if (config?.value.kind === 'unknown') return { value: 'unknown', property: config };
   return booleanSetting(getProp(config?.value, 'enableAutomaticUpdates'), true);
@@ -64,3 +65,11 @@ export function policyAnchor(scaleSet: ScaleSetModel): { readonly span: RPropert
   if (scaleSet.properties) return { span: scaleSet.properties.keySpan };
   return { span: { offset: scaleSet.span.offset, length: 1 } };
 }
+
+export const upgradeMode = perScaleSet(computeUpgradeMode);
+export const orchestrationMode = perScaleSet(computeOrchestrationMode);
+export const automaticOsUpgrade = perScaleSet(computeAutomaticOsUpgrade);
+export const automaticRepairs = perScaleSet(computeAutomaticRepairs);
+export const overprovision = perScaleSet(computeOverprovision);
+export const singlePlacementGroup = perScaleSet(computeSinglePlacementGroup);
+export const windowsAutomaticUpdates = perScaleSet(computeWindowsAutomaticUpdates);

@@ -2,6 +2,7 @@ import type { ExtensionModel, RProperty, ScaleSetModel, ServiceFabricClusterMode
 import { getProp } from '../../model/values';
 import { serviceFabricExtensions } from './healthSources';
 import { enumSetting, type Setting } from './setting';
+import { perScaleSet } from './memo';
 
 /** Service Fabric facts of a scale set: its node extension, durability and the cluster node type it joins (§2, §3.5). */
 
@@ -20,7 +21,7 @@ export interface ServiceFabricFacts {
  * The scale set's Service Fabric extension, or undefined when it has none. `'unknown'` when it has none
  * for certain only if some extension's type is unevaluated.
  */
-export function serviceFabric(scaleSet: ScaleSetModel): ServiceFabricFacts | undefined | 'unknown' {
+function computeServiceFabric(scaleSet: ScaleSetModel): ServiceFabricFacts | undefined | 'unknown' {
   const { found, undetermined } = serviceFabricExtensions(scaleSet);
   const extension = found[found.length - 1];
   if (!extension) return undetermined ? 'unknown' : undefined;
@@ -48,3 +49,5 @@ export function clusterNodeType(model: TemplateModel, facts: ServiceFabricFacts)
   }
   return undefined;
 }
+
+export const serviceFabric = perScaleSet(computeServiceFabric);
