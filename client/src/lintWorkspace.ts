@@ -1,7 +1,7 @@
 import { commands, languages, ProgressLocation, TabInputText, window, workspace, type CancellationToken, type Disposable, type Uri } from 'vscode';
 import type { ServerApi } from './serverApi';
 
-const INCLUDE = '**/*.{json,jsonc}';
+const INCLUDE = '**/*.{json,jsonc,bicep}';
 const EXCLUDE = '**/{node_modules,.git}/**';
 const MAX_FILES = 5000;
 const MAX_BYTES = 8 * 1024 * 1024;

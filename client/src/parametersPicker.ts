@@ -16,7 +16,7 @@ export async function pickParametersFile(choices: ParametersChoices, template: U
   const current = choices.get(template)?.toString();
   const found = await findParametersFiles(template);
   const items: Choice[] = [
-    { label: '$(sync) Automatic', description: '<name>.parameters.json or azuredeploy.parameters.json beside the template', parameters: null, picked: current === undefined },
+    { label: '$(sync) Automatic', description: 'the one beside the template (<name>.parameters.json, azuredeploy.parameters.json, .bicepparam)', parameters: null, picked: current === undefined },
     ...found.map((uri): Choice => ({
       label: `$(file) ${workspace.asRelativePath(uri, false)}`,
       ...(uri.toString() === current ? { description: 'in use' } : {}),
@@ -28,7 +28,7 @@ export async function pickParametersFile(choices: ParametersChoices, template: U
   if (!picked) return;
   let parameters = picked.parameters;
   if (parameters === 'browse') {
-    const opened = await window.showOpenDialog({ canSelectMany: false, filters: { 'Parameters files': ['json', 'jsonc'] }, defaultUri: Uri.joinPath(template, '..') });
+    const opened = await window.showOpenDialog({ canSelectMany: false, filters: { 'Parameters files': ['json', 'jsonc', 'bicepparam'] }, defaultUri: Uri.joinPath(template, '..') });
     if (!opened?.[0]) return;
     parameters = opened[0];
   }
@@ -37,7 +37,7 @@ export async function pickParametersFile(choices: ParametersChoices, template: U
 
 /** Parameters files in the workspace, those nearest the template first. */
 async function findParametersFiles(template: Uri): Promise<Uri[]> {
-  const files = await workspace.findFiles('**/*.parameters*.{json,jsonc}', '**/node_modules/**', MAX_FILES);
+  const files = await workspace.findFiles('**/*{.parameters*.json,.parameters*.jsonc,.bicepparam}', '**/node_modules/**', MAX_FILES);
   const folder = template.path.slice(0, template.path.lastIndexOf('/') + 1);
   const distance = (uri: Uri) => (uri.path.startsWith(folder) ? uri.path.slice(folder.length).split('/').length : 100 + uri.path.split('/').length);
   return files.sort((a, b) => distance(a) - distance(b) || a.path.localeCompare(b.path));

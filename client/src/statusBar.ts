@@ -25,7 +25,7 @@ export function registerStatusBar(tracker: TemplateTracker, choices: ParametersC
       const capacity = `${s.capacity.count} instance${s.capacity.count === 1 ? '' : 's'}${s.capacity.known ? '' : ' (assumed)'}`;
       tooltip.appendMarkdown(`- \`${s.name.replace(/`/g, "'")}\` · ${capacity}: ${s.summary}\n`);
     }
-    tooltip.appendMarkdown(`\nParameters file: ${chosen ? `\`${parameters}\`` : 'automatic (`<name>.parameters.json` or `azuredeploy.parameters.json` beside the template)'}\n\nClick to select another.`);
+    tooltip.appendMarkdown(`\nParameters file: ${chosen ? `\`${parameters}\`` : 'automatic (the one beside the template: `<name>.parameters.json`, `azuredeploy.parameters.json` or a `.bicepparam`)'}\n\nClick to select another.`);
     item.tooltip = tooltip;
     item.show();
   };

@@ -118,10 +118,15 @@ function makeWorkbench(page: Page, workspace: string, extensionsDir: string, clo
     extensionsDir,
     async openFile(name) {
       await leaveWebview();
-      await page.keyboard.press('Control+P');
-      await quickInput.locator('input').waitFor({ state: 'visible' });
-      await page.keyboard.type(name);
-      await quickInput.locator('.monaco-list-row', { hasText: name }).first().waitFor();
+      // A file created a moment ago may not be in Quick Open's index yet: close it and ask again.
+      await poll(`${name} in Quick Open`, async () => {
+        await page.keyboard.press('Control+P');
+        await quickInput.locator('input').waitFor({ state: 'visible' });
+        await page.keyboard.type(name);
+        const found = await quickInput.locator('.monaco-list-row', { hasText: name }).first().waitFor({ timeout: 3_000 }).then(() => true, () => false);
+        if (!found) await page.keyboard.press('Escape');
+        return found;
+      });
       await page.keyboard.press('Enter');
       await quickInput.waitFor({ state: 'hidden' });
       await page.locator(`.tab.active[aria-label^="${name}"]`).first().waitFor();
