@@ -1,6 +1,6 @@
 import { commands, FileType, languages, Uri, window, workspace, type QuickPickItem } from 'vscode';
 
-export const RULES_URL = 'https://github.com/vmss-upgrade-policy/vmss-upgrade-policy/blob/main/docs/rules/';
+const RULES_URL = 'https://github.com/vmss-upgrade-policy/vmss-upgrade-policy/blob/main/docs/rules/';
 const SOURCE = 'vmss-upgrade';
 
 interface RuleItem extends QuickPickItem {

@@ -14,8 +14,8 @@ const RETRY_MS = 500;
  * "when a template" context key of the editor-title button.
  */
 export class TemplateTracker implements Disposable {
-  private readonly known = new Map<string, ScaleSetsRequest.Result>();
-  private readonly paths = new Map<string, string>();
+  /** By URI: the server's last answer, and the file path the menus' context key uses. */
+  private readonly known = new Map<string, { readonly result: ScaleSetsRequest.Result; readonly path: string }>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly changed = new EventEmitter<Uri>();
   private readonly subscriptions: Disposable[];
@@ -38,10 +38,10 @@ export class TemplateTracker implements Disposable {
   }
 
   get(uri: Uri): ScaleSetsRequest.Result | undefined {
-    return this.known.get(uri.toString());
+    return this.known.get(uri.toString())?.result;
   }
 
-  /** Asks the server now (commands use it for a fresh answer). */
+  /** Asks the server now (after a change it cannot see, such as another parameters file). */
   async refresh(document: TextDocument, attempt = 0): Promise<ScaleSetsRequest.Result | undefined> {
     if (!this.ready || languages.match(DOCUMENT_SELECTOR, document) === 0) return undefined;
     let result: ScaleSetsRequest.Result;
@@ -56,13 +56,8 @@ export class TemplateTracker implements Disposable {
       return undefined;
     }
     const key = document.uri.toString();
-    if (result.scaleSets.length > 0) {
-      this.known.set(key, result);
-      this.paths.set(key, document.uri.fsPath);
-    } else {
-      this.known.delete(key);
-      this.paths.delete(key);
-    }
+    if (result.scaleSets.length > 0) this.known.set(key, { result, path: document.uri.fsPath });
+    else this.known.delete(key);
     this.publish(document.uri);
     return result;
   }
@@ -88,14 +83,11 @@ export class TemplateTracker implements Disposable {
   private forget(uri: Uri): void {
     const key = uri.toString();
     clearTimeout(this.timers.get(key));
-    if (this.known.delete(key)) {
-      this.paths.delete(key);
-      this.publish(uri);
-    }
+    if (this.known.delete(key)) this.publish(uri);
   }
 
   private publish(uri: Uri): void {
-    void commands.executeCommand('setContext', CONTEXT_KEY, [...this.paths.values()]);
+    void commands.executeCommand('setContext', CONTEXT_KEY, [...this.known.values()].map((k) => k.path));
     this.changed.fire(uri);
   }
 }
