@@ -1,4 +1,4 @@
-import { Disposable, MarkdownString, StatusBarAlignment, window, workspace, type TextEditor } from 'vscode';
+import { Disposable, MarkdownString, StatusBarAlignment, Uri, window, workspace, type TextEditor } from 'vscode';
 import type { ParametersChoices } from './parametersChoices';
 import type { TemplateTracker } from './templateTracker';
 
@@ -18,14 +18,18 @@ export function registerStatusBar(tracker: TemplateTracker, choices: ParametersC
     }
     const count = result.scaleSets.length;
     const chosen = choices.get(editor.document.uri);
-    const parameters = chosen ? workspace.asRelativePath(chosen, false) : 'automatic';
-    item.text = `$(server-environment) ${count} scale set${count === 1 ? '' : 's'} · $(symbol-parameter) ${chosen ? chosen.path.slice(chosen.path.lastIndexOf('/') + 1) : 'auto'}`;
+    // When nothing was chosen, the server says which file it found beside the template (if any).
+    const used = chosen ?? (result.parametersUri ? Uri.parse(result.parametersUri) : undefined);
+    const parameters = used ? workspace.asRelativePath(used, false) : 'none';
+    const label = used ? used.path.slice(used.path.lastIndexOf('/') + 1) : 'no parameters';
+    item.text = `$(server-environment) ${count} scale set${count === 1 ? '' : 's'} · $(symbol-parameter) ${label}${chosen ? '' : ' (auto)'}`;
     const tooltip = new MarkdownString(`**VMSS Upgrade Policy**\n\n`);
     for (const s of result.scaleSets) {
       const capacity = `${s.capacity.count} instance${s.capacity.count === 1 ? '' : 's'}${s.capacity.known ? '' : ' (assumed)'}`;
       tooltip.appendMarkdown(`- \`${s.name.replace(/`/g, "'")}\` · ${capacity}: ${s.summary}\n`);
     }
-    tooltip.appendMarkdown(`\nParameters file: ${chosen ? `\`${parameters}\`` : 'automatic (the one beside the template: `<name>.parameters.json`, `azuredeploy.parameters.json` or a `.bicepparam`)'}\n\nClick to select another.`);
+    const how = chosen ? 'chosen' : used ? 'found beside the template' : 'none found beside the template (`<name>.parameters.json`, `azuredeploy.parameters.json` or a `.bicepparam`); parameter defaults are used';
+    tooltip.appendMarkdown(`\nParameters file: ${used ? `\`${parameters}\` (${how})` : how}\n\nClick to select another.`);
     item.tooltip = tooltip;
     item.show();
   };

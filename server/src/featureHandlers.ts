@@ -83,6 +83,10 @@ export function registerFeatureHandlers(ctx: ServerContext): void {
       const entry = await lookup(ctx, params.textDocument.uri, token);
       if (!entry) return { version: -1, scaleSets: [] };
       const settings = await ctx.settings.get(params.textDocument.uri);
-      return { version: entry.version, scaleSets: ls.describeScaleSets(entry.doc, { assumedCapacity: settings.whatIf.capacity, failureRate: settings.whatIf.failureRate }) };
+      return {
+        version: entry.version,
+        scaleSets: ls.describeScaleSets(entry.doc, { assumedCapacity: settings.whatIf.capacity, failureRate: settings.whatIf.failureRate }),
+        parametersUri: entry.parametersUri ?? null,
+      };
     }));
 }

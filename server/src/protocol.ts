@@ -22,6 +22,8 @@ export namespace ScaleSetsRequest {
     /** The document version the answer was computed from. */
     readonly version: number;
     readonly scaleSets: readonly ScaleSetInfo[];
+    /** The parameters file whose values were used (chosen by the client or found beside the template), if any. */
+    readonly parametersUri?: string | null;
   }
 }
 

@@ -19,6 +19,9 @@ export interface ClientSupport {
   dynamicConfiguration: boolean;
   /** codeAction/resolve can fill in `edit`. */
   codeActionResolve: boolean;
+  /** The client can be asked to re-request inlay hints and CodeLenses (workspace/…/refresh). */
+  inlayHintRefresh: boolean;
+  codeLensRefresh: boolean;
 }
 
 /** The server's state, passed explicitly to the handler groups (no module globals). */

@@ -29,7 +29,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       return TextDocument.update(document, changes, version);
     },
   });
-  const support: ClientSupport = { configuration: false, pullDiagnostics: false, diagnosticRefresh: false, dynamicWatchers: false, dynamicConfiguration: false, codeActionResolve: false };
+  const support: ClientSupport = { configuration: false, pullDiagnostics: false, diagnosticRefresh: false, dynamicWatchers: false, dynamicConfiguration: false, codeActionResolve: false, inlayHintRefresh: false, codeLensRefresh: false };
   const logger = { error: (message: string) => connection.console.error(message) };
   const parameters = new ParametersFiles((uri) => {
     const open = documents.get(uri) ?? documents.all().find((d) => fileKey(d.uri) === fileKey(uri));
@@ -60,6 +60,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     support.dynamicWatchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     support.dynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     support.codeActionResolve = caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
+    support.inlayHintRefresh = caps.workspace?.inlayHint?.refreshSupport === true;
+    support.codeLensRefresh = caps.workspace?.codeLens?.refreshSupport === true;
     ctx.workspaceConfig.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri ? [params.rootUri] : []));
     return {
       capabilities: {
@@ -85,9 +87,19 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     }
   });
 
+  /**
+   * Diagnostics are re-delivered by `delivery`; inlay hints and CodeLenses are pulled by the client, so it
+   * must be told that their numbers changed (a new parameters file changes capacity, settings change both).
+   */
+  const recheck = (uris?: readonly string[]) => {
+    delivery.refresh(uris);
+    if (support.inlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
+    if (support.codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  };
+
   connection.onDidChangeConfiguration((change) => {
     ctx.settings.changed(change.settings);
-    delivery.refresh();
+    recheck();
   });
 
   connection.onDidChangeWatchedFiles((change) => {
@@ -101,12 +113,12 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       }
     }
     if (configChanged) ctx.workspaceConfig.invalidate();
-    if (configChanged || templates.size > 0) delivery.refresh(configChanged ? undefined : [...templates]);
+    if (configChanged || templates.size > 0) recheck(configChanged ? undefined : [...templates]);
   });
 
   connection.onNotification('vmssUpgrade/setParametersFile' satisfies typeof SetParametersFileNotification.method, (params: SetParametersFileNotification.Params) => {
     ctx.parameters.choose(params.templateUri, params.parametersUri);
-    delivery.refresh([params.templateUri]);
+    recheck([params.templateUri]);
   });
 
   registerFeatureHandlers(ctx);
@@ -118,7 +130,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     // An edited parameters file feeds the templates that use it: check them again.
     if (isParametersFileName(e.document.uri) || /deploymentParameters/i.test(e.document.getText(firstLines))) {
       const templates = ctx.parameters.templatesUsing(e.document.uri, documents.keys());
-      if (templates.length > 0) delivery.refresh(templates);
+      if (templates.length > 0) recheck(templates);
     }
   });
   documents.onDidClose((e) => {

@@ -51,6 +51,13 @@ export class LspClient {
       this.notify();
       return null;
     });
+    for (const method of ['workspace/inlayHint/refresh', 'workspace/codeLens/refresh']) {
+      this.connection.onRequest(method, () => {
+        this.viewRefreshes.push(method);
+        this.notify();
+        return null;
+      });
+    }
     this.connection.onNotification('textDocument/publishDiagnostics', (params: Published) => {
       this.published.push(params);
       this.notify();
@@ -60,6 +67,8 @@ export class LspClient {
   }
 
   refreshes = 0;
+  /** Inlay-hint and CodeLens refresh requests the server sent, in order. */
+  readonly viewRefreshes: string[] = [];
 
   async initialize(): Promise<{ capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } }> {
     const folder = this.options.workspaceFolder;
@@ -68,7 +77,7 @@ export class LspClient {
       rootUri: folder ? pathToFileURL(folder).toString() : null,
       workspaceFolders: folder ? [{ uri: pathToFileURL(folder).toString(), name: 'ws' }] : null,
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true }, diagnostics: { refreshSupport: true }, inlayHint: { refreshSupport: true }, codeLens: { refreshSupport: true } },
         textDocument: {
           synchronization: { dynamicRegistration: false },
           completion: { completionItem: { snippetSupport: true } },

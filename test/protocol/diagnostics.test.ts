@@ -148,8 +148,10 @@ test('the parameters file beside a template feeds it; editing the parameters fil
     await client.initialize();
     await client.open(uri, TEMPLATE);
     await client.waitForDiagnostics(uri);
-    type Info = { scaleSets: { capacity: { count: number; known: boolean } }[] };
-    assert.equal((await client.request<Info>('vmssUpgrade/scaleSets', { textDocument: { uri } })).scaleSets[0]!.capacity.count, 12, 'from the parameters file on disk');
+    type Info = { scaleSets: { capacity: { count: number; known: boolean } }[]; parametersUri?: string | null };
+    const first = await client.request<Info>('vmssUpgrade/scaleSets', { textDocument: { uri } });
+    assert.equal(first.scaleSets[0]!.capacity.count, 12, 'from the parameters file on disk');
+    assert.match(first.parametersUri ?? '', /\/web\.parameters\.json$/, 'the answer names the parameters file it used');
     await client.open(paramsUri, PARAMETERS);
     const published = client.pushedFor(uri).length;
     const at = positionOf(PARAMETERS, '12');
@@ -157,7 +159,11 @@ test('the parameters file beside a template feeds it; editing the parameters fil
     await client.until(() => client.pushedFor(uri).length > published, 'the template to be re-checked');
     assert.equal((await client.request<Info>('vmssUpgrade/scaleSets', { textDocument: { uri } })).scaleSets[0]!.capacity.count, 30, 'from the edited parameters file');
     // The client may choose another parameters file, or none.
+    const refreshed = client.viewRefreshes.length;
     await client.connection.sendNotification('vmssUpgrade/setParametersFile', { templateUri: uri, parametersUri: 'file:///nonexistent/p.json' });
+    // Inlay hints and CodeLenses are pulled by the client: the server asks it to pull them again.
+    await client.until(() => client.viewRefreshes.length >= refreshed + 2, 'inlay hint and CodeLens refresh requests');
+    assert.deepEqual(new Set(client.viewRefreshes.slice(refreshed)), new Set(['workspace/inlayHint/refresh', 'workspace/codeLens/refresh']));
     const none = await client.request<Info>('vmssUpgrade/scaleSets', { textDocument: { uri } });
     assert.deepEqual(none.scaleSets[0]!.capacity, { count: 10, known: true }, 'the template default');
     assert.equal(await client.shutdown(), 0);
