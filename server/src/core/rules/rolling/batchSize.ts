@@ -1,4 +1,6 @@
 import type { ScaleSetModel } from '../../model/types';
+import { asInteger } from '../../model/values';
+import { orchestrationMode } from '../facts/scaleSetFacts';
 import { DEFAULT_ASSUMPTIONS } from '../../sim/assumptions';
 import { baseBatchSize, planGroups } from '../../sim/batches';
 import { expandFleet } from '../../sim/fleet';
@@ -29,9 +31,24 @@ export function firstBatch(scaleSet: ScaleSetModel, count: number, percent: numb
   if (!perScaleSet) firstBatchCache.set(scaleSet, (perScaleSet = new Map()));
   const cached = perScaleSet.get(key);
   if (cached) return cached;
-  const computed = computeFirstBatch(scaleSet, count, percent, crossZone);
+  // Scale sets that share the inputs the fleet layout depends on share the answer (templates with many
+  // alike scale sets would otherwise build the same simulator input once each).
+  const layoutKey = `${key}|${zonesKey(scaleSet)}|${orchestrationMode(scaleSet).value}|${asInteger(scaleSet.platformFaultDomainCount?.value) ?? '-'}`;
+  const computed = byLayout.get(layoutKey) ?? computeFirstBatch(scaleSet, count, percent, crossZone);
+  if (byLayout.size >= MAX_LAYOUTS) byLayout.clear();
+  byLayout.set(layoutKey, computed);
   perScaleSet.set(key, computed);
   return computed;
+}
+
+/** A pure function of its key, so a bounded shared memo is safe. */
+const byLayout = new Map<string, FirstBatch>();
+const MAX_LAYOUTS = 512;
+
+function zonesKey(scaleSet: ScaleSetModel): string {
+  const zones = scaleSet.zones;
+  if (zones?.kind !== 'array') return zones?.kind ?? 'none';
+  return zones.items.map((z) => (z.kind === 'string' || z.kind === 'number' ? String(z.value) : `?${z.kind}`)).join(',');
 }
 
 function computeFirstBatch(scaleSet: ScaleSetModel, count: number, percent: number, crossZone: boolean): FirstBatch {
