@@ -75,3 +75,31 @@ export function items(cursor: Cursor | undefined, resolver: Resolver): Cursor[] 
   }
   return cursor.value.kind === 'array' ? cursor.value.items.map((value) => ({ value })) : [];
 }
+
+/**
+ * Like `path`, but when an object on the way is an expression the engine cannot evaluate, the answer is
+ * that unknown (named after the last step) rather than "absent": `"networkProfile": "[variables('net')]"`
+ * with an unknown variable may well hold a health probe, and rules must stay silent, not report its absence.
+ */
+export function pathOrUnknown(cursor: Cursor | undefined, names: readonly string[], resolver: Resolver): CursorProperty | undefined {
+  let at = cursor;
+  let last: CursorProperty | undefined;
+  for (const name of names) {
+    if (!at) return undefined;
+    const value = unknownAt(at, resolver);
+    if (value) return { name: names[names.length - 1]!, keySpan: last?.keySpan ?? value.span, cursor: { value } };
+    last = child(at, name, resolver);
+    if (!last) return undefined;
+    at = last.cursor;
+  }
+  // The property itself may be an expression the engine cannot evaluate: hand it over resolved.
+  const value = last && unknownAt(last.cursor, resolver);
+  return value ? { ...last!, cursor: { value } } : last;
+}
+
+function unknownAt(cursor: Cursor, resolver: Resolver): RValue | undefined {
+  if ('value' in cursor) return cursor.value.kind === 'unknown' ? cursor.value : undefined;
+  if (cursor.node.type !== 'string' || !isExpressionString(cursor.node.value as string)) return undefined;
+  const value = resolver.resolve(cursor.node);
+  return value.kind === 'unknown' ? value : undefined;
+}

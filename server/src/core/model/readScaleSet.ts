@@ -1,4 +1,4 @@
-import { child, cursorSpan, items, path, toProperty, type Cursor } from './cursor';
+import { child, cursorSpan, items, path, pathOrUnknown, toProperty, type Cursor } from './cursor';
 import type { Resolver } from './resolver';
 import type { DeploymentContext, ExtensionModel, OsKind, RProperty, RValue, ScaleSetModel, ScaleSetShape, StrayPolicy } from './types';
 
@@ -21,21 +21,25 @@ export interface ScaleSetSource {
 export function readScaleSet(source: ScaleSetSource): ScaleSetModel {
   const { resolver, shape } = source;
   const root = source.root;
-  const prop = (cursor: Cursor | undefined, ...names: string[]) => toProperty(path(cursor, names, resolver), resolver);
+  // A property under an object that an unevaluable expression produced is unknown, not absent.
+  const prop = (cursor: Cursor | undefined, ...names: string[]) => toProperty(pathOrUnknown(cursor, names, resolver), resolver);
   const value = (cursor: Cursor | undefined, ...names: string[]) => prop(cursor, ...names)?.value;
 
   // `az vmss show` prints the properties at the top level; templates and REST bodies nest them.
   const propertiesFound = shape === 'vmssShow' ? undefined : child(root, 'properties', resolver);
   const props: Cursor | undefined = shape === 'vmssShow' ? root : propertiesFound?.cursor;
-  const vmProfile = child(props, 'virtualMachineProfile', resolver)?.cursor;
+  const vmProfile = pathOrUnknown(props, ['virtualMachineProfile'], resolver)?.cursor;
 
   const upgradePolicy = prop(props, 'upgradePolicy');
   const upgradeCursor: Cursor | undefined = upgradePolicy ? { value: upgradePolicy.value } : undefined;
-  const policyChild = (name: string) => toProperty(child(upgradeCursor, name, resolver), resolver);
+  const policyChild = (name: string) => toProperty(pathOrUnknown(upgradeCursor, [name], resolver), resolver);
 
   const name = value(root, 'name');
+  const profileExtensions = pathOrUnknown(vmProfile, ['extensionProfile', 'extensions'], resolver)?.cursor;
   const extensions = [
-    ...items(path(vmProfile, ['extensionProfile', 'extensions'], resolver)?.cursor, resolver).map((c) => readExtension(c, 'extensionProfile', resolver)),
+    ...(profileExtensions && 'value' in profileExtensions && profileExtensions.value.kind === 'unknown'
+      ? [unseenExtensions(profileExtensions.value)]
+      : items(profileExtensions, resolver).map((c) => readExtension(c, 'extensionProfile', resolver))),
     ...source.childExtensions.map((ext) => readExtension(ext.root, 'childResource', ext.resolver)),
   ];
   const windowsConfiguration = prop(vmProfile, 'osProfile', 'windowsConfiguration');
@@ -94,6 +98,14 @@ function readExtension(cursor: Cursor, origin: ExtensionModel['origin'], resolve
     origin,
     span: cursorSpan(cursor),
   };
+}
+
+/**
+ * Extensions an unevaluable expression produced: they may include a health or Service Fabric extension,
+ * so they stand in the list as one extension whose publisher and type are unknown (rules stay silent).
+ */
+function unseenExtensions(value: RValue): ExtensionModel {
+  return { name: undefined, publisher: value, type: value, typeHandlerVersion: undefined, settings: undefined, origin: 'extensionProfile', span: value.span };
 }
 
 function displayName(name: RValue | undefined, path: readonly (string | number)[]): string {

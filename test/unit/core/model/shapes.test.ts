@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeTemplate } from '../../../../server/src/core/analyze';
 import { asString } from '../../../../server/src/core/model/values';
+import { runRules } from '../../../../server/src/core/rules';
 
 const vmss = (extra = '') => `{ "type": "Microsoft.Compute/virtualMachineScaleSets", "apiVersion": "2024-07-01", "name": "web", "sku": { "name": "Standard_D2s_v5", "capacity": 10 }, "properties": { "upgradePolicy": { "mode": "Rolling" } }${extra} }`;
 
@@ -131,4 +132,29 @@ test('load balancers with probes and Service Fabric clusters are read', () => {
   assert.equal(probe.intervalInSeconds?.kind === 'number' && probe.intervalInSeconds.value, 15);
   assert.equal(asString(model.loadBalancers[0]!.skuName), 'Standard');
   assert.equal(asString(model.serviceFabricClusters[0]!.nodeTypes[0]!.durabilityLevel), 'Silver');
+});
+
+test('settings under an object an unevaluable expression built are unknown, not absent', () => {
+  const model = analyzeTemplate(`{ "resources": [
+    { "type": "Microsoft.Compute/virtualMachineScaleSets", "name": "a", "properties": "[reference('other').props]" },
+    { "type": "Microsoft.Compute/virtualMachineScaleSets", "name": "b", "properties": { "upgradePolicy": { "mode": "Rolling" },
+      "virtualMachineProfile": { "networkProfile": "[parameters('net')]", "extensionProfile": { "extensions": "[reference('exts').list]" } } } }
+  ] }`);
+  const [a, b] = model.scaleSets;
+  assert.equal(a!.upgradePolicy?.value.kind, 'unknown');
+  assert.equal(a!.mode?.value.kind, 'unknown');
+  assert.equal(a!.healthProbeId?.value.kind, 'unknown');
+  assert.equal(b!.healthProbeId?.value.kind, 'unknown', 'networkProfile comes from a parameter without a value');
+  assert.equal(b!.extensions.length, 1, 'one stand-in for the extensions nobody can see');
+  assert.equal(b!.extensions[0]!.type?.kind, 'unknown');
+  assert.equal(b!.windowsConfiguration, undefined, 'osProfile is simply absent: still absent');
+});
+
+test('rules stay silent on a Rolling scale set whose health sources cannot be seen', () => {
+  const text = `{ "resources": [ { "type": "Microsoft.Compute/virtualMachineScaleSets", "apiVersion": "2024-07-01", "name": "b", "sku": { "capacity": 10 },
+    "properties": { "overprovision": false, "upgradePolicy": { "mode": "Rolling" }, "virtualMachineProfile": { "extensionProfile": { "extensions": "[reference('exts').list]" } } } } ] }`;
+  const ids = runRules(analyzeTemplate(text), text).map((f) => f.ruleId);
+  assert.ok(!ids.includes('rolling-requires-health'), ids.join());
+  const seen = text.replace(`"[reference('exts').list]"`, '[]');
+  assert.ok(runRules(analyzeTemplate(seen), seen).some((f) => f.ruleId === 'rolling-requires-health'), 'with no extensions at all, it fires');
 });
