@@ -1,3 +1,4 @@
+import { after, before } from 'node:test';
 /**
  * Browser-test harness: a loopback HTTP server that serves the preview exactly as the extension builds it
  * (client/src/preview/html.ts, with the same CSP as a header too) plus dist/webview.{js,css} and a stand-in
@@ -139,3 +140,22 @@ export async function choose(page: Page, testId: string, option: string): Promis
 }
 
 export const ROWS = (prefix: string) => `[data-testid="${prefix}-timeline"] g.row`;
+
+/** A served preview and a browser for one test file, opened before its tests and closed after them. */
+export interface PreviewSession {
+  served: Served;
+  browser: Browser;
+}
+
+export function previewSession(): PreviewSession {
+  const session = {} as PreviewSession;
+  before(async () => {
+    session.served = await serve();
+    session.browser = await launch();
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.served?.close();
+  });
+  return session;
+}

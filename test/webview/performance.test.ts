@@ -3,27 +3,17 @@
  * 100 ms, input is handled while they run, and a what-if edit redraws the picture well under 100 ms.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { fixture, launch, open, send, serve, waitForRisk } from './harness';
-import type { Served } from './harness';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { fixture, open, previewSession, send, waitForRisk } from './harness';
 
-let served: Served;
-let browser: Browser;
-before(async () => {
-  served = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const session = previewSession();
 
 /** [startTime, duration] of every main-thread task over 50 ms since the page opened. */
 const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { longTasks: [number, number][] }).longTasks.slice());
 
 test('10,000 trials never block the main thread for more than 100 ms', async () => {
-  const { page } = await open(browser, served);
+  const { page } = await open(session.browser, session.served);
   await send(page, fixture('document.json'));
   await page.waitForSelector('[data-testid="current-risk"][data-state="running"]');
   // Count from when the picture and the controls are drawn (one-off work the redraw test below covers):
@@ -45,7 +35,7 @@ test('10,000 trials never block the main thread for more than 100 ms', async () 
 });
 
 test('a what-if edit redraws the picture in well under 100 ms', async () => {
-  const { page } = await open(browser, served);
+  const { page } = await open(session.browser, session.served);
   await send(page, fixture('document.json'));
   await page.waitForSelector('[data-testid="current-outcome"]');
   const took = await page.evaluate(() => {

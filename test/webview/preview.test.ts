@@ -3,24 +3,13 @@
  * mode, exports, the broken-template banner, table views, keyboard reach and state across a reload.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { ROWS, choose, fillField, fixture, launch, open, posted, send, serve, waitForRisk, waitText } from './harness';
-import type { Served } from './harness';
+import { describe, test } from 'node:test';
+import { ROWS, choose, fillField, fixture, open, posted, previewSession, send, waitForRisk, waitText } from './harness';
 
-let served: Served;
-let browser: Browser;
-before(async () => {
-  served = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const session = previewSession();
 
 async function opened(name = 'document.json') {
-  const o = await open(browser, served);
+  const o = await open(session.browser, session.served);
   await send(o.page, fixture(name));
   await o.page.waitForSelector('[data-testid="current-outcome"]');
   return o;
@@ -86,7 +75,7 @@ describe('rendering', () => {
     await page.close();
   });
   test('a narrow panel beside the editor puts the what-if fields above a compact picture', async () => {
-    const o = await open(browser, served, 'light', { width: 540, height: 900 });
+    const o = await open(session.browser, session.served, 'light', { width: 540, height: 900 });
     const { page } = o;
     await send(page, fixture('document.json'));
     await page.waitForSelector('[data-testid="whatif-capacity"]');

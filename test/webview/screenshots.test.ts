@@ -7,24 +7,15 @@
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { THEMES, fixture, launch, open, send, serve, waitForRisk } from './harness';
-import type { Served, Theme } from './harness';
+import { before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { THEMES, fixture, open, previewSession, send, waitForRisk } from './harness';
+import type { Theme } from './harness';
 
 const ROOT = join(__dirname, '..', '..');
 const OUT = join(ROOT, 'test-results');
-let served: Served;
-let browser: Browser;
-before(async () => {
-  mkdirSync(OUT, { recursive: true });
-  served = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const session = previewSession();
+before(() => mkdirSync(OUT, { recursive: true }));
 
 /**
  * WCAG contrast ratio of an element's text (or SVG fill) against the nearest opaque background. A string,
@@ -50,7 +41,7 @@ async function contrast(page: Page, selector: string): Promise<number> {
 
 for (const theme of Object.keys(THEMES) as Theme[]) {
   test(`screenshot and contrast: ${theme}`, async () => {
-    const { page } = await open(browser, served, theme, { width: 1280, height: 900 });
+    const { page } = await open(session.browser, session.served, theme, { width: 1280, height: 900 });
     await send(page, fixture('faulted.json'));
     await waitForRisk(page);
     await page.locator('[data-testid="current-timeline"] g.row').nth(4).hover({ position: { x: 40, y: 12 } });
@@ -68,7 +59,7 @@ for (const theme of Object.keys(THEMES) as Theme[]) {
 }
 
 test('screenshot: compare mode, 20% vs 33% batches', async () => {
-  const { page } = await open(browser, served, 'dark', { width: 1600, height: 1000 });
+  const { page } = await open(session.browser, session.served, 'dark', { width: 1600, height: 1000 });
   type Doc = { scaleSets: { simulatorInput: Record<string, unknown> & { rollingUpgradePolicy: Record<string, unknown>; fleet: Record<string, unknown> } }[] };
   const doc = fixture('document.json') as Doc;
   // A regional Flexible scale set of 12, where the batch percentage alone decides the batch size.

@@ -4,24 +4,13 @@
  * messages ignored and logged.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { choose, fixture, launch, open, pageViolations, posted, send, serve, waitForRisk } from './harness';
-import type { Served } from './harness';
+import { test } from 'node:test';
+import { choose, fixture, open, pageViolations, posted, previewSession, send, waitForRisk } from './harness';
 
-let served: Served;
-let browser: Browser;
-before(async () => {
-  served = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const session = previewSession();
 
 test('the page carries default-src none, a script nonce, and no inline script or style', async () => {
-  const response = await fetch(`${served.origin}/?theme=dark`);
+  const response = await fetch(`${session.served.origin}/?theme=dark`);
   const csp = response.headers.get('content-security-policy') ?? '';
   const html = await response.text();
   assert.match(csp, /^default-src 'none'; script-src 'nonce-[A-Za-z0-9]{16,}'; style-src http:\/\/127\.0\.0\.1:\d+ 'nonce-[A-Za-z0-9]+'; img-src http:\/\/127\.0\.0\.1:\d+ data:; font-src http:\/\/127\.0\.0\.1:\d+$/);
@@ -32,11 +21,11 @@ test('the page carries default-src none, a script nonce, and no inline script or
   assert.match(scripts[0]![1]!, new RegExp(`nonce="${nonce}" src="/dist/webview.js"`));
   assert.equal(scripts[0]![2]!.trim(), '', 'no inline script');
   assert.doesNotMatch(html, /<style|style=/);
-  assert.notEqual(nonce, /script-src 'nonce-([A-Za-z0-9]+)'/.exec((await fetch(`${served.origin}/`)).headers.get('content-security-policy') ?? '')?.[1], 'a fresh nonce per page');
+  assert.notEqual(nonce, /script-src 'nonce-([A-Za-z0-9]+)'/.exec((await fetch(`${session.served.origin}/`)).headers.get('content-security-policy') ?? '')?.[1], 'a fresh nonce per page');
 });
 
 test('names like <img src=x onerror=alert(1)> render as text, and nothing runs', async () => {
-  const o = await open(browser, served);
+  const o = await open(session.browser, session.served);
   const { page } = o;
   await send(page, fixture('document.json'));
   await page.waitForSelector('[data-testid="current-outcome"]');
@@ -64,7 +53,7 @@ test('names like <img src=x onerror=alert(1)> render as text, and nothing runs',
 
 test('no CSP violation while rendering, using every view, and running Monte Carlo, in every theme', async () => {
   for (const theme of ['light', 'dark', 'high-contrast'] as const) {
-    const o = await open(browser, served, theme);
+    const o = await open(session.browser, session.served, theme);
     await send(o.page, fixture('faulted.json'));
     await waitForRisk(o.page);
     await o.page.locator('[data-testid="table-view"]').click();
@@ -81,7 +70,7 @@ test('no CSP violation while rendering, using every view, and running Monte Carl
 });
 
 test('unknown and malformed messages are ignored and logged', async () => {
-  const { page } = await open(browser, served);
+  const { page } = await open(session.browser, session.served);
   await send(page, fixture('document.json'));
   await page.waitForSelector('[data-testid="current-outcome"]');
   const before = await page.textContent('[data-testid="current-header"]');
