@@ -49,7 +49,7 @@ export const AUTOMATIC_MODE_ALL_AT_ONCE = scaleSetRule({
     const fabric = serviceFabricExtensions(scaleSet);
     if (fabric.found.length > 0 || fabric.undetermined) return [];
     const n = instanceCount(scaleSet);
-    const all = n ? `all ${n.count} instance${n.count === 1 ? '' : 's'}` : 'every instance';
+    const all = !n ? 'every instance' : n.count === 1 ? 'its only instance' : `all ${n.count} instances`;
     const aosNote = automaticOsUpgrade(scaleSet).value === true ? ' (Automatic OS upgrades are not affected: they always go in batches.)' : '';
     // Rolling needs a health signal (§3.2 #6–#7); offer it only when there is one for this orchestration mode.
     const health = hasHealthSource(healthSources(scaleSet), orchestrationMode(scaleSet).value === 'Uniform');
