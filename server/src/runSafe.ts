@@ -24,8 +24,3 @@ export async function runSafe<T, E = void>(logger: Logger, what: string, token: 
 function cancelled<E>(): ResponseError<E> {
   return new ResponseError<E>(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
 }
-
-/** Waits a macrotask so that queued messages (a $/cancelRequest, a newer didChange) are read first. */
-export function yieldToQueue(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}

@@ -6,6 +6,7 @@ import { SUPPRESSION_DIRECTIVE } from '../rules/suppressions';
 import type { Finding } from '../rules/types';
 import type { ArmDocument } from './armDocument';
 import { scaleSetAt } from './armDocument';
+import { allowedInApiVersion, apiVersionOf } from './catalogContext';
 
 export interface CodeActionParams {
   readonly uri: string;
@@ -124,7 +125,9 @@ function addRollingPolicy(doc: ArmDocument, uri: string, offset: number): Worksp
   const scaleSet = scaleSetAt(doc, offset);
   if (!scaleSet || scaleSet.rollingUpgradePolicy) return undefined;
   const defaults: Record<string, JsonValue> = {};
-  for (const p of POLICY_OBJECTS.rollingUpgradePolicy.properties) if (p.default !== undefined && p.removedIn === undefined) defaults[p.name] = p.default;
+  // Only what the resource's apiVersion defines: maxSurge does not exist before 2022-11-01, for example.
+  const apiVersion = apiVersionOf(scaleSet);
+  for (const p of POLICY_OBJECTS.rollingUpgradePolicy.properties) if (p.default !== undefined && allowedInApiVersion(p, apiVersion)) defaults[p.name] = p.default;
   const objectSpan = scaleSet.shape === 'vmssShow' ? scaleSet.span : scaleSet.properties?.span;
   return objectSpan ? workspaceEdit(doc, uri, [{ kind: 'setProperty', objectSpan, path: ['upgradePolicy', 'rollingUpgradePolicy'], value: defaults }]) : undefined;
 }

@@ -4,7 +4,7 @@ import { monteCarlo } from '../sim/monteCarlo';
 import { simInputFromScaleSet } from '../sim/fromScaleSet';
 import { simulate } from '../sim/simulate';
 import { formatDuration } from '../sim/summary';
-import type { SimInput, Trigger } from '../sim/types';
+import type { SimInput } from '../sim/types';
 import type { ScaleSetModel } from '../model/types';
 import type { ArmDocument } from './armDocument';
 import { capacityOf } from './scaleSetFacts';
@@ -60,8 +60,10 @@ export function outcomeLine(scaleSet: ScaleSetModel, options: Omit<CodeLensOptio
     const capacity = capacityOf(scaleSet, options.assumedCapacity);
     const whatIf = capacity.known ? {} : { capacity: capacity.count };
     const model = simInputFromScaleSet(scaleSet, { ...whatIf, trigger: 'model' });
-    const parts = [`${MODE_TITLES[model.input.mode] ?? model.input.mode}: ${outcome(scaleSet, 'model', whatIf, options.failureRate)}`];
-    if (model.input.automaticOSUpgradePolicy?.enableAutomaticOSUpgrade) parts.push(`OS upgrades: ${outcome(scaleSet, 'aos', whatIf, options.failureRate)}`);
+    const parts = [`${MODE_TITLES[model.input.mode] ?? model.input.mode}: ${outcome(model.input, options.failureRate)}`];
+    if (model.input.automaticOSUpgradePolicy?.enableAutomaticOSUpgrade) {
+      parts.push(`OS upgrades: ${outcome(simInputFromScaleSet(scaleSet, { ...whatIf, trigger: 'aos' }).input, options.failureRate)}`);
+    }
     if (model.provenance.mode?.assumed && scaleSet.mode) parts.push(`mode unreadable, ${model.input.mode} assumed`);
     if (!capacity.known) parts.push(`capacity unknown, ${capacity.count} assumed`);
     return parts.join(' | ');
@@ -70,8 +72,7 @@ export function outcomeLine(scaleSet: ScaleSetModel, options: Omit<CodeLensOptio
   }
 }
 
-function outcome(scaleSet: ScaleSetModel, trigger: Trigger, whatIf: { capacity?: number }, failureRate: number): string {
-  const { input } = simInputFromScaleSet(scaleSet, { ...whatIf, trigger });
+function outcome(input: SimInput, failureRate: number): string {
   const run = simulate(input);
   const total = input.fleet.capacity;
   if (run.strategy === 'manual') return 'instances keep the old model until you upgrade them (manualUpgrade)';

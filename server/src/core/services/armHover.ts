@@ -59,8 +59,7 @@ function keyHover(path: readonly (string | number)[], property: PolicyProperty |
   const objectId = policyObjectAt(path);
   if (objectId) {
     const object = POLICY_OBJECTS[objectId];
-    const entry = policyPropertyAt(path)?.property;
-    return [`**${path[path.length - 1]}** — ${object.title}`, ...(entry ? [`\`${propertyDetail(entry)}\``] : []), object.description, `[Azure documentation](${object.docs})`];
+    return [`**${path[path.length - 1]}** — ${object.title}`, ...(property ? [`\`${propertyDetail(property)}\``] : []), object.description, `[Azure documentation](${object.docs})`];
   }
   if (!property) return [];
   const lines = [`**${property.name}**`, `\`${propertyDetail(property)}\``, propertyDocumentation(property)];

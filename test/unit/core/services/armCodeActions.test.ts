@@ -69,6 +69,13 @@ test('refactor: add the rolling policy with defaults where there is none', () =>
   assert.equal(actionsAt(templateWith('{ "upgradePolicy": { "mode": "Rol|ling", "rollingUpgradePolicy": {} } }'), ['refactor']).actions.length, 0, 'not when one exists');
 });
 
+test('refactor: the rolling policy it adds holds only what the apiVersion defines', () => {
+  const { actions, text } = actionsAt(templateWith('{ "upgradePolicy": { "mode": "Rol|ling" } }', { apiVersion: '2021-03-01' }), ['refactor']);
+  const out = applied(text, actions[0]!);
+  assert.match(out, /"pauseTimeBetweenBatches": "PT0S"/);
+  assert.doesNotMatch(out, /maxSurge|rollbackFailedInstancesOnPolicyBreach/, 'both came with API 2022-11-01');
+});
+
 test('nothing away from findings and outside scale sets', () => {
   assert.deepEqual(actionsAt(templateWith('{ "upgradePolicy": { "mode": "Rolling" } }').replace('"contentVersion"', '"content|Version"'), ['quickfix']).actions, []);
 });
