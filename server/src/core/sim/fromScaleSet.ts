@@ -5,7 +5,8 @@
  */
 import { DEFAULT_ASSUMPTIONS, withAssumptions } from './assumptions';
 import { ASSUMED_CAPACITY, AZURE_POLICY_DEFAULTS, DEFAULT_FAILURES, DEFAULT_SEED, DEFAULT_START_TIME, DEFAULT_TIMINGS, triggerPlan } from './defaults';
-import { overridden, parseIsoDuration, read } from './provenance';
+import { overridden, read } from './provenance';
+import { parseIsoDuration } from '../catalog/durations';
 import type { Provenance } from './provenance';
 import { asBoolean, asInteger, asString, getProp } from '../model/values';
 import type { RValue, ScaleSetModel } from '../model/types';
@@ -78,7 +79,11 @@ export function simInputFromScaleSet(model: ScaleSetModel, whatIf: WhatIf = {}):
     maxBatchInstancePercent: field('maxBatchInstancePercent', int, d.maxBatchInstancePercent),
     maxUnhealthyInstancePercent: field('maxUnhealthyInstancePercent', int, d.maxUnhealthyInstancePercent),
     maxUnhealthyUpgradedInstancePercent: field('maxUnhealthyUpgradedInstancePercent', int, d.maxUnhealthyUpgradedInstancePercent),
-    pauseTimeBetweenBatchesSeconds: field('pauseTimeBetweenBatches', (v) => { const s = asString(v); return s === undefined ? undefined : parseIsoDuration(s); }, 0),
+    // The same parser as the invalid-duration rule, so the preview never uses a pause the linter rejects.
+    pauseTimeBetweenBatchesSeconds: field('pauseTimeBetweenBatches', (v) => {
+      const parsed = parseIsoDuration(asString(v) ?? '');
+      return parsed.ok ? parsed.seconds : undefined;
+    }, 0),
     enableCrossZoneUpgrade: field('enableCrossZoneUpgrade', bool, false),
     prioritizeUnhealthyInstances: field('prioritizeUnhealthyInstances', bool, false),
     rollbackFailedInstancesOnPolicyBreach: field('rollbackFailedInstancesOnPolicyBreach', bool, false),

@@ -16,7 +16,6 @@ export { Rng } from './rng';
 export type { RngState } from './rng';
 export { simInputFromScaleSet } from './fromScaleSet';
 export type { MappedInput, WhatIf } from './fromScaleSet';
-export { parseIsoDuration } from './provenance';
 export type { Origin, Provenance } from './provenance';
 export { previewScaleSet } from './preview';
 export type { Preview } from './preview';

@@ -60,11 +60,3 @@ function plain(value: RValue): unknown {
 export function overridden(value: unknown): Provenance {
   return { value, origin: 'override' };
 }
-
-/** ISO 8601 duration (PnDTnHnMnS, PnW) to seconds; undefined when it is not one. */
-export function parseIsoDuration(text: string): number | undefined {
-  const m = /^P(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i.exec(text.trim());
-  if (!m || text.trim().toUpperCase() === 'P' || /T$/i.test(text.trim())) return undefined;
-  const n = (i: number) => (m[i] ? Number(m[i]) : 0);
-  return n(1) * 604800 + n(2) * 86400 + n(3) * 3600 + n(4) * 60 + n(5);
-}

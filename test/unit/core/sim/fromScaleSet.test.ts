@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeTemplate } from '../../../../server/src/core/analyze';
 import { simInputFromScaleSet } from '../../../../server/src/core/sim/fromScaleSet';
-import { parseIsoDuration } from '../../../../server/src/core/sim/provenance';
+import { runRules } from '../../../../server/src/core/rules';
 import { simulate } from '../../../../server/src/core/sim/simulate';
 
 const DIR = join(import.meta.dirname, '../../../fixtures/real-templates');
@@ -69,14 +69,23 @@ test('unknown assumption names and values are rejected', () => {
   assert.throws(() => simInputFromScaleSet(set, { assumptions: { batchRounding: 'up' } }), /must be one of floor, ceil, round/);
 });
 
-test('ISO 8601 durations', () => {
-  assert.equal(parseIsoDuration('PT0S'), 0);
-  assert.equal(parseIsoDuration('PT1M30S'), 90);
-  assert.equal(parseIsoDuration('P1DT2H'), 93600);
-  assert.equal(parseIsoDuration('pt5m'), 300);
-  assert.equal(parseIsoDuration('aaaaaaaaaaaaaaa'), undefined);
-  assert.equal(parseIsoDuration('PT'), undefined);
-  assert.equal(parseIsoDuration('P'), undefined);
+test('the pause the simulator uses is the one the invalid-duration rule accepts', () => {
+  const pauseOf = (pause: string) => {
+    const text = `{ "resources": [ { "type": "Microsoft.Compute/virtualMachineScaleSets", "apiVersion": "2024-07-01", "name": "w", "sku": { "capacity": 10 },
+      "properties": { "upgradePolicy": { "mode": "Rolling", "rollingUpgradePolicy": { "pauseTimeBetweenBatches": "${pause}" } } } } ] }`;
+    const model = analyzeTemplate(text);
+    const rejected = runRules(model, text).some((f) => f.ruleId === 'invalid-duration');
+    const mapped = simInputFromScaleSet(model.scaleSets[0]!);
+    return { rejected, seconds: mapped.input.rollingUpgradePolicy?.pauseTimeBetweenBatchesSeconds, assumed: Boolean(mapped.provenance['rollingUpgradePolicy.pauseTimeBetweenBatches']?.assumed) };
+  };
+  assert.deepEqual(pauseOf('PT1M30S'), { rejected: false, seconds: 90, assumed: false });
+  assert.deepEqual(pauseOf('P1DT2H'), { rejected: false, seconds: 93600, assumed: false });
+  for (const bad of ['pt5m', 'aaaaaaaaaaaaaaa', 'PT']) {
+    const read = pauseOf(bad);
+    assert.equal(read.rejected, true, `${bad} is flagged`);
+    assert.equal(read.seconds, undefined, `${bad}: unread, so Azure's default pause (PT0S) stands in`);
+    assert.equal(read.assumed, true, `${bad}: and the preview says it assumed it`);
+  }
 });
 
 test('previewScaleSet: model → one summarised run (what a CodeLens shows)', async () => {
