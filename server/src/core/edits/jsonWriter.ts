@@ -196,6 +196,7 @@ class WriteSession {
       let node = start;
       for (let i = 0; i < path.length; i++) {
         const property = findProperty(node, path[i]!);
+        if (property === null) return false;
         if (!property) return this.insert(node, path.slice(i), value);
         const child = property.children?.[1];
         if (!child) return false;
@@ -237,8 +238,12 @@ function nodeAtSpan(root: Node, span: Span): Node | undefined {
   return node;
 }
 
-function findProperty(object: Node, name: string): Node | undefined {
-  const properties = object.children ?? [];
+/**
+ * The property ARM would read (names compared case-insensitively); null when the name is written more than
+ * once, because editing one copy of a duplicated key may leave the one ARM reads unchanged: refuse then.
+ */
+function findProperty(object: Node, name: string): Node | undefined | null {
   const lower = name.toLowerCase();
-  return properties.find((p) => p.children?.[0]?.value === name) ?? properties.find((p) => String(p.children?.[0]?.value).toLowerCase() === lower);
+  const matches = (object.children ?? []).filter((p) => String(p.children?.[0]?.value).toLowerCase() === lower);
+  return matches.length > 1 ? null : matches[0];
 }

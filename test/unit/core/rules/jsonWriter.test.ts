@@ -126,3 +126,10 @@ test('replaceText edits comments', () => {
   const out = applyNeutralEdits(DOC, [{ kind: 'replaceText', span: spanOf(DOC, 'keep me'), newText: 'kept' }]);
   assert.equal(out, DOC.replace('keep me', 'kept'));
 });
+
+test('setProperty refuses a duplicated key rather than edit the copy ARM ignores', () => {
+  const text = '{ "maxSurge": false, "MaxSurge": true }';
+  assert.equal(applyNeutralEdits(text, [{ kind: 'setProperty', objectSpan: { offset: 0, length: text.length }, path: ['maxSurge'], value: false }]), undefined);
+  const single = '{ "MaxSurge": true }';
+  assert.equal(applyNeutralEdits(single, [{ kind: 'setProperty', objectSpan: { offset: 0, length: single.length }, path: ['maxSurge'], value: false }]), '{ "MaxSurge": false }');
+});
