@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { relative, sep } from 'node:path';
 import { findNodeAtOffset, getNodePath, parseTree } from 'jsonc-parser';
+import { isBicepSource } from '../core/bicep/features/bicepDocument';
 import { RULES, type Finding, type Rule, type Severity } from '../core/rules';
 import { ruleDocsUrl } from '../core/rules/docsUrl';
 import { LineIndex } from '../core/text/lineIndex';
@@ -18,7 +19,8 @@ export function buildSarif(files: readonly LintedFile[], options: { version: str
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const results = files.flatMap((file) => {
     const lines = new LineIndex(file.text);
-    const root = file.findings.length ? parseTree(file.text) : undefined;
+    // JSON paths identify a finding in JSON; Bicep has no JSON tree, so its fingerprint uses the flagged line.
+    const root = file.findings.length && !isBicepSource(file.path) ? parseTree(file.text) : undefined;
     const uri = toUri(relative(options.cwd, file.path) || file.path);
     return [
       ...file.model.parseErrors.map((e) => ({
@@ -93,8 +95,15 @@ function fingerprint(uri: string, finding: Finding, root: ReturnType<typeof pars
   let path: readonly (string | number)[] = node ? getNodePath(node) : [];
   const owner = file.model.scaleSets.find((s) => finding.span.offset >= s.span.offset && finding.span.offset <= s.span.offset + s.span.length);
   if (owner && path.length >= owner.path.length && owner.path.every((part, i) => path[i] === part)) path = path.slice(owner.path.length);
-  const where = node ? path.join('/') : `@${finding.span.offset}`;
+  const where = node ? path.join('/') : `line:${lineText(file.text, finding.span.offset)}`;
   return createHash('sha256').update([finding.ruleId, uri, finding.scaleSet ?? '', where].join('\u0000')).digest('hex').slice(0, 32);
+}
+
+/** The flagged line without its indentation: stable when lines are added or removed elsewhere. */
+function lineText(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', offset);
+  return text.slice(start, end === -1 ? text.length : end).trim();
 }
 
 function toUri(path: string): string {

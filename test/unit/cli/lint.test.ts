@@ -169,3 +169,28 @@ test('usage and I/O errors exit 2', () => {
   assert.equal(runCli(['lint', 'nope/']).code, 2);
   assert.equal(runCli(['lint', 'examples', '--format', 'html']).code, 2);
 });
+
+test('SARIF fingerprints of Bicep findings survive lines added above them', () => {
+  const bicep = (extra: string) => `${extra}resource vmss 'Microsoft.Compute/virtualMachineScaleSets@2024-07-01' = {
+  name: 'web'
+  location: 'westeurope'
+  sku: { capacity: 10 }
+  properties: {
+    upgradePolicy: {
+      mode: 'Manual'
+      rollingUpgradePolicy: {
+        pauseTimeBetweenBatches: 'soon'
+      }
+    }
+  }
+}
+`;
+  const fp = (text: string) => {
+    const dir = workspace({ 'main.bicep': text });
+    const run = (JSON.parse(runCli(['lint', 'main.bicep', '--format', 'sarif'], { cwd: dir }).stdout) as SarifLog).runs[0]!;
+    return run.results.find((x) => x.ruleId === 'invalid-duration')!.partialFingerprints['vmssUpgrade/v1'];
+  };
+  const a = fp(bicep(''));
+  assert.equal(a?.length, 32);
+  assert.equal(fp(bicep("param location string = 'westeurope'\n\n// a comment\n")), a);
+});
