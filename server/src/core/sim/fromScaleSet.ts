@@ -7,6 +7,7 @@ import { DEFAULT_ASSUMPTIONS, withAssumptions } from './assumptions';
 import { ASSUMED_CAPACITY, AZURE_POLICY_DEFAULTS, DEFAULT_FAILURES, DEFAULT_SEED, DEFAULT_START_TIME, DEFAULT_TIMINGS, triggerPlan } from './defaults';
 import { overridden, read } from './provenance';
 import { parseIsoDuration } from '../catalog/durations';
+import { APPLICATION_HEALTH_EXTENSION, isApplicationHealthType } from '../catalog/healthExtension';
 import type { Provenance } from './provenance';
 import { asBoolean, asInteger, asString, getProp } from '../model/values';
 import type { RValue, ScaleSetModel } from '../model/types';
@@ -148,11 +149,18 @@ function readZones(v: RValue): string[] | undefined {
   return out;
 }
 
-const APP_HEALTH = new Set(['applicationhealthlinux', 'applicationhealthwindows']);
-
+/**
+ * Read as the health rules read it (rules/facts/healthSources.ts): an empty probe id is no probe, and the
+ * extension is recognised by the catalog's type names (a missing publisher is another rule's problem).
+ */
 function healthSourceOf(model: ScaleSetModel): { source: HealthSource; note?: string } {
-  const probe = model.healthProbeId !== undefined && model.healthProbeId.value.kind !== 'null';
-  const ext = model.extensions.some((e) => asString(e.publisher)?.toLowerCase() === 'microsoft.managedservices' && APP_HEALTH.has(asString(e.type)?.toLowerCase() ?? ''));
+  const id = model.healthProbeId?.value;
+  const probe = id !== undefined && id.kind !== 'null' && !(id.kind === 'string' && id.value.trim() === '');
+  const ext = model.extensions.some((e) => {
+    const type = asString(e.type);
+    const publisher = asString(e.publisher);
+    return type !== undefined && isApplicationHealthType(type) && (publisher === undefined || publisher.trim().toLowerCase() === APPLICATION_HEALTH_EXTENSION.publisher.toLowerCase());
+  });
   if (probe && ext) return { source: 'probe', note: 'both a health probe and an Application Health extension: Azure rejects automatic OS upgrade with both' };
   if (probe) return { source: 'probe' };
   if (ext) return { source: 'extension' };
