@@ -68,6 +68,21 @@ describe('rendering', () => {
     await page.close();
   });
 
+  test('toggling the table view mid-run keeps the Monte Carlo progress instead of starting over', async () => {
+    const { page } = await opened();
+    const done = async () => Number(/([\d,]+) of [\d,]+ trial runs/.exec(await page.textContent('[data-testid="current-risk"]') ?? '')?.[1]?.replace(/,/g, '') ?? -1);
+    await page.waitForFunction(() => /[1-9][\d,]* of [\d,]+ trial runs/.test(document.querySelector('[data-testid="current-risk"]')?.textContent ?? ''));
+    const before = await done();
+    await page.locator('[data-testid="table-view"]').click();
+    await page.waitForSelector('[data-testid="current-batch-table"]');
+    // Redrawn at once with the progress the run had reached (a restarted run would show 0 here).
+    const after = await done();
+    const finished = (await page.getAttribute('[data-testid="current-risk"]', 'data-state')) === 'done';
+    assert.ok(finished || after >= before, `progress went from ${before} to ${after}`);
+    await waitForRisk(page);
+    await page.close();
+  });
+
   test('a template with several scale sets gets a selector', async () => {
     const { page } = await opened();
     await choose(page, 'scale-set', '<img');

@@ -10,7 +10,7 @@ import { parsePersistedState } from './protocol';
 import { computeResult } from './result';
 import type { PreviewResult } from './result';
 import { runRisk } from './risk';
-import type { RiskJob, RiskResult } from './risk';
+import type { RiskJob, RiskProgress, RiskResult } from './risk';
 import { baseInput, parseWhatIf } from './state';
 import type { WhatIf } from './state';
 import { button, checkbox, dropdown } from './toolkit';
@@ -40,6 +40,8 @@ export class PreviewApp {
   /** Finished Monte Carlo runs by input and trial count, so a pinned or revisited input needs no re-run. */
   private readonly riskCache = new Map<string, RiskResult>();
   private job: RiskJob | null = null;
+  /** The last progress the running Monte Carlo job reported, so a redraw shows it instead of 0. */
+  private lastProgress: RiskProgress = { done: 0, total: 0 };
   private drawnNarrow = false;
   private generation = 0;
 
@@ -61,12 +63,12 @@ export class PreviewApp {
       button('Export JSON', () => this.exportJson(), { testId: 'export-json' }),
       button('Export SVG', () => this.exportSvg(), { testId: 'export-svg' }),
       button('Copy summary', () => this.copySummary(), { testId: 'copy-summary', appearance: 'primary' }),
-      checkbox('Table view', false, (on) => { this.showTables = on; this.render(); }, 'table-view'));
+      checkbox('Table view', false, (on) => { this.showTables = on; this.redraw(); }, 'table-view'));
     root.append(this.banner, el('header', { class: 'top' }, this.title, this.selector, toolbar), el('div', { class: 'layout' }, this.controls, this.results));
     host.listen((m) => this.onMessage(m));
     // Charts are drawn narrower in a narrow panel so their text stays readable; redraw when that flips.
     window.addEventListener('resize', () => {
-      if (this.current && this.narrow() !== this.drawnNarrow) this.render();
+      if (this.current && this.narrow() !== this.drawnNarrow) this.redraw();
     });
     host.post({ type: 'ready' });
   }
@@ -167,6 +169,26 @@ export class PreviewApp {
       this.showBanner(`The simulator could not run these inputs: ${e instanceof Error ? e.message : String(e)}`);
       return;
     }
+    this.current = { ...this.draw(result), risk: null };
+    this.startRisk();
+  }
+
+  /**
+   * Draws the same result again (table view toggled, panel resized): no new simulation, and a Monte Carlo
+   * run in progress goes on and reports into the new risk slot instead of starting over.
+   */
+  private redraw(): void {
+    const previous = this.current;
+    if (!previous) return;
+    clear(this.results);
+    this.current = { ...this.draw(previous.result), risk: previous.risk };
+    if (this.current.risk) this.current.column.riskSlot.append(renderRisk({ kind: 'done', result: this.current.risk }, this.trials, 'current'));
+    else if (this.job) this.current.column.riskSlot.append(renderRisk({ kind: 'running', progress: this.lastProgress }, this.trials, 'current'));
+    else this.startRisk();
+  }
+
+  private draw(result: PreviewResult): { result: PreviewResult; column: ReturnType<typeof renderColumn> } {
+    const s = this.scaleSet!;
     const reveal = (property: string) => this.reveal(property);
     this.drawnNarrow = this.narrow();
     const columns = el('div', { class: this.pinned ? 'columns compare' : 'columns' });
@@ -179,8 +201,7 @@ export class PreviewApp {
     const column = renderColumn(result, { title: this.pinned ? `Current: ${columnLabel(result)}` : `${s.name}: ${result.label}`, idPrefix: 'current', showTables: this.showTables, compact: this.pinned !== null || this.drawnNarrow, reveal });
     columns.append(column.element);
     this.results.append(columns);
-    this.current = { result, column, risk: null };
-    this.startRisk();
+    return { result, column };
   }
 
   private startRisk(): void {
@@ -189,9 +210,12 @@ export class PreviewApp {
     const gen = ++this.generation;
     const trials = this.trials;
     let shown = 0;
+    // Into the current column's slot, which a redraw may have replaced since the run started.
     const show = (node: HTMLElement) => {
-      clear(cur.column.riskSlot);
-      cur.column.riskSlot.append(node);
+      const slot = this.current?.column.riskSlot;
+      if (gen !== this.generation || !slot) return;
+      clear(slot);
+      slot.append(node);
     };
     const cached = this.riskCache.get(this.riskKey(cur.result));
     if (cached) {
@@ -199,15 +223,18 @@ export class PreviewApp {
       show(renderRisk({ kind: 'done', result: cached }, trials, 'current'));
       return;
     }
-    show(renderRisk({ kind: 'running', progress: { done: 0, total: trials } }, trials, 'current'));
+    this.lastProgress = { done: 0, total: trials };
+    show(renderRisk({ kind: 'running', progress: this.lastProgress }, trials, 'current'));
     this.job = runRisk(cur.result.input, trials, (progress) => {
+      this.lastProgress = progress;
       const now = performance.now();
       if (now - shown < PROGRESS_EVERY_MS) return;
       shown = now;
       show(renderRisk({ kind: 'running', progress }, trials, 'current'));
     }, (result) => {
       if (gen !== this.generation) return;
-      cur.risk = result;
+      this.job = null;
+      if (this.current) this.current.risk = result;
       this.riskCache.set(this.riskKey(cur.result), result);
       if (this.riskCache.size > 16) this.riskCache.delete(this.riskCache.keys().next().value!);
       this.fillPinnedRisk();
