@@ -82,24 +82,24 @@ export function items(cursor: Cursor | undefined, resolver: Resolver): Cursor[] 
  * with an unknown variable may well hold a health probe, and rules must stay silent, not report its absence.
  */
 export function pathOrUnknown(cursor: Cursor | undefined, names: readonly string[], resolver: Resolver): CursorProperty | undefined {
-  let at = cursor;
+  let at = cursor && settle(cursor, resolver);
   let last: CursorProperty | undefined;
   for (const name of names) {
     if (!at) return undefined;
-    const value = unknownAt(at, resolver);
-    if (value) return { name: names[names.length - 1]!, keySpan: last?.keySpan ?? value.span, cursor: { value } };
+    if ('value' in at && at.value.kind === 'unknown') return { name: names[names.length - 1]!, keySpan: last?.keySpan ?? at.value.span, cursor: at };
     last = child(at, name, resolver);
     if (!last) return undefined;
-    at = last.cursor;
+    at = settle(last.cursor, resolver);
   }
-  // The property itself may be an expression the engine cannot evaluate: hand it over resolved.
-  const value = last && unknownAt(last.cursor, resolver);
-  return value ? { ...last!, cursor: { value } } : last;
+  // The property itself may be an expression: hand it over resolved, once.
+  return last && at ? { ...last, cursor: at } : last;
 }
 
-function unknownAt(cursor: Cursor, resolver: Resolver): RValue | undefined {
-  if ('value' in cursor) return cursor.value.kind === 'unknown' ? cursor.value : undefined;
-  if (cursor.node.type !== 'string' || !isExpressionString(cursor.node.value as string)) return undefined;
-  const value = resolver.resolve(cursor.node);
-  return value.kind === 'unknown' ? value : undefined;
+/**
+ * A cursor on an expression string becomes a cursor on its resolved value, so that walking on from it
+ * (and reading several properties under it) evaluates the expression once, not once per step.
+ */
+export function settle(cursor: Cursor, resolver: Resolver): Cursor {
+  if ('value' in cursor || cursor.node.type !== 'string' || !isExpressionString(cursor.node.value as string)) return cursor;
+  return { value: resolver.resolve(cursor.node) };
 }

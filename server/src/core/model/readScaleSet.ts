@@ -1,4 +1,4 @@
-import { child, cursorSpan, items, path, pathOrUnknown, toProperty, type Cursor } from './cursor';
+import { child, cursorSpan, items, path, pathOrUnknown, settle, toProperty, type Cursor } from './cursor';
 import type { Resolver } from './resolver';
 import type { DeploymentContext, ExtensionModel, OsKind, RProperty, RValue, ScaleSetModel, ScaleSetShape, StrayPolicy } from './types';
 
@@ -27,7 +27,9 @@ export function readScaleSet(source: ScaleSetSource): ScaleSetModel {
 
   // `az vmss show` prints the properties at the top level; templates and REST bodies nest them.
   const propertiesFound = shape === 'vmssShow' ? undefined : child(root, 'properties', resolver);
-  const props: Cursor | undefined = shape === 'vmssShow' ? root : propertiesFound?.cursor;
+  // Settled once: when `properties` is an expression, it is evaluated here and not again for every setting.
+  const propsCursor: Cursor | undefined = shape === 'vmssShow' ? root : propertiesFound?.cursor;
+  const props = propsCursor && settle(propsCursor, resolver);
   const vmProfile = pathOrUnknown(props, ['virtualMachineProfile'], resolver)?.cursor;
 
   const upgradePolicy = prop(props, 'upgradePolicy');
