@@ -7,6 +7,7 @@ import type { LoadBalancerModel, ParameterInfo, RObject, RProperty, RValue, Scal
 import { asString } from '../model/values';
 import type { BicepScope, ResourceEntry } from './bicepScope';
 import { toRValue } from './toRValue';
+import { getProp } from '../model/values';
 
 const SCALE_SET = 'microsoft.compute/virtualmachinescalesets';
 const SCALE_SET_EXTENSION = 'microsoft.compute/virtualmachinescalesets/extensions';
@@ -77,8 +78,9 @@ function ownerOf(ext: ResourceEntry, scaleSets: readonly ResourceEntry[], rootOf
   return scaleSets.find((s) => asString(propertyOf(rootOf(s), 'name'))?.toLowerCase() === prefix);
 }
 
+/** As ARM reads it: case-insensitive, the last of duplicates. */
 function propertyOf(value: RObject, name: string): RValue | undefined {
-  return value.properties.find((p) => p.name.toLowerCase() === name)?.value;
+  return getProp(value, name)?.value;
 }
 
 /** The resource as ARM sees it: the body's properties plus type, apiVersion, condition and copy. */

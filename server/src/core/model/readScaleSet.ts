@@ -1,6 +1,7 @@
 import { child, cursorSpan, items, path, pathOrUnknown, settle, toProperty, type Cursor } from './cursor';
 import type { Resolver } from './resolver';
 import type { DeploymentContext, ExtensionModel, OsKind, RProperty, RValue, ScaleSetModel, ScaleSetShape, StrayPolicy } from './types';
+import { getProp } from './values';
 
 const POLICY_NAMES = ['upgradePolicy', 'rollingUpgradePolicy', 'automaticOSUpgradePolicy'];
 
@@ -138,7 +139,7 @@ function expectedPathOf(name: string): string[] {
 function osKindOf(windows: RProperty | undefined, linux: RProperty | undefined, image: RProperty | undefined, extensions: readonly ExtensionModel[]): OsKind {
   if (windows && !linux) return 'windows';
   if (linux && !windows) return 'linux';
-  const publisher = image?.value.kind === 'object' ? image.value.properties.find((p) => p.name.toLowerCase() === 'publisher')?.value : undefined;
+  const publisher = getProp(image?.value, 'publisher')?.value;
   if (publisher?.kind === 'string') {
     const p = publisher.value.toLowerCase();
     if (p.includes('windows') || p === 'microsoftsqlserver') return 'windows';

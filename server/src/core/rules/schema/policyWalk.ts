@@ -2,6 +2,7 @@ import type { PropertyMatch } from '../../catalog/policyCatalog';
 import { findPolicyProperty } from '../../catalog/policyCatalog';
 import type { PolicyObjectId } from '../../catalog/types';
 import type { RObject, RProperty, RValue, ScaleSetModel } from '../../model/types';
+import { getProp } from '../../model/values';
 
 /** A policy object as written in the template: upgradePolicy and the recognised objects inside it. */
 export interface PolicyObjectEntry {
@@ -57,11 +58,7 @@ export function isValueEditable(entry: PolicyEntry): boolean {
 
 /** The last property named `name` (case-insensitively), as ARM reads it. */
 export function findChild(object: RValue | undefined, name: string): RProperty | undefined {
-  if (object?.kind !== 'object') return undefined;
-  const lower = name.toLowerCase();
-  let found: RProperty | undefined;
-  for (const property of object.properties) if (property.name.toLowerCase() === lower) found = property;
-  return found;
+  return getProp(object, name);
 }
 
 /** The path of policy object `objectId` relative to upgradePolicy, using the names as written where they exist. */
