@@ -4,10 +4,9 @@ import { readScaleSet } from '../model/readScaleSet';
 import { fromEvalValue, Resolver } from '../model/resolver';
 import { TemplateScope } from '../model/templateScope';
 import type { LoadBalancerModel, ParameterInfo, RObject, RProperty, RValue, ScaleSetModel, ServiceFabricClusterModel } from '../model/types';
-import { asString } from '../model/values';
+import { asString, getProp } from '../model/values';
 import type { BicepScope, ResourceEntry } from './bicepScope';
 import { toRValue } from './toRValue';
-import { getProp } from '../model/values';
 
 const SCALE_SET = 'microsoft.compute/virtualmachinescalesets';
 const SCALE_SET_EXTENSION = 'microsoft.compute/virtualmachinescalesets/extensions';
