@@ -29,6 +29,3 @@ export const WINDOWS_AUTOMATIC_UPDATES = {
   default: true,
   mustBeFalseWithAosSince: '2019-03-01',
 } as const;
-
-/** API version that introduced automatic OS upgrades in their current form (S4). */
-export const AUTOMATIC_OS_UPGRADE_MINIMUM_API_VERSION = '2018-10-01';

@@ -1,5 +1,3 @@
-import { DOCS } from './sources';
-
 /**
  * Platform images documented as supporting automatic OS image upgrades (reference §3.3 #18, S4).
  * Azure adds SKUs over time, so a miss is a warning, not an error. Compare case-insensitively.
@@ -30,8 +28,6 @@ export const AOS_PLATFORM_IMAGES: readonly AosImageFamily[] = [
     skus: ['2012-R2-Datacenter', ...WS2016, ...WS2019, ...WS2022, 'Datacenter-core-20h2-with-containers-smalldisk-gs'],
   },
 ];
-
-export const AOS_PLATFORM_IMAGES_DOCS = DOCS.automaticOsUpgrade;
 
 /** True when publisher/offer/sku is on the documented list (case-insensitive). */
 export function isDocumentedAosImage(publisher: string, offer: string, sku: string): boolean {

@@ -1,5 +1,4 @@
 import type { Node } from 'jsonc-parser';
-import { getNodePath } from 'jsonc-parser';
 import { isExpressionString } from '../expressions/evaluate';
 import { isUnknown } from '../expressions/values';
 import { nodeProperties, propertyValue, spanOf, stringValue } from '../json/nodes';
@@ -87,8 +86,4 @@ function resolveType(node: Node | undefined, scope: TemplateScope): string | und
   if (!isExpressionString(text)) return text;
   const value = scope.resolver.toEvalValue(node!).value;
   return typeof value === 'string' && !isUnknown(value) ? value : undefined;
-}
-
-export function jsonPathOf(node: Node): (string | number)[] {
-  return getNodePath(node);
 }

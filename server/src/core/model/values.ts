@@ -45,10 +45,6 @@ export function asBoolean(value: RValue | undefined): boolean | undefined {
   return undefined;
 }
 
-export function isUnknownValue(value: RValue | undefined): boolean {
-  return value?.kind === 'unknown';
-}
-
 /** The value as plain JSON; unknown parts become null. */
 export function toPlain(value: RValue | undefined): EvalValue {
   if (!value) return null;
