@@ -1,5 +1,6 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { ParseProblem } from '../model/types';
+import { parseStrictLazily } from './lazyTree';
 
 export interface ParsedJson {
   /** The tree of whatever parsed; undefined only for empty or hopeless text. */
@@ -14,6 +15,9 @@ export interface ParsedJson {
 export function parseJson(text: string): ParsedJson {
   // A BOM becomes a space so that every offset still points into the original text.
   const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  // Strict JSON (most templates) takes the fast path: validated natively, tree built as it is read.
+  const lazy = parseStrictLazily(source);
+  if (lazy) return { root: lazy, errors: [] };
   const raw: ParseError[] = [];
   let root: Node | undefined;
   try {
