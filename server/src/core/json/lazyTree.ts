@@ -45,8 +45,7 @@ export function parseStrictLazily(text: string): Node | undefined {
   const containers = scanContainers(text);
   if (!containers) return undefined;
   const start = skipWhitespace(text, 0);
-  const root = valueAt(containers, start, 0, undefined);
-  return root.node;
+  return valueAt(containers, start, 0, undefined);
 }
 
 /** One pass over text known to be valid JSON: matches brackets, jumping over strings. */
@@ -106,21 +105,26 @@ function stringValue(text: string, open: number, close: number): string {
   return raw.indexOf('\\') < 0 ? raw : (JSON.parse(text.slice(open, close + 1)) as string);
 }
 
-/**
- * The value starting at `at`, with the index of the next unread container; `container` is the index
- * the next container to open would have.
- */
-function valueAt(containers: Containers, at: number, container: number, parent: Node | undefined): { node: Node; after: number; container: number } {
+// Where the value last read by `valueAt` ended, and the index the next container to open has there.
+// Module state instead of a returned record: one allocation less for every value read.
+let readEnd = 0;
+let readContainer = 0;
+
+/** The value starting at `at`; `container` is the index the next container to open has. */
+function valueAt(containers: Containers, at: number, container: number, parent: Node | undefined): Node {
   const text = containers.text;
   const c = text.charCodeAt(at);
   if (c === OPEN_BRACE || c === OPEN_BRACKET) {
     const close = containers.end[container]!;
-    const node = new LazyContainer(c === OPEN_BRACE ? 'object' : 'array', at, close + 1 - at, parent, containers, container);
-    return { node, after: close + 1, container: containers.next[container]! };
+    readEnd = close + 1;
+    readContainer = containers.next[container]!;
+    return new LazyContainer(c === OPEN_BRACE ? 'object' : 'array', at, close + 1 - at, parent, containers, container);
   }
+  readContainer = container;
   if (c === QUOTE) {
     const close = closingQuote(text, at);
-    return { node: literal('string', stringValue(text, at, close), at, close + 1 - at, parent), after: close + 1, container };
+    readEnd = close + 1;
+    return new Literal('string', stringValue(text, at, close), at, close + 1 - at, parent);
   }
   let end = at + 1;
   for (;;) {
@@ -128,14 +132,41 @@ function valueAt(containers: Containers, at: number, container: number, parent: 
     if (d === COMMA || d === CLOSE_BRACE || d === CLOSE_BRACKET || d === 32 || d === 10 || d === 13 || d === 9 || Number.isNaN(d)) break;
     end++;
   }
+  readEnd = end;
   const token = text.slice(at, end);
   const value = token === 'true' ? true : token === 'false' ? false : token === 'null' ? null : Number(token);
   const type: NodeType = value === null ? 'null' : typeof value === 'boolean' ? 'boolean' : 'number';
-  return { node: literal(type, value, at, end - at, parent), after: end, container };
+  return new Literal(type, value, at, end - at, parent);
 }
 
-function literal(type: NodeType, value: unknown, offset: number, length: number, parent: Node | undefined): Node {
-  return parent ? { type, value, offset, length, parent } : { type, value, offset, length };
+/** A string, number, boolean or null (as jsonc-parser: the root has no `parent` key at all). */
+class Literal implements Node {
+  declare readonly parent?: Node;
+  constructor(
+    readonly type: NodeType,
+    readonly value: unknown,
+    readonly offset: number,
+    readonly length: number,
+    parent: Node | undefined,
+  ) {
+    if (parent) this.parent = parent;
+  }
+}
+
+/** `"key": value`: children are the key (a string node) and the value, as in jsonc-parser. */
+class Property implements Node {
+  readonly type = 'property';
+  readonly children: Node[];
+  length = 0;
+  constructor(
+    readonly offset: number,
+    readonly colonOffset: number,
+    readonly parent: Node,
+    key: string,
+    keyLength: number,
+  ) {
+    this.children = [new Literal('string', key, offset, keyLength, this)];
+  }
 }
 
 /** An object or array whose children are read from the text the first time they are asked for. */
@@ -161,10 +192,9 @@ class LazyContainer implements Node {
     let at = skipWhitespace(text, this.offset + 1);
     let container = this.index + 1;
     while (text.charCodeAt(at) !== CLOSE_BRACKET) {
-      const read = valueAt(this.containers, at, container, this);
-      items.push(read.node);
-      container = read.container;
-      at = skipWhitespace(text, read.after);
+      items.push(valueAt(this.containers, at, container, this));
+      container = readContainer;
+      at = skipWhitespace(text, readEnd);
       if (text.charCodeAt(at) === COMMA) at = skipWhitespace(text, at + 1);
     }
     return items;
@@ -178,14 +208,12 @@ class LazyContainer implements Node {
     while (text.charCodeAt(at) !== CLOSE_BRACE) {
       const keyClose = closingQuote(text, at);
       const colon = skipWhitespace(text, keyClose + 1);
-      const property = { type: 'property' as NodeType, offset: at, length: 0, parent: this as Node, children: [] as Node[], colonOffset: colon };
-      const key: Node = { type: 'string', value: stringValue(text, at, keyClose), offset: at, length: keyClose + 1 - at, parent: property };
-      const read = valueAt(this.containers, skipWhitespace(text, colon + 1), container, property);
-      property.children.push(key, read.node);
-      property.length = read.after - at;
+      const property = new Property(at, colon, this, stringValue(text, at, keyClose), keyClose + 1 - at);
+      property.children.push(valueAt(this.containers, skipWhitespace(text, colon + 1), container, property));
+      property.length = readEnd - at;
       properties.push(property);
-      container = read.container;
-      at = skipWhitespace(text, read.after);
+      container = readContainer;
+      at = skipWhitespace(text, readEnd);
       if (text.charCodeAt(at) === COMMA) at = skipWhitespace(text, at + 1);
     }
     return properties;
