@@ -1,5 +1,6 @@
 import type { ScaleSetModel } from '../../model/types';
 import { asInteger } from '../../model/values';
+import { perScaleSet } from '../facts/memo';
 import { orchestrationMode } from '../facts/scaleSetFacts';
 import { DEFAULT_ASSUMPTIONS } from '../../sim/assumptions';
 import { baseBatchSize, planGroups } from '../../sim/batches';
@@ -23,13 +24,12 @@ export interface FirstBatch {
 }
 
 /** Rules ask for the same first batch more than once per scale set; the model is immutable, so keep it. */
-const firstBatchCache = new WeakMap<ScaleSetModel, Map<string, FirstBatch>>();
+const firstBatchCache = perScaleSet((): Map<string, FirstBatch> => new Map());
 
 export function firstBatch(scaleSet: ScaleSetModel, count: number, percent: number, crossZone: boolean): FirstBatch {
   const key = `${count}|${percent}|${crossZone}`;
-  let perScaleSet = firstBatchCache.get(scaleSet);
-  if (!perScaleSet) firstBatchCache.set(scaleSet, (perScaleSet = new Map()));
-  const cached = perScaleSet.get(key);
+  const cache = firstBatchCache(scaleSet);
+  const cached = cache.get(key);
   if (cached) return cached;
   // Scale sets that share the inputs the fleet layout depends on share the answer (templates with many
   // alike scale sets would otherwise build the same simulator input once each).
@@ -37,7 +37,7 @@ export function firstBatch(scaleSet: ScaleSetModel, count: number, percent: numb
   const computed = byLayout.get(layoutKey) ?? computeFirstBatch(scaleSet, count, percent, crossZone);
   if (byLayout.size >= MAX_LAYOUTS) byLayout.clear();
   byLayout.set(layoutKey, computed);
-  perScaleSet.set(key, computed);
+  cache.set(key, computed);
   return computed;
 }
 

@@ -3,6 +3,7 @@ import { findPolicyProperty } from '../../catalog/policyCatalog';
 import type { PolicyObjectId } from '../../catalog/types';
 import type { RObject, RProperty, RValue, ScaleSetModel } from '../../model/types';
 import { getProp } from '../../model/values';
+import { perScaleSet } from '../facts/memo';
 
 /** A policy object as written in the template: upgradePolicy and the recognised objects inside it. */
 export interface PolicyObjectEntry {
@@ -22,8 +23,12 @@ export interface PolicyEntry {
   readonly match: PropertyMatch | undefined;
 }
 
-/** upgradePolicy, then the objects the catalog knows inside it (only where they are spelled as policies). */
-export function policyObjects(scaleSet: ScaleSetModel): PolicyObjectEntry[] {
+/**
+ * upgradePolicy, then the objects the catalog knows inside it (only where they are spelled as policies).
+ * Several schema rules walk the same objects and entries; the model is immutable, so both are kept per
+ * scale set (callers must not change the arrays).
+ */
+export const policyObjects = perScaleSet((scaleSet: ScaleSetModel): readonly PolicyObjectEntry[] => {
   const out: PolicyObjectEntry[] = [];
   const visit = (objectId: PolicyObjectId, holder: RProperty, parentEditable: boolean) => {
     const value = holder.value;
@@ -37,19 +42,15 @@ export function policyObjects(scaleSet: ScaleSetModel): PolicyObjectEntry[] {
   };
   if (scaleSet.upgradePolicy) visit('upgradePolicy', scaleSet.upgradePolicy, true);
   return out;
-}
+});
 
-/** Several schema rules walk the same entries; the model is immutable, so the walk is kept per scale set. */
-const entriesCache = new WeakMap<ScaleSetModel, PolicyEntry[]>();
-
-export function policyEntries(scaleSet: ScaleSetModel): PolicyEntry[] {
-  const cached = entriesCache.get(scaleSet);
-  if (cached) return cached;
-  const entries = policyObjects(scaleSet).flatMap((object) =>
-    object.value.properties.map((property) => ({ object, property, match: findPolicyProperty(object.objectId, property.name) })));
-  entriesCache.set(scaleSet, entries);
+export const policyEntries = perScaleSet((scaleSet: ScaleSetModel): readonly PolicyEntry[] => {
+  const entries: PolicyEntry[] = [];
+  for (const object of policyObjects(scaleSet)) {
+    for (const property of object.value.properties) entries.push({ object, property, match: findPolicyProperty(object.objectId, property.name) });
+  }
   return entries;
-}
+});
 
 /** True when a value fix may rewrite the value: it is written literally in this template. */
 export function isValueEditable(entry: PolicyEntry): boolean {
