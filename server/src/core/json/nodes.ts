@@ -29,19 +29,31 @@ export function nodeProperties(node: Node | undefined): NodeProperty[] {
 
 /** The last property with this name (case-insensitive), as ARM keeps the last of duplicates. */
 export function findProperty(node: Node | undefined, name: string): NodeProperty | undefined {
-  if (!node || node.type !== 'object' || !node.children) return undefined;
-  let found: NodeProperty | undefined;
-  for (const prop of node.children) {
+  const prop = findPropertyNode(node, name);
+  if (!prop) return undefined;
+  const key = prop.children![0]!;
+  return { name: key.value as string, keySpan: spanOf(key), value: prop.children![1], node: prop };
+}
+
+/**
+ * The same lookup, giving the `property` node itself (its children are the key and, if typed, the
+ * value). Allocates nothing: the model reads many paths per scale set and needs only a part of the answer.
+ */
+export function findPropertyNode(node: Node | undefined, name: string): Node | undefined {
+  if (!node || node.type !== 'object') return undefined;
+  const children = node.children;
+  if (!children) return undefined;
+  let found: Node | undefined;
+  for (let i = 0; i < children.length; i++) {
+    const prop = children[i]!;
     const key = prop.children?.[0];
-    if (key && typeof key.value === 'string' && equalsIgnoreCase(key.value, name)) {
-      found = { name: key.value, keySpan: spanOf(key), value: prop.children?.[1], node: prop };
-    }
+    if (key && typeof key.value === 'string' && equalsIgnoreCase(key.value, name)) found = prop;
   }
   return found;
 }
 
 export function propertyValue(node: Node | undefined, name: string): Node | undefined {
-  return findProperty(node, name)?.value;
+  return findPropertyNode(node, name)?.children![1];
 }
 
 export function stringValue(node: Node | undefined): string | undefined {

@@ -1,6 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import { isExpressionString } from '../expressions/evaluate';
-import { findProperty, spanOf } from '../json/nodes';
+import { findPropertyNode, spanOf } from '../json/nodes';
 import type { Span } from '../text/span';
 import { unknownValue, type Resolver } from './resolver';
 import { Unknown } from '../expressions/values';
@@ -29,10 +29,12 @@ export function child(cursor: Cursor | undefined, name: string, resolver: Resolv
   if ('node' in cursor) {
     const node = cursor.node;
     if (node.type === 'object') {
-      const prop = findProperty(node, name);
+      const prop = findPropertyNode(node, name);
       if (!prop) return undefined;
-      const value: Cursor = prop.value ? { node: prop.value } : { value: unknownValue(spanOf(prop.node), new Unknown('', 'the property has no value yet')) };
-      return { name: prop.name, keySpan: prop.keySpan, cursor: value };
+      const key = prop.children![0]!;
+      const valueNode = prop.children![1];
+      const value: Cursor = valueNode ? { node: valueNode } : { value: unknownValue(spanOf(prop), new Unknown('', 'the property has no value yet')) };
+      return { name: key.value as string, keySpan: spanOf(key), cursor: value };
     }
     if (node.type === 'string' && isExpressionString(node.value as string)) return child({ value: resolver.resolve(node) }, name, resolver);
     return undefined;
@@ -92,7 +94,7 @@ export function pathOrUnknown(cursor: Cursor | undefined, names: readonly string
     at = settle(last.cursor, resolver);
   }
   // The property itself may be an expression: hand it over resolved, once.
-  return last && at ? { ...last, cursor: at } : last;
+  return last && at ? { name: last.name, keySpan: last.keySpan, cursor: at } : last;
 }
 
 /**
