@@ -1,4 +1,4 @@
-import type { Expr } from './ast';
+import type { Expr, ParseResult } from './ast';
 import { EvalContext, LimitExceeded } from './context';
 import { evaluateExpr } from './evaluator';
 import { parseExpression } from './parser';
@@ -26,9 +26,32 @@ export function literalValue(text: string): string {
  */
 export function evaluateTemplateString(text: string, scope: EvalScope, limits: EvalLimits = DEFAULT_LIMITS): EvalResult {
   if (!isExpressionString(text)) return { value: literalValue(text), source: 'literal' };
-  const parsed = parseExpression(text, limits.maxDepth);
+  const parsed = parseCached(text, limits.maxDepth);
   if (!parsed.ok) return { value: new Unknown(text, `syntax error at column ${parsed.offset + 1}: ${parsed.error}`), source: 'unknown' };
   return evaluateParsed(text, parsed.expr, scope, limits);
+}
+
+/**
+ * Parse results by expression text, for the default depth limit. Templates repeat the same expressions
+ * ("[parameters('location')]" in every resource, copies of one resource), and a tree never changes once
+ * built, so it is parsed once. Bounded (short texts only; emptied when full), so memory stays small
+ * whatever is analysed.
+ */
+const parsedByText = new Map<string, ParseResult>();
+const MAX_PARSED = 4096;
+const MAX_CACHED_LENGTH = 1024;
+
+function parseCached(text: string, maxDepth: number): ParseResult {
+  if (maxDepth !== DEFAULT_LIMITS.maxDepth || text.length > MAX_CACHED_LENGTH) return parseExpression(text, maxDepth);
+  const cached = parsedByText.get(text);
+  if (cached) return cached;
+  const parsed = parseExpression(text, maxDepth);
+  // Failures are not kept: rare, and one may come from a stack nearly used up by the caller.
+  if (parsed.ok) {
+    if (parsedByText.size >= MAX_PARSED) parsedByText.clear();
+    parsedByText.set(text, parsed);
+  }
+  return parsed;
 }
 
 /**
