@@ -28,19 +28,22 @@ const CARRY_SPANS_FROM = 200_000;
  * version reads it. A changed parameters file changes the key, so the template is analysed again.
  */
 export class DocumentCache {
-  private readonly entries = new Map<string, CachedDocument & { paramsKey: string }>();
+  private readonly entries = new Map<string, CachedDocument & { paramsKey: string; concerns: boolean }>();
 
   constructor(private readonly parameters: ParametersFiles, private readonly edits: EditLog) {}
 
   get(document: TextDocument): CachedDocument {
-    const text = document.getText();
-    const params = mayConcernScaleSets(text) ? this.parameters.forTemplate(document.uri) : undefined;
-    const paramsKey = params?.key ?? '';
     const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version && cached.paramsKey === paramsKey) return cached;
+    const sameText = cached?.version === document.version;
+    // Every request asks; the scan of the text for our words is done once per version.
+    const concerns = sameText ? cached!.concerns : mayConcernScaleSets(document.getText());
+    const params = concerns ? this.parameters.forTemplate(document.uri) : undefined;
+    const paramsKey = params?.key ?? '';
+    if (cached && sameText && cached.paramsKey === paramsKey) return cached;
+    const text = document.getText();
     const readFile = moduleReader(document.uri);
     const doc = createDocumentFor(document.uri, document.languageId, text, { ...(params ? { parametersText: params.text } : {}), ...(readFile ? { readFile } : {}) });
-    const entry = { uri: document.uri, version: document.version, doc, parametersUri: params?.uri, paramsKey };
+    const entry = { uri: document.uri, version: document.version, doc, parametersUri: params?.uri, paramsKey, concerns };
     this.entries.set(document.uri, entry);
     this.edits.analysed(document.uri, document.version);
     return entry;
