@@ -1,6 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import { evaluateTemplateString, isExpressionString, literalValue } from '../expressions/evaluate';
-import type { EvalScope } from '../expressions/scope';
+import type { EvalResult, EvalScope } from '../expressions/scope';
 import { combineSources, Unknown, type EvalValue, type ValueSource } from '../expressions/values';
 import { spanOf } from '../json/nodes';
 import type { Span } from '../text/span';
@@ -14,7 +14,30 @@ const MAX_DEPTH = 100;
  * strings are evaluated, and values computed by an expression keep the expression's span and text.
  */
 export class Resolver {
-  constructor(readonly scope: EvalScope) {}
+  /** Results of expression texts evaluated while `canReuse` said yes (see the constructor). */
+  private readonly results = new Map<string, EvalResult>();
+
+  /**
+   * `canReuse`, when given, says whether an evaluation may be answered from, and kept in, the results
+   * of earlier ones: true when no parameter or variable of the scope is being computed. At that level an
+   * expression's value depends only on its text and on entries the scope has already settled, so a text
+   * repeated across resources ("[parameters('location')]") is evaluated once. Inside a computation a
+   * cycle can make the same text come out differently, so nothing is reused there.
+   */
+  constructor(
+    readonly scope: EvalScope,
+    private readonly canReuse?: () => boolean,
+  ) {}
+
+  private evaluate(text: string): EvalResult {
+    if (!this.canReuse?.()) return evaluateTemplateString(text, this.scope);
+    let result = this.results.get(text);
+    if (!result) {
+      result = evaluateTemplateString(text, this.scope);
+      this.results.set(text, result);
+    }
+    return result;
+  }
 
   resolve(node: Node, depth = 0): RValue {
     const span = spanOf(node);
@@ -23,7 +46,7 @@ export class Resolver {
       case 'string': {
         const text = node.value as string;
         if (!isExpressionString(text)) return { kind: 'string', value: literalValue(text), span, source: 'literal' };
-        const result = evaluateTemplateString(text, this.scope);
+        const result = this.evaluate(text);
         return fromEvalValue(result.value, span, result.source, text);
       }
       case 'number':
@@ -60,7 +83,7 @@ export class Resolver {
       case 'string': {
         const text = node.value as string;
         if (!isExpressionString(text)) return { value: literalValue(text), source: 'literal' };
-        return evaluateTemplateString(text, this.scope);
+        return this.evaluate(text);
       }
       case 'array': {
         let source: ValueSource = 'literal';
@@ -91,28 +114,41 @@ export class Resolver {
 }
 
 export function unknownValue(span: Span, unknown: Unknown): RValue {
-  return { kind: 'unknown', unknown, span, source: 'unknown', ...(unknown.expression ? { expression: unknown.expression } : {}) };
+  return unknown.expression
+    ? { kind: 'unknown', unknown, span, source: 'unknown', expression: unknown.expression }
+    : { kind: 'unknown', unknown, span, source: 'unknown' };
 }
 
-/** Wraps an evaluated value as an RValue whose every part points at the expression that computed it. */
+/**
+ * Wraps an evaluated value as an RValue whose every part points at the expression that computed it.
+ * (Objects are written out rather than spread from a shared `{ expression }`: spreading is much slower,
+ * and this runs for every value an expression yields. The keys keep the same order.)
+ */
 export function fromEvalValue(value: EvalValue, span: Span, source: ValueSource, expression: string | undefined, depth = 0): RValue {
-  const extra = expression === undefined ? {} : { expression };
-  if (value instanceof Unknown) return { kind: 'unknown', unknown: value, span, source: 'unknown', ...extra };
-  if (depth > MAX_DEPTH) return { kind: 'unknown', unknown: new Unknown(expression ?? '', 'nested too deeply to analyse'), span, source: 'unknown', ...extra };
-  if (value === null) return { kind: 'null', value: null, span, source, ...extra };
+  if (value instanceof Unknown) return withExpression({ kind: 'unknown', unknown: value, span, source: 'unknown' }, expression);
+  if (depth > MAX_DEPTH) return withExpression({ kind: 'unknown', unknown: new Unknown(expression ?? '', 'nested too deeply to analyse'), span, source: 'unknown' }, expression);
+  if (value === null) return withExpression({ kind: 'null', value: null, span, source }, expression);
   switch (typeof value) {
-    case 'string': return { kind: 'string', value, span, source, ...extra };
-    case 'number': return { kind: 'number', value, span, source, ...extra };
-    case 'boolean': return { kind: 'boolean', value, span, source, ...extra };
+    case 'string': return withExpression({ kind: 'string', value, span, source }, expression);
+    case 'number': return withExpression({ kind: 'number', value, span, source }, expression);
+    case 'boolean': return withExpression({ kind: 'boolean', value, span, source }, expression);
     default: break;
   }
   if (Array.isArray(value)) {
-    return { kind: 'array', items: value.map((item) => fromEvalValue(item, span, source, expression, depth + 1)), span, source, ...extra };
+    const items: RValue[] = new Array<RValue>(value.length);
+    for (let i = 0; i < value.length; i++) items[i] = fromEvalValue(value[i]!, span, source, expression, depth + 1);
+    return withExpression({ kind: 'array', items, span, source }, expression);
   }
   const properties: RProperty[] = Object.keys(value).map((name) => ({
     name,
     keySpan: span,
     value: fromEvalValue(value[name]!, span, source, expression, depth + 1),
   }));
-  return { kind: 'object', properties, span, source, ...extra };
+  return withExpression({ kind: 'object', properties, span, source }, expression);
+}
+
+/** Adds `expression` as the last key, when there is one (the object is new and not yet shared). */
+function withExpression(value: RValue, expression: string | undefined): RValue {
+  if (expression !== undefined) (value as { expression?: string }).expression = expression;
+  return value;
 }

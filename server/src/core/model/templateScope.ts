@@ -27,7 +27,8 @@ export class TemplateScope implements EvalScope {
     template: Node | undefined,
     private readonly supplied: ReadonlyMap<string, SuppliedParameter>,
   ) {
-    this.resolver = new Resolver(this);
+    // Evaluations may be reused only outside parameter and variable computations (see Resolver).
+    this.resolver = new Resolver(this, () => this.inProgress.size === 0);
     for (const prop of nodeProperties(propertyValue(template, 'parameters'))) {
       if (prop.value) this.parameterNodes.set(prop.name.toLowerCase(), { name: prop.name, node: prop.value });
     }
