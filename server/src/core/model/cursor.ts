@@ -1,6 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import { isExpressionString } from '../expressions/evaluate';
-import { findPropertyNode, spanOf } from '../json/nodes';
+import { equalsIgnoreCase, findPropertyNode, spanOf } from '../json/nodes';
 import type { Span } from '../text/span';
 import { unknownValue, type Resolver } from './resolver';
 import { Unknown } from '../expressions/values';
@@ -41,9 +41,9 @@ export function child(cursor: Cursor | undefined, name: string, resolver: Resolv
   }
   const value = cursor.value;
   if (value.kind !== 'object') return undefined;
-  const lower = name.toLowerCase();
+  // `name` is one of the engine's ASCII property names, for which this equals comparing lower-cased text.
   let found: RProperty | undefined;
-  for (const prop of value.properties) if (prop.name.toLowerCase() === lower) found = prop;
+  for (const prop of value.properties) if (equalsIgnoreCase(prop.name, name)) found = prop;
   return found ? { name: found.name, keySpan: found.keySpan, cursor: { value: found.value } } : undefined;
 }
 

@@ -1,4 +1,4 @@
-import { cursorSpan, path, items, toProperty, type Cursor } from './cursor';
+import { cursorSpan, path, items, resolveCursor, type Cursor } from './cursor';
 import type { FoundResource } from './findResources';
 import type { Resolver } from './resolver';
 import type { LoadBalancerModel, ProbeModel, RValue, ServiceFabricClusterModel } from './types';
@@ -9,7 +9,10 @@ import type { LoadBalancerModel, ProbeModel, RValue, ServiceFabricClusterModel }
  */
 
 function getter(cursor: Cursor, resolver: Resolver) {
-  return (...names: string[]): RValue | undefined => toProperty(path(cursor, names, resolver), resolver)?.value;
+  return (...names: string[]): RValue | undefined => {
+    const found = path(cursor, names, resolver);
+    return found && resolveCursor(found.cursor, resolver);
+  };
 }
 
 export function readLoadBalancer(found: FoundResource): LoadBalancerModel {

@@ -1,4 +1,4 @@
-import { child, cursorSpan, items, path, pathOrUnknown, settle, toProperty, type Cursor } from './cursor';
+import { child, cursorSpan, items, pathOrUnknown, resolveCursor, settle, toProperty, type Cursor } from './cursor';
 import type { Resolver } from './resolver';
 import type { DeploymentContext, ExtensionModel, OsKind, RProperty, RValue, ScaleSetModel, ScaleSetShape, StrayPolicy } from './types';
 import { getProp } from './values';
@@ -24,7 +24,10 @@ export function readScaleSet(source: ScaleSetSource): ScaleSetModel {
   const root = source.root;
   // A property under an object that an unevaluable expression produced is unknown, not absent.
   const prop = (cursor: Cursor | undefined, ...names: string[]) => toProperty(pathOrUnknown(cursor, names, resolver), resolver);
-  const value = (cursor: Cursor | undefined, ...names: string[]) => prop(cursor, ...names)?.value;
+  const value = (cursor: Cursor | undefined, ...names: string[]) => {
+    const found = pathOrUnknown(cursor, names, resolver);
+    return found && resolveCursor(found.cursor, resolver);
+  };
 
   // `az vmss show` prints the properties at the top level; templates and REST bodies nest them.
   const propertiesFound = shape === 'vmssShow' ? undefined : child(root, 'properties', resolver);
@@ -91,13 +94,19 @@ export function readScaleSet(source: ScaleSetSource): ScaleSetModel {
 }
 
 function readExtension(cursor: Cursor, origin: ExtensionModel['origin'], resolver: Resolver): ExtensionModel {
-  const get = (...names: string[]) => toProperty(path(cursor, names, resolver), resolver)?.value;
+  const get = (at: Cursor | undefined, name: string) => {
+    const found = child(at, name, resolver);
+    return found && resolveCursor(found.cursor, resolver);
+  };
+  // Settled once: an expression there is evaluated once, not once per setting read under it.
+  const propertiesFound = child(cursor, 'properties', resolver);
+  const properties = propertiesFound && settle(propertiesFound.cursor, resolver);
   return {
-    name: get('name'),
-    publisher: get('properties', 'publisher'),
-    type: get('properties', 'type'),
-    typeHandlerVersion: get('properties', 'typeHandlerVersion'),
-    settings: get('properties', 'settings'),
+    name: get(cursor, 'name'),
+    publisher: get(properties, 'publisher'),
+    type: get(properties, 'type'),
+    typeHandlerVersion: get(properties, 'typeHandlerVersion'),
+    settings: get(properties, 'settings'),
     origin,
     span: cursorSpan(cursor),
   };
