@@ -1,0 +1,174 @@
+/**
+ * One pass over a text that both checks it is strict JSON (RFC 8259: no comments, no trailing commas)
+ * and records where every object and array ends, without building anything. It accepts exactly what
+ * `JSON.parse` accepts (a property test holds the two equal), so text it accepts has no problem the
+ * tolerant parser would report, and the lazy tree can be built from it without checks.
+ */
+
+/** Where every container ends, in the order the containers open. */
+export interface Containers {
+  readonly text: string;
+  /** Offset of the closing `}` or `]` of container i. */
+  readonly end: Int32Array;
+  /** Index of the first container that opens after container i closes (i + 1 + its descendants). */
+  readonly next: Int32Array;
+}
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const COMMA = 44;
+const COLON = 58;
+const MINUS = 45;
+
+/** The containers of `text`, or undefined when it is not strict JSON or nests deeper than `maxDepth`. */
+export function scanStrictJson(text: string, maxDepth: number): Containers | undefined {
+  const length = text.length;
+  let end = new Int32Array(64);
+  let next = new Int32Array(64);
+  const open = new Int32Array(maxDepth);
+  const isObject = new Uint8Array(maxDepth);
+  let depth = 0;
+  let count = 0;
+  let at = whitespace(text, 0);
+  for (;;) {
+    // A value starts at `at`.
+    const c = text.charCodeAt(at);
+    if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      if (depth === maxDepth) return undefined;
+      if (count === end.length) {
+        end = grow(end);
+        next = grow(next);
+      }
+      open[depth] = count++;
+      isObject[depth++] = c === OPEN_BRACE ? 1 : 0;
+      at = whitespace(text, at + 1);
+      const first = text.charCodeAt(at);
+      if (first !== (c === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET)) {
+        if (c === OPEN_BRACE && (at = member(text, at)) < 0) return undefined;
+        continue;
+      }
+    } else {
+      at = c === QUOTE ? string(text, at) : c === MINUS || (c >= 48 && c <= 57) ? number(text, at) : word(text, at);
+      if (at < 0) return undefined;
+    }
+    // After a value (`at` on it, if it is a container's close, else just past it): commas and closes.
+    for (;;) {
+      if (depth === 0) return whitespace(text, at) === length ? { text, end, next } : undefined;
+      const d = text.charCodeAt(at);
+      if (d === (isObject[depth - 1] ? CLOSE_BRACE : CLOSE_BRACKET)) {
+        const index = open[--depth]!;
+        end[index] = at;
+        next[index] = count;
+        at = whitespace(text, at + 1);
+        continue;
+      }
+      at = whitespace(text, at);
+      const e = text.charCodeAt(at);
+      if (e === COMMA) {
+        at = whitespace(text, at + 1);
+        if (isObject[depth - 1] && (at = member(text, at)) < 0) return undefined;
+        break;
+      }
+      if (e !== (isObject[depth - 1] ? CLOSE_BRACE : CLOSE_BRACKET)) return undefined;
+    }
+  }
+}
+
+/** `"key" :` from `at`; returns where the value starts, or -1. */
+function member(text: string, at: number): number {
+  if (text.charCodeAt(at) !== QUOTE) return -1;
+  at = string(text, at);
+  if (at < 0) return -1;
+  at = whitespace(text, at);
+  return text.charCodeAt(at) === COLON ? whitespace(text, at + 1) : -1;
+}
+
+const WHITESPACE = /[ \n\r\t]*/y;
+
+function whitespace(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return at;
+  // Indentation comes in long runs: let the regular expression engine skip them.
+  WHITESPACE.lastIndex = at + 1;
+  WHITESPACE.test(text);
+  return WHITESPACE.lastIndex;
+}
+
+/** A run of string characters that need no second look; a sticky regular expression scans it natively. */
+// eslint-disable-next-line no-control-regex -- JSON forbids these characters in strings: they end the run
+const PLAIN = /[^"\\\u0000-\u001f]*/y;
+
+/** Past the string opening at `at`, or -1 (bad escape, control character, no closing quote). */
+function string(text: string, at: number): number {
+  let i = at + 1;
+  for (;;) {
+    PLAIN.lastIndex = i;
+    PLAIN.test(text);
+    i = PLAIN.lastIndex;
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) return i + 1;
+    if (c !== BACKSLASH) return -1; // a control character, or the end of the text
+    const e = text.charCodeAt(++i);
+    if (e === 117) {
+      for (let k = 1; k <= 4; k++) if (!isHex(text.charCodeAt(i + k))) return -1;
+      i += 5;
+    } else if (e === QUOTE || e === BACKSLASH || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) {
+      i++;
+    } else {
+      return -1;
+    }
+  }
+}
+
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
+/** Past `-? (0 | [1-9][0-9]*) (.[0-9]+)? ([eE][+-]?[0-9]+)?` at `at`, or -1. */
+function number(text: string, at: number): number {
+  let i = at;
+  if (text.charCodeAt(i) === MINUS) i++;
+  const first = text.charCodeAt(i);
+  if (first === 48) i++;
+  else if (first >= 49 && first <= 57) i = digits(text, i);
+  else return -1;
+  if (text.charCodeAt(i) === 46) {
+    const after = digits(text, i + 1);
+    if (after === i + 1) return -1;
+    i = after;
+  }
+  const e = text.charCodeAt(i);
+  if (e === 101 || e === 69) {
+    i++;
+    const sign = text.charCodeAt(i);
+    if (sign === 43 || sign === MINUS) i++;
+    const after = digits(text, i);
+    if (after === i) return -1;
+    i = after;
+  }
+  return i;
+}
+
+function digits(text: string, at: number): number {
+  for (;;) {
+    const c = text.charCodeAt(at);
+    if (!(c >= 48 && c <= 57)) return at;
+    at++;
+  }
+}
+
+/** Past `true`, `false` or `null` at `at`, or -1. */
+function word(text: string, at: number): number {
+  for (const literal of ['true', 'false', 'null']) if (text.startsWith(literal, at)) return at + literal.length;
+  return -1;
+}
+
+function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
