@@ -98,28 +98,21 @@ function whitespace(text: string, at: number): number {
   return WHITESPACE.lastIndex;
 }
 
-/** A run of string characters that need no second look; a sticky regular expression scans it natively. */
-// eslint-disable-next-line no-control-regex -- JSON forbids these characters in strings: they end the run
-const PLAIN = /[^"\\\u0000-\u001f]*/y;
-
 /** Past the string opening at `at`, or -1 (bad escape, control character, no closing quote). */
 function string(text: string, at: number): number {
-  let i = at + 1;
-  for (;;) {
-    PLAIN.lastIndex = i;
-    PLAIN.test(text);
-    i = PLAIN.lastIndex;
+  for (let i = at + 1; ; i++) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) return i + 1;
-    if (c !== BACKSLASH) return -1; // a control character, or the end of the text
-    const e = text.charCodeAt(++i);
-    if (e === 117) {
-      for (let k = 1; k <= 4; k++) if (!isHex(text.charCodeAt(i + k))) return -1;
-      i += 5;
-    } else if (e === QUOTE || e === BACKSLASH || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) {
-      i++;
-    } else {
-      return -1;
+    if (c === BACKSLASH) {
+      const e = text.charCodeAt(++i);
+      if (e === 117) {
+        for (let k = 1; k <= 4; k++) if (!isHex(text.charCodeAt(i + k))) return -1;
+        i += 4;
+      } else if (e !== QUOTE && e !== BACKSLASH && e !== 47 && e !== 98 && e !== 102 && e !== 110 && e !== 114 && e !== 116) {
+        return -1;
+      }
+    } else if (!(c >= 32)) {
+      return -1; // a control character, or the end of the text (NaN)
     }
   }
 }
