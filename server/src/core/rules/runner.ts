@@ -3,7 +3,7 @@ import { LineIndex } from '../text/lineIndex';
 import type { Span } from '../text/span';
 import type { RuleConfig } from './config';
 import { INTERNAL_RULE_ERROR } from './meta/suppressionRules';
-import { RULES } from './registry';
+import { RULE_IDS, RULES } from './registry';
 import { findSuppressions, SUPPRESSION_DIRECTIVE, type Suppression } from './suppressions';
 import type { Finding, FindingDraft, Rule, ScaleSetRule, ScaleSetRuleContext, Severity } from './types';
 
@@ -39,55 +39,64 @@ export function runRules(model: TemplateModel, text: string, options: RunRulesOp
   const hasDirectives = text.includes(SUPPRESSION_DIRECTIVE);
   const lines = hasDirectives ? new LineIndex(text) : undefined;
   const suppressions = lines ? findSuppressions(text, lines, model.commentSpans) : [];
-  const knownRuleIds = new Set([...RULES, ...rules].map((r) => r.id));
+  const knownRuleIds = rules === RULES ? RULE_IDS : new Set([...RULES, ...rules].map((r) => r.id));
   const internalSeverity = severityOf(INTERNAL_RULE_ERROR);
   const findings: Finding[] = [];
   // Reaches rules as ctx.now (read through rules/facts/clock.ts), only when given.
-  const clock = options.now === undefined ? {} : { now: options.now };
+  const now = options.now;
 
-  const collect = (rule: Rule, severity: Severity, scaleSet: ScaleSetModel | undefined, drafts: () => readonly FindingDraft[]) => {
-    try {
-      for (const draft of drafts()) findings.push(toFinding(draft, rule.id, severity, scaleSet?.displayName));
-    } catch (error) {
-      if (!internalSeverity) return;
-      const where = scaleSet ? ` on scale set "${scaleSet.displayName}"` : '';
-      const reason = error instanceof Error ? error.message : String(error);
-      findings.push(toFinding(
-        { message: `Rule "${rule.id}" failed${where}: ${reason}. Its findings here are missing; the other rules ran normally. This is a bug in VMSS Upgrade Policy; please report it.`, span: anchorOf(scaleSet) },
-        INTERNAL_RULE_ERROR.id, internalSeverity, scaleSet?.displayName,
-      ));
-    }
+  const reportCrash = (rule: Rule, scaleSet: ScaleSetModel | undefined, error: unknown) => {
+    if (!internalSeverity) return;
+    const where = scaleSet ? ` on scale set "${scaleSet.displayName}"` : '';
+    const reason = error instanceof Error ? error.message : String(error);
+    findings.push(toFinding(
+      { message: `Rule "${rule.id}" failed${where}: ${reason}. Its findings here are missing; the other rules ran normally. This is a bug in VMSS Upgrade Policy; please report it.`, span: anchorOf(scaleSet) },
+      INTERNAL_RULE_ERROR.id, internalSeverity, scaleSet?.displayName,
+    ));
   };
 
-  const scaleSetRules: { rule: ScaleSetRule; severity: Severity }[] = [];
+  const scaleSetRules: ScaleSetRule[] = [];
+  const scaleSetSeverities: Severity[] = [];
   for (const rule of rules) {
     const severity = severityOf(rule);
     if (!severity) continue;
-    if (rule.scope === 'scaleSet') scaleSetRules.push({ rule, severity });
-    else if (rule.scope === 'document') collect(rule, severity, undefined, () => rule.check({ model, text, suppressions, knownRuleIds }));
+    if (rule.scope === 'scaleSet') {
+      scaleSetRules.push(rule);
+      scaleSetSeverities.push(severity);
+    } else if (rule.scope === 'document') {
+      try {
+        for (const draft of rule.check({ model, text, suppressions, knownRuleIds })) findings.push(toFinding(draft, rule.id, severity, undefined));
+      } catch (error) {
+        reportCrash(rule, undefined, error);
+      }
+    }
   }
   // Scale set by scale set, one context each: the facts the rules share are then warm in the caches.
+  // (A plain loop: this runs rules × scale sets times, so it makes no closure or pair per call.)
   for (const scaleSet of model.scaleSets) {
-    const ctx: ScaleSetRuleContext = { model, scaleSet, text, ...clock };
-    for (const { rule, severity } of scaleSetRules) collect(rule, severity, scaleSet, () => rule.check(ctx));
+    const ctx: ScaleSetRuleContext = now === undefined ? { model, scaleSet, text } : { model, scaleSet, text, now };
+    for (let i = 0; i < scaleSetRules.length; i++) {
+      const rule = scaleSetRules[i]!;
+      try {
+        const drafts = rule.check(ctx);
+        for (let j = 0; j < drafts.length; j++) findings.push(toFinding(drafts[j]!, rule.id, scaleSetSeverities[i]!, scaleSet.displayName));
+      } catch (error) {
+        reportCrash(rule, scaleSet, error);
+      }
+    }
   }
 
-  return findings
-    .filter((f) => !lines || !isSuppressed(f, suppressions, lines))
+  return (lines ? findings.filter((f) => !isSuppressed(f, suppressions, lines)) : findings)
     .sort((a, b) => a.span.offset - b.span.offset || a.ruleId.localeCompare(b.ruleId));
 }
 
 function toFinding(draft: FindingDraft, ruleId: string, severity: Severity, scaleSet: string | undefined): Finding {
-  return {
-    ruleId,
-    severity,
-    message: draft.message,
-    scaleSet,
-    span: draft.span,
-    related: draft.related ?? [],
-    ...(draft.tags?.length ? { tags: draft.tags } : {}),
-    fixes: draft.fixes ?? [],
-  };
+  const related = draft.related ?? [];
+  const fixes = draft.fixes ?? [];
+  // Written out, not spread: the same keys in the same order, `tags` only when there are some.
+  return draft.tags?.length
+    ? { ruleId, severity, message: draft.message, scaleSet, span: draft.span, related, tags: draft.tags, fixes }
+    : { ruleId, severity, message: draft.message, scaleSet, span: draft.span, related, fixes };
 }
 
 function isSuppressed(finding: Finding, suppressions: readonly Suppression[], lines: LineIndex): boolean {
