@@ -79,11 +79,16 @@ export const DUPLICATE_PROPERTY = scaleSetRule({
   check: ({ scaleSet }) => {
     const out: FindingDraft[] = [];
     for (const object of policyObjects(scaleSet)) {
-      const groups = new Map<string, typeof object.value.properties[number][]>();
-      for (const property of object.value.properties) {
-        const key = property.name.toLowerCase();
-        groups.set(key, [...(groups.get(key) ?? []), property]);
-      }
+      const properties = object.value.properties;
+      // Almost every object has no duplicate: find out with a few comparisons before grouping.
+      const names = properties.map((property) => property.name.toLowerCase());
+      if (!names.some((name, i) => names.indexOf(name) !== i)) continue;
+      const groups = new Map<string, typeof properties[number][]>();
+      properties.forEach((property, i) => {
+        const group = groups.get(names[i]!);
+        if (group) group.push(property);
+        else groups.set(names[i]!, [property]);
+      });
       for (const group of groups.values()) {
         if (group.length < 2) continue;
         const winner = group[group.length - 1]!;

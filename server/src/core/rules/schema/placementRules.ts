@@ -15,10 +15,14 @@ export const MISPLACED_POLICY = scaleSetRule({
   defaultSeverity: 'error',
   title: 'Policy setting in the wrong place',
   description: 'An upgrade-policy object or property written where ARM does not read it, so it silently has no effect.',
-  check: ({ scaleSet }) => [
-    ...scaleSet.strayPolicies.map((stray) => strayFinding(scaleSet, stray)),
-    ...policyEntries(scaleSet).flatMap((entry) => misplacedEntry(scaleSet, entry)),
-  ],
+  check: ({ scaleSet }) => {
+    const out = scaleSet.strayPolicies.map((stray) => strayFinding(scaleSet, stray));
+    for (const entry of policyEntries(scaleSet)) {
+      // Most entries are where they belong: checked here without building an empty list for each.
+      if (!entry.match) out.push(...misplacedEntry(scaleSet, entry));
+    }
+    return out;
+  },
 });
 
 function strayFinding(scaleSet: ScaleSetModel, stray: StrayPolicy): FindingDraft {

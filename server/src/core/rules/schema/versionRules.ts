@@ -3,6 +3,7 @@ import type { PolicyProperty } from '../../catalog/types';
 import type { NeutralEdit } from '../../edits/neutralEdit';
 import type { RProperty, RValue, ScaleSetModel } from '../../model/types';
 import { scaleSetRule } from '../defineRule';
+import { perScaleSet } from '../facts/memo';
 import type { FindingDraft, Fix } from '../types';
 import { originNote } from '../valueOrigin';
 import { canWriteInto, findChild, pathFromUpgradePolicy, policyEntries, type PolicyEntry } from './policyWalk';
@@ -17,12 +18,13 @@ interface ResourceApiVersion {
   readonly editable: boolean;
 }
 
-function apiVersionOf(scaleSet: ScaleSetModel): ResourceApiVersion | undefined {
+/** Read by two rules per scale set, so kept. */
+const apiVersionOf = perScaleSet((scaleSet: ScaleSetModel): ResourceApiVersion | undefined => {
   const value = scaleSet.apiVersion;
   if (value?.kind !== 'string') return undefined;
   const parsed = parseApiVersion(value.value);
   return parsed ? { date: parsed.date, value, editable: value.source === 'literal' && value.expression === undefined } : undefined;
-}
+});
 
 function raiseApiVersion(api: ResourceApiVersion, to: string): NeutralEdit {
   return { kind: 'replaceValue', span: api.value.span, newValue: to };
