@@ -202,6 +202,9 @@ describe('the extension in a real VS Code', { timeout: 300_000 }, () => {
     await wb.screenshot('10-restarted');
     await wb.runCommand('File: Revert File');
     await poll('the edit reverted', async () => !(await isDirty(wb)));
+    // The toast has been seen; the screenshots that follow (the README's among them) show the product, not it.
+    await wb.runCommand('Notifications: Clear All Notifications');
+    await poll('the toast gone', async () => (await wb.page.locator('.notifications-toasts .notification-toast').count()) === 0);
   });
 
   it('shows a CodeLens that opens the preview, which renders the batches', async () => {
