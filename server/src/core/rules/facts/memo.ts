@@ -2,32 +2,39 @@ import type { ScaleSetModel } from '../../model/types';
 
 /**
  * Many rules ask the same question of the same scale set (is automatic OS upgrade on? which health
- * sources?). The model is immutable, so each answer is computed once per scale set and kept as long as
- * the model lives.
+ * sources?). The model is immutable, so each answer is computed once and kept while the scale set is
+ * being checked.
  *
- * All facts of one scale set live in one record (an array, one slot per fact), held in a single
- * WeakMap: one weak entry per scale set rather than one per fact, which the garbage collector has to
- * process separately. The runner asks every rule about one scale set before it moves on, so the record
- * last used answers almost every lookup without touching the WeakMap. Keeping that one record (and its
- * scale set) reachable until another scale set is asked about is the price: a few kilobytes.
+ * All facts of one scale set live in one record (an array, one slot per fact). The runner asks every rule
+ * about one scale set before it moves on to the next, so the records of the last few scale sets asked
+ * about are kept, in a small ring, and nothing else: an answer asked for again later (another run on the
+ * same model) is computed again, which gives the same answer. A WeakMap keyed by scale set would keep
+ * them for the model's lifetime, but every entry added to it makes each young-generation garbage
+ * collection slower; with one entry per scale set that cost more than all the rules together.
+ * Keeping the ring's few scale sets (and their facts) reachable is the price: a few kilobytes.
  */
-const records = new WeakMap<ScaleSetModel, unknown[]>();
-let lastScaleSet: ScaleSetModel | undefined;
-let lastRecord: unknown[] = [];
+const RING = 4;
+const ringKeys: (ScaleSetModel | undefined)[] = new Array<ScaleSetModel | undefined>(RING).fill(undefined);
+const ringRecords: unknown[][] = Array.from({ length: RING }, () => []);
+let newest = 0;
 let slots = 0;
 
 /** Marks a slot whose computed value is `undefined` (an empty slot reads as undefined too). */
 const UNDEFINED = {};
 
 function recordOf(scaleSet: ScaleSetModel): unknown[] {
-  if (scaleSet === lastScaleSet) return lastRecord;
-  let record = records.get(scaleSet);
-  if (!record) {
-    record = new Array<unknown>(slots);
-    records.set(scaleSet, record);
+  if (ringKeys[newest] === scaleSet) return ringRecords[newest]!;
+  for (let i = 0; i < RING; i++) {
+    if (ringKeys[i] === scaleSet) {
+      newest = i;
+      return ringRecords[i]!;
+    }
   }
-  lastScaleSet = scaleSet;
-  lastRecord = record;
+  // Takes the next place in the ring, round robin.
+  newest = (newest + 1) % RING;
+  ringKeys[newest] = scaleSet;
+  const record = new Array<unknown>(slots);
+  ringRecords[newest] = record;
   return record;
 }
 
@@ -37,7 +44,7 @@ export function perScaleSet<T>(compute: (scaleSet: ScaleSetModel) => T): (scaleS
     const hit = recordOf(scaleSet)[slot];
     if (hit !== undefined) return (hit === UNDEFINED ? undefined : hit) as T;
     const value = compute(scaleSet);
-    // Looked up again: compute may have asked about another scale set and moved the last record.
+    // Looked up again: compute may have asked about other scale sets and moved the ring on.
     recordOf(scaleSet)[slot] = value === undefined ? UNDEFINED : value;
     return value;
   };
