@@ -7,7 +7,7 @@ import { findNodeAtOffset, getNodePath, parseTree, type Node } from 'jsonc-parse
 import { parseStrictLazily } from '../../../../server/src/core/json/lazyTree';
 import { parseJson } from '../../../../server/src/core/json/parseJson';
 
-const REAL = join(import.meta.dirname, '..', '..', '..', '..', '..', 'shared', 'fixtures', 'real-templates');
+const REAL = join(import.meta.dirname, '../../../fixtures/real-templates');
 
 /** The whole tree as plain data, children read (which builds every lazy node), parent links checked. */
 function plain(node: Node, parent: Node | undefined): unknown {
