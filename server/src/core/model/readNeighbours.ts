@@ -1,4 +1,4 @@
-import { cursorSpan, path, items, resolveCursor, type Cursor } from './cursor';
+import { child, cursorSpan, path, items, resolveCursor, settle, type Cursor } from './cursor';
 import type { FoundResource } from './findResources';
 import type { Resolver } from './resolver';
 import type { LoadBalancerModel, ProbeModel, RValue, ServiceFabricClusterModel } from './types';
@@ -22,15 +22,18 @@ export function readLoadBalancer(found: FoundResource): LoadBalancerModel {
 export function readLoadBalancerAt(root: Cursor, resolver: Resolver): LoadBalancerModel {
   const get = getter(root, resolver);
   const probes: ProbeModel[] = items(path(root, ['properties', 'probes'], resolver)?.cursor, resolver).map((probe) => {
-    const p = getter(probe, resolver);
+    // Settled once: an expression there is evaluated once, not once per setting read under it.
+    const propertiesFound = child(probe, 'properties', resolver);
+    const properties = propertiesFound && settle(propertiesFound.cursor, resolver);
+    const p = properties && getter(properties, resolver);
     return {
-      name: p('name'),
-      protocol: p('properties', 'protocol'),
-      port: p('properties', 'port'),
-      intervalInSeconds: p('properties', 'intervalInSeconds'),
-      numberOfProbes: p('properties', 'numberOfProbes'),
-      probeThreshold: p('properties', 'probeThreshold'),
-      requestPath: p('properties', 'requestPath'),
+      name: getter(probe, resolver)('name'),
+      protocol: p?.('protocol'),
+      port: p?.('port'),
+      intervalInSeconds: p?.('intervalInSeconds'),
+      numberOfProbes: p?.('numberOfProbes'),
+      probeThreshold: p?.('probeThreshold'),
+      requestPath: p?.('requestPath'),
       span: cursorSpan(probe),
     };
   });
