@@ -5,7 +5,8 @@ import type { RProperty, ScaleSetModel } from '../model/types';
 import type { ArmDocument } from './armDocument';
 import { policyObjectAt, policyPropertyAt, propertyDetail, propertyDocumentation } from './catalogContext';
 import { cursorContext } from './cursorContext';
-import { capacityOf, describeSource, instancesAllowed, instancesPerBatch, resolvedPropertyAt, showValue, type CapacityFact } from './scaleSetFacts';
+import { AZURE_POLICY_DEFAULTS } from '../sim/defaults';
+import { batchCount, capacityOf, describeSource, instancesAllowed, instancesPerBatch, resolvedPropertyAt, showValue, type CapacityFact } from './scaleSetFacts';
 
 export interface HoverOptions {
   /** Instances assumed when sku.capacity is unknown (setting vmssUpgrade.whatIf.capacity). */
@@ -82,9 +83,9 @@ function valueHover(property: PolicyProperty | undefined, resolved: RProperty | 
     const words = humaniseDuration(text);
     lines.push(words ? `\`${text}\` = ${words}` : `\`${text}\` is not an ISO 8601 duration (e.g. \`PT5M\`).`);
     const seconds = parseIsoDuration(text);
-    const percent = asInteger(findPolicyValue(scaleSet, 'maxBatchInstancePercent')) ?? 20;
+    const percent = asInteger(findPolicyValue(scaleSet, 'maxBatchInstancePercent')) ?? AZURE_POLICY_DEFAULTS.maxBatchInstancePercent;
     if (seconds.ok && seconds.seconds > 0 && property.name === 'pauseTimeBetweenBatches') {
-      const batches = Math.ceil(capacity.count / Math.max(1, instancesPerBatch(capacity.count, percent)));
+      const batches = batchCount(capacity.count, percent);
       if (batches > 1) lines.push(`${batches - 1} pauses between ${batches} batches: ${humaniseSeconds(seconds.seconds * (batches - 1))} in all.`);
     }
   } else if (property.type === 'integer') {

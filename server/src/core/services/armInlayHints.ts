@@ -4,7 +4,8 @@ import { asInteger, asString, getProp } from '../model/values';
 import type { RObject, ScaleSetModel } from '../model/types';
 import { allowedInApiVersion, apiVersionOf } from './catalogContext';
 import type { ArmDocument } from './armDocument';
-import { capacityOf, instancesAllowed, instancesPerBatch } from './scaleSetFacts';
+import { AZURE_POLICY_DEFAULTS } from '../sim/defaults';
+import { batchCount, capacityOf, instancesAllowed, instancesPerBatch } from './scaleSetFacts';
 
 export interface InlayHintOptions {
   /** Instances assumed when sku.capacity is unknown. */
@@ -55,8 +56,8 @@ function hintsFor(doc: ArmDocument, scaleSet: ScaleSetModel, options: InlayHintO
     const text = label(prop);
     if (text) out.push({ position: doc.lines.positionAt(prop.value.span.offset + prop.value.span.length), label: text, paddingLeft: true, tooltip });
   };
-  const batchPercent = asInteger(getProp(rolling, 'maxBatchInstancePercent')?.value) ?? 20;
-  const batchSize = instancesPerBatch(capacity.count, batchPercent);
+  const batchPercent = asInteger(getProp(rolling, 'maxBatchInstancePercent')?.value) ?? AZURE_POLICY_DEFAULTS.maxBatchInstancePercent;
+  const batches = batchCount(capacity.count, batchPercent);
   const capacityNote = capacity.known ? `sku.capacity ${capacity.count}` : `sku.capacity is unknown; ${capacity.count} instances assumed`;
   at('maxBatchInstancePercent', (p) => {
     const pct = asInteger(p.value);
@@ -70,9 +71,8 @@ function hintsFor(doc: ArmDocument, scaleSet: ScaleSetModel, options: InlayHintO
   }
   at('pauseTimeBetweenBatches', (p) => {
     const parsed = parseIsoDuration(asString(p.value) ?? '');
-    const batches = batchSize > 0 ? Math.ceil(capacity.count / batchSize) : 0;
     if (!parsed.ok || parsed.seconds === 0 || batches < 2) return undefined;
     return `${batches - 1} pauses = ${humaniseSeconds(parsed.seconds * (batches - 1))}`;
-  }, `${capacityNote}; batches of ${batchSize}`);
+  }, `${capacityNote}; batches of ${instancesPerBatch(capacity.count, batchPercent)}`);
   return out;
 }

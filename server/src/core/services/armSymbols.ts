@@ -2,6 +2,8 @@ import type { DocumentSymbol } from 'vscode-languageserver-types';
 import { asBoolean, asInteger, asString, getProp } from '../model/values';
 import type { ScaleSetModel } from '../model/types';
 import type { ArmDocument } from './armDocument';
+import { parseIsoDuration } from '../catalog';
+import { AZURE_POLICY_DEFAULTS } from '../sim/defaults';
 import { showValue } from './scaleSetFacts';
 
 // LSP SymbolKind values, written out so the engine imports only types.
@@ -37,9 +39,11 @@ export function policySummary(scaleSet: ScaleSetModel): string {
     const batch = pct('maxBatchInstancePercent');
     const unhealthy = pct('maxUnhealthyInstancePercent');
     const upgraded = pct('maxUnhealthyUpgradedInstancePercent');
-    parts.push(`batches ${batch ?? 20} %`, `unhealthy ${unhealthy ?? 20} % / ${upgraded ?? 20} %`);
+    const defaults = AZURE_POLICY_DEFAULTS;
+    parts.push(`batches ${batch ?? defaults.maxBatchInstancePercent} %`, `unhealthy ${unhealthy ?? defaults.maxUnhealthyInstancePercent} % / ${upgraded ?? defaults.maxUnhealthyUpgradedInstancePercent} %`);
     const pause = asString(getProp(rolling, 'pauseTimeBetweenBatches')?.value);
-    if (pause && pause !== 'PT0S') parts.push(`pause ${pause}`);
+    const pauseSeconds = pause === undefined ? undefined : parseIsoDuration(pause);
+    if (pause && !(pauseSeconds?.ok && pauseSeconds.seconds === defaults.pauseTimeBetweenBatchesSeconds)) parts.push(`pause ${pause}`);
   }
   const aos = scaleSet.automaticOSUpgradePolicy?.value;
   if (asBoolean(getProp(aos, 'enableAutomaticOSUpgrade')?.value)) parts.push('automatic OS upgrades');

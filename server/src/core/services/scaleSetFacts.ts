@@ -24,6 +24,12 @@ export function instancesPerBatch(capacity: number, percent: number): number {
   return capacity === 0 ? 0 : baseBatchSize(capacity, percent, DEFAULT_ASSUMPTIONS.batchRounding);
 }
 
+/** How many batches of that size the fleet takes (before zones and update domains split them further). */
+export function batchCount(capacity: number, percent: number): number {
+  const size = instancesPerBatch(capacity, percent);
+  return size > 0 ? Math.ceil(capacity / size) : 0;
+}
+
 /** How many instances a "max unhealthy" percentage tolerates (floor, as the gates compare percentages). */
 export function instancesAllowed(capacity: number, percent: number): number {
   return Math.floor((capacity * percent) / 100);
