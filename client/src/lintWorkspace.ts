@@ -1,4 +1,5 @@
 import { commands, languages, ProgressLocation, TabInputText, window, workspace, type CancellationToken, type Disposable, type Uri } from 'vscode';
+import { decodeText } from '../../server/src/decodeText';
 import type { ServerApi } from './serverApi';
 
 const INCLUDE = '**/*.{json,jsonc,bicep}';
@@ -77,9 +78,7 @@ export class WorkspaceLinter implements Disposable {
 
 /** The cheap pre-filter, on raw bytes in UTF-8 or UTF-16 (with a BOM). */
 export function mentionsScaleSets(bytes: Uint8Array): boolean {
-  const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
-  const text = new TextDecoder(utf16 ? (bytes[0] === 0xff ? 'utf-16le' : 'utf-16be') : 'utf-8').decode(bytes);
-  return /virtualMachineScaleSets/i.test(text);
+  return /virtualMachineScaleSets/i.test(decodeText(bytes));
 }
 
 function isShownInEditor(uri: Uri): boolean {

@@ -5,7 +5,7 @@ import { isBicepDocument } from './core/bicep/features/bicepDocument';
 import { createDocumentFor } from './core/bicep/features/dispatch';
 import type { ReadFile } from './core/bicep/modules';
 import { mayConcernScaleSets, type ArmDocument, type CursorDocument } from './core/services/armDocument';
-import { decodeText } from './cli/io';
+import { decodeText } from './decodeText';
 import { toPath } from './workspaceConfig';
 import type { EditLog } from './editLog';
 import type { ParametersFiles } from './parametersFiles';

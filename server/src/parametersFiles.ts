@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { decodeText } from './cli/io';
+import { decodeText } from './decodeText';
 import { findParametersFile } from './cli/loadTemplate';
 import { fileKey, toPath } from './workspaceConfig';
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeText } from './cli/io';
+import { decodeText } from './decodeText';
 
 export const CONFIG_FILE_NAME = '.vmss-upgrade.json';
 
