@@ -34,6 +34,15 @@ describe('rendering', () => {
     assert.match(risk, /Duration p50 \/ p90 \/ p99/);
     assert.match(risk, /Blast radius/);
     assert.ok(await page.locator('[data-testid="current-sensitivity"] tbody tr').count() >= 1);
+    // Each switch with its effect in points and the CLI's verdict on noise, the ones beyond noise first.
+    const verdicts: string[] = [];
+    for (const row of await page.locator('[data-testid="current-sensitivity"] tbody tr').all()) {
+      const cells = await row.locator('td, th').allTextContents();
+      assert.equal(cells.length, 6, cells.join(' | '));
+      assert.match(cells[3]!, /^[+−]\d+\.\d points$/);
+      verdicts.push(cells[5]!);
+    }
+    assert.deepEqual(verdicts, [...verdicts].sort((a, b) => (a === b ? 0 : a === 'yes' ? -1 : 1)));
     assert.deepEqual(consoleErrors, []);
     await page.close();
   });

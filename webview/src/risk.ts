@@ -3,8 +3,8 @@
  * about SLICE_MS (4 ms), then the loop yields through a MessageChannel (no 4 ms setTimeout clamp), so typing,
  * hovering and clicking stay responsive during 10,000 trials. A newer run cancels the older one.
  */
-import { TrialRunner, alternatives, mergeChunks, summarizeTrials } from '../../server/src/core/sim/index';
-import type { AssumptionName, MonteCarloSummary, SimInput, TrialChunk } from '../../server/src/core/sim/index';
+import { TrialRunner, alternatives, compareOutcomes, mergeChunks, summarizeTrials } from '../../server/src/core/sim/index';
+import type { MonteCarloSummary, Sensitivity, SimInput, TrialChunk } from '../../server/src/core/sim/index';
 
 const SLICE_MS = 4;
 /** Caps a slice even when the last one looked fast (timer coarsening, a busy CPU, GC): 400 trials ≈ 12 ms. */
@@ -12,17 +12,9 @@ const MAX_SLICE = 400;
 /** Sensitivity re-runs every single-switch alternative on this many trials (same seeds, so comparable). */
 export const SENSITIVITY_TRIALS = 2000;
 
-export interface SensitivityRow {
-  readonly assumption: AssumptionName;
-  readonly value: string;
-  readonly pComplete: number;
-  /** Fraction of trials whose outcome differs from the baseline's. */
-  readonly changedTrials: number;
-}
-
 export interface RiskResult {
   readonly summary: MonteCarloSummary;
-  readonly sensitivity: readonly SensitivityRow[];
+  readonly sensitivity: readonly Sensitivity[];
   readonly sensitivityTrials: number;
 }
 
@@ -79,25 +71,19 @@ export function runRisk(input: SimInput, trials: number, onProgress: (p: RiskPro
     const all = mergeChunks(chunks);
     const summary = summarizeTrials(all);
     const base = all.outcome.subarray(0, sensitivityTrials);
-    const rows: SensitivityRow[] = [];
+    const rows: Sensitivity[] = [];
     const runAlt = (i: number) => {
       if (i >= alts.length) {
         onDone({ summary, sensitivity: rows, sensitivityTrials });
         return;
       }
       const alt = alts[i]!;
-      let changed = 0;
-      let complete = 0;
-      let at = 0;
+      const altChunks: TrialChunk[] = [];
       sliced(new TrialRunner({ ...input, assumptions: alt.values }), sensitivityTrials, isCancelled, (c) => {
-        for (let k = 0; k < c.count; k++) {
-          if (c.outcome[k] !== base[at + k]) changed++;
-          if (c.outcome[k] === 0) complete++;
-        }
-        at += c.count;
+        altChunks.push(c);
         report(c.count);
       }, () => {
-        rows.push({ assumption: alt.name, value: alt.value, pComplete: complete / Math.max(1, sensitivityTrials), changedTrials: changed / Math.max(1, sensitivityTrials) });
+        rows.push(compareOutcomes(alt, base, mergeChunks(altChunks).outcome, sensitivityTrials));
         runAlt(i + 1);
       });
     };

@@ -27,13 +27,16 @@ export function renderRisk(state: RiskState, trials: number, idPrefix: string): 
     ['Rollbacks', `${s.rollbacks.mean.toFixed(2)} on average, at most ${s.rollbacks.max}`],
   ];
   section.append(table('Monte Carlo results', ['Measure', 'Value'], rows, `${idPrefix}-risk-table`));
-  const changing = sensitivity.filter((r) => r.changedTrials > 0).sort((a, b) => b.changedTrials - a.changedTrials);
+  // Beyond noise first (the CLI's paired test), then by how many trials flip.
+  const changing = sensitivity.filter((r) => r.changedTrials > 0)
+    .sort((a, b) => Number(b.changesOutcome) - Number(a.changesOutcome) || b.changedTrials - a.changedTrials);
   section.append(el('h4', {}, 'Assumptions that would change the outcome if switched'));
   if (changing.length === 0) {
     section.append(el('p', { 'data-testid': `${idPrefix}-sensitivity-none` }, `No single switch changes the outcome of any of ${sensitivityTrials.toLocaleString('en-US')} trials.`));
   } else {
-    section.append(table(`Sensitivity over ${sensitivityTrials.toLocaleString('en-US')} trials with the same seeds`, ['Assumption', 'Switched to', 'Completes', 'Trials changed'],
-      changing.map((r) => [r.assumption, r.value, percent(r.pComplete), percent(r.changedTrials)]), `${idPrefix}-sensitivity`));
+    const points = (d: number) => `${d >= 0 ? '+' : '−'}${Math.abs(100 * d).toFixed(1)} points`;
+    section.append(table(`Sensitivity over ${sensitivityTrials.toLocaleString('en-US')} trials with the same seeds`, ['Assumption', 'Switched to', 'Completes', 'Change', 'Trials changed', 'Beyond noise'],
+      changing.map((r) => [r.assumption, r.value, percent(r.pComplete), points(r.deltaPComplete), percent(r.changedTrials), r.changesOutcome ? 'yes' : 'no']), `${idPrefix}-sensitivity`));
   }
   return section;
 }

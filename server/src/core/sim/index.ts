@@ -7,7 +7,7 @@ export type { TriggerPlan } from './defaults';
 export { simulate } from './simulate';
 export { osUpgradeHistoryEntry, rollingUpgradeStatus } from './azureShapes';
 export { haltMessage } from './messages';
-export { TrialRunner, mergeChunks, monteCarlo, percentile, runTrials, sensitivity, summarizeTrials } from './monteCarlo';
+export { TrialRunner, compareOutcomes, mergeChunks, monteCarlo, percentile, runTrials, sensitivity, summarizeTrials } from './monteCarlo';
 export type { MonteCarloSummary, Sensitivity, TrialChunk } from './monteCarlo';
 export { binomialTail, closedForm, haltProbabilityDp } from './closedForm';
 export type { ClosedForm, DpSpec } from './closedForm';

@@ -207,26 +207,33 @@ export interface Sensitivity {
 /** Re-runs the trials with each single-switch alternative (common random numbers) and compares outcomes. */
 export function sensitivity(input: SimInput, trials: number): Sensitivity[] {
   const base = new TrialRunner(input).run({ from: 0, count: trials });
+  return alternatives(input.assumptions).map((alt) =>
+    compareOutcomes(alt, base.outcome, new TrialRunner({ ...input, assumptions: alt.values }).run({ from: 0, count: trials }).outcome, trials),
+  );
+}
+
+/**
+ * One alternative's trials against the baseline's, trial by trial (the same seeds): what the CLI reports
+ * and what the preview, which runs the trials in slices, computes from the same two outcome arrays.
+ */
+export function compareOutcomes(alt: { readonly name: AssumptionName; readonly value: string }, base: Uint8Array, other: Uint8Array, trials: number): Sensitivity {
+  let changed = 0;
+  let lost = 0;
+  let gained = 0;
   let baseComplete = 0;
-  for (let k = 0; k < trials; k++) if (base.outcome[k] === 0) baseComplete++;
-  return alternatives(input.assumptions).map((alt) => {
-    const other = new TrialRunner({ ...input, assumptions: alt.values }).run({ from: 0, count: trials });
-    let changed = 0;
-    let lost = 0;
-    let gained = 0;
-    for (let k = 0; k < trials; k++) {
-      if (other.outcome[k] !== base.outcome[k]) changed++;
-      if (base.outcome[k] === 0 && other.outcome[k] !== 0) lost++;
-      if (base.outcome[k] !== 0 && other.outcome[k] === 0) gained++;
-    }
-    const complete = baseComplete - lost + gained;
-    const flips = lost + gained;
-    return {
-      assumption: alt.name, value: alt.value,
-      pComplete: trials > 0 ? complete / trials : 0,
-      deltaPComplete: trials > 0 ? (gained - lost) / trials : 0,
-      changedTrials: trials > 0 ? changed / trials : 0,
-      changesOutcome: flips > 0 && Math.abs(gained - lost) > 3 * Math.sqrt(flips),
-    };
-  });
+  for (let k = 0; k < trials; k++) {
+    if (base[k] === 0) baseComplete++;
+    if (other[k] !== base[k]) changed++;
+    if (base[k] === 0 && other[k] !== 0) lost++;
+    if (base[k] !== 0 && other[k] === 0) gained++;
+  }
+  const complete = baseComplete - lost + gained;
+  const flips = lost + gained;
+  return {
+    assumption: alt.name, value: alt.value,
+    pComplete: trials > 0 ? complete / trials : 0,
+    deltaPComplete: trials > 0 ? (gained - lost) / trials : 0,
+    changedTrials: trials > 0 ? changed / trials : 0,
+    changesOutcome: flips > 0 && Math.abs(gained - lost) > 3 * Math.sqrt(flips),
+  };
 }
