@@ -1,6 +1,7 @@
 import type { TemplateModel } from '../model/types';
 import { readBicepParameters } from './bicepParams';
 import { BicepScope } from './bicepScope';
+import { SUPPRESSION_DIRECTIVE } from '../rules/suppressions';
 import { findBicepComments } from './comments';
 import { moduleScaleSets, type ReadFile } from './modules';
 import { parseBicep } from './parser';
@@ -49,6 +50,7 @@ function analyze(text: string, options: AnalyzeBicepOptions, file: BicepFile = p
     parametersFileErrors: params?.errors ?? [],
     ...parts,
     scaleSets: [...parts.scaleSets, ...fromModules],
-    commentSpans: findBicepComments(text),
+    // Only suppression directives read comment positions: skip the scan of a file that has none.
+    commentSpans: text.includes(SUPPRESSION_DIRECTIVE) ? findBicepComments(text) : [],
   };
 }

@@ -30,11 +30,20 @@ export function toRValue(expr: Expr, scope: BicepScope, locals: Locals | undefin
       return unknownValue(span, new Unknown('', 'the property has no value yet'));
     case 'array':
       if (expr.items.some((item) => item.kind === 'spread')) break;
-      return { kind: 'array', items: expr.items.map((item) => toRValue(item, scope, locals, depth + 1)), span, source: 'literal' };
+      return {
+        kind: 'array', span, source: 'literal',
+        get items(): RValue[] {
+          return settle(this, 'items', expr.items.map((item) => toRValue(item, scope, locals, depth + 1)));
+        },
+      };
     case 'object': {
       if (expr.properties.some((p) => p.spread || p.computedKey)) break;
-      const properties: RProperty[] = expr.properties.map((p) => ({ name: p.key, keySpan: p.keySpan, value: toRValue(p.value, scope, locals, depth + 1) }));
-      return { kind: 'object', properties, span, source: 'literal' };
+      return {
+        kind: 'object', span, source: 'literal',
+        get properties(): RProperty[] {
+          return settle(this, 'properties', expr.properties.map((p) => ({ name: p.key, keySpan: p.keySpan, value: toRValue(p.value, scope, locals, depth + 1) })));
+        },
+      };
     }
     case 'ternary': {
       const condition = scope.evaluate(expr.condition, locals).value;
@@ -50,4 +59,15 @@ export function toRValue(expr: Expr, scope: BicepScope, locals: Locals | undefin
 
 export function textOf(expr: Expr, scope: BicepScope): string {
   return scope.text.slice(expr.span.offset, expr.span.offset + expr.span.length);
+}
+
+/**
+ * Object and array literals above convert their members the first time they are read (a getter that then
+ * replaces itself with the value). The model reads a few paths of a resource body; the rest of it (tags,
+ * disks, network details) is never converted, as the JSON front end never resolves what it does not read.
+ * Whatever reads the whole value (serialising it, comparing it deeply) sees the same data.
+ */
+function settle<T>(holder: object, key: string, value: T): T {
+  Object.defineProperty(holder, key, { value, enumerable: true, writable: false, configurable: false });
+  return value;
 }
