@@ -91,6 +91,29 @@ function valueAt(containers: Containers, at: number, container: number, parent: 
   return new Literal(type, value, at, end - at, parent);
 }
 
+/** Like `valueAt`, but only finds where the value ends (readEnd, readContainer): nothing is built. */
+function skipValue(containers: Containers, at: number, container: number): void {
+  const text = containers.text;
+  const c = text.charCodeAt(at);
+  if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+    readEnd = containers.end[container]! + 1;
+    readContainer = containers.next[container]!;
+    return;
+  }
+  readContainer = container;
+  if (c === QUOTE) {
+    readEnd = closingQuote(text, at) + 1;
+    return;
+  }
+  let end = at + 1;
+  for (;;) {
+    const d = text.charCodeAt(end);
+    if (d === COMMA || d === CLOSE_BRACE || d === CLOSE_BRACKET || d === 32 || d === 10 || d === 13 || d === 9 || Number.isNaN(d)) break;
+    end++;
+  }
+  readEnd = end;
+}
+
 /** A string, number, boolean or null (as jsonc-parser: the root has no `parent` key at all). */
 class Literal implements Node {
   declare readonly parent?: Node;
@@ -105,19 +128,35 @@ class Literal implements Node {
   }
 }
 
-/** `"key": value`: children are the key (a string node) and the value, as in jsonc-parser. */
-class Property implements Node {
+/**
+ * `"key": value`: children are the key (a string node) and the value, as in jsonc-parser, but neither is
+ * built until asked for. Readers that know this shape (json/nodes.ts: `propertyName`, `propertyValueNode`,
+ * `propertyKeySpan`) take the name and the value without building the key node or the children array;
+ * most properties of an object that is searched for one name are never read further.
+ */
+class LazyProperty implements Node {
   readonly type = 'property';
-  readonly children: Node[];
-  length = 0;
+  private kids: Node[] | undefined;
+  private valueBuilt: Node | undefined;
+
   constructor(
     readonly offset: number,
+    readonly length: number,
     readonly colonOffset: number,
     readonly parent: Node,
-    key: string,
-    keyLength: number,
-  ) {
-    this.children = [new Literal('string', key, offset, keyLength, this)];
+    readonly keyName: string,
+    readonly keyLength: number,
+    private readonly containers: Containers,
+    private readonly valueStart: number,
+    private readonly valueContainer: number,
+  ) {}
+
+  get valueNode(): Node {
+    return (this.valueBuilt ??= valueAt(this.containers, this.valueStart, this.valueContainer, this));
+  }
+
+  get children(): Node[] {
+    return (this.kids ??= [new Literal('string', this.keyName, this.offset, this.keyLength, this), this.valueNode]);
   }
 }
 
@@ -160,10 +199,9 @@ class LazyContainer implements Node {
     while (text.charCodeAt(at) !== CLOSE_BRACE) {
       const keyClose = closingQuote(text, at);
       const colon = skipWhitespace(text, keyClose + 1);
-      const property = new Property(at, colon, this, stringValue(text, at, keyClose), keyClose + 1 - at);
-      property.children.push(valueAt(this.containers, skipWhitespace(text, colon + 1), container, property));
-      property.length = readEnd - at;
-      properties.push(property);
+      const valueStart = skipWhitespace(text, colon + 1);
+      skipValue(this.containers, valueStart, container);
+      properties.push(new LazyProperty(at, readEnd - at, colon, this, stringValue(text, at, keyClose), keyClose + 1 - at, this.containers, valueStart, container));
       container = readContainer;
       at = skipWhitespace(text, readEnd);
       if (text.charCodeAt(at) === COMMA) at = skipWhitespace(text, at + 1);

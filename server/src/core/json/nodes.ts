@@ -3,6 +3,34 @@ import type { Span } from '../text/span';
 
 /** Small helpers over jsonc-parser's tree: case-insensitive property lookup, as ARM matches names. */
 
+/** A property node of the lazy tree (json/lazyTree.ts), which gives its name and value without building its children. */
+interface LazyPropertyShape {
+  readonly keyName: string;
+  readonly keyLength: number;
+  readonly valueNode: Node;
+}
+
+function isLazyProperty(prop: Node): prop is Node & LazyPropertyShape {
+  return (prop as Partial<LazyPropertyShape>).keyName !== undefined;
+}
+
+/** A property node's name as written (unescaped); undefined when the key is not a string. */
+export function propertyName(prop: Node): string | undefined {
+  if (isLazyProperty(prop)) return prop.keyName;
+  const key = prop.children?.[0];
+  return typeof key?.value === 'string' ? key.value : undefined;
+}
+
+/** A property node's value; undefined for a half-typed property (`"mode":` with nothing after it). */
+export function propertyValueNode(prop: Node): Node | undefined {
+  return isLazyProperty(prop) ? prop.valueNode : prop.children?.[1];
+}
+
+/** Where a property node's key is, quotes included. */
+export function propertyKeySpan(prop: Node): Span {
+  return isLazyProperty(prop) ? { offset: prop.offset, length: prop.keyLength } : spanOf(prop.children![0]!);
+}
+
 export function spanOf(node: Node): Span {
   return { offset: node.offset, length: node.length };
 }
@@ -20,9 +48,9 @@ export function nodeProperties(node: Node | undefined): NodeProperty[] {
   if (!node || node.type !== 'object' || !node.children) return [];
   const out: NodeProperty[] = [];
   for (const prop of node.children) {
-    const key = prop.children?.[0];
-    if (!key || typeof key.value !== 'string') continue;
-    out.push({ name: key.value, keySpan: spanOf(key), value: prop.children?.[1], node: prop });
+    const name = propertyName(prop);
+    if (name === undefined) continue;
+    out.push({ name, keySpan: propertyKeySpan(prop), value: propertyValueNode(prop), node: prop });
   }
   return out;
 }
@@ -31,13 +59,13 @@ export function nodeProperties(node: Node | undefined): NodeProperty[] {
 export function findProperty(node: Node | undefined, name: string): NodeProperty | undefined {
   const prop = findPropertyNode(node, name);
   if (!prop) return undefined;
-  const key = prop.children![0]!;
-  return { name: key.value as string, keySpan: spanOf(key), value: prop.children![1], node: prop };
+  return { name: propertyName(prop)!, keySpan: propertyKeySpan(prop), value: propertyValueNode(prop), node: prop };
 }
 
 /**
- * The same lookup, giving the `property` node itself (its children are the key and, if typed, the
- * value). Allocates nothing: the model reads many paths per scale set and needs only a part of the answer.
+ * The same lookup, giving the `property` node itself (read it with propertyName, propertyValueNode and
+ * propertyKeySpan). Allocates nothing: the model reads many paths per scale set and needs only a part of
+ * the answer.
  */
 export function findPropertyNode(node: Node | undefined, name: string): Node | undefined {
   if (!node || node.type !== 'object') return undefined;
@@ -46,14 +74,15 @@ export function findPropertyNode(node: Node | undefined, name: string): Node | u
   let found: Node | undefined;
   for (let i = 0; i < children.length; i++) {
     const prop = children[i]!;
-    const key = prop.children?.[0];
-    if (key && typeof key.value === 'string' && equalsIgnoreCase(key.value, name)) found = prop;
+    const key = propertyName(prop);
+    if (key !== undefined && equalsIgnoreCase(key, name)) found = prop;
   }
   return found;
 }
 
 export function propertyValue(node: Node | undefined, name: string): Node | undefined {
-  return findPropertyNode(node, name)?.children![1];
+  const prop = findPropertyNode(node, name);
+  return prop && propertyValueNode(prop);
 }
 
 export function stringValue(node: Node | undefined): string | undefined {

@@ -1,6 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import { isExpressionString } from '../expressions/evaluate';
-import { equalsIgnoreCase, findPropertyNode, spanOf } from '../json/nodes';
+import { equalsIgnoreCase, findPropertyNode, propertyKeySpan, propertyName, propertyValueNode, spanOf } from '../json/nodes';
 import type { Span } from '../text/span';
 import { unknownValue, type Resolver } from './resolver';
 import { Unknown } from '../expressions/values';
@@ -31,10 +31,9 @@ export function child(cursor: Cursor | undefined, name: string, resolver: Resolv
     if (node.type === 'object') {
       const prop = findPropertyNode(node, name);
       if (!prop) return undefined;
-      const key = prop.children![0]!;
-      const valueNode = prop.children![1];
+      const valueNode = propertyValueNode(prop);
       const value: Cursor = valueNode ? { node: valueNode } : { value: unknownValue(spanOf(prop), new Unknown('', 'the property has no value yet')) };
-      return { name: key.value as string, keySpan: spanOf(key), cursor: value };
+      return { name: propertyName(prop)!, keySpan: propertyKeySpan(prop), cursor: value };
     }
     if (node.type === 'string' && isExpressionString(node.value as string)) return child({ value: resolver.resolve(node) }, name, resolver);
     return undefined;

@@ -2,7 +2,7 @@ import type { Node } from 'jsonc-parser';
 import { evaluateTemplateString, isExpressionString, literalValue } from '../expressions/evaluate';
 import type { EvalResult, EvalScope } from '../expressions/scope';
 import { combineSources, Unknown, type EvalValue, type ValueSource } from '../expressions/values';
-import { spanOf } from '../json/nodes';
+import { propertyKeySpan, propertyName, propertyValueNode, spanOf } from '../json/nodes';
 import type { Span } from '../text/span';
 import type { RProperty, RValue } from './types';
 
@@ -60,12 +60,12 @@ export class Resolver {
       case 'object': {
         const properties: RProperty[] = [];
         for (const prop of node.children ?? []) {
-          const key = prop.children?.[0];
-          if (!key || typeof key.value !== 'string') continue;
-          const valueNode = prop.children?.[1];
+          const name = propertyName(prop);
+          if (name === undefined) continue;
+          const valueNode = propertyValueNode(prop);
           properties.push({
-            name: key.value,
-            keySpan: spanOf(key),
+            name,
+            keySpan: propertyKeySpan(prop),
             value: valueNode ? this.resolve(valueNode, depth + 1) : unknownValue(spanOf(prop), new Unknown('', 'the property has no value yet')),
           });
         }
@@ -98,12 +98,12 @@ export class Resolver {
         let source: ValueSource = 'literal';
         const value: { [key: string]: EvalValue } = {};
         for (const prop of node.children ?? []) {
-          const key = prop.children?.[0];
-          const valueNode = prop.children?.[1];
-          if (!key || typeof key.value !== 'string' || !valueNode) continue;
+          const name = propertyName(prop);
+          const valueNode = propertyValueNode(prop);
+          if (name === undefined || !valueNode) continue;
           const item = this.toEvalValue(valueNode, depth + 1);
           source = combineSources(source, item.source);
-          value[key.value] = item.value;
+          value[name] = item.value;
         }
         return { value, source };
       }
