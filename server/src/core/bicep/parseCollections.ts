@@ -85,7 +85,9 @@ const s = p.s;
     s.problem(`unexpected '${t.text}' after the value of '${name}'`);
     s.recover(ITEM_STOPS);
   }
-  return { key: name, ...(computedKey ? { computedKey } : {}), keySpan, value, span: spanFrom(key.start, value.span.offset + value.span.length) };
+  const span = spanFrom(key.start, value.span.offset + value.span.length);
+  // Two literal shapes, not a spread: this runs for every property of a file.
+  return computedKey ? { key: name, computedKey, keySpan, value, span } : { key: name, keySpan, value, span };
 }
 
 export function parseArray(p: ExpressionParser, depth: number): ArrayExpr | ForExpr {
