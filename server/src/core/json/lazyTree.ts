@@ -1,4 +1,5 @@
 import type { Node, NodeType } from 'jsonc-parser';
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './charCodes';
 import { scanStrictJson, type Containers } from './strictScan';
 
 /**
@@ -16,13 +17,6 @@ import { scanStrictJson, type Containers } from './strictScan';
 /** Deeper than this, the slow path's tree (and its clear error) is used: no real template nests so far. */
 const MAX_FAST_DEPTH = 256;
 
-const QUOTE = 34;
-const BACKSLASH = 92;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
-const COMMA = 44;
 
 /**
  * The root of a lazily built tree for `text`, or undefined when the text is not strict JSON (or nests
@@ -64,34 +58,18 @@ let readContainer = 0;
 
 /** The value starting at `at`; `container` is the index the next container to open has. */
 function valueAt(containers: Containers, at: number, container: number, parent: Node | undefined): Node {
+  skipValue(containers, at, container);
   const text = containers.text;
   const c = text.charCodeAt(at);
-  if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-    const close = containers.end[container]!;
-    readEnd = close + 1;
-    readContainer = containers.next[container]!;
-    return new LazyContainer(c === OPEN_BRACE ? 'object' : 'array', at, close + 1 - at, parent, containers, container);
-  }
-  readContainer = container;
-  if (c === QUOTE) {
-    const close = closingQuote(text, at);
-    readEnd = close + 1;
-    return new Literal('string', stringValue(text, at, close), at, close + 1 - at, parent);
-  }
-  let end = at + 1;
-  for (;;) {
-    const d = text.charCodeAt(end);
-    if (d === COMMA || d === CLOSE_BRACE || d === CLOSE_BRACKET || d === 32 || d === 10 || d === 13 || d === 9 || Number.isNaN(d)) break;
-    end++;
-  }
-  readEnd = end;
-  const token = text.slice(at, end);
+  if (c === OPEN_BRACE || c === OPEN_BRACKET) return new LazyContainer(c === OPEN_BRACE ? 'object' : 'array', at, readEnd - at, parent, containers, container);
+  if (c === QUOTE) return new Literal('string', stringValue(text, at, readEnd - 1), at, readEnd - at, parent);
+  const token = text.slice(at, readEnd);
   const value = token === 'true' ? true : token === 'false' ? false : token === 'null' ? null : Number(token);
   const type: NodeType = value === null ? 'null' : typeof value === 'boolean' ? 'boolean' : 'number';
-  return new Literal(type, value, at, end - at, parent);
+  return new Literal(type, value, at, readEnd - at, parent);
 }
 
-/** Like `valueAt`, but only finds where the value ends (readEnd, readContainer): nothing is built. */
+/** Finds where the value starting at `at` ends (readEnd) and the next container's index there (readContainer). */
 function skipValue(containers: Containers, at: number, container: number): void {
   const text = containers.text;
   const c = text.charCodeAt(at);
