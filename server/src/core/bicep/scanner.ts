@@ -28,16 +28,73 @@ export interface Token {
 
 export type StringPart = string | { readonly start: number; readonly end: number };
 
-/** Punctuation that is a token on its own (by char code), and the two- and three-character operators. */
-const SINGLE = new Set([...'{}[](),:.?!=<>+-*/%@|&;'].map((c) => c.charCodeAt(0)));
-const PAIRS = new Set(['==', '!=', '<=', '>=', '=~', '!~', '&&', '||', '??', '.?', '::', '=>']);
-
-/** Length of the punctuation token at `i` (0 when there is none), longest match first. */
-function punctLength(text: string, i: number): number {
+/**
+ * The punctuation token at `i` ('' when there is none), longest match first: `...`, then the two-character
+ * operators (== != <= >= =~ !~ && || ?? .? :: =>), then single characters. A switch on char codes returns
+ * constant strings, so no Set lookup and no `slice` per token (this runs for every punctuation mark).
+ */
+function punctAt(text: string, i: number): string {
   const c = text.charCodeAt(i);
-  if (!SINGLE.has(c)) return 0;
-  if (c === 46 && text.charCodeAt(i + 1) === 46 && text.charCodeAt(i + 2) === 46) return 3;
-  return PAIRS.has(text.slice(i, i + 2)) ? 2 : 1;
+  const d = text.charCodeAt(i + 1);
+  switch (c) {
+    case 46: // .
+      if (d === 46 && text.charCodeAt(i + 2) === 46) return '...';
+      return d === 63 ? '.?' : '.';
+    case 61: // =
+      return d === 61 ? '==' : d === 126 ? '=~' : d === 62 ? '=>' : '=';
+    case 33: // !
+      return d === 61 ? '!=' : d === 126 ? '!~' : '!';
+    case 60: // <
+      return d === 61 ? '<=' : '<';
+    case 62: // >
+      return d === 61 ? '>=' : '>';
+    case 38: // &
+      return d === 38 ? '&&' : '&';
+    case 124: // |
+      return d === 124 ? '||' : '|';
+    case 63: // ?
+      return d === 63 ? '??' : '?';
+    case 58: // :
+      return d === 58 ? '::' : ':';
+    case 123: // {
+      return '{';
+    case 125: // }
+      return '}';
+    case 91: // [
+      return '[';
+    case 93: // ]
+      return ']';
+    case 40: // (
+      return '(';
+    case 41: // )
+      return ')';
+    case 44: // ,
+      return ',';
+    case 43: // +
+      return '+';
+    case 45: // -
+      return '-';
+    case 42: // *
+      return '*';
+    case 47: // /
+      return '/';
+    case 37: // %
+      return '%';
+    case 64: // @
+      return '@';
+    case 59: // ;
+      return ';';
+    default:
+      return '';
+  }
+}
+
+/**
+ * Every token is built here, with all six fields in one order: one object shape keeps the parser's
+ * property reads monomorphic (the optional `parts`/`terminated` made them polymorphic).
+ */
+function token(kind: TokenKind, start: number, end: number, text: string, parts?: readonly StringPart[], terminated?: boolean): Token {
+  return { kind, start, end, text, parts, terminated };
 }
 
 function isIdentStart(c: number): boolean {
@@ -88,32 +145,32 @@ export class Scanner {
         const close = text.indexOf('*/', i + 2);
         i = close === -1 || close + 2 > end ? end : close + 2;
       } else {
-        const token = this.tokenAt(i, c);
-        this.i = token.end;
-        return token;
+        const found = this.tokenAt(i, c);
+        this.i = found.end;
+        return found;
       }
     }
     this.i = end;
-    return { kind: 'eof', start: end, end, text: '' };
+    return token('eof', end, end, '');
   }
 
   private tokenAt(from: number, c: number): Token {
     const { text, end } = this;
     let i = from;
-    if (c === 10 || c === 13) return { kind: 'newline', start: from, end: from + (c === 13 && text.charCodeAt(from + 1) === 10 ? 2 : 1), text: '\n' };
+    if (c === 10 || c === 13) return token('newline', from, from + (c === 13 && text.charCodeAt(from + 1) === 10 ? 2 : 1), '\n');
     if (isIdentStart(c)) {
       while (i < end && isIdentPart(text.charCodeAt(i))) i++;
-      return { kind: 'identifier', start: from, end: i, text: text.slice(from, i) };
+      return token('identifier', from, i, text.slice(from, i));
     }
     if (isDigit(c)) {
       while (i < end && isDigit(text.charCodeAt(i))) i++;
       if (text.charCodeAt(i) === 46 && isDigit(text.charCodeAt(i + 1))) for (i++; i < end && isDigit(text.charCodeAt(i)); ) i++;
-      return { kind: 'number', start: from, end: i, text: text.slice(from, i) };
+      return token('number', from, i, text.slice(from, i));
     }
     if (c === 39) return text.startsWith("'''", i) ? scanMultiline(text, i, end) : scanString(text, i, end);
-    const length = punctLength(text, i);
-    if (length > 0 && i + length <= end) return { kind: 'punct', start: i, end: i + length, text: text.slice(i, i + length) };
-    return { kind: 'unknown', start: i, end: i + 1, text: text[i]! };
+    const punct = punctAt(text, i);
+    if (punct !== '' && i + punct.length <= end) return token('punct', i, i + punct.length, punct);
+    return token('unknown', i, i + 1, text[i]!);
   }
 }
 
@@ -125,7 +182,7 @@ function scanMultiline(text: string, start: number, end: number): Token {
   // A first line break right after the opening quotes is not part of the value.
   if (body.startsWith('\r\n')) body = body.slice(2);
   else if (body.startsWith('\n')) body = body.slice(1);
-  return { kind: 'multilineString', start, end: stop, text: body, parts: [body], terminated };
+  return token('multilineString', start, stop, body, [body], terminated);
 }
 
 /** Characters that end a run of plain string text: quote, backslash, dollar, line breaks. */
@@ -142,7 +199,7 @@ function scanString(text: string, start: number, end: number, level = 0): Token 
     const c = text.charCodeAt(i);
     if (c === 39) {
       parts.push(literal);
-      return { kind: 'string', start, end: i + 1, text: text.slice(start, i + 1), parts, terminated: true };
+      return token('string', start, i + 1, text.slice(start, i + 1), parts, true);
     }
     if (c === 10 || c === 13) break;
     if (c === 92 /* \ */) {
@@ -179,7 +236,7 @@ function scanString(text: string, start: number, end: number, level = 0): Token 
   }
   parts.push(literal);
   const stop = Math.min(i, end);
-  return { kind: 'string', start, end: stop, text: text.slice(start, stop), parts, terminated: false };
+  return token('string', start, stop, text.slice(start, stop), parts, false);
 }
 
 /** Strings nested in holes deeper than this end the hole at the line end (reported as unterminated). */

@@ -12,8 +12,10 @@ const CLOSERS = new Set(['}', ']', ')']);
 export class TokenStream {
   private readonly scanner: Scanner;
   /** Tokens scanned but not yet consumed start at `head`; consumed ones are dropped now and then. */
-  private buffer: Token[] = [];
+  private buffer: Token[];
   private head = 0;
+  /** Always `buffer[head]`: kept in a field because the parser reads it several times per token. */
+  private cur: Token;
   private consumed = 0;
   private previousEnd = 0;
 
@@ -24,6 +26,8 @@ export class TokenStream {
     end = text.length,
   ) {
     this.scanner = new Scanner(text, start, end);
+    this.cur = this.scanner.next();
+    this.buffer = [this.cur];
   }
 
   /** Makes sure `ahead` tokens past the current one are scanned (or the end is reached). */
@@ -36,8 +40,7 @@ export class TokenStream {
   }
 
   get current(): Token {
-    this.fill(0);
-    return this.buffer[this.head]!;
+    return this.cur;
   }
 
   /** How many tokens have been consumed: parsers compare it to see that they moved on. */
@@ -46,6 +49,7 @@ export class TokenStream {
   }
 
   peek(ahead = 1): Token {
+    if (ahead === 0) return this.cur;
     this.fill(ahead);
     return this.buffer[Math.min(this.head + ahead, this.buffer.length - 1)]!;
   }
@@ -59,7 +63,7 @@ export class TokenStream {
   }
 
   next(): Token {
-    const token = this.current;
+    const token = this.cur;
     if (token.kind === 'eof') return token;
     this.head++;
     this.consumed++;
@@ -68,6 +72,9 @@ export class TokenStream {
       this.buffer = this.buffer.slice(this.head);
       this.head = 0;
     }
+    // Scan the next token now (unless peek already did), so `current` is a plain field read.
+    if (this.head === this.buffer.length) this.buffer.push(this.scanner.next());
+    this.cur = this.buffer[this.head]!;
     return token;
   }
 
