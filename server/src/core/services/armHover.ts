@@ -6,7 +6,7 @@ import type { ArmDocument } from './armDocument';
 import { policyObjectAt, policyPropertyAt, propertyDetail, propertyDocumentation } from './catalogContext';
 import { cursorContext } from './cursorContext';
 import { AZURE_POLICY_DEFAULTS } from '../sim/defaults';
-import { batchCount, capacityOf, describeSource, instancesAllowed, instancesPerBatch, resolvedPropertyAt, showValue, type CapacityFact } from './scaleSetFacts';
+import { capacityOf, pausesLabel, plannedBatchCount, describeSource, instancesAllowed, instancesPerBatch, resolvedPropertyAt, showValue, type CapacityFact } from './scaleSetFacts';
 
 export interface HoverOptions {
   /** Instances assumed when sku.capacity is unknown (setting vmssUpgrade.whatIf.capacity). */
@@ -85,8 +85,8 @@ function valueHover(property: PolicyProperty | undefined, resolved: RProperty | 
     const seconds = parseIsoDuration(text);
     const percent = asInteger(findPolicyValue(scaleSet, 'maxBatchInstancePercent')) ?? AZURE_POLICY_DEFAULTS.maxBatchInstancePercent;
     if (seconds.ok && seconds.seconds > 0 && property.name === 'pauseTimeBetweenBatches') {
-      const batches = batchCount(capacity.count, percent);
-      if (batches > 1) lines.push(`${batches - 1} pauses between ${batches} batches: ${humaniseSeconds(seconds.seconds * (batches - 1))} in all.`);
+      const batches = plannedBatchCount(scaleSet, capacity, percent);
+      if (batches > 1) lines.push(`${pausesLabel(batches - 1)} between ${batches} batches: ${humaniseSeconds(seconds.seconds * (batches - 1))} in all.`);
     }
   } else if (property.type === 'integer') {
     const percent = asInteger(value);

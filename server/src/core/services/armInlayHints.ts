@@ -5,7 +5,7 @@ import type { RObject, ScaleSetModel } from '../model/types';
 import { allowedInApiVersion, apiVersionOf } from './catalogContext';
 import type { ArmDocument } from './armDocument';
 import { AZURE_POLICY_DEFAULTS } from '../sim/defaults';
-import { batchCount, capacityOf, instancesAllowed, instancesPerBatch } from './scaleSetFacts';
+import { capacityOf, instancesAllowed, instancesPerBatch, pausesLabel, plannedBatchCount } from './scaleSetFacts';
 
 export interface InlayHintOptions {
   /** Instances assumed when sku.capacity is unknown. */
@@ -57,7 +57,6 @@ function hintsFor(doc: ArmDocument, scaleSet: ScaleSetModel, options: InlayHintO
     if (text) out.push({ position: doc.lines.positionAt(prop.value.span.offset + prop.value.span.length), label: text, paddingLeft: true, tooltip });
   };
   const batchPercent = asInteger(getProp(rolling, 'maxBatchInstancePercent')?.value) ?? AZURE_POLICY_DEFAULTS.maxBatchInstancePercent;
-  const batches = batchCount(capacity.count, batchPercent);
   const capacityNote = capacity.known ? `sku.capacity ${capacity.count}` : `sku.capacity is unknown; ${capacity.count} instances assumed`;
   at('maxBatchInstancePercent', (p) => {
     const pct = asInteger(p.value);
@@ -71,8 +70,10 @@ function hintsFor(doc: ArmDocument, scaleSet: ScaleSetModel, options: InlayHintO
   }
   at('pauseTimeBetweenBatches', (p) => {
     const parsed = parseIsoDuration(asString(p.value) ?? '');
-    if (!parsed.ok || parsed.seconds === 0 || batches < 2) return undefined;
-    return `${batches - 1} pauses = ${humaniseSeconds(parsed.seconds * (batches - 1))}`;
+    if (!parsed.ok || parsed.seconds === 0) return undefined;
+    const batches = plannedBatchCount(scaleSet, capacity, batchPercent);
+    if (batches < 2) return undefined;
+    return `${pausesLabel(batches - 1)} = ${humaniseSeconds(parsed.seconds * (batches - 1))}`;
   }, `${capacityNote}; batches of ${instancesPerBatch(capacity.count, batchPercent)}`);
   return out;
 }

@@ -4,6 +4,8 @@ import type { ValueSource } from '../expressions/values';
 import { DEFAULT_ASSUMPTIONS } from '../sim/assumptions';
 import { baseBatchSize } from '../sim/batches';
 import { ASSUMED_CAPACITY } from '../sim/defaults';
+import { simInputFromScaleSet } from '../sim/fromScaleSet';
+import { simulate } from '../sim/simulate';
 import { spanContains } from '../text/span';
 
 /** Numbers and words about one scale set that hovers, hints and lenses share. */
@@ -24,10 +26,22 @@ export function instancesPerBatch(capacity: number, percent: number): number {
   return capacity === 0 ? 0 : baseBatchSize(capacity, percent, DEFAULT_ASSUMPTIONS.batchRounding);
 }
 
-/** How many batches of that size the fleet takes (before zones and update domains split them further). */
-export function batchCount(capacity: number, percent: number): number {
-  const size = instancesPerBatch(capacity, percent);
-  return size > 0 ? Math.ceil(capacity / size) : 0;
+/**
+ * How many batches a rolling upgrade of the template's model takes, as the simulator (and so the CodeLens
+ * and the preview) plans it with no failures: a batch never leaves its zone and update domain, so a small
+ * zonal fleet goes one instance at a time whatever the percentage. Falls back to the percentage alone when
+ * the scale set does not upgrade in batches (mode Manual or Automatic).
+ */
+export function plannedBatchCount(scaleSet: ScaleSetModel, capacity: CapacityFact, percent: number): number {
+  const run = simulate(simInputFromScaleSet(scaleSet, { ...(capacity.known ? {} : { capacity: capacity.count }), trigger: 'model' }).input);
+  if (run.strategy === 'rolling' && run.batches.length > 0) return run.batches.length;
+  const size = instancesPerBatch(capacity.count, percent);
+  return size > 0 ? Math.ceil(capacity.count / size) : 0;
+}
+
+/** "1 pause", "3 pauses". */
+export function pausesLabel(count: number): string {
+  return `${count} ${count === 1 ? 'pause' : 'pauses'}`;
 }
 
 /** How many instances a "max unhealthy" percentage tolerates (floor, as the gates compare percentages). */

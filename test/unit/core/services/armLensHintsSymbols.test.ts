@@ -56,7 +56,12 @@ test('inlay hints: instances per batch, instances the unhealthy limits allow, to
   const doc = createArmDocument(text);
   const hints = getInlayHints(doc, EVERYTHING);
   const labels = hints.map((h) => h.label);
-  assert.deepEqual(labels, ['defaults: maxUnhealthyUpgradedInstancePercent 20, rollbackFailedInstancesOnPolicyBreach false, maxSurge false', '2 of 12 per batch', '≤ 3 of 12', '5 pauses = 25 minutes']);
+  // Pauses between the batches the simulator plans, as the CodeLens counts them: 7 batches of up to 2 within
+  // update domains (3, 3, 2, 2, 2), so 6 pauses, not the 5 that 12 / 2 alone would give.
+  assert.deepEqual(labels, ['defaults: maxUnhealthyUpgradedInstancePercent 20, rollbackFailedInstancesOnPolicyBreach false, maxSurge false', '2 of 12 per batch', '≤ 3 of 12', '6 pauses = 30 minutes']);
+  assert.match(getCodeLenses(doc, { uri: 'u', failureRate: 0 })[0]!.command!.title, /7 batches × 2/);
+  const one = getInlayHints(createArmDocument(templateWith(ROLLING, { capacity: 2 })), EVERYTHING).map((h) => h.label);
+  assert.ok(one.includes('1 pause = 5 minutes'), one.join(' | '));
   assert.deepEqual(hints[0]!.position, doc.lines.positionAt(text.indexOf('"rollingUpgradePolicy": {') + '"rollingUpgradePolicy": {'.length));
   assert.deepEqual(hints[1]!.position, doc.lines.positionAt(text.indexOf('20, "maxUnhealthy') + 2));
   assert.deepEqual(getInlayHints(doc, { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }), [], 'outside the range');
