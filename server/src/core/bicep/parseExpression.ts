@@ -7,6 +7,8 @@ import type { Token } from './scanner';
 const LEVELS: readonly (readonly string[])[] = [['??'], ['||'], ['&&'], ['==', '!=', '=~', '!~'], ['<', '>', '<=', '>='], ['+', '-'], ['*', '/', '%']];
 /** Levels whose operators may start a continuation line (a line cannot start an item with them). */
 const CONTINUES_LINES = LEVELS.map((ops) => ops.some((op) => op === '??' || op === '||' || op === '&&'));
+/** Each operator's level in LEVELS (one Map read instead of an `includes` per level and token). */
+const LEVEL_OF = new Map<string, number>(LEVELS.flatMap((ops, level) => ops.map((op): [string, number] => [op, level])));
 
 /** Parses a nested resource declaration (given by the statement parser, which owns that syntax). */
 export type ResourceParser = (stream: TokenStream, depth: number) => ResourceDecl;
@@ -32,17 +34,32 @@ export class ExpressionParser {
     return { kind: 'ternary', span: spanFrom(condition.span.offset, this.s.lastEnd), condition, whenTrue, whenFalse };
   }
 
+  /**
+   * The operators of `level` and tighter. This is the recursion binary(level) → binary(level + 1) → … →
+   * unary unrolled into a loop (each level's operators applied to the result of the tighter ones), so a
+   * plain value costs one call instead of eight; a token that is neither punctuation nor a newline
+   * cannot continue any level, so the loop stops there.
+   */
   private binary(level: number, depth: number): Expr {
-    if (level === LEVELS.length) return this.unary(depth);
-    let left = this.binary(level + 1, depth);
+    let left = this.unary(depth);
+    for (let l = LEVELS.length - 1; l >= level; l--) {
+      const kind = this.s.current.kind;
+      if (kind !== 'punct' && kind !== 'newline') return left;
+      left = this.operators(l, left, depth);
+    }
+    return left;
+  }
+
+  /** Applies the operators of one level (left-associative) to `left`. */
+  private operators(level: number, first: Expr, depth: number): Expr {
+    let left = first;
     for (;;) {
-      const ops = LEVELS[level]!;
       const t = this.s.current;
       let op: Token | undefined;
-      if (t.kind === 'punct' && ops.includes(t.text)) op = this.s.next();
+      if (t.kind === 'punct' && LEVEL_OF.get(t.text) === level) op = this.s.next();
       else if (CONTINUES_LINES[level] && t.kind === 'newline') {
         const ahead = this.s.peekPastNewlines();
-        if (ahead.kind === 'punct' && ops.includes(ahead.text)) op = this.s.acceptAcrossNewlines(ahead.text);
+        if (ahead.kind === 'punct' && LEVEL_OF.get(ahead.text) === level) op = this.s.acceptAcrossNewlines(ahead.text);
       }
       if (!op) return left;
       this.s.skipNewlines();
@@ -98,17 +115,16 @@ export class ExpressionParser {
 
   private primary(depth: number): Expr {
     const t = this.s.current;
-    const span = spanFrom(t.start, t.end);
     switch (t.kind) {
       case 'number':
         this.s.next();
-        return { kind: 'number', span, value: Number(t.text) };
+        return { kind: 'number', span: spanFrom(t.start, t.end), value: Number(t.text) };
       case 'multilineString':
         this.s.next();
-        return { kind: 'string', span, value: t.text };
+        return { kind: 'string', span: spanFrom(t.start, t.end), value: t.text };
       case 'string':
         this.s.next();
-        if (!t.terminated) this.s.problem('unterminated string', span);
+        if (!t.terminated) this.s.problem('unterminated string', spanFrom(t.start, t.end));
         return this.stringExpr(t, depth);
       case 'identifier':
         return this.identifier(t, depth);
