@@ -50,9 +50,10 @@ const s = p.s;
 }
 
 function endsUnclosedObject(s: TokenStream, t: Token): boolean {
-  if (t.kind !== 'identifier' || !STATEMENT_KEYWORDS.has(t.text)) return false;
-  const lineStart = t.start === 0 || s.text[t.start - 1] === '\n';
-  return lineStart && s.peek().text !== ':';
+  if (t.kind !== 'identifier') return false;
+  // The line-start test first: it is one char code, while the keyword lookup hashes a fresh string.
+  const lineStart = t.start === 0 || s.text.charCodeAt(t.start - 1) === 10;
+  return lineStart && STATEMENT_KEYWORDS.has(t.text) && s.peek().text !== ':';
 }
 
 function property(p: ExpressionParser, depth: number): ObjectProperty | undefined {

@@ -45,9 +45,19 @@ export class ExpressionParser {
     for (let l = LEVELS.length - 1; l >= level; l--) {
       const kind = this.s.current.kind;
       if (kind !== 'punct' && kind !== 'newline') return left;
+      // At a line end only a `??`/`||`/`&&` (levels 0-2) on the next line can continue: look once, not per level.
+      if (kind === 'newline' && !this.continuesLine(level)) return left;
       left = this.operators(l, left, depth);
     }
     return left;
+  }
+
+  /** Whether the next line starts with an operator that continues the expression at `level` or tighter. */
+  private continuesLine(level: number): boolean {
+    const ahead = this.s.peekPastNewlines();
+    if (ahead.kind !== 'punct') return false;
+    const opLevel = LEVEL_OF.get(ahead.text);
+    return opLevel !== undefined && opLevel >= level && CONTINUES_LINES[opLevel] === true;
   }
 
   /** Applies the operators of one level (left-associative) to `left`. */

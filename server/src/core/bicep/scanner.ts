@@ -185,8 +185,10 @@ function scanMultiline(text: string, start: number, end: number): Token {
   return token('multilineString', start, stop, body, [body], terminated);
 }
 
-/** Characters that end a run of plain string text: quote, backslash, dollar, line breaks. */
-const STRING_SPECIAL = new Set([39, 92, 36, 10, 13]);
+/** Characters that end a run of plain string text: quote, backslash, dollar, line breaks (compared, not looked up in a Set: this runs per character). */
+function isStringSpecial(c: number): boolean {
+  return c === 39 || c === 92 || c === 36 || c === 10 || c === 13;
+}
 
 const ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', '\\': '\\', "'": "'", $: '$' };
 
@@ -231,7 +233,7 @@ function scanString(text: string, start: number, end: number, level = 0): Token 
       continue;
     }
     const run = i;
-    while (i < end && !STRING_SPECIAL.has(text.charCodeAt(i))) i++;
+    while (i < end && !isStringSpecial(text.charCodeAt(i))) i++;
     literal += i > run ? text.slice(run, i) : text[i++];
   }
   parts.push(literal);
