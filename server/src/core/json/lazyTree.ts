@@ -1,5 +1,4 @@
 import type { Node, NodeType } from 'jsonc-parser';
-import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './charCodes';
 import { scanStrictJson, type Containers } from './strictScan';
 
 /**
@@ -13,6 +12,16 @@ import { scanStrictJson, type Containers } from './strictScan';
  * values, colonOffset, parent links), so every consumer of `Node`, including jsonc-parser's own
  * `findNodeAtOffset` and `getNodePath`, works on them unchanged. A property test holds the two equal.
  */
+
+// Character codes, declared here rather than imported: under tsx (tests, benchmarks) an imported constant is
+// read through a getter on the exporting module, a call per comparison in the hottest loops.
+const QUOTE = 34;
+const BACKSLASH = 92;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const COMMA = 44;
 
 /** Deeper than this, the slow path's tree (and its clear error) is used: no real template nests so far. */
 const MAX_FAST_DEPTH = 256;

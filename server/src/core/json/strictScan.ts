@@ -5,8 +5,6 @@
  * tolerant parser would report, and the lazy tree can be built from it without checks.
  */
 
-import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, MINUS, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './charCodes';
-
 /** Where every container ends, in the order the containers open. */
 export interface Containers {
   readonly text: string;
@@ -15,6 +13,18 @@ export interface Containers {
   /** Index of the first container that opens after container i closes (i + 1 + its descendants). */
   readonly next: Int32Array;
 }
+
+// Character codes, declared here rather than imported: under tsx (tests, benchmarks) an imported constant is
+// read through a getter on the exporting module, a call per comparison in the hottest loops.
+const QUOTE = 34;
+const BACKSLASH = 92;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const COMMA = 44;
+const COLON = 58;
+const MINUS = 45;
 
 /** The containers of `text`, or undefined when it is not strict JSON or nests deeper than `maxDepth`. */
 export function scanStrictJson(text: string, maxDepth: number): Containers | undefined {
