@@ -29,10 +29,14 @@ export const AOS_PLATFORM_IMAGES: readonly AosImageFamily[] = [
   },
 ];
 
+/** The documented list as lower-cased `publisher/offer/sku` keys, built once: every scale set asks. */
+const DOCUMENTED = new Set(AOS_PLATFORM_IMAGES.flatMap((f) => f.skus.map((sku) => imageKey(f.publisher, f.offer, sku))));
+
+function imageKey(publisher: string, offer: string, sku: string): string {
+  return `${publisher}/${offer}/${sku}`.toLowerCase();
+}
+
 /** True when publisher/offer/sku is on the documented list (case-insensitive). */
 export function isDocumentedAosImage(publisher: string, offer: string, sku: string): boolean {
-  const p = publisher.toLowerCase();
-  const o = offer.toLowerCase();
-  const s = sku.toLowerCase();
-  return AOS_PLATFORM_IMAGES.some((f) => f.publisher.toLowerCase() === p && f.offer.toLowerCase() === o && f.skus.some((k) => k.toLowerCase() === s));
+  return DOCUMENTED.has(imageKey(publisher, offer, sku));
 }

@@ -17,14 +17,25 @@ export interface PropertyMatch {
   readonly exactCase: boolean;
 }
 
+/**
+ * Each object's properties by exact name and by lower-cased name (the first of a spelling wins, as a
+ * search in catalog order would), with their matches built once: rules look names up for every scale set.
+ */
+const INDEX = new Map(Object.values(POLICY_OBJECTS).map((object) => {
+  const exact = new Map<string, PropertyMatch>();
+  const loose = new Map<string, PropertyMatch>();
+  for (const property of object.properties) {
+    if (!exact.has(property.name)) exact.set(property.name, { property, exactCase: true });
+    const lower = property.name.toLowerCase();
+    if (!loose.has(lower)) loose.set(lower, { property, exactCase: false });
+  }
+  return [object.id, { exact, loose }] as const;
+}));
+
 /** Looks a property up the way ARM does: exact spelling first, then case-insensitively. */
 export function findPolicyProperty(objectId: PolicyObjectId, name: string): PropertyMatch | undefined {
-  const properties = POLICY_OBJECTS[objectId].properties;
-  const exact = properties.find((p) => p.name === name);
-  if (exact) return { property: exact, exactCase: true };
-  const lower = name.toLowerCase();
-  const loose = properties.find((p) => p.name.toLowerCase() === lower);
-  return loose ? { property: loose, exactCase: false } : undefined;
+  const index = INDEX.get(objectId)!;
+  return index.exact.get(name) ?? index.loose.get(name.toLowerCase());
 }
 
 /** Where a property belongs when it is not in the object it was written in. */

@@ -26,7 +26,6 @@ const COMMA = 44;
 /** Deeper than this, the slow path's tree (and its clear error) is used: no real template nests so far. */
 const MAX_FAST_DEPTH = 256;
 
-
 /**
  * The root of a lazily built tree for `text`, or undefined when the text is not strict JSON (or nests
  * deeper than the fast path allows): the caller then takes the tolerant parser's path.

@@ -94,7 +94,7 @@ export const AOS_UNLISTED_PLATFORM_IMAGE = scaleSetRule({
     const publisher = stringOf(img.get('publisher'));
     const offer = stringOf(img.get('offer'));
     const sku = stringOf(img.get('sku'));
-    if (!publisher || !offer || !sku || isDocumented(publisher.value, offer.value, sku.value)) return [];
+    if (!publisher || !offer || !sku || isDocumentedAosImage(publisher.value, offer.value, sku.value)) return [];
     const family = AOS_PLATFORM_IMAGES.filter((f) => f.publisher.toLowerCase() === publisher.value.toLowerCase() && f.offer.toLowerCase() === offer.value.toLowerCase());
     const hint = family.length
       ? ` Documented SKUs of ${family[0]!.publisher}/${family[0]!.offer}: ${family.flatMap((f) => f.skus).join(', ')}.`
@@ -106,21 +106,3 @@ export const AOS_UNLISTED_PLATFORM_IMAGE = scaleSetRule({
     }];
   },
 });
-
-/**
- * isDocumentedAosImage, remembered: every scale set of a template usually names the same image, and the
- * catalog lookup lower-cases the whole list each time. A pure function of its arguments; bounded map.
- */
-const documented = new Map<string, boolean>();
-const MAX_IMAGES = 256;
-
-function isDocumented(publisher: string, offer: string, sku: string): boolean {
-  const key = `${publisher}\n${offer}\n${sku}`;
-  let answer = documented.get(key);
-  if (answer === undefined) {
-    answer = isDocumentedAosImage(publisher, offer, sku);
-    if (documented.size >= MAX_IMAGES) documented.clear();
-    documented.set(key, answer);
-  }
-  return answer;
-}

@@ -1,5 +1,4 @@
 import { findPolicyProperty } from '../../catalog/policyCatalog';
-import type { PolicyProperty } from '../../catalog/types';
 import type { RObject, RProperty, ScaleSetModel } from '../../model/types';
 import { asInteger, getProp } from '../../model/values';
 import { booleanSetting, isAbsent, type Setting } from './setting';
@@ -22,20 +21,13 @@ function computeRollingPolicy(scaleSet: ScaleSetModel): RollingPolicyState {
 
 export type RollingPercentName = 'maxBatchInstancePercent' | 'maxUnhealthyInstancePercent' | 'maxUnhealthyUpgradedInstancePercent';
 
-/** The catalog entries of the percentages, looked up once (rules ask for them for every scale set). */
-const PERCENT_CATALOG: Readonly<Record<RollingPercentName, PolicyProperty>> = {
-  maxBatchInstancePercent: findPolicyProperty('rollingUpgradePolicy', 'maxBatchInstancePercent')!.property,
-  maxUnhealthyInstancePercent: findPolicyProperty('rollingUpgradePolicy', 'maxUnhealthyInstancePercent')!.property,
-  maxUnhealthyUpgradedInstancePercent: findPolicyProperty('rollingUpgradePolicy', 'maxUnhealthyUpgradedInstancePercent')!.property,
-};
-
 /**
  * A percentage of the rolling policy: the written integer, or the documented default (20) when absent.
  * Unknown when it cannot be evaluated or is not a whole number in the catalog's range (value rules report
  * those), so cross-property rules never reason from a value ARM would reject.
  */
 export function rollingPercent(scaleSet: ScaleSetModel, name: RollingPercentName): Setting<number> {
-  const catalog = PERCENT_CATALOG[name];
+  const catalog = findPolicyProperty('rollingUpgradePolicy', name)!.property;
   const fallback = catalog.default as number;
   const policy = rollingPolicy(scaleSet);
   if (policy.kind === 'unknown') return { value: 'unknown', property: undefined };

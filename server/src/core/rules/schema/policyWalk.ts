@@ -36,7 +36,7 @@ export const policyObjects = perScaleSet((scaleSet: ScaleSetModel): readonly Pol
     const entry: PolicyObjectEntry = { objectId, holder, value, editable: parentEditable && value.expression === undefined };
     out.push(entry);
     for (const property of value.properties) {
-      const nested = matchOf(objectId, property.name)?.property.object;
+      const nested = findPolicyProperty(objectId, property.name)?.property.object;
       if (nested) visit(nested, property, entry.editable);
     }
   };
@@ -47,28 +47,10 @@ export const policyObjects = perScaleSet((scaleSet: ScaleSetModel): readonly Pol
 export const policyEntries = perScaleSet((scaleSet: ScaleSetModel): readonly PolicyEntry[] => {
   const entries: PolicyEntry[] = [];
   for (const object of policyObjects(scaleSet)) {
-    for (const property of object.value.properties) entries.push({ object, property, match: matchOf(object.objectId, property.name) });
+    for (const property of object.value.properties) entries.push({ object, property, match: findPolicyProperty(object.objectId, property.name) });
   }
   return entries;
 });
-
-/**
- * The catalog's answer for a name in an object. Every scale set asks about the same few names, and the
- * answer is a pure function of them, so it is kept (in a small map per object, emptied when full).
- */
-const matchesByObject = new Map<PolicyObjectId, Map<string, PropertyMatch | null>>();
-const MAX_NAMES = 256;
-
-function matchOf(objectId: PolicyObjectId, name: string): PropertyMatch | undefined {
-  let matches = matchesByObject.get(objectId);
-  if (!matches) matchesByObject.set(objectId, (matches = new Map()));
-  const cached = matches.get(name);
-  if (cached !== undefined) return cached ?? undefined;
-  const match = findPolicyProperty(objectId, name);
-  if (matches.size >= MAX_NAMES) matches.clear();
-  matches.set(name, match ?? null);
-  return match;
-}
 
 /** True when a value fix may rewrite the value: it is written literally in this template. */
 export function isValueEditable(entry: PolicyEntry): boolean {
