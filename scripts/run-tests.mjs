@@ -3,6 +3,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { ensureBrowser } from './browser.mjs';
 
 const args = process.argv.slice(2);
 const split = args.indexOf('--');
@@ -26,6 +27,17 @@ if (files.length === 0) {
   console.error(`no test files under ${dirs.join(', ')}`);
   process.exit(1);
 }
+// The browser suites (the preview in Chromium, the extension in code-server) get the one browser ensureBrowser
+// finds or installs, as CHROMIUM_PATH; without one they would fail as many stack traces as they have tests.
+const env = { ...process.env };
+if (files.some((file) => /(^|[\\/])test[\\/](webview|e2e)[\\/]/.test(file))) {
+  const browser = ensureBrowser();
+  if (browser.error) {
+    console.error(browser.error);
+    process.exit(1);
+  }
+  env.CHROMIUM_PATH = browser.path;
+}
 const setup = new URL('../test/helpers/fastCheckSetup.cjs', import.meta.url).href;
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--import', setup, '--test', '--test-reporter=spec', ...extra, ...files], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--import', setup, '--test', '--test-reporter=spec', ...extra, ...files], { stdio: 'inherit', env });
 process.exit(result.status ?? 1);
