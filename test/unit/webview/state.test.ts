@@ -8,6 +8,7 @@ import { computeResult } from '../../../webview/src/result';
 import { applyWhatIf, baseInput, capacitySource, describeWhatIf, parseField, parseWhatIf } from '../../../webview/src/state';
 import { batchPhases } from '../../../webview/src/view/phases';
 import { fileStem, markdownSummary, runJson } from '../../../webview/src/export';
+import { liveMarkup, liveMarkupParsed, parseMarkdown } from '../../helpers/liveMarkup';
 
 const doc = JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'webview', 'document.json'), 'utf8')) as { scaleSets: PreviewScaleSet[] };
 const web = doc.scaleSets[0]!;
@@ -94,9 +95,27 @@ describe('exports', () => {
     const md = markdownSummary(b, null, { result: a, risk: null });
     assert.match(md, /\| \| Pinned: as in the template \| Current: capacity 20 \|/);
     const single = markdownSummary(a, null, null);
-    assert.match(single, /### Upgrade preview: `a\|b'c # injected`/);
+    assert.match(single, /^### Upgrade preview: ``a\|b`c↵# injected``$/m, 'the name as written, its line break shown');
     assert.doesNotMatch(single, /^# injected/m);
     assert.ok(single.split('\n').filter((l) => l.startsWith('| ')).every((l) => (l.match(/(?<!\\)\|/g) ?? []).length === 3));
+  });
+
+  test('markdown shows names, labels and messages from the template as text, in the heading and the table', () => {
+    const payload = '<img src=x onerror=alert(1)>|[c](command:workbench.action.terminal.new)![i](https://evil.example/p.png)$(zap)`x`';
+    const a = computeResult({ ...web, name: payload }, {});
+    const pinned = { result: { ...a, label: payload }, risk: null };
+    const md = markdownSummary({ ...a, label: `${payload}\n\n| x | y |` }, null, pinned);
+    assert.deepEqual(liveMarkup(md), [], md);
+    assert.deepEqual(liveMarkupParsed(md), [], md);
+    const tokens = parseMarkdown(md);
+    const heading = tokens[tokens.findIndex((t) => t.type === 'heading_open') + 1]!;
+    assert.deepEqual(heading.children!.map((t) => [t.type, t.content]), [['text', 'Upgrade preview: '], ['code_inline', payload]]);
+    // The table keeps its three columns; the header cells hold the labels exactly.
+    const headers = tokens.filter((t) => t.type === 'th_open').length;
+    assert.equal(headers, 3);
+    const headerText = tokens.slice(tokens.findIndex((t) => t.type === 'thead_open'), tokens.findIndex((t) => t.type === 'thead_close'))
+      .filter((t) => t.type === 'inline').map((t) => t.children!.map((c) => c.content).join(''));
+    assert.deepEqual(headerText, ['', `Pinned: ${payload}`, `Current: ${payload}↵↵| x | y |`]);
   });
 
   test('file stems are safe', () => {
