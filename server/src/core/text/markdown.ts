@@ -13,7 +13,7 @@
  * - `escapeText(text)`: prose, every ASCII punctuation character backslash-escaped (CommonMark renders
  *   `\x` as `x` for all of them), so no HTML, link, image, emphasis, entity, GFM autolink or icon starts.
  * - `codeBlock(text, language)`: a fenced block, fenced longer than any backtick run inside.
- * - `md\`…\``: joins markdown; its interpolations are typed `Markdown` or numbers, so text can only get
+ * - `` md`…` ``: joins markdown; its interpolations are typed `Markdown` or numbers, so text can only get
  *   in through the functions above (or `authoredMarkdown`, for the catalog's own markdown).
  *
  * Line breaks cannot stay in a code span or in prose: a line break ends a code span early when the next
