@@ -4,7 +4,7 @@
  * a markdown summary for a pull request.
  */
 import { osUpgradeHistoryEntry, rollingUpgradeStatus, summarizeMonteCarlo } from '../../server/src/core/sim/index';
-import { code, escapeText } from '../../server/src/core/text/markdown';
+import { code } from '../../server/src/core/text/markdown';
 import type { PreviewResult } from './result';
 import type { RiskResult } from './risk';
 import { triggerText } from './state';
@@ -72,11 +72,12 @@ export function svgExport(chart: SVGSVGElement): string {
 }
 
 /**
- * Markdown for a pull request; `pinned` adds a comparison column. The scale-set name, labels and messages
- * come from the template: they go in as code or escaped text (a table cell's pipe escaped too), so the
- * pull request shows them as written.
+ * Markdown for a pull request; `pinned` adds a comparison column. The scale-set name comes from the
+ * template: it goes in as a code span that holds it whatever it contains, so the pull request shows it as
+ * written. The rest is the simulator's and the what-if's own text, kept readable; table cells escape pipes.
  */
 export function markdownSummary(r: PreviewResult, risk: RiskResult | null, pinned: { result: PreviewResult; risk: RiskResult | null } | null): string {
+  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
   const column = (x: PreviewResult, rk: RiskResult | null) => {
     const total = x.run.attempted + x.run.skipped + x.run.pending;
     return [
@@ -93,13 +94,13 @@ export function markdownSummary(r: PreviewResult, risk: RiskResult | null, pinne
   const labels = ['Outcome', 'Trigger', 'Capacity', 'Batches', 'Estimated duration', 'Minimum serving', 'P(completes)', 'Duration p50 / p90 / p99'];
   const cur = column(r, risk);
   const pin = pinned ? column(pinned.result, pinned.risk) : null;
-  const head = pin ? `| | Pinned: ${escapeText(pinned!.result.label)} | Current: ${escapeText(r.label)} |\n|---|---|---|` : '| | |\n|---|---|';
-  const rows = labels.map((l, i) => (pin ? `| ${l} | ${escapeText(pin[i]!)} | ${escapeText(cur[i]!)} |` : `| ${l} | ${escapeText(cur[i]!)} |`));
+  const head = pin ? `| | Pinned: ${cell(pinned!.result.label)} | Current: ${cell(r.label)} |\n|---|---|---|` : '| | |\n|---|---|';
+  const rows = labels.map((l, i) => (pin ? `| ${l} | ${cell(pin[i]!)} | ${cell(cur[i]!)} |` : `| ${l} | ${cell(cur[i]!)} |`));
   const lines = [`### Upgrade preview: ${code(r.scaleSet.name)}`, '', head, ...rows, ''];
-  if (r.run.errorCode) lines.push(`> ${escapeText(r.run.message)}`, '');
-  if (risk) lines.push(`Monte Carlo: ${escapeText(summarizeMonteCarlo(risk.summary))}.`, '');
+  if (r.run.errorCode) lines.push(`> ${cell(r.run.message)}`, '');
+  if (risk) lines.push(`Monte Carlo: ${summarizeMonteCarlo(risk.summary)}.`, '');
   const changing = risk?.sensitivity.filter((s) => s.changedTrials > 0) ?? [];
-  if (changing.length > 0) lines.push(`Assumptions that change the outcome: ${escapeText(changing.map((s) => `${s.assumption}=${s.value} (${percent(s.changedTrials)} of trials)`).join(', '))}.`, '');
+  if (changing.length > 0) lines.push(`Assumptions that change the outcome: ${changing.map((s) => `${s.assumption}=${s.value} (${percent(s.changedTrials)} of trials)`).join(', ')}.`, '');
   lines.push('_Simulated by VMSS Upgrade Policy; undocumented Azure behaviour is modelled by the stated assumptions._');
   return lines.join('\n');
 }

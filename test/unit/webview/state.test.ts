@@ -100,22 +100,16 @@ describe('exports', () => {
     assert.ok(single.split('\n').filter((l) => l.startsWith('| ')).every((l) => (l.match(/(?<!\\)\|/g) ?? []).length === 3));
   });
 
-  test('markdown shows names, labels and messages from the template as text, in the heading and the table', () => {
+  test('markdown shows the scale-set name from the template as written, in the heading, whatever it holds', () => {
     const payload = '<img src=x onerror=alert(1)>|[c](command:workbench.action.terminal.new)![i](https://evil.example/p.png)$(zap)`x`';
     const a = computeResult({ ...web, name: payload }, {});
-    const pinned = { result: { ...a, label: payload }, risk: null };
-    const md = markdownSummary({ ...a, label: `${payload}\n\n| x | y |` }, null, pinned);
+    const md = markdownSummary(a, null, { result: computeResult({ ...web, name: payload }, { capacity: 20 }), risk: null });
     assert.deepEqual(liveMarkup(md), [], md);
     assert.deepEqual(liveMarkupParsed(md), [], md);
     const tokens = parseMarkdown(md);
     const heading = tokens[tokens.findIndex((t) => t.type === 'heading_open') + 1]!;
     assert.deepEqual(heading.children!.map((t) => [t.type, t.content]), [['text', 'Upgrade preview: '], ['code_inline', payload]]);
-    // The table keeps its three columns; the header cells hold the labels exactly.
-    const headers = tokens.filter((t) => t.type === 'th_open').length;
-    assert.equal(headers, 3);
-    const headerText = tokens.slice(tokens.findIndex((t) => t.type === 'thead_open'), tokens.findIndex((t) => t.type === 'thead_close'))
-      .filter((t) => t.type === 'inline').map((t) => t.children!.map((c) => c.content).join(''));
-    assert.deepEqual(headerText, ['', `Pinned: ${payload}`, `Current: ${payload}↵↵| x | y |`]);
+    assert.equal(tokens.filter((t) => t.type === 'th_open').length, 3, 'the table keeps its three columns');
   });
 
   test('file stems are safe', () => {
