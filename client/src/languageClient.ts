@@ -29,6 +29,9 @@ export function createLanguageClient(context: ExtensionContext, output: LogOutpu
     outputChannel: output,
     errorHandler: new RestartPolicy(output),
     diagnosticCollectionName: 'vmss-upgrade',
+    // Hovers and completion documentation quote the template (rendered markup-safe by the server's
+    // text/markdown.ts): their markdown may not run commands, render HTML or turn `$(…)` into icons.
+    markdown: { isTrusted: false, supportHtml: false, supportThemeIcons: false },
     middleware: {
       workspace: {
         configuration: (params, token, next) => {

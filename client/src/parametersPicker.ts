@@ -1,4 +1,5 @@
 import { Uri, window, workspace, type QuickPickItem } from 'vscode';
+import { escapeIcons } from '../../server/src/core/text/iconLabel';
 import type { ParametersChoices } from './parametersChoices';
 
 interface Choice extends QuickPickItem {
@@ -18,7 +19,8 @@ export async function pickParametersFile(choices: ParametersChoices, template: U
   const items: Choice[] = [
     { label: '$(sync) Automatic', description: 'the one beside the template (<name>.parameters.json, azuredeploy.parameters.json, .bicepparam)', parameters: null, picked: current === undefined },
     ...found.map((uri): Choice => ({
-      label: `$(file) ${workspace.asRelativePath(uri, false)}`,
+      // A file name's `$(…)` would show as an icon.
+      label: `$(file) ${escapeIcons(workspace.asRelativePath(uri, false))}`,
       ...(uri.toString() === current ? { description: 'in use' } : {}),
       parameters: uri,
     })),

@@ -1,6 +1,8 @@
 import { Disposable, MarkdownString, StatusBarAlignment, Uri, window, workspace, type TextEditor } from 'vscode';
 import type { ParametersChoices } from './parametersChoices';
 import type { TemplateTracker } from './templateTracker';
+import { statusTooltip } from './statusTooltip';
+import { escapeIcons } from '../../server/src/core/text/iconLabel';
 
 /**
  * The status bar item on templates: how many scale sets the server found, and which parameters file
@@ -22,14 +24,13 @@ export function registerStatusBar(tracker: TemplateTracker, choices: ParametersC
     const used = chosen ?? (result.parametersUri ? Uri.parse(result.parametersUri) : undefined);
     const parameters = used ? workspace.asRelativePath(used, false) : 'none';
     const label = used ? used.path.slice(used.path.lastIndexOf('/') + 1) : 'no parameters';
-    item.text = `$(server-environment) ${count} scale set${count === 1 ? '' : 's'} · $(symbol-parameter) ${label}${chosen ? '' : ' (auto)'}`;
-    const tooltip = new MarkdownString(`**VMSS Upgrade Policy**\n\n`);
-    for (const s of result.scaleSets) {
-      const capacity = `${s.capacity.count} instance${s.capacity.count === 1 ? '' : 's'}${s.capacity.known ? '' : ' (assumed)'}`;
-      tooltip.appendMarkdown(`- \`${s.name.replace(/`/g, "'")}\` · ${capacity}: ${s.summary}\n`);
-    }
-    const how = chosen ? 'chosen' : used ? 'found beside the template' : 'none found beside the template (`<name>.parameters.json`, `azuredeploy.parameters.json` or a `.bicepparam`); parameter defaults are used';
-    tooltip.appendMarkdown(`\nParameters file: ${used ? `\`${parameters}\` (${how})` : how}\n\nClick to select another.`);
+    // The label is a file name: its `$(…)` would show as an icon.
+    item.text = `$(server-environment) ${count} scale set${count === 1 ? '' : 's'} · $(symbol-parameter) ${escapeIcons(label)}${chosen ? '' : ' (auto)'}`;
+    const tooltip = new MarkdownString(statusTooltip(result.scaleSets, used ? { how: chosen ? 'chosen' : 'found', path: parameters } : { how: 'none' }));
+    // Template text renders as text (statusTooltip escapes it); nothing in it may run or load.
+    tooltip.isTrusted = false;
+    tooltip.supportHtml = false;
+    tooltip.supportThemeIcons = false;
     item.tooltip = tooltip;
     item.show();
   };

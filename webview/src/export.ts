@@ -4,6 +4,7 @@
  * a markdown summary for a pull request.
  */
 import { osUpgradeHistoryEntry, rollingUpgradeStatus, summarizeMonteCarlo } from '../../server/src/core/sim/index';
+import { code } from '../../server/src/core/text/markdown';
 import type { PreviewResult } from './result';
 import type { RiskResult } from './risk';
 import { triggerText } from './state';
@@ -70,7 +71,11 @@ export function svgExport(chart: SVGSVGElement): string {
   return new XMLSerializer().serializeToString(copy);
 }
 
-/** Markdown for a pull request; `pinned` adds a comparison column. Table cells escape pipes. */
+/**
+ * Markdown for a pull request; `pinned` adds a comparison column. The scale-set name comes from the
+ * template: it goes in as a code span that holds it whatever it contains, so the pull request shows it as
+ * written. The rest is the simulator's and the what-if's own text, kept readable; table cells escape pipes.
+ */
 export function markdownSummary(r: PreviewResult, risk: RiskResult | null, pinned: { result: PreviewResult; risk: RiskResult | null } | null): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
   const column = (x: PreviewResult, rk: RiskResult | null) => {
@@ -91,7 +96,7 @@ export function markdownSummary(r: PreviewResult, risk: RiskResult | null, pinne
   const pin = pinned ? column(pinned.result, pinned.risk) : null;
   const head = pin ? `| | Pinned: ${cell(pinned!.result.label)} | Current: ${cell(r.label)} |\n|---|---|---|` : '| | |\n|---|---|';
   const rows = labels.map((l, i) => (pin ? `| ${l} | ${cell(pin[i]!)} | ${cell(cur[i]!)} |` : `| ${l} | ${cell(cur[i]!)} |`));
-  const lines = [`### Upgrade preview: \`${r.scaleSet.name.replace(/`/g, "'").replace(/[\r\n]+/g, ' ')}\``, '', head, ...rows, ''];
+  const lines = [`### Upgrade preview: ${code(r.scaleSet.name)}`, '', head, ...rows, ''];
   if (r.run.errorCode) lines.push(`> ${cell(r.run.message)}`, '');
   if (risk) lines.push(`Monte Carlo: ${summarizeMonteCarlo(risk.summary)}.`, '');
   const changing = risk?.sensitivity.filter((s) => s.changedTrials > 0) ?? [];

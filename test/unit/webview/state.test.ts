@@ -8,6 +8,7 @@ import { computeResult } from '../../../webview/src/result';
 import { applyWhatIf, baseInput, capacitySource, describeWhatIf, parseField, parseWhatIf } from '../../../webview/src/state';
 import { batchPhases } from '../../../webview/src/view/phases';
 import { fileStem, markdownSummary, runJson } from '../../../webview/src/export';
+import { liveMarkup, liveMarkupParsed, parseMarkdown } from '../../helpers/liveMarkup';
 
 const doc = JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'webview', 'document.json'), 'utf8')) as { scaleSets: PreviewScaleSet[] };
 const web = doc.scaleSets[0]!;
@@ -94,9 +95,21 @@ describe('exports', () => {
     const md = markdownSummary(b, null, { result: a, risk: null });
     assert.match(md, /\| \| Pinned: as in the template \| Current: capacity 20 \|/);
     const single = markdownSummary(a, null, null);
-    assert.match(single, /### Upgrade preview: `a\|b'c # injected`/);
+    assert.match(single, /^### Upgrade preview: ``a\|b`c↵# injected``$/m, 'the name as written, its line break shown');
     assert.doesNotMatch(single, /^# injected/m);
     assert.ok(single.split('\n').filter((l) => l.startsWith('| ')).every((l) => (l.match(/(?<!\\)\|/g) ?? []).length === 3));
+  });
+
+  test('markdown shows the scale-set name from the template as written, in the heading, whatever it holds', () => {
+    const payload = '<img src=x onerror=alert(1)>|[c](command:workbench.action.terminal.new)![i](https://evil.example/p.png)$(zap)`x`';
+    const a = computeResult({ ...web, name: payload }, {});
+    const md = markdownSummary(a, null, { result: computeResult({ ...web, name: payload }, { capacity: 20 }), risk: null });
+    assert.deepEqual(liveMarkup(md), [], md);
+    assert.deepEqual(liveMarkupParsed(md), [], md);
+    const tokens = parseMarkdown(md);
+    const heading = tokens[tokens.findIndex((t) => t.type === 'heading_open') + 1]!;
+    assert.deepEqual(heading.children!.map((t) => [t.type, t.content]), [['text', 'Upgrade preview: '], ['code_inline', payload]]);
+    assert.equal(tokens.filter((t) => t.type === 'th_open').length, 3, 'the table keeps its three columns');
   });
 
   test('file stems are safe', () => {

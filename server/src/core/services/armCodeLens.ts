@@ -8,6 +8,7 @@ import type { SimInput } from '../sim/types';
 import type { ScaleSetModel } from '../model/types';
 import type { ArmDocument } from './armDocument';
 import { capacityOf } from './scaleSetFacts';
+import { escapeIcons } from '../text/iconLabel';
 
 /** The client command a lens carries: open the preview on one scale set (see server/src/protocol.ts). */
 export const SHOW_PREVIEW_COMMAND = 'vmssUpgrade.showPreview';
@@ -50,7 +51,8 @@ export function getCodeLenses(doc: ArmDocument, options: CodeLensOptions): CodeL
 export function resolveCodeLens(doc: ArmDocument, lens: CodeLens, options: CodeLensOptions): CodeLens {
   const scaleSet = doc.model.scaleSets[(lens.data as CodeLensData | undefined)?.index ?? -1];
   if (!scaleSet) return { ...lens, command: { title: 'Scale set no longer here', command: '' } };
-  return { ...lens, command: { title: outcomeLine(scaleSet, options), command: SHOW_PREVIEW_COMMAND, arguments: [{ uri: options.uri, path: scaleSet.path, name: scaleSet.displayName }] } };
+  // VS Code reads `$(name)` in a lens title as an icon; the line may quote the template (an error's text).
+  return { ...lens, command: { title: escapeIcons(outcomeLine(scaleSet, options)), command: SHOW_PREVIEW_COMMAND, arguments: [{ uri: options.uri, path: scaleSet.path, name: scaleSet.displayName }] } };
 }
 
 const MODE_TITLES: Readonly<Record<string, string>> = { Rolling: 'Rolling upgrade', Automatic: 'Automatic upgrade', Manual: 'Manual upgrades' };

@@ -5,9 +5,10 @@ import { doCompleteBicep } from '../bicep/features/bicepCompletion';
 import { isBicepDocument } from '../bicep/features/bicepDocument';
 import { nodeProperties } from '../json/nodes';
 import type { CursorDocument } from './armDocument';
-import { blockSnippets, extensionSnippets, type BlockSnippet } from './armSnippets';
+import { blockSnippets, extensionSnippets, snippetDocumentation, type BlockSnippet } from './armSnippets';
 import { allowedInApiVersion, apiVersionOf, policyObjectAt, policyPropertyAt, propertyDetail, propertyDocumentation } from './catalogContext';
 import { cursorContext, type CursorContext } from './cursorContext';
+import { authoredMarkdown } from '../text/markdown';
 
 // LSP enum values, written out so the engine imports only types.
 const KIND = { Property: 10, Value: 12, Snippet: 15 } as const;
@@ -107,7 +108,7 @@ function propertyItem(doc: CursorDocument, offset: number, context: CursorContex
     label: name,
     kind: KIND.Property,
     detail: isUpgradePolicy ? 'object · Manual, Automatic or Rolling' : propertyDetail(property),
-    documentation: { kind: 'markdown', value: isUpgradePolicy ? `${POLICY_OBJECTS.upgradePolicy.description}\n\n[Azure documentation](${POLICY_OBJECTS.upgradePolicy.docs})` : propertyDocumentation(property) },
+    documentation: { kind: 'markdown', value: isUpgradePolicy ? authoredMarkdown(`${POLICY_OBJECTS.upgradePolicy.description}\n\n[Azure documentation](${POLICY_OBJECTS.upgradePolicy.docs})`) : propertyDocumentation(property) },
     filterText: `"${name}"`,
     insertTextFormat: SNIPPET_FORMAT,
     textEdit: edit(doc, offset, context, withCommas(context, `"${name}": ${isUpgradePolicy ? '{\n\t$0\n}' : valueSnippet(property)}`)),
@@ -122,7 +123,7 @@ function snippetItems(doc: CursorDocument, offset: number, context: CursorContex
       label: s.label,
       kind: KIND.Snippet,
       detail: s.property ? `snippet: "${s.property}"` : 'snippet',
-      documentation: { kind: 'markdown', value: `${s.description}\n\n\`\`\`json\n${s.body.replace(/\$\{\d+[:|]([^}|]*)[^}]*\}/g, '$1').replace(/\$\d/g, '')}\n\`\`\`` },
+      documentation: { kind: 'markdown', value: snippetDocumentation(s.description, s.body, 'json') },
       filterText: s.property ? `"${s.property}"` : s.label,
       sortText: `~${i}`,
       insertTextFormat: SNIPPET_FORMAT,

@@ -7,6 +7,7 @@ import { policyObjectAt, policyPropertyAt, propertyDetail, propertyDocumentation
 import { cursorContext } from './cursorContext';
 import { AZURE_POLICY_DEFAULTS } from '../sim/defaults';
 import { capacityOf, pausesLabel, plannedBatchCount, describeSource, instancesAllowed, instancesPerBatch, resolvedPropertyAt, showValue, type CapacityFact } from './scaleSetFacts';
+import { authoredMarkdown, code, escapeText, md, paragraphs, type Markdown } from '../text/markdown';
 
 export interface HoverOptions {
   /** Instances assumed when sku.capacity is unknown (setting vmssUpgrade.whatIf.capacity). */
@@ -15,7 +16,9 @@ export interface HoverOptions {
 
 /**
  * Hover on policy property names (what, type, range, default, API version, effective value, docs) and
- * on their values (durations in words, percentages in instances, expressions with their result).
+ * on their values (durations in words, percentages in instances, expressions with their result). What
+ * the template wrote (values, expressions, names, reasons that quote them) goes in through code() or
+ * escapeText() (text/markdown.ts), so none of it renders as markup.
  */
 export function doHover(doc: ArmDocument, position: Position, options: HoverOptions = {}): Hover | null {
   const offset = doc.lines.offsetAt(position);
@@ -29,7 +32,7 @@ export function doHover(doc: ArmDocument, position: Position, options: HoverOpti
     ? keyHover(path, found?.property, resolved)
     : isCapacityPath(path) ? capacityHover(scaleSet, capacity) : valueHover(found?.property, resolved, scaleSet, capacity, doc.text.slice(token.offset, token.offset + token.length));
   if (lines.length === 0) return null;
-  return { contents: { kind: 'markdown', value: lines.join('\n\n') }, range: doc.lines.rangeOf(token) };
+  return { contents: { kind: 'markdown', value: paragraphs(lines) }, range: doc.lines.rangeOf(token) };
 }
 
 function isCapacityPath(path: readonly (string | number)[]): boolean {
@@ -37,13 +40,15 @@ function isCapacityPath(path: readonly (string | number)[]): boolean {
 }
 
 /** `sku.capacity`: the instance count every batch and limit is computed from, and where it came from. */
-function capacityHover(scaleSet: ScaleSetModel, capacity: CapacityFact): string[] {
+function capacityHover(scaleSet: ScaleSetModel, capacity: CapacityFact): Markdown[] {
   const value = scaleSet.capacity;
   if (!capacity.known) {
-    return [`Capacity unknown${value?.expression ? ` (\`${value.expression}\`${value.kind === 'unknown' ? `: ${value.unknown.reason}` : ''})` : ''}; the simulator assumes ${capacity.count} instances (setting \`vmssUpgrade.whatIf.capacity\`).`];
+    const reason = value?.kind === 'unknown' ? md`: ${escapeText(value.unknown.reason)}` : md``;
+    const written = value?.expression ? md` (${code(value.expression)}${reason})` : md``;
+    return [md`Capacity unknown${written}; the simulator assumes ${capacity.count} instances (setting \`vmssUpgrade.whatIf.capacity\`).`];
   }
-  const from = value?.expression !== undefined ? ` — ${describeSource(value.source)} (\`${value.expression}\`)` : '';
-  return [`**${capacity.count} instances**${from}: batch sizes and unhealthy limits are percentages of this.`];
+  const from = value?.expression !== undefined ? md` — ${authoredMarkdown(describeSource(value.source))} (${code(value.expression)})` : md``;
+  return [md`**${capacity.count} instances**${from}: batch sizes and unhealthy limits are percentages of this.`];
 }
 
 /** The string a literal token spells, also when it is half-typed (`"PT5` with no closing quote). */
@@ -56,46 +61,49 @@ function stringOfToken(written: string): string {
   }
 }
 
-function keyHover(path: readonly (string | number)[], property: PolicyProperty | undefined, resolved: RProperty | undefined): string[] {
+function keyHover(path: readonly (string | number)[], property: PolicyProperty | undefined, resolved: RProperty | undefined): Markdown[] {
   const objectId = policyObjectAt(path);
   if (objectId) {
     const object = POLICY_OBJECTS[objectId];
-    return [`**${path[path.length - 1]}** — ${object.title}`, ...(property ? [`\`${propertyDetail(property)}\``] : []), object.description, `[Azure documentation](${object.docs})`];
+    // The name as typed (any case): the template's text.
+    const name = escapeText(String(path[path.length - 1]));
+    return [md`**${name}** — ${escapeText(object.title)}`, ...(property ? [code(propertyDetail(property))] : []), authoredMarkdown(object.description), authoredMarkdown(`[Azure documentation](${object.docs})`)];
   }
   if (!property) return [];
-  const lines = [`**${property.name}**`, `\`${propertyDetail(property)}\``, propertyDocumentation(property)];
+  const lines = [md`**${escapeText(property.name)}**`, code(propertyDetail(property)), propertyDocumentation(property)];
   if (resolved?.value.expression !== undefined) lines.splice(2, 0, effectiveValue(resolved));
   return lines;
 }
 
-function effectiveValue(resolved: RProperty): string {
-  return `Effective value: \`${showValue(resolved.value)}\` — ${describeSource(resolved.value.source)} (\`${resolved.value.expression}\`)`;
+function effectiveValue(resolved: RProperty): Markdown {
+  return md`Effective value: ${code(showValue(resolved.value))} — ${authoredMarkdown(describeSource(resolved.value.source))} (${code(resolved.value.expression ?? '')})`;
 }
 
-function valueHover(property: PolicyProperty | undefined, resolved: RProperty | undefined, scaleSet: ScaleSetModel, capacity: CapacityFact, written: string): string[] {
-  const lines: string[] = [];
+function valueHover(property: PolicyProperty | undefined, resolved: RProperty | undefined, scaleSet: ScaleSetModel, capacity: CapacityFact, written: string): Markdown[] {
+  const lines: Markdown[] = [];
   if (resolved?.value.expression !== undefined) lines.push(effectiveValue(resolved));
   if (!property) return lines;
   const value = resolved?.value;
-  const ofInstances = (count: number) => `${count} of ${capacity.count} instances${capacity.known ? '' : ` (capacity unknown, ${capacity.count} assumed)`}`;
+  const ofInstances = (count: number) => md`${count} of ${capacity.count} instances${capacity.known ? md`` : md` (capacity unknown, ${capacity.count} assumed)`}`;
   if (property.type === 'duration') {
     const text = value?.kind === 'string' ? value.value : stringOfToken(written);
     const words = humaniseDuration(text);
-    lines.push(words ? `\`${text}\` = ${words}` : `\`${text}\` is not an ISO 8601 duration (e.g. \`PT5M\`).`);
+    lines.push(words ? md`${code(text)} = ${escapeText(words)}` : md`${code(text)} is not an ISO 8601 duration (e.g. \`PT5M\`).`);
     const seconds = parseIsoDuration(text);
     const percent = asInteger(findPolicyValue(scaleSet, 'maxBatchInstancePercent')) ?? AZURE_POLICY_DEFAULTS.maxBatchInstancePercent;
     if (seconds.ok && seconds.seconds > 0 && property.name === 'pauseTimeBetweenBatches') {
       const batches = plannedBatchCount(scaleSet, capacity, percent);
-      if (batches > 1) lines.push(`${pausesLabel(batches - 1)} between ${batches} batches: ${humaniseSeconds(seconds.seconds * (batches - 1))} in all.`);
+      if (batches > 1) lines.push(md`${escapeText(pausesLabel(batches - 1))} between ${batches} batches: ${escapeText(humaniseSeconds(seconds.seconds * (batches - 1)))} in all.`);
     }
   } else if (property.type === 'integer') {
     const percent = asInteger(value);
-    if (percent !== undefined && property.name === 'maxBatchInstancePercent') lines.push(`${percent} % = ${ofInstances(instancesPerBatch(capacity.count, percent))} per batch`);
-    else if (percent !== undefined && property.name === 'maxUnhealthyInstancePercent') lines.push(`${percent} % = up to ${ofInstances(instancesAllowed(capacity.count, percent))} unhealthy at once`);
-    else if (percent !== undefined && property.name === 'maxUnhealthyUpgradedInstancePercent') lines.push(`${percent} % = up to ${ofInstances(instancesAllowed(capacity.count, percent))} unhealthy after their upgrade`);
+    if (percent !== undefined && property.name === 'maxBatchInstancePercent') lines.push(md`${percent} % = ${ofInstances(instancesPerBatch(capacity.count, percent))} per batch`);
+    else if (percent !== undefined && property.name === 'maxUnhealthyInstancePercent') lines.push(md`${percent} % = up to ${ofInstances(instancesAllowed(capacity.count, percent))} unhealthy at once`);
+    else if (percent !== undefined && property.name === 'maxUnhealthyUpgradedInstancePercent') lines.push(md`${percent} % = up to ${ofInstances(instancesAllowed(capacity.count, percent))} unhealthy after their upgrade`);
   } else if (property.type === 'enum' && value?.kind === 'string' && property.name === 'mode') {
+    // The catalog's line on that mode (its markdown), found by the value; the value itself is not shown.
     const line = property.description.split('\n').find((l) => l.toLowerCase().includes(`\`${value.value.toLowerCase()}\``));
-    if (line) lines.push(line.replace(/^- /, ''));
+    if (line) lines.push(authoredMarkdown(line.replace(/^- /, '')));
   }
   return lines;
 }

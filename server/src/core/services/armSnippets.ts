@@ -1,5 +1,6 @@
 import { APPLICATION_HEALTH_EXTENSION, POLICY_OBJECTS, type PolicyObjectId } from '../catalog';
 import { allowedInApiVersion } from './catalogContext';
+import { authoredMarkdown, codeBlock, paragraphs, type Markdown } from '../text/markdown';
 
 /**
  * Whole blocks offered by completion, built from the catalog's defaults so they follow it. Bodies are
@@ -85,4 +86,9 @@ export function extensionSnippets(): BlockSnippet[] {
     ].join('\n'),
   });
   return [make('linux', 'Linux'), make('windows', 'Windows')];
+}
+
+/** Completion documentation of a snippet: its description, and its body without the tab stops in a code block. */
+export function snippetDocumentation(description: string, body: string, language: 'json' | 'bicep'): Markdown {
+  return paragraphs([authoredMarkdown(description), codeBlock(body.replace(/\$\{\d+[:|]([^}|]*)[^}]*\}/g, '$1').replace(/\$\d/g, ''), language)]);
 }

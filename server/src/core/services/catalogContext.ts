@@ -1,6 +1,7 @@
 import type { Segment } from 'jsonc-parser';
 import { isApiVersionAtLeast, POLICY_OBJECTS, type PolicyObjectId, type PolicyProperty } from '../catalog';
 import type { ScaleSetModel } from '../model/types';
+import { authoredMarkdown, type Markdown } from '../text/markdown';
 
 /**
  * Maps a path inside a scale set to the catalog: which policy object an object path denotes, and the
@@ -57,10 +58,10 @@ export function propertyDetail(property: PolicyProperty): string {
   return parts.join(' · ');
 }
 
-/** The catalog's description, its unsettled facts, and the Azure docs link, as Markdown. */
-export function propertyDocumentation(property: PolicyProperty): string {
+/** The catalog's description, its unsettled facts, and the Azure docs link, as Markdown (all the catalog's own). */
+export function propertyDocumentation(property: PolicyProperty): Markdown {
   const lines = [property.description];
   for (const note of property.unverified ?? []) lines.push('', `*Not settled by Azure's documentation:* ${note}`);
   lines.push('', `[Azure documentation](${property.docs})`);
-  return lines.join('\n');
+  return authoredMarkdown(lines.join('\n'));
 }

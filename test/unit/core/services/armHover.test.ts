@@ -4,6 +4,7 @@ import { createArmDocument } from '../../../../server/src/core/services/armDocum
 import { doHover } from '../../../../server/src/core/services/armHover';
 import { cursor } from '../../../helpers/cursor';
 import { templateWith } from '../../../helpers/armTemplates';
+import { liveMarkup, liveMarkupParsed } from '../../../helpers/liveMarkup';
 
 function hover(marked: string, parametersText?: string): string | undefined {
   const { text, offset } = cursor(marked);
@@ -68,4 +69,34 @@ test('sku.capacity: the instance count and where it came from, or what is assume
   assert.match(hover(expr, '{ "parameters": { "instanceCount": { "value": 4 } } }')!, /\*\*4 instances\*\* — from the parameters file/);
   assert.match(hover(templateWith('{}', { capacity: '"[reference(\'x\').c|ount]"' }))!, /Capacity unknown \(`\[reference\('x'\)\.count\]`: .+\); the simulator assumes 10 instances/);
   assert.match(hover(templateWith('{}', { capacity: '1|2' }))!, /\*\*12 instances\*\*: batch sizes/);
+});
+
+/** Template text must show as text: the hover has no live markup by our reading and by markdown-it's. */
+function assertNoLiveMarkup(markdown: string): void {
+  assert.deepEqual(liveMarkup(markdown, LINKS), [], markdown);
+  assert.deepEqual(liveMarkupParsed(markdown, LINKS), [], markdown);
+}
+const LINKS = new Set(['https://learn.microsoft.com/azure/virtual-machine-scale-sets/virtual-machine-scale-sets-configure-rolling-upgrades']);
+const PAYLOAD = '`<img src=x onerror=alert(1)>[c](command:workbench.action.terminal.new)![i](https://evil.example/p.png)$(zap)`';
+
+test('values with backticks and markup show in a code span fenced longer than any backtick run inside', () => {
+  const text = hover(templateWith(`{ "upgradePolicy": { "rollingUpgradePolicy": { "pauseTimeBetweenBatches": "PT5M${PAYLOAD.replace(/"/g, '\\"')}|" } } }`))!;
+  assert.ok(text.includes(`\`\` PT5M${PAYLOAD} \`\` is not an ISO 8601 duration`), text);
+  assertNoLiveMarkup(text);
+});
+
+test('expressions, parameter defaults and reasons that quote the template show as text', () => {
+  const marked = templateWith(`{ "upgradePolicy": { "rollingUpgradePolicy": { "maxBatchInstancePercent": "[parameters('no|pe${PAYLOAD}')]" } } }`);
+  const text = hover(marked)!;
+  assert.match(text, /Effective value: ``unknown \(parameters\('nope`<img/);
+  assertNoLiveMarkup(text);
+  const capacity = hover(templateWith('{}', { capacity: `"[parameters('c|ap${PAYLOAD}')]"` }))!;
+  assert.match(capacity, /^Capacity unknown \(``\[parameters\('cap`<img src=x/);
+  assertNoLiveMarkup(capacity);
+});
+
+test('a line break in a value cannot end its code span: it shows as ↵', () => {
+  const text = hover(templateWith('{ "upgradePolicy": { "rollingUpgradePolicy": { "pauseTimeBetweenBatches": "PT5M\\n\\n# <img src=x>\\n- [c](command:x)|" } } }'))!;
+  assert.ok(text.includes('`PT5M↵↵# <img src=x>↵- [c](command:x)` is not an ISO 8601 duration'), text);
+  assertNoLiveMarkup(text);
 });

@@ -1,7 +1,7 @@
 import type { CompletionItem, CompletionList, Position, TextEdit } from 'vscode-languageserver-types';
 import { POLICY_OBJECTS, type PolicyProperty } from '../../catalog';
 import type { CompletionOptions } from '../../services/armCompletion';
-import { blockSnippets, extensionSnippets, type BlockSnippet } from '../../services/armSnippets';
+import { blockSnippets, extensionSnippets, snippetDocumentation, type BlockSnippet } from '../../services/armSnippets';
 import { allowedInApiVersion, apiVersionOf, policyObjectAt, policyPropertyAt, propertyDetail, propertyDocumentation } from '../../services/catalogContext';
 import type { CursorContext } from '../../services/cursorContext';
 import type { ObjectExpr } from '../syntax';
@@ -111,7 +111,7 @@ function snippets(doc: BicepCursorDocument, offset: number, context: CursorConte
         label: s.label,
         kind: KIND.Snippet,
         detail: s.property ? `snippet: ${s.property}` : 'snippet',
-        documentation: { kind: 'markdown', value: `${s.description}\n\n\`\`\`bicep\n${body.replace(/\$\{\d+[:|]([^}|]*)[^}]*\}/g, '$1').replace(/\$\d/g, '')}\n\`\`\`` },
+        documentation: { kind: 'markdown', value: snippetDocumentation(s.description, body, 'bicep') },
         filterText: s.property ?? s.label,
         sortText: `~${i}`,
         insertTextFormat: SNIPPET_FORMAT,
