@@ -125,8 +125,7 @@ interface MarkdownParser {
 let parser: MarkdownParser | undefined;
 
 /**
- * Block tokens (inline ones as their children) of a CommonMark parser: markdown-it, in node_modules through
- * @vscode/vsce, with raw HTML and GFM autolinks on, as VS Code renders. Escaped characters stay tokens of
+ * Block tokens (inline ones as their children) of a CommonMark parser: markdown-it (a devDependency), with raw HTML and GFM autolinks on, as VS Code renders. Escaped characters stay tokens of
  * their own (`text_special`), so `\$\(x\)` is not read as the text `$(x)`.
  */
 export function parseMarkdown(markdown: string): MarkdownToken[] {
