@@ -7,7 +7,7 @@ import { formatDuration } from '../sim/summary';
 import type { SimInput } from '../sim/types';
 import type { ScaleSetModel } from '../model/types';
 import type { ArmDocument } from './armDocument';
-import { capacityOf } from './scaleSetFacts';
+import { capacityOf, clampedLabel } from './scaleSetFacts';
 
 /** The client command a lens carries: open the preview on one scale set (see server/src/protocol.ts). */
 export const SHOW_PREVIEW_COMMAND = 'vmssUpgrade.showPreview';
@@ -66,6 +66,8 @@ export function outcomeLine(scaleSet: ScaleSetModel, options: Omit<CodeLensOptio
     }
     if (model.provenance.mode?.assumed && scaleSet.mode) parts.push(`mode unreadable, ${model.input.mode} assumed`);
     if (!capacity.known) parts.push(`capacity unknown, ${capacity.count} assumed`);
+    const clamped = clampedLabel(capacity);
+    if (clamped) parts.push(clamped);
     return parts.join(' | ');
   } catch (error) {
     return `Simulation unavailable: ${error instanceof Error ? error.message : String(error)}`;

@@ -43,6 +43,9 @@ function capacityHover(scaleSet: ScaleSetModel, capacity: CapacityFact): string[
     return [`Capacity unknown${value?.expression ? ` (\`${value.expression}\`${value.kind === 'unknown' ? `: ${value.unknown.reason}` : ''})` : ''}; the simulator assumes ${capacity.count} instances (setting \`vmssUpgrade.whatIf.capacity\`).`];
   }
   const from = value?.expression !== undefined ? ` — ${describeSource(value.source)} (\`${value.expression}\`)` : '';
+  if (capacity.clampedFrom !== undefined) {
+    return [`**${capacity.clampedFrom} instances**${from}: more than Azure allows in this scale set (${capacity.count}), so the deployment fails. The simulator uses ${capacity.count}; batch sizes and unhealthy limits are percentages of that.`];
+  }
   return [`**${capacity.count} instances**${from}: batch sizes and unhealthy limits are percentages of this.`];
 }
 
@@ -77,7 +80,8 @@ function valueHover(property: PolicyProperty | undefined, resolved: RProperty | 
   if (resolved?.value.expression !== undefined) lines.push(effectiveValue(resolved));
   if (!property) return lines;
   const value = resolved?.value;
-  const ofInstances = (count: number) => `${count} of ${capacity.count} instances${capacity.known ? '' : ` (capacity unknown, ${capacity.count} assumed)`}`;
+  const note = !capacity.known ? ` (capacity unknown, ${capacity.count} assumed)` : capacity.clampedFrom !== undefined ? ` (sku.capacity ${capacity.clampedFrom} is more than Azure allows)` : '';
+  const ofInstances = (count: number) => `${count} of ${capacity.count} instances${note}`;
   if (property.type === 'duration') {
     const text = value?.kind === 'string' ? value.value : stringOfToken(written);
     const words = humaniseDuration(text);
