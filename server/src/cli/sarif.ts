@@ -3,6 +3,7 @@ import { relative, sep } from 'node:path';
 import { findNodeAtOffset, getNodePath, parseTree } from 'jsonc-parser';
 import { isBicepSource } from '../core/bicep/features/bicepDocument';
 import { RULES, type Finding, type Rule, type Severity } from '../core/rules';
+import { boundJsonDepth } from '../core/json/depthGuard';
 import { ruleDocsUrl } from '../core/rules/docsUrl';
 import { LineIndex } from '../core/text/lineIndex';
 import type { Span } from '../core/text/span';
@@ -20,7 +21,7 @@ export function buildSarif(files: readonly LintedFile[], options: { version: str
   const results = files.flatMap((file) => {
     const lines = new LineIndex(file.text);
     // JSON paths identify a finding in JSON; Bicep has no JSON tree, so its fingerprint uses the flagged line.
-    const root = file.findings.length && !isBicepSource(file.path) ? parseTree(file.text) : undefined;
+    const root = file.findings.length && !isBicepSource(file.path) ? parseTree(boundJsonDepth(file.text).text) : undefined;
     const uri = toUri(relative(options.cwd, file.path) || file.path);
     return [
       ...file.model.parseErrors.map((e) => ({
