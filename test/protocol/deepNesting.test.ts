@@ -53,6 +53,8 @@ const DOCUMENTS: readonly { name: string; languageId: string; text: string; tooD
   { name: `Bicep arrays ${n}`, languageId: 'bicep', text: bicep('['.repeat(n) + ']'.repeat(n)), tooDeep: /nested more than \d+ levels deep/ },
   { name: `Bicep objects ${n}`, languageId: 'bicep', text: bicep('{a: '.repeat(n) + '1' + '}'.repeat(n)), tooDeep: /nested more than \d+ levels deep/ },
   { name: `Bicep parentheses ${n}`, languageId: 'bicep', text: bicep('('.repeat(n) + '1' + ')'.repeat(n)), tooDeep: /nested more than \d+ levels deep/ },
+  { name: `Bicep operator chain ${n}`, languageId: 'bicep', text: bicep(Array(n).fill('1').join(' + ')), tooDeep: /nested more than \d+ levels deep/ },
+  { name: `Bicep accessor chain ${n}`, languageId: 'bicep', text: bicep('{a: 1}' + '.a'.repeat(n)), tooDeep: /nested more than \d+ levels deep/ },
 ]);
 
 let client: LspClient;
