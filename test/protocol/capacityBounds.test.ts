@@ -83,3 +83,29 @@ for (const [file, languageId, capacity] of [
     if (peak !== undefined) assert.ok(peak < BUDGET.mb, `peak RSS ${peak} MB`);
   });
 }
+
+test('the slowest plan at the limit (1,000 instances in 1,000 one-instance batches, both triggers by Monte Carlo) and a million zones', async () => {
+  const resource = (zones: string) => `{
+  "resources": [ {
+    "type": "Microsoft.Compute/virtualMachineScaleSets", "apiVersion": "2024-07-01", "name": "vmss",
+    "sku": { "name": "x", "capacity": 1000 }, "zones": ${zones},
+    "properties": {
+      "upgradePolicy": { "mode": "Rolling", "rollingUpgradePolicy": { "maxBatchInstancePercent": 5, "maxUnhealthyInstancePercent": 100, "maxUnhealthyUpgradedInstancePercent": 100 },
+        "automaticOSUpgradePolicy": { "enableAutomaticOSUpgrade": true } },
+      "virtualMachineProfile": { "networkProfile": { "healthProbe": { "id": "x" } } }
+    }
+  } ]
+}`;
+  for (const [name, zones, title] of [
+    ['split.json', JSON.stringify(Array.from({ length: 1000 }, (_, i) => String(i + 1))), /^Rolling upgrade: 1000 batches × 1 · .* \| OS upgrades: /],
+    ['zones.json', '"[range(1, 1000000)]"', /^Rolling upgrade: 20 batches × 50 · /],
+  ] as const) {
+    const uri = `file:///tmp/vmss-robustness/${name}`;
+    await client.open(uri, resource(zones));
+    const lenses = await timed<Lens[]>(`codeLens ${name}`, 'textDocument/codeLens', { textDocument: { uri } });
+    assert.match(lenses[0]!.command!.title, title);
+    await timed(`diagnostics ${name}`, 'textDocument/diagnostic', { textDocument: { uri } });
+  }
+  const peak = memory.peakMb();
+  if (peak !== undefined) assert.ok(peak < BUDGET.mb, `peak RSS ${peak} MB`);
+});
