@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { createBicepDocument } from '../../../../server/src/core/bicep/features/bicepDocument';
 import { writeEditsFor } from '../../../../server/src/core/bicep/features/dispatch';
 import { findProblems } from '../../../../server/src/core/services/armValidation';
-import { findingsOf, fixAndRecheck, textAt, vmssTemplate } from './harness';
+import { applyFix, findingsOf, fixAndRecheck, textAt, vmssTemplate } from './harness';
 
 const RULE = 'capacity-out-of-range';
 const POLICY = '{ "mode": "Manual" }';
@@ -79,4 +80,19 @@ test('capacity-out-of-range in Bicep, with its fix written as Bicep', () => {
   const fixed = [...edits].sort((a, b) => b.offset - a.offset).reduce((t, e) => t.slice(0, e.offset) + e.newText + t.slice(e.offset + e.length), text);
   assert.equal(fixed, text.replace('1000000000', '1000'));
   assert.ok(!findProblems(createBicepDocument(fixed), { rules: {} }).some((f) => f.ruleId === RULE));
+});
+
+test('capacity-out-of-range, property: any capacity and placement-group setting; every fix parses and removes the finding', () => {
+  const capacities = fc.oneof(fc.integer({ min: -5, max: 2000 }).map(String), fc.constantFrom('1e999', '2.5', '"5000"', '"x"', '9007199254740993', 'null', '[]'));
+  const spg = fc.constantFrom('', '"singlePlacementGroup": true', '"singlePlacementGroup": false', '"singlePlacementGroup": "true"', '"orchestrationMode": "Flexible", "singlePlacementGroup": true');
+  fc.assert(fc.property(capacities, spg, (capacity, properties) => {
+    const text = withCapacity(capacity, properties);
+    for (const finding of findingsOf(text, RULE)) {
+      assert.ok(finding.message.length <= 220, finding.message);
+      for (const fix of finding.fixes) {
+        const fixed = applyFix(text, fix);
+        assert.deepEqual(findingsOf(fixed, RULE), [], `"${fix.title}" left the finding:\n${fixed}`);
+      }
+    }
+  }), { numRuns: 300 });
 });
