@@ -44,7 +44,8 @@ export function applyWhatIf(base: SimInput, w: WhatIf): SimInput {
   return {
     ...base,
     trigger: w.trigger ?? base.trigger,
-    fleet: { ...base.fleet, capacity, unhealthy: typeof unhealthy === 'number' ? Math.min(unhealthy, capacity) : unhealthy.filter((id) => id < capacity) },
+    // A what-if capacity replaces the template's, so the template's clamped count (requestedCapacity) no longer applies.
+    fleet: { ...base.fleet, capacity, unhealthy: typeof unhealthy === 'number' ? Math.min(unhealthy, capacity) : unhealthy.filter((id) => id < capacity), ...(w.capacity !== undefined ? { requestedCapacity: undefined } : {}) },
     failures: { ...base.failures, probability: w.failureRate ?? base.failures.probability, badImage: w.badImage ?? base.failures.badImage },
     timings: { ...base.timings, upgradeSeconds: w.upgradeSeconds ?? base.timings.upgradeSeconds, healthySeconds: w.healthySeconds ?? base.timings.healthySeconds },
     seed: w.seed ?? base.seed,

@@ -5,6 +5,7 @@
  */
 import { getNodeValue, parseTree } from 'jsonc-parser';
 import type { Node } from 'jsonc-parser';
+import { boundJsonDepth } from '../../../server/src/core/json/depthGuard';
 import type { Range } from '../../../webview/src/protocol';
 
 const POLICY_PROPERTIES = [
@@ -16,7 +17,8 @@ const CANONICAL = new Map(POLICY_PROPERTIES.map((p) => [p.toLowerCase(), p]));
 
 export function propertyRanges(text: string, upgradePolicyOffset: number, rangeAt: (start: number, end: number) => Range): Record<string, Range> {
   const out: Record<string, Range> = {};
-  const root = parseTree(text, [], { allowTrailingComma: true });
+  // Depth-bounded (same length, same offsets): parseTree and the walks below recurse per nesting level.
+  const root = parseTree(boundJsonDepth(text).text, [], { allowTrailingComma: true });
   if (!root) return out;
   const key = nodeAt(root, upgradePolicyOffset);
   const property = key?.parent?.type === 'property' ? key.parent : undefined;

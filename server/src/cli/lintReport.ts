@@ -2,6 +2,7 @@ import type { Finding, Severity } from '../core/rules';
 import { LineIndex } from '../core/text/lineIndex';
 import type { Range } from '../core/text/span';
 import type { LintedFile } from './lintRun';
+import { capParseErrors } from './parseErrorCap';
 
 /** The stable JSON of `vmss-upgrade lint --format json` (documented in docs/cli.md). Ranges are 0-based, as in LSP. */
 export interface LintReport {
@@ -14,7 +15,10 @@ export interface LintFileReport {
   readonly kind: LintedFile['model']['kind'];
   readonly config: string | null;
   readonly configProblems: readonly { message: string }[];
+  /** The first MAX_PARSE_ERRORS (100) parse errors. */
   readonly parseErrors: readonly { message: string; range: Range }[];
+  /** Parse errors beyond those listed. */
+  readonly parseErrorsOmitted: number;
   readonly diagnostics: readonly LintDiagnostic[];
 }
 
@@ -34,12 +38,14 @@ export function buildLintReport(files: readonly LintedFile[]): LintReport {
 
 function fileReport(file: LintedFile): LintFileReport {
   const lines = new LineIndex(file.text);
+  const errors = capParseErrors(file.model.parseErrors);
   return {
     path: file.path,
     kind: file.model.kind,
     config: file.configPath ?? null,
     configProblems: file.configProblems.map((p) => ({ message: p.message })),
-    parseErrors: file.model.parseErrors.map((e) => ({ message: e.message, range: lines.rangeOf(e.span) })),
+    parseErrors: errors.listed.map((e) => ({ message: e.message, range: lines.rangeOf(e.span) })),
+    parseErrorsOmitted: errors.omitted,
     diagnostics: file.findings.map((f) => diagnostic(f, lines)),
   };
 }

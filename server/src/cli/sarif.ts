@@ -3,10 +3,12 @@ import { relative, sep } from 'node:path';
 import { findNodeAtOffset, getNodePath, parseTree } from 'jsonc-parser';
 import { isBicepSource } from '../core/bicep/features/bicepDocument';
 import { RULES, type Finding, type Rule, type Severity } from '../core/rules';
+import { boundJsonDepth } from '../core/json/depthGuard';
 import { ruleDocsUrl } from '../core/rules/docsUrl';
 import { LineIndex } from '../core/text/lineIndex';
 import type { Span } from '../core/text/span';
 import type { LintedFile } from './lintRun';
+import { capParseErrors, omittedText } from './parseErrorCap';
 
 /** SARIF 2.1.0 for GitHub code scanning: one run, the whole rule table, one result per finding. */
 
@@ -17,13 +19,18 @@ const SECURITY_SEVERITY: Record<Severity, string> = { error: '7.0', warning: '4.
 export function buildSarif(files: readonly LintedFile[], options: { version: string; cwd: string }): object {
   const rules = RULES.filter((r) => r.scope !== 'runner' || r.id === 'internal-rule-error');
   const index = new Map(rules.map((r, i) => [r.id, i]));
+  const notifications: object[] = [];
   const results = files.flatMap((file) => {
     const lines = new LineIndex(file.text);
+    const errors = capParseErrors(file.model.parseErrors);
     // JSON paths identify a finding in JSON; Bicep has no JSON tree, so its fingerprint uses the flagged line.
-    const root = file.findings.length && !isBicepSource(file.path) ? parseTree(file.text) : undefined;
+    const root = file.findings.length && !isBicepSource(file.path) ? parseTree(boundJsonDepth(file.text).text) : undefined;
     const uri = toUri(relative(options.cwd, file.path) || file.path);
+    if (errors.omitted > 0) {
+      notifications.push({ level: 'warning', message: { text: omittedText(errors.omitted) }, locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' } } }] });
+    }
     return [
-      ...file.model.parseErrors.map((e) => ({
+      ...errors.listed.map((e) => ({
         ruleId: 'parse-error',
         level: 'error',
         message: { text: e.message },
@@ -56,6 +63,7 @@ export function buildSarif(files: readonly LintedFile[], options: { version: str
           },
         },
         columnKind: 'utf16CodeUnits',
+        ...(notifications.length ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }] } : {}),
         results,
       },
     ],

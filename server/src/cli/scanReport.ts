@@ -4,6 +4,7 @@ import { LineIndex } from '../core/text/lineIndex';
 import type { Range } from '../core/text/span';
 import type { ExtensionModel, RProperty, RValue, ScaleSetModel, TemplateModel } from '../core/model/types';
 import { toPlain } from '../core/model/values';
+import { capParseErrors } from './parseErrorCap';
 
 /** The stable JSON of `vmss-upgrade scan --format json` (documented in docs/cli.md; bump `version` on breaking changes). */
 export interface ScanReport {
@@ -11,7 +12,10 @@ export interface ScanReport {
   readonly file: string;
   readonly kind: TemplateModel['kind'];
   readonly parametersFile: string | null;
+  /** The first MAX_PARSE_ERRORS (100) parse errors. */
   readonly parseErrors: readonly { message: string; range: Range }[];
+  /** Parse errors beyond those listed. */
+  readonly parseErrorsOmitted: number;
   readonly scaleSets: readonly ScanScaleSet[];
 }
 
@@ -55,6 +59,7 @@ export interface ScanScaleSet {
 
 export function buildScanReport(file: string, text: string, model: TemplateModel, parametersFile: string | undefined): ScanReport {
   const lines = new LineIndex(text);
+  const errors = capParseErrors(model.parseErrors);
   const leaf = (value: RValue | undefined): ScanValue => toLeaf(value, lines);
   const tree = (prop: RProperty | undefined): ScanTree | null => (prop ? toTree(prop.value, lines) : null);
   return {
@@ -62,7 +67,8 @@ export function buildScanReport(file: string, text: string, model: TemplateModel
     file,
     kind: model.kind,
     parametersFile: parametersFile ?? null,
-    parseErrors: model.parseErrors.map((e) => ({ message: e.message, range: lines.rangeOf(e.span) })),
+    parseErrors: errors.listed.map((e) => ({ message: e.message, range: lines.rangeOf(e.span) })),
+    parseErrorsOmitted: errors.omitted,
     scaleSets: model.scaleSets.map((s) => ({
       name: s.displayName,
       path: formatPath(s.path),

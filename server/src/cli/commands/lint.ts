@@ -4,6 +4,7 @@ import { CliError } from '../io';
 import { findLintTargets } from '../findTemplates';
 import { buildLintReport, SEVERITY_RANK, type LintReport } from '../lintReport';
 import { lintTargets } from '../lintRun';
+import { omittedText } from '../parseErrorCap';
 import { buildSarif } from '../sarif';
 
 declare const VERSION: string | undefined;
@@ -50,6 +51,10 @@ function formatText(report: LintReport): string {
     for (const e of file.parseErrors) {
       counts.error++;
       lines.push(`${file.path}:${e.range.start.line + 1}:${e.range.start.character + 1} error parse-error ${e.message}`);
+    }
+    if (file.parseErrorsOmitted > 0) {
+      counts.error += file.parseErrorsOmitted;
+      lines.push(`${file.path}: error parse-error ${omittedText(file.parseErrorsOmitted)}`);
     }
     for (const d of file.diagnostics) {
       counts[d.severity]++;

@@ -2,6 +2,7 @@ import { optionValue, oneOf, parseArgs } from '../args';
 import type { CliCommand } from '../commands';
 import { CliError } from '../io';
 import { loadTemplate } from '../loadTemplate';
+import { omittedText } from '../parseErrorCap';
 import { buildScanReport, type ScanReport, type ScanTree, type ScanValue } from '../scanReport';
 
 const USAGE = `Usage: vmss-upgrade scan FILE [--parameters FILE] [--format text|json]
@@ -32,6 +33,7 @@ function formatText(report: ScanReport): string {
   const count = report.scaleSets.length;
   lines.push(`${report.file}: ${report.kind}, ${count} scale set${count === 1 ? '' : 's'}${report.parametersFile ? `, parameters from ${report.parametersFile}` : ''}`);
   for (const error of report.parseErrors) lines.push(`  ${report.file}:${error.range.start.line + 1}:${error.range.start.character + 1} parse error: ${error.message}`);
+  if (report.parseErrorsOmitted > 0) lines.push(`  ${report.file}: ${omittedText(report.parseErrorsOmitted)}`);
   for (const s of report.scaleSets) {
     lines.push('', `  ${s.name}  (${s.path}, line ${s.range.start.line + 1})`);
     const row = (label: string, text: string) => lines.push(`    ${label.padEnd(17)}${text}`);

@@ -5,6 +5,7 @@ import { loadTemplate } from '../loadTemplate';
 import { asString } from '../../core/model/values';
 import type { ScaleSetModel } from '../../core/model/types';
 import { osUpgradeHistoryEntry, rollingUpgradeStatus } from '../../core/sim/azureShapes';
+import { MAX_SIMULATED_INSTANCES } from '../../core/sim/capacity';
 import { closedForm } from '../../core/sim/closedForm';
 import { simInputFromScaleSet, type WhatIf } from '../../core/sim/fromScaleSet';
 import { TrialRunner, mergeChunks, sensitivity, summarizeTrials, type TrialChunk } from '../../core/sim/monteCarlo';
@@ -20,7 +21,7 @@ rollbacks and halts (with Azure's error codes), optionally over many seeded tria
                            for Bicep, <name>.bicepparam beside FILE)
   --scale-set NAME         which scale set (required when FILE has several)
   --trigger T              aos | manual-os | model (default: aos when automatic OS upgrade is on, else model)
-  --capacity N             instance count (default: the template's sku.capacity, else 10, flagged as assumed)
+  --capacity N             instance count, 0 to 1000 (default: the template's sku.capacity, else 10, flagged as assumed)
   --zones 1,2,3            zones (default: the template's)
   --unhealthy K            instances unhealthy before the upgrade (which ones is drawn from the seed)
   --failure-rate P         probability that one upgraded instance fails its health check (0..1, default 0)
@@ -31,11 +32,13 @@ rollbacks and halts (with Azure's error codes), optionally over many seeded tria
   --healthy-seconds N      time from upgrade to healthy (default 60; over 300 counts as failed)
   --seed S                 random seed (default 1)
   --start TIME             ISO 8601 start time, stamps the Azure-shaped outputs
-  --trials N               also run N Monte Carlo trials
+  --trials N               also run N Monte Carlo trials (at most 1000000)
   --assume NAME=VALUE      switch a documented assumption (repeatable; see docs/simulator.md)
   --format F               text | json | status (rollingUpgrades/latest) | history (osUpgradeHistory)`;
 
 const SENSITIVITY_TRIALS = 1000;
+/** Trials are kept per trial (25 bytes each, twice while merging): a million is ≈ 50 MB and a few minutes at 1,000 instances. */
+const MAX_TRIALS = 1_000_000;
 
 export const simulateCommand: CliCommand = {
   name: 'simulate',
@@ -66,7 +69,7 @@ export const simulateCommand: CliCommand = {
       io.stdout(JSON.stringify(shape, null, 2) + '\n');
       return 0;
     }
-    const trials = intOption(args, 'trials', 0, 10_000_000) ?? 0;
+    const trials = intOption(args, 'trials', 0, MAX_TRIALS) ?? 0;
     let mc;
     if (trials > 0) {
       const summary = summarizeTrials(runWithProgress(new TrialRunner(input), trials, io));
@@ -108,9 +111,9 @@ function whatIf(args: ParsedArgs): WhatIf {
   const healthySeconds = intOption(args, 'healthy-seconds', 0, 86_400);
   return {
     ...(trigger ? { trigger } : {}),
-    ...optional('capacity', intOption(args, 'capacity', 0, 1_000_000)),
+    ...optional('capacity', intOption(args, 'capacity', 0, MAX_SIMULATED_INSTANCES)),
     ...(zones !== undefined ? { zones: zones.split(',').map((z) => z.trim()).filter((z) => z.length > 0) } : {}),
-    ...optional('unhealthy', intOption(args, 'unhealthy', 0, 1_000_000)),
+    ...optional('unhealthy', intOption(args, 'unhealthy', 0, MAX_SIMULATED_INSTANCES)),
     ...optional('failureRate', rate),
     ...(fail !== undefined ? { failingInstances: fail.split(',').map((id) => parseInteger('fail', id.trim(), 0, 1_000_000)) } : {}),
     ...(args.options.has('bad-image') ? { badImage: true } : {}),

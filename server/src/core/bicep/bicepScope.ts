@@ -1,7 +1,7 @@
 import type { ScopeEntry } from '../expressions/scope';
 import { formatResourceId } from '../expressions/resourceIds';
 import { Unknown, type EvalResult, type EvalValue } from '../expressions/index';
-import type { SuppliedParameter } from '../model/templateScope';
+import { MAX_REFERENCE_DEPTH, referenceTooDeep, type SuppliedParameter } from '../model/templateScope';
 import { evaluateBicep, type BicepNames, type Locals } from './evaluate';
 import type { BicepFile, Expr, ObjectExpr, ParamDecl, ResourceDecl, VarDecl } from './syntax';
 
@@ -162,6 +162,8 @@ export class BicepScope implements BicepNames {
     const hit = this.cache.get(key);
     if (hit) return hit;
     if (this.inProgress.has(key)) return { value: new Unknown(key.slice(2), `'${key.slice(2)}' refers to itself (a cycle)`), source: 'unknown' };
+    // Each name evaluated inside another's value nests the evaluation: a chain of references is bounded.
+    if (this.inProgress.size >= MAX_REFERENCE_DEPTH) return { value: new Unknown(key.slice(2), referenceTooDeep()), source: 'unknown' };
     this.inProgress.add(key);
     try {
       const entry = compute();

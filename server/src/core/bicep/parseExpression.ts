@@ -60,9 +60,14 @@ export class ExpressionParser {
     return opLevel !== undefined && opLevel >= level && CONTINUES_LINES[opLevel] === true;
   }
 
-  /** Applies the operators of one level (left-associative) to `left`. */
+  /**
+   * Applies the operators of one level (left-associative) to `left`. A chain nests leftwards (`1 + 1 + …`
+   * is as deep as it is long), so its length counts towards the depth bound: past it the rest of the chain
+   * is still read (so no "unexpected" errors follow) but no longer nested, and the whole is `missing`.
+   */
   private operators(level: number, first: Expr, depth: number): Expr {
     let left = first;
+    let chain = depth;
     for (;;) {
       const t = this.s.current;
       let op: Token | undefined;
@@ -74,26 +79,46 @@ export class ExpressionParser {
       if (!op) return left;
       this.s.skipNewlines();
       const right = this.binary(level + 1, depth + 1);
+      if (++chain > MAX_DEPTH) {
+        left = this.tooDeep(chain, left);
+        continue;
+      }
       left = { kind: 'binary', span: spanFrom(left.span.offset, this.s.lastEnd), op: op.text, left, right };
-      if (depth > MAX_DEPTH) return left;
     }
+  }
+
+  /** Once per chain, at the link that passes the bound: the problem, and a `missing` node in its place. */
+  private tooDeep(chain: number, node: Expr): Expr {
+    if (chain === MAX_DEPTH + 1) this.s.problem(`expression nested more than ${MAX_DEPTH} levels deep`, node.span);
+    return node.kind === 'missing' ? node : this.missingAt(node.span.offset);
   }
 
   private unary(depth: number): Expr {
     const t = this.s.current;
     if (t.kind === 'punct' && (t.text === '!' || t.text === '-')) {
       this.s.next();
-      const operand = depth > MAX_DEPTH ? this.missing() : this.unary(depth + 1);
+      if (depth > MAX_DEPTH) {
+        // `!!!…` / `---…`: read the rest of the run flatly, report it once.
+        this.s.problem(`expression nested more than ${MAX_DEPTH} levels deep`);
+        while (this.s.current.kind === 'punct' && (this.s.current.text === '!' || this.s.current.text === '-')) this.s.next();
+        this.postfix(depth);
+        return this.missingAt(t.start);
+      }
+      const operand = this.unary(depth + 1);
       return { kind: 'unary', span: spanFrom(t.start, this.s.lastEnd), op: t.text, operand };
     }
     return this.postfix(depth);
   }
 
+  /** A value and its accessors; like operator chains, `a.b.c…` and `x[0][0]…` nest leftwards and count towards the bound. */
   postfix(depth: number): Expr {
     let expr = this.primary(depth);
+    let chain = depth;
     for (;;) {
       const t = this.s.current;
       if (t.kind !== 'punct') return expr;
+      if (chain > MAX_DEPTH) expr = this.tooDeep(chain, expr);
+      chain++;
       if (t.text === '.' || t.text === '.?' || t.text === '::') {
         this.s.next();
         const name = this.s.current;

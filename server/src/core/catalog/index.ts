@@ -13,3 +13,4 @@ export * from './serviceFabric';
 export * from './platformImages';
 export * from './osSettings';
 export * from './loadBalancerProbe';
+export * from './scaleSetLimits';

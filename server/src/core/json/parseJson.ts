@@ -1,5 +1,6 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { ParseProblem } from '../model/types';
+import { boundJsonDepth, tooDeepMessage } from './depthGuard';
 import { parseStrictLazily } from './lazyTree';
 
 export interface ParsedJson {
@@ -18,17 +19,22 @@ export function parseJson(text: string): ParsedJson {
   // Strict JSON (most templates) takes the fast path: validated natively, tree built as it is read.
   const lazy = parseStrictLazily(source);
   if (lazy) return { root: lazy, errors: [] };
+  // jsonc-parser recurses once per nesting level: past MAX_JSON_DEPTH the content is blanked and
+  // reported, so the tree (and every recursive helper later run on it) stays shallow.
+  const bounded = boundJsonDepth(source);
   const raw: ParseError[] = [];
   let root: Node | undefined;
   try {
-    root = parseTree(source, raw, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+    root = parseTree(bounded.text, raw, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   } catch (error) {
-    // jsonc-parser recurses once per nesting level; pathological nesting exhausts the stack. That is a
-    // RangeError we can catch, and the document is reported instead of crashing the host.
-    const message = error instanceof RangeError ? 'The JSON nests too deeply to be analysed.' : `The JSON could not be parsed: ${String(error)}`;
-    return { root: undefined, errors: [{ message, span: { offset: 0, length: 0 } }] };
+    // Not expected any more (the depth is bounded); kept so that no parser bug can crash the host.
+    return { root: undefined, errors: [{ message: `The JSON could not be parsed: ${String(error)}`, span: { offset: 0, length: 0 } }] };
   }
   const errors = raw.map((e) => ({ message: describe(e), span: { offset: e.offset, length: e.length } }));
+  if (bounded.tooDeep) {
+    errors.push({ message: tooDeepMessage(), span: bounded.tooDeep });
+    errors.sort((a, b) => a.span.offset - b.span.offset);
+  }
   return { root, errors };
 }
 

@@ -125,6 +125,36 @@ export function unknownValue(span: Span, unknown: Unknown): RValue {
  * and this runs for every value an expression yields. The keys keep the same order.)
  */
 export function fromEvalValue(value: EvalValue, span: Span, source: ValueSource, expression: string | undefined, depth = 0): RValue {
+  // An expression can build far more than its text suggests (range(1, 1000000) is 20 characters); past
+  // MAX_VALUES parts the value is left unknown instead of becoming a million model values.
+  if (depth === 0 && typeof value === 'object' && value !== null && !(value instanceof Unknown) && exceeds(value, MAX_VALUES)) {
+    return withExpression({ kind: 'unknown', unknown: new Unknown(expression ?? '', `more than ${MAX_VALUES} values: too large to analyse`), span, source: 'unknown' }, expression);
+  }
+  return convert(value, span, source, expression, depth);
+}
+
+/** Values an expression's result may have (arrays, objects and scalars inside them, counted once each). */
+const MAX_VALUES = 10_000;
+
+/** Whether `value` has more than `limit` parts, counting no further than that (iterative: it may be deep). */
+function exceeds(value: EvalValue, limit: number): boolean {
+  let count = 0;
+  const stack: EvalValue[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop()!;
+    if (++count > limit) return true;
+    if (v === null || typeof v !== 'object' || v instanceof Unknown) continue;
+    if (Array.isArray(v)) {
+      if (count + v.length > limit) return true;
+      for (const item of v) stack.push(item);
+    } else {
+      for (const key in v) stack.push(v[key]!);
+    }
+  }
+  return false;
+}
+
+function convert(value: EvalValue, span: Span, source: ValueSource, expression: string | undefined, depth: number): RValue {
   if (value instanceof Unknown) return withExpression({ kind: 'unknown', unknown: value, span, source: 'unknown' }, expression);
   if (depth > MAX_DEPTH) return withExpression({ kind: 'unknown', unknown: new Unknown(expression ?? '', 'nested too deeply to analyse'), span, source: 'unknown' }, expression);
   if (value === null) return withExpression({ kind: 'null', value: null, span, source }, expression);
@@ -136,13 +166,13 @@ export function fromEvalValue(value: EvalValue, span: Span, source: ValueSource,
   }
   if (Array.isArray(value)) {
     const items: RValue[] = new Array<RValue>(value.length);
-    for (let i = 0; i < value.length; i++) items[i] = fromEvalValue(value[i]!, span, source, expression, depth + 1);
+    for (let i = 0; i < value.length; i++) items[i] = convert(value[i]!, span, source, expression, depth + 1);
     return withExpression({ kind: 'array', items, span, source }, expression);
   }
   const properties: RProperty[] = Object.keys(value).map((name) => ({
     name,
     keySpan: span,
-    value: fromEvalValue(value[name]!, span, source, expression, depth + 1),
+    value: convert(value[name]!, span, source, expression, depth + 1),
   }));
   return withExpression({ kind: 'object', properties, span, source }, expression);
 }

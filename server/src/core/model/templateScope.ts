@@ -10,6 +10,13 @@ export interface SuppliedParameter {
   readonly source: 'parametersFile' | ScopeEntry['source'];
 }
 
+/** Parameters and variables evaluated inside one another, at most (real templates chain a handful). */
+export const MAX_REFERENCE_DEPTH = 64;
+
+export function referenceTooDeep(): string {
+  return `parameters and variables refer to one another more than ${MAX_REFERENCE_DEPTH} levels deep`;
+}
+
 /**
  * The names one template's expressions can see: its parameters (supplied value, else defaultValue,
  * else unknown) and its variables, each evaluated once, on first use. A variable or parameter default
@@ -97,6 +104,9 @@ export class TemplateScope implements EvalScope {
 
   private guarded(key: string, label: string, compute: () => ScopeEntry): ScopeEntry {
     if (this.inProgress.has(key)) return { value: new Unknown(`[${label}]`, `${label} refers to itself (a cycle)`), source: 'unknown' };
+    // Each parameter default or variable evaluated inside another nests the evaluation: a chain of
+    // references (v0 → v1 → … → v50000) is bounded like any other nesting.
+    if (this.inProgress.size >= MAX_REFERENCE_DEPTH) return { value: new Unknown(`[${label}]`, referenceTooDeep()), source: 'unknown' };
     this.inProgress.add(key);
     try {
       return compute();

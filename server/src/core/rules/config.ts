@@ -1,6 +1,7 @@
 import type { Node, ParseError } from 'jsonc-parser';
 import { parseTree, printParseErrorCode } from 'jsonc-parser';
 import { closestName } from '../catalog/closestName';
+import { boundJsonDepth } from '../json/depthGuard';
 import type { Span } from '../text/span';
 import type { SeverityOverride } from './types';
 import { SEVERITY_OVERRIDES } from './types';
@@ -31,7 +32,7 @@ const TOP_LEVEL_KEYS = ['$schema', 'rules'];
 /** Reads config text (JSON with comments allowed). */
 export function parseRuleConfigText(text: string, knownRuleIds: ReadonlySet<string>): ParsedRuleConfig {
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const root = parseTree(boundJsonDepth(text).text, errors, { allowTrailingComma: true, disallowComments: false });
   const problems: ConfigProblem[] = errors.map((e) => ({ message: `The configuration is not valid JSON: ${printParseErrorCode(e.error)}.`, span: { offset: e.offset, length: e.length } }));
   if (!root) return { config: EMPTY_CONFIG, problems: problems.length ? problems : [{ message: 'The configuration is empty; expected an object.', span: undefined }] };
   const read = readConfigNode(root, knownRuleIds, true);

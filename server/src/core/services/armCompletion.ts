@@ -3,6 +3,7 @@ import type { CompletionItem, CompletionList, Position, TextEdit } from 'vscode-
 import { POLICY_OBJECTS, type PolicyProperty } from '../catalog';
 import { doCompleteBicep } from '../bicep/features/bicepCompletion';
 import { isBicepDocument } from '../bicep/features/bicepDocument';
+import { boundJsonDepth } from '../json/depthGuard';
 import { nodeProperties } from '../json/nodes';
 import type { CursorDocument } from './armDocument';
 import { blockSnippets, extensionSnippets, snippetDocumentation, type BlockSnippet } from './armSnippets';
@@ -72,7 +73,7 @@ function isExtensionsArray(path: readonly (string | number)[]): boolean {
  */
 function presentKeys(doc: CursorDocument, offset: number, context: CursorContext): Set<string> {
   const start = context.scaleSet.span.offset;
-  const root = parseTree(doc.text.slice(start, start + context.scaleSet.span.length + 1), [], { allowTrailingComma: true });
+  const root = parseTree(boundJsonDepth(doc.text.slice(start, start + context.scaleSet.span.length + 1)).text, [], { allowTrailingComma: true });
   let node: Node | undefined = root ? findNodeAtOffset(root, (context.replace?.offset ?? offset) - start, true) : undefined;
   if (node?.type === 'string' && node.parent?.type === 'property') node = node.parent.parent;
   while (node && node.type !== 'object') node = node.parent;

@@ -48,6 +48,9 @@ function capacityHover(scaleSet: ScaleSetModel, capacity: CapacityFact): Markdow
     return [md`Capacity unknown${written}; the simulator assumes ${capacity.count} instances (setting \`vmssUpgrade.whatIf.capacity\`).`];
   }
   const from = value?.expression !== undefined ? md` — ${authoredMarkdown(describeSource(value.source))} (${code(value.expression)})` : md``;
+  if (capacity.clampedFrom !== undefined) {
+    return [md`**${capacity.clampedFrom} instances**${from}: more than Azure allows in this scale set (${capacity.count}), so the deployment fails. The simulator uses ${capacity.count}; batch sizes and unhealthy limits are percentages of that.`];
+  }
   return [md`**${capacity.count} instances**${from}: batch sizes and unhealthy limits are percentages of this.`];
 }
 
@@ -84,7 +87,8 @@ function valueHover(property: PolicyProperty | undefined, resolved: RProperty | 
   if (resolved?.value.expression !== undefined) lines.push(effectiveValue(resolved));
   if (!property) return lines;
   const value = resolved?.value;
-  const ofInstances = (count: number) => md`${count} of ${capacity.count} instances${capacity.known ? md`` : md` (capacity unknown, ${capacity.count} assumed)`}`;
+  const note = !capacity.known ? md` (capacity unknown, ${capacity.count} assumed)` : capacity.clampedFrom !== undefined ? md` (sku.capacity ${capacity.clampedFrom} is more than Azure allows)` : md``;
+  const ofInstances = (count: number) => md`${count} of ${capacity.count} instances${note}`;
   if (property.type === 'duration') {
     const text = value?.kind === 'string' ? value.value : stringOfToken(written);
     const words = humaniseDuration(text);

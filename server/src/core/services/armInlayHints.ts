@@ -5,7 +5,7 @@ import type { RObject, ScaleSetModel } from '../model/types';
 import { allowedInApiVersion, apiVersionOf } from './catalogContext';
 import type { ArmDocument } from './armDocument';
 import { AZURE_POLICY_DEFAULTS } from '../sim/defaults';
-import { capacityOf, instancesAllowed, instancesPerBatch, pausesLabel, plannedBatchCount } from './scaleSetFacts';
+import { capacityOf, clampedLabel, instancesAllowed, instancesPerBatch, pausesLabel, plannedBatchCount } from './scaleSetFacts';
 
 export interface InlayHintOptions {
   /** Instances assumed when sku.capacity is unknown. */
@@ -48,7 +48,7 @@ function omittedDefaults(doc: ArmDocument, object: RObject, objectId: 'upgradePo
 function hintsFor(doc: ArmDocument, scaleSet: ScaleSetModel, options: InlayHintOptions): InlayHint[] {
   const rolling = scaleSet.rollingUpgradePolicy!.value;
   const capacity = capacityOf(scaleSet, options.assumedCapacity);
-  const of = `${capacity.count}${capacity.known ? '' : ' assumed'}`;
+  const of = `${capacity.count}${!capacity.known ? ' assumed' : capacity.clampedFrom !== undefined ? ' max' : ''}`;
   const out: InlayHint[] = [];
   const at = (name: string, label: (value: NonNullable<ReturnType<typeof getProp>>) => string | undefined, tooltip: string) => {
     const prop = getProp(rolling, name);
@@ -57,7 +57,7 @@ function hintsFor(doc: ArmDocument, scaleSet: ScaleSetModel, options: InlayHintO
     if (text) out.push({ position: doc.lines.positionAt(prop.value.span.offset + prop.value.span.length), label: text, paddingLeft: true, tooltip });
   };
   const batchPercent = asInteger(getProp(rolling, 'maxBatchInstancePercent')?.value) ?? AZURE_POLICY_DEFAULTS.maxBatchInstancePercent;
-  const capacityNote = capacity.known ? `sku.capacity ${capacity.count}` : `sku.capacity is unknown; ${capacity.count} instances assumed`;
+  const capacityNote = !capacity.known ? `sku.capacity is unknown; ${capacity.count} instances assumed` : clampedLabel(capacity) ?? `sku.capacity ${capacity.count}`;
   at('maxBatchInstancePercent', (p) => {
     const pct = asInteger(p.value);
     return pct === undefined ? undefined : `${instancesPerBatch(capacity.count, pct)} of ${of} per batch`;

@@ -1,4 +1,5 @@
 import { createScanner, getLocation, type Segment } from 'jsonc-parser';
+import { boundJsonDepth } from '../json/depthGuard';
 import type { ScaleSetModel } from '../model/types';
 import type { Span } from '../text/span';
 import { bicepCursorContext } from '../bicep/features/bicepCursorContext';
@@ -33,7 +34,8 @@ export function cursorContext(doc: CursorDocument, offset: number): CursorContex
   if (!scaleSet) return undefined;
   // Scan only the scale set's own text: a few kilobytes, however large the template.
   const start = scaleSet.span.offset;
-  const local = doc.text.slice(start, start + scaleSet.span.length + 1);
+  // Depth-bounded (same length): getLocation recurses once per nesting level.
+  const local = boundJsonDepth(doc.text.slice(start, start + scaleSet.span.length + 1)).text;
   const location = getLocation(local, offset - start);
   const prev = location.previousNode;
   const inPrev = prev !== undefined && offset - start >= prev.offset && offset - start <= prev.offset + prev.length;

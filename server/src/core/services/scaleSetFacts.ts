@@ -1,8 +1,8 @@
-import { asInteger } from '../model/values';
 import type { RProperty, RValue, ScaleSetModel } from '../model/types';
 import type { ValueSource } from '../expressions/values';
 import { DEFAULT_ASSUMPTIONS } from '../sim/assumptions';
 import { baseBatchSize } from '../sim/batches';
+import { scaleSetCapacity } from '../sim/capacity';
 import { ASSUMED_CAPACITY } from '../sim/defaults';
 import { simInputFromScaleSet } from '../sim/fromScaleSet';
 import { simulate } from '../sim/simulate';
@@ -11,14 +11,23 @@ import { spanContains } from '../text/span';
 /** Numbers and words about one scale set that hovers, hints and lenses share. */
 
 export interface CapacityFact {
+  /** The instances simulated: sku.capacity, held to what Azure allows in this scale set. */
   readonly count: number;
   /** False when sku.capacity is missing or an expression we cannot evaluate: `count` is then assumed. */
   readonly known: boolean;
+  /** sku.capacity when it is more than Azure allows (`count` is then the limit). */
+  readonly clampedFrom?: number;
 }
 
+/** The simulator's capacity (sim/capacity.ts), so hovers, hints and lenses show the numbers the preview does. */
 export function capacityOf(scaleSet: ScaleSetModel, assumed: number = ASSUMED_CAPACITY): CapacityFact {
-  const value = asInteger(scaleSet.capacity);
-  return value !== undefined && value >= 0 ? { count: value, known: true } : { count: assumed, known: false };
+  const { count, known, clampedFrom } = scaleSetCapacity(scaleSet, assumed);
+  return clampedFrom === undefined ? { count, known } : { count, known, clampedFrom };
+}
+
+/** "sku.capacity 100000 is more than Azure allows: 1000 simulated", or undefined when nothing was held back. */
+export function clampedLabel(capacity: CapacityFact): string | undefined {
+  return capacity.clampedFrom === undefined ? undefined : `sku.capacity ${capacity.clampedFrom} is more than Azure allows: ${capacity.count} simulated`;
 }
 
 /** Instances in one batch at this percentage, as the simulator computes it. */

@@ -5,6 +5,7 @@
  *   P(halt) = P(Bin(M, p) > floor(v·N/100)) (M = instances to upgrade) when u ≥ v or failures do not stay unhealthy;
  * - denominator "upgraded": a dynamic programme over (batch, failures so far) with the planned batch sizes.
  */
+import { simulatedFleetSize } from './capacity';
 import { DEFAULT_FAILURES, triggerPlan } from './defaults';
 import { simulate } from './simulate';
 import type { SimInput } from './types';
@@ -87,7 +88,7 @@ export function closedForm(input: SimInput): ClosedForm {
   const zeroRun = simulate({ ...input, failures: DEFAULT_FAILURES });
   const sizes = zeroRun.batches.map((b) => b.members.length);
   const m = sizes.reduce((s, b) => s + b, 0);
-  const n = input.fleet.capacity;
+  const n = simulatedFleetSize(input.fleet.capacity);
   const gateHarmless = !stayUnhealthy || (policy.maxUnhealthyInstancePercent >= policy.maxUnhealthyUpgradedInstancePercent && a.preBatchGateCountsBatch === 'no');
   if (a.upgradedDenominator === 'total' && a.checkAfterLastBatch === 'yes' && gateHarmless) {
     const bound = Math.floor((policy.maxUnhealthyUpgradedInstancePercent * n) / 100);

@@ -3,6 +3,7 @@
  * defaults (docs/simulator.md lists them). Also the choice of effective policy for each trigger.
  */
 import { DEFAULT_ASSUMPTIONS } from './assumptions';
+import { capacityNote } from './capacity';
 import type { AssumptionValues } from './assumptions';
 import type { EffectivePolicy, FailureModel, SimFleet, SimInput, SimTimings } from './types';
 
@@ -89,8 +90,17 @@ export interface TriggerPlan {
   readonly notes: readonly string[];
 }
 
-/** How the orchestrator behaves for this trigger (azure-upgrade-policy.md §4.1 #2–#11, §4.2). */
+/**
+ * How the orchestrator behaves for this trigger (azure-upgrade-policy.md §4.1 #2–#11, §4.2), with a last note
+ * when the fleet simulated is smaller than the capacity asked for (capacity.ts).
+ */
 export function triggerPlan(input: SimInput, assumptions: AssumptionValues = input.assumptions): TriggerPlan {
+  const plan = orchestratorPlan(input, assumptions);
+  const clamped = capacityNote(input.fleet);
+  return clamped ? { ...plan, notes: [...plan.notes, clamped] } : plan;
+}
+
+function orchestratorPlan(input: SimInput, assumptions: AssumptionValues): TriggerPlan {
   const aos = input.automaticOSUpgradePolicy ?? {};
   const notes: string[] = [];
   const hasHealth = input.healthSource !== 'none';

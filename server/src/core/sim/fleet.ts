@@ -2,6 +2,7 @@
  * Expands a fleet description into per-instance facts the engine indexes by position: zone, update or
  * fault domain, phase, protection, fixed failures. Instance ids are 0…N−1 as in a new Uniform scale set.
  */
+import { simulatedFleetSize } from './capacity';
 import { UNIFORM_UPDATE_DOMAINS } from './defaults';
 import type { SimInput } from './types';
 
@@ -26,8 +27,10 @@ export interface Fleet {
 }
 
 export function expandFleet(input: SimInput): Fleet {
-  const n = Math.max(0, Math.floor(input.fleet.capacity));
-  const zoneNames = [...input.fleet.zones];
+  // Bounded whatever the input says: every array here, and so every run and trial, is O(n).
+  const n = simulatedFleetSize(input.fleet.capacity);
+  // Instances go round-robin over the zones, so zones past the n-th hold none (and would only cost time).
+  const zoneNames = input.fleet.zones.slice(0, Math.max(1, n));
   const domains = input.orchestrationMode === 'Flexible' ? Math.max(1, Math.floor(input.fleet.faultDomainCount)) : UNIFORM_UPDATE_DOMAINS;
   const zone = new Int16Array(n);
   const domain = new Int16Array(n);

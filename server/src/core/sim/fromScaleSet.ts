@@ -5,6 +5,7 @@
  */
 import { DEFAULT_ASSUMPTIONS, withAssumptions } from './assumptions';
 import { ASSUMED_CAPACITY, AZURE_POLICY_DEFAULTS, DEFAULT_FAILURES, DEFAULT_SEED, DEFAULT_START_TIME, DEFAULT_TIMINGS, triggerPlan } from './defaults';
+import { instanceLimitOf, limitCapacity } from './capacity';
 import { overridden, read } from './provenance';
 import { parseIsoDuration } from '../catalog/durations';
 import { APPLICATION_HEALTH_EXTENSION, isApplicationHealthType } from '../catalog/healthExtension';
@@ -59,9 +60,16 @@ export function simInputFromScaleSet(model: ScaleSetModel, whatIf: WhatIf = {}):
 
   const mode = take('mode', read(model.mode?.value, enumOf(MODES), 'Manual' as UpgradeMode));
   const orchestrationMode = take('orchestrationMode', read(model.orchestrationMode?.value, enumOf(ORCHESTRATION), 'Uniform' as OrchestrationMode));
-  const capacity = whatIf.capacity !== undefined
+  const asked = whatIf.capacity !== undefined
     ? take('capacity', { value: whatIf.capacity, provenance: overridden(whatIf.capacity) })
     : take('capacity', read(model.capacity, (v) => { const n = asInteger(v); return n !== undefined && n >= 0 ? n : undefined; }, ASSUMED_CAPACITY, 'assumed'));
+  // Held to what Azure allows in this scale set; the plan's notes and the provenance say so.
+  const limited = limitCapacity(asked, instanceLimitOf(model));
+  const capacity = limited.count;
+  if (limited.clampedFrom !== undefined) {
+    const note = `${limited.clampedFrom} is more than the ${limited.limit.max} instances Azure allows ${limited.limit.where}; ${limited.limit.max} simulated`;
+    provenance['capacity'] = { ...provenance['capacity']!, value: capacity, assumed: true, note };
+  }
   const zones = whatIf.zones !== undefined
     ? take('zones', { value: [...whatIf.zones], provenance: overridden(whatIf.zones) })
     : take('zones', zonesOf(model.zones));
@@ -111,7 +119,7 @@ export function simInputFromScaleSet(model: ScaleSetModel, whatIf: WhatIf = {}):
     rollingUpgradePolicy,
     automaticOSUpgradePolicy: { enableAutomaticOSUpgrade: enableAos, disableAutomaticRollback: disableRollback, useRollingUpgradePolicy: useRolling },
     healthSource: health.source,
-    fleet: { capacity, zones, faultDomainCount, unhealthy: whatIf.unhealthy ?? 0, overrides: whatIf.overrides ?? [] },
+    fleet: { capacity, ...(limited.clampedFrom !== undefined ? { requestedCapacity: limited.clampedFrom } : {}), zones, faultDomainCount, unhealthy: whatIf.unhealthy ?? 0, overrides: whatIf.overrides ?? [] },
     failures: {
       ...DEFAULT_FAILURES,
       probability: whatIf.failureRate ?? DEFAULT_FAILURES.probability,

@@ -85,7 +85,10 @@ export interface SimTimings {
 }
 
 export interface SimFleet {
+  /** Instances; the engine simulates at most MAX_SIMULATED_INSTANCES (1,000, Azure's maximum per scale set). */
   readonly capacity: number;
+  /** What the template asked for when it is more than Azure allows; `capacity` then holds the limit. */
+  readonly requestedCapacity?: number;
   /** Zone names; empty for a regional scale set. Instances are spread round-robin, as zone balancing does. */
   readonly zones: readonly string[];
   /** `platformFaultDomainCount` (Flexible batches go fault domain by fault domain). */

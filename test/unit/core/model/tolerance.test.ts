@@ -51,11 +51,14 @@ test('a missing comma still yields the scale set', () => {
   assert.equal(model.scaleSets.length, 1);
 });
 
-test('very deep nesting is refused with a clear error, not a stack overflow', () => {
+test('very deep nesting is reported with a clear error, not a stack overflow, and the rest is still read', () => {
   const depth = 100_000;
   const model = analyzeTemplate('['.repeat(depth) + ']'.repeat(depth));
   assert.equal(model.scaleSets.length, 0);
-  assert.match(model.parseErrors[0]!.message, /nests too deeply/);
+  assert.match(model.parseErrors[0]!.message, /^Nested more than 256 levels deep/);
+  const template = analyzeTemplate(`{ "resources": [ { "type": "Microsoft.Compute/virtualMachineScaleSets", "name": "web", "tags": { "x": ${'['.repeat(depth)}${']'.repeat(depth)} }, "properties": { "upgradePolicy": { "mode": "Rolling" } } } ] }`);
+  assert.equal(template.parseErrors.length, 1);
+  assert.equal(asString(template.scaleSets[0]!.mode?.value), 'Rolling');
 });
 
 test('strings full of markup stay data', () => {

@@ -1,5 +1,6 @@
 import type { RValue, ScaleSetModel } from '../../model/types';
 import { asInteger } from '../../model/values';
+import { instanceLimitOf } from '../../sim/capacity';
 import { perScaleSet } from './memo';
 
 /** sku.capacity resolved to a whole number of instances, with the value it was read from. */
@@ -10,13 +11,15 @@ export interface InstanceCount {
 
 /**
  * The scale set's instance count for batch maths. Undefined when sku.capacity is absent, an expression
- * the engine cannot evaluate, or not a non-negative integer: rules that need numbers stay silent then
- * (the simulator assumes 10 instead; rules do not guess).
+ * the engine cannot evaluate, not a non-negative integer, or more than Azure allows in the scale set:
+ * rules that need numbers stay silent then (the simulator assumes 10, or holds the count to the limit;
+ * rules do not guess, and capacity-out-of-range reports the count itself).
  */
 function computeInstanceCount(scaleSet: ScaleSetModel): InstanceCount | undefined {
   const value = scaleSet.capacity;
   const count = asInteger(value);
-  return value !== undefined && count !== undefined && count >= 0 ? { count, value } : undefined;
+  if (value === undefined || count === undefined || count < 0 || count > instanceLimitOf(scaleSet).max) return undefined;
+  return { count, value };
 }
 
 export const instanceCount = perScaleSet(computeInstanceCount);

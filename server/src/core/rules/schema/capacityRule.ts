@@ -1,0 +1,52 @@
+import { SCALE_SET_LIMITS } from '../../catalog/scaleSetLimits';
+import type { RValue } from '../../model/types';
+import { asInteger } from '../../model/values';
+import { instanceLimitOf } from '../../sim/capacity';
+import { scaleSetRule } from '../defineRule';
+import { isEditable } from '../facts';
+import type { Fix } from '../types';
+import { originNote, showValue } from '../valueOrigin';
+
+/**
+ * sku.capacity must be a whole number of instances that the scale set can hold: at most 1,000, or 100 in
+ * a single placement group (catalog/scaleSetLimits.ts). The simulator holds a larger count to the limit
+ * (sim/capacity.ts), so the preview, CodeLens and hover show the limit; this finding says why.
+ */
+export const CAPACITY_OUT_OF_RANGE = scaleSetRule({
+  id: 'capacity-out-of-range',
+  defaultSeverity: 'error',
+  title: 'Capacity Azure does not allow',
+  description: `sku.capacity is not a whole number of instances, or more than Azure allows in one scale set: ${SCALE_SET_LIMITS.maxInstances}, or ${SCALE_SET_LIMITS.maxInstancesSinglePlacementGroup} in a single placement group (singlePlacementGroup true).`,
+  check: ({ scaleSet, text }) => {
+    const value = scaleSet.capacity;
+    if (!value || value.kind === 'unknown' || value.kind === 'null') return [];
+    const shown = written(value, text);
+    const count = asInteger(value);
+    if (count === undefined || count < 0) {
+      return [{
+        message: `sku.capacity ${shown}${originNote(value)} is not a whole number of instances (0 or more), so the deployment fails.`,
+        span: value.span,
+      }];
+    }
+    const limit = instanceLimitOf(scaleSet);
+    if (count <= limit.max) return [];
+    const fixes: Fix[] = [];
+    const spg = scaleSet.singlePlacementGroup;
+    if (limit.max < SCALE_SET_LIMITS.maxInstances && count <= SCALE_SET_LIMITS.maxInstances && spg && isEditable(spg.value)) {
+      fixes.push({ title: 'Set singlePlacementGroup to false', edits: [{ kind: 'replaceValue', span: spg.value.span, newValue: false }], isPreferred: true });
+    }
+    if (isEditable(value)) fixes.push({ title: `Change capacity to ${limit.max}`, edits: [{ kind: 'replaceValue', span: value.span, newValue: limit.max }] });
+    return [{
+      message: `sku.capacity ${shown}${originNote(value)} is more than the ${limit.max} instances Azure allows ${limit.where}, so the deployment fails; the preview simulates ${limit.max}.`,
+      span: value.span,
+      ...(spg && limit.max < SCALE_SET_LIMITS.maxInstances ? { related: [{ span: spg.value.span, message: `singlePlacementGroup true limits the scale set to ${limit.max} instances.` }] } : {}),
+      fixes,
+    }];
+  },
+});
+
+/** A literal number as the template spells it (1e999 rather than Infinity); anything else as messages show values. */
+function written(value: RValue, text: string): string {
+  if (value.kind === 'number' && isEditable(value)) return text.slice(value.span.offset, value.span.offset + value.span.length);
+  return showValue(value);
+}
