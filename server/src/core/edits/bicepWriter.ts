@@ -5,25 +5,26 @@ import { SyntaxIndex } from '../bicep/syntaxIndex';
 import type { Span } from '../text/span';
 import { inferFormatting } from './formatting';
 import type { JsonValue, NeutralEdit, TextEdit } from './neutralEdit';
-import { applyTextEdits } from './neutralEdit';
-import { diffAsEdit, OffsetMap } from './offsetMap';
+import { WorkingCopy } from './workingCopy';
 
 /**
  * Writes neutral quick-fix edits into Bicep source, as the JSON writer does for JSON: edits apply one
  * after another on a working copy (removals, renames and replacements first, insertions last), each
  * finding its node again through an offset map and a fresh parse. Only the changed tokens and lines are
- * touched, so comments and layout elsewhere stay. Undefined when a fix cannot be written safely (an
- * anchor that is not a node of the right kind, e.g. a value that came from a variable or a module),
- * or when the result would parse with more problems than the original.
+ * touched, so comments and layout elsewhere stay, and the result is the edits of those alone (see
+ * WorkingCopy). Undefined when a fix cannot be written safely (an anchor that is not a node of the right
+ * kind, e.g. a value that came from a variable or a module), or when the result would parse with more
+ * problems than the original.
  */
 export function writeBicepEdits(text: string, edits: readonly NeutralEdit[]): TextEdit[] | undefined {
-  const final = applyBicepEdits(text, edits);
-  if (final === undefined) return undefined;
-  const edit = diffAsEdit(text, final);
-  return edit ? [edit] : [];
+  return writeSession(text, edits)?.edits();
 }
 
 export function applyBicepEdits(text: string, edits: readonly NeutralEdit[]): string | undefined {
+  return writeSession(text, edits)?.text;
+}
+
+function writeSession(text: string, edits: readonly NeutralEdit[]): WorkingCopy | undefined {
   try {
     const session = new BicepSession(text);
     const later: (() => boolean)[] = [];
@@ -33,7 +34,8 @@ export function applyBicepEdits(text: string, edits: readonly NeutralEdit[]): st
       if (step.later) later.push(step.later);
     }
     for (const run of later) if (!run()) return undefined;
-    return parseBicep(session.text).problems.length <= parseBicep(text).problems.length ? session.text : undefined;
+    if (session.text === text) return session.copy;
+    return parseBicep(session.text).problems.length <= parseBicep(text).problems.length ? session.copy : undefined;
   } catch {
     return undefined;
   }
@@ -47,15 +49,20 @@ interface Step {
 }
 
 class BicepSession {
-  private readonly map = new OffsetMap();
+  readonly copy: WorkingCopy;
   private readonly unit: string;
   private readonly eol: string;
   private cached: { text: string; index: SyntaxIndex } | undefined;
 
-  constructor(public text: string) {
+  constructor(text: string) {
+    this.copy = new WorkingCopy(text);
     const format = inferFormatting(text);
     this.unit = format.insertSpaces ? ' '.repeat(format.tabSize ?? 2) : '\t';
     this.eol = format.eol ?? '\n';
+  }
+
+  get text(): string {
+    return this.copy.text;
   }
 
   plan(edit: NeutralEdit): Step {
@@ -96,7 +103,7 @@ class BicepSession {
 
   /** The API version lives inside the type string, so it is replaced as raw text; undefined when `span` is not one. */
   private replaceApiVersion(span: Span, value: JsonValue): boolean | undefined {
-    const mapped = this.map.map(span);
+    const mapped = this.copy.map(span);
     if (!mapped || !this.index().isApiVersion(mapped)) return undefined;
     return typeof value === 'string' && /^[\w.-]+$/.test(value) && this.apply(mapped, value);
   }
@@ -107,13 +114,13 @@ class BicepSession {
   }
 
   private withExpr(span: Span, action: (expr: Expr) => boolean): boolean {
-    const mapped = this.map.map(span);
+    const mapped = this.copy.map(span);
     const expr = mapped && this.index().exprAt(mapped);
     return expr !== undefined && expr.kind !== 'missing' && action(expr);
   }
 
   private withProperty(keySpan: Span, action: (found: { property: ObjectProperty; object: ObjectExpr }) => boolean): boolean {
-    const mapped = this.map.map(keySpan);
+    const mapped = this.copy.map(keySpan);
     const found = mapped && this.index().propertyAt(mapped);
     return found !== undefined && !found.property.spread && action(found);
   }
@@ -123,7 +130,7 @@ class BicepSession {
   }
 
   private replaceSpan(span: Span, newText: string): boolean {
-    const mapped = this.map.map(span);
+    const mapped = this.copy.map(span);
     return mapped !== undefined && this.apply(mapped, newText);
   }
 
@@ -132,19 +139,22 @@ class BicepSession {
   }
 
   private applyAt(offset: number, length: number, newText: string): boolean {
-    const edit: TextEdit = { offset, length, newText };
-    this.text = applyTextEdits(this.text, [edit]);
-    this.map.record(edit);
-    return true;
+    return this.copy.apply(offset, length, newText);
   }
 
-  /** Removes a property: its whole line when it has one to itself, else the property and one comma. */
+  /**
+   * Removes a property: its whole line when it has one to itself, else the property and one comma. A
+   * comment after it on its line stays (it may explain a decision), on a line of its own.
+   */
   private removeProperty(property: ObjectProperty): boolean {
     const start = property.keySpan.offset;
     const end = property.value.span.offset + property.value.span.length;
     const lineStart = startOfLine(this.text, start);
-    const rest = /^[ \t]*(\/\/[^\r\n]*)?(\r\n|\n|\r)/.exec(this.text.slice(end));
-    if (/^[ \t]*$/.test(this.text.slice(lineStart, start)) && rest) return this.applyAt(lineStart, end + rest[0].length - lineStart, '');
+    const ownLine = /^[ \t]*$/.test(this.text.slice(lineStart, start));
+    const rest = /^[ \t]*(\r\n|\n|\r)/.exec(this.text.slice(end, end + 2000));
+    if (ownLine && rest) return this.applyAt(lineStart, end + rest[0].length - lineStart, '');
+    const comment = /^[ \t]*\/\//.exec(this.text.slice(end, end + 2000));
+    if (ownLine && comment) return this.applyAt(start, end + comment[0].length - 2 - start, '');
     const after = /^\s*,[ \t]*/.exec(this.text.slice(end));
     if (after) return this.applyAt(start, end + after[0].length - start, '');
     const before = /,\s*$/.exec(this.text.slice(lineStart, start));

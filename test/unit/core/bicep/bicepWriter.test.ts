@@ -153,3 +153,23 @@ test('every fix offered on a Bicep fixture applies, re-parses without problems a
   }
   assert.ok(applied >= 5, `fixes were exercised (${applied})`);
 });
+
+test('removing a property keeps the comment after it on its line', () => {
+  const out = applyBicepEdits(BASE, [{ kind: 'removeProperty', keySpan: spanOf(BASE, 'mode') }]);
+  assert.equal(out, BASE.replace("mode: 'rolling' // lower case on purpose", '// lower case on purpose'));
+});
+
+test('a fix changing two places is two edits, leaving the text between them alone', () => {
+  const upgrade = objectSpan(BASE, "{\n      mode");
+  const edits = writeBicepEdits(BASE, [
+    { kind: 'replaceValue', span: spanOf(BASE, "'rolling'"), newValue: 'Rolling' },
+    { kind: 'setProperty', objectSpan: upgrade, path: ['rollingUpgradePolicy'], value: { maxSurge: true } },
+  ])!;
+  assert.equal(edits.length, 2);
+  assert.ok(edits[0]!.offset + edits[0]!.length < BASE.indexOf('automaticOSUpgrade'), 'the first edit ends before the line between them');
+  assert.ok(edits[1]!.offset > BASE.indexOf('automaticOSUpgrade'));
+  assert.equal(applyTextEdits(BASE, edits), applyBicepEdits(BASE, [
+    { kind: 'replaceValue', span: spanOf(BASE, "'rolling'"), newValue: 'Rolling' },
+    { kind: 'setProperty', objectSpan: upgrade, path: ['rollingUpgradePolicy'], value: { maxSurge: true } },
+  ]));
+});
