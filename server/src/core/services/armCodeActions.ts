@@ -92,7 +92,7 @@ function workspaceEdit(doc: ArmDocument, uri: string, edits: readonly NeutralEdi
   if (edits.length === 0) return undefined;
   const written = writeEditsFor(doc, edits);
   if (!written || written.length === 0) return undefined;
-  return { changes: { [uri]: written.map((e) => ({ range: doc.lines.rangeOf({ offset: e.offset, length: e.length }), newText: e.newText })) } };
+  return { changes: { [uri]: written.map((e) => doc.lines.textEditOf(e)) } };
 }
 
 function matchingDiagnostic(doc: ArmDocument, finding: Finding, diagnostics: readonly Diagnostic[]): Diagnostic | undefined {
