@@ -38,11 +38,15 @@ export function getCodeActions(doc: ArmDocument, findings: readonly Finding[], p
   const end = doc.lines.offsetAt(params.range.end);
   const wants = (kind: string) => !params.only || params.only.some((k) => kind === k || kind.startsWith(`${k}.`));
   const actions: CodeAction[] = [];
+  // Titles already offered: the first action of a title is the one kept, so later ones are not written at
+  // all (a range over many findings of one rule would otherwise write its "fix all" once per finding).
+  const offered = new Set<string>();
   const offer = (action: CodeAction, data: CodeActionData) => {
-    if (params.lazyEdits) return actions.push({ ...action, data });
-    const edit = editFor(doc, findings, data);
-    if (edit) actions.push({ ...action, edit });
-    return undefined;
+    if (offered.has(action.title)) return;
+    const edit = params.lazyEdits ? undefined : editFor(doc, findings, data);
+    if (!params.lazyEdits && !edit) return;
+    offered.add(action.title);
+    actions.push(edit ? { ...action, edit } : { ...action, data });
   };
   if (wants('quickfix')) {
     findings.forEach((finding, index) => {
