@@ -1,8 +1,9 @@
 import type { Span } from '../text/span';
 import { inferFormatting } from './formatting';
-import { countErrors, readDocument, readObject, type DocumentSyntax, type JsoncMember, type JsoncObject } from './jsoncSyntax';
-import { compactValue, endOfLine, formatValue, isBlank, lineBreakEndingAt, lineBreakLength, lineBreakNear, lineIndent, reindent, startOfLine } from './jsonText';
+import { countErrors, readDocument, type DocumentSyntax, type JsoncMember, type JsoncObject } from './jsoncSyntax';
+import { compactValue, formatValue, reindent } from './jsonText';
 import type { JsonValue, NeutralEdit, TextEdit } from './neutralEdit';
+import { TextRegion } from './textRegion';
 import { WorkingCopy } from './workingCopy';
 
 /**
@@ -47,7 +48,7 @@ function writeSession(text: string, edits: readonly NeutralEdit[]): WorkingCopy 
       if (step.later) insertions.push(step.later);
     }
     for (const insert of insertions) if (!insert()) return undefined;
-    if (session.copy.text === text) return session.copy;
+    if (session.copy.edits().length === 0) return session.copy;
     const after = countErrors(session.copy.text, STRICT);
     return after !== undefined && after <= syntax.errors ? session.copy : undefined;
   } catch {
@@ -117,10 +118,6 @@ class WriteSession {
     this.eol = format.eol ?? '\n';
   }
 
-  private get text(): string {
-    return this.copy.text;
-  }
-
   plan(edit: NeutralEdit): Step {
     switch (edit.kind) {
       case 'replaceText':
@@ -128,11 +125,11 @@ class WriteSession {
       case 'renameProperty':
         return { now: () => this.withMember(edit.keySpan, (member) => this.copy.apply(member.key.offset, member.key.length, JSON.stringify(edit.newName))) };
       case 'replaceValue':
-        return { now: () => this.withValue(edit.span, (span) => this.replace(span, valueLeaf(edit.newValue, this.unit))) };
+        return { now: () => this.withValue(edit.span, (span, region) => this.replace(region, span, valueLeaf(edit.newValue, this.unit))) };
       case 'removeProperty':
-        return { now: () => this.withMember(edit.keySpan, (member, object) => this.removeMember(object, member)) };
+        return { now: () => this.withMember(edit.keySpan, (member, object, region) => this.removeMember(region, object, member)) };
       case 'setProperty':
-        return { now: () => true, later: () => this.withObject(edit.objectSpan, (object) => this.setPath(object, edit.path, valueLeaf(edit.value, this.unit))) };
+        return { now: () => true, later: () => this.withObject(edit.objectSpan, (object, region) => this.setPath(region, object, edit.path, valueLeaf(edit.value, this.unit))) };
       case 'moveProperty':
         return this.planMove(edit.keySpan, edit.targetObjectSpan, edit.path);
     }
@@ -146,20 +143,21 @@ class WriteSession {
     let leaf: Leaf | undefined;
     let done = false;
     return {
-      now: () => this.withMember(keySpan, (member, object) => {
-        leaf = movedLeaf(this.text.slice(member.value.offset, member.value.offset + member.value.length), lineIndent(this.text, member.key.offset));
+      now: () => this.withMember(keySpan, (member, object, region) => {
+        leaf = movedLeaf(region.slice(member.value.offset, member.value.offset + member.value.length), region.lineIndent(member.key.offset));
         const here = this.copy.map(target);
         const sameObject = here !== undefined && here.offset === object.open && here.length === object.close + 1 - object.open;
         if (path.length > 0 && sameObject && !object.members.some((m) => m !== member && sameName(m.name, path[0]!))) {
           done = true;
           const start = member.key.offset;
-          const oneLine = !hasLineBreak(this.text, object.open, object.close);
-          const text = oneLine ? this.inlineMember(path, leaf, start) : this.blockMember(path, leaf, lineIndent(this.text, start), lineBreakNear(this.text, start, this.eol));
+          const text = region.hasLineBreak(object.open, object.close)
+            ? this.blockMember(path, leaf, region.lineIndent(start), region.lineBreakNear(start, this.eol))
+            : this.inlineMember(path, leaf, region.lineIndent(start));
           return this.copy.apply(start, member.value.offset + member.value.length - start, text);
         }
-        return this.removeMember(object, member);
+        return this.removeMember(region, object, member);
       }),
-      later: () => done || this.withObject(target, (object) => this.setPath(object, path, leaf!)),
+      later: () => done || this.withObject(target, (object, region) => this.setPath(region, object, path, leaf!)),
     };
   }
 
@@ -168,92 +166,103 @@ class WriteSession {
     return mapped !== undefined && this.copy.apply(mapped.offset, mapped.length, newText);
   }
 
-  private replace(span: Span, leaf: Leaf): boolean {
-    return this.copy.apply(span.offset, span.length, leaf.block(lineIndent(this.text, span.offset), lineBreakNear(this.text, span.offset, this.eol)));
+  private replace(region: TextRegion, span: Span, leaf: Leaf): boolean {
+    return this.copy.apply(span.offset, span.length, leaf.block(region.lineIndent(span.offset), region.lineBreakNear(span.offset, this.eol)));
+  }
+
+  /** The current text around a span: its whole lines. */
+  private regionOf(span: Span): TextRegion {
+    const { text, base } = this.copy.region(span.offset, span.offset + span.length);
+    return new TextRegion(text, base);
   }
 
   /** The value the parser reads at `span` of the original, where it is now. */
-  private withValue(span: Span, action: (current: Span) => boolean): boolean {
+  private withValue(span: Span, action: (current: Span, region: TextRegion) => boolean): boolean {
     const found = this.syntax.values.get(span.offset);
     if (!found || found.end !== span.offset + span.length) return false;
     const mapped = this.copy.map(span);
-    return mapped !== undefined && action(mapped);
+    return mapped !== undefined && action(mapped, this.regionOf(mapped));
   }
 
-  /** The object at `span` of the original, read again where it is now (it must parse cleanly). */
-  private withObject(span: Span, action: (object: JsoncObject) => boolean): boolean {
+  /** The object at `span` of the original, read again where it is now (its structure must be sound). */
+  private withObject(span: Span, action: (object: JsoncObject, region: TextRegion) => boolean): boolean {
     if (this.syntax.values.get(span.offset)?.kind !== 'object') return false;
-    return this.withValue(span, (current) => {
-      const object = readObject(this.text, current);
-      return object !== undefined && action(object);
+    return this.withValue(span, (current, region) => {
+      const object = region.readObject(current);
+      return object !== undefined && action(object, region);
     });
   }
 
   /** The property whose key is at `keySpan` of the original, and the object holding it, as they are now. */
-  private withMember(keySpan: Span, action: (member: JsoncMember, object: JsoncObject) => boolean): boolean {
+  private withMember(keySpan: Span, action: (member: JsoncMember, object: JsoncObject, region: TextRegion) => boolean): boolean {
     const found = this.syntax.keys.get(keySpan.offset);
     if (!found || found.length !== keySpan.length || !found.parent) return false;
     const key = this.copy.map(keySpan);
     const parent = this.copy.map(found.parent);
-    const object = key && parent && readObject(this.text, parent);
-    const member = object?.members.find((m) => m.key.offset === key!.offset && m.key.length === key!.length);
-    return member !== undefined && action(member, object!);
+    if (!key || !parent) return false;
+    const region = this.regionOf(parent);
+    const object = region.readObject(parent);
+    const member = object?.members.find((m) => m.key.offset === key.offset && m.key.length === key.length);
+    return member !== undefined && action(member, object!, region);
   }
+
+  // Each step below reads its region before its first edit, and edits later offsets first, so what it
+  // read stays true for the offsets it edits next.
 
   /**
    * Removes a property and its separating comma. Comments around it are kept (they may describe
    * neighbours or explain a decision); the property's own lines go when nothing else is on them.
    */
-  private removeMember(object: JsoncObject, member: JsoncMember): boolean {
+  private removeMember(region: TextRegion, object: JsoncObject, member: JsoncMember): boolean {
     const index = object.members.indexOf(member);
     const start = member.key.offset;
     const end = member.value.offset + member.value.length;
-    if (member.comma !== undefined) return this.removeRange(start, member.comma + 1) > 0;
+    if (member.comma !== undefined) return this.removeRange(region, start, member.comma + 1) !== undefined;
     const previous = object.members[index - 1];
     if (previous) {
       // The last property: the comma before it goes too.
       if (previous.comma === undefined) return false;
-      if (isBlank(this.text, previous.comma + 1, start)) return this.copy.apply(previous.comma, end - previous.comma, '');
-      this.removeRange(start, end);
+      if (region.isBlank(previous.comma + 1, start)) return this.copy.apply(previous.comma, end - previous.comma, '');
+      this.removeRange(region, start, end);
       return this.copy.apply(previous.comma, 1, '');
     }
     // The only property: an object left with only whitespace collapses to {}.
-    const removed = this.removeRange(start, end);
-    const close = object.close - removed;
-    if (close > object.open + 1 && /^\s*$/.test(this.text.slice(object.open + 1, close))) this.copy.apply(object.open + 1, close - object.open - 1, '');
+    const [from, to] = this.removeRange(region, start, end);
+    const inside = region.slice(object.open + 1, from) + region.slice(to, object.close);
+    const close = object.close - (to - from);
+    if (inside.length > 0 && /^\s*$/.test(inside)) this.copy.apply(object.open + 1, close - object.open - 1, '');
     return true;
   }
 
   /**
    * Removes [from, to): with its whole lines when nothing else is on them, else with the blanks after it
-   * (a comment after it on the line stays there). Returns the number of characters removed.
+   * (a comment after it on the line stays there). Returns what it removed.
    */
-  private removeRange(from: number, to: number): number {
-    const text = this.text;
-    const lineStart = startOfLine(text, from);
-    const lineEnd = endOfLine(text, to);
-    const breakLength = lineBreakLength(text, lineEnd);
-    if (breakLength > 0 && isBlank(text, lineStart, from) && isBlank(text, to, lineEnd)) {
+  private removeRange(region: TextRegion, from: number, to: number): [number, number] {
+    const lineStart = region.startOfLine(from);
+    const lineEnd = region.endOfLine(to);
+    const breakLength = region.lineBreakLength(lineEnd);
+    if (breakLength > 0 && region.isBlank(lineStart, from) && region.isBlank(to, lineEnd)) {
       this.copy.apply(lineStart, lineEnd + breakLength - lineStart, '');
-      return lineEnd + breakLength - lineStart;
+      return [lineStart, lineEnd + breakLength];
     }
     let end = to;
-    while (end < lineEnd && (text[end] === ' ' || text[end] === '\t')) end++;
+    while (end < lineEnd && (region.char(end) === ' ' || region.char(end) === '\t')) end++;
     this.copy.apply(from, end - from, '');
-    return end - from;
+    return [from, end];
   }
 
   /** Sets `path` under `object`, descending into existing properties (matched as ARM does, case-insensitively). */
-  private setPath(start: JsoncObject, path: readonly string[], leaf: Leaf): boolean {
+  private setPath(region: TextRegion, start: JsoncObject, path: readonly string[], leaf: Leaf): boolean {
     let object = start;
     for (let i = 0; i < path.length; i++) {
       const matches = object.members.filter((m) => sameName(m.name, path[i]!));
       // A name written twice: editing one copy may leave the one ARM reads unchanged. Refuse.
       if (matches.length > 1) return false;
       const member = matches[0];
-      if (!member) return this.insert(object, path.slice(i), leaf);
-      if (i === path.length - 1) return this.replace(member.value, leaf);
-      const child = readObject(this.text, member.value);
+      if (!member) return this.insert(region, object, path.slice(i), leaf);
+      if (i === path.length - 1) return this.replace(region, member.value, leaf);
+      const child = region.readObject(member.value);
       if (!child) return false;
       object = child;
     }
@@ -261,38 +270,38 @@ class WriteSession {
   }
 
   /** Inserts `path` (missing objects created) as the last property of `object`, touching nothing else. */
-  private insert(object: JsoncObject, path: readonly string[], leaf: Leaf): boolean {
+  private insert(region: TextRegion, object: JsoncObject, path: readonly string[], leaf: Leaf): boolean {
     const { open, close, members } = object;
     const last = members[members.length - 1];
-    if (!hasLineBreak(this.text, open, close)) {
+    const lineIndent = region.lineIndent(open);
+    if (!region.hasLineBreak(open, close)) {
       if (!last) {
-        if (isBlank(this.text, open + 1, close)) {
+        if (region.isBlank(open + 1, close)) {
           // {} becomes a block at the indentation of its line.
-          const outer = lineIndent(this.text, open);
-          const inner = outer + this.unit;
-          const eol = lineBreakNear(this.text, open, this.eol);
-          return this.copy.apply(open + 1, close - open - 1, `${eol}${inner}${this.blockMember(path, leaf, inner, eol)}${eol}${outer}`);
+          const inner = lineIndent + this.unit;
+          const eol = region.lineBreakNear(open, this.eol);
+          return this.copy.apply(open + 1, close - open - 1, `${eol}${inner}${this.blockMember(path, leaf, inner, eol)}${eol}${lineIndent}`);
         }
         // Only comments inside: the property goes after them, on the same line.
-        const space = this.text[close - 1] === ' ' ? '' : ' ';
-        return this.copy.apply(close, 0, `${space}${this.inlineMember(path, leaf, open)} `);
+        const space = region.char(close - 1) === ' ' ? '' : ' ';
+        return this.copy.apply(close, 0, `${space}${this.inlineMember(path, leaf, lineIndent)} `);
       }
       // A one-line object stays on one line, with commas.
-      if (last.comma !== undefined) return this.copy.apply(last.comma + 1, 0, ` ${this.inlineMember(path, leaf, open)}`);
-      return this.copy.apply(last.value.offset + last.value.length, 0, `, ${this.inlineMember(path, leaf, open)}`);
+      if (last.comma !== undefined) return this.copy.apply(last.comma + 1, 0, ` ${this.inlineMember(path, leaf, lineIndent)}`);
+      return this.copy.apply(last.value.offset + last.value.length, 0, `, ${this.inlineMember(path, leaf, lineIndent)}`);
     }
-    const indent = memberIndent(this.text, object) ?? lineIndent(this.text, open) + this.unit;
-    const closeLineStart = startOfLine(this.text, close);
+    const indent = memberIndent(region, object) ?? lineIndent + this.unit;
+    const closeLineStart = region.startOfLine(close);
     // The new line first (it is after the comma's place, so the comma's offset stays right).
-    if (closeLineStart > open && isBlank(this.text, closeLineStart, close)) {
-      const eol = lineBreakEndingAt(this.text, closeLineStart) ?? this.eol;
+    if (region.isBlank(closeLineStart, close)) {
+      const eol = region.lineBreakEndingAt(closeLineStart) ?? this.eol;
       this.copy.apply(closeLineStart, 0, `${indent}${this.blockMember(path, leaf, indent, eol)}${eol}`);
     } else {
       // `}` shares its line: the property goes on a line of its own before it.
       let at = close;
-      while (at > open + 1 && (this.text[at - 1] === ' ' || this.text[at - 1] === '\t')) at--;
-      const eol = lineBreakNear(this.text, close, this.eol);
-      this.copy.apply(at, close - at, `${eol}${indent}${this.blockMember(path, leaf, indent, eol)}${eol}${lineIndent(this.text, open)}`);
+      while (at > open + 1 && (region.char(at - 1) === ' ' || region.char(at - 1) === '\t')) at--;
+      const eol = region.lineBreakNear(close, this.eol);
+      this.copy.apply(at, close - at, `${eol}${indent}${this.blockMember(path, leaf, indent, eol)}${eol}${lineIndent}`);
     }
     if (last && last.comma === undefined) this.copy.apply(last.value.offset + last.value.length, 0, ',');
     return true;
@@ -306,11 +315,11 @@ class WriteSession {
     return `${JSON.stringify(name)}: {${eol}${inner}${this.blockMember(rest, leaf, inner, eol)}${eol}${indent}}`;
   }
 
-  /** `"a": { "b": <leaf> }` on one line (a moved value keeps its own lines, indented as the line at `at`). */
-  private inlineMember(path: readonly string[], leaf: Leaf, at: number): string {
+  /** `"a": { "b": <leaf> }` on one line (a moved value keeps its own lines, indented as its new line). */
+  private inlineMember(path: readonly string[], leaf: Leaf, lineIndent: string): string {
     const [name, ...rest] = path;
-    if (rest.length === 0) return `${JSON.stringify(name)}: ${leaf.inline(lineIndent(this.text, at))}`;
-    return `${JSON.stringify(name)}: { ${this.inlineMember(rest, leaf, at)} }`;
+    if (rest.length === 0) return `${JSON.stringify(name)}: ${leaf.inline(lineIndent)}`;
+    return `${JSON.stringify(name)}: { ${this.inlineMember(rest, leaf, lineIndent)} }`;
   }
 }
 
@@ -318,16 +327,11 @@ function sameName(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 
-function hasLineBreak(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (text[i] === '\n' || text[i] === '\r') return true;
-  return false;
-}
-
 /** The indentation of the object's members: that of the last one starting its own line. */
-function memberIndent(text: string, object: JsoncObject): string | undefined {
+function memberIndent(region: TextRegion, object: JsoncObject): string | undefined {
   for (let i = object.members.length - 1; i >= 0; i--) {
     const key = object.members[i]!.key.offset;
-    if (isBlank(text, startOfLine(text, key), key)) return lineIndent(text, key);
+    if (region.isBlank(region.startOfLine(key), key)) return region.lineIndent(key);
   }
   return undefined;
 }

@@ -37,6 +37,31 @@ test('composed edits do what the steps did, sorted and apart, trimmed, and never
   }), { numRuns: 2000 });
 });
 
+test('reading the current text in pieces gives what applying every step to a string gives', () => {
+  fc.assert(fc.property(text, steps, fc.nat(), fc.nat(), (original, list, a, b) => {
+    const copy = new WorkingCopy(original);
+    let naive = original;
+    for (const [at, length, newText] of list) {
+      const offset = at % (naive.length + 1);
+      const end = Math.min(offset + length, naive.length);
+      copy.apply(offset, end - offset, newText);
+      naive = naive.slice(0, offset) + newText + naive.slice(end);
+      const from = a % (naive.length + 1);
+      const to = from + (b % (naive.length - from + 1));
+      assert.equal(copy.slice(from, to), naive.slice(from, to));
+      const region = copy.region(from, to);
+      assert.equal(region.text, naive.slice(region.base, region.base + region.text.length));
+      assert.ok(region.base <= from && region.base + region.text.length >= to);
+      assert.ok(region.base === 0 || /[\r\n]/.test(naive[region.base - 1]!), 'starts at a line start');
+      const after = region.base + region.text.length;
+      assert.ok(after === naive.length || /[\r\n]/.test(naive[after - 1]!) && !(naive[after - 1] === '\r' && naive[after] === '\n'), 'ends after a whole line break');
+      assert.ok(!/[\r\n]/.test(naive.slice(region.base, from)), 'no line break before `from` in it');
+    }
+    assert.equal(copy.length, naive.length);
+    assert.equal(copy.text, naive);
+  }), { numRuns: 1000 });
+});
+
 test('two changes far apart stay two edits; spans of the original are found again', () => {
   const copy = new WorkingCopy('{ "a": 1, "b": 2 }');
   copy.apply(15, 1, '3');
@@ -46,6 +71,15 @@ test('two changes far apart stay two edits; spans of the original are found agai
   copy.apply(0, 0, '  ');
   assert.deepEqual(copy.map({ offset: 10, length: 3 }), { offset: 12, length: 3 });
   assert.equal(copy.map({ offset: 2, length: 3 }), undefined, 'replaced as a whole: gone');
+});
+
+test('a region spans whole lines however long they are', () => {
+  const long = 'x'.repeat(10_000);
+  const copy = new WorkingCopy(`a\n${long}\r\nb`);
+  copy.apply(5000, 1, 'yy');
+  const region = copy.region(9000, 9000);
+  assert.equal(region.base, 2);
+  assert.equal(region.text, `${'x'.repeat(4998)}yy${'x'.repeat(5001)}\r\n`);
 });
 
 test('a CRLF is never split: an edit trimmed to its changed characters keeps both halves', () => {
