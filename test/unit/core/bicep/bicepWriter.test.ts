@@ -173,3 +173,36 @@ test('a fix changing two places is two edits, leaving the text between them alon
     { kind: 'setProperty', objectSpan: upgrade, path: ['rollingUpgradePolicy'], value: { maxSurge: true } },
   ]));
 });
+
+test('steps compose whether their lines were touched before (parsed again) or not (the first parse, shifted)', () => {
+  const upgrade = objectSpan(BASE, "{\n      mode");
+  const edits = [
+    // Longer than before: everything after it moves.
+    { kind: 'renameProperty' as const, keySpan: spanOf(BASE, 'name'), newName: 'displayNameLonger' },
+    { kind: 'removeProperty' as const, keySpan: spanOf(BASE, 'automaticOSUpgrade') },
+    { kind: 'setProperty' as const, objectSpan: objectSpan(BASE, '{}'), path: ['priority'], value: 'Regular' },
+    // Into the object the removal changed.
+    { kind: 'setProperty' as const, objectSpan: upgrade, path: ['rollingUpgradePolicy', 'maxSurge'], value: true },
+  ];
+  const expected = `resource vmss 'Microsoft.Compute/virtualMachineScaleSets@2017-12-01' = {
+  displayNameLonger: 'web' // the scale set
+  properties: {
+    upgradePolicy: {
+      mode: 'rolling' // lower case on purpose
+      rollingUpgradePolicy: {
+        maxSurge: true
+      }
+    }
+    /* keep me */
+    virtualMachineProfile: {
+      priority: 'Regular'
+    }
+    tags: { a: 'x', b: 'y' }
+  }
+}
+`;
+  assert.equal(applyBicepEdits(BASE, edits), expected);
+  const written = writeBicepEdits(BASE, edits)!;
+  assert.equal(applyTextEdits(BASE, written), expected);
+  assert.equal(written.length, 3, 'the rename, the lines of upgradePolicy, the empty object');
+});
