@@ -4,7 +4,7 @@ import { analyse, lookup, type ServerContext } from './serverContext';
 
 /**
  * From this size on, code actions come without edits and are resolved when chosen (when the client can):
- * writing an edit re-parses the document, too slow on every cursor move in a multi-megabyte template.
+ * writing an edit reads the whole document twice, too slow on every cursor move in a multi-megabyte template.
  */
 const LAZY_EDITS_FROM = 200_000;
 

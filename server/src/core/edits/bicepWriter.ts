@@ -1,31 +1,40 @@
 import { bicepKey, compactBicepValue, formatBicepValue } from '../bicep/formatValue';
 import { parseBicep } from '../bicep/parser';
-import type { Expr, ObjectExpr, ObjectProperty } from '../bicep/syntax';
+import type { BicepFile, Expr, ObjectExpr, ObjectProperty, Statement } from '../bicep/syntax';
 import { SyntaxIndex } from '../bicep/syntaxIndex';
 import type { Span } from '../text/span';
 import { inferFormatting } from './formatting';
+import { endOfLine, lineBreakLength, reindent, startOfLine } from './jsonText';
 import type { JsonValue, NeutralEdit, TextEdit } from './neutralEdit';
-import { applyTextEdits } from './neutralEdit';
-import { diffAsEdit, OffsetMap } from './offsetMap';
+import { TextRegion } from './textRegion';
+import { WorkingCopy } from './workingCopy';
 
 /**
  * Writes neutral quick-fix edits into Bicep source, as the JSON writer does for JSON: edits apply one
  * after another on a working copy (removals, renames and replacements first, insertions last), each
- * finding its node again through an offset map and a fresh parse. Only the changed tokens and lines are
- * touched, so comments and layout elsewhere stay. Undefined when a fix cannot be written safely (an
- * anchor that is not a node of the right kind, e.g. a value that came from a variable or a module),
- * or when the result would parse with more problems than the original.
+ * finding its node again through an offset map. Only the changed tokens and lines are touched, so
+ * comments and layout elsewhere stay, and the result is the edits of those alone (see WorkingCopy).
+ * Undefined when a fix cannot be written safely (an anchor that is not a node of the right kind, e.g. a
+ * value that came from a variable or a module), or when the result would parse with more problems than
+ * the original.
+ *
+ * The document is parsed once; a step whose lines no earlier step touched uses that parse (shifted by
+ * what the earlier steps changed before it) and reads only the lines it edits, so a "fix all" across a
+ * large file costs two parses, not one per finding. A step on lines an earlier step changed parses the
+ * current text again.
  */
-export function writeBicepEdits(text: string, edits: readonly NeutralEdit[]): TextEdit[] | undefined {
-  const final = applyBicepEdits(text, edits);
-  if (final === undefined) return undefined;
-  const edit = diffAsEdit(text, final);
-  return edit ? [edit] : [];
+export function writeBicepEdits(text: string, edits: readonly NeutralEdit[], parsed?: BicepFile): TextEdit[] | undefined {
+  return writeSession(text, edits, parsed)?.edits();
 }
 
-export function applyBicepEdits(text: string, edits: readonly NeutralEdit[]): string | undefined {
+/** `parsed`, when given, is parseBicep(text), which the document already holds. */
+export function applyBicepEdits(text: string, edits: readonly NeutralEdit[], parsed?: BicepFile): string | undefined {
+  return writeSession(text, edits, parsed)?.text;
+}
+
+function writeSession(text: string, edits: readonly NeutralEdit[], parsed: BicepFile = parseBicep(text)): WorkingCopy | undefined {
   try {
-    const session = new BicepSession(text);
+    const session = new BicepSession(text, parsed);
     const later: (() => boolean)[] = [];
     for (const edit of edits) {
       const step = session.plan(edit);
@@ -33,26 +42,36 @@ export function applyBicepEdits(text: string, edits: readonly NeutralEdit[]): st
       if (step.later) later.push(step.later);
     }
     for (const run of later) if (!run()) return undefined;
-    return parseBicep(session.text).problems.length <= parseBicep(text).problems.length ? session.text : undefined;
+    if (session.copy.edits().length === 0) return session.copy;
+    return parseBicep(session.copy.text).problems.length <= session.originalProblems ? session.copy : undefined;
   } catch {
     return undefined;
   }
 }
-
-const PLACEHOLDER = '__vmss_upgrade_moved_value__';
 
 interface Step {
   readonly now: () => boolean;
   readonly later?: () => boolean;
 }
 
+/** A value to write: spread over lines under the indentation of the line it starts on, or on one line. */
+interface Leaf {
+  readonly block: (indent: string, eol: string) => string;
+  readonly inline: (indent: string) => string;
+}
+
 class BicepSession {
-  private readonly map = new OffsetMap();
+  readonly copy: WorkingCopy;
+  readonly originalProblems: number;
+  private readonly original: StatementIndex;
   private readonly unit: string;
   private readonly eol: string;
-  private cached: { text: string; index: SyntaxIndex } | undefined;
+  private reparsed: { text: string; index: StatementIndex } | undefined;
 
-  constructor(public text: string) {
+  constructor(text: string, file: BicepFile) {
+    this.copy = new WorkingCopy(text);
+    this.original = new StatementIndex(file);
+    this.originalProblems = file.problems.length;
     const format = inferFormatting(text);
     this.unit = format.insertSpaces ? ' '.repeat(format.tabSize ?? 2) : '\t';
     this.eol = format.eol ?? '\n';
@@ -63,96 +82,121 @@ class BicepSession {
       case 'replaceText':
         return { now: () => this.replaceSpan(edit.span, edit.newText) };
       case 'renameProperty':
-        return { now: () => this.withProperty(edit.keySpan, ({ property }) => this.apply(property.keySpan, bicepKey(edit.newName))) };
+        return { now: () => this.withProperty(edit.keySpan, (property) => this.apply(property.keySpan, bicepKey(edit.newName))) };
       case 'replaceValue':
-        return { now: () => this.replaceApiVersion(edit.span, edit.newValue) ?? this.withExpr(edit.span, (expr) => this.apply(expr.span, this.format(edit.newValue, expr.span.offset))) };
+        return { now: () => this.replaceApiVersion(edit.span, edit.newValue) ?? this.withExpr(edit.span, (expr) => this.replace(expr.span, this.valueLeaf(edit.newValue))) };
       case 'removeProperty':
-        return { now: () => this.withProperty(edit.keySpan, ({ property }) => this.removeProperty(property)) };
+        return { now: () => this.withProperty(edit.keySpan, (property) => this.removeProperty(property)) };
       case 'setProperty':
-        return { now: () => true, later: () => this.setPath(edit.objectSpan, edit.path, edit.value) };
+        return { now: () => true, later: () => this.setPath(edit.objectSpan, edit.path, this.valueLeaf(edit.value)) };
       case 'moveProperty':
         return this.planMove(edit.keySpan, edit.targetObjectSpan, edit.path);
     }
   }
 
+  private valueLeaf(value: JsonValue): Leaf {
+    return { block: (indent, eol) => formatBicepValue(value, indent, this.unit, eol), inline: () => compactBicepValue(value) };
+  }
+
   private planMove(keySpan: Span, target: Span, path: readonly string[]): Step {
-    let raw = '';
-    let oldIndent = '';
+    let leaf: Leaf | undefined;
     return {
-      now: () => this.withProperty(keySpan, ({ property }) => {
-        raw = this.text.slice(property.value.span.offset, property.value.span.offset + property.value.span.length);
-        oldIndent = lineIndent(this.text, property.keySpan.offset);
+      now: () => this.withProperty(keySpan, (property) => {
+        const region = this.regionOf(property.span);
+        const raw = region.slice(property.value.span.offset, property.value.span.offset + property.value.span.length);
+        const oldIndent = region.lineIndent(property.keySpan.offset);
+        // The moved text keeps its expressions and comments; its continuation lines follow the new indentation.
+        leaf = { block: (indent) => reindent(raw, oldIndent, indent), inline: (indent) => reindent(raw, oldIndent, indent) };
         return this.removeProperty(property);
       }),
-      later: () => {
-        if (!this.setPath(target, path, PLACEHOLDER)) return false;
-        const quoted = `'${PLACEHOLDER}'`;
-        const at = this.text.indexOf(quoted);
-        if (at < 0 || this.text.indexOf(quoted, at + 1) >= 0) return false;
-        return this.applyAt(at, quoted.length, reindent(raw, oldIndent, lineIndent(this.text, at)));
-      },
+      later: () => this.setPath(target, path, leaf!),
     };
   }
 
   /** The API version lives inside the type string, so it is replaced as raw text; undefined when `span` is not one. */
   private replaceApiVersion(span: Span, value: JsonValue): boolean | undefined {
-    const mapped = this.map.map(span);
-    if (!mapped || !this.index().isApiVersion(mapped)) return undefined;
+    const mapped = this.copy.map(span);
+    if (!mapped) return undefined;
+    const isVersion = this.copy.untouched(span) ? this.original.isApiVersion(span) : this.currentIndex().isApiVersion(mapped);
+    if (!isVersion) return undefined;
     return typeof value === 'string' && /^[\w.-]+$/.test(value) && this.apply(mapped, value);
   }
 
-  private index(): SyntaxIndex {
-    if (this.cached?.text !== this.text) this.cached = { text: this.text, index: new SyntaxIndex(parseBicep(this.text)) };
-    return this.cached.index;
+  /** The parse of the current text, for steps on lines an earlier step changed. */
+  private currentIndex(): StatementIndex {
+    const text = this.copy.text;
+    if (this.reparsed?.text !== text) this.reparsed = { text, index: new StatementIndex(parseBicep(text)) };
+    return this.reparsed.index;
+  }
+
+  /**
+   * The node a span of the original names, in the current text's offsets: the original parse's node when
+   * no step has touched its lines (shifted by what the steps before it changed), else the current parse's.
+   */
+  private locate<T extends object>(span: Span, find: (index: StatementIndex, span: Span) => T | undefined, extent: (node: T) => Span): T | undefined {
+    const node = find(this.original, span);
+    if (node !== undefined) {
+      const lines = wholeLines(this.copy.original, extent(node));
+      const mapped = this.copy.untouched(lines) ? this.copy.map(lines) : undefined;
+      if (mapped) return shifted(node, mapped.offset - lines.offset);
+    }
+    const mapped = this.copy.map(span);
+    return mapped && find(this.currentIndex(), mapped);
   }
 
   private withExpr(span: Span, action: (expr: Expr) => boolean): boolean {
-    const mapped = this.map.map(span);
-    const expr = mapped && this.index().exprAt(mapped);
+    const expr = this.locate(span, (index, s) => index.exprAt(s), (e) => e.span);
     return expr !== undefined && expr.kind !== 'missing' && action(expr);
   }
 
-  private withProperty(keySpan: Span, action: (found: { property: ObjectProperty; object: ObjectExpr }) => boolean): boolean {
-    const mapped = this.map.map(keySpan);
-    const found = mapped && this.index().propertyAt(mapped);
-    return found !== undefined && !found.property.spread && action(found);
+  private withProperty(keySpan: Span, action: (property: ObjectProperty) => boolean): boolean {
+    const property = this.locate(keySpan, (index, s) => index.propertyAt(s)?.property, (p) => p.span);
+    return property !== undefined && !property.spread && action(property);
   }
 
-  private format(value: JsonValue, at: number): string {
-    return formatBicepValue(value, lineIndent(this.text, at), this.unit, this.eol);
+  /** The current text around a span: its whole lines. */
+  private regionOf(span: Span): TextRegion {
+    const { text, base } = this.copy.region(span.offset, span.offset + span.length);
+    return new TextRegion(text, base);
+  }
+
+  private replace(span: Span, leaf: Leaf): boolean {
+    const region = this.regionOf(span);
+    return this.apply(span, leaf.block(region.lineIndent(span.offset), region.lineBreakNear(span.offset, this.eol)));
   }
 
   private replaceSpan(span: Span, newText: string): boolean {
-    const mapped = this.map.map(span);
+    const mapped = this.copy.map(span);
     return mapped !== undefined && this.apply(mapped, newText);
   }
 
   private apply(span: Span, newText: string): boolean {
-    return this.applyAt(span.offset, span.length, newText);
+    return this.copy.apply(span.offset, span.length, newText);
   }
 
-  private applyAt(offset: number, length: number, newText: string): boolean {
-    const edit: TextEdit = { offset, length, newText };
-    this.text = applyTextEdits(this.text, [edit]);
-    this.map.record(edit);
-    return true;
-  }
-
-  /** Removes a property: its whole line when it has one to itself, else the property and one comma. */
+  /**
+   * Removes a property: its whole line when it has one to itself, else the property and one comma. A
+   * comment after it on its line stays (it may explain a decision), on a line of its own.
+   */
   private removeProperty(property: ObjectProperty): boolean {
+    const region = this.regionOf(property.span);
     const start = property.keySpan.offset;
     const end = property.value.span.offset + property.value.span.length;
-    const lineStart = startOfLine(this.text, start);
-    const rest = /^[ \t]*(\/\/[^\r\n]*)?(\r\n|\n|\r)/.exec(this.text.slice(end));
-    if (/^[ \t]*$/.test(this.text.slice(lineStart, start)) && rest) return this.applyAt(lineStart, end + rest[0].length - lineStart, '');
-    const after = /^\s*,[ \t]*/.exec(this.text.slice(end));
-    if (after) return this.applyAt(start, end + after[0].length - start, '');
-    const before = /,\s*$/.exec(this.text.slice(lineStart, start));
-    return before ? this.applyAt(lineStart + before.index, end - lineStart - before.index, '') : this.applyAt(start, end - start, '');
+    const lineStart = region.startOfLine(start);
+    const ownLine = region.isBlank(lineStart, start);
+    const rest = region.slice(end, region.end);
+    const lineEnd = /^[ \t]*(\r\n|\n|\r)/.exec(rest);
+    if (ownLine && lineEnd) return this.copy.apply(lineStart, end + lineEnd[0].length - lineStart, '');
+    const comment = /^[ \t]*\/\//.exec(rest);
+    if (ownLine && comment) return this.copy.apply(start, end + comment[0].length - 2 - start, '');
+    const after = /^\s*,[ \t]*/.exec(rest);
+    if (after) return this.copy.apply(start, end + after[0].length - start, '');
+    const before = /,\s*$/.exec(region.slice(lineStart, start));
+    return before ? this.copy.apply(lineStart + before.index, end - lineStart - before.index, '') : this.copy.apply(start, end - start, '');
   }
 
   /** Sets `path` under the object at `objectSpan`, descending into existing properties case-insensitively. */
-  private setPath(objectSpan: Span, path: readonly string[], value: JsonValue): boolean {
+  private setPath(objectSpan: Span, path: readonly string[], leaf: Leaf): boolean {
     return this.withExpr(objectSpan, (start) => {
       if (start.kind !== 'object' || path.length === 0) return false;
       let object: ObjectExpr = start;
@@ -161,11 +205,8 @@ class BicepSession {
         const matches = object.properties.filter((p) => !p.spread && p.key.toLowerCase() === lower);
         if (matches.length > 1) return false;
         const property = matches[0];
-        if (!property) {
-          const wrapped = path.slice(i + 1).reduceRight<JsonValue>((inner, key) => ({ [key]: inner }), value);
-          return this.insert(object, path[i]!, wrapped);
-        }
-        if (i === path.length - 1) return this.apply(property.value.span, this.format(value, property.value.span.offset));
+        if (!property) return this.insert(object, path.slice(i), leaf);
+        if (i === path.length - 1) return this.replace(property.value.span, leaf);
         if (property.value.kind !== 'object') return false;
         object = property.value;
       }
@@ -173,43 +214,122 @@ class BicepSession {
     });
   }
 
-  private insert(object: ObjectExpr, key: string, value: JsonValue): boolean {
+  private insert(object: ObjectExpr, path: readonly string[], leaf: Leaf): boolean {
+    const region = this.regionOf(object.span);
     const open = object.span.offset;
     const close = object.span.offset + object.span.length - 1;
-    if (this.text[close] !== '}') return false;
-    const body = this.text.slice(open + 1, close);
-    const closeIndent = lineIndent(this.text, open);
-    if (!/[\r\n]/.test(body)) {
+    if (region.char(close) !== '}') return false;
+    const closeIndent = region.lineIndent(open);
+    if (!region.hasLineBreak(open + 1, close)) {
       if (object.properties.length === 0 && object.resources.length === 0) {
         const indent = closeIndent + this.unit;
-        return this.applyAt(open, close + 1 - open, `{${this.eol}${indent}${bicepKey(key)}: ${formatBicepValue(value, indent, this.unit, this.eol)}${this.eol}${closeIndent}}`);
+        const eol = region.lineBreakNear(open, this.eol);
+        return this.copy.apply(open, close + 1 - open, `{${eol}${indent}${this.blockMember(path, leaf, indent, eol)}${eol}${closeIndent}}`);
       }
       // A one-line object stays on one line, with commas.
       const last = object.properties[object.properties.length - 1];
       if (!last) return false;
-      return this.applyAt(last.value.span.offset + last.value.span.length, 0, `, ${bicepKey(key)}: ${compactBicepValue(value)}`);
+      return this.copy.apply(last.value.span.offset + last.value.span.length, 0, `, ${this.inlineMember(path, leaf, closeIndent)}`);
     }
     const first = object.properties[0];
-    const indent = first ? lineIndent(this.text, first.keySpan.offset) : lineIndent(this.text, close) + this.unit;
-    const line = `${indent}${bicepKey(key)}: ${formatBicepValue(value, indent, this.unit, this.eol)}`;
-    const closeLineStart = startOfLine(this.text, close);
-    if (/^[ \t]*$/.test(this.text.slice(closeLineStart, close))) return this.applyAt(closeLineStart, 0, `${line}${this.eol}`);
-    return this.applyAt(close, 0, `${this.eol}${line}${this.eol}${lineIndent(this.text, close)}`);
+    const indent = first ? region.lineIndent(first.keySpan.offset) : region.lineIndent(close) + this.unit;
+    const closeLineStart = region.startOfLine(close);
+    if (region.isBlank(closeLineStart, close)) {
+      const eol = region.lineBreakEndingAt(closeLineStart) ?? this.eol;
+      return this.copy.apply(closeLineStart, 0, `${indent}${this.blockMember(path, leaf, indent, eol)}${eol}`);
+    }
+    const eol = region.lineBreakNear(close, this.eol);
+    return this.copy.apply(close, 0, `${eol}${indent}${this.blockMember(path, leaf, indent, eol)}${eol}${region.lineIndent(close)}`);
+  }
+
+  /** `a: { b: <leaf> }` spread over lines, the first at `indent`. */
+  private blockMember(path: readonly string[], leaf: Leaf, indent: string, eol: string): string {
+    const [name, ...rest] = path;
+    if (rest.length === 0) return `${bicepKey(name!)}: ${leaf.block(indent, eol)}`;
+    const inner = indent + this.unit;
+    return `${bicepKey(name!)}: {${eol}${inner}${this.blockMember(rest, leaf, inner, eol)}${eol}${indent}}`;
+  }
+
+  /** `a: { b: <leaf> }` on one line. */
+  private inlineMember(path: readonly string[], leaf: Leaf, lineIndent: string): string {
+    const [name, ...rest] = path;
+    if (rest.length === 0) return `${bicepKey(name!)}: ${leaf.inline(lineIndent)}`;
+    return `${bicepKey(name!)}: { ${this.inlineMember(rest, leaf, lineIndent)} }`;
   }
 }
 
-function startOfLine(text: string, offset: number): number {
-  let i = offset;
-  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
-  return i;
+/**
+ * SyntaxIndex's lookups, indexing only the statement a span falls in (once): a fix reads one or two
+ * statements, so it need not index a whole large file.
+ */
+class StatementIndex {
+  private readonly indexes = new Map<Statement, SyntaxIndex>();
+
+  constructor(private readonly file: BicepFile) {}
+
+  exprAt(span: Span): Expr | undefined {
+    return this.indexOf(span)?.exprAt(span);
+  }
+
+  propertyAt(keySpan: Span): { property: ObjectProperty; object: ObjectExpr } | undefined {
+    return this.indexOf(keySpan)?.propertyAt(keySpan);
+  }
+
+  isApiVersion(span: Span): boolean {
+    return this.indexOf(span)?.isApiVersion(span) ?? false;
+  }
+
+  private indexOf(span: Span): SyntaxIndex | undefined {
+    const statements = this.file.statements;
+    // The last statement starting at or before the span (statements are in source order).
+    let low = 0;
+    let high = statements.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (statements[mid]!.span.offset <= span.offset) low = mid;
+      else high = mid - 1;
+    }
+    const statement = statements[low];
+    if (!statement || statement.span.offset > span.offset || statement.span.offset + statement.span.length < span.offset + span.length) return undefined;
+    let index = this.indexes.get(statement);
+    if (!index) this.indexes.set(statement, (index = new SyntaxIndex({ statements: [statement], problems: [] })));
+    return index;
+  }
 }
 
-function lineIndent(text: string, offset: number): string {
-  const start = startOfLine(text, offset);
-  return /^[ \t]*/.exec(text.slice(start, offset))![0];
+/** The whole lines `span` covers in `text`, the last one's line break included. */
+function wholeLines(text: string, span: Span): Span {
+  const start = startOfLine(text, span.offset);
+  const lineEnd = endOfLine(text, span.offset + span.length);
+  return { offset: start, length: lineEnd + lineBreakLength(text, lineEnd) - start };
 }
 
-/** Moves a multi-line value's continuation lines from one indentation to another. */
-function reindent(raw: string, from: string, to: string): string {
-  return raw.replace(/(\r\n|\n|\r)([ \t]*)/g, (_, eol: string, indent: string) => eol + (indent.startsWith(from) ? to + indent.slice(from.length) : indent));
+/**
+ * A copy of a syntax node with every span moved by `delta` (an explicit stack: trees may nest deeply).
+ * Nodes are plain data; a span is any object with exactly a numeric offset and length.
+ */
+function shifted<T extends object>(node: T, delta: number): T {
+  if (delta === 0) return node;
+  const copies = new Map<object, object>();
+  const copyOf = (value: unknown): unknown => {
+    if (value === null || typeof value !== 'object') return value;
+    let copy = copies.get(value);
+    if (!copy) {
+      copy = Array.isArray(value) ? [] : {};
+      copies.set(value, copy);
+      stack.push([value, copy]);
+    }
+    return copy;
+  };
+  const stack: [object, object][] = [];
+  const root = copyOf(node) as T;
+  while (stack.length) {
+    const [from, to] = stack.pop()!;
+    const record = from as Record<string, unknown>;
+    const isSpan = !Array.isArray(from) && typeof record.offset === 'number' && typeof record.length === 'number' && Object.keys(from).length === 2;
+    for (const key of Object.keys(from)) {
+      (to as Record<string, unknown>)[key] = isSpan && key === 'offset' ? (record.offset as number) + delta : copyOf(record[key]);
+    }
+  }
+  return root;
 }

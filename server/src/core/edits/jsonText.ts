@@ -1,25 +1,6 @@
-import type { FormattingOptions, Node } from 'jsonc-parser';
-import { createScanner } from 'jsonc-parser';
 import type { JsonValue } from './neutralEdit';
 
-/** Text helpers for the JSON writer: tokens, lines, indentation and hand-written-looking JSON. */
-
-// jsonc-parser's SyntaxKind is a const enum (unreadable under isolatedModules); its stable values:
-const COMMA_TOKEN = 5;
-const EOF_TOKEN = 17;
-/** Line and block comments, line breaks, whitespace. */
-const TRIVIA_TOKENS = new Set([12, 13, 14, 15]);
-
-/** The comma token after a node, skipping whitespace and comments. */
-export function commaAfter(text: string, node: Node): { offset: number } | undefined {
-  const scanner = createScanner(text, false);
-  scanner.setPosition(node.offset + node.length);
-  for (let token = scanner.scan(); token !== EOF_TOKEN; token = scanner.scan()) {
-    if (token === COMMA_TOKEN) return { offset: scanner.getTokenOffset() };
-    if (!TRIVIA_TOKENS.has(token)) return undefined;
-  }
-  return undefined;
-}
+/** Text helpers for the writers: lines, indentation, line breaks and hand-written-looking JSON. */
 
 export function startOfLine(text: string, offset: number): number {
   let start = offset;
@@ -27,13 +8,48 @@ export function startOfLine(text: string, offset: number): number {
   return start;
 }
 
-/** The offset of the line break that ends the line before `lineStart` (\r\n counts as one). */
-export function lineBreakBefore(text: string, lineStart: number): number {
-  return text[lineStart - 1] === '\n' && text[lineStart - 2] === '\r' ? lineStart - 2 : lineStart - 1;
+/** Where the line holding `offset` ends (the offset of its line break, or the text's end). */
+export function endOfLine(text: string, offset: number): number {
+  let end = offset;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  return end;
 }
 
+/** The length of the line break at `offset` (2 for CRLF), 0 when there is none. */
+export function lineBreakLength(text: string, offset: number): number {
+  if (text[offset] === '\r') return text[offset + 1] === '\n' ? 2 : 1;
+  return text[offset] === '\n' ? 1 : 0;
+}
+
+/** The whitespace a line starts with, up to `offset` at most. */
 export function lineIndent(text: string, offset: number): string {
-  return /^[ \t]*/.exec(text.slice(startOfLine(text, offset), offset))![0];
+  const start = startOfLine(text, offset);
+  let end = start;
+  while (end < offset && (text[end] === ' ' || text[end] === '\t')) end++;
+  return text.slice(start, end);
+}
+
+/** Only spaces and tabs between the two offsets. */
+export function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text[i] !== ' ' && text[i] !== '\t') return false;
+  return true;
+}
+
+/**
+ * The line break new lines written at `offset` should use: the one ending that line, else the one before
+ * it, else `fallback`. Documents with mixed line endings keep each neighbourhood's own.
+ */
+export function lineBreakNear(text: string, offset: number, fallback: string): string {
+  const end = endOfLine(text, offset);
+  if (end < text.length) return text.slice(end, end + lineBreakLength(text, end));
+  return lineBreakEndingAt(text, startOfLine(text, offset)) ?? fallback;
+}
+
+/** The line break that ends just before `lineStart`, if there is one. */
+export function lineBreakEndingAt(text: string, lineStart: number): string | undefined {
+  const c = text[lineStart - 1];
+  if (c === '\n') return text[lineStart - 2] === '\r' ? '\r\n' : '\n';
+  return c === '\r' ? '\r' : undefined;
 }
 
 export function reindent(raw: string, oldIndent: string, newIndent: string): string {
@@ -41,10 +57,11 @@ export function reindent(raw: string, oldIndent: string, newIndent: string): str
     eol + (indent.startsWith(oldIndent) ? newIndent + indent.slice(oldIndent.length) : indent));
 }
 
-export function formatValue(value: JsonValue, baseIndent: string, format: FormattingOptions): string {
+/** JSON spread over lines as JSON.stringify writes it, continuation lines under `baseIndent`. */
+export function formatValue(value: JsonValue, baseIndent: string, unit: string, eol: string): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  const unit = format.insertSpaces ? ' '.repeat(format.tabSize ?? 2) : '\t';
-  return JSON.stringify(value, null, unit).split('\n').join((format.eol ?? '\n') + baseIndent);
+  // JSON.stringify escapes line breaks inside strings, so every \n it writes is its own.
+  return JSON.stringify(value, null, unit).split('\n').join(eol + baseIndent);
 }
 
 /** One-line JSON with the spacing people write by hand: `{ "a": 1, "b": [1, 2] }`. */

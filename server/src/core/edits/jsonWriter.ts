@@ -1,60 +1,87 @@
-import type { FormattingOptions, Node, ParseError } from 'jsonc-parser';
-import { findNodeAtLocation, findNodeAtOffset, getNodePath, modify, parseTree } from 'jsonc-parser';
-import { commaAfter, compactValue, formatValue, lineBreakBefore, lineIndent, reindent, startOfLine } from './jsonText';
 import type { Span } from '../text/span';
 import { inferFormatting } from './formatting';
+import { countErrors, readDocument, type DocumentSyntax, type JsoncMember, type JsoncObject } from './jsoncSyntax';
+import { compactValue, formatValue, reindent } from './jsonText';
 import type { JsonValue, NeutralEdit, TextEdit } from './neutralEdit';
-import { applyTextEdits } from './neutralEdit';
-import { diffAsEdit, OffsetMap } from './offsetMap';
+import { TextRegion } from './textRegion';
+import { WorkingCopy } from './workingCopy';
 
 /**
  * Writes neutral quick-fix edits into JSON/JSONC text. Edits are applied one after another on a working
  * copy (removals, renames and replacements first, insertions last), each finding its anchor again
- * through an offset map, so several edits in one fix compose. Renames and replacements touch only the
- * token they change; insertions go through jsonc-parser's `modify` with the document's own indentation
- * and line ending. Comments outside the changed tokens are kept.
+ * through an offset map, so several edits in one fix compose. Every edit is computed here and touches
+ * only the text it changes: a rename or replacement its token, a removal its property (and a comma), an
+ * insertion its new lines, at the indentation of the object's members and with the neighbouring line
+ * ending. Nothing around them is reformatted, so comments, siblings on the same line and layout stay.
  *
- * Returns undefined when the fix cannot be written safely: an anchor no longer matches the text, a
- * path is ambiguous because of duplicate keys, or the result would parse with more errors than the
- * original. Callers then drop the fix rather than corrupt the document.
+ * The work is linear in the document: one pass over the whole text before (anchors, error count) and one
+ * after (error count), plus a read of each object edited; no tree is built and nothing recurses.
+ *
+ * Returns undefined when the fix cannot be written safely: an anchor that is not what the rule said it is,
+ * an object that does not parse cleanly, a duplicated name on the path, nesting too deep to follow, or a
+ * result with more parse errors than the original. Callers then drop the fix rather than corrupt the file.
  */
 export function writeJsonEdits(text: string, edits: readonly NeutralEdit[]): TextEdit[] | undefined {
-  const final = applyNeutralEdits(text, edits);
-  if (final === undefined) return undefined;
-  const edit = diffAsEdit(text, final);
-  return edit ? [edit] : [];
+  return writeSession(text, edits)?.edits();
 }
 
 /** The document after the edits, or undefined when they cannot be written safely. */
 export function applyNeutralEdits(text: string, edits: readonly NeutralEdit[]): string | undefined {
-  try {
-    const session = new WriteSession(text);
-    const insertions: (() => boolean)[] = [];
-    for (const edit of edits) {
-      const step = session.plan(edit);
-      if (!step) return undefined;
-      if (!step.now()) return undefined;
-      if (step.later) insertions.push(step.later);
-    }
-    for (const insert of insertions) if (!insert()) return undefined;
-    return parseErrorCount(session.text) <= parseErrorCount(text) ? session.text : undefined;
-  } catch {
-    // jsonc-parser's modify throws on impossible paths (e.g. setting a key inside a string); no fix then.
-    return undefined;
-  }
+  return writeSession(text, edits)?.text;
 }
-
-const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false };
-const PLACEHOLDER = '__vmss_upgrade_moved_value__';
 
 /**
  * Errors counted strictly (trailing commas included), so a fix that leaves a dangling comma in an
  * already-broken document is refused rather than accepted as "no worse".
  */
-function parseErrorCount(text: string): number {
-  const errors: ParseError[] = [];
-  parseTree(text, errors, { ...PARSE_OPTIONS, allowTrailingComma: false });
-  return errors.length;
+const STRICT = { allowTrailingComma: false };
+
+function writeSession(text: string, edits: readonly NeutralEdit[]): WorkingCopy | undefined {
+  try {
+    const syntax = readAnchors(text, edits);
+    if (!syntax) return undefined;
+    const session = new WriteSession(text, syntax);
+    const insertions: (() => boolean)[] = [];
+    for (const edit of edits) {
+      const step = session.plan(edit);
+      if (!step.now()) return undefined;
+      if (step.later) insertions.push(step.later);
+    }
+    for (const insert of insertions) if (!insert()) return undefined;
+    if (session.copy.edits().length === 0) return session.copy;
+    const after = countErrors(session.copy.text, STRICT);
+    return after !== undefined && after <= syntax.errors ? session.copy : undefined;
+  } catch {
+    // A fix is never worth an error answer: whatever went wrong, the fix is not offered.
+    return undefined;
+  }
+}
+
+/** One pass over the original: what stands at every anchor the edits name, and how many errors there are. */
+function readAnchors(text: string, edits: readonly NeutralEdit[]): DocumentSyntax | undefined {
+  const keys = new Set<number>();
+  const values = new Set<number>();
+  for (const edit of edits) {
+    switch (edit.kind) {
+      case 'renameProperty':
+      case 'removeProperty':
+        keys.add(edit.keySpan.offset);
+        break;
+      case 'moveProperty':
+        keys.add(edit.keySpan.offset);
+        values.add(edit.targetObjectSpan.offset);
+        break;
+      case 'replaceValue':
+        values.add(edit.span.offset);
+        break;
+      case 'setProperty':
+        values.add(edit.objectSpan.offset);
+        break;
+      case 'replaceText':
+        break;
+    }
+  }
+  return readDocument(text, keys, values, STRICT);
 }
 
 interface Step {
@@ -64,186 +91,247 @@ interface Step {
   readonly later?: () => boolean;
 }
 
-class WriteSession {
-  readonly map = new OffsetMap();
-  readonly format: FormattingOptions;
-  private cachedTree: Node | undefined;
-  private treeText: string | undefined;
+/** A value to write: spread over lines under a base indentation, or on one line. */
+interface Leaf {
+  readonly block: (indent: string, eol: string) => string;
+  readonly inline: (indent: string) => string;
+}
 
-  constructor(public text: string) {
-    this.format = inferFormatting(text);
+function valueLeaf(value: JsonValue, unit: string): Leaf {
+  return { block: (indent, eol) => formatValue(value, indent, unit, eol), inline: () => compactValue(value) };
+}
+
+/** A moved value keeps its text (expressions, comments), its continuation lines moved to the new indentation. */
+function movedLeaf(raw: string, oldIndent: string): Leaf {
+  return { block: (indent) => reindent(raw, oldIndent, indent), inline: (indent) => reindent(raw, oldIndent, indent) };
+}
+
+class WriteSession {
+  readonly copy: WorkingCopy;
+  private readonly unit: string;
+  private readonly eol: string;
+
+  constructor(text: string, private readonly syntax: DocumentSyntax) {
+    this.copy = new WorkingCopy(text);
+    const format = inferFormatting(text);
+    this.unit = format.insertSpaces ? ' '.repeat(format.tabSize ?? 2) : '\t';
+    this.eol = format.eol ?? '\n';
   }
 
-  plan(edit: NeutralEdit): Step | undefined {
+  plan(edit: NeutralEdit): Step {
     switch (edit.kind) {
       case 'replaceText':
         return { now: () => this.replaceSpan(edit.span, edit.newText) };
       case 'renameProperty':
-        return { now: () => this.withKey(edit.keySpan, (key) => this.apply({ offset: key.offset, length: key.length, newText: JSON.stringify(edit.newName) })) };
+        return { now: () => this.withMember(edit.keySpan, (member) => this.copy.apply(member.key.offset, member.key.length, JSON.stringify(edit.newName))) };
       case 'replaceValue':
-        return { now: () => this.withNode(edit.span, (node) => !isKey(node) && this.replaceNode(node, edit.newValue)) };
+        return { now: () => this.withValue(edit.span, (span, region) => this.replace(region, span, valueLeaf(edit.newValue, this.unit))) };
       case 'removeProperty':
-        return { now: () => this.withKey(edit.keySpan, (key) => this.removeProperty(key.parent!)) };
+        return { now: () => this.withMember(edit.keySpan, (member, object, region) => this.removeMember(region, object, member)) };
       case 'setProperty':
-        return { now: () => true, later: () => this.setPath(edit.objectSpan, edit.path, edit.value) };
+        return { now: () => true, later: () => this.withObject(edit.objectSpan, (object, region) => this.setPath(region, object, edit.path, valueLeaf(edit.value, this.unit))) };
       case 'moveProperty':
         return this.planMove(edit.keySpan, edit.targetObjectSpan, edit.path);
     }
   }
 
+  /**
+   * Moves a property's value, keeping its text. Within one object the property is rewritten where it
+   * stands (a comment after it stays after it); otherwise it is removed first and inserted later.
+   */
   private planMove(keySpan: Span, target: Span, path: readonly string[]): Step {
-    let raw = '';
-    let oldIndent = '';
+    let leaf: Leaf | undefined;
+    let done = false;
     return {
-      now: () => this.withKey(keySpan, (key) => {
-        const value = key.parent!.children?.[1];
-        if (!value) return false;
-        raw = this.text.slice(value.offset, value.offset + value.length);
-        oldIndent = lineIndent(this.text, key.offset);
-        return this.removeProperty(key.parent!);
+      now: () => this.withMember(keySpan, (member, object, region) => {
+        leaf = movedLeaf(region.slice(member.value.offset, member.value.offset + member.value.length), region.lineIndent(member.key.offset));
+        const here = this.copy.map(target);
+        const sameObject = here !== undefined && here.offset === object.open && here.length === object.close + 1 - object.open;
+        if (path.length > 0 && sameObject && !object.members.some((m) => m !== member && sameName(m.name, path[0]!))) {
+          done = true;
+          const start = member.key.offset;
+          const text = region.hasLineBreak(object.open, object.close)
+            ? this.blockMember(path, leaf, region.lineIndent(start), region.lineBreakNear(start, this.eol))
+            : this.inlineMember(path, leaf, region.lineIndent(start));
+          return this.copy.apply(start, member.value.offset + member.value.length - start, text);
+        }
+        return this.removeMember(region, object, member);
       }),
-      later: () => {
-        if (!this.setPath(target, path, PLACEHOLDER)) return false;
-        const quoted = JSON.stringify(PLACEHOLDER);
-        const at = this.text.indexOf(quoted);
-        if (at < 0 || this.text.indexOf(quoted, at + 1) >= 0) return false;
-        const newText = reindent(raw, oldIndent, lineIndent(this.text, at));
-        return this.apply({ offset: at, length: quoted.length, newText });
-      },
+      later: () => done || this.withObject(target, (object, region) => this.setPath(region, object, path, leaf!)),
     };
   }
 
-  private tree(): Node | undefined {
-    if (this.treeText !== this.text) {
-      this.cachedTree = parseTree(this.text, [], PARSE_OPTIONS);
-      this.treeText = this.text;
-    }
-    return this.cachedTree;
-  }
-
-  private apply(edit: TextEdit): boolean {
-    this.text = applyTextEdits(this.text, [edit]);
-    this.map.record(edit);
-    return true;
-  }
-
   private replaceSpan(span: Span, newText: string): boolean {
-    const mapped = this.map.map(span);
-    return mapped !== undefined && this.apply({ offset: mapped.offset, length: mapped.length, newText });
+    const mapped = this.copy.map(span);
+    return mapped !== undefined && this.copy.apply(mapped.offset, mapped.length, newText);
   }
 
-  private withNode(span: Span, action: (node: Node) => boolean): boolean {
-    const mapped = this.map.map(span);
-    const root = this.tree();
-    if (!mapped || !root) return false;
-    const node = nodeAtSpan(root, mapped);
-    return node !== undefined && action(node);
+  private replace(region: TextRegion, span: Span, leaf: Leaf): boolean {
+    return this.copy.apply(span.offset, span.length, leaf.block(region.lineIndent(span.offset), region.lineBreakNear(span.offset, this.eol)));
   }
 
-  private withKey(span: Span, action: (key: Node) => boolean): boolean {
-    return this.withNode(span, (node) => isKey(node) && action(node));
+  /** The current text around a span: its whole lines. */
+  private regionOf(span: Span): TextRegion {
+    const { text, base } = this.copy.region(span.offset, span.offset + span.length);
+    return new TextRegion(text, base);
   }
 
-  private replaceNode(node: Node, value: JsonValue): boolean {
-    const newText = formatValue(value, lineIndent(this.text, node.offset), this.format);
-    return this.apply({ offset: node.offset, length: node.length, newText });
+  /** The value the parser reads at `span` of the original, where it is now. */
+  private withValue(span: Span, action: (current: Span, region: TextRegion) => boolean): boolean {
+    const found = this.syntax.values.get(span.offset);
+    if (!found || found.end !== span.offset + span.length) return false;
+    const mapped = this.copy.map(span);
+    return mapped !== undefined && action(mapped, this.regionOf(mapped));
   }
 
-  /**
-   * Removes a property and its separating comma. Comments around it are kept (they may describe
-   * neighbours or explain a decision), and the property's own line goes when nothing else is on it.
-   */
-  private removeProperty(property: Node): boolean {
-    const object = property.parent;
-    const siblings = object?.children;
-    if (!object || !siblings) return false;
-    const index = siblings.indexOf(property);
-    const start = property.offset;
-    const end = property.offset + property.length;
-    if (index === siblings.length - 1 && index > 0) {
-      // The last property: take the comma before it, and its line if it has one to itself.
-      const comma = commaAfter(this.text, siblings[index - 1]!);
-      if (!comma) return false;
-      if (/^[ \t]*$/.test(this.text.slice(comma.offset + 1, start))) return this.apply({ offset: comma.offset, length: end - comma.offset, newText: '' });
-      const lineStart = startOfLine(this.text, start);
-      const from = /^[ \t]*$/.test(this.text.slice(lineStart, start)) && lineStart > comma.offset + 1 ? lineBreakBefore(this.text, lineStart) : start;
-      this.apply({ offset: from, length: end - from, newText: '' });
-      return this.apply({ offset: comma.offset, length: 1, newText: '' });
-    }
-    // Otherwise take the property with the comma after it (if any), and its line if it has one to itself.
-    const comma = index < siblings.length - 1 ? commaAfter(this.text, property) : undefined;
-    if (index < siblings.length - 1 && !comma) return false;
-    let from = start;
-    let to = comma ? comma.offset + 1 : end;
-    const lineStart = startOfLine(this.text, from);
-    const rest = /^[ \t]*(\r\n|\n|\r)/.exec(this.text.slice(to));
-    if (/^[ \t]*$/.test(this.text.slice(lineStart, from)) && rest) {
-      from = lineStart;
-      to += rest[0].length;
-    }
-    if (siblings.length === 1) {
-      // An object left with only whitespace collapses to {}.
-      const inside = this.text.slice(object.offset + 1, from) + this.text.slice(to, object.offset + object.length - 1);
-      if (/^\s*$/.test(inside)) return this.apply({ offset: object.offset + 1, length: object.length - 2, newText: '' });
-    }
-    return this.apply({ offset: from, length: to - from, newText: '' });
-  }
-
-  /** Sets `path` under the object at `objectSpan`, descending into existing properties (matched as ARM does, case-insensitively). */
-  private setPath(objectSpan: Span, path: readonly string[], value: JsonValue): boolean {
-    return this.withNode(objectSpan, (start) => {
-      if (start.type !== 'object' || path.length === 0) return false;
-      let node = start;
-      for (let i = 0; i < path.length; i++) {
-        const property = findProperty(node, path[i]!);
-        if (property === null) return false;
-        if (!property) return this.insert(node, path.slice(i), value);
-        const child = property.children?.[1];
-        if (!child) return false;
-        if (i === path.length - 1) return this.replaceNode(child, value);
-        if (child.type !== 'object') return false;
-        node = child;
-      }
-      return false;
+  /** The object at `span` of the original, read again where it is now (its structure must be sound). */
+  private withObject(span: Span, action: (object: JsoncObject, region: TextRegion) => boolean): boolean {
+    if (this.syntax.values.get(span.offset)?.kind !== 'object') return false;
+    return this.withValue(span, (current, region) => {
+      const object = region.readObject(current);
+      return object !== undefined && action(object, region);
     });
   }
 
-  private insert(object: Node, rest: readonly string[], value: JsonValue): boolean {
-    const objectText = this.text.slice(object.offset, object.offset + object.length);
-    if (object.children?.length && !/[\r\n]/.test(objectText)) return this.insertInline(object, rest, value);
-    const root = this.tree()!;
-    const objectPath = getNodePath(object);
-    if (findNodeAtLocation(root, objectPath) !== object) return false; // a duplicate key shadows the path
-    const edits = modify(this.text, [...objectPath, ...rest], value, { formattingOptions: this.format });
-    for (const edit of [...edits].sort((a, b) => b.offset - a.offset)) this.apply({ offset: edit.offset, length: edit.length, newText: edit.content });
+  /** The property whose key is at `keySpan` of the original, and the object holding it, as they are now. */
+  private withMember(keySpan: Span, action: (member: JsoncMember, object: JsoncObject, region: TextRegion) => boolean): boolean {
+    const found = this.syntax.keys.get(keySpan.offset);
+    if (!found || found.length !== keySpan.length || !found.parent) return false;
+    const key = this.copy.map(keySpan);
+    const parent = this.copy.map(found.parent);
+    if (!key || !parent) return false;
+    const region = this.regionOf(parent);
+    const object = region.readObject(parent);
+    const member = object?.members.find((m) => m.key.offset === key.offset && m.key.length === key.length);
+    return member !== undefined && action(member, object!, region);
+  }
+
+  // Each step below reads its region before its first edit, and edits later offsets first, so what it
+  // read stays true for the offsets it edits next.
+
+  /**
+   * Removes a property and its separating comma. Comments around it are kept (they may describe
+   * neighbours or explain a decision); the property's own lines go when nothing else is on them.
+   */
+  private removeMember(region: TextRegion, object: JsoncObject, member: JsoncMember): boolean {
+    const index = object.members.indexOf(member);
+    const start = member.key.offset;
+    const end = member.value.offset + member.value.length;
+    if (member.comma !== undefined) return this.removeRange(region, start, member.comma + 1) !== undefined;
+    const previous = object.members[index - 1];
+    if (previous) {
+      // The last property: the comma before it goes too.
+      if (previous.comma === undefined) return false;
+      if (region.isBlank(previous.comma + 1, start)) return this.copy.apply(previous.comma, end - previous.comma, '');
+      this.removeRange(region, start, end);
+      return this.copy.apply(previous.comma, 1, '');
+    }
+    // The only property: an object left with only whitespace collapses to {}.
+    const [from, to] = this.removeRange(region, start, end);
+    const inside = region.slice(object.open + 1, from) + region.slice(to, object.close);
+    const close = object.close - (to - from);
+    if (inside.length > 0 && /^\s*$/.test(inside)) this.copy.apply(object.open + 1, close - object.open - 1, '');
     return true;
   }
 
-  /** Keeps a one-line object on one line (`{ "a": 1, "b": 2 }`), where modify would spread it over lines. */
-  private insertInline(object: Node, rest: readonly string[], value: JsonValue): boolean {
-    const wrapped = rest.slice(1).reduceRight<JsonValue>((inner, key) => ({ [key]: inner }), value);
-    const property = `${JSON.stringify(rest[0])}: ${compactValue(wrapped)}`;
-    const last = object.children![object.children!.length - 1]!;
-    return this.apply({ offset: last.offset + last.length, length: 0, newText: `, ${property}` });
+  /**
+   * Removes [from, to): with its whole lines when nothing else is on them, else with the blanks after it
+   * (a comment after it on the line stays there). Returns what it removed.
+   */
+  private removeRange(region: TextRegion, from: number, to: number): [number, number] {
+    const lineStart = region.startOfLine(from);
+    const lineEnd = region.endOfLine(to);
+    const breakLength = region.lineBreakLength(lineEnd);
+    if (breakLength > 0 && region.isBlank(lineStart, from) && region.isBlank(to, lineEnd)) {
+      this.copy.apply(lineStart, lineEnd + breakLength - lineStart, '');
+      return [lineStart, lineEnd + breakLength];
+    }
+    let end = to;
+    while (end < lineEnd && (region.char(end) === ' ' || region.char(end) === '\t')) end++;
+    this.copy.apply(from, end - from, '');
+    return [from, end];
+  }
+
+  /** Sets `path` under `object`, descending into existing properties (matched as ARM does, case-insensitively). */
+  private setPath(region: TextRegion, start: JsoncObject, path: readonly string[], leaf: Leaf): boolean {
+    let object = start;
+    for (let i = 0; i < path.length; i++) {
+      const matches = object.members.filter((m) => sameName(m.name, path[i]!));
+      // A name written twice: editing one copy may leave the one ARM reads unchanged. Refuse.
+      if (matches.length > 1) return false;
+      const member = matches[0];
+      if (!member) return this.insert(region, object, path.slice(i), leaf);
+      if (i === path.length - 1) return this.replace(region, member.value, leaf);
+      const child = region.readObject(member.value);
+      if (!child) return false;
+      object = child;
+    }
+    return false;
+  }
+
+  /** Inserts `path` (missing objects created) as the last property of `object`, touching nothing else. */
+  private insert(region: TextRegion, object: JsoncObject, path: readonly string[], leaf: Leaf): boolean {
+    const { open, close, members } = object;
+    const last = members[members.length - 1];
+    const lineIndent = region.lineIndent(open);
+    if (!region.hasLineBreak(open, close)) {
+      if (!last) {
+        if (region.isBlank(open + 1, close)) {
+          // {} becomes a block at the indentation of its line.
+          const inner = lineIndent + this.unit;
+          const eol = region.lineBreakNear(open, this.eol);
+          return this.copy.apply(open + 1, close - open - 1, `${eol}${inner}${this.blockMember(path, leaf, inner, eol)}${eol}${lineIndent}`);
+        }
+        // Only comments inside: the property goes after them, on the same line.
+        const space = region.char(close - 1) === ' ' ? '' : ' ';
+        return this.copy.apply(close, 0, `${space}${this.inlineMember(path, leaf, lineIndent)} `);
+      }
+      // A one-line object stays on one line, with commas.
+      if (last.comma !== undefined) return this.copy.apply(last.comma + 1, 0, ` ${this.inlineMember(path, leaf, lineIndent)}`);
+      return this.copy.apply(last.value.offset + last.value.length, 0, `, ${this.inlineMember(path, leaf, lineIndent)}`);
+    }
+    const indent = memberIndent(region, object) ?? lineIndent + this.unit;
+    const closeLineStart = region.startOfLine(close);
+    // The new line first (it is after the comma's place, so the comma's offset stays right).
+    if (region.isBlank(closeLineStart, close)) {
+      const eol = region.lineBreakEndingAt(closeLineStart) ?? this.eol;
+      this.copy.apply(closeLineStart, 0, `${indent}${this.blockMember(path, leaf, indent, eol)}${eol}`);
+    } else {
+      // `}` shares its line: the property goes on a line of its own before it.
+      let at = close;
+      while (at > open + 1 && (region.char(at - 1) === ' ' || region.char(at - 1) === '\t')) at--;
+      const eol = region.lineBreakNear(close, this.eol);
+      this.copy.apply(at, close - at, `${eol}${indent}${this.blockMember(path, leaf, indent, eol)}${eol}${lineIndent}`);
+    }
+    if (last && last.comma === undefined) this.copy.apply(last.value.offset + last.value.length, 0, ',');
+    return true;
+  }
+
+  /** `"a": { "b": <leaf> }` spread over lines, the first at `indent`. */
+  private blockMember(path: readonly string[], leaf: Leaf, indent: string, eol: string): string {
+    const [name, ...rest] = path;
+    if (rest.length === 0) return `${JSON.stringify(name)}: ${leaf.block(indent, eol)}`;
+    const inner = indent + this.unit;
+    return `${JSON.stringify(name)}: {${eol}${inner}${this.blockMember(rest, leaf, inner, eol)}${eol}${indent}}`;
+  }
+
+  /** `"a": { "b": <leaf> }` on one line (a moved value keeps its own lines, indented as its new line). */
+  private inlineMember(path: readonly string[], leaf: Leaf, lineIndent: string): string {
+    const [name, ...rest] = path;
+    if (rest.length === 0) return `${JSON.stringify(name)}: ${leaf.inline(lineIndent)}`;
+    return `${JSON.stringify(name)}: { ${this.inlineMember(rest, leaf, lineIndent)} }`;
   }
 }
 
-function isKey(node: Node): boolean {
-  return node.type === 'string' && node.parent?.type === 'property' && node.parent.children?.[0] === node;
+function sameName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
 }
 
-function nodeAtSpan(root: Node, span: Span): Node | undefined {
-  let node = findNodeAtOffset(root, span.offset, false);
-  while (node && !(node.offset === span.offset && node.length === span.length)) node = node.parent;
-  return node;
-}
-
-/**
- * The property ARM would read (names compared case-insensitively); null when the name is written more than
- * once, because editing one copy of a duplicated key may leave the one ARM reads unchanged: refuse then.
- */
-function findProperty(object: Node, name: string): Node | undefined | null {
-  const lower = name.toLowerCase();
-  const matches = (object.children ?? []).filter((p) => String(p.children?.[0]?.value).toLowerCase() === lower);
-  return matches.length > 1 ? null : matches[0];
+/** The indentation of the object's members: that of the last one starting its own line. */
+function memberIndent(region: TextRegion, object: JsoncObject): string | undefined {
+  for (let i = object.members.length - 1; i >= 0; i--) {
+    const key = object.members[i]!.key.offset;
+    if (region.isBlank(region.startOfLine(key), key)) return region.lineIndent(key);
+  }
+  return undefined;
 }

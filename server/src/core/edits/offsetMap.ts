@@ -33,14 +33,3 @@ export class OffsetMap {
     return { offset: start, length: end - start };
   }
 }
-
-/** One edit turning `before` into `after`: the changed middle between their common prefix and suffix. */
-export function diffAsEdit(before: string, after: string): TextEdit | undefined {
-  if (before === after) return undefined;
-  let prefix = 0;
-  const max = Math.min(before.length, after.length);
-  while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < max - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  return { offset: prefix, length: before.length - prefix - suffix, newText: after.slice(prefix, after.length - suffix) };
-}

@@ -153,3 +153,56 @@ test('every fix offered on a Bicep fixture applies, re-parses without problems a
   }
   assert.ok(applied >= 5, `fixes were exercised (${applied})`);
 });
+
+test('removing a property keeps the comment after it on its line', () => {
+  const out = applyBicepEdits(BASE, [{ kind: 'removeProperty', keySpan: spanOf(BASE, 'mode') }]);
+  assert.equal(out, BASE.replace("mode: 'rolling' // lower case on purpose", '// lower case on purpose'));
+});
+
+test('a fix changing two places is two edits, leaving the text between them alone', () => {
+  const upgrade = objectSpan(BASE, "{\n      mode");
+  const edits = writeBicepEdits(BASE, [
+    { kind: 'replaceValue', span: spanOf(BASE, "'rolling'"), newValue: 'Rolling' },
+    { kind: 'setProperty', objectSpan: upgrade, path: ['rollingUpgradePolicy'], value: { maxSurge: true } },
+  ])!;
+  assert.equal(edits.length, 2);
+  assert.ok(edits[0]!.offset + edits[0]!.length < BASE.indexOf('automaticOSUpgrade'), 'the first edit ends before the line between them');
+  assert.ok(edits[1]!.offset > BASE.indexOf('automaticOSUpgrade'));
+  assert.equal(applyTextEdits(BASE, edits), applyBicepEdits(BASE, [
+    { kind: 'replaceValue', span: spanOf(BASE, "'rolling'"), newValue: 'Rolling' },
+    { kind: 'setProperty', objectSpan: upgrade, path: ['rollingUpgradePolicy'], value: { maxSurge: true } },
+  ]));
+});
+
+test('steps compose whether their lines were touched before (parsed again) or not (the first parse, shifted)', () => {
+  const upgrade = objectSpan(BASE, "{\n      mode");
+  const edits = [
+    // Longer than before: everything after it moves.
+    { kind: 'renameProperty' as const, keySpan: spanOf(BASE, 'name'), newName: 'displayNameLonger' },
+    { kind: 'removeProperty' as const, keySpan: spanOf(BASE, 'automaticOSUpgrade') },
+    { kind: 'setProperty' as const, objectSpan: objectSpan(BASE, '{}'), path: ['priority'], value: 'Regular' },
+    // Into the object the removal changed.
+    { kind: 'setProperty' as const, objectSpan: upgrade, path: ['rollingUpgradePolicy', 'maxSurge'], value: true },
+  ];
+  const expected = `resource vmss 'Microsoft.Compute/virtualMachineScaleSets@2017-12-01' = {
+  displayNameLonger: 'web' // the scale set
+  properties: {
+    upgradePolicy: {
+      mode: 'rolling' // lower case on purpose
+      rollingUpgradePolicy: {
+        maxSurge: true
+      }
+    }
+    /* keep me */
+    virtualMachineProfile: {
+      priority: 'Regular'
+    }
+    tags: { a: 'x', b: 'y' }
+  }
+}
+`;
+  assert.equal(applyBicepEdits(BASE, edits), expected);
+  const written = writeBicepEdits(BASE, edits)!;
+  assert.equal(applyTextEdits(BASE, written), expected);
+  assert.equal(written.length, 3, 'the rename, the lines of upgradePolicy, the empty object');
+});

@@ -60,7 +60,7 @@ test('removeProperty removes the property and its comma', () => {
   const out = applyNeutralEdits(DOC, [{ kind: 'removeProperty', keySpan: spanOf(DOC, '"rollingUpgradePolicy"') }])!;
   assert.equal(out, DOC.replace(/, (\/\* and me \*\/)\n {8}"rollingUpgradePolicy": \{\n {12}"MaxSurge": "true"\n {8}\}/, ' $1'), 'the comment stays');
   const first = applyNeutralEdits('{ "a": 1, "b": 2 }', [{ kind: 'removeProperty', keySpan: { offset: 2, length: 3 } }]);
-  assert.equal(first, '{  "b": 2 }');
+  assert.equal(first, '{ "b": 2 }', 'the comma and the blank after it go with the property');
   const middle = '{\n  "a": 1,\n  // about b\n  "b": 2,\n  "c": 3\n}';
   assert.equal(applyNeutralEdits(middle, [{ kind: 'removeProperty', keySpan: spanOf(middle, '"b"') }]), '{\n  "a": 1,\n  // about b\n  "c": 3\n}');
   const last = '{\n  "a": 1, // one\n  "b": 2\n}';
@@ -102,13 +102,13 @@ test('edits whose anchors do not match the text are refused, not guessed', () =>
   assert.equal(applyNeutralEdits(DOC, [{ kind: 'removeProperty', keySpan: key }, { kind: 'renameProperty', keySpan: key, newName: 'y' }]), undefined);
 });
 
-test('an insertion under a duplicated key path is refused rather than written to the wrong object', () => {
+test('an insertion goes into the object its span names, even when a key on its path is duplicated', () => {
   const text = '{\n  "a": {\n    "x": 1\n  },\n  "a": {\n    "y": 2\n  }\n}';
   const objectAt = (needle: string) => {
     const start = text.lastIndexOf('{', text.indexOf(needle));
     return { offset: start, length: text.indexOf('}', start) - start + 1 };
   };
-  assert.equal(applyNeutralEdits(text, [{ kind: 'setProperty', objectSpan: objectAt('"y"'), path: ['z'], value: 3 }]), undefined);
+  assert.equal(applyNeutralEdits(text, [{ kind: 'setProperty', objectSpan: objectAt('"y"'), path: ['z'], value: 3 }]), '{\n  "a": {\n    "x": 1\n  },\n  "a": {\n    "y": 2,\n    "z": 3\n  }\n}');
   assert.equal(applyNeutralEdits(text, [{ kind: 'setProperty', objectSpan: objectAt('"x"'), path: ['z'], value: 3 }]), '{\n  "a": {\n    "x": 1,\n    "z": 3\n  },\n  "a": {\n    "y": 2\n  }\n}');
 });
 
@@ -132,4 +132,50 @@ test('setProperty refuses a duplicated key rather than edit the copy ARM ignores
   assert.equal(applyNeutralEdits(text, [{ kind: 'setProperty', objectSpan: { offset: 0, length: text.length }, path: ['maxSurge'], value: false }]), undefined);
   const single = '{ "MaxSurge": true }';
   assert.equal(applyNeutralEdits(single, [{ kind: 'setProperty', objectSpan: { offset: 0, length: single.length }, path: ['maxSurge'], value: false }]), '{ "MaxSurge": false }');
+});
+
+test('an insertion adds its lines and a comma; siblings sharing a line and comments stay as they were', () => {
+  const text = '{\n  "p": {\n    "x": [[1, [2, [3]]]], "y": {"a": 1} /* keep */\n  }\n}';
+  const object = spanOf(text, '{\n    "x"');
+  const edits = writeJsonEdits(text, [{ kind: 'setProperty', objectSpan: { offset: object.offset, length: text.lastIndexOf('}', text.length - 2) - object.offset + 1 }, path: ['z'], value: { b: [1] } }])!;
+  assert.deepEqual(edits, [
+    { offset: text.indexOf(' /* keep */'), length: 0, newText: ',' },
+    { offset: text.indexOf('  }\n}'), length: 0, newText: '    "z": {\n      "b": [\n        1\n      ]\n    }\n' },
+  ]);
+});
+
+test('removing the last property leaves a comment after it on its line; a move within one object rewrites it in place', () => {
+  const text = '{\n  "u": {\n    "mode": "Manual", // by hand\n    "old": true /* legacy */\n  }\n}';
+  const u = { offset: text.indexOf('{\n    "mode"'), length: text.lastIndexOf('}', text.length - 2) - text.indexOf('{\n    "mode"') + 1 };
+  assert.equal(applyNeutralEdits(text, [{ kind: 'removeProperty', keySpan: spanOf(text, '"old"') }]), '{\n  "u": {\n    "mode": "Manual" // by hand\n    /* legacy */\n  }\n}');
+  assert.equal(applyNeutralEdits(text, [{ kind: 'moveProperty', keySpan: spanOf(text, '"old"'), targetObjectSpan: u, path: ['new', 'flag'] }]),
+    '{\n  "u": {\n    "mode": "Manual", // by hand\n    "new": {\n      "flag": true\n    } /* legacy */\n  }\n}');
+});
+
+test('new lines take the line ending of their neighbours and the indentation of the members (CRLF, tabs, mixed)', () => {
+  const text = '{\r\n\t"a": {\r\n\t\t"b": 1\n\t}\r\n}';
+  const a = { offset: text.indexOf('{\r\n\t\t'), length: text.indexOf('\t}') + 2 - text.indexOf('{\r\n\t\t') };
+  // The closing line follows an LF (the rest of the file is CRLF): the new lines end as that one does.
+  assert.equal(applyNeutralEdits(text, [{ kind: 'setProperty', objectSpan: a, path: ['c', 'd'], value: 2 }]), '{\r\n\t"a": {\r\n\t\t"b": 1,\n\t\t"c": {\n\t\t\t"d": 2\n\t\t}\n\t}\r\n}');
+  const crlf = text.replace('1\n', '1\r\n');
+  const at = { offset: a.offset, length: a.length + 1 };
+  assert.equal(applyNeutralEdits(crlf, [{ kind: 'setProperty', objectSpan: at, path: ['c'], value: [1] }]), '{\r\n\t"a": {\r\n\t\t"b": 1,\r\n\t\t"c": [\r\n\t\t\t1\r\n\t\t]\r\n\t}\r\n}');
+});
+
+test('broken text: a fix is written where the structure around it is sound, and refused where it is not', () => {
+  const text = '{\n  "a": 1\n  "b": {\n    "c": 1\n  }\n}';
+  const b = { offset: text.indexOf('{\n    "c"'), length: text.indexOf('  }') + 3 - text.indexOf('{\n    "c"') };
+  assert.equal(applyNeutralEdits(text, [{ kind: 'setProperty', objectSpan: b, path: ['d'], value: 2 }]), '{\n  "a": 1\n  "b": {\n    "c": 1,\n    "d": 2\n  }\n}', 'a missing comma elsewhere');
+  const outer = { offset: 0, length: text.length };
+  assert.equal(applyNeutralEdits(text, [{ kind: 'setProperty', objectSpan: outer, path: ['e'], value: 3 }]), undefined, 'the object itself lacks a comma');
+  const deep = `{\n  "x": ${'['.repeat(20_000)}\n}`;
+  assert.equal(applyNeutralEdits(deep, [{ kind: 'setProperty', objectSpan: { offset: 0, length: deep.length }, path: ['y'], value: 1 }]), undefined, 'nesting too deep to follow');
+});
+
+test('a fix in a deeply nested but valid document is written without reformatting the nesting', () => {
+  const nested = `${'['.repeat(3000)}${']'.repeat(3000)}`;
+  const text = `{\n  "p": {\n    "x": ${nested}\n  }\n}`;
+  const p = { offset: text.indexOf('{\n    "x"'), length: text.lastIndexOf('}', text.length - 2) - text.indexOf('{\n    "x"') + 1 };
+  const edits = writeJsonEdits(text, [{ kind: 'setProperty', objectSpan: p, path: ['y'], value: 1 }]);
+  assert.deepEqual(edits, [{ offset: text.indexOf('\n  }\n}'), length: 0, newText: ',' }, { offset: text.indexOf('  }\n}'), length: 0, newText: '    "y": 1\n' }]);
 });

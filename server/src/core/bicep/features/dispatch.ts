@@ -25,5 +25,5 @@ export function createDocumentFor(uriOrPath: string, languageId: string | undefi
 
 /** Writes a fix's neutral edits with the writer of the document's format; undefined when it cannot be written safely. */
 export function writeEditsFor(doc: ArmDocument, edits: readonly NeutralEdit[]): TextEdit[] | undefined {
-  return isBicepDocument(doc) ? writeBicepEdits(doc.text, edits) : writeJsonEdits(doc.text, edits);
+  return isBicepDocument(doc) ? writeBicepEdits(doc.text, edits, doc.file) : writeJsonEdits(doc.text, edits);
 }
