@@ -4,38 +4,28 @@
 // vscode-json-languageservice with the real ARM template schema, in both set-ups of anchor/armSchema.ts) and
 // two floors, `node -e 0` and a `node -e` that only reads the same files. Medians of ≥ 5 rounds, with the
 // spread (min–max); the commands of a round run one after another, starting from a different one each round.
-// Every process, floors included, is started with usageProbe.cjs preloaded, which reports its CPU time and RSS.
+// Every process, floors included, is started with process/usageProbe.cjs preloaded (CPU time and peak RSS).
 // Targets (issue 12): ≥ 6× the anchor on the 6 MB template and on a folder of 300 templates; a one-file lint
 // of a typical 20 KB template within 1.5× of `node -e` reading it. Run `npm run build:prod` first: the
 // shipped CLI is the production bundle (the section says which bundle it found).
-import { spawn } from 'node:child_process';
-import type { Readable } from 'node:stream';
-import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
 import { findArmSchemas, missingSchemaFiles } from './anchor/armSchema';
 import { generateTemplate } from './generateTemplate';
 import { formatBytes, formatMs } from './measure';
+import { runOnce, stats, type Run } from './process/spawnRun';
 import type { BenchSection } from './types';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 const SCHEMAS = findArmSchemas(ROOT);
-const PROBE = join(import.meta.dirname, 'usageProbe.cjs');
 const REAL_20KB = join(ROOT, 'test', 'fixtures', 'real-templates', 'sf-win-managed-identity.json');
 /** Reads every file under the paths given, as text, and nothing else: the floor for "reading the files". */
 const READ_ONLY = "const f=require('fs'),p=require('path');const r=(d)=>{for(const e of f.readdirSync(d,{withFileTypes:true}))e.isDirectory()?r(p.join(d,e.name)):f.readFileSync(p.join(d,e.name),'utf8')};for(const a of process.argv.slice(1))f.statSync(a).isDirectory()?r(a):f.readFileSync(a,'utf8')";
 
 type CommandId = 'ours' | 'asLoaded' | 'bestCase' | 'bare' | 'read';
-
-interface Run {
-  readonly wallMs: number;
-  /** User + system CPU time of the process and its peak RSS, from usageProbe.cjs. */
-  readonly cpuMs?: number;
-  readonly maxRssKb?: number;
-}
 
 interface Work {
   readonly name: string;
@@ -47,37 +37,7 @@ interface Work {
   readonly target?: 'anchor' | 'read';
 }
 
-interface Stats {
-  readonly median: number;
-  readonly min: number;
-  readonly max: number;
-}
-
-function stats(xs: readonly number[]): Stats {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return { median: s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2, min: s[0]!, max: s[s.length - 1]! };
-}
-
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' / ');
-
-/** Runs `node ARGV` once with stdout to `out`: wall time from spawn to exit; CPU and peak RSS from the probe. */
-async function runOnce(argv: readonly string[], out: string): Promise<{ run: Run; code: number | null; stderr: string }> {
-  const fd = openSync(out, 'w');
-  const t0 = performance.now();
-  const child = spawn(process.execPath, ['--require', PROBE, ...argv], { stdio: ['ignore', fd, 'pipe', 'pipe'] });
-  let stderr = '';
-  let usage = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  (child.stdio[3] as Readable).on('data', (chunk: Buffer) => (usage += chunk.toString()));
-  const closed = new Promise((resolve) => child.once('close', resolve));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const wallMs = performance.now() - t0;
-  await closed;
-  closeSync(fd);
-  const [user, system, rss] = usage.split(' ').map(Number);
-  return { run: { wallMs, ...(rss ? { cpuMs: (user! + system!) / 1000, maxRssKb: rss } : {}) }, code, stderr };
-}
 
 /** Writes the inputs: the generated templates, a folder of 300 small ones, a real ~20 KB one with its parameters. */
 function writeInputs(dir: string): Work[] {
