@@ -35,22 +35,38 @@ const GROUPS: [RegExp, string][] = [
   [/node_modules\//, 'other dependencies'],
 ];
 
-/** Self time (ms) per group, largest first, and the profile's total. */
-export function summarizeCpuProfile(profilePath: string, bundlePath: string, mapPath: string): { groups: [string, number][]; totalMs: number } {
+/** Self time (ms) per group and per function (name and source line), largest first, and the profile's total. */
+export function summarizeCpuProfile(profilePath: string, bundlePath: string, mapPath: string): { groups: [string, number][]; functions: [string, number][]; totalMs: number } {
   const profile = JSON.parse(readFileSync(profilePath, 'utf8')) as Profile;
   const map = new SourceMap(JSON.parse(readFileSync(mapPath, 'utf8')));
   const bundleUrl = `file://${bundlePath}`;
   const groupOf = new Map<number, string>();
-  for (const node of profile.nodes) groupOf.set(node.id, classify(node.callFrame, bundleUrl, map));
-  const totals = new Map<string, number>();
+  const functionOf = new Map<number, string>();
+  for (const node of profile.nodes) {
+    groupOf.set(node.id, classify(node.callFrame, bundleUrl, map));
+    functionOf.set(node.id, describe(node.callFrame, bundleUrl, map));
+  }
+  const groups = new Map<string, number>();
+  const functions = new Map<string, number>();
   let totalMs = 0;
   for (let i = 0; i < profile.samples.length; i++) {
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
     const group = groupOf.get(profile.samples[i]!) ?? '?';
-    totals.set(group, (totals.get(group) ?? 0) + ms);
+    const fn = functionOf.get(profile.samples[i]!) ?? '?';
+    groups.set(group, (groups.get(group) ?? 0) + ms);
+    functions.set(fn, (functions.get(fn) ?? 0) + ms);
     totalMs += ms;
   }
-  return { groups: [...totals].sort((a, b) => b[1] - a[1]), totalMs };
+  const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]);
+  return { groups: sorted(groups), functions: sorted(functions), totalMs };
+}
+
+function describe(frame: ProfileNode['callFrame'], bundleUrl: string, map: SourceMap): string {
+  const name = frame.functionName || '(anonymous)';
+  if (frame.url !== bundleUrl) return frame.url ? `${name} (${frame.url})` : name;
+  const entry = map.findEntry(frame.lineNumber, frame.columnNumber) as { originalSource?: string; originalLine?: number };
+  const source = (entry.originalSource ?? '?').replace(/^.*?\/(server\/src|node_modules)\//, '$1/');
+  return `${name} (${source}:${(entry.originalLine ?? -1) + 1})`;
 }
 
 function classify(frame: ProfileNode['callFrame'], bundleUrl: string, map: SourceMap): string {

@@ -1,17 +1,19 @@
 // Where the whole-process time of `lint --format json` goes, for docs/performance.md ("Whole process: where
 // the time goes"). Not part of `npm run bench` (it takes minutes and answers a question, not a target):
-//   node --import tsx scripts/bench/profile/run.ts [--rounds N] [phases] [variants] [cpu]
+//   node --import tsx scripts/bench/profile/run.ts [--rounds N] [phases] [variants] [parallel] [cpu]
 // - phases: profile/phases.ts, bundled as the CLI is (minified), in fresh processes: Node's start-up, bundle
 //   compile and evaluation, walking, reading, parameters lookup, analysis, rules, report, JSON, GC.
 // - variants: whole processes side by side (alternating, medians): the production CLI as it is, the
 //   development bundle, and what Node 20 offers for start-up and cold code: a V8 code cache (loader.cjs),
 //   NODE_COMPILE_CACHE (Node 22 only: expected to do nothing), V8 flags.
+// - parallel: the folder in two halves by two processes at once against one process (what workers could give).
 // - cpu: one `--cpu-prof` run of the development bundle per input, self time by source (cpuProfile.ts).
 // Inputs: a generated ~20 KB template (3 scale sets), the 6 MB one (1,000) and a folder of 300 small ones.
 // The CLI bundles are built here into a temp folder with scripts/build.mjs's CLI settings (keep in step).
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { build, type BuildOptions } from 'esbuild';
 import { generateTemplate } from '../generateTemplate';
 import { formatMs } from '../measure';
@@ -105,7 +107,7 @@ async function variants(dir: string, inputs: readonly Input[], rounds: number): 
     { name: '--always-sparkplug (baseline code at once)', argv: (t) => ['--always-sparkplug', prod, ...lint(t)] },
     { name: '--no-lazy-feedback-allocation', argv: (t) => ['--no-lazy-feedback-allocation', prod, ...lint(t)] },
     { name: '--max-semi-space-size=64 (larger young generation)', argv: (t) => ['--max-semi-space-size=64', prod, ...lint(t)] },
-    { name: '--single-threaded-gc', argv: (t) => ['--single-threaded-gc', prod, ...lint(t)] },
+    { name: '--max-semi-space-size=1 (smaller young generation)', argv: (t) => ['--max-semi-space-size=1', prod, ...lint(t)] },
   ];
   for (const v of list) await v.prepare?.();
   const out: string[] = [];
@@ -132,6 +134,34 @@ async function variants(dir: string, inputs: readonly Input[], rounds: number): 
   return out;
 }
 
+/**
+ * What worker threads could give on a folder, bounded from above by processes: the folder's files split in
+ * two halves linted by two CLI processes at once, against one process for all, alternating.
+ */
+async function parallel(dir: string, rounds: number): Promise<string[]> {
+  const prod = join(dir, 'cli.prod.cjs');
+  if (!existsSync(prod)) await build(cliBuild(prod, true));
+  const folder = join(dir, 'folder');
+  const halves = [join(dir, 'half-a'), join(dir, 'half-b')];
+  const files = readdirSync(folder).sort();
+  halves.forEach((h, k) => {
+    mkdirSync(h);
+    for (const f of files.slice(k * 150, (k + 1) * 150)) writeFileSync(join(h, f), readFileSync(join(folder, f)));
+  });
+  const lint = (target: string, n: number) => runOnce([prod, 'lint', '--format', 'json', target], join(dir, `par-${n}.json`));
+  const one: number[] = [];
+  const two: number[] = [];
+  for (let round = 0; round <= rounds; round++) {
+    let t0 = performance.now();
+    await lint(folder, 0);
+    if (round > 0) one.push(performance.now() - t0);
+    t0 = performance.now();
+    await Promise.all(halves.map((h, k) => lint(h, k + 1)));
+    if (round > 0) two.push(performance.now() - t0);
+  }
+  return ['', `Folder of 300, ${rounds} rounds (load ${load()}, ${cpus().length} CPUs): one process ${cell(one)} ms; two processes at once on 150 each ${cell(two)} ms wall`];
+}
+
 async function cpuProfiles(dir: string, inputs: readonly Input[]): Promise<string[]> {
   const dev = join(dir, 'cli.dev.cjs');
   if (!existsSync(dev)) await build(cliBuild(dev, false));
@@ -140,9 +170,11 @@ async function cpuProfiles(dir: string, inputs: readonly Input[]): Promise<strin
     const profileDir = join(dir, `prof-${inputs.indexOf(input)}`);
     await runOnce(['--cpu-prof', '--cpu-prof-interval', '200', '--cpu-prof-dir', profileDir, dev, 'lint', '--format', 'json', input.path], join(dir, 'out.json'));
     const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'))!;
-    const { groups, totalMs } = summarizeCpuProfile(join(profileDir, file), dev, `${dev}.map`);
+    const { groups, functions, totalMs } = summarizeCpuProfile(join(profileDir, file), dev, `${dev}.map`);
     out.push('', `${input.name}: CPU profile of the development bundle, ${formatMs(totalMs)} ms sampled (load ${load()})`, '', '| where | self ms | share |', '|---|---|---|');
     for (const [name, ms] of groups.slice(0, 16)) out.push(`| ${name} | ${formatMs(ms)} | ${((100 * ms) / totalMs).toFixed(1)}% |`);
+    out.push('', '| function (source) | self ms | share |', '|---|---|---|');
+    for (const [name, ms] of functions.slice(0, 15)) out.push(`| ${name} | ${formatMs(ms)} | ${((100 * ms) / totalMs).toFixed(1)}% |`);
   }
   return out;
 }
@@ -158,6 +190,7 @@ async function main(argv: readonly string[]): Promise<void> {
     const inputs = writeInputs(dir);
     if (wanted('phases')) out.push('', '## Phases', '', ...(await phases(dir, inputs, rounds)));
     if (wanted('variants')) out.push('', '## Variants', ...(await variants(dir, inputs, rounds)));
+    if (wanted('parallel')) out.push('', '## Two processes on halves of the folder', ...(await parallel(dir, rounds)));
     if (wanted('cpu')) out.push('', '## CPU profiles', ...(await cpuProfiles(dir, inputs)));
     out.push('', `Load at end: ${load()}`);
     process.stdout.write(out.join('\n') + '\n');
