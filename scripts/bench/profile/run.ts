@@ -72,7 +72,7 @@ async function phases(dir: string, inputs: readonly Input[], rounds: number): Pr
       if (round > 0) results.set(input.name, [...(results.get(input.name) ?? []), JSON.parse(stderr.trim().split('\n').pop()!) as Record<string, number>]);
     }
   }
-  const keys = ['nodeStartup', 'bundleCompile', 'bundleEvaluate', 'walk', 'read', 'parametersLookup', 'analyze', 'config', 'rules', 'report', 'stringify', 'write', 'gc', 'gcCount', 'total'];
+  const keys = ['nodeStartup', 'bundleCompile', 'bundleEvaluate', 'walk', 'read', 'parametersLookup', 'analyze', 'config', 'rules', 'report', 'stringify', 'write', 'gc', 'gcCount', 'gcInAnalyze', 'gcInRules', 'gcElsewhere', 'total'];
   out.push(`| phase (median ms over ${rounds} fresh processes) | ${inputs.map((i) => i.name).join(' | ')} |`, `|---|${inputs.map(() => '---').join('|')}|`);
   for (const key of keys) out.push(`| ${key} | ${inputs.map((i) => formatMs(median(results.get(i.name)!.map((r) => r[key]!)))).join(' | ')} |`);
   return out;
