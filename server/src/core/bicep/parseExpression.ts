@@ -1,4 +1,4 @@
-import { parseArray, parseObject } from './parseCollections';
+import { parseArray, parseObject, type ItemParser } from './parseCollections';
 import type { CallExpr, Expr, ResourceDecl } from './syntax';
 import { MAX_DEPTH, spanFrom, TokenStream } from './tokenStream';
 import type { Token } from './scanner';
@@ -14,7 +14,7 @@ const LEVEL_OF = new Map<string, number>(LEVELS.flatMap((ops, level) => ops.map(
 export type ResourceParser = (stream: TokenStream, depth: number) => ResourceDecl;
 
 /** Recursive descent over Bicep expressions; depth is bounded, errors become `missing` nodes and problems. */
-export class ExpressionParser {
+export class ExpressionParser implements ItemParser {
   constructor(
     readonly s: TokenStream,
     readonly parseResource: ResourceParser,

@@ -5,7 +5,7 @@ export type JsonValue = null | boolean | number | string | readonly JsonValue[] 
 
 /**
  * A quick-fix edit described without syntax, so rules stay format-neutral: spans come from the model,
- * and a writer per format (JSON now, Bicep later) turns them into text edits.
+ * and each format's writer (JSON, Bicep) turns them into text edits.
  */
 export type NeutralEdit =
   /** Rename the property whose key is at `keySpan`. */

@@ -17,8 +17,6 @@ export type { RngState } from './rng';
 export { simInputFromScaleSet } from './fromScaleSet';
 export type { MappedInput, WhatIf } from './fromScaleSet';
 export type { Origin, Provenance } from './provenance';
-export { previewScaleSet } from './preview';
-export type { Preview } from './preview';
 export { buildReport } from './report';
 export type { SimReport } from './report';
 export { renderText } from './textReport';

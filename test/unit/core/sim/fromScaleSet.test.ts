@@ -7,6 +7,7 @@ import { analyzeTemplate } from '../../../../server/src/core/analyze';
 import { simInputFromScaleSet } from '../../../../server/src/core/sim/fromScaleSet';
 import { runRules } from '../../../../server/src/core/rules';
 import { simulate } from '../../../../server/src/core/sim/simulate';
+import { summarizeRun } from '../../../../server/src/core/sim/summary';
 
 const DIR = join(import.meta.dirname, '../../../fixtures/real-templates');
 function scaleSets(name: string) {
@@ -88,10 +89,10 @@ test('the pause the simulator uses is the one the invalid-duration rule accepts'
   }
 });
 
-test('previewScaleSet: model → one summarised run (what a CodeLens shows)', async () => {
-  const { previewScaleSet } = await import('../../../../server/src/core/sim/preview');
-  const preview = previewScaleSet(scaleSets('vmss-preview-zonesmanualrolling')[0]!, { capacity: 15 });
-  assert.equal(preview.run.status, 'Completed');
-  assert.equal(preview.summary, 'Completed: 15 batches of 1, 1 h 15 min, ≥ 14/15 serving');
-  assert.equal(preview.mapped.input.fleet.capacity, 15);
+test('model → one summarised run (what a CodeLens shows)', () => {
+  const mapped = simInputFromScaleSet(scaleSets('vmss-preview-zonesmanualrolling')[0]!, { capacity: 15 });
+  const run = simulate(mapped.input);
+  assert.equal(run.status, 'Completed');
+  assert.equal(summarizeRun(run), 'Completed: 15 batches of 1, 1 h 15 min, ≥ 14/15 serving');
+  assert.equal(mapped.input.fleet.capacity, 15);
 });
