@@ -25,7 +25,7 @@ const node = { platform: 'node', format: 'cjs', target: 'node20', define: { 'imp
 
 const targets = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', ...node, external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', ...node },
+  { ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js', ...node },
   { ...common, entryPoints: ['webview/src/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', ...node, banner: { js: `#!/usr/bin/env node\n${importMetaShim}` }, define: { ...node.define, VERSION: JSON.stringify(pkg.version) } },
 ];

@@ -1,5 +1,5 @@
 import { commands, languages, ProgressLocation, TabInputText, window, workspace, type CancellationToken, type Disposable, type Uri } from 'vscode';
-import { decodeText } from '../../server/src/decodeText';
+import { decodeText } from '../../server/src/host/decodeText';
 import type { ServerApi } from './serverApi';
 
 const INCLUDE = '**/*.{json,jsonc,bicep}';

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { EditLog } from '../../server/src/editLog';
+import { EditLog } from '../../server/src/lsp/editLog';
 
 function edited(log: EditLog, doc: TextDocument, from: number, to: number, text: string): TextDocument {
   const change = { range: { start: doc.positionAt(from), end: doc.positionAt(to) }, text };

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { RULE_IDS, parseRuleConfigText, runRules, type ConfigProblem, type Finding } from '../core/rules';
 import type { TemplateModel } from '../core/model/types';
-import { WorkspaceConfig } from '../workspaceConfig';
+import { WorkspaceConfig } from '../host/workspaceConfig';
 import { loadTemplate } from './loadTemplate';
 import type { LintTarget } from './findTemplates';
 

@@ -1,9 +1,9 @@
-import { readdirSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { analyzeTemplate } from '../core/analyze';
 import { analyzeBicep } from '../core/bicep/analyzeBicep';
 import { isBicepSource } from '../core/bicep/features/bicepDocument';
 import type { TemplateModel } from '../core/model/types';
+import { findParametersFile } from '../host/parametersDiscovery';
+import { moduleReader } from '../host/readTextFile';
 import { readTextFile } from './io';
 
 export interface LoadedTemplate {
@@ -25,35 +25,7 @@ export function loadTemplate(path: string, parametersPath?: string): LoadedTempl
   const found = parametersPath ?? findParametersFile(path);
   const parametersText = found === undefined ? undefined : readTextFile(found);
   const model = isBicepSource(path)
-    ? analyzeBicep(text, { ...(parametersText === undefined ? {} : { parametersText }), readFile: (relative) => readModule(join(dirname(path), relative)) })
+    ? analyzeBicep(text, { ...(parametersText === undefined ? {} : { parametersText }), readFile: moduleReader(path) })
     : analyzeTemplate(text, { parametersText });
   return { path, text, model, parametersPath: found };
-}
-
-/** A module's text, or undefined when it cannot be read (the module is then not followed). */
-function readModule(path: string): string | undefined {
-  try {
-    return readTextFile(path);
-  } catch {
-    return undefined;
-  }
-}
-
-export function findParametersFile(templatePath: string): string | undefined {
-  const dir = dirname(templatePath);
-  const name = basename(templatePath);
-  if (/\.parameters\.jsonc?$/i.test(name) || /\.bicepparam$/i.test(name)) return undefined;
-  const stem = name.replace(/\.(jsonc?|bicep)$/i, '').toLowerCase();
-  const wanted = isBicepSource(name) ? [`${stem}.bicepparam`, `${stem}.parameters.json`] : [`${stem}.parameters.json`, 'azuredeploy.parameters.json'];
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return undefined;
-  }
-  for (const candidate of wanted) {
-    const match = entries.find((entry) => entry.toLowerCase() === candidate);
-    if (match) return join(dir, match);
-  }
-  return undefined;
 }

@@ -11,7 +11,7 @@ import { createDocumentFor, writeEditsFor } from '../../../../server/src/core/bi
 import { applyTextEdits } from '../../../../server/src/core/edits';
 import { countErrors } from '../../../../server/src/core/edits/jsoncSyntax';
 import { getLanguageService } from '../../../../server/src/core/services/languageService';
-import { decodeText } from '../../../../server/src/decodeText';
+import { decodeText } from '../../../../server/src/host/decodeText';
 
 const ls = getLanguageService();
 const DIRS = ['../../../fixtures/real-templates', '../../../fixtures/bicep'].map((d) => join(import.meta.dirname, d));

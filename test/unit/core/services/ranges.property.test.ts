@@ -13,7 +13,7 @@ import type { CodeAction, Position, Range, TextEdit } from 'vscode-languageserve
 import { createDocumentFor } from '../../../../server/src/core/bicep/features/dispatch';
 import { getLanguageService, type ArmDocument } from '../../../../server/src/core/services/languageService';
 import { LineIndex } from '../../../../server/src/core/text/lineIndex';
-import { decodeText } from '../../../../server/src/decodeText';
+import { decodeText } from '../../../../server/src/host/decodeText';
 
 const ls = getLanguageService();
 const DIR = join(import.meta.dirname, '../../../fixtures/real-templates');

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeText } from '../../../../server/src/decodeText';
+import { decodeText } from '../../../../server/src/host/decodeText';
 import { getLanguageService, type ArmDocument } from '../../../../server/src/core/services/languageService';
 import { cursor } from '../../../helpers/cursor';
 

@@ -1,4 +1,5 @@
 import type { ArmDocument } from '../../services/armDocument';
+import { formatOf } from '../../formats';
 import { LineIndex } from '../../text/lineIndex';
 import { analyzeBicepFile, type AnalyzeBicepOptions } from '../analyzeBicep';
 import { parseBicep } from '../parser';
@@ -26,5 +27,5 @@ export function isBicepDocument<T extends object>(doc: T): doc is T & { readonly
 
 /** True for the documents the Bicep front end reads: languageId `bicep`, or a `.bicep` URI or path. */
 export function isBicepSource(uriOrPath: string, languageId?: string): boolean {
-  return languageId === 'bicep' || /\.bicep$/i.test(uriOrPath.split(/[?#]/)[0]!);
+  return formatOf(uriOrPath, languageId) === 'bicep';
 }

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { decodeText } from './decodeText';
-import { findParametersFile } from './cli/loadTemplate';
-import { fileKey, toPath } from './workspaceConfig';
+import { decodeText } from '../host/decodeText';
+import { findParametersFile, isParametersFileName } from '../host/parametersDiscovery';
+import { fileKey, toPath } from '../host/workspaceConfig';
 
 /** The parameters file chosen for a template, and its text at this moment. */
 export interface ParametersSource {
@@ -82,8 +81,4 @@ export class ParametersFiles {
       return undefined;
     }
   }
-}
-
-export function isParametersFileName(uri: string): boolean {
-  return /\.parameters\.jsonc?$|\.bicepparam$/i.test(basename(uri));
 }

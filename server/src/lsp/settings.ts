@@ -1,24 +1,7 @@
 import type { Connection } from 'vscode-languageserver/node';
+import type { ServerSettings } from '../protocol';
 
-/**
- * Editor settings under `vmssUpgrade.*`, typed. Pulled per document with `workspace/configuration`
- * (when the client can answer it), cached per URI, cleared when the client says settings changed.
- */
-export interface ServerSettings {
-  /** Severity overrides by rule id: "error" | "warning" | "info" | "hint" | "off". */
-  readonly rules: Readonly<Record<string, string>>;
-  readonly inlayHints: { readonly enabled: boolean };
-  readonly codeLens: { readonly enabled: boolean };
-  /** Property-name suggestions: `auto` leaves them to ARM Tools and Bicep in their own language modes. */
-  readonly completion: { readonly propertyNames: 'auto' | 'always' | 'never' };
-  /** What the simulator assumes where the template does not say. */
-  readonly whatIf: {
-    /** Instances assumed when sku.capacity is unknown. */
-    readonly capacity: number;
-    /** Probability that one upgraded instance fails its health check, for the CodeLens halt estimate. */
-    readonly failureRate: number;
-  };
-}
+export type { ServerSettings } from '../protocol';
 
 export const DEFAULT_SETTINGS: ServerSettings = {
   rules: {},

@@ -1,14 +1,14 @@
 import type { CancellationToken, Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding } from './core/rules/types';
-import type { LanguageService } from './core/services/languageService';
+import type { Finding } from '../core/rules/types';
+import type { LanguageService } from '../core/services/languageService';
 import type { CachedDocument, DocumentCache } from './documentCache';
 import type { ParametersFiles } from './parametersFiles';
 import { effectiveRuleConfig } from './ruleConfig';
 import type { Logger } from './runSafe';
 import type { ServerSettings, SettingsStore } from './settings';
 import type { TypingPause } from './typingPause';
-import type { WorkspaceConfig } from './workspaceConfig';
+import type { WorkspaceConfig } from '../host/workspaceConfig';
 
 /** What the client announced in initialize (filled in there, read by handlers). */
 export interface ClientSupport {

@@ -1,16 +1,17 @@
 import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { getLanguageService } from './core/services/languageService';
+import { getLanguageService } from '../core/services/languageService';
 import { DiagnosticsDelivery } from './diagnostics';
 import { DocumentCache } from './documentCache';
 import { EditLog } from './editLog';
 import { registerFeatureHandlers } from './featureHandlers';
-import { isParametersFileName, ParametersFiles } from './parametersFiles';
-import type { SetParametersFileNotification } from './protocol';
+import { isParametersFileName } from '../host/parametersDiscovery';
+import { ParametersFiles } from './parametersFiles';
+import type { SetParametersFileNotification } from '../protocol';
 import { analyse, type ClientSupport, type ServerContext } from './serverContext';
 import { SettingsStore } from './settings';
 import { TypingPause } from './typingPause';
-import { CONFIG_FILE_NAME, fileKey, WorkspaceConfig } from './workspaceConfig';
+import { CONFIG_FILE_NAME, fileKey, WorkspaceConfig } from '../host/workspaceConfig';
 
 export interface ServerRuntime {
   readonly name: string;

@@ -1,9 +1,9 @@
-import { parseRuleConfig, parseRuleConfigText, type RuleConfig } from './core/rules/config';
-import { RULES } from './core/rules/registry';
-import type { Severity } from './core/rules/types';
-import { JSON_SYNTAX_CODE } from './core/services/armDiagnostics';
+import { parseRuleConfig, parseRuleConfigText, type RuleConfig } from '../core/rules/config';
+import { RULES } from '../core/rules/registry';
+import type { Severity } from '../core/rules/types';
+import { JSON_SYNTAX_CODE } from '../core/services/armDiagnostics';
 import type { ServerSettings } from './settings';
-import type { WorkspaceConfigFile } from './workspaceConfig';
+import type { WorkspaceConfigFile } from '../host/workspaceConfig';
 
 export interface EffectiveRuleConfig {
   readonly config: RuleConfig;

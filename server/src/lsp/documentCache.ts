@@ -1,12 +1,9 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { isBicepDocument } from './core/bicep/features/bicepDocument';
-import { createDocumentFor } from './core/bicep/features/dispatch';
-import type { ReadFile } from './core/bicep/modules';
-import { mayConcernScaleSets, type ArmDocument, type CursorDocument } from './core/services/armDocument';
-import { decodeText } from './decodeText';
-import { toPath } from './workspaceConfig';
+import { isBicepDocument } from '../core/bicep/features/bicepDocument';
+import { createDocumentFor } from '../core/bicep/features/dispatch';
+import { mayConcernScaleSets, type ArmDocument, type CursorDocument } from '../core/services/armDocument';
+import { moduleReader } from '../host/readTextFile';
+import { toPath } from '../host/workspaceConfig';
 import type { EditLog } from './editLog';
 import type { ParametersFiles } from './parametersFiles';
 
@@ -41,7 +38,8 @@ export class DocumentCache {
     const paramsKey = params?.key ?? '';
     if (cached && sameText && cached.paramsKey === paramsKey) return cached;
     const text = document.getText();
-    const readFile = moduleReader(document.uri);
+    const path = toPath(document.uri);
+    const readFile = path === undefined ? undefined : moduleReader(path);
     const doc = createDocumentFor(document.uri, document.languageId, text, { ...(params ? { parametersText: params.text } : {}), ...(readFile ? { readFile } : {}) });
     const entry = { uri: document.uri, version: document.version, doc, parametersUri: params?.uri, paramsKey, concerns };
     this.entries.set(document.uri, entry);
@@ -75,17 +73,4 @@ export class DocumentCache {
   clear(): void {
     this.entries.clear();
   }
-}
-
-/** Reads Bicep modules relative to the template's folder (on disk; unsaved module edits are not seen). */
-function moduleReader(uri: string): ReadFile | undefined {
-  const path = toPath(uri);
-  if (!path) return undefined;
-  return (relative) => {
-    try {
-      return decodeText(readFileSync(join(dirname(path), relative)));
-    } catch {
-      return undefined;
-    }
-  };
 }

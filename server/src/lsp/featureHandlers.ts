@@ -1,4 +1,4 @@
-import type { ScaleSetsRequest } from './protocol';
+import type { ScaleSetsRequest } from '../protocol';
 import { runSafe } from './runSafe';
 import { analyse, lookup, type ServerContext } from './serverContext';
 
