@@ -2,11 +2,11 @@
 // engine on the equivalent JSON template (generateTemplate(N)), measured as alternating pairs.
 // Target: Bicep within 2× JSON at 1,000 scale sets.
 import { analyzeBicep } from '../../server/src/core/bicep/analyzeBicep';
-import { analyzeTemplate } from '../../server/src/core/analyze';
+import { analyzeTemplate } from '../../server/src/core/arm/analyzeTemplate';
 import { runRules } from '../../server/src/core/rules/runner';
 import { generateTemplate } from './generateTemplate';
 import { formatBytes, formatMs, measurePair } from './measure';
-import type { BenchSection } from './types';
+import type { BenchSection } from './benchSection';
 
 function scaleSet(i: number): string {
   const zonal = i % 3 === 0;

@@ -1,10 +1,10 @@
 // Engine benchmark: full analysis of generated templates against the floor, jsonc-parser's parseTree on
 // the same text. Target: at most 1.5× parseTree on the 6 MB template.
 import { parseTree, type ParseError } from 'jsonc-parser';
-import { analyzeTemplate } from '../../server/src/core/analyze';
+import { analyzeTemplate } from '../../server/src/core/arm/analyzeTemplate';
 import { generateTemplate } from './generateTemplate';
 import { formatBytes, formatMs, measurePair } from './measure';
-import type { BenchSection } from './types';
+import type { BenchSection } from './benchSection';
 
 export default async function engineBench(): Promise<BenchSection> {
   const rows: string[][] = [];

@@ -3,13 +3,13 @@
 // 1,000 to 9,000 deep (issue 17's R1: 3,000 deep took 4.4 s through jsonc-parser's modify).
 // Targets: linear in document size (time per MB at 6 MB within 2× of that at 600 KB) and in nesting
 // (9,000 deep within 4× of 3,000 deep; quadratic would be 9×).
-import { analyzeTemplate } from '../../server/src/core/analyze';
+import { analyzeTemplate } from '../../server/src/core/arm/analyzeTemplate';
 import { getLanguageService } from '../../server/src/core/services/languageService';
 import type { NeutralEdit } from '../../server/src/core/edits';
 import { writeJsonEdits } from '../../server/src/core/edits';
 import { generateTemplate } from './generateTemplate';
 import { formatBytes, formatMs, measure } from './measure';
-import type { BenchSection } from './types';
+import type { BenchSection } from './benchSection';
 
 const EXTENSION = [{ name: 'HealthExtension', properties: { publisher: 'Microsoft.ManagedServices', type: 'ApplicationHealthLinux', typeHandlerVersion: '2.0', settings: { protocol: 'http', port: 80, requestPath: '/health' } } }];
 

@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cpus } from 'node:os';
-import type { BenchSection } from './types';
+import type { BenchSection } from './benchSection';
 
 const HELPERS = new Set(['index.ts', 'types.ts', 'measure.ts', 'generateTemplate.ts']);
 

@@ -12,7 +12,7 @@ import { getLanguageService, type JSONDocument } from 'vscode-json-languageservi
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { generateTemplate } from './generateTemplate';
 import { formatBytes, formatMs, summarize, type Sample } from './measure';
-import type { BenchSection } from './types';
+import type { BenchSection } from './benchSection';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SERVER = join(ROOT, 'dist', 'server.js');

@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { parseTree, type ParseError } from 'jsonc-parser';
 import { getLanguageService, type JSONSchema } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeTemplate } from '../../server/src/core/analyze';
+import { analyzeTemplate } from '../../server/src/core/arm/analyzeTemplate';
 import { runRules } from '../../server/src/core/rules';
 import { generateTemplate } from './generateTemplate';
 import { formatBytes, formatMs, measure, measurePair } from './measure';
-import type { BenchSection } from './types';
+import type { BenchSection } from './benchSection';
 
 const SCHEMAS = join(import.meta.dirname, '..', '..', '..', 'shared', 'arm-schemas');
 const TRIMMED = join(SCHEMAS, 'derived', 'vmss-trimmed.2024-07-01.json');

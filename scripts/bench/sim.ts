@@ -4,10 +4,10 @@
 import { defaultFleet, defaultInput, DEFAULT_FAILURES } from '../../server/src/core/sim/defaults';
 import { TrialRunner } from '../../server/src/core/sim/monteCarlo';
 import { simulate } from '../../server/src/core/sim/simulate';
-import type { SimInput } from '../../server/src/core/sim/types';
+import type { SimInput } from '../../server/src/core/sim/simData';
 import { performance } from 'node:perf_hooks';
 import { formatMs } from './measure';
-import type { BenchSection } from './types';
+import type { BenchSection } from './benchSection';
 
 export interface SimBenchRow {
   readonly name: string;

@@ -4,7 +4,7 @@
  * anything malformed or unknown is rejected (the receiver ignores and logs it). No DOM or vscode types
  * here, so both TypeScript projects can include this file.
  */
-import type { SimInput } from '../../server/src/core/sim/types';
+import type { SimInput } from '../../server/src/core/sim/simData';
 
 export interface Position {
   readonly line: number;

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { RULE_IDS, parseRuleConfigText, runRules, type ConfigProblem, type Finding } from '../core/rules';
-import type { TemplateModel } from '../core/model/types';
+import type { TemplateModel } from '../core/model/templateModel';
 import { WorkspaceConfig } from '../host/workspaceConfig';
 import { loadTemplate } from './loadTemplate';
 import type { LintTarget } from './findTemplates';

@@ -1,7 +1,7 @@
-import { analyzeTemplate } from '../core/analyze';
+import { analyzeTemplate } from '../core/arm/analyzeTemplate';
 import { analyzeBicep } from '../core/bicep/analyzeBicep';
 import { isBicepSource } from '../core/bicep/features/bicepDocument';
-import type { TemplateModel } from '../core/model/types';
+import type { TemplateModel } from '../core/model/templateModel';
 import { findParametersFile } from '../host/parametersDiscovery';
 import { moduleReader } from '../host/readTextFile';
 import { readTextFile } from './io';

@@ -1,6 +1,6 @@
 import { parseRuleConfig, parseRuleConfigText, type RuleConfig } from '../core/rules/config';
 import { RULES } from '../core/rules/registry';
-import type { Severity } from '../core/rules/types';
+import type { Severity } from '../core/rules/ruleTypes';
 import { JSON_SYNTAX_CODE } from '../core/services/armDiagnostics';
 import type { ServerSettings } from './settings';
 import type { WorkspaceConfigFile } from '../host/workspaceConfig';

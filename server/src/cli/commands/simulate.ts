@@ -3,7 +3,7 @@ import type { CliCommand } from '../commands';
 import { CliError, type CliIo } from '../io';
 import { loadTemplate } from '../loadTemplate';
 import { asString } from '../../core/model/values';
-import type { ScaleSetModel } from '../../core/model/types';
+import type { ScaleSetModel } from '../../core/model/templateModel';
 import { osUpgradeHistoryEntry, rollingUpgradeStatus } from '../../core/sim/azureShapes';
 import { MAX_SIMULATED_INSTANCES } from '../../core/sim/capacity';
 import { closedForm } from '../../core/sim/closedForm';

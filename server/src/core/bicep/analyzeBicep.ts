@@ -1,4 +1,4 @@
-import type { TemplateModel } from '../model/types';
+import type { TemplateModel } from '../model/templateModel';
 import { readBicepParameters } from './bicepParams';
 import { BicepScope } from './bicepScope';
 import { SUPPRESSION_DIRECTIVE } from '../rules/suppressions';

@@ -1,7 +1,7 @@
 import type { ScopeEntry } from '../expressions/scope';
 import { formatResourceId } from '../expressions/resourceIds';
 import { Unknown, type EvalResult, type EvalValue } from '../expressions/index';
-import { MAX_REFERENCE_DEPTH, referenceTooDeep, type SuppliedParameter } from '../model/templateScope';
+import { MAX_REFERENCE_DEPTH, referenceTooDeep, type SuppliedParameter } from '../arm/templateScope';
 import { evaluateBicep, type BicepNames, type Locals } from './evaluate';
 import type { BicepFile, Expr, ObjectExpr, ParamDecl, ResourceDecl, VarDecl } from './syntax';
 

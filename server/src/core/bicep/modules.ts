@@ -1,6 +1,6 @@
 import { Unknown } from '../expressions/values';
-import type { SuppliedParameter } from '../model/templateScope';
-import type { ScaleSetModel } from '../model/types';
+import type { SuppliedParameter } from '../arm/templateScope';
+import type { ScaleSetModel } from '../model/templateModel';
 import type { Span } from '../text/span';
 import { BicepScope, findProperty, resourceBody } from './bicepScope';
 import { parseBicep } from './parser';

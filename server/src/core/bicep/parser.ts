@@ -1,7 +1,7 @@
 import { ExpressionParser } from './parseExpression';
 import type { BicepFile, Decorator, Expr, ModuleDecl, ParamDecl, ResourceDecl, Statement, VarDecl } from './syntax';
 import { spanFrom, TokenStream } from './tokenStream';
-import type { ParseProblem } from '../model/types';
+import type { ParseProblem } from '../model/templateModel';
 
 const LINE_END = new Set<string>();
 const OPENERS = new Set(['{', '[', '(', '<']);

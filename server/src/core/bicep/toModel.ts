@@ -1,9 +1,9 @@
 import { Unknown } from '../expressions/values';
-import { readLoadBalancerAt, readServiceFabricClusterAt } from '../model/readNeighbours';
-import { readScaleSet } from '../model/readScaleSet';
-import { fromEvalValue, Resolver } from '../model/resolver';
-import { TemplateScope } from '../model/templateScope';
-import type { LoadBalancerModel, ParameterInfo, RObject, RProperty, RValue, ScaleSetModel, ServiceFabricClusterModel } from '../model/types';
+import { readLoadBalancerAt, readServiceFabricClusterAt } from '../arm/readNeighbours';
+import { readScaleSet } from '../arm/readScaleSet';
+import { fromEvalValue, Resolver } from '../arm/resolver';
+import { TemplateScope } from '../arm/templateScope';
+import type { LoadBalancerModel, ParameterInfo, RObject, RProperty, RValue, ScaleSetModel, ServiceFabricClusterModel } from '../model/templateModel';
 import { asString, getProp } from '../model/values';
 import type { BicepScope, ResourceEntry } from './bicepScope';
 import { toRValue } from './toRValue';

@@ -1,6 +1,6 @@
 import { Unknown } from '../expressions/values';
-import { fromEvalValue, unknownValue } from '../model/resolver';
-import type { RProperty, RValue } from '../model/types';
+import { fromEvalValue, unknownValue } from '../arm/resolver';
+import type { RProperty, RValue } from '../model/templateModel';
 import type { BicepScope } from './bicepScope';
 import type { Locals } from './evaluate';
 import type { Expr } from './syntax';

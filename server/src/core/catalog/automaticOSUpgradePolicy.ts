@@ -1,5 +1,5 @@
 import { DOCS } from './sources';
-import type { PolicyObject } from './types';
+import type { PolicyObject } from './policyProperty';
 
 /** `upgradePolicy.automaticOSUpgradePolicy` (reference §1.3). */
 export const AUTOMATIC_OS_UPGRADE_POLICY: PolicyObject = {

@@ -1,6 +1,6 @@
 import { AUTO_OS_UPGRADE_POLICY, AUTOMATIC_OS_UPGRADE_POLICY } from './automaticOSUpgradePolicy';
 import { ROLLING_UPGRADE_POLICY } from './rollingUpgradePolicy';
-import type { PolicyObject, PolicyObjectId, PolicyProperty } from './types';
+import type { PolicyObject, PolicyObjectId, PolicyProperty } from './policyProperty';
 import { UPGRADE_POLICY } from './upgradePolicy';
 
 /** Every policy object, keyed by the JSON property that holds it. */

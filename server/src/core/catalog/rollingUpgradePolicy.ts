@@ -1,5 +1,5 @@
 import { DOCS } from './sources';
-import type { PolicyObject } from './types';
+import type { PolicyObject } from './policyProperty';
 
 /** `upgradePolicy.rollingUpgradePolicy` (reference §1.2). */
 export const ROLLING_UPGRADE_POLICY: PolicyObject = {

@@ -1,5 +1,5 @@
 import { DOCS } from './sources';
-import type { PolicyObject } from './types';
+import type { PolicyObject } from './policyProperty';
 
 /** `properties.upgradePolicy` (reference §1.1). */
 export const UPGRADE_POLICY: PolicyObject = {

@@ -1,5 +1,5 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import type { ParseProblem } from '../model/types';
+import type { ParseProblem } from '../text/span';
 import { boundJsonDepth, tooDeepMessage } from './depthGuard';
 import { parseStrictLazily } from './lazyTree';
 

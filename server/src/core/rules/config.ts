@@ -3,8 +3,8 @@ import { parseTree, printParseErrorCode } from 'jsonc-parser';
 import { closestName } from '../catalog/closestName';
 import { boundJsonDepth } from '../json/depthGuard';
 import type { Span } from '../text/span';
-import type { SeverityOverride } from './types';
-import { SEVERITY_OVERRIDES } from './types';
+import type { SeverityOverride } from './ruleTypes';
+import { SEVERITY_OVERRIDES } from './ruleTypes';
 
 /**
  * `.vmss-upgrade.json`: `{ "rules": { "<rule-id>": "off" | "hint" | "info" | "warning" | "error" } }`

@@ -1,5 +1,5 @@
-import type { Rule } from './types';
-import { SEVERITY_OVERRIDES } from './types';
+import type { Rule } from './ruleTypes';
+import { SEVERITY_OVERRIDES } from './ruleTypes';
 
 /**
  * The JSON Schema of `.vmss-upgrade.json`, built from the rule table so completion lists every rule.

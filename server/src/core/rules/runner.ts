@@ -1,11 +1,11 @@
-import type { ScaleSetModel, TemplateModel } from '../model/types';
+import type { ScaleSetModel, TemplateModel } from '../model/templateModel';
 import { LineIndex } from '../text/lineIndex';
 import type { Span } from '../text/span';
 import type { RuleConfig } from './config';
 import { INTERNAL_RULE_ERROR } from './meta/suppressionRules';
 import { RULE_IDS, RULES } from './registry';
 import { findSuppressions, SUPPRESSION_DIRECTIVE, type Suppression } from './suppressions';
-import type { Finding, FindingDraft, Rule, ScaleSetRule, ScaleSetRuleContext, Severity } from './types';
+import type { Finding, FindingDraft, Rule, ScaleSetRule, ScaleSetRuleContext, Severity } from './ruleTypes';
 
 export interface RunRulesOptions {
   /** Severity overrides, as read from `.vmss-upgrade.json` or editor settings. */

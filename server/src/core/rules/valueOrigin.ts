@@ -1,4 +1,4 @@
-import type { RValue } from '../model/types';
+import type { RValue } from '../model/templateModel';
 
 /**
  * Says where a value that is not written literally came from, so a finding on `[parameters('x')]`

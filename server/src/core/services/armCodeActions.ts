@@ -3,7 +3,7 @@ import { POLICY_OBJECTS } from '../catalog';
 import { writeEditsFor } from '../bicep/features/dispatch';
 import type { JsonValue, NeutralEdit } from '../edits';
 import { SUPPRESSION_DIRECTIVE } from '../rules/suppressions';
-import type { Finding } from '../rules/types';
+import type { Finding } from '../rules/ruleTypes';
 import type { ArmDocument } from './armDocument';
 import { scaleSetAt } from './armDocument';
 import { allowedInApiVersion, apiVersionOf } from './catalogContext';

@@ -1,5 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { Finding, FindingTag, Severity } from '../rules/types';
+import type { Finding, FindingTag, Severity } from '../rules/ruleTypes';
 import type { ArmDocument } from './armDocument';
 
 export const DIAGNOSTIC_SOURCE = 'vmss-upgrade';

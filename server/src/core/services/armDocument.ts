@@ -1,6 +1,6 @@
-import { analyzeParsed } from '../analyze';
+import { analyzeParsed } from '../arm/analyzeTemplate';
 import { parseJson, type ParsedJson } from '../json/parseJson';
-import type { DocumentKind, ScaleSetModel, TemplateModel } from '../model/types';
+import type { DocumentKind, ScaleSetModel, TemplateModel } from '../model/templateModel';
 import { LineIndex } from '../text/lineIndex';
 import type { Position } from '../text/span';
 

@@ -1,7 +1,7 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
 import { humaniseDuration, humaniseSeconds, parseIsoDuration, POLICY_OBJECTS, type PolicyProperty } from '../catalog';
 import { asInteger, getProp } from '../model/values';
-import type { RProperty, ScaleSetModel } from '../model/types';
+import type { RProperty, ScaleSetModel } from '../model/templateModel';
 import type { ArmDocument } from './armDocument';
 import { policyObjectAt, policyPropertyAt, propertyDetail, propertyDocumentation } from './catalogContext';
 import { cursorContext } from './cursorContext';

@@ -1,7 +1,7 @@
 import type { InlayHint, Range } from 'vscode-languageserver-types';
 import { humaniseSeconds, parseIsoDuration, POLICY_OBJECTS } from '../catalog';
 import { asInteger, asString, getProp } from '../model/values';
-import type { RObject, ScaleSetModel } from '../model/types';
+import type { RObject, ScaleSetModel } from '../model/templateModel';
 import { allowedInApiVersion, apiVersionOf } from './catalogContext';
 import type { ArmDocument } from './armDocument';
 import { AZURE_POLICY_DEFAULTS } from '../sim/defaults';

@@ -1,6 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
 import { simInputFromScaleSet } from '../sim/fromScaleSet';
-import type { SimInput } from '../sim/types';
+import type { SimInput } from '../sim/simData';
 import type { ArmDocument } from './armDocument';
 import { policySummary } from './armSymbols';
 import { capacityOf } from './scaleSetFacts';

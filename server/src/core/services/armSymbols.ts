@@ -1,6 +1,6 @@
 import type { DocumentSymbol } from 'vscode-languageserver-types';
 import { asBoolean, asInteger, asString, getProp } from '../model/values';
-import type { ScaleSetModel } from '../model/types';
+import type { ScaleSetModel } from '../model/templateModel';
 import type { ArmDocument } from './armDocument';
 import { parseIsoDuration } from '../catalog';
 import { AZURE_POLICY_DEFAULTS } from '../sim/defaults';

@@ -1,6 +1,6 @@
 import type { RuleConfig } from '../rules/config';
 import { runRules } from '../rules/runner';
-import type { Finding } from '../rules/types';
+import type { Finding } from '../rules/ruleTypes';
 import { isScaleSetDocument, type ArmDocument } from './armDocument';
 
 /**

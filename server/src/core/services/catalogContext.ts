@@ -1,6 +1,6 @@
 import type { Segment } from 'jsonc-parser';
 import { isApiVersionAtLeast, POLICY_OBJECTS, type PolicyObjectId, type PolicyProperty } from '../catalog';
-import type { ScaleSetModel } from '../model/types';
+import type { ScaleSetModel } from '../model/templateModel';
 import { authoredMarkdown, type Markdown } from '../text/markdown';
 
 /**

@@ -1,6 +1,6 @@
 import { createScanner, getLocation, type Segment } from 'jsonc-parser';
 import { boundJsonDepth } from '../json/depthGuard';
-import type { ScaleSetModel } from '../model/types';
+import type { ScaleSetModel } from '../model/templateModel';
 import type { Span } from '../text/span';
 import { bicepCursorContext } from '../bicep/features/bicepCursorContext';
 import { isBicepDocument } from '../bicep/features/bicepDocument';

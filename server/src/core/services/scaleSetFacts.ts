@@ -1,4 +1,4 @@
-import type { RProperty, RValue, ScaleSetModel } from '../model/types';
+import type { RProperty, RValue, ScaleSetModel } from '../model/templateModel';
 import type { ValueSource } from '../expressions/values';
 import { DEFAULT_ASSUMPTIONS } from '../sim/assumptions';
 import { baseBatchSize } from '../sim/batches';

@@ -3,7 +3,7 @@
  * (RollingUpgradeStatusInfo) and one GET …/osUpgradeHistory entry. The start time only stamps these.
  */
 import { INSTANCE_UNHEALTHY } from './messages';
-import type { SimInput, SimRun } from './types';
+import type { SimInput, SimRun } from './simData';
 
 const TYPE = 'Microsoft.Compute/virtualMachineScaleSets/rollingUpgrades';
 

@@ -8,7 +8,7 @@ import type { Mutable, RunState } from './runState';
 // Bound once: the dev loader (tsx) turns named imports into getter calls, which cost more than the
 // arithmetic in these per-instance loops.
 const { NEW_BAD, NEW_OK, RESTORED_BAD, RESTORED_OK, jitter, setState } = runState;
-import type { BatchMember } from './types';
+import type { BatchMember } from './simData';
 
 export interface BatchTimes {
   readonly end: number;

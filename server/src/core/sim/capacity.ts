@@ -6,8 +6,8 @@
  */
 import { SCALE_SET_LIMITS, instanceLimit, type InstanceLimit } from '../catalog/scaleSetLimits';
 import { asBoolean, asInteger, asString } from '../model/values';
-import type { ScaleSetModel } from '../model/types';
-import type { SimFleet } from './types';
+import type { ScaleSetModel } from '../model/templateModel';
+import type { SimFleet } from './simData';
 
 /** No simulated fleet is larger, whatever the input says (Azure's maximum per scale set). */
 export const MAX_SIMULATED_INSTANCES = SCALE_SET_LIMITS.maxInstances;

@@ -8,7 +8,7 @@
 import { simulatedFleetSize } from './capacity';
 import { DEFAULT_FAILURES, triggerPlan } from './defaults';
 import { simulate } from './simulate';
-import type { SimInput } from './types';
+import type { SimInput } from './simData';
 
 export interface ClosedForm {
   readonly method: 'binomialTail' | 'dynamicProgramming' | null;

@@ -5,7 +5,7 @@
 import { DEFAULT_ASSUMPTIONS } from './assumptions';
 import { capacityNote } from './capacity';
 import type { AssumptionValues } from './assumptions';
-import type { EffectivePolicy, FailureModel, SimFleet, SimInput, SimTimings } from './types';
+import type { EffectivePolicy, FailureModel, SimFleet, SimInput, SimTimings } from './simData';
 
 /** RollingUpgradePolicy defaults (S1/S2): 20/20/20, PT0S, booleans false. */
 export const AZURE_POLICY_DEFAULTS: EffectivePolicy = {

@@ -13,7 +13,7 @@ import { NEW_BAD } from './runState';
 import { drawTrial, flapCount } from './trial';
 import type { Mutable, Prepared, RunState } from './runState';
 import type { Rng } from './rng';
-import type { BatchMember, GateResult, HaltCode, RunStatus, SimBatch, SimInput } from './types';
+import type { BatchMember, GateResult, HaltCode, RunStatus, SimBatch, SimInput } from './simData';
 
 export function prepare(input: SimInput): Prepared {
   const a = input.assumptions;

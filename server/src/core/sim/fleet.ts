@@ -4,7 +4,7 @@
  */
 import { simulatedFleetSize } from './capacity';
 import { UNIFORM_UPDATE_DOMAINS } from './defaults';
-import type { SimInput } from './types';
+import type { SimInput } from './simData';
 
 export interface Fleet {
   readonly size: number;

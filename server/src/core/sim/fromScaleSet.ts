@@ -11,8 +11,8 @@ import { parseIsoDuration } from '../catalog/durations';
 import { APPLICATION_HEALTH_EXTENSION, isApplicationHealthType } from '../catalog/healthExtension';
 import type { Provenance } from './provenance';
 import { asBoolean, asInteger, asString, getProp } from '../model/values';
-import type { RValue, ScaleSetModel } from '../model/types';
-import type { EffectivePolicy, HealthSource, InstanceOverride, OrchestrationMode, RollingPolicyInput, SimInput, SimTimings, Trigger, UpgradeMode } from './types';
+import type { RValue, ScaleSetModel } from '../model/templateModel';
+import type { EffectivePolicy, HealthSource, InstanceOverride, OrchestrationMode, RollingPolicyInput, SimInput, SimTimings, Trigger, UpgradeMode } from './simData';
 
 export interface WhatIf {
   readonly trigger?: Trigger;

@@ -1,5 +1,5 @@
 /** The upgrade simulator's public API (pure; see docs/simulator.md). */
-export type * from './types';
+export type * from './simData';
 export { ASSUMPTIONS, DEFAULT_ASSUMPTIONS, alternatives, assumptionInfo, withAssumptions } from './assumptions';
 export type { AssumptionInfo, AssumptionName, AssumptionValues } from './assumptions';
 export { AZURE_POLICY_DEFAULTS, ASSUMED_CAPACITY, DEFAULT_FAILURES, DEFAULT_SEED, DEFAULT_START_TIME, DEFAULT_TIMINGS, HEALTH_WAIT_SECONDS, defaultFleet, defaultInput, templatePolicy, triggerPlan } from './defaults';

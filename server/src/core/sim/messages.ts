@@ -2,7 +2,7 @@
  * Azure's halt messages (azure-upgrade-policy.md §3.7), with the numbers of this run filled in. The
  * texts are copied as Azure writes them, including the double spaces and the ".." of the originals.
  */
-import type { HaltCode } from './types';
+import type { HaltCode } from './simData';
 
 export const INSTANCE_UNHEALTHY = 'Instance found to be unhealthy or unreachable.';
 

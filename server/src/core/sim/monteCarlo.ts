@@ -9,7 +9,7 @@ import { execute, newScratch, prepare } from './engine';
 import { Rng } from './rng';
 import type { Prepared } from './runState';
 import type { Scratch } from './engine';
-import type { HaltCode, RunStatus, SimInput } from './types';
+import type { HaltCode, RunStatus, SimInput } from './simData';
 
 export const OUTCOMES = [
   'Completed',

@@ -4,7 +4,7 @@
  * value was absent or could not be evaluated (then `assumed` is true and `note` says why).
  */
 import type { ValueSource } from '../expressions/values';
-import type { RValue } from '../model/types';
+import type { RValue } from '../model/templateModel';
 
 export type Origin =
   | 'template' | 'expression' | 'variable' | 'parameterDefault' | 'parametersFile'

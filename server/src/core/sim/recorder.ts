@@ -4,7 +4,7 @@
  * instances) and drive the capacity series. Monte Carlo runs the same engine with no recorder.
  */
 import { EventQueue } from './eventQueue';
-import type { CapacityPoint, EventKind, SimEvent } from './types';
+import type { CapacityPoint, EventKind, SimEvent } from './simData';
 
 /** What a happening does to an instance's capacity category. */
 export type Change = 'serving' | 'upgrading' | 'unhealthy' | 'created' | 'deleted' | null;

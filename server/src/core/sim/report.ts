@@ -8,7 +8,7 @@ import type { MappedInput } from './fromScaleSet';
 import type { MonteCarloSummary, Sensitivity } from './monteCarlo';
 import type { Provenance } from './provenance';
 import { summarizeRun } from './summary';
-import type { CapacityPoint, GateResult, SimEvent, SimRun } from './types';
+import type { CapacityPoint, GateResult, SimEvent, SimRun } from './simData';
 
 export interface SimReport {
   readonly version: 1;

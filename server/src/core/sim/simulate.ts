@@ -2,7 +2,7 @@
 import { execute, newScratch, prepare } from './engine';
 import { haltMessage, formatPercent } from './messages';
 import { Rng } from './rng';
-import type { SimInput, SimRun } from './types';
+import type { SimInput, SimRun } from './simData';
 
 export function simulate(input: SimInput): SimRun {
   const p = prepare(input);

@@ -1,7 +1,7 @@
 /** The CLI's text output: a summary line, a batch table and an ASCII timeline (plain ASCII, fixed width). */
 import type { SimReport } from './report';
 import { formatDuration, summarizeMonteCarlo } from './summary';
-import type { SimRun } from './types';
+import type { SimRun } from './simData';
 
 const WIDTH = 60;
 

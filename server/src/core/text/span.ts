@@ -18,3 +18,9 @@ export interface Range {
 export function spanContains(span: Span, offset: number): boolean {
   return offset >= span.offset && offset <= span.offset + span.length;
 }
+
+/** A problem found while reading a source text (a parse error, an unreadable parameters file). */
+export interface ParseProblem {
+  readonly message: string;
+  readonly span: Span;
+}

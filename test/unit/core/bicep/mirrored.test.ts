@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeBicep } from '../../../../server/src/core/bicep/analyzeBicep';
-import { analyzeTemplate } from '../../../../server/src/core/analyze';
+import { analyzeTemplate } from '../../../../server/src/core/arm/analyzeTemplate';
 import { runRules } from '../../../../server/src/core/rules/runner';
-import type { RValue, ScaleSetModel, TemplateModel } from '../../../../server/src/core/model/types';
+import type { RValue, ScaleSetModel, TemplateModel } from '../../../../server/src/core/model/templateModel';
 import { asString, toPlain } from '../../../../server/src/core/model/values';
 
 const DIR = join(import.meta.dirname, '../../../fixtures/bicep');

@@ -2,7 +2,7 @@
 // set); remembering must never change an answer.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeTemplate } from '../../../../server/src/core/analyze';
+import { analyzeTemplate } from '../../../../server/src/core/arm/analyzeTemplate';
 import { evaluateTemplateString } from '../../../../server/src/core/expressions';
 import { perScaleSet } from '../../../../server/src/core/rules/facts/memo';
 import { RULES, runRules } from '../../../../server/src/core/rules';

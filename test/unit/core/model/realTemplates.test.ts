@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { loadTemplate } from '../../../../server/src/cli/loadTemplate';
-import type { RValue, ScaleSetModel } from '../../../../server/src/core/model/types';
+import type { RValue, ScaleSetModel } from '../../../../server/src/core/model/templateModel';
 import { asString, getProp, toPlain } from '../../../../server/src/core/model/values';
 
 const DIR = join(import.meta.dirname, '../../../fixtures/real-templates');

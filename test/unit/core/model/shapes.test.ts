@@ -1,7 +1,7 @@
 // Where the engine finds scale sets: every place a template (or a pasted REST body or CLI output) can put one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeTemplate } from '../../../../server/src/core/analyze';
+import { analyzeTemplate } from '../../../../server/src/core/arm/analyzeTemplate';
 import { asString } from '../../../../server/src/core/model/values';
 import { runRules } from '../../../../server/src/core/rules';
 

@@ -1,7 +1,7 @@
 // Broken, odd or hostile text: the engine reports problems and builds what it can; it never throws.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeTemplate } from '../../../../server/src/core/analyze';
+import { analyzeTemplate } from '../../../../server/src/core/arm/analyzeTemplate';
 import { asString } from '../../../../server/src/core/model/values';
 
 const TEMPLATE = `{

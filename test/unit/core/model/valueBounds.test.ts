@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeBicep } from '../../../../server/src/core/bicep/analyzeBicep';
-import { analyzeTemplate } from '../../../../server/src/core/analyze';
+import { analyzeTemplate } from '../../../../server/src/core/arm/analyzeTemplate';
 import { asInteger } from '../../../../server/src/core/model/values';
 import { simInputFromScaleSet } from '../../../../server/src/core/sim/fromScaleSet';
 import { templateWith } from '../../../helpers/armTemplates';

@@ -1,6 +1,6 @@
 // Scale-set templates for the automatic-OS-upgrade and rolling-policy rule tests: real JSONC text with
 // comments, fed through analyzeTemplate and runRules like every other rule test (see harness.ts).
-import { analyzeTemplate } from '../../../../server/src/core/analyze';
+import { analyzeTemplate } from '../../../../server/src/core/arm/analyzeTemplate';
 import { runRules, type Finding } from '../../../../server/src/core/rules';
 
 export interface ScaleSetParts {

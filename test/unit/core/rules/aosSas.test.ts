@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeTemplate } from '../../../../server/src/core/analyze';
+import { analyzeTemplate } from '../../../../server/src/core/arm/analyzeTemplate';
 import { runRules } from '../../../../server/src/core/rules';
 import { sasExpiry } from '../../../../server/src/core/rules/aos/sasRule';
 import { textAt } from './harness';

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import type { ParseError } from 'jsonc-parser';
 import { parseTree } from 'jsonc-parser';
-import { analyzeTemplate } from '../../../../server/src/core/analyze';
+import { analyzeTemplate } from '../../../../server/src/core/arm/analyzeTemplate';
 import { applyNeutralEdits, getRule, runRules, type Finding, type Fix, type RuleConfig } from '../../../../server/src/core/rules';
 
 export interface TemplateOptions {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeTemplate } from '../../../../server/src/core/analyze';
+import { analyzeTemplate } from '../../../../server/src/core/arm/analyzeTemplate';
 import { findingsOf, fixAndRecheck, textAt, vmssTemplate } from './harness';
 
 /** A template whose upgradePolicy sits at the resource level instead of under properties. */

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadTemplate } from '../../../../server/src/cli/loadTemplate';
-import { analyzeTemplate } from '../../../../server/src/core/analyze';
+import { analyzeTemplate } from '../../../../server/src/core/arm/analyzeTemplate';
 import { applyNeutralEdits, runRules, type Finding } from '../../../../server/src/core/rules';
 import { AOS_RULES } from '../../../../server/src/core/rules/aos';
 import { ROLLING_RULES } from '../../../../server/src/core/rules/rolling';

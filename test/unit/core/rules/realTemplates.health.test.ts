@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeTemplate } from '../../../../server/src/core/analyze';
+import { analyzeTemplate } from '../../../../server/src/core/arm/analyzeTemplate';
 import { applyNeutralEdits, runRules, type Finding } from '../../../../server/src/core/rules';
 import { HEALTH_RULES } from '../../../../server/src/core/rules/health';
 import { SERVICE_FABRIC_RULES } from '../../../../server/src/core/rules/serviceFabric';

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeTemplate } from '../../../../server/src/core/analyze';
+import { analyzeTemplate } from '../../../../server/src/core/arm/analyzeTemplate';
 import { applyNeutralEdits, runRules, type Finding } from '../../../../server/src/core/rules';
 import { META_RULES } from '../../../../server/src/core/rules/meta/suppressionRules';
 import { SCHEMA_RULES } from '../../../../server/src/core/rules/schema';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeTemplate } from '../../../../server/src/core/analyze';
+import { analyzeTemplate } from '../../../../server/src/core/arm/analyzeTemplate';
 import { getRule, RULES, runRules, scaleSetRule, type RuleConfig } from '../../../../server/src/core/rules';
 import { META_RULES } from '../../../../server/src/core/rules/meta/suppressionRules';
 import { SCHEMA_RULES } from '../../../../server/src/core/rules/schema';

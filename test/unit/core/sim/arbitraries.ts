@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { ASSUMPTIONS } from '../../../../server/src/core/sim/assumptions';
 import type { AssumptionValues } from '../../../../server/src/core/sim/assumptions';
-import type { SimInput } from '../../../../server/src/core/sim/types';
+import type { SimInput } from '../../../../server/src/core/sim/simData';
 import { input } from './helpers';
 
 const assumptionsArb: fc.Arbitrary<AssumptionValues> = fc.record(

@@ -1,7 +1,7 @@
 // The simulated fleet never exceeds Azure's limit per scale set, whatever the template or a direct input says.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeTemplate } from '../../../../server/src/core/analyze';
+import { analyzeTemplate } from '../../../../server/src/core/arm/analyzeTemplate';
 import { MAX_SIMULATED_INSTANCES, scaleSetCapacity, simulatedFleetSize } from '../../../../server/src/core/sim/capacity';
 import { closedForm } from '../../../../server/src/core/sim/closedForm';
 import { defaultFleet, defaultInput } from '../../../../server/src/core/sim/defaults';

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeTemplate } from '../../../../server/src/core/analyze';
+import { analyzeTemplate } from '../../../../server/src/core/arm/analyzeTemplate';
 import { simInputFromScaleSet } from '../../../../server/src/core/sim/fromScaleSet';
 import { runRules } from '../../../../server/src/core/rules';
 import { simulate } from '../../../../server/src/core/sim/simulate';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { osUpgradeHistoryEntry, rollingUpgradeStatus } from '../../../../server/src/core/sim/azureShapes';
 import { monteCarlo } from '../../../../server/src/core/sim/monteCarlo';
 import { simulate } from '../../../../server/src/core/sim/simulate';
-import type { SimInput } from '../../../../server/src/core/sim/types';
+import type { SimInput } from '../../../../server/src/core/sim/simData';
 import { input } from './helpers';
 
 const DIR = join(import.meta.dirname, '../../../fixtures/sim');

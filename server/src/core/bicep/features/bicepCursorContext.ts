@@ -1,6 +1,6 @@
 import type { Segment } from 'jsonc-parser';
 import type { CursorContext } from '../../services/cursorContext';
-import type { ScaleSetModel } from '../../model/types';
+import type { ScaleSetModel } from '../../model/templateModel';
 import type { Position, Span } from '../../text/span';
 import { parseBicep } from '../parser';
 import type { BicepFile, Expr, ObjectExpr } from '../syntax';

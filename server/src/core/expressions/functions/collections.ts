@@ -5,8 +5,8 @@ import type { EvalValue } from '../values';
 import { Unknown, getPropertyCI } from '../values';
 import { argArray, argInt, argString, describeKind, scalarToString } from './args';
 import { union } from './union';
-import type { FunctionTable } from './types';
-import { eager } from './types';
+import type { FunctionTable } from './functionDef';
+import { eager } from './functionDef';
 
 /** concat(): all arrays, or strings (ints and bools are written as text, as in concat('vm', copyIndex())). */
 function concat(args: readonly EvalValue[], ctx: EvalContext): EvalValue {

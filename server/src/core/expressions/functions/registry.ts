@@ -6,7 +6,7 @@ import { numericFunctions } from './numeric';
 import { resourceFunctions } from './resource';
 import { searchFunctions } from './search';
 import { stringFunctions } from './strings';
-import type { FunctionDef } from './types';
+import type { FunctionDef } from './functionDef';
 
 export { unsupportedReason } from './unsupported';
 

@@ -4,8 +4,8 @@ import type { EvalValue } from '../values';
 import { Unknown } from '../values';
 import { argInt, argString } from './args';
 import { format } from './format';
-import type { FunctionTable } from './types';
-import { eager } from './types';
+import type { FunctionTable } from './functionDef';
+import { eager } from './functionDef';
 
 function replaceAll(text: string, old: string, replacement: string, ctx: EvalContext): string {
   if (old.length === 0) return fail('replace() cannot replace an empty string');

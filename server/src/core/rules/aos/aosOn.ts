@@ -1,6 +1,6 @@
-import type { RProperty, ScaleSetModel } from '../../model/types';
+import type { RProperty, ScaleSetModel } from '../../model/templateModel';
 import { automaticOsUpgrade } from '../facts/scaleSetFacts';
-import type { RelatedInformation } from '../types';
+import type { RelatedInformation } from '../ruleTypes';
 import { perScaleSet } from '../facts/memo';
 
 /** What the automatic-OS-upgrade rules share: whether AOS is on, and where it is turned on. */

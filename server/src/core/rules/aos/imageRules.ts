@@ -1,9 +1,9 @@
 import { AOS_PLATFORM_IMAGES, isDocumentedAosImage } from '../../catalog/platformImages';
-import type { RProperty, RValue, ScaleSetModel } from '../../model/types';
+import type { RProperty, RValue, ScaleSetModel } from '../../model/templateModel';
 import { getProp } from '../../model/values';
 import { scaleSetRule } from '../defineRule';
 import { isEditable } from '../facts/setting';
-import type { FindingDraft } from '../types';
+import type { FindingDraft } from '../ruleTypes';
 import { originNote, showValue } from '../valueOrigin';
 import { aosOn } from './aosOn';
 

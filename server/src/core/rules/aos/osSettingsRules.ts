@@ -1,11 +1,11 @@
 import { isApiVersionAtLeast } from '../../catalog/apiVersions';
 import { PATCH_MODES, WINDOWS_AUTOMATIC_UPDATES } from '../../catalog/osSettings';
-import type { RProperty, ScaleSetModel } from '../../model/types';
+import type { RProperty, ScaleSetModel } from '../../model/templateModel';
 import { asString, getPath } from '../../model/values';
 import { scaleSetRule } from '../defineRule';
 import { windowsAutomaticUpdates } from '../facts/scaleSetFacts';
 import { isEditable } from '../facts/setting';
-import type { FindingDraft } from '../types';
+import type { FindingDraft } from '../ruleTypes';
 import { originNote, showValue } from '../valueOrigin';
 import { aosOn } from './aosOn';
 

@@ -1,14 +1,14 @@
 import { isApiVersionAtLeast } from '../../catalog/apiVersions';
 import { findPolicyProperty } from '../../catalog/policyCatalog';
 import type { NeutralEdit } from '../../edits/neutralEdit';
-import type { RProperty, ScaleSetModel } from '../../model/types';
+import type { RProperty, ScaleSetModel } from '../../model/templateModel';
 import { getProp } from '../../model/values';
 import { AZURE_POLICY_DEFAULTS, HEALTH_WAIT_SECONDS } from '../../sim/defaults';
 import { scaleSetRule } from '../defineRule';
 import { aosUsesRollingPolicy, rollingPolicy } from '../facts/rollingPolicy';
 import { orchestrationMode, policyAnchor, upgradeMode } from '../facts/scaleSetFacts';
 import { booleanSetting, isEditable } from '../facts/setting';
-import type { Fix } from '../types';
+import type { Fix } from '../ruleTypes';
 import { originNote } from '../valueOrigin';
 import { aosOn } from './aosOn';
 

@@ -1,8 +1,8 @@
-import type { ExtensionModel, RValue } from '../../model/types';
+import type { ExtensionModel, RValue } from '../../model/templateModel';
 import { asString } from '../../model/values';
 import { scaleSetRule } from '../defineRule';
 import { currentTime } from '../facts/clock';
-import type { FindingDraft } from '../types';
+import type { FindingDraft } from '../ruleTypes';
 import { aosOn } from './aosOn';
 
 /**

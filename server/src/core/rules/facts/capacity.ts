@@ -1,4 +1,4 @@
-import type { RValue, ScaleSetModel } from '../../model/types';
+import type { RValue, ScaleSetModel } from '../../model/templateModel';
 import { asInteger } from '../../model/values';
 import { instanceLimitOf } from '../../sim/capacity';
 import { perScaleSet } from './memo';

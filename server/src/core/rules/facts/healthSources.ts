@@ -1,5 +1,5 @@
 import { APPLICATION_HEALTH_EXTENSION, isApplicationHealthType, isServiceFabricType, SERVICE_FABRIC_EXTENSION } from '../../catalog';
-import type { ExtensionModel, RProperty, RValue, ScaleSetModel } from '../../model/types';
+import type { ExtensionModel, RProperty, RValue, ScaleSetModel } from '../../model/templateModel';
 import { perScaleSet } from './memo';
 
 /** What health signals a scale set has: the load-balancer probe and the Application Health extension (§2, §3.2). */

@@ -1,4 +1,4 @@
-import type { ScaleSetModel } from '../../model/types';
+import type { ScaleSetModel } from '../../model/templateModel';
 
 /**
  * Many rules ask the same question of the same scale set (is automatic OS upgrade on? which health

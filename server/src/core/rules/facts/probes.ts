@@ -1,5 +1,5 @@
 import { parseResourceId, type ResourceIdParts } from '../../expressions';
-import type { LoadBalancerModel, ProbeModel, RValue, TemplateModel } from '../../model/types';
+import type { LoadBalancerModel, ProbeModel, RValue, TemplateModel } from '../../model/templateModel';
 
 /** What a healthProbe.id points at, looked up among the load balancers of the same template. */
 export type ProbeResolution =

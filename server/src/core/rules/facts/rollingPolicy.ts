@@ -1,5 +1,5 @@
 import { findPolicyProperty } from '../../catalog/policyCatalog';
-import type { RObject, RProperty, ScaleSetModel } from '../../model/types';
+import type { RObject, RProperty, ScaleSetModel } from '../../model/templateModel';
 import { asInteger, getProp } from '../../model/values';
 import { booleanSetting, isAbsent, type Setting } from './setting';
 import { perScaleSet } from './memo';

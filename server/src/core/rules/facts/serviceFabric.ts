@@ -1,4 +1,4 @@
-import type { ExtensionModel, RProperty, ScaleSetModel, ServiceFabricClusterModel, ServiceFabricNodeTypeModel, TemplateModel } from '../../model/types';
+import type { ExtensionModel, RProperty, ScaleSetModel, ServiceFabricClusterModel, ServiceFabricNodeTypeModel, TemplateModel } from '../../model/templateModel';
 import { getProp } from '../../model/values';
 import { serviceFabricExtensions } from './healthSources';
 import { enumSetting, type Setting } from './setting';

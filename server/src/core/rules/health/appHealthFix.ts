@@ -1,8 +1,8 @@
 import { compactBicepValue, formatBicepValue } from '../../bicep/formatValue';
 import { APPLICATION_HEALTH_EXTENSION } from '../../catalog';
 import { inferFormatting, type JsonValue } from '../../edits';
-import type { ScaleSetModel } from '../../model/types';
-import type { Fix } from '../types';
+import type { ScaleSetModel } from '../../model/templateModel';
+import type { Fix } from '../ruleTypes';
 
 /**
  * Quick fixes that add an Application Health extension to virtualMachineProfile.extensionProfile.extensions:

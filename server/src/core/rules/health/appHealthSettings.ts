@@ -1,9 +1,9 @@
 import { APPLICATION_HEALTH_EXTENSION } from '../../catalog';
-import type { ExtensionModel, RProperty, RValue } from '../../model/types';
+import type { ExtensionModel, RProperty, RValue } from '../../model/templateModel';
 import { asInteger, asString, getProp } from '../../model/values';
 import { scaleSetRule } from '../defineRule';
 import { healthSources, isEditable } from '../facts';
-import type { FindingDraft, Fix } from '../types';
+import type { FindingDraft, Fix } from '../ruleTypes';
 import { originNote, showValue } from '../valueOrigin';
 
 /** The Application Health extension's settings (reference §2, S9), one table row per constraint. */

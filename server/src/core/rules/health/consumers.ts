@@ -1,6 +1,6 @@
-import type { RProperty, ScaleSetModel } from '../../model/types';
+import type { RProperty, ScaleSetModel } from '../../model/templateModel';
 import { automaticOsUpgrade, automaticRepairs, upgradeMode, type Setting } from '../facts';
-import type { RelatedInformation } from '../types';
+import type { RelatedInformation } from '../ruleTypes';
 
 /** What uses a scale set's health signal: rolling upgrades, automatic OS upgrades, automatic repairs (§3.2). */
 export interface HealthConsumer {

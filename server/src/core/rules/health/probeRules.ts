@@ -1,9 +1,9 @@
 import { closestName, LOAD_BALANCER_PROBE } from '../../catalog';
-import type { ProbeModel, RValue } from '../../model/types';
+import type { ProbeModel, RValue } from '../../model/templateModel';
 import { asInteger, asString } from '../../model/values';
 import { scaleSetRule } from '../defineRule';
 import { healthSources, isEditable, resolveProbe, singlePlacementGroup } from '../facts';
-import type { Fix, FindingDraft, ScaleSetRuleContext } from '../types';
+import type { Fix, FindingDraft, ScaleSetRuleContext } from '../ruleTypes';
 import { originNote } from '../valueOrigin';
 
 /** Rules on the load-balancer probe named by healthProbe.id, looked up in the same template (§3.2 #10). */

@@ -1,8 +1,8 @@
 import { APPLICATION_HEALTH_EXTENSION } from '../../catalog';
-import type { ScaleSetModel } from '../../model/types';
+import type { ScaleSetModel } from '../../model/templateModel';
 import { scaleSetRule } from '../defineRule';
 import { automaticOsUpgrade, automaticRepairs, hasHealthSource, healthSources, orchestrationMode, serviceFabric, type Maybe, type Setting } from '../facts';
-import type { FindingDraft, RelatedInformation, ScaleSetRuleContext, Severity } from '../types';
+import type { FindingDraft, RelatedInformation, ScaleSetRuleContext, Severity } from '../ruleTypes';
 import { addAppHealthExtensionFixes } from './appHealthFix';
 import { rollingOn } from './consumers';
 

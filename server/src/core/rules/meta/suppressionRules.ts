@@ -1,6 +1,6 @@
 import { closestName } from '../../catalog/closestName';
-import type { DocumentRule, FindingDraft, RunnerRule } from '../types';
-import { ruleDocsPath } from '../types';
+import type { DocumentRule, FindingDraft, RunnerRule } from '../ruleTypes';
+import { ruleDocsPath } from '../ruleTypes';
 import { SUPPRESSION_DIRECTIVE } from '../suppressions';
 
 /** Rules about the tool's own comments and health, emitted by document checks and by the runner. */

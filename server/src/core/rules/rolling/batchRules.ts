@@ -1,10 +1,10 @@
 import type { NeutralEdit } from '../../edits/neutralEdit';
-import type { ScaleSetModel } from '../../model/types';
+import type { ScaleSetModel } from '../../model/templateModel';
 import { scaleSetRule } from '../defineRule';
 import { instanceCount } from '../facts/capacity';
 import { rollingFlag, rollingPercent, rollingPolicy, type RollingPercentName } from '../facts/rollingPolicy';
 import { isEditable, type Setting } from '../facts/setting';
-import type { Fix, RelatedInformation } from '../types';
+import type { Fix, RelatedInformation } from '../ruleTypes';
 import { firstBatch, zonesUnknown } from './batchSize';
 
 /** Batch size against the health limits (reference §3.1 #3, §4.1, §4.2; simulator batches.ts and assumptions.ts). */

@@ -1,4 +1,4 @@
-import type { ScaleSetModel } from '../../model/types';
+import type { ScaleSetModel } from '../../model/templateModel';
 import { asInteger } from '../../model/values';
 import { perScaleSet } from '../facts/memo';
 import { orchestrationMode } from '../facts/scaleSetFacts';

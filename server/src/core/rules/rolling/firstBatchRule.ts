@@ -1,4 +1,4 @@
-import type { ScaleSetModel } from '../../model/types';
+import type { ScaleSetModel } from '../../model/templateModel';
 import { AZURE_POLICY_DEFAULTS } from '../../sim/defaults';
 import type { Span } from '../../text/span';
 import { scaleSetRule } from '../defineRule';

@@ -5,7 +5,7 @@ import { hasHealthSource, healthSources, serviceFabricExtensions } from '../fact
 import { rollingPolicy } from '../facts/rollingPolicy';
 import { automaticOsUpgrade, orchestrationMode, upgradeMode } from '../facts/scaleSetFacts';
 import { isEditable } from '../facts/setting';
-import type { Fix } from '../types';
+import type { Fix } from '../ruleTypes';
 import { originNote } from '../valueOrigin';
 
 /** What upgradePolicy.mode means for the rolling policy and for model updates (reference §1.1, §3.1 #4, §3.2 #11, §3.4 #28, §4.2). */

@@ -1,10 +1,10 @@
 import type { NeutralEdit } from '../../edits/neutralEdit';
-import type { ScaleSetModel } from '../../model/types';
+import type { ScaleSetModel } from '../../model/templateModel';
 import { scaleSetRule } from '../defineRule';
 import { rollingFlag, type RollingFlagName } from '../facts/rollingPolicy';
 import { automaticOsUpgrade, orchestrationMode, overprovision } from '../facts/scaleSetFacts';
 import { isEditable, type Setting } from '../facts/setting';
-import type { Fix, RelatedInformation } from '../types';
+import type { Fix, RelatedInformation } from '../ruleTypes';
 import { originNote } from '../valueOrigin';
 
 /** Rolling-policy booleans that need something else on the scale set (reference §3.3 #22, §3.4 #23–#25). */

@@ -1,10 +1,10 @@
 import { SCALE_SET_LIMITS } from '../../catalog/scaleSetLimits';
-import type { RValue } from '../../model/types';
+import type { RValue } from '../../model/templateModel';
 import { asInteger } from '../../model/values';
 import { instanceLimitOf } from '../../sim/capacity';
 import { scaleSetRule } from '../defineRule';
 import { isEditable } from '../facts';
-import type { Fix } from '../types';
+import type { Fix } from '../ruleTypes';
 import { originNote, showValue } from '../valueOrigin';
 
 /**

@@ -1,6 +1,6 @@
 import { closestName } from '../../catalog/closestName';
 import { placementsOf, propertyNames } from '../../catalog/policyCatalog';
-import type { FindingDraft, Fix } from '../types';
+import type { FindingDraft, Fix } from '../ruleTypes';
 import { scaleSetRule } from '../defineRule';
 import { findChild, policyEntries, policyObjects } from './policyWalk';
 

@@ -1,8 +1,8 @@
 import { placementsOf } from '../../catalog/policyCatalog';
-import type { PolicyObjectId } from '../../catalog/types';
-import type { RProperty, ScaleSetModel, StrayPolicy } from '../../model/types';
+import type { PolicyObjectId } from '../../catalog/policyProperty';
+import type { RProperty, ScaleSetModel, StrayPolicy } from '../../model/templateModel';
 import { scaleSetRule } from '../defineRule';
-import type { FindingDraft, Fix } from '../types';
+import type { FindingDraft, Fix } from '../ruleTypes';
 import { canWriteInto, findChild, pathFromUpgradePolicy, policyEntries, type PolicyEntry } from './policyWalk';
 
 /**

@@ -1,7 +1,7 @@
 import type { PropertyMatch } from '../../catalog/policyCatalog';
 import { findPolicyProperty } from '../../catalog/policyCatalog';
-import type { PolicyObjectId } from '../../catalog/types';
-import type { RObject, RProperty, RValue, ScaleSetModel } from '../../model/types';
+import type { PolicyObjectId } from '../../catalog/policyProperty';
+import type { RObject, RProperty, RValue, ScaleSetModel } from '../../model/templateModel';
 import { getProp } from '../../model/values';
 import { perScaleSet } from '../facts/memo';
 

@@ -1,9 +1,9 @@
 import { closestName } from '../../catalog/closestName';
 import { humaniseDuration, parseIsoDuration, suggestDurations } from '../../catalog/durations';
-import type { JsonPrimitive, PolicyProperty } from '../../catalog/types';
-import type { RValue, ScaleSetModel } from '../../model/types';
+import type { JsonPrimitive, PolicyProperty } from '../../catalog/policyProperty';
+import type { RValue, ScaleSetModel } from '../../model/templateModel';
 import { scaleSetRule } from '../defineRule';
-import type { FindingDraft, Fix } from '../types';
+import type { FindingDraft, Fix } from '../ruleTypes';
 import { originNote, showValue } from '../valueOrigin';
 import { isValueEditable, policyEntries, type PolicyEntry } from './policyWalk';
 import { expectedType, valueShape } from './valueShape';

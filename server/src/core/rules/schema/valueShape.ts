@@ -1,5 +1,5 @@
-import type { PolicyProperty } from '../../catalog/types';
-import type { RValue } from '../../model/types';
+import type { PolicyProperty } from '../../catalog/policyProperty';
+import type { RValue } from '../../model/templateModel';
 
 /**
  * How a value fits its catalog type. `asString` is a string ARM coerces (`"20"`, `"true"`); `skip` is a

@@ -1,10 +1,10 @@
 import { parseApiVersion } from '../../catalog/apiVersions';
-import type { PolicyProperty } from '../../catalog/types';
+import type { PolicyProperty } from '../../catalog/policyProperty';
 import type { NeutralEdit } from '../../edits/neutralEdit';
-import type { RProperty, RValue, ScaleSetModel } from '../../model/types';
+import type { RProperty, RValue, ScaleSetModel } from '../../model/templateModel';
 import { scaleSetRule } from '../defineRule';
 import { perScaleSet } from '../facts/memo';
-import type { FindingDraft, Fix } from '../types';
+import type { FindingDraft, Fix } from '../ruleTypes';
 import { originNote } from '../valueOrigin';
 import { canWriteInto, findChild, pathFromUpgradePolicy, policyEntries, type PolicyEntry } from './policyWalk';
 

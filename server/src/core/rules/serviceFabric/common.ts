@@ -1,7 +1,7 @@
-import type { RValue, ScaleSetModel, TemplateModel } from '../../model/types';
+import type { RValue, ScaleSetModel, TemplateModel } from '../../model/templateModel';
 import { asString } from '../../model/values';
 import { clusterNodeType, serviceFabric, type ClusterNodeType, type ServiceFabricFacts } from '../facts';
-import type { RelatedInformation } from '../types';
+import type { RelatedInformation } from '../ruleTypes';
 
 /** What every Service Fabric rule starts from: the scale set's SF extension and, when in this template, its cluster node type. */
 export interface SfContext {

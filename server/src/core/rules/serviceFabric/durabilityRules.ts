@@ -1,9 +1,9 @@
 import { SERVICE_FABRIC_EXTENSION } from '../../catalog';
-import type { RValue } from '../../model/types';
+import type { RValue } from '../../model/templateModel';
 import { asBoolean, asString } from '../../model/values';
 import { scaleSetRule } from '../defineRule';
 import { automaticOsUpgrade, isEditable } from '../facts';
-import type { Fix } from '../types';
+import type { Fix } from '../ruleTypes';
 import { originNote, showValue } from '../valueOrigin';
 import { extensionRelated, nodeTypeRelated, sfContext } from './common';
 

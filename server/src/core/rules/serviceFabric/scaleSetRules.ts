@@ -1,9 +1,9 @@
 import { SERVICE_FABRIC_EXTENSION } from '../../catalog';
-import type { ScaleSetModel } from '../../model/types';
+import type { ScaleSetModel } from '../../model/templateModel';
 import { asInteger, asString } from '../../model/values';
 import { scaleSetRule } from '../defineRule';
 import { automaticOsUpgrade, healthSources, isEditable, overprovision, windowsAutomaticUpdates } from '../facts';
-import type { Fix } from '../types';
+import type { Fix } from '../ruleTypes';
 import { originNote, showValue } from '../valueOrigin';
 import { extensionRelated, sfContext } from './common';
 

@@ -1,7 +1,7 @@
 import { child, cursorSpan, items, pathOrUnknown, resolveCursor, settle, toProperty, type Cursor } from './cursor';
 import type { Resolver } from './resolver';
-import type { DeploymentContext, ExtensionModel, OsKind, RProperty, RValue, ScaleSetModel, ScaleSetShape, StrayPolicy } from './types';
-import { getProp } from './values';
+import type { DeploymentContext, ExtensionModel, OsKind, RProperty, RValue, ScaleSetModel, ScaleSetShape, StrayPolicy } from '../model/templateModel';
+import { getProp } from '../model/values';
 
 const POLICY_NAMES = ['upgradePolicy', 'rollingUpgradePolicy', 'automaticOSUpgradePolicy'];
 

@@ -2,7 +2,7 @@ import type { Node } from 'jsonc-parser';
 import { isExpressionString } from '../expressions/evaluate';
 import { isUnknown } from '../expressions/values';
 import { nodeProperties, propertyValue, spanOf, stringValue } from '../json/nodes';
-import type { DeploymentContext } from './types';
+import type { DeploymentContext } from '../model/templateModel';
 import { TemplateScope, type SuppliedParameter } from './templateScope';
 
 /** A resource declaration found anywhere in a template, with the scope its expressions evaluate in. */

@@ -4,7 +4,7 @@ import type { EvalResult, EvalScope } from '../expressions/scope';
 import { combineSources, Unknown, type EvalValue, type ValueSource } from '../expressions/values';
 import { propertyKeySpan, propertyName, propertyValueNode, spanOf } from '../json/nodes';
 import type { Span } from '../text/span';
-import type { RProperty, RValue } from './types';
+import type { RProperty, RValue } from '../model/templateModel';
 
 /** Past this depth a value is left unknown rather than walked (real templates nest far less). */
 const MAX_DEPTH = 100;

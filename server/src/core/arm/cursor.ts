@@ -4,7 +4,7 @@ import { equalsIgnoreCase, findPropertyNode, propertyKeySpan, propertyName, prop
 import type { Span } from '../text/span';
 import { unknownValue, type Resolver } from './resolver';
 import { Unknown } from '../expressions/values';
-import type { RProperty, RValue } from './types';
+import type { RProperty, RValue } from '../model/templateModel';
 
 /**
  * A position in a resource that is either still raw JSON (resolved only when asked) or an already

@@ -1,7 +1,7 @@
 import { child, cursorSpan, path, items, resolveCursor, settle, type Cursor } from './cursor';
 import type { FoundResource } from './findResources';
 import type { Resolver } from './resolver';
-import type { LoadBalancerModel, ProbeModel, RValue, ServiceFabricClusterModel } from './types';
+import type { LoadBalancerModel, ProbeModel, RValue, ServiceFabricClusterModel } from '../model/templateModel';
 
 /**
  * The other resources of a template that scale-set rules look at: load balancers and SF clusters.

@@ -1,6 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import { findProperty, propertyValue, stringValue } from '../json/nodes';
-import type { DocumentKind } from './types';
+import type { DocumentKind } from '../model/templateModel';
 
 export interface DetectedKind {
   readonly kind: DocumentKind;

@@ -2,7 +2,7 @@ import type { Node } from 'jsonc-parser';
 import { Unknown, type EvalValue } from '../expressions/values';
 import { nodeProperties, propertyValue } from '../json/nodes';
 import { parseJson } from '../json/parseJson';
-import type { ParseProblem } from './types';
+import type { ParseProblem } from '../model/templateModel';
 import type { SuppliedParameter } from './templateScope';
 
 export interface ParametersFile {

@@ -1,15 +1,15 @@
 import type { Node } from 'jsonc-parser';
 import { getNodePath } from 'jsonc-parser';
-import { propertyValue, spanOf } from './json/nodes';
-import { parseJson, type ParsedJson } from './json/parseJson';
-import { detectDocumentKind } from './model/documentKind';
-import { findResources, type FoundResource } from './model/findResources';
-import { readParametersFile } from './model/parametersFile';
-import { readLoadBalancer, readServiceFabricCluster } from './model/readNeighbours';
-import { readScaleSet } from './model/readScaleSet';
-import { fromEvalValue, Resolver } from './model/resolver';
-import { TemplateScope, type SuppliedParameter } from './model/templateScope';
-import type { ParameterInfo, ScaleSetModel, TemplateModel } from './model/types';
+import { propertyValue, spanOf } from '../json/nodes';
+import { parseJson, type ParsedJson } from '../json/parseJson';
+import { detectDocumentKind } from './documentKind';
+import { findResources, type FoundResource } from './findResources';
+import { readParametersFile } from './parametersFile';
+import { readLoadBalancer, readServiceFabricCluster } from './readNeighbours';
+import { readScaleSet } from './readScaleSet';
+import { fromEvalValue, Resolver } from './resolver';
+import { TemplateScope, type SuppliedParameter } from './templateScope';
+import type { ParameterInfo, ScaleSetModel, TemplateModel } from '../model/templateModel';
 
 export interface AnalyzeOptions {
   /** Text of the parameters file whose values override the template's defaults. */

@@ -1,5 +1,5 @@
 import type { NeutralEdit } from '../edits/neutralEdit';
-import type { ScaleSetModel, TemplateModel } from '../model/types';
+import type { ScaleSetModel, TemplateModel } from '../model/templateModel';
 import type { Span } from '../text/span';
 import type { Suppression } from './suppressions';
 

@@ -1,4 +1,4 @@
-import type { Span } from '../text/span';
+import type { ParseProblem, Span } from '../text/span';
 import type { Unknown, ValueSource } from '../expressions/values';
 
 /**
@@ -178,10 +178,7 @@ export interface StrayPolicy {
   readonly expectedPath: readonly string[];
 }
 
-export interface ParseProblem {
-  readonly message: string;
-  readonly span: Span;
-}
+export type { ParseProblem } from '../text/span';
 
 export interface ParameterInfo {
   readonly name: string;
