@@ -3,7 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { WorkspaceLinter } from './lintWorkspace';
 import type { ParametersChoices } from './parametersChoices';
 import { pickParametersFile } from './parametersPicker';
-import { previewTarget } from './preview';
+import { previewTarget } from './preview/previewTarget';
 import type { PreviewApi } from './preview/index';
 import { showRuleDocumentation } from './ruleDocs';
 

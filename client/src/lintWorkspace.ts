@@ -1,11 +1,11 @@
 import { commands, languages, ProgressLocation, TabInputText, window, workspace, type CancellationToken, type Disposable, type Uri } from 'vscode';
 import { decodeText } from '../../server/src/host/decodeText';
+import { MAX_LINT_FILE_BYTES, MAX_LINT_FILES } from '../../server/src/core/limits';
+import { namesScaleSets } from '../../server/src/core/relevance';
 import type { ServerApi } from './serverApi';
 
 const INCLUDE = '**/*.{json,jsonc,bicep}';
 const EXCLUDE = '**/{node_modules,.git}/**';
-const MAX_FILES = 5000;
-const MAX_BYTES = 8 * 1024 * 1024;
 const PARALLEL = 4;
 
 /**
@@ -30,7 +30,7 @@ export class WorkspaceLinter implements Disposable {
 
   run(): Thenable<void> {
     return window.withProgress({ location: ProgressLocation.Notification, title: 'VMSS: Linting workspace', cancellable: true }, async (progress, token) => {
-      const files = await workspace.findFiles(INCLUDE, EXCLUDE, MAX_FILES, token);
+      const files = await workspace.findFiles(INCLUDE, EXCLUDE, MAX_LINT_FILES, token);
       this.collection.clear();
       let done = 0;
       let templates = 0;
@@ -64,7 +64,7 @@ export class WorkspaceLinter implements Disposable {
   private async lintFile(uri: Uri, token: CancellationToken): Promise<number | undefined> {
     try {
       const stat = await workspace.fs.stat(uri);
-      if (stat.size > MAX_BYTES || !mentionsScaleSets(await workspace.fs.readFile(uri))) return undefined;
+      if (stat.size > MAX_LINT_FILE_BYTES || !mentionsScaleSets(await workspace.fs.readFile(uri))) return undefined;
       await workspace.openTextDocument(uri);
       if (token.isCancellationRequested) return undefined;
       const diagnostics = await this.api.diagnostics(uri);
@@ -78,7 +78,7 @@ export class WorkspaceLinter implements Disposable {
 
 /** The cheap pre-filter, on raw bytes in UTF-8 or UTF-16 (with a BOM). */
 export function mentionsScaleSets(bytes: Uint8Array): boolean {
-  return /virtualMachineScaleSets/i.test(decodeText(bytes));
+  return namesScaleSets(decodeText(bytes));
 }
 
 function isShownInEditor(uri: Uri): boolean {

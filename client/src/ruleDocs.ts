@@ -1,7 +1,7 @@
 import { commands, FileType, languages, Uri, window, workspace, type QuickPickItem } from 'vscode';
+import { DIAGNOSTIC_SOURCE } from '../../server/src/core/languageService';
+import { ruleDocsUrl } from '../../server/src/core/rules';
 
-const RULES_URL = 'https://github.com/vmss-upgrade-policy/vmss-upgrade-policy/blob/main/docs/rules/';
-const SOURCE = 'vmss-upgrade';
 
 interface RuleItem extends QuickPickItem {
   readonly id: string;
@@ -21,7 +21,7 @@ export async function showRuleDocumentation(extensionUri: Uri, ruleId?: unknown)
     await workspace.fs.stat(page);
     await commands.executeCommand('markdown.showPreview', page);
   } catch {
-    await commands.executeCommand('vscode.open', Uri.parse(`${RULES_URL}${id}.md`));
+    await commands.executeCommand('vscode.open', Uri.parse(ruleDocsUrl(id)));
   }
 }
 
@@ -40,7 +40,7 @@ function rulesAtCursor(): string[] {
   const editor = window.activeTextEditor;
   if (!editor) return [];
   const ids = languages.getDiagnostics(editor.document.uri)
-    .filter((d) => d.source === SOURCE && d.range.contains(editor.selection.active))
+    .filter((d) => d.source === DIAGNOSTIC_SOURCE && d.range.contains(editor.selection.active))
     .map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '')))
     .filter((id) => id !== '');
   return [...new Set(ids)];

@@ -4,9 +4,9 @@
 // Targets: linear in document size (time per MB at 6 MB within 2× of that at 600 KB) and in nesting
 // (9,000 deep within 4× of 3,000 deep; quadratic would be 9×).
 import { analyzeTemplate } from '../../server/src/core/arm/analyzeTemplate';
-import { getLanguageService } from '../../server/src/core/services/languageService';
+import { getLanguageService } from '../../server/src/core/languageService';
 import type { NeutralEdit } from '../../server/src/core/edits';
-import { writeJsonEdits } from '../../server/src/core/edits';
+import { writeJsonEdits } from '../../server/src/core/frontEnds/json/jsonWriter';
 import { generateTemplate } from './generateTemplate';
 import { formatBytes, formatMs, measure } from './measure';
 import type { BenchSection } from './benchSection';
@@ -73,14 +73,14 @@ export default async function fixes(): Promise<BenchSection[]> {
   // where every scale set has three fixable findings: each title is written once, not once per finding.
   const ls = getLanguageService();
   const broken = generateTemplate(30).replace(/"mode": "Rolling"/g, '"mode": "rolling"').replace(/"maxUnhealthyInstancePercent": 40/g, '"maxUnhealthyInstancePercent": 150');
-  const doc = ls.createDocument(broken);
+  const doc = ls.createDocument('bench.json', 'json', broken);
   const findings = ls.findProblems(doc, { rules: {} });
   const whole = { start: { line: 0, character: 0 }, end: doc.lines.positionAt(broken.length) };
   const actions = measure(() => ls.getCodeActions(doc, findings, { uri: 'u', range: whole, diagnostics: [] }), { minRuns: 5, minMs: 500 });
   const fixable = findings.filter((f) => f.fixes.length > 0).length;
   // "Fix all" of one rule across 1,000 scale sets, as codeAction/resolve writes it on a 6 MB template.
   const large = generateTemplate(1000).replace(/"mode": "Rolling"/g, '"mode": "rolling"');
-  const largeDoc = ls.createDocument(large);
+  const largeDoc = ls.createDocument('bench.json', 'json', large);
   const largeFindings = ls.findProblems(largeDoc, { rules: {} });
   const first = largeFindings.find((f) => f.ruleId === 'property-name-casing')!;
   const fixAll = ls.getCodeActions(largeDoc, largeFindings, { uri: 'u', range: largeDoc.lines.rangeOf(first.span), diagnostics: [], lazyEdits: true }).find((a) => a.title.startsWith('Fix all'))!;

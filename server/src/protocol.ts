@@ -4,9 +4,9 @@
  * language server. The one contract for this boundary: the client and the webview import it with
  * `import type`, so nothing here exists at runtime except the method names.
  */
-import type { ScaleSetInfo } from './core/services/armScaleSets';
+import type { ScaleSetInfo } from './core/languageService';
 
-export type { ScaleSetInfo } from './core/services/armScaleSets';
+export type { ScaleSetInfo } from './core/languageService';
 
 /**
  * `vmssUpgrade/scaleSets` — request, client → server: the resolved scale sets of an open document.

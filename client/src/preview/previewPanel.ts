@@ -130,6 +130,8 @@ export class PreviewPanel implements vscode.Disposable {
       try {
         const result = await this.deps.scaleSets(uri);
         const positions = {
+          uri: uri.toString(),
+          languageId: document.languageId,
           text,
           offsetAt: (p: { line: number; character: number }) => document.offsetAt(new vscode.Position(p.line, p.character)),
           rangeAt: (start: number, end: number): Range => toRange(new vscode.Range(document.positionAt(start), document.positionAt(end))),

@@ -1,9 +1,6 @@
-/**
- * How many parse errors the CLI prints per file, in every format (docs/cli.md). A broken file can have one
- * per token (a 400 KB file had 200,000, printed as 120 MB of SARIF); the first ones are what to fix, so
- * the rest are counted, not listed.
- */
-export const MAX_PARSE_ERRORS = 100;
+import { MAX_PARSE_ERRORS } from '../core/limits';
+
+/** The CLI's parse errors per file: the first MAX_PARSE_ERRORS listed (core/limits.ts), the rest counted. */
 
 export interface CappedErrors<T> {
   readonly listed: readonly T[];

@@ -1,7 +1,8 @@
 import type { CancellationToken, Connection, Diagnostic, DiagnosticServerCancellationData, DocumentDiagnosticReport, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { runSafe, type Logger } from './runSafe';
-import { LARGE_DOCUMENT, PAUSE_MS, type TypingPause } from './typingPause';
+import { LARGE_DOCUMENT } from '../core/limits';
+import { PAUSE_MS, type TypingPause } from './typingPause';
 
 /** How long typing must pause before pushed diagnostics are recomputed. */
 export const PUSH_DEBOUNCE_MS = 150;

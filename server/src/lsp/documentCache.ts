@@ -1,7 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { isBicepDocument } from '../core/bicep/features/bicepDocument';
-import { createDocumentFor } from '../core/bicep/features/dispatch';
-import { mayConcernScaleSets, type ArmDocument, type CursorDocument } from '../core/services/armDocument';
+import type { CursorDocument, LanguageService, TemplateDocument } from '../core/languageService';
+import { CARRY_SPANS_FROM } from '../core/limits';
 import { moduleReader } from '../host/readTextFile';
 import { toPath } from '../host/workspaceConfig';
 import type { EditLog } from './editLog';
@@ -10,15 +9,12 @@ import type { ParametersFiles } from './parametersFiles';
 export interface CachedDocument {
   readonly uri: string;
   readonly version: number;
-  readonly doc: ArmDocument;
+  readonly doc: TemplateDocument;
   /** The parameters file that fed the analysis, if any. */
   readonly parametersUri: string | undefined;
   /** The findings and diagnostics of this version, memoised by serverContext.analyse (keyed by rule configuration). */
   analysis?: unknown;
 }
-
-/** From this size on, completion after an edit uses the carried spans instead of analysing again. */
-const CARRY_SPANS_FROM = 200_000;
 
 /**
  * One analysed document per URI and version: parsed and modelled once, then every request of that
@@ -27,20 +23,20 @@ const CARRY_SPANS_FROM = 200_000;
 export class DocumentCache {
   private readonly entries = new Map<string, CachedDocument & { paramsKey: string; concerns: boolean }>();
 
-  constructor(private readonly parameters: ParametersFiles, private readonly edits: EditLog) {}
+  constructor(private readonly ls: LanguageService, private readonly parameters: ParametersFiles, private readonly edits: EditLog) {}
 
   get(document: TextDocument): CachedDocument {
     const cached = this.entries.get(document.uri);
     const sameText = cached?.version === document.version;
     // Every request asks; the scan of the text for our words is done once per version.
-    const concerns = sameText ? cached!.concerns : mayConcernScaleSets(document.getText());
+    const concerns = sameText ? cached!.concerns : this.ls.mayConcernScaleSets(document.getText());
     const params = concerns ? this.parameters.forTemplate(document.uri) : undefined;
     const paramsKey = params?.key ?? '';
     if (cached && sameText && cached.paramsKey === paramsKey) return cached;
     const text = document.getText();
     const path = toPath(document.uri);
     const readFile = path === undefined ? undefined : moduleReader(path);
-    const doc = createDocumentFor(document.uri, document.languageId, text, { ...(params ? { parametersText: params.text } : {}), ...(readFile ? { readFile } : {}) });
+    const doc = this.ls.createDocument(document.uri, document.languageId, text, { ...(params ? { parametersText: params.text } : {}), ...(readFile ? { readFile } : {}) });
     const entry = { uri: document.uri, version: document.version, doc, parametersUri: params?.uri, paramsKey, concerns };
     this.entries.set(document.uri, entry);
     this.edits.analysed(document.uri, document.version);
@@ -61,7 +57,7 @@ export class DocumentCache {
       if (!span) return this.get(document).doc;
       scaleSets.push({ ...scaleSet, span });
     }
-    return { text: document.getText(), lines: document, model: { scaleSets }, ...(isBicepDocument(cached.doc) ? { format: 'bicep' as const } : {}) };
+    return { text: document.getText(), lines: document, model: { scaleSets }, frontEnd: cached.doc.frontEnd };
   }
 
   delete(uri: string): void {

@@ -1,12 +1,7 @@
+import { LAZY_EDITS_FROM } from '../core/limits';
 import type { ScaleSetsRequest } from '../protocol';
 import { runSafe } from './runSafe';
 import { analyse, lookup, type ServerContext } from './serverContext';
-
-/**
- * From this size on, code actions come without edits and are resolved when chosen (when the client can):
- * writing an edit reads the whole document twice, too slow on every cursor move in a multi-megabyte template.
- */
-const LAZY_EDITS_FROM = 200_000;
 
 /** Language modes whose own extensions (ARM Tools, Bicep) already suggest property names from Azure's schemas. */
 const SCHEMA_AWARE_LANGUAGES = new Set(['arm-template', 'bicep']);

@@ -1,7 +1,5 @@
-import { parseRuleConfig, parseRuleConfigText, type RuleConfig } from '../core/rules/config';
-import { RULES } from '../core/rules/registry';
-import type { Severity } from '../core/rules/ruleTypes';
-import { JSON_SYNTAX_CODE } from '../core/services/armDiagnostics';
+import { JSON_SYNTAX_CODE } from '../core/languageService';
+import { parseRuleConfig, parseRuleConfigText, RULE_IDS, type RuleConfig, type Severity } from '../core/rules';
 import type { ServerSettings } from './settings';
 import type { WorkspaceConfigFile } from '../host/workspaceConfig';
 
@@ -14,7 +12,6 @@ export interface EffectiveRuleConfig {
   readonly problems: readonly string[];
 }
 
-const KNOWN_RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
 
 /**
@@ -23,8 +20,8 @@ const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
  */
 export function effectiveRuleConfig(settings: ServerSettings, file: WorkspaceConfigFile | undefined): EffectiveRuleConfig {
   const { [JSON_SYNTAX_CODE]: editorSyntax, ...editorRules } = settings.rules;
-  const fromEditor = parseRuleConfig({ rules: editorRules }, KNOWN_RULE_IDS);
-  const fromFile = file ? parseRuleConfigText(file.text, KNOWN_RULE_IDS) : undefined;
+  const fromEditor = parseRuleConfig({ rules: editorRules }, RULE_IDS);
+  const fromFile = file ? parseRuleConfigText(file.text, RULE_IDS) : undefined;
   const rules = { ...fromEditor.config.rules, ...(fromFile?.config.rules ?? {}) };
   const syntaxSeverity = (editorSyntax && SEVERITIES.has(editorSyntax) ? editorSyntax : 'error') as Severity | 'off';
   const problems = [

@@ -42,8 +42,9 @@ if (argv.includes('--version') || argv.includes('-v')) {
   process.stdout.write(HELP);
   if (!argv.includes('--help') && !argv.includes('-h')) process.exitCode = 2;
 } else {
-  // Rule pages ship beside dist/ (docs/rules/<id>.md); link to them as files so they open offline.
+  // Rule pages ship beside dist/ (docs/rules/<id>.md); link to them as files so they open offline (else
+  // the engine links to the published pages).
   const rulesDir = join(__dirname, '..', 'docs', 'rules');
-  const docsBase = existsSync(rulesDir) ? `${pathToFileURL(rulesDir).toString()}/` : 'https://github.com/vmss-upgrade-policy/vmss-upgrade-policy/blob/main/docs/rules/';
+  const docsBase = existsSync(rulesDir) ? `${pathToFileURL(rulesDir).toString()}/` : undefined;
   startServer(createConnection(ProposedFeatures.all), { name: 'vmss-upgrade', version, docsBase });
 }

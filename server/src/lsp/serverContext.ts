@@ -1,7 +1,7 @@
 import type { CancellationToken, Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../core/rules/ruleTypes';
-import type { LanguageService } from '../core/services/languageService';
+import type { LanguageService } from '../core/languageService';
 import type { CachedDocument, DocumentCache } from './documentCache';
 import type { ParametersFiles } from './parametersFiles';
 import { effectiveRuleConfig } from './ruleConfig';
@@ -36,8 +36,6 @@ export interface ServerContext {
   readonly parameters: ParametersFiles;
   readonly ls: LanguageService;
   readonly logger: Logger;
-  /** Base URL of the rule pages (`<base><rule-id>.md`). */
-  readonly docsBase: string;
   /** Configuration problems already logged, so each is reported once, not on every keystroke. */
   readonly reportedProblems: Set<string>;
 }
@@ -87,12 +85,9 @@ export async function analyse(ctx: ServerContext, document: TextDocument): Promi
     ctx.logger.error(problem);
   }
   const { doc } = entry;
-  const relevant = doc.model.kind === 'template' || doc.model.kind === 'restBody' || doc.model.kind === 'vmssShow';
   // The server is an adapter, so it reads the clock for the rules that judge dates (expired SAS tokens).
-  const findings = relevant ? ctx.ls.findProblems(doc, rules.config, Date.now()) : [];
-  const diagnostics = relevant && (doc.model.scaleSets.length > 0 || /virtualMachineScaleSets/i.test(doc.text))
-    ? ctx.ls.toDiagnostics(doc, findings, { uri: document.uri, docsBase: ctx.docsBase, syntaxSeverity: rules.syntaxSeverity })
-    : [];
+  const findings = ctx.ls.findProblems(doc, rules.config, { now: Date.now() });
+  const diagnostics = ctx.ls.showsProblems(doc) ? ctx.ls.toDiagnostics(doc, findings, { uri: document.uri, syntaxSeverity: rules.syntaxSeverity }) : [];
   entry.analysis = { key: rules.key, findings, diagnostics } satisfies AnalysisMemo;
   return { entry, settings, findings, diagnostics };
 }

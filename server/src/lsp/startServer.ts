@@ -1,13 +1,14 @@
 import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { getLanguageService } from '../core/services/languageService';
+import { getLanguageService } from '../core/languageService';
+import { saysParametersFile } from '../core/relevance';
 import { DiagnosticsDelivery } from './diagnostics';
 import { DocumentCache } from './documentCache';
 import { EditLog } from './editLog';
 import { registerFeatureHandlers } from './featureHandlers';
 import { isParametersFileName } from '../host/parametersDiscovery';
 import { ParametersFiles } from './parametersFiles';
-import type { SetParametersFileNotification } from '../protocol';
+import { ShowPreviewCommand, type SetParametersFileNotification } from '../protocol';
 import { analyse, type ClientSupport, type ServerContext } from './serverContext';
 import { SettingsStore } from './settings';
 import { TypingPause } from './typingPause';
@@ -16,8 +17,8 @@ import { CONFIG_FILE_NAME, fileKey, WorkspaceConfig } from '../host/workspaceCon
 export interface ServerRuntime {
   readonly name: string;
   readonly version: string;
-  /** Base URL of the rule pages (`<base><rule-id>.md`), e.g. the docs/rules folder shipped beside dist/. */
-  readonly docsBase: string;
+  /** Base URL of the rule pages (`<base><rule-id>.md`), e.g. the docs/rules folder shipped beside dist/; the published pages when absent. */
+  readonly docsBase?: string;
 }
 
 /** Wires the connection: capabilities, document sync, settings, configuration files, features. */
@@ -37,18 +38,18 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     return open ? { text: open.getText(), version: open.version } : undefined;
   });
   const typing = new TypingPause(documents);
+  const ls = getLanguageService({ previewCommand: ShowPreviewCommand.command, docsBase: runtime.docsBase });
   const ctx: ServerContext = {
     support,
     typing,
     connection,
     documents,
-    cache: new DocumentCache(parameters, edits),
+    cache: new DocumentCache(ls, parameters, edits),
     settings: new SettingsStore(connection, () => support.configuration),
     workspaceConfig: new WorkspaceConfig(),
     parameters,
-    ls: getLanguageService(),
+    ls,
     logger,
-    docsBase: runtime.docsBase,
     reportedProblems: new Set(),
   };
   const delivery = new DiagnosticsDelivery(connection, documents, logger, async (document) => [...(await analyse(ctx, document)).diagnostics], () => ({ pull: support.pullDiagnostics, refresh: support.diagnosticRefresh }), typing);
@@ -129,7 +130,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   documents.onDidChangeContent((e) => {
     delivery.changed(e.document, false);
     // An edited parameters file feeds the templates that use it: check them again.
-    if (isParametersFileName(e.document.uri) || /deploymentParameters/i.test(e.document.getText(firstLines))) {
+    if (isParametersFileName(e.document.uri) || saysParametersFile(e.document.getText(firstLines))) {
       const templates = ctx.parameters.templatesUsing(e.document.uri, documents.keys());
       if (templates.length > 0) recheck(templates);
     }

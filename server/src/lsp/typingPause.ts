@@ -1,12 +1,11 @@
+import { LARGE_DOCUMENT } from '../core/limits';
 import type { CancellationToken, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 /**
- * Documents this large take a second or more to analyse, during which no other request is served. While
- * the user types in one, requests that need a fresh analysis (diagnostics, hover, hints, lenses, symbols,
- * code actions) wait until typing pauses, so completion, which needs none, stays instant.
+ * While the user types in a large document (limits.ts: LARGE_DOCUMENT), requests that need a fresh
+ * analysis (diagnostics, hover, hints, lenses, symbols, code actions) wait until typing pauses this long.
  */
-export const LARGE_DOCUMENT = 1_000_000;
 export const PAUSE_MS = 400;
 
 export type PauseResult = 'paused' | 'changed' | 'cancelled';

@@ -3,16 +3,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { statusTooltip } from '../../../client/src/statusTooltip';
-import { createDocumentFor } from '../../../server/src/core/bicep/features/dispatch';
-import { describeScaleSets } from '../../../server/src/core/services/armScaleSets';
 import { liveMarkup, liveMarkupParsed, parseMarkdown } from '../../helpers/liveMarkup';
+import { ls } from '../../helpers/languageService';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/robustness');
 
 test('the status-bar tooltip shows scale-set names, policy summaries and the parameters path as text', () => {
   for (const file of ['xss-template.json', 'xss-template.bicep']) {
-    const doc = createDocumentFor(file, undefined, readFileSync(join(FIXTURES, file), 'utf8'));
-    const scaleSets = describeScaleSets(doc);
+    const doc = ls.createDocument(file, undefined, readFileSync(join(FIXTURES, file), 'utf8'));
+    const scaleSets = ls.describeScaleSets(doc);
     assert.ok(scaleSets.some((s) => s.name.includes('<img') || s.name.includes('](command:')), 'the payload reaches the names');
     const tooltip = statusTooltip(scaleSets, { how: 'chosen', path: 'params/[x](command:y)`$(zap)`.json' });
     assert.deepEqual(liveMarkup(tooltip), [], tooltip);

@@ -22,7 +22,7 @@ export const scanCommand: CliCommand = {
     if (args.positionals.length !== 1) throw new CliError(`expected one FILE, got ${args.positionals.length}\n${USAGE}`);
     const format = oneOf(args, 'format', ['text', 'json'] as const, 'text');
     const loaded = loadTemplate(args.positionals[0]!, optionValue(args, 'parameters'));
-    const report = buildScanReport(loaded.path, loaded.text, loaded.model, loaded.parametersPath);
+    const report = buildScanReport(loaded.path, loaded.doc.text, loaded.doc.model, loaded.parametersPath);
     io.stdout(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatText(report));
     return 0;
   },

@@ -54,7 +54,7 @@ export const simulateCommand: CliCommand = {
     if (args.positionals.length !== 1) throw new CliError(`expected one FILE, got ${args.positionals.length}\n${USAGE}`);
     const format = oneOf(args, 'format', ['text', 'json', 'status', 'history'] as const, 'text');
     const loaded = loadTemplate(args.positionals[0]!, optionValue(args, 'parameters'));
-    const scaleSet = pickScaleSet(loaded.model.scaleSets, optionValue(args, 'scale-set'), loaded.path);
+    const scaleSet = pickScaleSet(loaded.doc.model.scaleSets, optionValue(args, 'scale-set'), loaded.path);
     let mapped;
     try {
       mapped = simInputFromScaleSet(scaleSet, whatIf(args));

@@ -1,9 +1,9 @@
-import type { TemplateModel } from '../model/templateModel';
+import { SUPPRESSION_DIRECTIVE, type TemplateModel } from '../model/templateModel';
 import { readBicepParameters } from './bicepParams';
 import { BicepScope } from './bicepScope';
-import { SUPPRESSION_DIRECTIVE } from '../rules/suppressions';
 import { findBicepComments } from './comments';
-import { moduleScaleSets, type ReadFile } from './modules';
+import { moduleScaleSets } from './modules';
+import type { ReadFile } from './modules';
 import { parseBicep } from './parser';
 import type { BicepFile } from './syntax';
 import { buildModel } from './toModel';

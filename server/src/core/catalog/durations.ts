@@ -90,3 +90,12 @@ export function suggestDurations(text: string): readonly string[] {
   }
   return [];
 }
+
+/** The durations completion suggests for a duration property (JSON and Bicep alike), with their words. */
+export const SUGGESTED_DURATIONS: readonly (readonly [string, string])[] = [
+  ['PT0S', 'no pause'], ['PT30S', '30 seconds'], ['PT1M', '1 minute'], ['PT2M', '2 minutes'], ['PT5M', '5 minutes'],
+  ['PT10M', '10 minutes'], ['PT15M', '15 minutes'], ['PT30M', '30 minutes'], ['PT1H', '1 hour'],
+];
+
+/** The percentages completion suggests for a percentage property (those in the property's range). */
+export const SUGGESTED_PERCENTS: readonly number[] = [5, 10, 20, 25, 33, 50, 100];

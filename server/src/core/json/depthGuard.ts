@@ -1,3 +1,4 @@
+import { MAX_JSON_DEPTH } from '../limits';
 import type { Span } from '../text/span';
 
 /**
@@ -10,7 +11,7 @@ import type { Span } from '../text/span';
  * has room, so callers must parse with comments allowed, as every caller does) and reported.
  * No real template comes near: nested deployments add four levels each, and ARM limits their nesting.
  */
-export const MAX_JSON_DEPTH = 256;
+export { MAX_JSON_DEPTH };
 
 export interface DepthBounded {
   /** The text, or a copy of the same length with the too-deep content blanked. */

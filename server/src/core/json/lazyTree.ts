@@ -1,4 +1,5 @@
 import type { Node, NodeType } from 'jsonc-parser';
+import { MAX_JSON_DEPTH } from '../limits';
 import { scanStrictJson, type Containers } from './strictScan';
 
 /**
@@ -24,7 +25,7 @@ const CLOSE_BRACKET = 93;
 const COMMA = 44;
 
 /** Deeper than this, the slow path's tree (and its clear error) is used: no real template nests so far. */
-const MAX_FAST_DEPTH = 256;
+const MAX_FAST_DEPTH = MAX_JSON_DEPTH;
 
 /**
  * The root of a lazily built tree for `text`, or undefined when the text is not strict JSON (or nests

@@ -200,6 +200,12 @@ export interface TemplateModel {
   readonly loadBalancers: readonly LoadBalancerModel[];
   readonly serviceFabricClusters: readonly ServiceFabricClusterModel[];
   readonly parameters: readonly ParameterInfo[];
-  /** Where the comments are, when the front end knows (Bicep); else the rules find JSONC comments themselves. */
+  /**
+   * Where the comments are, when the front end knows (Bicep); else the rules find JSONC comments themselves.
+   * Only suppression comments (SUPPRESSION_DIRECTIVE) are read, so a front end may skip text without one.
+   */
   readonly commentSpans?: readonly Span[];
 }
+
+/** The comment that silences rules on the next line (rules/suppressions.ts reads it; front ends look for it). */
+export const SUPPRESSION_DIRECTIVE = 'vmss-upgrade-disable-next-line';

@@ -7,4 +7,4 @@ export { EMPTY_CONFIG, parseRuleConfig, parseRuleConfigText, type ConfigProblem,
 export { findSuppressions, SUPPRESSION_DIRECTIVE, type Suppression } from './suppressions';
 export { scaleSetRule, type ScaleSetRuleSpec } from './defineRule';
 export { buildConfigSchema } from './configSchema';
-export { applyNeutralEdits, applyTextEdits, writeJsonEdits, type NeutralEdit, type TextEdit } from '../edits';
+export { RULE_DOCS_BASE_URL, ruleDocsUrl, ruleDocsUrlAt } from './docsUrl';

@@ -1,10 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { createBicepDocument } from '../../../../server/src/core/bicep/features/bicepDocument';
-import { writeEditsFor } from '../../../../server/src/core/bicep/features/dispatch';
-import { findProblems } from '../../../../server/src/core/services/armValidation';
 import { applyFix, findingsOf, fixAndRecheck, textAt, vmssTemplate } from './harness';
+import { bicepDocument, ls } from '../../../helpers/languageService';
 
 const RULE = 'capacity-out-of-range';
 const POLICY = '{ "mode": "Manual" }';
@@ -73,13 +71,13 @@ test('capacity-out-of-range: other rules that compute with the instance count st
 
 test('capacity-out-of-range in Bicep, with its fix written as Bicep', () => {
   const text = "resource v 'Microsoft.Compute/virtualMachineScaleSets@2024-07-01' = {\n  name: 'v'\n  sku: { name: 'x', capacity: 1000000000 }\n  properties: { upgradePolicy: { mode: 'Manual' } }\n}\n";
-  const doc = createBicepDocument(text);
-  const finding = findProblems(doc, { rules: {} }).find((f) => f.ruleId === RULE)!;
+  const doc = bicepDocument(text);
+  const finding = ls.findProblems(doc, { rules: {} }).find((f) => f.ruleId === RULE)!;
   assert.match(finding.message, /^sku\.capacity 1000000000 is more than the 1000 instances/);
-  const edits = writeEditsFor(doc, finding.fixes[0]!.edits)!;
+  const edits = ls.writeEdits(doc, finding.fixes[0]!.edits)!;
   const fixed = [...edits].sort((a, b) => b.offset - a.offset).reduce((t, e) => t.slice(0, e.offset) + e.newText + t.slice(e.offset + e.length), text);
   assert.equal(fixed, text.replace('1000000000', '1000'));
-  assert.ok(!findProblems(createBicepDocument(fixed), { rules: {} }).some((f) => f.ruleId === RULE));
+  assert.ok(!ls.findProblems(bicepDocument(fixed), { rules: {} }).some((f) => f.ruleId === RULE));
 });
 
 test('capacity-out-of-range, property: any capacity and placement-group setting; every fix parses and removes the finding', () => {

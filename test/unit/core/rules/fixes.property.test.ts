@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyzeTemplate } from '../../../../server/src/core/arm/analyzeTemplate';
-import { applyNeutralEdits, runRules } from '../../../../server/src/core/rules';
+import { runRules } from '../../../../server/src/core/rules';
+import { applyNeutralEdits } from '../../../../server/src/core/frontEnds/json/jsonWriter';
 import { parseErrors } from './harness';
 
 type Tree = { kind: 'object'; props: [string, Tree, string | undefined][]; inline: boolean } | { kind: 'raw'; text: string };

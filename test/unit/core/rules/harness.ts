@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import type { ParseError } from 'jsonc-parser';
 import { parseTree } from 'jsonc-parser';
 import { analyzeTemplate } from '../../../../server/src/core/arm/analyzeTemplate';
-import { applyNeutralEdits, getRule, runRules, type Finding, type Fix, type RuleConfig } from '../../../../server/src/core/rules';
+import { getRule, runRules, type Finding, type Fix, type RuleConfig } from '../../../../server/src/core/rules';
+import { applyNeutralEdits } from '../../../../server/src/core/frontEnds/json/jsonWriter';
 
 export interface TemplateOptions {
   readonly apiVersion?: string;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeBicep } from '../../../../server/src/core/bicep/analyzeBicep';
-import { applyBicepEdits } from '../../../../server/src/core/edits/bicepWriter';
+import { applyBicepEdits } from '../../../../server/src/core/frontEnds/bicep/bicepWriter';
 import { runRules } from '../../../../server/src/core/rules';
 import { findingsOf, fixAndRecheck, textAt } from './harness';
 import { appHealth, CUSTOM_SCRIPT, loadBalancer, PROBE_ID, scaleSetTemplate, UNKNOWN } from './healthFixtures';

@@ -8,7 +8,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadTemplate } from '../../../../server/src/cli/loadTemplate';
 import { analyzeTemplate } from '../../../../server/src/core/arm/analyzeTemplate';
-import { applyNeutralEdits, runRules, type Finding } from '../../../../server/src/core/rules';
+import { runRules, type Finding } from '../../../../server/src/core/rules';
+import { applyNeutralEdits } from '../../../../server/src/core/frontEnds/json/jsonWriter';
 import { AOS_RULES } from '../../../../server/src/core/rules/aos';
 import { ROLLING_RULES } from '../../../../server/src/core/rules/rolling';
 import { parseErrors } from './harness';
@@ -77,7 +78,7 @@ test('every real JSON template is pinned', () => {
 
 for (const file of files) {
   test(`real template ${file}`, () => {
-    const { model, text } = loadTemplate(join(DIR, file));
+    const { model, text } = loadTemplate(join(DIR, file)).doc;
     assert.deepEqual(summary(text, runRules(model, text, { rules: RULES, now: NOW })), EXPECTED[file]);
   });
 }
@@ -85,8 +86,8 @@ for (const file of files) {
 test('every fix on a real template applies to the original bytes and clears its finding', () => {
   let applied = 0;
   for (const file of files) {
-    const { text, parametersPath } = loadTemplate(join(DIR, file));
-    const relint = (t: string) => runRules(analyzeTemplate(t, parametersPath ? { parametersText: loadTemplate(parametersPath).text } : {}), t, { rules: RULES, now: NOW });
+    const { doc: { text }, parametersPath } = loadTemplate(join(DIR, file));
+    const relint = (t: string) => runRules(analyzeTemplate(t, parametersPath ? { parametersText: loadTemplate(parametersPath).doc.text } : {}), t, { rules: RULES, now: NOW });
     const comments = text.match(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g) ?? [];
     for (const finding of relint(text)) {
       for (const fix of finding.fixes) {
