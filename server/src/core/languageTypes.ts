@@ -90,6 +90,11 @@ export interface CursorContext {
   readonly needsCommaBefore: boolean;
   /** A comma is needed after an inserted property or value (another property follows). */
   readonly needsCommaAfter: boolean;
+  /**
+   * The front end's own reading of the scale set's text, for its completion part (the JSON front end
+   * keeps the depth-bounded text it scanned, so one request bounds it once).
+   */
+  readonly syntax?: unknown;
 }
 
 /**

@@ -77,7 +77,7 @@ function walkDeployment(found: FoundResource, out: FoundResource[], nesting: num
     const { value, source } = found.scope.resolver.toEvalValue(valueNode);
     passed.set(prop.name.toLowerCase(), { value, source: source === 'literal' ? 'expression' : source });
   }
-  walkTemplate(template, new TemplateScope(template, passed), context, out, nesting);
+  walkTemplate(template, new TemplateScope(template, passed, found.scope.parses), context, out, nesting);
 }
 
 function resolveType(node: Node | undefined, scope: TemplateScope): string | undefined {

@@ -1,6 +1,6 @@
 import type { Node } from 'jsonc-parser';
-import { evaluateTemplateString, isExpressionString, literalValue } from '../expressions/evaluate';
-import type { EvalResult, EvalScope } from '../expressions/scope';
+import { evaluateTemplateString, ExpressionParses, isExpressionString, literalValue } from '../expressions/evaluate';
+import { DEFAULT_LIMITS, type EvalResult, type EvalScope } from '../expressions/scope';
 import { combineSources, Unknown, type EvalValue, type ValueSource } from '../expressions/values';
 import { propertyKeySpan, propertyName, propertyValueNode, spanOf } from '../json/nodes';
 import type { Span } from '../text/span';
@@ -27,13 +27,15 @@ export class Resolver {
   constructor(
     readonly scope: EvalScope,
     private readonly canReuse?: () => boolean,
+    /** The analysis's parsed expressions, shared by its scopes. */
+    private readonly parses: ExpressionParses = new ExpressionParses(),
   ) {}
 
   private evaluate(text: string): EvalResult {
-    if (!this.canReuse?.()) return evaluateTemplateString(text, this.scope);
+    if (!this.canReuse?.()) return evaluateTemplateString(text, this.scope, DEFAULT_LIMITS, this.parses);
     let result = this.results.get(text);
     if (!result) {
-      result = evaluateTemplateString(text, this.scope);
+      result = evaluateTemplateString(text, this.scope, DEFAULT_LIMITS, this.parses);
       this.results.set(text, result);
     }
     return result;

@@ -2,6 +2,7 @@ import type { Node } from 'jsonc-parser';
 import type { EvalScope, ScopeEntry } from '../expressions/scope';
 import { Unknown, type EvalValue } from '../expressions/values';
 import { nodeProperties, propertyValue } from '../json/nodes';
+import { ExpressionParses } from '../expressions/evaluate';
 import { Resolver } from './resolver';
 
 /** A value handed to a parameter from outside the template: a parameters file or a nested deployment. */
@@ -33,9 +34,11 @@ export class TemplateScope implements EvalScope {
   constructor(
     template: Node | undefined,
     private readonly supplied: ReadonlyMap<string, SuppliedParameter>,
+    /** The analysis's parsed expressions: a nested template's scope shares its parent's. */
+    readonly parses: ExpressionParses = new ExpressionParses(),
   ) {
     // Evaluations may be reused only outside parameter and variable computations (see Resolver).
-    this.resolver = new Resolver(this, () => this.inProgress.size === 0);
+    this.resolver = new Resolver(this, () => this.inProgress.size === 0, parses);
     for (const prop of nodeProperties(propertyValue(template, 'parameters'))) {
       if (prop.value) this.parameterNodes.set(prop.name.toLowerCase(), { name: prop.name, node: prop.value });
     }

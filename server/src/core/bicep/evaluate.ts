@@ -22,6 +22,7 @@ export interface BicepNames extends EvalScope {
 
 export type Locals = ReadonlyMap<string, EvalValue>;
 
+// eslint-disable-next-line no-restricted-syntax -- read-only (a ReadonlyMap): no lambda locals
 const NO_LOCALS: Locals = new Map();
 
 /** Bicep operators and the ARM functions they compile to. */

@@ -3,7 +3,8 @@ import type { BicepFile, Decorator, Expr, ModuleDecl, ParamDecl, ResourceDecl, S
 import { spanFrom, TokenStream } from './tokenStream';
 import type { ParseProblem } from '../model/templateModel';
 
-const LINE_END = new Set<string>();
+// eslint-disable-next-line no-restricted-syntax -- read-only: recovery stops at the line end alone
+const LINE_END: ReadonlySet<string> = new Set<string>();
 const OPENERS = new Set(['{', '[', '(', '<']);
 const CLOSERS = new Set(['}', ']', ')', '>']);
 

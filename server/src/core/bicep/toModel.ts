@@ -22,7 +22,6 @@ export interface BicepModelParts {
 }
 
 /** Cursors over resolved values never consult the resolver; it exists only to satisfy the reader. */
-const NO_RESOLVER = new Resolver(new TemplateScope(undefined, new Map()));
 
 /**
  * Reads the resources of one Bicep file into the model through the same readers as JSON: each resource
@@ -30,6 +29,8 @@ const NO_RESOLVER = new Resolver(new TemplateScope(undefined, new Map()));
  * declaration, as ARM would have them), then readScaleSet reads it.
  */
 export function buildModel(scope: BicepScope): BicepModelParts {
+  // Bicep values arrive resolved ({ value } cursors), so the readers never ask this resolver anything.
+  const noResolver = new Resolver(new TemplateScope(undefined, new Map()));
   const deployed = scope.allResources().filter((entry) => !entry.decl.existing && entry.body.object);
   const ofType = (type: string) => deployed.filter((entry) => entry.fullType.toLowerCase() === type);
   const roots = new Map<ResourceEntry, RObject>();
@@ -46,15 +47,15 @@ export function buildModel(scope: BicepScope): BicepModelParts {
       root: { value: rootOf(entry) },
       path: ['resources', entry.decl.name],
       shape: 'template',
-      resolver: NO_RESOLVER,
+      resolver: noResolver,
       typeSpelling: entry.decl.type,
-      childExtensions: extensions.filter((ext) => ownerOf(ext, scaleSetEntries, rootOf) === entry).map((ext) => ({ root: { value: rootOf(ext) }, resolver: NO_RESOLVER })),
+      childExtensions: extensions.filter((ext) => ownerOf(ext, scaleSetEntries, rootOf) === entry).map((ext) => ({ root: { value: rootOf(ext) }, resolver: noResolver })),
     }),
   );
   return {
     scaleSets,
-    loadBalancers: ofType(LOAD_BALANCER).map((entry) => readLoadBalancerAt({ value: rootOf(entry) }, NO_RESOLVER)),
-    serviceFabricClusters: ofType(SF_CLUSTER).map((entry) => readServiceFabricClusterAt({ value: rootOf(entry) }, NO_RESOLVER)),
+    loadBalancers: ofType(LOAD_BALANCER).map((entry) => readLoadBalancerAt({ value: rootOf(entry) }, noResolver)),
+    serviceFabricClusters: ofType(SF_CLUSTER).map((entry) => readServiceFabricClusterAt({ value: rootOf(entry) }, noResolver)),
     parameters: [...scope.params.values()].map((decl) => {
       const entry = scope.parameter(decl.name);
       return {

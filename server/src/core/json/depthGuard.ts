@@ -1,5 +1,6 @@
 import { MAX_JSON_DEPTH } from '../limits';
 import type { Span } from '../text/span';
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, CR, LF, OPEN_BRACE, OPEN_BRACKET, QUOTE, SLASH, STAR } from '../text/charCodes';
 
 /**
  * jsonc-parser's parseTree, getLocation, visit, findNodeAtOffset and getNodeValue recurse once per
@@ -20,28 +21,10 @@ export interface DepthBounded {
   readonly tooDeep: Span | undefined;
 }
 
-// Character codes, declared here (see lazyTree.ts on why not imported).
-const QUOTE = 34;
-const BACKSLASH = 92;
-const SLASH = 47;
-const STAR = 42;
-const LF = 10;
-const CR = 13;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
-
-/** The last text bounded and its answer: one request bounds the same scale-set text more than once. */
-let last: { readonly text: string; readonly maxDepth: number; readonly result: DepthBounded } | undefined;
-
 /** `text` with everything nested deeper than `maxDepth` blanked; the text itself when nothing is. */
 export function boundJsonDepth(text: string, maxDepth: number = MAX_JSON_DEPTH): DepthBounded {
   if (!mayNestDeeper(text, maxDepth)) return { text, tooDeep: undefined };
-  if (last && last.maxDepth === maxDepth && last.text === text) return last.result;
-  const result = blankDeepContent(text, maxDepth);
-  last = { text, maxDepth, result };
-  return result;
+  return blankDeepContent(text, maxDepth);
 }
 
 /**

@@ -107,6 +107,7 @@ export function readObject(text: string, span: Span): JsoncObject | undefined {
   return { open: span.offset, close: end - 1, members: reader.members };
 }
 
+// eslint-disable-next-line no-restricted-syntax -- read-only (a ReadonlySet): no offsets asked for
 const EMPTY: ReadonlySet<number> = new Set();
 
 /** The parser: jsonc-parser's parseValue/parseObject/parseArray/parseProperty as one loop over a stack. */

@@ -1,6 +1,7 @@
 import type { NeutralEdit } from '../edits/neutralEdit';
 import type { ScaleSetModel, TemplateModel } from '../model/templateModel';
 import type { Span } from '../text/span';
+import type { FactMemo } from './facts/memo';
 import type { Suppression } from './suppressions';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -51,6 +52,8 @@ export interface ScaleSetRuleContext {
   readonly model: TemplateModel;
   readonly scaleSet: ScaleSetModel;
   readonly text: string;
+  /** This run's memo of shared facts (rules/facts/): pass it to every fact a rule asks. */
+  readonly facts: FactMemo;
   /** The current time (ISO text or epoch ms) when the caller gave one; the engine itself has no clock. */
   readonly now?: string | number;
 }

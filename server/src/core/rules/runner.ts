@@ -2,6 +2,7 @@ import type { ScaleSetModel, TemplateModel } from '../model/templateModel';
 import { LineIndex } from '../text/lineIndex';
 import type { Span } from '../text/span';
 import type { RuleConfig } from './config';
+import { FactMemo } from './facts/memo';
 import { INTERNAL_RULE_ERROR } from './meta/suppressionRules';
 import { RULE_IDS, RULES } from './registry';
 import { findSuppressions, SUPPRESSION_DIRECTIVE, type Suppression } from './suppressions';
@@ -73,8 +74,10 @@ export function runRules(model: TemplateModel, text: string, options: RunRulesOp
   }
   // Scale set by scale set, one context each: the facts the rules share are then warm in the caches.
   // (A plain loop: this runs rules × scale sets times, so it makes no closure or pair per call.)
+  // The facts the rules share, remembered for this run only.
+  const facts = new FactMemo();
   for (const scaleSet of model.scaleSets) {
-    const ctx: ScaleSetRuleContext = now === undefined ? { model, scaleSet, text } : { model, scaleSet, text, now };
+    const ctx: ScaleSetRuleContext = now === undefined ? { model, scaleSet, text, facts } : { model, scaleSet, text, facts, now };
     for (let i = 0; i < scaleSetRules.length; i++) {
       const rule = scaleSetRules[i]!;
       try {

@@ -5,7 +5,8 @@
  */
 import { DEFAULT_ASSUMPTIONS, withAssumptions } from './assumptions';
 import { ASSUMED_CAPACITY, AZURE_POLICY_DEFAULTS, DEFAULT_FAILURES, DEFAULT_SEED, DEFAULT_START_TIME, DEFAULT_TIMINGS, triggerPlan } from './defaults';
-import { instanceLimitOf, limitCapacity } from './capacity';
+import { capacityCount, instanceLimitOf } from '../model/capacity';
+import { limitCapacity } from './capacity';
 import { overridden, read } from './provenance';
 import { parseIsoDuration } from '../catalog/durations';
 import { APPLICATION_HEALTH_EXTENSION, isApplicationHealthType } from '../catalog/healthExtension';
@@ -62,7 +63,7 @@ export function simInputFromScaleSet(model: ScaleSetModel, whatIf: WhatIf = {}):
   const orchestrationMode = take('orchestrationMode', read(model.orchestrationMode?.value, enumOf(ORCHESTRATION), 'Uniform' as OrchestrationMode));
   const asked = whatIf.capacity !== undefined
     ? take('capacity', { value: whatIf.capacity, provenance: overridden(whatIf.capacity) })
-    : take('capacity', read(model.capacity, (v) => { const n = asInteger(v); return n !== undefined && n >= 0 ? n : undefined; }, ASSUMED_CAPACITY, 'assumed'));
+    : take('capacity', read(model.capacity, capacityCount, ASSUMED_CAPACITY, 'assumed'));
   // Held to what Azure allows in this scale set; the plan's notes and the provenance say so.
   const limited = limitCapacity(asked, instanceLimitOf(model));
   const capacity = limited.count;

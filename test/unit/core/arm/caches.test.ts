@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeTemplate } from '../../../../server/src/core/arm/analyzeTemplate';
 import { evaluateTemplateString } from '../../../../server/src/core/expressions';
-import { perScaleSet } from '../../../../server/src/core/rules/facts/memo';
+import { FactMemo, perScaleSet } from '../../../../server/src/core/rules/facts/memo';
 import { RULES, runRules } from '../../../../server/src/core/rules';
 import { Unknown } from '../../../../server/src/core/expressions/values';
 
@@ -48,13 +48,18 @@ test('facts are recomputed, equal, when asked about many scale sets in turn', ()
   });
   const resources = Array.from({ length: 10 }, (_, i) => `{ "type": "Microsoft.Compute/virtualMachineScaleSets", "name": "s${i}" }`);
   const { scaleSets } = analyzeTemplate(`{ "resources": [ ${resources.join(', ')} ] }`);
-  for (const scaleSet of scaleSets) assert.equal(fact(scaleSet), scaleSet.displayName);
+  const facts = new FactMemo();
+  for (const scaleSet of scaleSets) assert.equal(fact(scaleSet, facts), scaleSet.displayName);
   assert.equal(computed, 10);
   // Asked again about the same scale set: remembered.
-  assert.equal(fact(scaleSets[9]!), 's9');
+  assert.equal(fact(scaleSets[9]!, facts), 's9');
   assert.equal(computed, 10);
   // Asked about them all again: the answers are the same, whether remembered or not.
-  assert.deepEqual(scaleSets.map((s) => fact(s)), scaleSets.map((s) => s.displayName));
+  assert.deepEqual(scaleSets.map((s) => fact(s, facts)), scaleSets.map((s) => s.displayName));
+  // Another run remembers nothing of this one.
+  const before = computed;
+  assert.equal(fact(scaleSets[9]!, new FactMemo()), 's9');
+  assert.equal(computed, before + 1);
 });
 
 test('two runs on the same model give the same findings', () => {

@@ -23,7 +23,9 @@ export const jsonCompletion: CompletionSyntax = {
  */
 function presentKeys(doc: CursorDocument, offset: number, context: CursorContext): Set<string> {
   const start = context.scaleSet.span.offset;
-  const root = parseTree(boundJsonDepth(doc.text.slice(start, start + context.scaleSet.span.length + 1)).text, [], { allowTrailingComma: true });
+  // The scale set's depth-bounded text, as the cursor context scanned it.
+  const local = typeof context.syntax === 'string' ? context.syntax : boundJsonDepth(doc.text.slice(start, start + context.scaleSet.span.length + 1)).text;
+  const root = parseTree(local, [], { allowTrailingComma: true });
   let node: Node | undefined = root ? findNodeAtOffset(root, (context.replace?.offset ?? offset) - start, true) : undefined;
   if (node?.type === 'string' && node.parent?.type === 'property') node = node.parent.parent;
   while (node && node.type !== 'object') node = node.parent;

@@ -35,7 +35,7 @@ export function jsonCursorContext(doc: CursorDocument, offset: number): CursorCo
   if (scaleSet.shape === 'vmssShow') path = ['properties', ...path];
   const after = replace ? replace.offset + replace.length : offset;
   const token = prev && inPrev ? { offset: start + prev.offset, length: prev.length } : undefined;
-  return { scaleSet, path, isKey, replace, token, needsCommaBefore, needsCommaAfter: nextTokenStartsProperty(doc.text, after) };
+  return { scaleSet, path, isKey, replace, token, needsCommaBefore, needsCommaAfter: nextTokenStartsProperty(doc.text, after), syntax: local };
 }
 
 function previousSignificantChar(text: string, offset: number): string | undefined {

@@ -1,7 +1,7 @@
 import type { RProperty, ScaleSetModel } from '../../model/templateModel';
 import { automaticOsUpgrade } from '../facts/scaleSetFacts';
 import type { RelatedInformation } from '../ruleTypes';
-import { perScaleSet } from '../facts/memo';
+import { perScaleSet, type FactMemo } from '../facts/memo';
 
 /** What the automatic-OS-upgrade rules share: whether AOS is on, and where it is turned on. */
 export interface AosOn {
@@ -13,8 +13,8 @@ export interface AosOn {
 }
 
 /** Defined only when automatic OS upgrade is known to be on; rules stay silent when it is off or unknown. */
-function computeAosOn(scaleSet: ScaleSetModel): AosOn | undefined {
-  const setting = automaticOsUpgrade(scaleSet);
+function computeAosOn(scaleSet: ScaleSetModel, facts: FactMemo): AosOn | undefined {
+  const setting = automaticOsUpgrade(scaleSet, facts);
   if (setting.value !== true || !setting.property) return undefined;
   const legacy = setting.property === scaleSet.legacyAutomaticOSUpgrade;
   return {

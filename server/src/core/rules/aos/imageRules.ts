@@ -34,8 +34,8 @@ export const AOS_IMAGE_VERSION = scaleSetRule({
   defaultSeverity: 'error',
   title: 'Automatic OS upgrade with a pinned image version',
   description: 'Automatic OS upgrade is on but the image is pinned: imageReference.version is not "latest", or a gallery image id ends in /versions/{version}. Azure rejects the deployment.',
-  check: ({ scaleSet }) => {
-    const aos = aosOn(scaleSet);
+  check: ({ scaleSet, facts }) => {
+    const aos = aosOn(scaleSet, facts);
     const img = aos && image(scaleSet);
     if (!aos || !img) return [];
     const out: FindingDraft[] = [];
@@ -69,8 +69,8 @@ export const AOS_CUSTOM_IMAGE = scaleSetRule({
   defaultSeverity: 'error',
   title: 'Automatic OS upgrade with a managed (non-gallery) custom image',
   description: 'Automatic OS upgrade is on but imageReference.id points to a Microsoft.Compute/images managed image; only Azure Compute Gallery images can be upgraded automatically.',
-  check: ({ scaleSet }) => {
-    const aos = aosOn(scaleSet);
+  check: ({ scaleSet, facts }) => {
+    const aos = aosOn(scaleSet, facts);
     const id = stringOf(aos && image(scaleSet)?.get('id'));
     const match = id && MANAGED_IMAGE.exec(id.value.trim());
     if (!aos || !id || !match || GALLERY_IMAGE.test(id.value)) return [];
@@ -87,8 +87,8 @@ export const AOS_UNLISTED_PLATFORM_IMAGE = scaleSetRule({
   defaultSeverity: 'warning',
   title: 'Automatic OS upgrade on a platform image not documented as supported',
   description: 'Automatic OS upgrade is on and the platform image (publisher/offer/sku) is not on the documented list of supported images. The list grows, so this is a warning.',
-  check: ({ scaleSet }) => {
-    const aos = aosOn(scaleSet);
+  check: ({ scaleSet, facts }) => {
+    const aos = aosOn(scaleSet, facts);
     const img = aos && image(scaleSet);
     if (!aos || !img || IMAGE_ID_FIELDS.some((f) => img.get(f) !== undefined && img.get(f)!.value.kind !== 'null')) return [];
     const publisher = stringOf(img.get('publisher'));

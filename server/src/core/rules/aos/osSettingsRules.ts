@@ -25,9 +25,9 @@ export const AOS_WINDOWS_AUTOMATIC_UPDATES = scaleSetRule({
   defaultSeverity: 'error',
   title: 'Windows automatic updates with automatic OS upgrade',
   description: 'windowsConfiguration.enableAutomaticUpdates is explicitly true while automatic OS upgrade is on; from API 2019-03-01 Azure rejects this.',
-  check: ({ scaleSet }) => {
-    const aos = aosOn(scaleSet);
-    const setting = windowsAutomaticUpdates(scaleSet);
+  check: ({ scaleSet, facts }) => {
+    const aos = aosOn(scaleSet, facts);
+    const setting = windowsAutomaticUpdates(scaleSet, facts);
     // Only an explicit true conflicts: when absent, Azure turns it off for AOS scale sets (S1, S4).
     if (!aos || setting.value !== true || !setting.property) return [];
     if (apiAtLeast(scaleSet, WINDOWS_AUTOMATIC_UPDATES.mustBeFalseWithAosSince) !== true) return [];
@@ -49,8 +49,8 @@ export const AOS_PATCH_MODE = scaleSetRule({
   defaultSeverity: 'error',
   title: 'Platform guest patching with automatic OS upgrade',
   description: 'patchSettings.patchMode is AutomaticByPlatform (Windows or Linux) while automatic OS upgrade is on; the two update mechanisms must not be combined.',
-  check: ({ scaleSet }) => {
-    const aos = aosOn(scaleSet);
+  check: ({ scaleSet, facts }) => {
+    const aos = aosOn(scaleSet, facts);
     if (!aos) return [];
     const out: FindingDraft[] = [];
     const configs: [keyof typeof REPLACEMENT, RProperty | undefined][] = [['windowsConfiguration', scaleSet.windowsConfiguration], ['linuxConfiguration', scaleSet.linuxConfiguration]];

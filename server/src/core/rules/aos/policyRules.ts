@@ -19,9 +19,9 @@ export const AOS_MANUAL_MODE = scaleSetRule({
   defaultSeverity: 'info',
   title: 'Automatic OS upgrade with mode Manual',
   description: 'Automatic OS upgrade is on and upgradePolicy.mode is Manual (or absent): OS images roll out automatically, but other model changes reach existing instances only when you upgrade them by hand.',
-  check: ({ scaleSet }) => {
-    const aos = aosOn(scaleSet);
-    const mode = upgradeMode(scaleSet);
+  check: ({ scaleSet, facts }) => {
+    const aos = aosOn(scaleSet, facts);
+    const mode = upgradeMode(scaleSet, facts);
     if (!aos || mode.value !== 'Manual') return [];
     const written = mode.property ? `upgradePolicy.mode is "Manual"${originNote(mode.property.value)}` : 'upgradePolicy.mode is not set, so it is Manual';
     return [{
@@ -37,8 +37,8 @@ export const AOS_ROLLBACK_DISABLED = scaleSetRule({
   defaultSeverity: 'info',
   title: 'Automatic OS upgrade without automatic rollback',
   description: 'automaticOSUpgradePolicy.disableAutomaticRollback is true: an instance that is not healthy after its OS upgrade keeps the new OS disk instead of getting its previous one back.',
-  check: ({ scaleSet }) => {
-    const aos = aosOn(scaleSet);
+  check: ({ scaleSet, facts }) => {
+    const aos = aosOn(scaleSet, facts);
     if (!aos) return [];
     const modern = getProp(scaleSet.automaticOSUpgradePolicy?.value, 'disableAutomaticRollback');
     const legacy = getProp(scaleSet.legacyAutoOSUpgradePolicy?.value, 'disableAutoRollback');
@@ -59,9 +59,9 @@ export const AOS_FLEXIBLE = scaleSetRule({
   defaultSeverity: 'warning',
   title: 'Automatic OS upgrade on Flexible orchestration',
   description: 'Automatic OS upgrade on a Flexible scale set: the documentation disagrees on whether it is supported.',
-  check: ({ scaleSet }) => {
-    const aos = aosOn(scaleSet);
-    const orchestration = orchestrationMode(scaleSet);
+  check: ({ scaleSet, facts }) => {
+    const aos = aosOn(scaleSet, facts);
+    const orchestration = orchestrationMode(scaleSet, facts);
     if (!aos || orchestration.value !== 'Flexible') return [];
     return [{
       message: 'Automatic OS upgrade is on for a scale set with orchestrationMode Flexible, where the documentation disagrees on support: the orchestration-modes page (S11, 2024) lists image-based automatic OS upgrades as not supported for Flexible, while the newer MaxSurge page (S6, 2026) says only automatic OS upgrade combined with MaxSurge is not yet supported; Terraform offers no automatic OS upgrade for Flexible scale sets at all. Verify on a test deployment that upgrades actually run, or use Uniform orchestration where automatic OS upgrade is documented.',
@@ -83,10 +83,10 @@ export const AOS_ROLLING_POLICY_UNUSED = scaleSetRule({
   defaultSeverity: 'info',
   title: 'Automatic OS upgrade ignores the rolling policy',
   description: 'rollingUpgradePolicy is set and automatic OS upgrade is on, but useRollingUpgradePolicy is not true, so automatic OS upgrades run with the built-in 20 % defaults instead.',
-  check: ({ scaleSet }) => {
-    const aos = aosOn(scaleSet);
-    const policy = rollingPolicy(scaleSet);
-    const use = aosUsesRollingPolicy(scaleSet);
+  check: ({ scaleSet, facts }) => {
+    const aos = aosOn(scaleSet, facts);
+    const policy = rollingPolicy(scaleSet, facts);
+    const use = aosUsesRollingPolicy(scaleSet, facts);
     // The legacy boolean predates useRollingUpgradePolicy; how those previews picked a policy is not documented.
     if (!aos || aos.legacy || policy.kind !== 'object' || use.value !== false) return [];
     const useProperty = findPolicyProperty('automaticOSUpgradePolicy', 'useRollingUpgradePolicy')!.property;
@@ -94,7 +94,7 @@ export const AOS_ROLLING_POLICY_UNUSED = scaleSetRule({
       ? scaleSet.shape !== 'template'
       : scaleSet.apiVersion.kind === 'string' && isApiVersionAtLeast(scaleSet.apiVersion.value, useProperty.since) === true;
     const d = AZURE_POLICY_DEFAULTS;
-    const modeNote = upgradeMode(scaleSet).value === 'Rolling' ? ' Rolling model updates still use it; automatic OS upgrades do not.' : '';
+    const modeNote = upgradeMode(scaleSet, facts).value === 'Rolling' ? ' Rolling model updates still use it; automatic OS upgrades do not.' : '';
     const apiNote = apiOk ? '' : ` useRollingUpgradePolicy needs apiVersion ${useProperty.since} or later.`;
     return [{
       message: `This rollingUpgradePolicy${writtenValues(policy.property)} does not apply to automatic OS upgrades: useRollingUpgradePolicy is ${use.property ? 'false' : 'not set (default false)'}, so they run with the built-in policy of ${d.maxBatchInstancePercent} % batches, ${d.maxUnhealthyInstancePercent} % unhealthy and ${d.maxUnhealthyUpgradedInstancePercent} % unhealthy upgraded instances (S1).${modeNote} Set automaticOSUpgradePolicy.useRollingUpgradePolicy to true if OS upgrades should follow this policy.${apiNote}`,

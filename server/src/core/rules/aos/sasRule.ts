@@ -64,8 +64,8 @@ export const EXPIRED_SAS_TOKEN = scaleSetRule({
   check: (ctx) => {
     const now = currentTime(ctx);
     if (now === undefined) return [];
-    const { scaleSet } = ctx;
-    const aos = aosOn(scaleSet);
+    const { scaleSet, facts } = ctx;
+    const aos = aosOn(scaleSet, facts);
     const out: FindingDraft[] = [];
     for (const ext of scaleSet.extensions) {
       for (const sas of sasStrings(ext.settings, '', [])) {

@@ -130,9 +130,9 @@ export const APP_HEALTH_SETTINGS = scaleSetRule({
   defaultSeverity: 'error',
   title: 'Invalid Application Health extension settings',
   description: 'The Application Health extension\'s settings break its documented rules: port for tcp, requestPath for http/https (and not for tcp), intervalInSeconds 5–60, numberOfProbes 1–24, gracePeriod at most 14400 s and only with Rich health states.',
-  check: ({ scaleSet }) => {
+  check: ({ scaleSet, facts }) => {
     const out: FindingDraft[] = [];
-    for (const extension of healthSources(scaleSet).appHealth) {
+    for (const extension of healthSources(scaleSet, facts).appHealth) {
       const settings = readSettings(extension);
       if (!settings) continue;
       for (const check of CHECKS) {

@@ -9,8 +9,8 @@ import { originNote } from '../valueOrigin';
 /** Rules on the load-balancer probe named by healthProbe.id, looked up in the same template (§3.2 #10). */
 
 /** The probe id as a string, or undefined when it is absent or cannot be evaluated. */
-function probeId({ scaleSet }: ScaleSetRuleContext): { readonly value: RValue & { kind: 'string' } } | undefined {
-  const probe = healthSources(scaleSet).probe;
+function probeId({ scaleSet, facts }: ScaleSetRuleContext): { readonly value: RValue & { kind: 'string' } } | undefined {
+  const probe = healthSources(scaleSet, facts).probe;
   return probe?.value.kind === 'string' ? { value: probe.value } : undefined;
 }
 
@@ -78,7 +78,7 @@ export const HEALTH_PROBE_BASIC_LB = scaleSetRule({
   check: (ctx) => {
     const id = probeId(ctx);
     if (!id) return [];
-    const spg = singlePlacementGroup(ctx.scaleSet);
+    const spg = singlePlacementGroup(ctx.scaleSet, ctx.facts);
     if (spg.value !== false || !spg.property) return [];
     const target = resolveProbe(ctx.model, id.value);
     if (target.kind !== 'found' && target.kind !== 'missingProbe') return [];

@@ -5,6 +5,7 @@ import { automaticOsUpgrade, automaticRepairs, hasHealthSource, healthSources, o
 import type { FindingDraft, RelatedInformation, ScaleSetRuleContext, Severity } from '../ruleTypes';
 import { addAppHealthExtensionFixes } from './appHealthFix';
 import { rollingOn } from './consumers';
+import type { FactMemo } from '../facts/memo';
 
 /**
  * "X needs a health signal" rules, one table row each: what switches X on, whether the scale set is
@@ -18,17 +19,17 @@ interface HealthNeed {
   /** What needs health, as the message's verb phrase: "uses upgrade mode Rolling". */
   readonly what: string;
   /** The setting that switches it on (its property is where the finding points). */
-  readonly trigger: (scaleSet: ScaleSetModel) => Setting<boolean>;
+  readonly trigger: (scaleSet: ScaleSetModel, facts: FactMemo) => Setting<boolean>;
   /** Why it needs health and what happens without it. */
   readonly consequence: string;
   /** Scale sets that need no health source for it; 'unknown' keeps the rule silent. */
-  readonly exempt?: (scaleSet: ScaleSetModel) => Maybe;
+  readonly exempt?: (scaleSet: ScaleSetModel, facts: FactMemo) => Maybe;
   /** Whether a load-balancer probe counts (it never does on Flexible, checked separately). */
-  readonly probeCounts?: (scaleSet: ScaleSetModel) => boolean;
+  readonly probeCounts?: (scaleSet: ScaleSetModel, facts: FactMemo) => boolean;
 }
 
-const isSf = (scaleSet: ScaleSetModel) => {
-  const sf = serviceFabric(scaleSet);
+const isSf = (scaleSet: ScaleSetModel, facts: FactMemo) => {
+  const sf = serviceFabric(scaleSet, facts);
   return sf !== undefined && sf !== 'unknown';
 };
 
@@ -51,14 +52,14 @@ const NEEDS: readonly HealthNeed[] = [
     trigger: automaticOsUpgrade,
     consequence: 'Azure rejects it: "Automatic OS Upgrade is not supported for this Virtual Machine Scale Set because a health probe or health extension was not specified." The upgrade waits up to 5 minutes per batch for instances to become healthy and rolls back the OS disk when they do not, so it needs a health signal',
     // Service Fabric Silver/Gold node types use Service Fabric's own health (§3.5 #32).
-    exempt: (s) => {
-      const sf = serviceFabric(s);
+    exempt: (s, facts) => {
+      const sf = serviceFabric(s, facts);
       if (sf === 'unknown') return 'unknown';
       if (!sf) return false;
       return sf.durability.value === 'unknown' ? 'unknown' : sf.durability.value !== 'Bronze';
     },
     // "Application Health Probes are not supported for Service Fabric scale sets" (S4): only the extension counts.
-    probeCounts: (s) => !isSf(s),
+    probeCounts: (s, facts) => !isSf(s, facts),
   },
   {
     id: 'repairs-require-health',
@@ -71,15 +72,15 @@ const NEEDS: readonly HealthNeed[] = [
   },
 ];
 
-function checkNeed(need: HealthNeed, { model, scaleSet, text }: ScaleSetRuleContext): FindingDraft[] {
-  const trigger = need.trigger(scaleSet);
+function checkNeed(need: HealthNeed, { model, scaleSet, text, facts }: ScaleSetRuleContext): FindingDraft[] {
+  const trigger = need.trigger(scaleSet, facts);
   if (trigger.value !== true || !trigger.property) return [];
-  const orchestration = orchestrationMode(scaleSet).value;
-  const sources = healthSources(scaleSet);
+  const orchestration = orchestrationMode(scaleSet, facts).value;
+  const sources = healthSources(scaleSet, facts);
   // Flexible with only a probe: flexible-requires-health-extension reports it. Unknown orchestration: the probe may or may not count.
   if (sources.probe && sources.appHealth.length === 0 && orchestration !== 'Uniform') return [];
-  if (need.exempt && need.exempt(scaleSet) !== false) return [];
-  const probeCounts = orchestration === 'Uniform' && (need.probeCounts?.(scaleSet) ?? true);
+  if (need.exempt && need.exempt(scaleSet, facts) !== false) return [];
+  const probeCounts = orchestration === 'Uniform' && (need.probeCounts?.(scaleSet, facts) ?? true);
   if (hasHealthSource(sources, probeCounts) !== false) return [];
 
   const flexible = orchestration === 'Flexible';

@@ -12,11 +12,11 @@ export const MULTIPLE_HEALTH_SOURCES = scaleSetRule({
   defaultSeverity: 'error',
   title: 'Both a health probe and a health extension',
   description: 'The scale set has a load-balancer health probe and an Application Health extension while automatic OS upgrade, Rolling mode or automatic repairs is on; only one health source is allowed.',
-  check: ({ scaleSet }) => {
-    if (orchestrationMode(scaleSet).value !== 'Uniform') return []; // Flexible ignores the probe
-    const sources = healthSources(scaleSet);
+  check: ({ scaleSet, facts }) => {
+    if (orchestrationMode(scaleSet, facts).value !== 'Uniform') return []; // Flexible ignores the probe
+    const sources = healthSources(scaleSet, facts);
     if (!sources.probe || sources.appHealth.length === 0) return [];
-    const { on } = healthConsumers(scaleSet);
+    const { on } = healthConsumers(scaleSet, facts);
     if (on.length === 0) return [];
     const aos = on.some((c) => c.key === 'aos');
     return [{
@@ -35,12 +35,12 @@ export const FLEXIBLE_REQUIRES_HEALTH_EXTENSION = scaleSetRule({
   defaultSeverity: 'error',
   title: 'Flexible orchestration with a probe instead of the health extension',
   description: 'A Flexible scale set relies on a load-balancer health probe for Rolling mode, automatic OS upgrade or automatic repairs; Flexible orchestration takes its health only from the Application Health extension.',
-  check: ({ scaleSet, text }) => {
-    const orchestration = orchestrationMode(scaleSet);
+  check: ({ scaleSet, text, facts }) => {
+    const orchestration = orchestrationMode(scaleSet, facts);
     if (orchestration.value !== 'Flexible' || !orchestration.property) return [];
-    const sources = healthSources(scaleSet);
+    const sources = healthSources(scaleSet, facts);
     if (!sources.probe || sources.appHealth.length > 0 || sources.undetermined.length > 0) return [];
-    const { on } = healthConsumers(scaleSet);
+    const { on } = healthConsumers(scaleSet, facts);
     if (on.length === 0) return [];
     return [{
       message: `Scale set "${scaleSet.displayName}" uses Flexible orchestration and relies on networkProfile.healthProbe for ${consumerList(on)}, but on Flexible only the Application Health extension is a health source (S5, S7, S11); the load-balancer probe is not used, so ${on.length === 1 ? 'it has' : 'they have'} no health signal. Add an Application Health extension (and drop the healthProbe).`,

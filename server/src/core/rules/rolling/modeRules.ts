@@ -15,11 +15,11 @@ export const ROLLING_POLICY_UNUSED = scaleSetRule({
   defaultSeverity: 'info',
   title: 'Rolling policy that nothing uses',
   description: 'rollingUpgradePolicy is set, but mode is Manual or Automatic and automatic OS upgrade is off, so no upgrade reads it.',
-  check: ({ scaleSet }) => {
-    const mode = upgradeMode(scaleSet);
-    const policy = rollingPolicy(scaleSet);
+  check: ({ scaleSet, facts }) => {
+    const mode = upgradeMode(scaleSet, facts);
+    const policy = rollingPolicy(scaleSet, facts);
     // With automatic OS upgrade on, aos-rolling-policy-unused (or useRollingUpgradePolicy) has the say.
-    if ((mode.value !== 'Manual' && mode.value !== 'Automatic') || policy.kind !== 'object' || automaticOsUpgrade(scaleSet).value !== false) return [];
+    if ((mode.value !== 'Manual' && mode.value !== 'Automatic') || policy.kind !== 'object' || automaticOsUpgrade(scaleSet, facts).value !== false) return [];
     const modeText = mode.property ? `mode is "${mode.value}"${originNote(mode.property.value)}` : 'mode is not set, so it is Manual';
     const what = mode.value === 'Manual' ? 'you upgrade instances yourself' : 'model changes go to all instances at once';
     const upgradePolicy = scaleSet.upgradePolicy?.value;
@@ -42,17 +42,17 @@ export const AUTOMATIC_MODE_ALL_AT_ONCE = scaleSetRule({
   defaultSeverity: 'info',
   title: 'Mode Automatic upgrades every instance at once',
   description: 'upgradePolicy.mode is Automatic: a model update may take every instance down at the same time, with no batches, health gate or rollback.',
-  check: ({ scaleSet }) => {
-    const mode = upgradeMode(scaleSet);
+  check: ({ scaleSet, facts }) => {
+    const mode = upgradeMode(scaleSet, facts);
     if (mode.value !== 'Automatic' || !mode.property) return [];
     // Service Fabric walks update domains itself, and Automatic is the mode it documents (S7).
-    const fabric = serviceFabricExtensions(scaleSet);
+    const fabric = serviceFabricExtensions(scaleSet, facts);
     if (fabric.found.length > 0 || fabric.undetermined) return [];
-    const n = instanceCount(scaleSet);
+    const n = instanceCount(scaleSet, facts);
     const all = !n ? 'every instance' : n.count === 1 ? 'its only instance' : `all ${n.count} instances`;
-    const aosNote = automaticOsUpgrade(scaleSet).value === true ? ' (Automatic OS upgrades are not affected: they always go in batches.)' : '';
+    const aosNote = automaticOsUpgrade(scaleSet, facts).value === true ? ' (Automatic OS upgrades are not affected: they always go in batches.)' : '';
     // Rolling needs a health signal (§3.2 #6–#7); offer it only when there is one for this orchestration mode.
-    const health = hasHealthSource(healthSources(scaleSet), orchestrationMode(scaleSet).value === 'Uniform');
+    const health = hasHealthSource(healthSources(scaleSet, facts), orchestrationMode(scaleSet, facts).value === 'Uniform');
     const value = mode.property.value;
     const fixes: Fix[] = health === true && isEditable(value) ? [{ title: 'Change mode to "Rolling"', edits: [{ kind: 'replaceValue', span: value.span, newValue: 'Rolling' }] }] : [];
     return [{

@@ -6,17 +6,18 @@ import { automaticOsUpgrade, orchestrationMode, overprovision } from '../facts/s
 import { isEditable, type Setting } from '../facts/setting';
 import type { Fix, RelatedInformation } from '../ruleTypes';
 import { originNote } from '../valueOrigin';
+import type { FactMemo } from '../facts/memo';
 
 /** Rolling-policy booleans that need something else on the scale set (reference §3.3 #22, §3.4 #23–#25). */
 
 /** The flag when it is explicitly true; rules about a flag fire only then. */
-function explicitlyTrue(scaleSet: ScaleSetModel, name: RollingFlagName): Setting<boolean> | undefined {
-  const flag = rollingFlag(scaleSet, name);
+function explicitlyTrue(scaleSet: ScaleSetModel, facts: FactMemo, name: RollingFlagName): Setting<boolean> | undefined {
+  const flag = rollingFlag(scaleSet, facts, name);
   return flag.value === true && flag.property ? flag : undefined;
 }
 
-function flexibleRelated(scaleSet: ScaleSetModel): RelatedInformation[] {
-  const property = orchestrationMode(scaleSet).property;
+function flexibleRelated(scaleSet: ScaleSetModel, facts: FactMemo): RelatedInformation[] {
+  const property = orchestrationMode(scaleSet, facts).property;
   return property ? [{ span: property.value.span, message: 'Flexible orchestration is set here.' }] : [];
 }
 
@@ -29,8 +30,8 @@ export const CROSS_ZONE_WITHOUT_ZONES = scaleSetRule({
   defaultSeverity: 'warning',
   title: 'Cross-zone upgrade without zones',
   description: 'rollingUpgradePolicy.enableCrossZoneUpgrade is true on a scale set that has no availability zones, where it has nothing to do.',
-  check: ({ scaleSet }) => {
-    const flag = explicitlyTrue(scaleSet, 'enableCrossZoneUpgrade');
+  check: ({ scaleSet, facts }) => {
+    const flag = explicitlyTrue(scaleSet, facts, 'enableCrossZoneUpgrade');
     const zones = scaleSet.zones;
     const noZones = zones === undefined || zones.kind === 'null' || (zones.kind === 'array' && zones.items.length === 0);
     if (!flag || !noZones) return [];
@@ -48,12 +49,12 @@ export const MAX_SURGE_OVERPROVISION = scaleSetRule({
   defaultSeverity: 'warning',
   title: 'MaxSurge with overprovisioning',
   description: 'rollingUpgradePolicy.maxSurge is true while overprovision is true or absent (it defaults to true); Terraform requires overprovision false for MaxSurge.',
-  check: ({ scaleSet, text }) => {
-    const flag = explicitlyTrue(scaleSet, 'maxSurge');
-    const over = overprovision(scaleSet);
+  check: ({ scaleSet, text, facts }) => {
+    const flag = explicitlyTrue(scaleSet, facts, 'maxSurge');
+    const over = overprovision(scaleSet, facts);
     if (!flag || over.value !== true) return [];
     // Flexible scale sets do not overprovision (S11), so only an explicit true matters there.
-    const orchestration = orchestrationMode(scaleSet).value;
+    const orchestration = orchestrationMode(scaleSet, facts).value;
     if (!over.property && orchestration !== 'Uniform') return [];
     const written = over.property ? `overprovision is true${originNote(over.property.value)}` : 'overprovision is not set, so it is true (the default)';
     let edit: NeutralEdit | undefined;
@@ -74,14 +75,14 @@ export const MAX_SURGE_AOS_FLEXIBLE = scaleSetRule({
   defaultSeverity: 'error',
   title: 'MaxSurge with automatic OS upgrade on Flexible',
   description: 'rollingUpgradePolicy.maxSurge together with automatic OS upgrade on a Flexible scale set, which Azure does not support yet.',
-  check: ({ scaleSet }) => {
-    const flag = explicitlyTrue(scaleSet, 'maxSurge');
-    const aos = automaticOsUpgrade(scaleSet);
-    if (!flag || aos.value !== true || orchestrationMode(scaleSet).value !== 'Flexible') return [];
+  check: ({ scaleSet, facts }) => {
+    const flag = explicitlyTrue(scaleSet, facts, 'maxSurge');
+    const aos = automaticOsUpgrade(scaleSet, facts);
+    if (!flag || aos.value !== true || orchestrationMode(scaleSet, facts).value !== 'Flexible') return [];
     return [{
       message: `maxSurge is true and automatic OS upgrade is on for a Flexible scale set: the MaxSurge documentation says MaxSurge with automatic OS upgrade is not yet supported for Flexible orchestration (S6), so OS upgrades cannot surge and at best upgrade instances in place, taking capacity down batch by batch. Set maxSurge to false (model updates then upgrade in place too), or turn automatic OS upgrade off if surge upgrades matter more. (Automatic OS upgrade on Flexible is itself documented inconsistently; see aos-flexible.)`,
       span: flag.property!.value.span,
-      related: [...(aos.property ? [{ span: aos.property.value.span, message: 'Automatic OS upgrade is turned on here.' }] : []), ...flexibleRelated(scaleSet)],
+      related: [...(aos.property ? [{ span: aos.property.value.span, message: 'Automatic OS upgrade is turned on here.' }] : []), ...flexibleRelated(scaleSet, facts)],
       fixes: flagFix(flag, 'Set maxSurge to false', (p) => ({ kind: 'replaceValue', span: p.value.span, newValue: false })),
     }];
   },
@@ -92,13 +93,13 @@ export const ROLLBACK_ON_BREACH_FLEXIBLE = scaleSetRule({
   defaultSeverity: 'warning',
   title: 'Rollback on policy breach on Flexible',
   description: 'rollingUpgradePolicy.rollbackFailedInstancesOnPolicyBreach is true on a Flexible scale set; the feature is documented for Uniform orchestration only.',
-  check: ({ scaleSet }) => {
-    const flag = explicitlyTrue(scaleSet, 'rollbackFailedInstancesOnPolicyBreach');
-    if (!flag || orchestrationMode(scaleSet).value !== 'Flexible') return [];
+  check: ({ scaleSet, facts }) => {
+    const flag = explicitlyTrue(scaleSet, facts, 'rollbackFailedInstancesOnPolicyBreach');
+    if (!flag || orchestrationMode(scaleSet, facts).value !== 'Flexible') return [];
     return [{
       message: `rollbackFailedInstancesOnPolicyBreach is true${originNote(flag.property!.value)}, but the scale set uses Flexible orchestration and the feature is "Uniform Orchestration only" (S5): when a rolling upgrade breaches the policy, failed instances stay on the new model instead of returning to the previous one. Do not rely on it; remove it and plan how you will restore failed instances (or use Uniform orchestration).`,
       span: flag.property!.value.span,
-      related: flexibleRelated(scaleSet),
+      related: flexibleRelated(scaleSet, facts),
       fixes: flagFix(flag, 'Remove rollbackFailedInstancesOnPolicyBreach', (p) => ({ kind: 'removeProperty', keySpan: p.keySpan })),
     }];
   },

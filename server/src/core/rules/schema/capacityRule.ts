@@ -1,7 +1,6 @@
 import { SCALE_SET_LIMITS } from '../../catalog/scaleSetLimits';
 import type { RValue } from '../../model/templateModel';
-import { asInteger } from '../../model/values';
-import { instanceLimitOf } from '../../sim/capacity';
+import { capacityCount, instanceLimitOf } from '../../model/capacity';
 import { scaleSetRule } from '../defineRule';
 import { isEditable } from '../facts';
 import type { Fix } from '../ruleTypes';
@@ -21,8 +20,8 @@ export const CAPACITY_OUT_OF_RANGE = scaleSetRule({
     const value = scaleSet.capacity;
     if (!value || value.kind === 'unknown' || value.kind === 'null') return [];
     const shown = written(value, text);
-    const count = asInteger(value);
-    if (count === undefined || count < 0) {
+    const count = capacityCount(value);
+    if (count === undefined) {
       return [{
         message: `sku.capacity ${shown}${originNote(value)} is not a whole number of instances (0 or more), so the deployment fails.`,
         span: value.span,

@@ -11,9 +11,9 @@ export const UNKNOWN_PROPERTY = scaleSetRule({
   defaultSeverity: 'error',
   title: 'Unknown upgrade-policy property',
   description: 'A property that the Compute API does not define in upgradePolicy, rollingUpgradePolicy or automaticOSUpgradePolicy (and that belongs in no other policy object), usually a typo.',
-  check: ({ scaleSet }) => {
+  check: ({ scaleSet, facts }) => {
     const out: FindingDraft[] = [];
-    for (const entry of policyEntries(scaleSet)) {
+    for (const entry of policyEntries(scaleSet, facts)) {
       if (entry.match || placementsOf(entry.property.name).some((p) => p.property.removedIn === undefined)) continue;
       const objectId = entry.object.objectId;
       // Inside the legacy object its legacy names are the only ones; elsewhere suggest current names only.
@@ -38,13 +38,13 @@ export const PROPERTY_NAME_CASING = scaleSetRule({
   defaultSeverity: 'warning',
   title: 'Non-canonical spelling of a name or enum value',
   description: 'A policy property name or enum value that differs from the Compute API only in letter case. ARM accepts it; the canonical spelling keeps templates consistent with the API reference and docs.',
-  check: ({ scaleSet }) => {
+  check: ({ scaleSet, facts }) => {
     const out: FindingDraft[] = [];
     const upgradePolicy = scaleSet.upgradePolicy;
     if (upgradePolicy && upgradePolicy.name !== 'upgradePolicy') {
       out.push(nameCasing(upgradePolicy.name, 'upgradePolicy', 'the scale set properties', upgradePolicy.keySpan, true));
     }
-    for (const entry of policyEntries(scaleSet)) {
+    for (const entry of policyEntries(scaleSet, facts)) {
       if (!entry.match) continue;
       const { property } = entry.match;
       if (!entry.match.exactCase) out.push(nameCasing(entry.property.name, property.name, entry.object.objectId, entry.property.keySpan, entry.object.editable));
@@ -76,9 +76,9 @@ export const DUPLICATE_PROPERTY = scaleSetRule({
   defaultSeverity: 'error',
   title: 'Duplicate upgrade-policy property',
   description: 'The same property (compared case-insensitively, as ARM does) appears more than once in one policy object; only one copy can take effect.',
-  check: ({ scaleSet }) => {
+  check: ({ scaleSet, facts }) => {
     const out: FindingDraft[] = [];
-    for (const object of policyObjects(scaleSet)) {
+    for (const object of policyObjects(scaleSet, facts)) {
       const properties = object.value.properties;
       // Almost every object has no duplicate: find out with a few comparisons before grouping.
       const names = properties.map((property) => property.name.toLowerCase());

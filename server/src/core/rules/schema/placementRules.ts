@@ -15,9 +15,9 @@ export const MISPLACED_POLICY = scaleSetRule({
   defaultSeverity: 'error',
   title: 'Policy setting in the wrong place',
   description: 'An upgrade-policy object or property written where ARM does not read it, so it silently has no effect.',
-  check: ({ scaleSet }) => {
+  check: ({ scaleSet, facts }) => {
     const out = scaleSet.strayPolicies.map((stray) => strayFinding(scaleSet, stray));
-    for (const entry of policyEntries(scaleSet)) {
+    for (const entry of policyEntries(scaleSet, facts)) {
       // Most entries are where they belong: checked here without building an empty list for each.
       if (!entry.match) out.push(...misplacedEntry(scaleSet, entry));
     }

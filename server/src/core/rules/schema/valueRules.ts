@@ -34,7 +34,7 @@ export const VALUE_TYPE = scaleSetRule({
   defaultSeverity: 'error',
   title: 'Value of the wrong type',
   description: 'A policy property whose value has a type the Compute API cannot convert, such as "abc" for an integer or a string where an object is expected.',
-  check: ({ scaleSet }) => [...upgradePolicyType(scaleSet), ...forEachValue(policyEntries(scaleSet), (_entry, property, value, editable) => {
+  check: ({ scaleSet, facts }) => [...upgradePolicyType(scaleSet), ...forEachValue(policyEntries(scaleSet, facts), (_entry, property, value, editable) => {
     if (valueShape(property, value).kind !== 'wrongType') return undefined;
     const fixes = editable && property.default !== undefined ? [replaceFix(`Use the default ${JSON.stringify(property.default)}`, value, property.default)] : [];
     return {
@@ -60,7 +60,7 @@ export const VALUE_AS_STRING = scaleSetRule({
   defaultSeverity: 'warning',
   title: 'Number or boolean written as a string',
   description: 'A number or boolean written as a string ("20", "true"). ARM converts it, so it works, but the API defines the typed value.',
-  check: ({ scaleSet }) => forEachValue(policyEntries(scaleSet), (_entry, property, value, editable) => {
+  check: ({ scaleSet, facts }) => forEachValue(policyEntries(scaleSet, facts), (_entry, property, value, editable) => {
     const shape = valueShape(property, value);
     if (shape.kind !== 'asString') return undefined;
     const kind = typeof shape.typed === 'number' ? 'a number' : 'a boolean';
@@ -77,7 +77,7 @@ export const VALUE_OUT_OF_RANGE = scaleSetRule({
   defaultSeverity: 'error',
   title: 'Value out of range',
   description: 'A number outside the range the Compute API accepts, e.g. maxBatchInstancePercent outside 5 to 100.',
-  check: ({ scaleSet }) => forEachValue(policyEntries(scaleSet), (_entry, property, value, editable) => {
+  check: ({ scaleSet, facts }) => forEachValue(policyEntries(scaleSet, facts), (_entry, property, value, editable) => {
     const shape = valueShape(property, value);
     if ((shape.kind !== 'ok' && shape.kind !== 'asString') || typeof shape.typed !== 'number') return undefined;
     const { minimum, maximum } = property;
@@ -103,7 +103,7 @@ export const INVALID_ENUM_VALUE = scaleSetRule({
   defaultSeverity: 'error',
   title: 'Invalid enum value',
   description: 'A value that is not one of the allowed values of an enum property such as upgradePolicy.mode (compared case-insensitively, as ARM does).',
-  check: ({ scaleSet }) => forEachValue(policyEntries(scaleSet), (_entry, property, value, editable) => {
+  check: ({ scaleSet, facts }) => forEachValue(policyEntries(scaleSet, facts), (_entry, property, value, editable) => {
     if (property.type !== 'enum' || value.kind !== 'string') return undefined;
     const allowed = property.enumValues ?? [];
     if (allowed.some((v) => v.toLowerCase() === value.value.toLowerCase())) return undefined;
@@ -122,7 +122,7 @@ export const INVALID_DURATION = scaleSetRule({
   defaultSeverity: 'error',
   title: 'Invalid ISO 8601 duration',
   description: 'A duration property (pauseTimeBetweenBatches) whose string is not an ISO 8601 duration such as "PT5M".',
-  check: ({ scaleSet }) => forEachValue(policyEntries(scaleSet), (_entry, property, value, editable) => {
+  check: ({ scaleSet, facts }) => forEachValue(policyEntries(scaleSet, facts), (_entry, property, value, editable) => {
     if (property.type !== 'duration' || value.kind !== 'string') return undefined;
     const parsed = parseIsoDuration(value.value);
     if (parsed.ok) return undefined;

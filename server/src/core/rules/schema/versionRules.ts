@@ -35,11 +35,11 @@ export const API_VERSION_UNSUPPORTED_PROPERTY = scaleSetRule({
   defaultSeverity: 'error',
   title: 'Property newer than the apiVersion',
   description: 'A policy property (or enum value) that the Compute API added after the apiVersion the resource declares.',
-  check: ({ scaleSet }) => {
-    const api = apiVersionOf(scaleSet);
+  check: ({ scaleSet, facts }) => {
+    const api = apiVersionOf(scaleSet, facts);
     if (!api) return [];
     const out: FindingDraft[] = [];
-    for (const entry of policyEntries(scaleSet)) {
+    for (const entry of policyEntries(scaleSet, facts)) {
       if (!entry.match) continue;
       const { property } = entry.match;
       if (api.date < property.since) out.push(tooNew(api, entry, property, `${property.name} was added`, property.since, entry.property.keySpan, true));
@@ -70,10 +70,10 @@ export const LEGACY_UPGRADE_PROPERTY = scaleSetRule({
   defaultSeverity: 'warning',
   title: 'Legacy automatic OS upgrade property',
   description: 'upgradePolicy.automaticOSUpgrade or upgradePolicy.autoOSUpgradePolicy: the pre-2018-10-01 forms of automaticOSUpgradePolicy.',
-  check: ({ scaleSet }) => {
-    const api = apiVersionOf(scaleSet);
+  check: ({ scaleSet, facts }) => {
+    const api = apiVersionOf(scaleSet, facts);
     const out: FindingDraft[] = [];
-    for (const entry of policyEntries(scaleSet)) {
+    for (const entry of policyEntries(scaleSet, facts)) {
       const property = entry.match?.property;
       if (!property?.removedIn || !property.replacedBy || entry.object.objectId !== 'upgradePolicy') continue;
       const replacement = `upgradePolicy.${property.replacedBy.join('.')}`;

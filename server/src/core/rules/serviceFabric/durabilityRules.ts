@@ -22,9 +22,9 @@ export const SF_DURABILITY = scaleSetRule({
   defaultSeverity: 'error',
   title: 'Service Fabric Bronze durability with automatic OS upgrade',
   description: 'Automatic OS image upgrade on a Service Fabric node type needs durability Silver or Gold; Bronze is allowed only for stateless-only node types.',
-  check: ({ model, scaleSet }) => {
-    const ctx = sfContext(model, scaleSet);
-    const aos = automaticOsUpgrade(scaleSet);
+  check: ({ model, scaleSet, facts }) => {
+    const ctx = sfContext(model, scaleSet, facts);
+    const aos = automaticOsUpgrade(scaleSet, facts);
     if (!ctx || aos.value !== true || !aos.property) return [];
     const durability = ctx.sf.durability;
     if (durability.value !== 'Bronze' || !durability.property) return [];
@@ -46,9 +46,9 @@ export const SF_EXTENSION_VERSION = scaleSetRule({
   defaultSeverity: 'error',
   title: 'Service Fabric extension too old for automatic OS upgrade',
   description: 'Automatic OS image upgrade on a Service Fabric node type needs the Service Fabric extension\'s typeHandlerVersion 1.1 or newer.',
-  check: ({ model, scaleSet }) => {
-    const ctx = sfContext(model, scaleSet);
-    const aos = automaticOsUpgrade(scaleSet);
+  check: ({ model, scaleSet, facts }) => {
+    const ctx = sfContext(model, scaleSet, facts);
+    const aos = automaticOsUpgrade(scaleSet, facts);
     if (!ctx || aos.value !== true || !aos.property) return [];
     const version = ctx.sf.extension.typeHandlerVersion;
     const parsed = parseVersion(versionText(version));
@@ -69,8 +69,8 @@ export const SF_DURABILITY_MISMATCH = scaleSetRule({
   defaultSeverity: 'error',
   title: 'Service Fabric durability differs from the cluster',
   description: 'The Service Fabric extension\'s durabilityLevel differs from the durabilityLevel of the node type it joins in the cluster resource of the same template.',
-  check: ({ model, scaleSet }) => {
-    const ctx = sfContext(model, scaleSet);
+  check: ({ model, scaleSet, facts }) => {
+    const ctx = sfContext(model, scaleSet, facts);
     if (!ctx?.nodeType) return [];
     const ours = ctx.sf.durability;
     const theirs = ctx.nodeType.nodeType.durabilityLevel;

@@ -14,9 +14,9 @@ export const SF_HEALTH_PROBE = scaleSetRule({
   defaultSeverity: 'error',
   title: 'Load-balancer health probe on a Service Fabric scale set',
   description: 'A Service Fabric scale set sets networkProfile.healthProbe; load-balancer probes are not a health source for Service Fabric scale sets.',
-  check: ({ model, scaleSet }) => {
-    const ctx = sfContext(model, scaleSet);
-    const probe = healthSources(scaleSet).probe;
+  check: ({ model, scaleSet, facts }) => {
+    const ctx = sfContext(model, scaleSet, facts);
+    const probe = healthSources(scaleSet, facts).probe;
     if (!ctx || !probe) return [];
     return [{
       message: `Scale set "${scaleSet.displayName}" is Service Fabric node type "${ctx.nodeTypeName}" but sets networkProfile.healthProbe. "Application Health Probes are not supported for Service Fabric scale sets" (S4): Silver and Gold node types get their health from Service Fabric and need no health source, and Bronze (stateless) node types must use the Application Health extension. Remove networkProfile.healthProbe${ctx.sf.durability.value === 'Bronze' ? ' and add an Application Health extension' : ''}. (The load balancer's probes for its own rules are fine.)`,
@@ -37,15 +37,15 @@ export const SF_AUTOMATIC_UPDATES = scaleSetRule({
   defaultSeverity: 'error',
   title: 'Windows automatic updates on a Service Fabric node type',
   description: 'A Windows Service Fabric node type leaves windowsConfiguration.enableAutomaticUpdates true (explicitly, or by default on Silver/Gold without automatic OS upgrade); Windows Update can then restart several nodes at once.',
-  check: ({ model, scaleSet, text }) => {
-    const ctx = sfContext(model, scaleSet);
+  check: ({ model, scaleSet, text, facts }) => {
+    const ctx = sfContext(model, scaleSet, facts);
     if (!ctx || !isWindows(scaleSet, asString(ctx.sf.extension.type))) return [];
-    const setting = windowsAutomaticUpdates(scaleSet);
+    const setting = windowsAutomaticUpdates(scaleSet, facts);
     if (setting.value !== true) return [];
     const explicit = setting.property;
     if (!explicit) {
       // Absent means true, except that automatic OS upgrade forces it to false (S1, S4); SFRP validates Silver/Gold only.
-      const aos = automaticOsUpgrade(scaleSet).value;
+      const aos = automaticOsUpgrade(scaleSet, facts).value;
       const durability = ctx.sf.durability.value;
       if (aos !== false || (durability !== 'Silver' && durability !== 'Gold')) return [];
     }
@@ -76,8 +76,8 @@ export const SF_MIN_CAPACITY = scaleSetRule({
   defaultSeverity: 'warning',
   title: 'Service Fabric Silver/Gold node type with fewer than 5 instances',
   description: 'A Service Fabric node type with durability Silver or Gold has sku.capacity below 5; Service Fabric requires at least 5 VMs.',
-  check: ({ model, scaleSet }) => {
-    const ctx = sfContext(model, scaleSet);
+  check: ({ model, scaleSet, facts }) => {
+    const ctx = sfContext(model, scaleSet, facts);
     const durability = ctx?.sf.durability;
     if (!ctx || !durability?.property || (durability.value !== 'Silver' && durability.value !== 'Gold')) return [];
     const capacity = scaleSet.capacity;
@@ -98,10 +98,10 @@ export const SF_OVERPROVISION = scaleSetRule({
   defaultSeverity: 'error',
   title: 'Overprovisioning on a Service Fabric scale set',
   description: 'A scale set with the Service Fabric extension has overprovision true, or leaves it out (it defaults to true); Azure rejects overprovisioning with the Service Fabric extension.',
-  check: ({ model, scaleSet, text }) => {
-    const ctx = sfContext(model, scaleSet);
+  check: ({ model, scaleSet, text, facts }) => {
+    const ctx = sfContext(model, scaleSet, facts);
     if (!ctx) return [];
-    const setting = overprovision(scaleSet);
+    const setting = overprovision(scaleSet, facts);
     if (setting.value !== true) return [];
     const explicit = setting.property;
     const fixes: Fix[] = [];
