@@ -1,8 +1,6 @@
-import type { ValueSource } from '../core/expressions/values';
-import type { EvalValue } from '../core/expressions/values';
 import { LineIndex } from '../core/text/lineIndex';
 import type { Range } from '../core/text/span';
-import type { ExtensionModel, RProperty, RValue, ScaleSetModel, TemplateModel } from '../core/model/templateModel';
+import type { EvalValue, ExtensionModel, RProperty, RValue, ScaleSetModel, TemplateModel, ValueSource } from '../core/model/templateModel';
 import { toPlain } from '../core/model/values';
 import { capParseErrors } from './parseErrorCap';
 

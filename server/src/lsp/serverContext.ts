@@ -1,6 +1,6 @@
 import type { CancellationToken, Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding } from '../core/rules/ruleTypes';
+import type { Finding } from '../core/rules';
 import type { LanguageService } from '../core/languageService';
 import type { CachedDocument, DocumentCache } from './documentCache';
 import type { ParametersFiles } from './parametersFiles';

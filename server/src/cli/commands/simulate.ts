@@ -4,14 +4,10 @@ import { CliError, type CliIo } from '../io';
 import { loadTemplate } from '../loadTemplate';
 import { asString } from '../../core/model/values';
 import type { ScaleSetModel } from '../../core/model/templateModel';
-import { osUpgradeHistoryEntry, rollingUpgradeStatus } from '../../core/sim/azureShapes';
-import { MAX_SIMULATED_INSTANCES } from '../../core/sim/capacity';
-import { closedForm } from '../../core/sim/closedForm';
-import { simInputFromScaleSet, type WhatIf } from '../../core/sim/fromScaleSet';
-import { TrialRunner, mergeChunks, sensitivity, summarizeTrials, type TrialChunk } from '../../core/sim/monteCarlo';
-import { buildReport } from '../../core/sim/report';
-import { simulate } from '../../core/sim/simulate';
-import { renderText } from '../../core/sim/textReport';
+import {
+  buildReport, closedForm, MAX_SIMULATED_INSTANCES, mergeChunks, osUpgradeHistoryEntry, renderText, rollingUpgradeStatus, sensitivity, simInputFromScaleSet, simulate,
+  summarizeTrials, TrialRunner, type TrialChunk, type WhatIf,
+} from '../../core/sim';
 
 const USAGE = `Usage: vmss-upgrade simulate FILE [options]
 

@@ -1,5 +1,4 @@
-import type { RProperty, RValue, ScaleSetModel } from '../model/templateModel';
-import type { ValueSource } from '../expressions/values';
+import type { RProperty, RValue, ScaleSetModel, ValueSource } from '../model/templateModel';
 import { DEFAULT_ASSUMPTIONS } from '../sim/assumptions';
 import { baseBatchSize } from '../sim/batches';
 import { scaleSetCapacity } from '../sim/capacity';

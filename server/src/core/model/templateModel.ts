@@ -179,6 +179,7 @@ export interface StrayPolicy {
 }
 
 export type { ParseProblem } from '../text/span';
+export type { EvalValue, ValueSource } from '../expressions/values';
 
 export interface ParameterInfo {
   readonly name: string;

@@ -5,6 +5,7 @@ export type { AssumptionInfo, AssumptionName, AssumptionValues } from './assumpt
 export { AZURE_POLICY_DEFAULTS, ASSUMED_CAPACITY, DEFAULT_FAILURES, DEFAULT_SEED, DEFAULT_START_TIME, DEFAULT_TIMINGS, HEALTH_WAIT_SECONDS, defaultFleet, defaultInput, templatePolicy, triggerPlan } from './defaults';
 export type { TriggerPlan } from './defaults';
 export { simulate } from './simulate';
+export { MAX_SIMULATED_INSTANCES } from './capacity';
 export { osUpgradeHistoryEntry, rollingUpgradeStatus } from './azureShapes';
 export { haltMessage } from './messages';
 export { TrialRunner, compareOutcomes, mergeChunks, monteCarlo, percentile, runTrials, sensitivity, summarizeTrials } from './monteCarlo';
