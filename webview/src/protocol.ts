@@ -4,17 +4,11 @@
  * anything malformed or unknown is rejected (the receiver ignores and logs it). No DOM or vscode types
  * here, so both TypeScript projects can include this file.
  */
-import type { SimInput } from '../../server/src/core/sim/simData';
+import type { SimInput } from '../../server/src/core/sim';
+import type { Position, Range } from '../../server/src/core/text/span';
 
-export interface Position {
-  readonly line: number;
-  readonly character: number;
-}
-
-export interface Range {
-  readonly start: Position;
-  readonly end: Position;
-}
+/** Zero-based LSP positions and ranges, as the engine writes them. */
+export type { Position, Range };
 
 export type JsonPath = readonly (string | number)[];
 

@@ -2,7 +2,7 @@ import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../core/languageService';
 import { saysParametersFile } from '../core/relevance';
-import { DiagnosticsDelivery } from './diagnostics';
+import { DiagnosticsDelivery } from './diagnosticsDelivery';
 import { DocumentCache } from './documentCache';
 import { EditLog } from './editLog';
 import { registerFeatureHandlers } from './featureHandlers';

@@ -8,7 +8,7 @@ import { formatDuration } from '../sim/summary';
 import type { SimInput } from '../sim/simData';
 import type { ScaleSetModel } from '../model/templateModel';
 import type { CodeLensData, CodeLensOptions, TemplateDocument } from '../languageTypes';
-import { capacityOf, clampedLabel } from './scaleSetFacts';
+import { capacityOf, clampedLabel } from './displayFacts';
 import { escapeIcons } from '../text/iconLabel';
 
 

@@ -5,7 +5,7 @@ import type { RProperty, ScaleSetModel } from '../model/templateModel';
 import type { HoverOptions, TemplateDocument } from '../languageTypes';
 import { policyObjectAt, policyPropertyAt, propertyDetail, propertyDocumentation } from './catalogContext';
 import { AZURE_POLICY_DEFAULTS } from '../sim/defaults';
-import { capacityOf, pausesLabel, plannedBatchCount, describeSource, instancesAllowed, instancesPerBatch, resolvedPropertyAt, showValue, type CapacityFact } from './scaleSetFacts';
+import { capacityOf, pausesLabel, plannedBatchCount, describeSource, instancesAllowed, instancesPerBatch, resolvedPropertyAt, showValue, type CapacityFact } from './displayFacts';
 import { authoredMarkdown, code, escapeText, md, paragraphs, type Markdown } from '../text/markdown';
 
 /**

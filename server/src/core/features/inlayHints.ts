@@ -5,7 +5,7 @@ import type { RObject, ScaleSetModel } from '../model/templateModel';
 import { allowedInApiVersion, apiVersionOf } from './catalogContext';
 import type { InlayHintOptions, TemplateDocument } from '../languageTypes';
 import { AZURE_POLICY_DEFAULTS } from '../sim/defaults';
-import { capacityOf, clampedLabel, instancesAllowed, instancesPerBatch, pausesLabel, plannedBatchCount } from './scaleSetFacts';
+import { capacityOf, clampedLabel, instancesAllowed, instancesPerBatch, pausesLabel, plannedBatchCount } from './displayFacts';
 
 /**
  * Numbers the percentages and durations stand for, after their values: instances per batch, instances

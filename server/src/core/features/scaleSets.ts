@@ -1,7 +1,7 @@
 import { simInputFromScaleSet } from '../sim/fromScaleSet';
 import type { ScaleSetInfo, ScaleSetOptions, TemplateDocument } from '../languageTypes';
 import { policySummary } from './symbols';
-import { capacityOf } from './scaleSetFacts';
+import { capacityOf } from './displayFacts';
 
 export function describeScaleSets(doc: TemplateDocument, options: ScaleSetOptions = {}): ScaleSetInfo[] {
   return doc.model.scaleSets.map((scaleSet) => {

@@ -4,7 +4,7 @@ import type { ScaleSetModel } from '../model/templateModel';
 import type { TemplateDocument } from '../languageTypes';
 import { parseIsoDuration } from '../catalog';
 import { AZURE_POLICY_DEFAULTS } from '../sim/defaults';
-import { showValue } from './scaleSetFacts';
+import { showValue } from './displayFacts';
 
 // LSP SymbolKind values, written out so the engine imports only types.
 const OBJECT = 19;
