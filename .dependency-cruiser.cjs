@@ -27,7 +27,7 @@ const LAYERS = {
   'languageTypes.ts': ['text/', 'model/', 'edits/', 'rules/', 'sim/', 'formats.ts'],
   'features/': ['text/', 'catalog/', 'model/', 'rules/', 'sim/', 'edits/', 'limits.ts', 'relevance.ts', 'languageTypes.ts'],
   'frontEnds/': ['text/', 'catalog/', 'model/', 'json/', 'arm/', 'bicep/', 'edits/', 'limits.ts', 'formats.ts', 'relevance.ts', 'languageTypes.ts'],
-  'languageService.ts': ['features/', 'frontEnds/', 'languageTypes.ts', 'relevance.ts', 'rules/', 'edits/'],
+  'languageService.ts': ['features/', 'frontEnds/', 'languageTypes.ts', 'relevance.ts', 'rules/', 'edits/', 'formats.ts'],
 };
 
 const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

@@ -7,6 +7,7 @@
 import { parse, printParseErrorCode } from 'jsonc-parser';
 import type { ParseError } from 'jsonc-parser';
 import * as vscode from 'vscode';
+import { formatOf } from '../../../server/src/core/languageService';
 import type { ScaleSetsRequest } from '../../../server/src/protocol';
 import { parsePersistedState, parseWebviewMessage } from '../../../webview/src/protocol';
 import type { HostMessage, Range, ScaleSetTarget, WebviewMessage } from '../../../webview/src/protocol';
@@ -121,7 +122,8 @@ export class PreviewPanel implements vscode.Disposable {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? await vscode.workspace.openTextDocument(uri);
     const text = document.getText();
     const errors: ParseError[] = [];
-    parse(text, errors, { allowTrailingComma: true });
+    // A JSON template that does not parse gets a banner; Bicep is read by the server's tolerant parser.
+    if (formatOf(uri.toString(), document.languageId) === 'json') parse(text, errors, { allowTrailingComma: true });
     let message: HostMessage;
     if (errors.length > 0) {
       const at = document.positionAt(errors[0]!.offset);

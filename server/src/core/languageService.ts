@@ -67,4 +67,5 @@ export function getLanguageService(options: LanguageServiceOptions = {}) {
 export type LanguageService = ReturnType<typeof getLanguageService>;
 export type * from './languageTypes';
 export { DIAGNOSTIC_SOURCE, JSON_SYNTAX_CODE } from './languageTypes';
+export { formatOf } from './formats';
 export type { ProblemOptions } from './features/validation';

@@ -97,6 +97,19 @@ describe('preview panel host', () => {
     assert.equal(requests.length, 1, 'no request for a broken template');
   });
 
+  test('a Bicep template is previewed, not turned away as broken JSON', async () => {
+    const bicepUri = 'file:///work/t/main.bicep';
+    const bicep = fakeDocument(bicepUri, readFileSync(join(ROOT, 'test', 'fixtures', 'bicep', 'rolling-lb-probe.bicep'), 'utf8'));
+    fake.state.documents.push(bicep);
+    fake.state.activeEditor = { document: bicep };
+    preview.show({ uri: bicepUri });
+    const panel = currentPanel();
+    panel.webview.receive({ type: 'ready' });
+    const [doc] = await until(() => postedOf(panel, 'document').length > 0 && postedOf(panel, 'document'));
+    assert.equal(doc!.uri, bicepUri);
+    assert.deepEqual(postedOf(panel, 'documentError'), []);
+  });
+
   test('a failing request becomes a banner; an older answer never overwrites a newer one', async () => {
     preview.show({ uri: URI });
     const panel = currentPanel();
