@@ -26,7 +26,19 @@ const LAYERS = {
   'rules/': ['text/', 'catalog/', 'model/', 'expressions/', 'json/', 'edits/', 'sim/'],
   'languageTypes.ts': ['text/', 'model/', 'edits/', 'rules/', 'sim/', 'formats.ts'],
   'features/': ['text/', 'catalog/', 'model/', 'rules/', 'sim/', 'edits/', 'limits.ts', 'relevance.ts', 'languageTypes.ts'],
-  'frontEnds/': ['text/', 'catalog/', 'model/', 'json/', 'arm/', 'bicep/', 'edits/', 'limits.ts', 'formats.ts', 'relevance.ts', 'languageTypes.ts'],
+  'frontEnds/': [
+    'text/',
+    'catalog/',
+    'model/',
+    'json/',
+    'arm/',
+    'bicep/',
+    'edits/',
+    'limits.ts',
+    'formats.ts',
+    'relevance.ts',
+    'languageTypes.ts',
+  ],
   'languageService.ts': ['features/', 'frontEnds/', 'languageTypes.ts', 'relevance.ts', 'rules/', 'edits/', 'formats.ts'],
 };
 
@@ -34,7 +46,16 @@ const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const corePath = (part) => `^${escapeRegex(CORE + part)}${part.endsWith('/') ? '' : '$'}`;
 
 /** What the adapters may use of the engine: its public entry points, never its parts. */
-const ENGINE_API = ['languageService.ts', 'languageTypes.ts', 'rules/index.ts', 'sim/index.ts', 'model/', 'text/', 'limits.ts', 'relevance.ts'].map(corePath);
+const ENGINE_API = [
+  'languageService.ts',
+  'languageTypes.ts',
+  'rules/index.ts',
+  'sim/index.ts',
+  'model/',
+  'text/',
+  'limits.ts',
+  'relevance.ts',
+].map(corePath);
 
 const engineRules = Object.entries(LAYERS).map(([part, allowed]) => ({
   name: `core-${part.replace(/[/.]/g, '-').replace(/-$/, '')}`,
@@ -83,7 +104,8 @@ module.exports = {
     },
     {
       name: 'host-is-node-only',
-      comment: 'server/src/host: file reading, parameters discovery, config lookup; imports formats.ts of the engine and nothing else of ours',
+      comment:
+        'server/src/host: file reading, parameters discovery, config lookup; imports formats.ts of the engine and nothing else of ours',
       severity: 'error',
       from: { path: '^server/src/host/' },
       to: { path: '^(server/src/(lsp|cli|core)/|server/src/protocol\\.ts|client/|webview/)', pathNot: [corePath('formats.ts')] },
@@ -97,10 +119,14 @@ module.exports = {
     },
     {
       name: 'client-uses-protocols-engine-api',
-      comment: 'client/: the server only through protocol.ts, the webview only through its protocol.ts, the engine through its public entry points, host/decodeText',
+      comment:
+        'client/: the server only through protocol.ts, the webview only through its protocol.ts, the engine through its public entry points, host/decodeText',
       severity: 'error',
       from: { path: '^client/' },
-      to: { path: '^(server/|webview/)', pathNot: ['^server/src/protocol\\.ts$', '^webview/src/protocol\\.ts$', '^server/src/host/decodeText\\.ts$', ...ENGINE_API] },
+      to: {
+        path: '^(server/|webview/)',
+        pathNot: ['^server/src/protocol\\.ts$', '^webview/src/protocol\\.ts$', '^server/src/host/decodeText\\.ts$', ...ENGINE_API],
+      },
     },
     {
       name: 'webview-uses-simulator-text',
@@ -122,7 +148,13 @@ module.exports = {
       severity: 'error',
       from: {
         orphan: true,
-        pathNot: ['\\.d\\.ts$', '^server/src/lsp/server\\.ts$', '^server/src/cli/main\\.ts$', '^client/src/extension\\.ts$', '^webview/src/main\\.ts$'],
+        pathNot: [
+          '\\.d\\.ts$',
+          '^server/src/lsp/server\\.ts$',
+          '^server/src/cli/main\\.ts$',
+          '^client/src/extension\\.ts$',
+          '^webview/src/main\\.ts$',
+        ],
       },
       to: {},
     },
@@ -131,7 +163,11 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.base.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], mainFields: ['module', 'main', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      mainFields: ['module', 'main', 'types'],
+    },
     reporterOptions: { text: { highlightFocused: true } },
   },
 };

@@ -21,4 +21,3 @@ export function readServerSettings(scope?: ConfigurationScope): ServerSettings {
     },
   };
 }
-

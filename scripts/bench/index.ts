@@ -18,7 +18,10 @@ async function main(): Promise<void> {
     .filter((f) => f.endsWith('.ts') && !HELPERS.has(f))
     .filter((f) => wanted.length === 0 || wanted.includes(f.replace(/\.ts$/, '')))
     .sort();
-  const out: string[] = [`# Benchmarks (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'})`, ''];
+  const out: string[] = [
+    `# Benchmarks (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'})`,
+    '',
+  ];
   for (const file of modules) {
     const bundles = process.env.BENCH_BUNDLES;
     const path = bundles ? join(bundles, file.replace(/\.ts$/, '.mjs')) : join(dir, file);

@@ -22,7 +22,9 @@ type Pos = { line: number; character: number };
 type Published = { uri: string; version?: number };
 
 /** A bare LSP client: spawn, initialize (pull or push diagnostics), and a hook on published diagnostics. */
-async function startServer(pull: boolean): Promise<{ rpc: MessageConnection; pid: number | undefined; onPublish: (f: (p: Published) => void) => void; stop: () => Promise<void> }> {
+async function startServer(
+  pull: boolean,
+): Promise<{ rpc: MessageConnection; pid: number | undefined; onPublish: (f: (p: Published) => void) => void; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const rpc = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   let listener: (p: Published) => void = () => undefined;
@@ -31,7 +33,11 @@ async function startServer(pull: boolean): Promise<{ rpc: MessageConnection; pid
   rpc.onRequest('client/registerCapability', () => null);
   rpc.onNotification('window/logMessage', () => undefined);
   rpc.listen();
-  await rpc.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true }, textDocument: pull ? { diagnostic: {} } : {} } });
+  await rpc.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: { workspace: { configuration: true }, textDocument: pull ? { diagnostic: {} } : {} },
+  });
   await rpc.sendNotification('initialized', {});
   return {
     rpc,
@@ -113,9 +119,18 @@ async function bigTemplate(text: string): Promise<{ rows: string[][]; p95: { com
   const keys = spots(text, '"rollingUpgradePolicy": {', 25, 100).map((o) => positionAt(text, o));
   const values = spots(text, '"pauseTimeBetweenBatches": "PT', 30, 100).map((o) => positionAt(text, o));
   const names = spots(text, '"maxBatchInstancePercent"', 5, 100).map((o) => positionAt(text, o));
-  const completion = await latency((i) => rpc.sendRequest('textDocument/completion', { textDocument: { uri: URI }, position: keys[i % keys.length] }), 200);
-  const valueCompletion = await latency((i) => rpc.sendRequest('textDocument/completion', { textDocument: { uri: URI }, position: values[i % values.length] }), 200);
-  const hover = await latency((i) => rpc.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: names[i % names.length] }), 200);
+  const completion = await latency(
+    (i) => rpc.sendRequest('textDocument/completion', { textDocument: { uri: URI }, position: keys[i % keys.length] }),
+    200,
+  );
+  const valueCompletion = await latency(
+    (i) => rpc.sendRequest('textDocument/completion', { textDocument: { uri: URI }, position: values[i % values.length] }),
+    200,
+  );
+  const hover = await latency(
+    (i) => rpc.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: names[i % names.length] }),
+    200,
+  );
   const lenses = await latency(() => rpc.sendRequest('textDocument/codeLens', { textDocument: { uri: URI } }), 20);
   const all = (await rpc.sendRequest('textDocument/codeLens', { textDocument: { uri: URI } })) as unknown[];
   const resolve = await latency((i) => rpc.sendRequest('codeLens/resolve', all[(i * 37) % all.length]), 30);
@@ -125,7 +140,10 @@ async function bigTemplate(text: string): Promise<{ rows: string[][]; p95: { com
   let version = 1;
   const edit = await latency(async (i) => {
     version++;
-    await rpc.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version }, contentChanges: [{ range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: i % 2 ? '4' : '3' }] });
+    await rpc.sendNotification('textDocument/didChange', {
+      textDocument: { uri: URI, version },
+      contentChanges: [{ range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: i % 2 ? '4' : '3' }],
+    });
     await rpc.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI } });
   }, 10);
   // Typing: each keystroke is followed by a pull (as VS Code does) and a completion at the cursor; the
@@ -135,9 +153,15 @@ async function bigTemplate(text: string): Promise<{ rows: string[][]; p95: { com
   const typing = await latency(async (i) => {
     version++;
     const at = { line: typingAt.line, character: typingAt.character + i };
-    await rpc.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version }, contentChanges: [{ range: { start: at, end: at }, text: ' ' }] });
+    await rpc.sendNotification('textDocument/didChange', {
+      textDocument: { uri: URI, version },
+      contentChanges: [{ range: { start: at, end: at }, text: ' ' }],
+    });
     pulls.push(rpc.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI } }));
-    await rpc.sendRequest('textDocument/completion', { textDocument: { uri: URI }, position: { line: at.line, character: at.character + 1 } });
+    await rpc.sendRequest('textDocument/completion', {
+      textDocument: { uri: URI },
+      position: { line: at.line, character: at.character + 1 },
+    });
   }, 50);
   await Promise.all(pulls);
   await server.stop();
@@ -208,9 +232,16 @@ export default async function lspBench(): Promise<BenchSection[]> {
       rows: [
         ['spawn → initialize → didOpen → publishDiagnostics', formatMs(first.medianMs), formatMs(first.p95Ms), String(first.runs)],
         ['floor: spawn and exit of a bare `node -e 0`, same run', formatMs(floor.medianMs), formatMs(floor.p95Ms), String(floor.runs)],
-        ['server CPU time (user + system) until the diagnostics went out (Linux /proc)', formatMs(firstCpu.medianMs), formatMs(firstCpu.p95Ms), String(firstCpu.runs)],
+        [
+          'server CPU time (user + system) until the diagnostics went out (Linux /proc)',
+          formatMs(firstCpu.medianMs),
+          formatMs(firstCpu.p95Ms),
+          String(firstCpu.runs),
+        ],
       ],
-      verdicts: [`first diagnostics p50 ${formatMs(first.medianMs)} / p95 ${formatMs(first.p95Ms)} ms from spawn (target < 300 ms) — ${first.p95Ms < 300 ? 'met' : first.medianMs < 300 ? 'met at the median, not at p95' : 'NOT met'}; server CPU p50 ${formatMs(firstCpu.medianMs)} ms`],
+      verdicts: [
+        `first diagnostics p50 ${formatMs(first.medianMs)} / p95 ${formatMs(first.p95Ms)} ms from spawn (target < 300 ms) — ${first.p95Ms < 300 ? 'met' : first.medianMs < 300 ? 'met at the median, not at p95' : 'NOT met'}; server CPU p50 ${formatMs(firstCpu.medianMs)} ms`,
+      ],
     },
     {
       title: `Language server over stdio on the ${formatBytes(big.length)} template (1,000 scale sets, pull)`,
@@ -225,7 +256,10 @@ export default async function lspBench(): Promise<BenchSection[]> {
     {
       title: 'Anchor: vscode-json-languageservice with the real ARM template schema (VMSS-trimmed, in process, parsed document cached)',
       header: ['template', 'parseJSONDocument ms', 'doComplete p50 / p95 ms', 'doHover p50 / p95 ms'],
-      rows: [[formatBytes(small.length), anchors[0]!.parse, anchors[0]!.complete, anchors[0]!.hover], [formatBytes(big.length), anchors[1]!.parse, anchors[1]!.complete, anchors[1]!.hover]],
+      rows: [
+        [formatBytes(small.length), anchors[0]!.parse, anchors[0]!.complete, anchors[0]!.hover],
+        [formatBytes(big.length), anchors[1]!.parse, anchors[1]!.complete, anchors[1]!.hover],
+      ],
     },
   ];
 }

@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, '..', '..', '.bench');
-const entries = readdirSync(here).filter((f) => f.endsWith('.ts')).map((f) => join(here, f));
+const entries = readdirSync(here)
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => join(here, f));
 await esbuild.build({
   entryPoints: entries,
   outdir: out,
@@ -27,5 +29,8 @@ await esbuild.build({
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
 });
-const result = spawnSync(process.execPath, [join(out, 'index.mjs'), ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, BENCH_BUNDLES: out } });
+const result = spawnSync(process.execPath, [join(out, 'index.mjs'), ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ...process.env, BENCH_BUNDLES: out },
+});
 process.exit(result.status ?? 1);

@@ -10,7 +10,10 @@ export interface CliIo {
 
 /** A usage or I/O problem: printed as one line on stderr, exit code 2, no stack trace. */
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
     super(message);
   }
 }

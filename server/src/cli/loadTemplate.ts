@@ -23,6 +23,10 @@ export function loadTemplate(path: string, parametersPath?: string): LoadedTempl
   const text = readTextFile(path);
   const found = parametersPath ?? findParametersFile(path);
   const parametersText = found === undefined ? undefined : readTextFile(found);
-  const doc = ls.createDocument(path, undefined, text, { ...(parametersText === undefined ? {} : { parametersText }), readFile: moduleReader(path), readUnrelated: true });
+  const doc = ls.createDocument(path, undefined, text, {
+    ...(parametersText === undefined ? {} : { parametersText }),
+    readFile: moduleReader(path),
+    readUnrelated: true,
+  });
   return { path, doc, parametersPath: found };
 }

@@ -9,7 +9,9 @@ export interface CappedErrors<T> {
 }
 
 export function capParseErrors<T>(errors: readonly T[]): CappedErrors<T> {
-  return errors.length <= MAX_PARSE_ERRORS ? { listed: errors, omitted: 0 } : { listed: errors.slice(0, MAX_PARSE_ERRORS), omitted: errors.length - MAX_PARSE_ERRORS };
+  return errors.length <= MAX_PARSE_ERRORS
+    ? { listed: errors, omitted: 0 }
+    : { listed: errors.slice(0, MAX_PARSE_ERRORS), omitted: errors.length - MAX_PARSE_ERRORS };
 }
 
 /** The line that stands for the errors not listed. */

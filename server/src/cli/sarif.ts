@@ -25,7 +25,11 @@ export function buildSarif(files: readonly LintedFile[], options: { version: str
     const pathAt = ls.nodePaths(file.doc);
     const uri = toUri(relative(options.cwd, file.path) || file.path);
     if (errors.omitted > 0) {
-      notifications.push({ level: 'warning', message: { text: omittedText(errors.omitted) }, locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' } } }] });
+      notifications.push({
+        level: 'warning',
+        message: { text: omittedText(errors.omitted) },
+        locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' } } }],
+      });
     }
     return [
       ...errors.listed.map((e) => ({
@@ -40,7 +44,9 @@ export function buildSarif(files: readonly LintedFile[], options: { version: str
         level: LEVEL[f.severity],
         message: { text: f.message },
         locations: [location(uri, f.span, lines)],
-        ...(f.related.length ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, message: { text: r.message }, ...location(uri, r.span, lines) })) } : {}),
+        ...(f.related.length
+          ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, message: { text: r.message }, ...location(uri, r.span, lines) })) }
+          : {}),
         partialFingerprints: { 'vmssUpgrade/v1': fingerprint(uri, f, pathAt, file) },
       })),
     ];
@@ -75,9 +81,16 @@ function ruleDescriptor(rule: Rule): object {
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.description },
     helpUri: ruleDocsUrl(rule.id),
-    help: { text: `${rule.description} See ${ruleDocsUrl(rule.id)}`, markdown: `${rule.description}\n\n[Rule documentation](${ruleDocsUrl(rule.id)})` },
+    help: {
+      text: `${rule.description} See ${ruleDocsUrl(rule.id)}`,
+      markdown: `${rule.description}\n\n[Rule documentation](${ruleDocsUrl(rule.id)})`,
+    },
     defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
-    properties: { 'security-severity': SECURITY_SEVERITY[rule.defaultSeverity], tags: ['azure', 'vmss', 'upgrade-policy'], precision: 'high' },
+    properties: {
+      'security-severity': SECURITY_SEVERITY[rule.defaultSeverity],
+      tags: ['azure', 'vmss', 'upgrade-policy'],
+      precision: 'high',
+    },
   };
 }
 
@@ -86,7 +99,12 @@ function location(uri: string, span: Span, lines: LineIndex) {
   return {
     physicalLocation: {
       artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
-      region: { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 },
+      region: {
+        startLine: range.start.line + 1,
+        startColumn: range.start.character + 1,
+        endLine: range.end.line + 1,
+        endColumn: range.end.character + 1,
+      },
     },
   };
 }
@@ -96,13 +114,23 @@ function location(uri: string, span: Span, lines: LineIndex) {
  * node inside that scale set (not its line, nor the resource's index), so adding a resource above does
  * not turn an old finding into a new alert.
  */
-function fingerprint(uri: string, finding: Finding, pathAt: (offset: number) => readonly PathSegment[] | undefined, file: LintedFile): string {
+function fingerprint(
+  uri: string,
+  finding: Finding,
+  pathAt: (offset: number) => readonly PathSegment[] | undefined,
+  file: LintedFile,
+): string {
   const found = pathAt(finding.span.offset);
   let path: readonly PathSegment[] = found ?? [];
-  const owner = file.doc.model.scaleSets.find((s) => finding.span.offset >= s.span.offset && finding.span.offset <= s.span.offset + s.span.length);
+  const owner = file.doc.model.scaleSets.find(
+    (s) => finding.span.offset >= s.span.offset && finding.span.offset <= s.span.offset + s.span.length,
+  );
   if (owner && path.length >= owner.path.length && owner.path.every((part, i) => path[i] === part)) path = path.slice(owner.path.length);
   const where = found ? path.join('/') : `line:${lineText(file.doc.text, finding.span.offset)}`;
-  return createHash('sha256').update([finding.ruleId, uri, finding.scaleSet ?? '', where].join('\u0000')).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update([finding.ruleId, uri, finding.scaleSet ?? '', where].join('\u0000'))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /** The flagged line without its indentation: stable when lines are added or removed elsewhere. */

@@ -52,7 +52,13 @@ export interface ScanScaleSet {
   readonly windowsConfiguration: ScanTree | null;
   readonly linuxConfiguration: ScanTree | null;
   readonly healthProbeId: ScanValue;
-  readonly extensions: readonly { name: ScanValue; publisher: ScanValue; type: ScanValue; typeHandlerVersion: ScanValue; origin: ExtensionModel['origin'] }[];
+  readonly extensions: readonly {
+    name: ScanValue;
+    publisher: ScanValue;
+    type: ScanValue;
+    typeHandlerVersion: ScanValue;
+    origin: ExtensionModel['origin'];
+  }[];
 }
 
 export function buildScanReport(file: string, text: string, model: TemplateModel, parametersFile: string | undefined): ScanReport {

@@ -31,11 +31,16 @@ export interface LanguageServiceOptions {
  */
 export function getLanguageService(options: LanguageServiceOptions = {}) {
   const docsBase = options.docsBase ?? RULE_DOCS_BASE_URL;
-  const lensOptions = (o: CodeLensOptions): CodeLensOptions => (options.previewCommand === undefined ? o : { command: options.previewCommand, ...o });
+  const lensOptions = (o: CodeLensOptions): CodeLensOptions =>
+    options.previewCommand === undefined ? o : { command: options.previewCommand, ...o };
   return Object.freeze({
     /** Parses and analyses one version of a document, with the front end its language id or name selects. */
-    createDocument: (uriOrPath: string, languageId: string | undefined, text: string, documentOptions: DocumentOptions = {}): TemplateDocument =>
-      frontEndFor(uriOrPath, languageId).createDocument(text, documentOptions),
+    createDocument: (
+      uriOrPath: string,
+      languageId: string | undefined,
+      text: string,
+      documentOptions: DocumentOptions = {},
+    ): TemplateDocument => frontEndFor(uriOrPath, languageId).createDocument(text, documentOptions),
     /** Before parsing: may this JSON text hold anything of ours? (Bicep files always may.) */
     mayConcernScaleSets,
     /** A checked kind of document with scale sets: what the editor's features serve. */
@@ -45,22 +50,31 @@ export function getLanguageService(options: LanguageServiceOptions = {}) {
     doComplete,
     doHover,
     findProblems,
-    toDiagnostics: (doc: TemplateDocument, findings: Parameters<typeof toDiagnostics>[1], o: Omit<DiagnosticOptions, 'docsBase'> & { docsBase?: string }) =>
-      toDiagnostics(doc, findings, { docsBase, ...o }),
+    toDiagnostics: (
+      doc: TemplateDocument,
+      findings: Parameters<typeof toDiagnostics>[1],
+      o: Omit<DiagnosticOptions, 'docsBase'> & { docsBase?: string },
+    ) => toDiagnostics(doc, findings, { docsBase, ...o }),
     getCodeActions,
     resolveCodeAction,
     /** Writes a fix's neutral edits in the document's format; undefined when they cannot be written safely. */
     writeEdits: (doc: TemplateDocument, edits: readonly NeutralEdit[]): TextEdit[] | undefined => doc.frontEnd.writeEdits(doc, edits),
     getCodeLenses: (doc: TemplateDocument, o: CodeLensOptions) => getCodeLenses(doc, lensOptions(o)),
-    resolveCodeLens: (doc: TemplateDocument, lens: Parameters<typeof resolveCodeLens>[1], o: CodeLensOptions) => resolveCodeLens(doc, lens, lensOptions(o)),
+    resolveCodeLens: (doc: TemplateDocument, lens: Parameters<typeof resolveCodeLens>[1], o: CodeLensOptions) =>
+      resolveCodeLens(doc, lens, lensOptions(o)),
     getInlayHints,
     findDocumentSymbols,
     describeScaleSets,
     /** Syntax paths by offset, for fingerprints that survive unrelated edits (undefined in Bicep). */
     nodePaths: (doc: TemplateDocument): ((offset: number) => readonly PathSegment[] | undefined) => doc.frontEnd.nodePaths(doc),
     /** Where each upgrade-policy property sits, by canonical name: what the preview selects on "reveal". */
-    policyPropertyRanges: (uriOrPath: string, languageId: string | undefined, text: string, upgradePolicyOffset: number, rangeAt: (start: number, end: number) => Range) =>
-      frontEndFor(uriOrPath, languageId).policyPropertyRanges(text, upgradePolicyOffset, rangeAt),
+    policyPropertyRanges: (
+      uriOrPath: string,
+      languageId: string | undefined,
+      text: string,
+      upgradePolicyOffset: number,
+      rangeAt: (start: number, end: number) => Range,
+    ) => frontEndFor(uriOrPath, languageId).policyPropertyRanges(text, upgradePolicyOffset, rangeAt),
   });
 }
 

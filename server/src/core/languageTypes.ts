@@ -215,7 +215,14 @@ export interface CodeActionParams {
 
 /** What an unresolved action carries to codeAction/resolve. */
 export type CodeActionData =
-  | { readonly uri: string; readonly kind: 'fix'; readonly finding: number; readonly fix: number; readonly ruleId: string; readonly offset: number }
+  | {
+      readonly uri: string;
+      readonly kind: 'fix';
+      readonly finding: number;
+      readonly fix: number;
+      readonly ruleId: string;
+      readonly offset: number;
+    }
   | { readonly uri: string; readonly kind: 'fixAll'; readonly ruleId: string }
   | { readonly uri: string; readonly kind: 'refactor'; readonly offset: number };
 

@@ -17,7 +17,10 @@ export function findParametersFile(templatePath: string): string | undefined {
   const name = basename(templatePath);
   if (isParametersFileName(name)) return undefined;
   const stem = name.replace(/\.(jsonc?|bicep)$/i, '').toLowerCase();
-  const wanted = formatOf(name) === 'bicep' ? [`${stem}.bicepparam`, `${stem}.parameters.json`] : [`${stem}.parameters.json`, 'azuredeploy.parameters.json'];
+  const wanted =
+    formatOf(name) === 'bicep'
+      ? [`${stem}.bicepparam`, `${stem}.parameters.json`]
+      : [`${stem}.parameters.json`, 'azuredeploy.parameters.json'];
   let entries: string[];
   try {
     entries = readdirSync(dir);

@@ -20,7 +20,10 @@ export class WorkspaceConfig {
   private roots: string[] = [];
 
   setWorkspaceFolders(uris: readonly string[]): void {
-    this.roots = uris.map(toPath).filter((p): p is string => p !== undefined).map((p) => resolve(p));
+    this.roots = uris
+      .map(toPath)
+      .filter((p): p is string => p !== undefined)
+      .map((p) => resolve(p));
     this.byFolder.clear();
   }
 

@@ -1,4 +1,11 @@
-import type { CancellationToken, Connection, Diagnostic, DiagnosticServerCancellationData, DocumentDiagnosticReport, TextDocuments } from 'vscode-languageserver/node';
+import type {
+  CancellationToken,
+  Connection,
+  Diagnostic,
+  DiagnosticServerCancellationData,
+  DocumentDiagnosticReport,
+  TextDocuments,
+} from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { runSafe, type Logger } from './runSafe';
 import { LARGE_DOCUMENT } from '../core/limits';
@@ -30,7 +37,12 @@ export class DiagnosticsDelivery {
   /** Registers the pull handler (only used when the client announced pull support). */
   listen(): void {
     this.connection.languages.diagnostics.on(async (params, token) => {
-      return runSafe<DocumentDiagnosticReport, DiagnosticServerCancellationData>(this.logger, `computing diagnostics for ${params.textDocument.uri}`, token, () => this.pull(params.textDocument.uri, params.previousResultId, token));
+      return runSafe<DocumentDiagnosticReport, DiagnosticServerCancellationData>(
+        this.logger,
+        `computing diagnostics for ${params.textDocument.uri}`,
+        token,
+        () => this.pull(params.textDocument.uri, params.previousResultId, token),
+      );
     });
   }
 
@@ -83,10 +95,13 @@ export class DiagnosticsDelivery {
   private schedule(uri: string, delay: number): void {
     const existing = this.timers.get(uri);
     if (existing) clearTimeout(existing);
-    this.timers.set(uri, setTimeout(() => {
-      this.timers.delete(uri);
-      void this.push(uri);
-    }, delay));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.push(uri);
+      }, delay),
+    );
   }
 
   private async push(uri: string): Promise<void> {

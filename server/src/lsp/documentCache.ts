@@ -23,7 +23,11 @@ export interface CachedDocument {
 export class DocumentCache {
   private readonly entries = new Map<string, CachedDocument & { paramsKey: string; concerns: boolean }>();
 
-  constructor(private readonly ls: LanguageService, private readonly parameters: ParametersFiles, private readonly edits: EditLog) {}
+  constructor(
+    private readonly ls: LanguageService,
+    private readonly parameters: ParametersFiles,
+    private readonly edits: EditLog,
+  ) {}
 
   get(document: TextDocument): CachedDocument {
     const cached = this.entries.get(document.uri);
@@ -36,7 +40,10 @@ export class DocumentCache {
     const text = document.getText();
     const path = toPath(document.uri);
     const readFile = path === undefined ? undefined : moduleReader(path);
-    const doc = this.ls.createDocument(document.uri, document.languageId, text, { ...(params ? { parametersText: params.text } : {}), ...(readFile ? { readFile } : {}) });
+    const doc = this.ls.createDocument(document.uri, document.languageId, text, {
+      ...(params ? { parametersText: params.text } : {}),
+      ...(readFile ? { readFile } : {}),
+    });
     const entry = { uri: document.uri, version: document.version, doc, parametersUri: params?.uri, paramsKey, concerns };
     this.entries.set(document.uri, entry);
     this.edits.analysed(document.uri, document.version);

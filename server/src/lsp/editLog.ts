@@ -44,7 +44,11 @@ export class EditLog {
    * The span, given in the text of version `since`, in the current text; undefined when an edit since
    * then crossed one of its ends, or when the changes since then are not all known.
    */
-  mapSpan(uri: string, since: number, span: { readonly offset: number; readonly length: number }): { offset: number; length: number } | undefined {
+  mapSpan(
+    uri: string,
+    since: number,
+    span: { readonly offset: number; readonly length: number },
+  ): { offset: number; length: number } | undefined {
     if ((this.unmappedUpTo.get(uri) ?? -Infinity) > since) return undefined;
     let start = span.offset;
     let end = span.offset + span.length;
@@ -69,7 +73,11 @@ export class EditLog {
   /** Forget changes up to and including `version`: an analysis of that version exists. */
   analysed(uri: string, version: number): void {
     const log = this.edits.get(uri);
-    if (log) this.edits.set(uri, log.filter((e) => e.version > version));
+    if (log)
+      this.edits.set(
+        uri,
+        log.filter((e) => e.version > version),
+      );
   }
 
   forget(uri: string): void {

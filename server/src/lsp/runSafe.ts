@@ -9,7 +9,12 @@ export interface Logger {
  * error response for that request (and a log line), a cancelled request gets RequestCancelled, and the
  * server lives on.
  */
-export async function runSafe<T, E = void>(logger: Logger, what: string, token: CancellationToken | undefined, compute: () => T | Promise<T>): Promise<T | ResponseError<E>> {
+export async function runSafe<T, E = void>(
+  logger: Logger,
+  what: string,
+  token: CancellationToken | undefined,
+  compute: () => T | Promise<T>,
+): Promise<T | ResponseError<E>> {
   if (token?.isCancellationRequested) return cancelled<E>();
   try {
     const result = await compute();
@@ -17,7 +22,10 @@ export async function runSafe<T, E = void>(logger: Logger, what: string, token: 
   } catch (error) {
     const detail = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
     logger.error(`Error while ${what}: ${detail}`);
-    return new ResponseError<E>(ErrorCodes.InternalError, `VMSS Upgrade Policy: error while ${what}: ${error instanceof Error ? error.message : String(error)}`);
+    return new ResponseError<E>(
+      ErrorCodes.InternalError,
+      `VMSS Upgrade Policy: error while ${what}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 

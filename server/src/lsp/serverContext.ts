@@ -87,7 +87,9 @@ export async function analyse(ctx: ServerContext, document: TextDocument): Promi
   const { doc } = entry;
   // The server is an adapter, so it reads the clock for the rules that judge dates (expired SAS tokens).
   const findings = ctx.ls.findProblems(doc, rules.config, { now: Date.now() });
-  const diagnostics = ctx.ls.showsProblems(doc) ? ctx.ls.toDiagnostics(doc, findings, { uri: document.uri, syntaxSeverity: rules.syntaxSeverity }) : [];
+  const diagnostics = ctx.ls.showsProblems(doc)
+    ? ctx.ls.toDiagnostics(doc, findings, { uri: document.uri, syntaxSeverity: rules.syntaxSeverity })
+    : [];
   entry.analysis = { key: rules.key, findings, diagnostics } satisfies AnalysisMemo;
   return { entry, settings, findings, diagnostics };
 }

@@ -18,14 +18,25 @@ export function normaliseSettings(raw: unknown): ServerSettings {
   const rules: Record<string, string> = {};
   for (const [id, severity] of Object.entries(section('rules'))) if (typeof severity === 'string') rules[id] = severity;
   const whatIf = section('whatIf');
-  const capacity = typeof whatIf.capacity === 'number' && Number.isInteger(whatIf.capacity) && whatIf.capacity >= 0 ? whatIf.capacity : DEFAULT_SETTINGS.whatIf.capacity;
-  const failureRate = typeof whatIf.failureRate === 'number' && whatIf.failureRate >= 0 && whatIf.failureRate <= 1 ? whatIf.failureRate : DEFAULT_SETTINGS.whatIf.failureRate;
-  const flag = (name: string, fallback: boolean) => (typeof section(name).enabled === 'boolean' ? (section(name).enabled as boolean) : fallback);
+  const capacity =
+    typeof whatIf.capacity === 'number' && Number.isInteger(whatIf.capacity) && whatIf.capacity >= 0
+      ? whatIf.capacity
+      : DEFAULT_SETTINGS.whatIf.capacity;
+  const failureRate =
+    typeof whatIf.failureRate === 'number' && whatIf.failureRate >= 0 && whatIf.failureRate <= 1
+      ? whatIf.failureRate
+      : DEFAULT_SETTINGS.whatIf.failureRate;
+  const flag = (name: string, fallback: boolean) =>
+    typeof section(name).enabled === 'boolean' ? (section(name).enabled as boolean) : fallback;
   return {
     rules,
     inlayHints: { enabled: flag('inlayHints', DEFAULT_SETTINGS.inlayHints.enabled) },
     codeLens: { enabled: flag('codeLens', DEFAULT_SETTINGS.codeLens.enabled) },
-    completion: { propertyNames: (['auto', 'always', 'never'] as const).find((v) => v === section('completion').propertyNames) ?? DEFAULT_SETTINGS.completion.propertyNames },
+    completion: {
+      propertyNames:
+        (['auto', 'always', 'never'] as const).find((v) => v === section('completion').propertyNames) ??
+        DEFAULT_SETTINGS.completion.propertyNames,
+    },
     whatIf: { capacity, failureRate },
   };
 }
@@ -39,7 +50,10 @@ export class SettingsStore {
   /** Settings pushed with didChangeConfiguration, for clients that cannot answer workspace/configuration. */
   private global: ServerSettings = DEFAULT_SETTINGS;
 
-  constructor(private readonly connection: Connection, private readonly canPull: () => boolean) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly canPull: () => boolean,
+  ) {}
 
   get(uri: string): Promise<ServerSettings> {
     if (!this.canPull()) return Promise.resolve(this.global);

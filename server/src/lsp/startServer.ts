@@ -1,4 +1,12 @@
-import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../core/languageService';
 import { saysParametersFile } from '../core/relevance';
@@ -31,7 +39,16 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       return TextDocument.update(document, changes, version);
     },
   });
-  const support: ClientSupport = { configuration: false, pullDiagnostics: false, diagnosticRefresh: false, dynamicWatchers: false, dynamicConfiguration: false, codeActionResolve: false, inlayHintRefresh: false, codeLensRefresh: false };
+  const support: ClientSupport = {
+    configuration: false,
+    pullDiagnostics: false,
+    diagnosticRefresh: false,
+    dynamicWatchers: false,
+    dynamicConfiguration: false,
+    codeActionResolve: false,
+    inlayHintRefresh: false,
+    codeLensRefresh: false,
+  };
   const logger = { error: (message: string) => connection.console.error(message) };
   const parameters = new ParametersFiles((uri) => {
     const open = documents.get(uri) ?? documents.all().find((d) => fileKey(d.uri) === fileKey(uri));
@@ -52,7 +69,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     logger,
     reportedProblems: new Set(),
   };
-  const delivery = new DiagnosticsDelivery(connection, documents, logger, async (document) => [...(await analyse(ctx, document)).diagnostics], () => ({ pull: support.pullDiagnostics, refresh: support.diagnosticRefresh }), typing);
+  const delivery = new DiagnosticsDelivery(
+    connection,
+    documents,
+    logger,
+    async (document) => [...(await analyse(ctx, document)).diagnostics],
+    () => ({ pull: support.pullDiagnostics, refresh: support.diagnosticRefresh }),
+    typing,
+  );
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
@@ -64,7 +88,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     support.codeActionResolve = caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     support.inlayHintRefresh = caps.workspace?.inlayHint?.refreshSupport === true;
     support.codeLensRefresh = caps.workspace?.codeLens?.refreshSupport === true;
-    ctx.workspaceConfig.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri ? [params.rootUri] : []));
+    ctx.workspaceConfig.setWorkspaceFolders(
+      (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri ? [params.rootUri] : []),
+    );
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -74,7 +100,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         codeLensProvider: { resolveProvider: true },
         inlayHintProvider: true,
         documentSymbolProvider: true,
-        ...(support.pullDiagnostics ? { diagnosticProvider: { identifier: 'vmss-upgrade', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+        ...(support.pullDiagnostics
+          ? { diagnosticProvider: { identifier: 'vmss-upgrade', interFileDependencies: true, workspaceDiagnostics: false } }
+          : {}),
       },
       serverInfo: { name: runtime.name, version: runtime.version },
     };
@@ -118,10 +146,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     if (configChanged || templates.size > 0) recheck(configChanged ? undefined : [...templates]);
   });
 
-  connection.onNotification('vmssUpgrade/setParametersFile' satisfies typeof SetParametersFileNotification.method, (params: SetParametersFileNotification.Params) => {
-    ctx.parameters.choose(params.templateUri, params.parametersUri);
-    recheck([params.templateUri]);
-  });
+  connection.onNotification(
+    'vmssUpgrade/setParametersFile' satisfies typeof SetParametersFileNotification.method,
+    (params: SetParametersFileNotification.Params) => {
+      ctx.parameters.choose(params.templateUri, params.parametersUri);
+      recheck([params.templateUri]);
+    },
+  );
 
   registerFeatureHandlers(ctx);
   delivery.listen();

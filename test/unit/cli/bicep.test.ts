@@ -14,7 +14,10 @@ writeFileSync(join(dir, 'main.bicep'), FIXTURE);
 writeFileSync(join(dir, 'main.bicepparam'), "using './main.bicep'\nparam instanceCount = 12\n");
 writeFileSync(join(dir, 'other.parameters.json'), '{ "parameters": { "instanceCount": { "value": 7 } } }');
 mkdirSync(join(dir, 'modules'));
-writeFileSync(join(dir, 'modules', 'vmss.bicep'), "param n int\nresource v 'Microsoft.Compute/virtualMachineScaleSets@2024-07-01' = {\n  name: 'inner'\n  sku: {\n    capacity: n\n  }\n  properties: {\n    upgradePolicy: {\n      mode: 'manual'\n    }\n  }\n}\n");
+writeFileSync(
+  join(dir, 'modules', 'vmss.bicep'),
+  "param n int\nresource v 'Microsoft.Compute/virtualMachineScaleSets@2024-07-01' = {\n  name: 'inner'\n  sku: {\n    capacity: n\n  }\n  properties: {\n    upgradePolicy: {\n      mode: 'manual'\n    }\n  }\n}\n",
+);
 writeFileSync(join(dir, 'uses-module.bicep'), "module m './modules/vmss.bicep' = {\n  name: 'm'\n  params: {\n    n: 5\n  }\n}\n");
 
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -40,12 +43,17 @@ test('--parameters takes a JSON parameters file for a Bicep template too', () =>
 
 test('modules are read relative to the template', () => {
   const report = scan(join(dir, 'uses-module.bicep'));
-  assert.deepEqual(report.scaleSets.map((s) => [s.name, s.capacity.value]), [['m/inner', 5]]);
+  assert.deepEqual(
+    report.scaleSets.map((s) => [s.name, s.capacity.value]),
+    [['m/inner', 5]],
+  );
 });
 
 test('lint finds .bicep files in folders and reports on Bicep lines', () => {
   const r = runCli(['lint', dir, '--format', 'json']);
-  const report = JSON.parse(r.stdout) as { files: { path: string; diagnostics: { ruleId: string; range: { start: { line: number } } }[] }[] };
+  const report = JSON.parse(r.stdout) as {
+    files: { path: string; diagnostics: { ruleId: string; range: { start: { line: number } } }[] }[];
+  };
   const paths = report.files.map((f) => f.path.replace(/\\/g, '/').split('/').pop());
   assert.ok(paths.includes('main.bicep') && paths.includes('uses-module.bicep'), JSON.stringify(paths));
   assert.ok(!paths.includes('main.bicepparam'));

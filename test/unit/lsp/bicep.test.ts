@@ -38,19 +38,34 @@ test('diagnostics on Bicep ranges', async () => {
 
 test('completion: values as Bicep literals; in a bicep document property names are left to the Bicep extension', async () => {
   const at = positionOf(FIXTURE, "'rolling'");
-  const list = await client.request<{ items: { label: string; kind?: number; textEdit?: { newText: string } }[] }>('textDocument/completion', { textDocument: { uri: URI }, position: { line: at.line, character: at.character + 2 } });
-  assert.ok(list.items.some((i) => i.textEdit?.newText === "'Rolling'"), JSON.stringify(list.items.map((i) => i.label)));
+  const list = await client.request<{ items: { label: string; kind?: number; textEdit?: { newText: string } }[] }>(
+    'textDocument/completion',
+    { textDocument: { uri: URI }, position: { line: at.line, character: at.character + 2 } },
+  );
+  assert.ok(
+    list.items.some((i) => i.textEdit?.newText === "'Rolling'"),
+    JSON.stringify(list.items.map((i) => i.label)),
+  );
   const keyAt = positionOf(FIXTURE, 'maxBatchInstancePercent');
-  const keys = await client.request<{ items: { kind?: number }[] }>('textDocument/completion', { textDocument: { uri: URI }, position: keyAt });
+  const keys = await client.request<{ items: { kind?: number }[] }>('textDocument/completion', {
+    textDocument: { uri: URI },
+    position: keyAt,
+  });
   assert.ok(!keys.items.some((i) => i.kind === 10), 'no property names with propertyNames=auto in a bicep document');
 });
 
 test('a quick fix is written as Bicep', async () => {
   const report = await client.pullDiagnostics(URI);
   const casing = report.items.find((d) => d.code === 'property-name-casing')!;
-  const actions = await client.request<{ title: string; edit?: { changes: Record<string, { newText: string }[]> } }[]>('textDocument/codeAction', { textDocument: { uri: URI }, range: casing.range, context: { diagnostics: [casing] } });
+  const actions = await client.request<{ title: string; edit?: { changes: Record<string, { newText: string }[]> } }[]>(
+    'textDocument/codeAction',
+    { textDocument: { uri: URI }, range: casing.range, context: { diagnostics: [casing] } },
+  );
   const fix = actions.find((a) => a.title.includes('Rolling') && a.edit);
-  assert.deepEqual(fix?.edit?.changes[URI]?.map((e) => e.newText), ['R']);
+  assert.deepEqual(
+    fix?.edit?.changes[URI]?.map((e) => e.newText),
+    ['R'],
+  );
 });
 
 test('vmssUpgrade/scaleSets lists the Bicep scale set', async () => {
@@ -60,7 +75,10 @@ test('vmssUpgrade/scaleSets lists the Bicep scale set', async () => {
 });
 
 test('a local module is read from disk, relative to the template', async () => {
-  writeFileSync(join(dir, 'modules', 'vmss.bicep'), "resource v 'Microsoft.Compute/virtualMachineScaleSets@2024-07-01' = {\n  name: 'inner'\n  properties: {\n    upgradePolicy: {\n      mode: 'manual'\n    }\n  }\n}\n");
+  writeFileSync(
+    join(dir, 'modules', 'vmss.bicep'),
+    "resource v 'Microsoft.Compute/virtualMachineScaleSets@2024-07-01' = {\n  name: 'inner'\n  properties: {\n    upgradePolicy: {\n      mode: 'manual'\n    }\n  }\n}\n",
+  );
   const text = "module m './modules/vmss.bicep' = {\n  name: 'm'\n}\n";
   const uri = pathToFileURL(join(dir, 'uses-module.bicep')).toString();
   await client.open(uri, text, 1, 'bicep');
@@ -81,7 +99,9 @@ test('the .bicepparam beside the template feeds it, and a change on disk is pick
   const message = async () => (await client.pullDiagnostics(uri)).items.find((d) => d.code === 'first-batch-failure-halts')?.message ?? '';
   assert.match(await message(), /With 8 instances/);
   writeFileSync(params, "using './withparams.bicep'\nparam instanceCount = 6\n");
-  await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(params).toString(), type: 2 }] });
+  await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+    changes: [{ uri: pathToFileURL(params).toString(), type: 2 }],
+  });
   let latest = '';
   for (let i = 0; i < 50 && !/With 6 instances/.test(latest); i++) {
     latest = await message();

@@ -36,14 +36,23 @@ export function analyzeParsed(parsed: ParsedJson, options: AnalyzeOptions = {}):
 
   if ((detected.kind === 'restBody' || detected.kind === 'vmssShow') && detected.body) {
     const resolver = new Resolver(new TemplateScope(undefined, new Map()));
-    const scaleSet = readScaleSet({ root: { node: detected.body }, path: detected.bodyPath ?? [], shape: detected.kind, resolver, childExtensions: [] });
+    const scaleSet = readScaleSet({
+      root: { node: detected.body },
+      path: detected.bodyPath ?? [],
+      shape: detected.kind,
+      resolver,
+      childExtensions: [],
+    });
     return { ...base, ...empty, scaleSets: [scaleSet] };
   }
   if (detected.kind !== 'template' || !parsed.root) return { ...base, ...empty };
 
   const { resources, rootScope } = findResources(parsed.root, supplied);
   const scaleSetResources = resources.filter((r) => r.type === SCALE_SET);
-  const extensionsByScaleSet = attachChildExtensions(scaleSetResources, resources.filter((r) => r.type === SCALE_SET_EXTENSION));
+  const extensionsByScaleSet = attachChildExtensions(
+    scaleSetResources,
+    resources.filter((r) => r.type === SCALE_SET_EXTENSION),
+  );
   const scaleSets: ScaleSetModel[] = scaleSetResources.map((found) =>
     readScaleSet({
       root: { node: found.node },

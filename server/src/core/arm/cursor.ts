@@ -32,7 +32,9 @@ export function child(cursor: Cursor | undefined, name: string, resolver: Resolv
       const prop = findPropertyNode(node, name);
       if (!prop) return undefined;
       const valueNode = propertyValueNode(prop);
-      const value: Cursor = valueNode ? { node: valueNode } : { value: unknownValue(spanOf(prop), new Unknown('', 'the property has no value yet')) };
+      const value: Cursor = valueNode
+        ? { node: valueNode }
+        : { value: unknownValue(spanOf(prop), new Unknown('', 'the property has no value yet')) };
       return { name: propertyName(prop)!, keySpan: propertyKeySpan(prop), cursor: value };
     }
     if (node.type === 'string' && isExpressionString(node.value as string)) return child({ value: resolver.resolve(node) }, name, resolver);
@@ -87,7 +89,8 @@ export function pathOrUnknown(cursor: Cursor | undefined, names: readonly string
   let last: CursorProperty | undefined;
   for (const name of names) {
     if (!at) return undefined;
-    if ('value' in at && at.value.kind === 'unknown') return { name: names[names.length - 1]!, keySpan: last?.keySpan ?? at.value.span, cursor: at };
+    if ('value' in at && at.value.kind === 'unknown')
+      return { name: names[names.length - 1]!, keySpan: last?.keySpan ?? at.value.span, cursor: at };
     last = child(at, name, resolver);
     if (!last) return undefined;
     at = settle(last.cursor, resolver);

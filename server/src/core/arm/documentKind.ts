@@ -20,8 +20,10 @@ export function detectDocumentKind(root: Node | undefined): DetectedKind {
   if (schema.includes('deploymenttemplate') || findProperty(root, 'resources')) return { kind: 'template' };
   if (looksLikeScaleSetProperties(propertyValue(root, 'properties'))) return { kind: 'restBody', body: root, bodyPath: [] };
   const wrapped = propertyValue(propertyValue(root, 'parameters'), 'parameters');
-  if (wrapped && looksLikeScaleSetProperties(propertyValue(wrapped, 'properties'))) return { kind: 'restBody', body: wrapped, bodyPath: ['parameters', 'parameters'] };
-  if (findProperty(root, 'upgradePolicy') || findProperty(root, 'virtualMachineProfile')) return { kind: 'vmssShow', body: root, bodyPath: [] };
+  if (wrapped && looksLikeScaleSetProperties(propertyValue(wrapped, 'properties')))
+    return { kind: 'restBody', body: wrapped, bodyPath: ['parameters', 'parameters'] };
+  if (findProperty(root, 'upgradePolicy') || findProperty(root, 'virtualMachineProfile'))
+    return { kind: 'vmssShow', body: root, bodyPath: [] };
   if (looksLikeParameters(propertyValue(root, 'parameters'))) return { kind: 'parameters' };
   return { kind: 'other' };
 }

@@ -24,7 +24,10 @@ const MAX_TEMPLATE_NESTING = 16;
  * resources, and inline templates of nested deployments (inner scope gets the parameters the deployment
  * passes; outer scope, ARM's default, reads the parent's names).
  */
-export function findResources(root: Node, supplied: ReadonlyMap<string, SuppliedParameter>): { resources: FoundResource[]; rootScope: TemplateScope } {
+export function findResources(
+  root: Node,
+  supplied: ReadonlyMap<string, SuppliedParameter>,
+): { resources: FoundResource[]; rootScope: TemplateScope } {
   const rootScope = new TemplateScope(root, supplied);
   const out: FoundResource[] = [];
   walkTemplate(root, rootScope, undefined, out, 0);
@@ -38,11 +41,24 @@ function resourceNodes(container: Node | undefined): Node[] {
   return [];
 }
 
-function walkTemplate(template: Node, scope: TemplateScope, deployment: DeploymentContext | undefined, out: FoundResource[], nesting: number): void {
+function walkTemplate(
+  template: Node,
+  scope: TemplateScope,
+  deployment: DeploymentContext | undefined,
+  out: FoundResource[],
+  nesting: number,
+): void {
   for (const node of resourceNodes(propertyValue(template, 'resources'))) walkResource(node, scope, undefined, deployment, out, nesting);
 }
 
-function walkResource(node: Node, scope: TemplateScope, parent: FoundResource | undefined, deployment: DeploymentContext | undefined, out: FoundResource[], nesting: number): void {
+function walkResource(
+  node: Node,
+  scope: TemplateScope,
+  parent: FoundResource | undefined,
+  deployment: DeploymentContext | undefined,
+  out: FoundResource[],
+  nesting: number,
+): void {
   const typeSpelling = resolveType(propertyValue(node, 'type'), scope);
   if (typeSpelling === undefined) return;
   const lower = typeSpelling.toLowerCase();

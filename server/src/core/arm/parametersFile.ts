@@ -24,7 +24,10 @@ export function readParametersFile(text: string): ParametersFile {
     if (valueNode) {
       values.set(prop.name.toLowerCase(), { value: literalValue(valueNode), source: 'parametersFile' });
     } else if (propertyValue(prop.value, 'reference')) {
-      values.set(prop.name.toLowerCase(), { value: new Unknown(`parameters('${prop.name}')`, `parameter '${prop.name}' comes from a Key Vault reference`), source: 'unknown' });
+      values.set(prop.name.toLowerCase(), {
+        value: new Unknown(`parameters('${prop.name}')`, `parameter '${prop.name}' comes from a Key Vault reference`),
+        source: 'unknown',
+      });
     }
   }
   return { values, errors: parsed.errors };

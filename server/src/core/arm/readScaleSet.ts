@@ -1,6 +1,15 @@
 import { child, cursorSpan, items, pathOrUnknown, resolveCursor, settle, toProperty, type Cursor } from './cursor';
 import type { Resolver } from './resolver';
-import type { DeploymentContext, ExtensionModel, OsKind, RProperty, RValue, ScaleSetModel, ScaleSetShape, StrayPolicy } from '../model/templateModel';
+import type {
+  DeploymentContext,
+  ExtensionModel,
+  OsKind,
+  RProperty,
+  RValue,
+  ScaleSetModel,
+  ScaleSetShape,
+  StrayPolicy,
+} from '../model/templateModel';
 import { getProp } from '../model/values';
 
 const POLICY_NAMES = ['upgradePolicy', 'rollingUpgradePolicy', 'automaticOSUpgradePolicy'];
@@ -70,7 +79,9 @@ export function readScaleSet(source: ScaleSetSource): ScaleSetModel {
       : undefined,
     condition: shape === 'template' ? value(root, 'condition') : undefined,
     deployment: source.deployment,
-    properties: propertiesFound ? { name: propertiesFound.name, keySpan: propertiesFound.keySpan, span: cursorSpan(propertiesFound.cursor) } : undefined,
+    properties: propertiesFound
+      ? { name: propertiesFound.name, keySpan: propertiesFound.keySpan, span: cursorSpan(propertiesFound.cursor) }
+      : undefined,
     orchestrationMode: prop(props, 'orchestrationMode'),
     overprovision: prop(props, 'overprovision'),
     singlePlacementGroup: prop(props, 'singlePlacementGroup'),
@@ -117,7 +128,15 @@ function readExtension(cursor: Cursor, origin: ExtensionModel['origin'], resolve
  * so they stand in the list as one extension whose publisher and type are unknown (rules stay silent).
  */
 function unseenExtensions(value: RValue): ExtensionModel {
-  return { name: undefined, publisher: value, type: value, typeHandlerVersion: undefined, settings: undefined, origin: 'extensionProfile', span: value.span };
+  return {
+    name: undefined,
+    publisher: value,
+    type: value,
+    typeHandlerVersion: undefined,
+    settings: undefined,
+    origin: 'extensionProfile',
+    span: value.span,
+  };
 }
 
 function displayName(name: RValue | undefined, path: readonly (string | number)[]): string {
@@ -127,7 +146,13 @@ function displayName(name: RValue | undefined, path: readonly (string | number)[
 }
 
 /** Policy objects where ARM does not read them, so a rule can say where they belong. */
-function findStrayPolicies(root: Cursor, props: Cursor | undefined, vmProfile: Cursor | undefined, shape: ScaleSetShape, resolver: Resolver): StrayPolicy[] {
+function findStrayPolicies(
+  root: Cursor,
+  props: Cursor | undefined,
+  vmProfile: Cursor | undefined,
+  shape: ScaleSetShape,
+  resolver: Resolver,
+): StrayPolicy[] {
   const stray: StrayPolicy[] = [];
   const look = (cursor: Cursor | undefined, parentPath: (string | number)[], names: readonly string[]) => {
     for (const name of names) {
@@ -145,14 +170,28 @@ function expectedPathOf(name: string): string[] {
   return name === 'upgradePolicy' ? ['properties', 'upgradePolicy'] : ['properties', 'upgradePolicy', name];
 }
 
-function osKindOf(windows: RProperty | undefined, linux: RProperty | undefined, image: RProperty | undefined, extensions: readonly ExtensionModel[]): OsKind {
+function osKindOf(
+  windows: RProperty | undefined,
+  linux: RProperty | undefined,
+  image: RProperty | undefined,
+  extensions: readonly ExtensionModel[],
+): OsKind {
   if (windows && !linux) return 'windows';
   if (linux && !windows) return 'linux';
   const publisher = getProp(image?.value, 'publisher')?.value;
   if (publisher?.kind === 'string') {
     const p = publisher.value.toLowerCase();
     if (p.includes('windows') || p === 'microsoftsqlserver') return 'windows';
-    if (p === 'canonical' || p.includes('redhat') || p.includes('suse') || p.includes('debian') || p.includes('mariner') || p.includes('openlogic') || p.includes('oracle')) return 'linux';
+    if (
+      p === 'canonical' ||
+      p.includes('redhat') ||
+      p.includes('suse') ||
+      p.includes('debian') ||
+      p.includes('mariner') ||
+      p.includes('openlogic') ||
+      p.includes('oracle')
+    )
+      return 'linux';
   }
   for (const ext of extensions) {
     const type = ext.type?.kind === 'string' ? ext.type.value.toLowerCase() : '';
@@ -161,4 +200,3 @@ function osKindOf(windows: RProperty | undefined, linux: RProperty | undefined, 
   }
   return 'unknown';
 }
-

@@ -68,7 +68,9 @@ export class Resolver {
           properties.push({
             name,
             keySpan: propertyKeySpan(prop),
-            value: valueNode ? this.resolve(valueNode, depth + 1) : unknownValue(spanOf(prop), new Unknown('', 'the property has no value yet')),
+            value: valueNode
+              ? this.resolve(valueNode, depth + 1)
+              : unknownValue(spanOf(prop), new Unknown('', 'the property has no value yet')),
           });
         }
         return { kind: 'object', properties, span, source: 'literal' };
@@ -130,7 +132,15 @@ export function fromEvalValue(value: EvalValue, span: Span, source: ValueSource,
   // An expression can build far more than its text suggests (range(1, 1000000) is 20 characters); past
   // MAX_VALUES parts the value is left unknown instead of becoming a million model values.
   if (depth === 0 && typeof value === 'object' && value !== null && !(value instanceof Unknown) && exceeds(value, MAX_VALUES)) {
-    return withExpression({ kind: 'unknown', unknown: new Unknown(expression ?? '', `more than ${MAX_VALUES} values: too large to analyse`), span, source: 'unknown' }, expression);
+    return withExpression(
+      {
+        kind: 'unknown',
+        unknown: new Unknown(expression ?? '', `more than ${MAX_VALUES} values: too large to analyse`),
+        span,
+        source: 'unknown',
+      },
+      expression,
+    );
   }
   return convert(value, span, source, expression, depth);
 }
@@ -158,13 +168,21 @@ function exceeds(value: EvalValue, limit: number): boolean {
 
 function convert(value: EvalValue, span: Span, source: ValueSource, expression: string | undefined, depth: number): RValue {
   if (value instanceof Unknown) return withExpression({ kind: 'unknown', unknown: value, span, source: 'unknown' }, expression);
-  if (depth > MAX_DEPTH) return withExpression({ kind: 'unknown', unknown: new Unknown(expression ?? '', 'nested too deeply to analyse'), span, source: 'unknown' }, expression);
+  if (depth > MAX_DEPTH)
+    return withExpression(
+      { kind: 'unknown', unknown: new Unknown(expression ?? '', 'nested too deeply to analyse'), span, source: 'unknown' },
+      expression,
+    );
   if (value === null) return withExpression({ kind: 'null', value: null, span, source }, expression);
   switch (typeof value) {
-    case 'string': return withExpression({ kind: 'string', value, span, source }, expression);
-    case 'number': return withExpression({ kind: 'number', value, span, source }, expression);
-    case 'boolean': return withExpression({ kind: 'boolean', value, span, source }, expression);
-    default: break;
+    case 'string':
+      return withExpression({ kind: 'string', value, span, source }, expression);
+    case 'number':
+      return withExpression({ kind: 'number', value, span, source }, expression);
+    case 'boolean':
+      return withExpression({ kind: 'boolean', value, span, source }, expression);
+    default:
+      break;
   }
   if (Array.isArray(value)) {
     const items: RValue[] = new Array<RValue>(value.length);

@@ -47,7 +47,8 @@ export class TemplateScope implements EvalScope {
         // Variable copy loops: the names they declare are computed per index; leave them unknown.
         for (const loop of prop.value?.children ?? []) {
           const loopName = propertyValue(loop, 'name');
-          if (typeof loopName?.value === 'string') this.variableNodes.set(loopName.value.toLowerCase(), { name: loopName.value, node: undefined });
+          if (typeof loopName?.value === 'string')
+            this.variableNodes.set(loopName.value.toLowerCase(), { name: loopName.value, node: undefined });
         }
         continue;
       }
@@ -82,7 +83,10 @@ export class TemplateScope implements EvalScope {
             const result = this.resolver.toEvalValue(defaultNode);
             return { value: result.value, source: result.source === 'unknown' ? 'unknown' : 'default' };
           })
-        : { value: new Unknown(`[parameters('${declared.name}')]`, `parameter '${declared.name}' has no default and no value was supplied`), source: 'unknown' };
+        : {
+            value: new Unknown(`[parameters('${declared.name}')]`, `parameter '${declared.name}' has no default and no value was supplied`),
+            source: 'unknown',
+          };
     }
     this.parameterCache.set(key, entry);
     return entry;

@@ -36,7 +36,15 @@ export function analyzeBicepFile(file: BicepFile, text: string, options: Analyze
 
 function failed(error: unknown): TemplateModel {
   const message = `the Bicep file could not be analysed: ${error instanceof Error ? error.message : String(error)}`;
-  return { kind: 'template', parseErrors: [{ message, span: { offset: 0, length: 0 } }], parametersFileErrors: [], scaleSets: [], loadBalancers: [], serviceFabricClusters: [], parameters: [] };
+  return {
+    kind: 'template',
+    parseErrors: [{ message, span: { offset: 0, length: 0 } }],
+    parametersFileErrors: [],
+    scaleSets: [],
+    loadBalancers: [],
+    serviceFabricClusters: [],
+    parameters: [],
+  };
 }
 
 function analyze(text: string, options: AnalyzeBicepOptions, file: BicepFile = parseBicep(text)): TemplateModel {

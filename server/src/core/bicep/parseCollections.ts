@@ -22,7 +22,7 @@ const ITEM_STOPS = new Set(['}', ']', ',']);
 const STATEMENT_KEYWORDS = new Set(['param', 'var', 'module', 'output', 'targetScope', 'type', 'func', 'metadata', 'import', 'using']);
 
 export function parseObject(p: ItemParser, depth: number): ObjectExpr {
-const s = p.s;
+  const s = p.s;
   const open = s.next();
   const properties: ObjectProperty[] = [];
   const resources: ResourceDecl[] = [];
@@ -69,7 +69,7 @@ function endsUnclosedObject(s: TokenStream, t: Token): boolean {
 }
 
 function property(p: ItemParser, depth: number): ObjectProperty | undefined {
-const s = p.s;
+  const s = p.s;
   const key = s.current;
   let name: string | undefined;
   let computedKey: Expr | undefined;
@@ -104,7 +104,7 @@ const s = p.s;
 }
 
 export function parseArray(p: ItemParser, depth: number): ArrayExpr | ForExpr {
-const s = p.s;
+  const s = p.s;
   const open = s.next();
   s.skipNewlines();
   if (s.is('for')) return forExpr(p, open.start, depth);
@@ -126,7 +126,10 @@ const s = p.s;
     const before = s.index;
     items.push(t.kind === 'punct' && t.text === '...' ? spread(p, depth) : p.expression(depth + 1));
     const after = s.current;
-    if (s.index === before || !(after.kind === 'newline' || after.kind === 'eof' || (after.kind === 'punct' && ITEM_STOPS.has(after.text)))) {
+    if (
+      s.index === before ||
+      !(after.kind === 'newline' || after.kind === 'eof' || (after.kind === 'punct' && ITEM_STOPS.has(after.text)))
+    ) {
       if (s.index !== before) s.problem(`unexpected '${after.text}' in the array`);
       if (s.index === before) s.next();
       s.recover(ITEM_STOPS);
@@ -136,14 +139,14 @@ const s = p.s;
 }
 
 function spread(p: ItemParser, depth: number): Extract<Expr, { kind: 'spread' }> {
-const s = p.s;
+  const s = p.s;
   const dots = s.next();
   const operand = p.expression(depth + 1);
   return { kind: 'spread', span: spanFrom(dots.start, s.lastEnd), operand };
 }
 
 function forExpr(p: ItemParser, start: number, depth: number): ForExpr {
-const s = p.s;
+  const s = p.s;
   s.next();
   let itemName: string | undefined;
   let indexName: string | undefined;

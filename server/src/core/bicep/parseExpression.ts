@@ -4,7 +4,15 @@ import { MAX_DEPTH, spanFrom, TokenStream } from './tokenStream';
 import type { Token } from './scanner';
 
 /** Binary operators by precedence, loosest first; all left-associative. */
-const LEVELS: readonly (readonly string[])[] = [['??'], ['||'], ['&&'], ['==', '!=', '=~', '!~'], ['<', '>', '<=', '>='], ['+', '-'], ['*', '/', '%']];
+const LEVELS: readonly (readonly string[])[] = [
+  ['??'],
+  ['||'],
+  ['&&'],
+  ['==', '!=', '=~', '!~'],
+  ['<', '>', '<=', '>='],
+  ['+', '-'],
+  ['*', '/', '%'],
+];
 /** Levels whose operators may start a continuation line (a line cannot start an item with them). */
 const CONTINUES_LINES = LEVELS.map((ops) => ops.some((op) => op === '??' || op === '||' || op === '&&'));
 /** Each operator's level in LEVELS (one Map read instead of an `includes` per level and token). */

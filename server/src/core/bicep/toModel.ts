@@ -3,7 +3,15 @@ import { readLoadBalancerAt, readServiceFabricClusterAt } from '../arm/readNeigh
 import { readScaleSet } from '../arm/readScaleSet';
 import { fromEvalValue, Resolver } from '../arm/resolver';
 import { TemplateScope } from '../arm/templateScope';
-import type { LoadBalancerModel, ParameterInfo, RObject, RProperty, RValue, ScaleSetModel, ServiceFabricClusterModel } from '../model/templateModel';
+import type {
+  LoadBalancerModel,
+  ParameterInfo,
+  RObject,
+  RProperty,
+  RValue,
+  ScaleSetModel,
+  ServiceFabricClusterModel,
+} from '../model/templateModel';
 import { asString, getProp } from '../model/values';
 import type { BicepScope, ResourceEntry } from './bicepScope';
 import { toRValue } from './toRValue';
@@ -49,7 +57,9 @@ export function buildModel(scope: BicepScope): BicepModelParts {
       shape: 'template',
       resolver: noResolver,
       typeSpelling: entry.decl.type,
-      childExtensions: extensions.filter((ext) => ownerOf(ext, scaleSetEntries, rootOf) === entry).map((ext) => ({ root: { value: rootOf(ext) }, resolver: noResolver })),
+      childExtensions: extensions
+        .filter((ext) => ownerOf(ext, scaleSetEntries, rootOf) === entry)
+        .map((ext) => ({ root: { value: rootOf(ext) }, resolver: noResolver })),
     }),
   );
   return {
@@ -70,7 +80,11 @@ export function buildModel(scope: BicepScope): BicepModelParts {
 }
 
 /** An extension belongs to its parent scale set, or (declared at the top) to the one its name starts with. */
-function ownerOf(ext: ResourceEntry, scaleSets: readonly ResourceEntry[], rootOf: (e: ResourceEntry) => RObject): ResourceEntry | undefined {
+function ownerOf(
+  ext: ResourceEntry,
+  scaleSets: readonly ResourceEntry[],
+  rootOf: (e: ResourceEntry) => RObject,
+): ResourceEntry | undefined {
   if (ext.parent && scaleSets.includes(ext.parent)) return ext.parent;
   const name = asString(propertyOf(rootOf(ext), 'name'));
   if (!name?.includes('/')) return undefined;
@@ -96,13 +110,20 @@ function resourceRoot(entry: ResourceEntry, scope: BicepScope): RObject {
   const properties: RProperty[] = value.kind === 'object' ? [...value.properties] : [];
   const literal = (text: string, span = decl.typeSpan): RValue => ({ kind: 'string', value: text, span, source: 'literal' });
   properties.unshift({ name: 'type', keySpan: decl.typeSpan, value: literal(entry.fullType) });
-  if (decl.apiVersion !== undefined) properties.unshift({ name: 'apiVersion', keySpan: decl.typeSpan, value: literal(decl.apiVersion, decl.apiVersionSpan) });
-  if (body.condition) properties.push({ name: 'condition', keySpan: body.condition.span, value: toRValue(body.condition, scope, undefined) });
+  if (decl.apiVersion !== undefined)
+    properties.unshift({ name: 'apiVersion', keySpan: decl.typeSpan, value: literal(decl.apiVersion, decl.apiVersionSpan) });
+  if (body.condition)
+    properties.push({ name: 'condition', keySpan: body.condition.span, value: toRValue(body.condition, scope, undefined) });
   if (body.loop) {
     const iterable = scope.evaluate(body.loop.iterable);
     const count = Array.isArray(iterable.value)
       ? fromEvalValue(iterable.value.length, body.loop.iterable.span, iterable.source, undefined)
-      : fromEvalValue(iterable.value instanceof Unknown ? iterable.value : new Unknown('', 'the loop does not iterate an array'), body.loop.iterable.span, 'unknown', undefined);
+      : fromEvalValue(
+          iterable.value instanceof Unknown ? iterable.value : new Unknown('', 'the loop does not iterate an array'),
+          body.loop.iterable.span,
+          'unknown',
+          undefined,
+        );
     const copy: RValue = {
       kind: 'object',
       properties: [

@@ -21,16 +21,18 @@ export interface PropertyMatch {
  * Each object's properties by exact name and by lower-cased name (the first of a spelling wins, as a
  * search in catalog order would), with their matches built once: rules look names up for every scale set.
  */
-const INDEX = new Map(Object.values(POLICY_OBJECTS).map((object) => {
-  const exact = new Map<string, PropertyMatch>();
-  const loose = new Map<string, PropertyMatch>();
-  for (const property of object.properties) {
-    if (!exact.has(property.name)) exact.set(property.name, { property, exactCase: true });
-    const lower = property.name.toLowerCase();
-    if (!loose.has(lower)) loose.set(lower, { property, exactCase: false });
-  }
-  return [object.id, { exact, loose }] as const;
-}));
+const INDEX = new Map(
+  Object.values(POLICY_OBJECTS).map((object) => {
+    const exact = new Map<string, PropertyMatch>();
+    const loose = new Map<string, PropertyMatch>();
+    for (const property of object.properties) {
+      if (!exact.has(property.name)) exact.set(property.name, { property, exactCase: true });
+      const lower = property.name.toLowerCase();
+      if (!loose.has(lower)) loose.set(lower, { property, exactCase: false });
+    }
+    return [object.id, { exact, loose }] as const;
+  }),
+);
 
 /** Looks a property up the way ARM does: exact spelling first, then case-insensitively. */
 export function findPolicyProperty(objectId: PolicyObjectId, name: string): PropertyMatch | undefined {

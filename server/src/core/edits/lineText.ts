@@ -51,6 +51,8 @@ export function lineBreakEndingAt(text: string, lineStart: number): string | und
 }
 
 export function reindent(raw: string, oldIndent: string, newIndent: string): string {
-  return raw.replace(/(\r\n|\n|\r)([ \t]*)/g, (_, eol: string, indent: string) =>
-    eol + (indent.startsWith(oldIndent) ? newIndent + indent.slice(oldIndent.length) : indent));
+  return raw.replace(
+    /(\r\n|\n|\r)([ \t]*)/g,
+    (_, eol: string, indent: string) => eol + (indent.startsWith(oldIndent) ? newIndent + indent.slice(oldIndent.length) : indent),
+  );
 }

@@ -6,7 +6,10 @@ import { endOfLine, isBlank, lineBreakEndingAt, lineBreakLength, lineBreakNear, 
  * copied. The text helpers of lineText.ts, offset by where the region starts.
  */
 export class TextRegion {
-  constructor(readonly text: string, readonly base: number) {}
+  constructor(
+    readonly text: string,
+    readonly base: number,
+  ) {}
 
   get end(): number {
     return this.base + this.text.length;

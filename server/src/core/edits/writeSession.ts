@@ -70,7 +70,10 @@ export class Layout {
   readonly unit: string;
   readonly eol: string;
 
-  constructor(text: string, private readonly syntax: ValueSyntax) {
+  constructor(
+    text: string,
+    private readonly syntax: ValueSyntax,
+  ) {
     const format = inferFormatting(text);
     this.unit = format.insertSpaces ? ' '.repeat(format.tabSize ?? 2) : '\t';
     this.eol = format.eol ?? '\n';

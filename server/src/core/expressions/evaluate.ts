@@ -8,7 +8,9 @@ import { Unknown } from './values';
 
 /** True for a string ARM treats as an expression: "[...]", but not the "[[..." escape. */
 export function isExpressionString(text: string): boolean {
-  return text.length >= 2 && text.charCodeAt(0) === 91 /* [ */ && text.charCodeAt(1) !== 91 && text.charCodeAt(text.length - 1) === 93 /* ] */;
+  return (
+    text.length >= 2 && text.charCodeAt(0) === 91 /* [ */ && text.charCodeAt(1) !== 91 && text.charCodeAt(text.length - 1) === 93
+  ); /* ] */
 }
 
 /**
@@ -24,7 +26,12 @@ export function literalValue(text: string): string {
  * expressions are evaluated in the scope. Never throws: syntax errors, unsupported functions, type
  * errors and exhausted limits all give an Unknown carrying `text` and a reason.
  */
-export function evaluateTemplateString(text: string, scope: EvalScope, limits: EvalLimits = DEFAULT_LIMITS, parses?: ExpressionParses): EvalResult {
+export function evaluateTemplateString(
+  text: string,
+  scope: EvalScope,
+  limits: EvalLimits = DEFAULT_LIMITS,
+  parses?: ExpressionParses,
+): EvalResult {
   if (!isExpressionString(text)) return { value: literalValue(text), source: 'literal' };
   const parsed = parses && limits.maxDepth === DEFAULT_LIMITS.maxDepth ? parses.parse(text) : parseExpression(text, limits.maxDepth);
   if (!parsed.ok) return { value: new Unknown(text, `syntax error at column ${parsed.offset + 1}: ${parsed.error}`), source: 'unknown' };
@@ -69,7 +76,8 @@ export function evaluateParsed(text: string, expr: Expr, scope: EvalScope, limit
     value = evaluateExpr(expr, ctx);
   } catch (e) {
     // Limits end the whole evaluation; anything else (a throwing scope, a bug) must not escape either.
-    const reason = e instanceof LimitExceeded ? `evaluation stopped: ${e.reason}` : `evaluation failed: ${e instanceof Error ? e.message : String(e)}`;
+    const reason =
+      e instanceof LimitExceeded ? `evaluation stopped: ${e.reason}` : `evaluation failed: ${e instanceof Error ? e.message : String(e)}`;
     return { value: new Unknown(text, reason), source: 'unknown' };
   }
   if (value instanceof Unknown) return { value: ctx.restate(value), source: 'unknown' };

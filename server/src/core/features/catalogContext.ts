@@ -18,7 +18,11 @@ const OBJECT_PATHS: readonly [readonly string[], PolicyObjectId][] = [
 /** The policy object at this path (names compared case-insensitively, as ARM does). */
 export function policyObjectAt(path: readonly Segment[]): PolicyObjectId | undefined {
   for (const [objectPath, id] of OBJECT_PATHS) {
-    if (objectPath.length === path.length && objectPath.every((name, i) => typeof path[i] === 'string' && (path[i] as string).toLowerCase() === name.toLowerCase())) return id;
+    if (
+      objectPath.length === path.length &&
+      objectPath.every((name, i) => typeof path[i] === 'string' && (path[i] as string).toLowerCase() === name.toLowerCase())
+    )
+      return id;
   }
   return undefined;
 }

@@ -32,19 +32,28 @@ export function getCodeActions(doc: TemplateDocument, findings: readonly Finding
       if (finding.span.offset > end || finding.span.offset + finding.span.length < start) return;
       const diagnostic = matchingDiagnostic(doc, finding, params.diagnostics);
       const withDiagnostic = diagnostic ? { diagnostics: [diagnostic] } : {};
-      finding.fixes.forEach((fix, fixIndex) => offer(
-        { title: fix.title, kind: 'quickfix', ...withDiagnostic, ...(fix.isPreferred ? { isPreferred: true } : {}) },
-        { uri: params.uri, kind: 'fix', finding: index, fix: fixIndex, ruleId: finding.ruleId, offset: finding.span.offset },
-      ));
+      finding.fixes.forEach((fix, fixIndex) =>
+        offer(
+          { title: fix.title, kind: 'quickfix', ...withDiagnostic, ...(fix.isPreferred ? { isPreferred: true } : {}) },
+          { uri: params.uri, kind: 'fix', finding: index, fix: fixIndex, ruleId: finding.ruleId, offset: finding.span.offset },
+        ),
+      );
       const count = fixAllChoices(findings, finding.ruleId).length;
-      if (count >= 2) offer({ title: `Fix all ${finding.ruleId} problems in this file (${count})`, kind: 'quickfix' }, { uri: params.uri, kind: 'fixAll', ruleId: finding.ruleId });
+      if (count >= 2)
+        offer(
+          { title: `Fix all ${finding.ruleId} problems in this file (${count})`, kind: 'quickfix' },
+          { uri: params.uri, kind: 'fixAll', ruleId: finding.ruleId },
+        );
       actions.push(suppress(doc, params.uri, finding, diagnostic));
     });
   }
   if (wants('refactor.rewrite')) {
     const scaleSet = scaleSetAt(doc.model.scaleSets, start);
     if (scaleSet && !scaleSet.rollingUpgradePolicy && (scaleSet.shape === 'vmssShow' || scaleSet.properties)) {
-      offer({ title: `Add rolling upgrade policy with defaults to ${scaleSet.displayName}`, kind: 'refactor.rewrite' }, { uri: params.uri, kind: 'refactor', offset: start });
+      offer(
+        { title: `Add rolling upgrade policy with defaults to ${scaleSet.displayName}`, kind: 'refactor.rewrite' },
+        { uri: params.uri, kind: 'refactor', offset: start },
+      );
     }
   }
   return dedupe(actions);
@@ -65,7 +74,11 @@ function editFor(doc: TemplateDocument, findings: readonly Finding[], data: Code
       return workspaceEdit(doc, data.uri, finding.fixes[data.fix]?.edits ?? []);
     }
     case 'fixAll':
-      return workspaceEdit(doc, data.uri, fixAllChoices(findings, data.ruleId).flatMap((f) => f.edits));
+      return workspaceEdit(
+        doc,
+        data.uri,
+        fixAllChoices(findings, data.ruleId).flatMap((f) => f.edits),
+      );
     case 'refactor':
       return addRollingPolicy(doc, data.uri, data.offset);
   }
@@ -80,12 +93,22 @@ function workspaceEdit(doc: TemplateDocument, uri: string, edits: readonly Neutr
 
 function matchingDiagnostic(doc: TemplateDocument, finding: Finding, diagnostics: readonly Diagnostic[]): Diagnostic | undefined {
   const range = doc.lines.rangeOf(finding.span);
-  return diagnostics.find((d) => d.code === finding.ruleId && d.range.start.line === range.start.line && d.range.start.character === range.start.character && d.range.end.line === range.end.line && d.range.end.character === range.end.character);
+  return diagnostics.find(
+    (d) =>
+      d.code === finding.ruleId &&
+      d.range.start.line === range.start.line &&
+      d.range.start.character === range.start.character &&
+      d.range.end.line === range.end.line &&
+      d.range.end.character === range.end.character,
+  );
 }
 
 /** The preferred (or only) fix of every finding of this rule: what "fix all" applies in one edit. */
 function fixAllChoices(findings: readonly Finding[], ruleId: string) {
-  return findings.filter((f) => f.ruleId === ruleId).map((f) => f.fixes.find((x) => x.isPreferred) ?? (f.fixes.length === 1 ? f.fixes[0] : undefined)).filter((f) => f !== undefined);
+  return findings
+    .filter((f) => f.ruleId === ruleId)
+    .map((f) => f.fixes.find((x) => x.isPreferred) ?? (f.fixes.length === 1 ? f.fixes[0] : undefined))
+    .filter((f) => f !== undefined);
 }
 
 /** Inserts the suppression comment above the finding's line; the reason after `--` is left for the user to write. */
@@ -110,9 +133,12 @@ function addRollingPolicy(doc: TemplateDocument, uri: string, offset: number): W
   const defaults: Record<string, JsonValue> = {};
   // Only what the resource's apiVersion defines: maxSurge does not exist before 2022-11-01, for example.
   const apiVersion = apiVersionOf(scaleSet);
-  for (const p of POLICY_OBJECTS.rollingUpgradePolicy.properties) if (p.default !== undefined && allowedInApiVersion(p, apiVersion)) defaults[p.name] = p.default;
+  for (const p of POLICY_OBJECTS.rollingUpgradePolicy.properties)
+    if (p.default !== undefined && allowedInApiVersion(p, apiVersion)) defaults[p.name] = p.default;
   const objectSpan = scaleSet.shape === 'vmssShow' ? scaleSet.span : scaleSet.properties?.span;
-  return objectSpan ? workspaceEdit(doc, uri, [{ kind: 'setProperty', objectSpan, path: ['upgradePolicy', 'rollingUpgradePolicy'], value: defaults }]) : undefined;
+  return objectSpan
+    ? workspaceEdit(doc, uri, [{ kind: 'setProperty', objectSpan, path: ['upgradePolicy', 'rollingUpgradePolicy'], value: defaults }])
+    : undefined;
 }
 
 function dedupe(actions: CodeAction[]): CodeAction[] {

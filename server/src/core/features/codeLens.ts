@@ -11,7 +11,6 @@ import type { CodeLensData, CodeLensOptions, TemplateDocument } from '../languag
 import { capacityOf, clampedLabel } from './displayFacts';
 import { escapeIcons } from '../text/iconLabel';
 
-
 /** Trials of the halt estimate when no closed form applies (seeded, so the line is stable). */
 const HALT_TRIALS = 1000;
 /**
@@ -42,10 +41,21 @@ export function resolveCodeLens(doc: TemplateDocument, lens: CodeLens, options: 
   const scaleSet = doc.model.scaleSets[(lens.data as CodeLensData | undefined)?.index ?? -1];
   if (!scaleSet) return { ...lens, command: { title: 'Scale set no longer here', command: '' } };
   // VS Code reads `$(name)` in a lens title as an icon; the line may quote the template (an error's text).
-  return { ...lens, command: { title: escapeIcons(outcomeLine(scaleSet, options)), command: options.command ?? '', arguments: [{ uri: options.uri, path: scaleSet.path, name: scaleSet.displayName }] } };
+  return {
+    ...lens,
+    command: {
+      title: escapeIcons(outcomeLine(scaleSet, options)),
+      command: options.command ?? '',
+      arguments: [{ uri: options.uri, path: scaleSet.path, name: scaleSet.displayName }],
+    },
+  };
 }
 
-const MODE_TITLES: Readonly<Record<string, string>> = { Rolling: 'Rolling upgrade', Automatic: 'Automatic upgrade', Manual: 'Manual upgrades' };
+const MODE_TITLES: Readonly<Record<string, string>> = {
+  Rolling: 'Rolling upgrade',
+  Automatic: 'Automatic upgrade',
+  Manual: 'Manual upgrades',
+};
 
 export function outcomeLine(scaleSet: ScaleSetModel, options: Omit<CodeLensOptions, 'uri'>): string {
   try {
@@ -74,7 +84,10 @@ function outcome(input: SimInput, failureRate: number): string {
   const serving = `≥${run.minServingInstances} of ${total} serving`;
   if (run.strategy === 'allAtOnce') return `all ${total} at once · ≈${formatDuration(run.durationSeconds)} · ${serving}`;
   const trials = Math.max(MIN_HALT_TRIALS, Math.min(HALT_TRIALS, Math.floor(HALT_WORK / (total + 6 * run.batches.length))));
-  const halts = failureRate > 0 ? ` · halts ${haltEstimate({ ...input, failures: { ...input.failures, probability: failureRate } }, trials)} at ${percent(failureRate)} failure rate` : '';
+  const halts =
+    failureRate > 0
+      ? ` · halts ${haltEstimate({ ...input, failures: { ...input.failures, probability: failureRate } }, trials)} at ${percent(failureRate)} failure rate`
+      : '';
   const largest = run.batches.reduce((max, b) => Math.max(max, b.members.length), 0);
   return `${run.batches.length} ${run.batches.length === 1 ? 'batch' : 'batches'} × ${largest} · ≈${formatDuration(run.durationSeconds)} · ${serving}${halts}`;
 }

@@ -2,7 +2,14 @@ import type { CompletionItem, CompletionList, Position, TextEdit } from 'vscode-
 import { POLICY_OBJECTS, SUGGESTED_DURATIONS, SUGGESTED_PERCENTS, type PolicyProperty } from '../catalog';
 import type { CompletionOptions, CompletionSyntax, CursorContext, CursorDocument, PathSegment } from '../languageTypes';
 import { authoredMarkdown } from '../text/markdown';
-import { allowedInApiVersion, apiVersionOf, policyObjectAt, policyPropertyAt, propertyDetail, propertyDocumentation } from './catalogContext';
+import {
+  allowedInApiVersion,
+  apiVersionOf,
+  policyObjectAt,
+  policyPropertyAt,
+  propertyDetail,
+  propertyDocumentation,
+} from './catalogContext';
 import { blockSnippets, extensionSnippets, snippetDocumentation, type BlockSnippet } from './snippets';
 
 // LSP enum values, written out so the engine imports only types.
@@ -42,11 +49,17 @@ class Builder {
       }
       const objectId = policyObjectAt(objectPath);
       if (!objectId) return [];
-      const props = POLICY_OBJECTS[objectId].properties.filter((p) => allowedInApiVersion(p, apiVersion) && !present.has(p.name.toLowerCase()));
+      const props = POLICY_OBJECTS[objectId].properties.filter(
+        (p) => allowedInApiVersion(p, apiVersion) && !present.has(p.name.toLowerCase()),
+      );
       return props.map((p) => this.propertyItem(p)).concat(this.snippetItems(blockSnippets(objectId, apiVersion), present));
     }
     const last = path[path.length - 1];
-    if (typeof last === 'number' && isExtensionsArray(path.slice(0, -1)) && (this.syntax.extensionSnippetsReplaceTokens || !this.context.replace)) {
+    if (
+      typeof last === 'number' &&
+      isExtensionsArray(path.slice(0, -1)) &&
+      (this.syntax.extensionSnippetsReplaceTokens || !this.context.replace)
+    ) {
       return this.snippetItems(extensionSnippets(), new Set());
     }
     const found = policyPropertyAt(path);
@@ -68,12 +81,18 @@ class Builder {
   private valueSnippet(property: PolicyProperty): string {
     const q = this.syntax.quote;
     switch (property.type) {
-      case 'boolean': return `\${1|${property.default === true ? 'true,false' : 'false,true'}|}`;
-      case 'integer': return `\${1:${property.default ?? property.minimum ?? 0}}`;
-      case 'enum': return `${q}\${1|${(property.enumValues ?? []).join(',')}|}${q}`;
-      case 'duration': return `${q}\${1:${property.default ?? 'PT0S'}}${q}`;
-      case 'object': return '{\n\t$0\n}';
-      default: return `${q}$1${q}`;
+      case 'boolean':
+        return `\${1|${property.default === true ? 'true,false' : 'false,true'}|}`;
+      case 'integer':
+        return `\${1:${property.default ?? property.minimum ?? 0}}`;
+      case 'enum':
+        return `${q}\${1|${(property.enumValues ?? []).join(',')}|}${q}`;
+      case 'duration':
+        return `${q}\${1:${property.default ?? 'PT0S'}}${q}`;
+      case 'object':
+        return '{\n\t$0\n}';
+      default:
+        return `${q}$1${q}`;
     }
   }
 
@@ -144,11 +163,13 @@ class Builder {
         for (const v of [true, false]) values.push({ text: String(v), label: String(v), detail: `${property.name}${isDefault(v)}` });
         break;
       case 'duration':
-        for (const [v, words] of SUGGESTED_DURATIONS) values.push({ text: syntax.stringLiteral(v), label: v, detail: `${words}${isDefault(v)}` });
+        for (const [v, words] of SUGGESTED_DURATIONS)
+          values.push({ text: syntax.stringLiteral(v), label: v, detail: `${words}${isDefault(v)}` });
         break;
       case 'integer':
         for (const v of SUGGESTED_PERCENTS) {
-          if ((property.minimum !== undefined && v < property.minimum) || (property.maximum !== undefined && v > property.maximum)) continue;
+          if ((property.minimum !== undefined && v < property.minimum) || (property.maximum !== undefined && v > property.maximum))
+            continue;
           values.push({ text: String(v), label: String(v), detail: `${v} %${isDefault(v)}` });
         }
         break;

@@ -41,7 +41,10 @@ export function findingToDiagnostic(doc: TemplateDocument, finding: Finding, opt
     message: finding.message,
   };
   if (finding.related.length > 0) {
-    diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri: options.uri, range: doc.lines.rangeOf(r.span) }, message: r.message }));
+    diagnostic.relatedInformation = finding.related.map((r) => ({
+      location: { uri: options.uri, range: doc.lines.rangeOf(r.span) },
+      message: r.message,
+    }));
   }
   if (finding.tags?.length) diagnostic.tags = finding.tags.map((t) => TAG[t]);
   return diagnostic;

@@ -26,7 +26,9 @@ export function capacityOf(scaleSet: ScaleSetModel, assumed: number = ASSUMED_CA
 
 /** "sku.capacity 100000 is more than Azure allows: 1000 simulated", or undefined when nothing was held back. */
 export function clampedLabel(capacity: CapacityFact): string | undefined {
-  return capacity.clampedFrom === undefined ? undefined : `sku.capacity ${capacity.clampedFrom} is more than Azure allows: ${capacity.count} simulated`;
+  return capacity.clampedFrom === undefined
+    ? undefined
+    : `sku.capacity ${capacity.clampedFrom} is more than Azure allows: ${capacity.count} simulated`;
 }
 
 /** Instances in one batch at this percentage, as the simulator computes it. */
@@ -96,9 +98,13 @@ function search(prop: RProperty, offset: number, depth: number): RProperty | und
 /** A resolved value in a few words: `20`, `"PT5M"`, or "unknown (reason)". */
 export function showValue(value: RValue): string {
   switch (value.kind) {
-    case 'unknown': return `unknown (${value.unknown.reason})`;
-    case 'object': return '{…}';
-    case 'array': return '[…]';
-    default: return JSON.stringify(value.value);
+    case 'unknown':
+      return `unknown (${value.unknown.reason})`;
+    case 'object':
+      return '{…}';
+    case 'array':
+      return '[…]';
+    default:
+      return JSON.stringify(value.value);
   }
 }

@@ -5,7 +5,17 @@ import type { RProperty, ScaleSetModel } from '../model/templateModel';
 import type { HoverOptions, TemplateDocument } from '../languageTypes';
 import { policyObjectAt, policyPropertyAt, propertyDetail, propertyDocumentation } from './catalogContext';
 import { AZURE_POLICY_DEFAULTS } from '../sim/defaults';
-import { capacityOf, pausesLabel, plannedBatchCount, describeSource, instancesAllowed, instancesPerBatch, resolvedPropertyAt, showValue, type CapacityFact } from './displayFacts';
+import {
+  capacityOf,
+  pausesLabel,
+  plannedBatchCount,
+  describeSource,
+  instancesAllowed,
+  instancesPerBatch,
+  resolvedPropertyAt,
+  showValue,
+  type CapacityFact,
+} from './displayFacts';
 import { authoredMarkdown, code, escapeText, md, paragraphs, type Markdown } from '../text/markdown';
 
 /**
@@ -24,7 +34,9 @@ export function doHover(doc: TemplateDocument, position: Position, options: Hove
   const found = policyPropertyAt(path);
   const lines = context.isKey
     ? keyHover(path, found?.property, resolved)
-    : isCapacityPath(path) ? capacityHover(scaleSet, capacity) : valueHover(found?.property, resolved, scaleSet, capacity, doc.text.slice(token.offset, token.offset + token.length));
+    : isCapacityPath(path)
+      ? capacityHover(scaleSet, capacity)
+      : valueHover(found?.property, resolved, scaleSet, capacity, doc.text.slice(token.offset, token.offset + token.length));
   if (lines.length === 0) return null;
   return { contents: { kind: 'markdown', value: paragraphs(lines) }, range: doc.lines.rangeOf(token) };
 }
@@ -41,9 +53,12 @@ function capacityHover(scaleSet: ScaleSetModel, capacity: CapacityFact): Markdow
     const written = value?.expression ? md` (${code(value.expression)}${reason})` : md``;
     return [md`Capacity unknown${written}; the simulator assumes ${capacity.count} instances (setting \`vmssUpgrade.whatIf.capacity\`).`];
   }
-  const from = value?.expression !== undefined ? md` — ${authoredMarkdown(describeSource(value.source))} (${code(value.expression)})` : md``;
+  const from =
+    value?.expression !== undefined ? md` — ${authoredMarkdown(describeSource(value.source))} (${code(value.expression)})` : md``;
   if (capacity.clampedFrom !== undefined) {
-    return [md`**${capacity.clampedFrom} instances**${from}: more than Azure allows in this scale set (${capacity.count}), so the deployment fails. The simulator uses ${capacity.count}; batch sizes and unhealthy limits are percentages of that.`];
+    return [
+      md`**${capacity.clampedFrom} instances**${from}: more than Azure allows in this scale set (${capacity.count}), so the deployment fails. The simulator uses ${capacity.count}; batch sizes and unhealthy limits are percentages of that.`,
+    ];
   }
   return [md`**${capacity.count} instances**${from}: batch sizes and unhealthy limits are percentages of this.`];
 }
@@ -64,7 +79,12 @@ function keyHover(path: readonly (string | number)[], property: PolicyProperty |
     const object = POLICY_OBJECTS[objectId];
     // The name as typed (any case): the template's text.
     const name = escapeText(String(path[path.length - 1]));
-    return [md`**${name}** — ${escapeText(object.title)}`, ...(property ? [code(propertyDetail(property))] : []), authoredMarkdown(object.description), authoredMarkdown(`[Azure documentation](${object.docs})`)];
+    return [
+      md`**${name}** — ${escapeText(object.title)}`,
+      ...(property ? [code(propertyDetail(property))] : []),
+      authoredMarkdown(object.description),
+      authoredMarkdown(`[Azure documentation](${object.docs})`),
+    ];
   }
   if (!property) return [];
   const lines = [md`**${escapeText(property.name)}**`, code(propertyDetail(property)), propertyDocumentation(property)];
@@ -76,12 +96,22 @@ function effectiveValue(resolved: RProperty): Markdown {
   return md`Effective value: ${code(showValue(resolved.value))} — ${authoredMarkdown(describeSource(resolved.value.source))} (${code(resolved.value.expression ?? '')})`;
 }
 
-function valueHover(property: PolicyProperty | undefined, resolved: RProperty | undefined, scaleSet: ScaleSetModel, capacity: CapacityFact, written: string): Markdown[] {
+function valueHover(
+  property: PolicyProperty | undefined,
+  resolved: RProperty | undefined,
+  scaleSet: ScaleSetModel,
+  capacity: CapacityFact,
+  written: string,
+): Markdown[] {
   const lines: Markdown[] = [];
   if (resolved?.value.expression !== undefined) lines.push(effectiveValue(resolved));
   if (!property) return lines;
   const value = resolved?.value;
-  const note = !capacity.known ? md` (capacity unknown, ${capacity.count} assumed)` : capacity.clampedFrom !== undefined ? md` (sku.capacity ${capacity.clampedFrom} is more than Azure allows)` : md``;
+  const note = !capacity.known
+    ? md` (capacity unknown, ${capacity.count} assumed)`
+    : capacity.clampedFrom !== undefined
+      ? md` (sku.capacity ${capacity.clampedFrom} is more than Azure allows)`
+      : md``;
   const ofInstances = (count: number) => md`${count} of ${capacity.count} instances${note}`;
   if (property.type === 'duration') {
     const text = value?.kind === 'string' ? value.value : stringOfToken(written);
@@ -91,13 +121,19 @@ function valueHover(property: PolicyProperty | undefined, resolved: RProperty | 
     const percent = asInteger(findPolicyValue(scaleSet, 'maxBatchInstancePercent')) ?? AZURE_POLICY_DEFAULTS.maxBatchInstancePercent;
     if (seconds.ok && seconds.seconds > 0 && property.name === 'pauseTimeBetweenBatches') {
       const batches = plannedBatchCount(scaleSet, capacity, percent);
-      if (batches > 1) lines.push(md`${escapeText(pausesLabel(batches - 1))} between ${batches} batches: ${escapeText(humaniseSeconds(seconds.seconds * (batches - 1)))} in all.`);
+      if (batches > 1)
+        lines.push(
+          md`${escapeText(pausesLabel(batches - 1))} between ${batches} batches: ${escapeText(humaniseSeconds(seconds.seconds * (batches - 1)))} in all.`,
+        );
     }
   } else if (property.type === 'integer') {
     const percent = asInteger(value);
-    if (percent !== undefined && property.name === 'maxBatchInstancePercent') lines.push(md`${percent} % = ${ofInstances(instancesPerBatch(capacity.count, percent))} per batch`);
-    else if (percent !== undefined && property.name === 'maxUnhealthyInstancePercent') lines.push(md`${percent} % = up to ${ofInstances(instancesAllowed(capacity.count, percent))} unhealthy at once`);
-    else if (percent !== undefined && property.name === 'maxUnhealthyUpgradedInstancePercent') lines.push(md`${percent} % = up to ${ofInstances(instancesAllowed(capacity.count, percent))} unhealthy after their upgrade`);
+    if (percent !== undefined && property.name === 'maxBatchInstancePercent')
+      lines.push(md`${percent} % = ${ofInstances(instancesPerBatch(capacity.count, percent))} per batch`);
+    else if (percent !== undefined && property.name === 'maxUnhealthyInstancePercent')
+      lines.push(md`${percent} % = up to ${ofInstances(instancesAllowed(capacity.count, percent))} unhealthy at once`);
+    else if (percent !== undefined && property.name === 'maxUnhealthyUpgradedInstancePercent')
+      lines.push(md`${percent} % = up to ${ofInstances(instancesAllowed(capacity.count, percent))} unhealthy after their upgrade`);
   } else if (property.type === 'enum' && value?.kind === 'string' && property.name === 'mode') {
     // The catalog's line on that mode (its markdown), found by the value; the value itself is not shown.
     const line = property.description.split('\n').find((l) => l.toLowerCase().includes(`\`${value.value.toLowerCase()}\``));

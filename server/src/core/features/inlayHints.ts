@@ -29,15 +29,24 @@ export function getInlayHints(doc: TemplateDocument, range: Range, options: Inla
 }
 
 /** "defaults: mode Manual" after `{` of a policy object written in the template (not built by an expression). */
-function omittedDefaults(doc: TemplateDocument, object: RObject, objectId: 'upgradePolicy' | 'rollingUpgradePolicy', apiVersion: string | undefined): InlayHint[] {
-  const omitted = POLICY_OBJECTS[objectId].properties.filter((p) => p.default !== undefined && allowedInApiVersion(p, apiVersion) && !getProp(object, p.name));
+function omittedDefaults(
+  doc: TemplateDocument,
+  object: RObject,
+  objectId: 'upgradePolicy' | 'rollingUpgradePolicy',
+  apiVersion: string | undefined,
+): InlayHint[] {
+  const omitted = POLICY_OBJECTS[objectId].properties.filter(
+    (p) => p.default !== undefined && allowedInApiVersion(p, apiVersion) && !getProp(object, p.name),
+  );
   if (omitted.length === 0 || doc.text[object.span.offset] !== '{') return [];
-  return [{
-    position: doc.lines.positionAt(object.span.offset + 1),
-    label: `defaults: ${omitted.map((p) => `${p.name} ${String(p.default)}`).join(', ')}`,
-    paddingLeft: true,
-    tooltip: `What Azure applies to the ${objectId} properties this template leaves out.`,
-  }];
+  return [
+    {
+      position: doc.lines.positionAt(object.span.offset + 1),
+      label: `defaults: ${omitted.map((p) => `${p.name} ${String(p.default)}`).join(', ')}`,
+      paddingLeft: true,
+      tooltip: `What Azure applies to the ${objectId} properties this template leaves out.`,
+    },
+  ];
 }
 
 function hintsFor(doc: TemplateDocument, scaleSet: ScaleSetModel, options: InlayHintOptions): InlayHint[] {
@@ -49,26 +58,46 @@ function hintsFor(doc: TemplateDocument, scaleSet: ScaleSetModel, options: Inlay
     const prop = getProp(rolling, name);
     if (!prop || prop.value.span.offset === rolling.span.offset) return;
     const text = label(prop);
-    if (text) out.push({ position: doc.lines.positionAt(prop.value.span.offset + prop.value.span.length), label: text, paddingLeft: true, tooltip });
+    if (text)
+      out.push({
+        position: doc.lines.positionAt(prop.value.span.offset + prop.value.span.length),
+        label: text,
+        paddingLeft: true,
+        tooltip,
+      });
   };
   const batchPercent = asInteger(getProp(rolling, 'maxBatchInstancePercent')?.value) ?? AZURE_POLICY_DEFAULTS.maxBatchInstancePercent;
-  const capacityNote = !capacity.known ? `sku.capacity is unknown; ${capacity.count} instances assumed` : clampedLabel(capacity) ?? `sku.capacity ${capacity.count}`;
-  at('maxBatchInstancePercent', (p) => {
-    const pct = asInteger(p.value);
-    return pct === undefined ? undefined : `${instancesPerBatch(capacity.count, pct)} of ${of} per batch`;
-  }, capacityNote);
-  for (const name of ['maxUnhealthyInstancePercent', 'maxUnhealthyUpgradedInstancePercent']) {
-    at(name, (p) => {
+  const capacityNote = !capacity.known
+    ? `sku.capacity is unknown; ${capacity.count} instances assumed`
+    : (clampedLabel(capacity) ?? `sku.capacity ${capacity.count}`);
+  at(
+    'maxBatchInstancePercent',
+    (p) => {
       const pct = asInteger(p.value);
-      return pct === undefined ? undefined : `≤ ${instancesAllowed(capacity.count, pct)} of ${of}`;
-    }, capacityNote);
+      return pct === undefined ? undefined : `${instancesPerBatch(capacity.count, pct)} of ${of} per batch`;
+    },
+    capacityNote,
+  );
+  for (const name of ['maxUnhealthyInstancePercent', 'maxUnhealthyUpgradedInstancePercent']) {
+    at(
+      name,
+      (p) => {
+        const pct = asInteger(p.value);
+        return pct === undefined ? undefined : `≤ ${instancesAllowed(capacity.count, pct)} of ${of}`;
+      },
+      capacityNote,
+    );
   }
-  at('pauseTimeBetweenBatches', (p) => {
-    const parsed = parseIsoDuration(asString(p.value) ?? '');
-    if (!parsed.ok || parsed.seconds === 0) return undefined;
-    const batches = plannedBatchCount(scaleSet, capacity, batchPercent);
-    if (batches < 2) return undefined;
-    return `${pausesLabel(batches - 1)} = ${humaniseSeconds(parsed.seconds * (batches - 1))}`;
-  }, `${capacityNote}; batches of ${instancesPerBatch(capacity.count, batchPercent)}`);
+  at(
+    'pauseTimeBetweenBatches',
+    (p) => {
+      const parsed = parseIsoDuration(asString(p.value) ?? '');
+      if (!parsed.ok || parsed.seconds === 0) return undefined;
+      const batches = plannedBatchCount(scaleSet, capacity, batchPercent);
+      if (batches < 2) return undefined;
+      return `${pausesLabel(batches - 1)} = ${humaniseSeconds(parsed.seconds * (batches - 1))}`;
+    },
+    `${capacityNote}; batches of ${instancesPerBatch(capacity.count, batchPercent)}`,
+  );
   return out;
 }

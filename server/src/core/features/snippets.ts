@@ -15,13 +15,22 @@ export interface BlockSnippet {
 }
 
 function rollingBody(apiVersion: string | undefined, indent: string, stop: { n: number }): string {
-  const rolling = POLICY_OBJECTS.rollingUpgradePolicy.properties.filter((p) => p.default !== undefined && allowedInApiVersion(p, apiVersion));
-  const lines = rolling.map((p) => `${indent}\t"${p.name}": ${p.type === 'duration' || p.type === 'string' ? `"\${${stop.n++}:${String(p.default)}}"` : `\${${stop.n++}:${String(p.default)}}`}`);
+  const rolling = POLICY_OBJECTS.rollingUpgradePolicy.properties.filter(
+    (p) => p.default !== undefined && allowedInApiVersion(p, apiVersion),
+  );
+  const lines = rolling.map(
+    (p) =>
+      `${indent}\t"${p.name}": ${p.type === 'duration' || p.type === 'string' ? `"\${${stop.n++}:${String(p.default)}}"` : `\${${stop.n++}:${String(p.default)}}`}`,
+  );
   return `{\n${lines.join(',\n')}\n${indent}}`;
 }
 
 function aosBody(apiVersion: string | undefined, indent: string, stop: { n: number }): string {
-  const wanted: Record<string, boolean> = { enableAutomaticOSUpgrade: true, useRollingUpgradePolicy: true, disableAutomaticRollback: false };
+  const wanted: Record<string, boolean> = {
+    enableAutomaticOSUpgrade: true,
+    useRollingUpgradePolicy: true,
+    disableAutomaticRollback: false,
+  };
   const props = (Object.keys(wanted) as string[]).filter((name) => {
     const property = POLICY_OBJECTS.automaticOSUpgradePolicy.properties.find((p) => p.name === name);
     return property !== undefined && allowedInApiVersion(property, apiVersion);
@@ -42,7 +51,8 @@ export function blockSnippets(where: 'properties' | PolicyObjectId, apiVersion: 
       {
         label: 'Automatic OS upgrade with rolling policy',
         property: 'upgradePolicy',
-        description: 'upgradePolicy in Rolling mode whose automatic OS upgrades follow the rolling policy. Needs a health probe or the Application Health extension.',
+        description:
+          'upgradePolicy in Rolling mode whose automatic OS upgrades follow the rolling policy. Needs a health probe or the Application Health extension.',
         body: (() => {
           const stop = { n: 1 };
           const rolling = rollingBody(apiVersion, '\t', stop);
@@ -53,8 +63,18 @@ export function blockSnippets(where: 'properties' | PolicyObjectId, apiVersion: 
   }
   if (where === 'upgradePolicy') {
     return [
-      { label: 'Rolling upgrade policy', property: 'rollingUpgradePolicy', description: 'The default rolling policy, written out so it can be tuned.', body: `"rollingUpgradePolicy": ${rollingBody(apiVersion, '', { n: 1 })}` },
-      { label: 'Automatic OS upgrade with rolling policy', property: 'automaticOSUpgradePolicy', description: 'Automatic OS upgrades that follow the rolling policy.', body: `"automaticOSUpgradePolicy": ${aosBody(apiVersion, '', { n: 1 })}` },
+      {
+        label: 'Rolling upgrade policy',
+        property: 'rollingUpgradePolicy',
+        description: 'The default rolling policy, written out so it can be tuned.',
+        body: `"rollingUpgradePolicy": ${rollingBody(apiVersion, '', { n: 1 })}`,
+      },
+      {
+        label: 'Automatic OS upgrade with rolling policy',
+        property: 'automaticOSUpgradePolicy',
+        description: 'Automatic OS upgrades that follow the rolling policy.',
+        body: `"automaticOSUpgradePolicy": ${aosBody(apiVersion, '', { n: 1 })}`,
+      },
     ];
   }
   return [];
@@ -90,5 +110,8 @@ export function extensionSnippets(): BlockSnippet[] {
 
 /** Completion documentation of a snippet: its description, and its body without the tab stops in a code block. */
 export function snippetDocumentation(description: string, body: string, language: 'json' | 'bicep'): Markdown {
-  return paragraphs([authoredMarkdown(description), codeBlock(body.replace(/\$\{\d+[:|]([^}|]*)[^}]*\}/g, '$1').replace(/\$\d/g, ''), language)]);
+  return paragraphs([
+    authoredMarkdown(description),
+    codeBlock(body.replace(/\$\{\d+[:|]([^}|]*)[^}]*\}/g, '$1').replace(/\$\d/g, ''), language),
+  ]);
 }

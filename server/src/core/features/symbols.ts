@@ -21,11 +21,21 @@ export function findDocumentSymbols(doc: TemplateDocument): DocumentSymbol[] {
       children.push({
         name: prop.name,
         kind: PROPERTY,
-        range: doc.lines.rangeOf({ offset: prop.keySpan.offset, length: prop.value.span.offset + prop.value.span.length - prop.keySpan.offset }),
+        range: doc.lines.rangeOf({
+          offset: prop.keySpan.offset,
+          length: prop.value.span.offset + prop.value.span.length - prop.keySpan.offset,
+        }),
         selectionRange: doc.lines.rangeOf(prop.keySpan),
       });
     }
-    return { name: scaleSet.displayName, detail: policySummary(scaleSet), kind: OBJECT, range, selectionRange: doc.lines.rangeOf(nameSpan), children };
+    return {
+      name: scaleSet.displayName,
+      detail: policySummary(scaleSet),
+      kind: OBJECT,
+      range,
+      selectionRange: doc.lines.rangeOf(nameSpan),
+      children,
+    };
   });
 }
 
@@ -40,7 +50,10 @@ export function policySummary(scaleSet: ScaleSetModel): string {
     const unhealthy = pct('maxUnhealthyInstancePercent');
     const upgraded = pct('maxUnhealthyUpgradedInstancePercent');
     const defaults = AZURE_POLICY_DEFAULTS;
-    parts.push(`batches ${batch ?? defaults.maxBatchInstancePercent} %`, `unhealthy ${unhealthy ?? defaults.maxUnhealthyInstancePercent} % / ${upgraded ?? defaults.maxUnhealthyUpgradedInstancePercent} %`);
+    parts.push(
+      `batches ${batch ?? defaults.maxBatchInstancePercent} %`,
+      `unhealthy ${unhealthy ?? defaults.maxUnhealthyInstancePercent} % / ${upgraded ?? defaults.maxUnhealthyUpgradedInstancePercent} %`,
+    );
     const pause = asString(getProp(rolling, 'pauseTimeBetweenBatches')?.value);
     const pauseSeconds = pause === undefined ? undefined : parseIsoDuration(pause);
     if (pause && !(pauseSeconds?.ok && pauseSeconds.seconds === defaults.pauseTimeBetweenBatchesSeconds)) parts.push(`pause ${pause}`);

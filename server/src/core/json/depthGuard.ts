@@ -44,13 +44,19 @@ function blankDeepContent(text: string, maxDepth: number): DepthBounded {
   const blanks: [number, number][] = [];
   let blankFrom = -1;
   let tooDeep: Span | undefined;
-  for (let i = 0; i < length; ) {
+  for (let i = 0; i < length;) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
-      for (i++; i < length; ) {
+      for (i++; i < length;) {
         const d = text.charCodeAt(i);
-        if (d === QUOTE) { i++; break; }
-        if (d === BACKSLASH) { i += 2; continue; }
+        if (d === QUOTE) {
+          i++;
+          break;
+        }
+        if (d === BACKSLASH) {
+          i += 2;
+          continue;
+        }
         if (d === LF || d === CR) break;
         i++;
       }
@@ -123,7 +129,9 @@ function blank(text: string, from: number, to: number, out: string[]): void {
   const spaces = pieces.join('');
   const open = spaces.indexOf('  ');
   const close = spaces.lastIndexOf('  ');
-  out.push(open >= 0 && close >= open + 2 ? `${spaces.slice(0, open)}/*${spaces.slice(open + 2, close)}*/${spaces.slice(close + 2)}` : spaces);
+  out.push(
+    open >= 0 && close >= open + 2 ? `${spaces.slice(0, open)}/*${spaces.slice(open + 2, close)}*/${spaces.slice(close + 2)}` : spaces,
+  );
 }
 
 /** False when the text has too few opening brackets to nest deeper than `maxDepth` (most texts: one cheap pass). */

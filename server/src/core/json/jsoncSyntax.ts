@@ -74,7 +74,12 @@ export interface ParseOptions {
  * One pass over `text` as jsonc-parser parses it, answering which keys and values start at the given
  * offsets. Undefined when the text nests deeper than MAX_NESTING.
  */
-export function readDocument(text: string, keyOffsets: ReadonlySet<number>, valueOffsets: ReadonlySet<number>, options: ParseOptions): DocumentSyntax | undefined {
+export function readDocument(
+  text: string,
+  keyOffsets: ReadonlySet<number>,
+  valueOffsets: ReadonlySet<number>,
+  options: ParseOptions,
+): DocumentSyntax | undefined {
   const reader = new Reader(text, options, keyOffsets, valueOffsets);
   reader.scanNext();
   if (reader.token === EOF) reader.error();

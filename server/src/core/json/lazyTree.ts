@@ -68,7 +68,8 @@ function valueAt(reader: TreeReader, at: number, container: number, parent: Node
   const text = reader.containers.text;
   const readEnd = reader.end;
   const c = text.charCodeAt(at);
-  if (c === OPEN_BRACE || c === OPEN_BRACKET) return new LazyContainer(c === OPEN_BRACE ? 'object' : 'array', at, readEnd - at, parent, reader, container);
+  if (c === OPEN_BRACE || c === OPEN_BRACKET)
+    return new LazyContainer(c === OPEN_BRACE ? 'object' : 'array', at, readEnd - at, parent, reader, container);
   if (c === QUOTE) return new Literal('string', stringValue(text, at, readEnd - 1), at, readEnd - at, parent);
   const token = text.slice(at, readEnd);
   const value = token === 'true' ? true : token === 'false' ? false : token === 'null' ? null : Number(token);
@@ -189,7 +190,19 @@ class LazyContainer implements Node {
       const colon = skipWhitespace(text, keyClose + 1);
       const valueStart = skipWhitespace(text, colon + 1);
       skipValue(reader, valueStart, container);
-      properties.push(new LazyProperty(at, reader.end - at, colon, this, stringValue(text, at, keyClose), keyClose + 1 - at, reader, valueStart, container));
+      properties.push(
+        new LazyProperty(
+          at,
+          reader.end - at,
+          colon,
+          this,
+          stringValue(text, at, keyClose),
+          keyClose + 1 - at,
+          reader,
+          valueStart,
+          container,
+        ),
+      );
       container = reader.container;
       at = skipWhitespace(text, reader.end);
       if (text.charCodeAt(at) === COMMA) at = skipWhitespace(text, at + 1);

@@ -91,4 +91,3 @@ export function propertyValue(node: Node | undefined, name: string): Node | unde
 export function stringValue(node: Node | undefined): string | undefined {
   return node?.type === 'string' ? (node.value as string) : undefined;
 }
-

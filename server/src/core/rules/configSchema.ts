@@ -18,10 +18,14 @@ export function buildConfigSchema(rules: readonly Rule[]): object {
         type: 'object',
         description: 'Severity per rule id; "off" turns a rule off.',
         additionalProperties: false,
-        properties: Object.fromEntries([...rules].sort((a, b) => a.id.localeCompare(b.id)).map((rule) => [
-          rule.id,
-          { ...severity, description: `${rule.title}. ${rule.description} Default: ${rule.defaultSeverity}. Docs: ${rule.docs}` },
-        ])),
+        properties: Object.fromEntries(
+          [...rules]
+            .sort((a, b) => a.id.localeCompare(b.id))
+            .map((rule) => [
+              rule.id,
+              { ...severity, description: `${rule.title}. ${rule.description} Default: ${rule.defaultSeverity}. Docs: ${rule.docs}` },
+            ]),
+        ),
       },
     },
     definitions: {

@@ -1,5 +1,19 @@
 /** The rule engine's public API: the table, the runner, configuration and suppressions. */
-export type { DocumentRule, DocumentRuleContext, Finding, FindingDraft, FindingTag, Fix, RelatedInformation, Rule, RunnerRule, ScaleSetRule, ScaleSetRuleContext, Severity, SeverityOverride } from './ruleTypes';
+export type {
+  DocumentRule,
+  DocumentRuleContext,
+  Finding,
+  FindingDraft,
+  FindingTag,
+  Fix,
+  RelatedInformation,
+  Rule,
+  RunnerRule,
+  ScaleSetRule,
+  ScaleSetRuleContext,
+  Severity,
+  SeverityOverride,
+} from './ruleTypes';
 export { ruleDocsPath, SEVERITY_OVERRIDES } from './ruleTypes';
 export { getRule, RULE_IDS, RULES } from './registry';
 export { runRules, type RunRulesOptions } from './runner';

@@ -50,10 +50,17 @@ export function runRules(model: TemplateModel, text: string, options: RunRulesOp
     if (!internalSeverity) return;
     const where = scaleSet ? ` on scale set "${scaleSet.displayName}"` : '';
     const reason = error instanceof Error ? error.message : String(error);
-    findings.push(toFinding(
-      { message: `Rule "${rule.id}" failed${where}: ${reason}. Its findings here are missing; the other rules ran normally. This is a bug in VMSS Upgrade Policy; please report it.`, span: anchorOf(scaleSet) },
-      INTERNAL_RULE_ERROR.id, internalSeverity, scaleSet?.displayName,
-    ));
+    findings.push(
+      toFinding(
+        {
+          message: `Rule "${rule.id}" failed${where}: ${reason}. Its findings here are missing; the other rules ran normally. This is a bug in VMSS Upgrade Policy; please report it.`,
+          span: anchorOf(scaleSet),
+        },
+        INTERNAL_RULE_ERROR.id,
+        internalSeverity,
+        scaleSet?.displayName,
+      ),
+    );
   };
 
   const scaleSetRules: ScaleSetRule[] = [];
@@ -66,7 +73,8 @@ export function runRules(model: TemplateModel, text: string, options: RunRulesOp
       scaleSetSeverities.push(severity);
     } else if (rule.scope === 'document') {
       try {
-        for (const draft of rule.check({ model, text, suppressions, knownRuleIds })) findings.push(toFinding(draft, rule.id, severity, undefined));
+        for (const draft of rule.check({ model, text, suppressions, knownRuleIds }))
+          findings.push(toFinding(draft, rule.id, severity, undefined));
       } catch (error) {
         reportCrash(rule, undefined, error);
       }
@@ -89,8 +97,9 @@ export function runRules(model: TemplateModel, text: string, options: RunRulesOp
     }
   }
 
-  return (lines ? findings.filter((f) => !isSuppressed(f, suppressions, lines)) : findings)
-    .sort((a, b) => a.span.offset - b.span.offset || a.ruleId.localeCompare(b.ruleId));
+  return (lines ? findings.filter((f) => !isSuppressed(f, suppressions, lines)) : findings).sort(
+    (a, b) => a.span.offset - b.span.offset || a.ruleId.localeCompare(b.ruleId),
+  );
 }
 
 function toFinding(draft: FindingDraft, ruleId: string, severity: Severity, scaleSet: string | undefined): Finding {

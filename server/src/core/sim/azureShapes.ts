@@ -37,7 +37,11 @@ function apiError(run: SimRun, input: SimInput) {
   return {
     code: run.errorCode,
     message: run.message,
-    details: failed.slice(0, 10).map((id) => ({ code: 'RollingUpgradeInstanceUnhealthyError', target: `${input.scaleSetName}/virtualMachines/${id}`, message: INSTANCE_UNHEALTHY })),
+    details: failed.slice(0, 10).map((id) => ({
+      code: 'RollingUpgradeInstanceUnhealthyError',
+      target: `${input.scaleSetName}/virtualMachines/${id}`,
+      message: INSTANCE_UNHEALTHY,
+    })),
   };
 }
 

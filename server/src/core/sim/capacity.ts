@@ -25,7 +25,8 @@ export function simulatedFleetSize(capacity: number): number {
 export function capacityNote(fleet: SimFleet): string | undefined {
   const size = simulatedFleetSize(fleet.capacity);
   const requested = fleet.requestedCapacity;
-  if (requested !== undefined && requested > size) return `sku.capacity ${requested} is more than Azure allows (${size} instances): simulated with ${size}.`;
+  if (requested !== undefined && requested > size)
+    return `sku.capacity ${requested} is more than Azure allows (${size} instances): simulated with ${size}.`;
   if (fleet.capacity === size) return undefined;
   if (fleet.capacity > size) return `Capacity ${fleet.capacity} is more than Azure allows (${size} instances): simulated with ${size}.`;
   return `Capacity ${fleet.capacity} is not a whole number of instances: simulated with ${size}.`;

@@ -76,5 +76,17 @@ export function expandFleet(input: SimInput): Fleet {
   } else {
     for (const id of unhealthy) if (id >= 0 && id < n) fixedUnhealthy[id] = 1;
   }
-  return { size: n, zoneNames, zone, domain, phase, hasPhases: hasPhases && maxPhase > Number.NEGATIVE_INFINITY, excluded, excludedReason, alwaysFails, fixedUnhealthy, randomUnhealthy };
+  return {
+    size: n,
+    zoneNames,
+    zone,
+    domain,
+    phase,
+    hasPhases: hasPhases && maxPhase > Number.NEGATIVE_INFINITY,
+    excluded,
+    excludedReason,
+    alwaysFails,
+    fixedUnhealthy,
+    randomUnhealthy,
+  };
 }

@@ -2,7 +2,19 @@
 export type * from './simData';
 export { ASSUMPTIONS, DEFAULT_ASSUMPTIONS, alternatives, assumptionInfo, withAssumptions } from './assumptions';
 export type { AssumptionInfo, AssumptionName, AssumptionValues } from './assumptions';
-export { AZURE_POLICY_DEFAULTS, ASSUMED_CAPACITY, DEFAULT_FAILURES, DEFAULT_SEED, DEFAULT_START_TIME, DEFAULT_TIMINGS, HEALTH_WAIT_SECONDS, defaultFleet, defaultInput, templatePolicy, triggerPlan } from './defaults';
+export {
+  AZURE_POLICY_DEFAULTS,
+  ASSUMED_CAPACITY,
+  DEFAULT_FAILURES,
+  DEFAULT_SEED,
+  DEFAULT_START_TIME,
+  DEFAULT_TIMINGS,
+  HEALTH_WAIT_SECONDS,
+  defaultFleet,
+  defaultInput,
+  templatePolicy,
+  triggerPlan,
+} from './defaults';
 export type { TriggerPlan } from './defaults';
 export { simulate } from './simulate';
 export { MAX_SIMULATED_INSTANCES } from './capacity';

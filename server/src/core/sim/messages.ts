@@ -11,7 +11,7 @@ export function formatPercent(count: number, denominator: number, threshold: num
   if (denominator <= 0) return '0';
   const exact = (100 * count) / denominator;
   const rounded = Math.round(exact);
-  if (rounded === exact || (rounded > threshold) === (exact > threshold)) return String(rounded);
+  if (rounded === exact || rounded > threshold === exact > threshold) return String(rounded);
   return exact.toFixed(1);
 }
 

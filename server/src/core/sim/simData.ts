@@ -132,9 +132,23 @@ export type HaltCode =
 export type Strategy = 'rolling' | 'allAtOnce' | 'manual';
 
 export type EventKind =
-  | 'start' | 'skip' | 'gate' | 'batchStart' | 'upgradeStart' | 'surgeCreate' | 'upgradeDone' | 'healthy'
-  | 'healthTimeout' | 'rollbackStart' | 'rollbackDone' | 'surgeDelete' | 'batchEnd' | 'pause' | 'halt'
-  | 'cancel' | 'complete';
+  | 'start'
+  | 'skip'
+  | 'gate'
+  | 'batchStart'
+  | 'upgradeStart'
+  | 'surgeCreate'
+  | 'upgradeDone'
+  | 'healthy'
+  | 'healthTimeout'
+  | 'rollbackStart'
+  | 'rollbackDone'
+  | 'surgeDelete'
+  | 'batchEnd'
+  | 'pause'
+  | 'halt'
+  | 'cancel'
+  | 'complete';
 
 export interface SimEvent {
   readonly t: number;

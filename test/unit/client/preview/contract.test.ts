@@ -20,12 +20,16 @@ test('the example template reaches the webview as a valid document that simulate
   const lines = TextDocument.create('file:///t.json', 'json', 1, text);
   const infos = ls.describeScaleSets(jsonDocument(text, { parametersText }));
   assert.ok(infos.length >= 1);
-  const scaleSets = infos.map((s) => toPreviewScaleSet(s, {
-    text,
-    offsetAt: (p) => lines.offsetAt(p),
-    rangeAt: (start, end) => ({ start: lines.positionAt(start), end: lines.positionAt(end) }),
-  }));
-  const message = parseHostMessage(JSON.parse(JSON.stringify({ type: 'document', uri: 'file:///t.json', label: 't.json', version: 1, scaleSets, select: null })));
+  const scaleSets = infos.map((s) =>
+    toPreviewScaleSet(s, {
+      text,
+      offsetAt: (p) => lines.offsetAt(p),
+      rangeAt: (start, end) => ({ start: lines.positionAt(start), end: lines.positionAt(end) }),
+    }),
+  );
+  const message = parseHostMessage(
+    JSON.parse(JSON.stringify({ type: 'document', uri: 'file:///t.json', label: 't.json', version: 1, scaleSets, select: null })),
+  );
   assert.equal(message?.type, 'document', 'the webview accepts what the extension sends');
   for (const s of scaleSets) {
     assert.notEqual(s.simulatorInput, null, `${s.name}: the server's simulator input has the expected shape`);
@@ -36,5 +40,8 @@ test('the example template reaches the webview as a valid document that simulate
       assert.match(slice, new RegExp(`^"${name}"\\s*:`, 'i'), `${name} range points at its property`);
     }
   }
-  assert.ok(scaleSets.some((s) => Object.keys(s.propertyRanges).length > 0), 'the example has policy properties to reveal');
+  assert.ok(
+    scaleSets.some((s) => Object.keys(s.propertyRanges).length > 0),
+    'the example has policy properties to reveal',
+  );
 });

@@ -11,7 +11,11 @@ export class Emitter<T> {
   private listeners: Listener<T>[] = [];
   readonly event = (l: Listener<T>) => {
     this.listeners.push(l);
-    return { dispose: () => { this.listeners = this.listeners.filter((x) => x !== l); } };
+    return {
+      dispose: () => {
+        this.listeners = this.listeners.filter((x) => x !== l);
+      },
+    };
   };
   fire(e: T): void {
     for (const l of [...this.listeners]) l(e);
@@ -20,9 +24,15 @@ export class Emitter<T> {
 
 export class FakeUri {
   constructor(readonly value: string) {}
-  get path(): string { return this.value.replace(/^[a-z]+:\/\/[^/]*/, ''); }
-  toString(): string { return this.value; }
-  static parse(v: string): FakeUri { return new FakeUri(v); }
+  get path(): string {
+    return this.value.replace(/^[a-z]+:\/\/[^/]*/, '');
+  }
+  toString(): string {
+    return this.value;
+  }
+  static parse(v: string): FakeUri {
+    return new FakeUri(v);
+  }
   static joinPath(u: FakeUri, ...parts: string[]): FakeUri {
     const segments = u.value.split('/');
     for (const p of parts) {
@@ -34,7 +44,10 @@ export class FakeUri {
 }
 
 class Position {
-  constructor(readonly line: number, readonly character: number) {}
+  constructor(
+    readonly line: number,
+    readonly character: number,
+  ) {}
 }
 class Range {
   readonly start: Position;
@@ -69,7 +82,16 @@ export function fakeDocument(uri: string, text: string): FakeDocument {
 
 export interface FakePanel {
   title: string;
-  readonly webview: { options: unknown; html: string; readonly cspSource: string; readonly posted: unknown[]; receive(m: unknown): void; asWebviewUri(u: FakeUri): FakeUri; postMessage(m: unknown): Promise<boolean>; onDidReceiveMessage: Emitter<unknown>['event'] };
+  readonly webview: {
+    options: unknown;
+    html: string;
+    readonly cspSource: string;
+    readonly posted: unknown[];
+    receive(m: unknown): void;
+    asWebviewUri(u: FakeUri): FakeUri;
+    postMessage(m: unknown): Promise<boolean>;
+    onDidReceiveMessage: Emitter<unknown>['event'];
+  };
   revealed: number;
   disposed: boolean;
   reveal(): void;
@@ -86,13 +108,21 @@ export function fakePanel(): FakePanel {
     revealed: 0,
     disposed: false,
     webview: {
-      options: undefined, html: '', cspSource: 'https://fake.vscode-cdn.net', posted,
+      options: undefined,
+      html: '',
+      cspSource: 'https://fake.vscode-cdn.net',
+      posted,
       receive: (m) => received.fire(m),
       asWebviewUri: (u) => new FakeUri(`https://fake.vscode-cdn.net${u.path}`),
-      postMessage: async (m) => { posted.push(JSON.parse(JSON.stringify(m))); return true; },
+      postMessage: async (m) => {
+        posted.push(JSON.parse(JSON.stringify(m)));
+        return true;
+      },
       onDidReceiveMessage: received.event,
     },
-    reveal: () => { panel.revealed++; },
+    reveal: () => {
+      panel.revealed++;
+    },
     onDidDispose: disposed.event,
     dispose: () => {
       if (panel.disposed) return;
@@ -118,11 +148,15 @@ export function createFakeVscode() {
     activeEditor: undefined as { document: FakeDocument } | undefined,
   };
   const api = {
-    Uri: FakeUri, Range, Position,
+    Uri: FakeUri,
+    Range,
+    Position,
     ViewColumn: { One: 1, Beside: -2 },
     TextEditorRevealType: { InCenterIfOutsideViewport: 2 },
     window: {
-      get activeTextEditor() { return state.activeEditor; },
+      get activeTextEditor() {
+        return state.activeEditor;
+      },
       visibleTextEditors: [] as unknown[],
       onDidChangeActiveTextEditor: changeEditor.event,
       createWebviewPanel: (viewType: string, _title: string, _column: unknown, options: unknown) => {
@@ -130,7 +164,10 @@ export function createFakeVscode() {
         state.panels.push({ viewType, options, panel });
         return panel;
       },
-      registerWebviewPanelSerializer: (viewType: string, s: { deserializeWebviewPanel(panel: FakePanel, state: unknown): Promise<void> }) => {
+      registerWebviewPanelSerializer: (
+        viewType: string,
+        s: { deserializeWebviewPanel(panel: FakePanel, state: unknown): Promise<void> },
+      ) => {
         state.serializers.set(viewType, s);
         return { dispose: () => state.serializers.delete(viewType) };
       },
@@ -142,17 +179,29 @@ export function createFakeVscode() {
       setStatusBarMessage: () => ({ dispose: () => undefined }),
     },
     workspace: {
-      get textDocuments() { return state.documents; },
+      get textDocuments() {
+        return state.documents;
+      },
       onDidChangeTextDocument: changeDocument.event,
       openTextDocument: async (uri: FakeUri) => {
         const d = state.documents.find((x) => x.uri.toString() === uri.toString());
         if (!d) throw new Error(`no document ${uri.toString()}`);
         return d;
       },
-      fs: { writeFile: async (uri: FakeUri, content: Uint8Array) => { state.written.push({ uri: uri.toString(), content: new TextDecoder().decode(content) }); } },
+      fs: {
+        writeFile: async (uri: FakeUri, content: Uint8Array) => {
+          state.written.push({ uri: uri.toString(), content: new TextDecoder().decode(content) });
+        },
+      },
       workspaceFolders: [] as unknown[],
     },
-    env: { clipboard: { writeText: async (t: string) => { state.clipboard.push(t); } } },
+    env: {
+      clipboard: {
+        writeText: async (t: string) => {
+          state.clipboard.push(t);
+        },
+      },
+    },
   };
   return { api, state, changeDocument, changeEditor };
 }

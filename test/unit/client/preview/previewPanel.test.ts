@@ -26,21 +26,39 @@ const TEXT = readFileSync(join(ROOT, 'examples', 'rolling-zones.json'), 'utf8');
 const lineOf = (needle: string) => TEXT.slice(0, TEXT.indexOf(needle)).split('\n').length - 1;
 const policyLine = lineOf('"upgradePolicy"');
 const info = (name: string, path: (string | number)[]) => ({
-  name, path, range: { start: { line: 13, character: 4 }, end: { line: 80, character: 5 } },
-  upgradePolicyRange: { start: { line: policyLine, character: TEXT.split('\n')[policyLine]!.indexOf('"upgradePolicy"') }, end: { line: policyLine + 13, character: 9 } },
-  summary: 'Rolling', capacity: { count: 12, known: true }, simulatorInput: { not: 'a sim input' }, assumed: ['zones: "1"'],
+  name,
+  path,
+  range: { start: { line: 13, character: 4 }, end: { line: 80, character: 5 } },
+  upgradePolicyRange: {
+    start: { line: policyLine, character: TEXT.split('\n')[policyLine]!.indexOf('"upgradePolicy"') },
+    end: { line: policyLine + 13, character: 9 },
+  },
+  summary: 'Rolling',
+  capacity: { count: 12, known: true },
+  simulatorInput: { not: 'a sim input' },
+  assumed: ['zones: "1"'],
 });
 
 let requests: string[] = [];
-let answer: (uri: string) => Promise<ScaleSetsRequest.Result> = async () => ({ version: 1, scaleSets: [info('web-vmss', ['resources', 0]) as never] });
+let answer: (uri: string) => Promise<ScaleSetsRequest.Result> = async () => ({
+  version: 1,
+  scaleSets: [info('web-vmss', ['resources', 0]) as never],
+});
 const logs: string[] = [];
 const context = { extensionUri: fake.api.Uri.parse('file:///ext'), subscriptions: [] as { dispose(): void }[] };
-const preview = registerPreview(context as never, { scaleSets: (uri) => { requests.push(uri.toString()); return answer(uri.toString()); }, log: (m) => logs.push(m) });
+const preview = registerPreview(context as never, {
+  scaleSets: (uri) => {
+    requests.push(uri.toString());
+    return answer(uri.toString());
+  },
+  log: (m) => logs.push(m),
+});
 
 function currentPanel(): FakePanel {
   return fake.state.panels.at(-1)!.panel;
 }
-const postedOf = (p: FakePanel, type: string) => p.webview.posted.filter((m) => (m as { type: string }).type === type) as Record<string, unknown>[];
+const postedOf = (p: FakePanel, type: string) =>
+  p.webview.posted.filter((m) => (m as { type: string }).type === type) as Record<string, unknown>[];
 
 beforeEach(() => {
   PreviewPanel.current?.dispose();
@@ -114,7 +132,11 @@ describe('preview panel host', () => {
     preview.show({ uri: URI });
     const panel = currentPanel();
     let release: (() => void) | undefined;
-    answer = (uri) => new Promise((resolve) => { release = () => resolve({ version: 1, scaleSets: [info('old', ['resources', 0]) as never] }); void uri; });
+    answer = (uri) =>
+      new Promise((resolve) => {
+        release = () => resolve({ version: 1, scaleSets: [info('old', ['resources', 0]) as never] });
+        void uri;
+      });
     panel.webview.receive({ type: 'ready' });
     await until(() => release);
     const slow = release!;
@@ -123,8 +145,13 @@ describe('preview panel host', () => {
     await until(() => postedOf(panel, 'document').length === 1);
     slow();
     await new Promise((resolve) => setImmediate(resolve));
-    assert.deepEqual(postedOf(panel, 'document').map((d) => (d.scaleSets as { name: string }[])[0]!.name), ['new']);
-    answer = async () => { throw new Error('server stopped'); };
+    assert.deepEqual(
+      postedOf(panel, 'document').map((d) => (d.scaleSets as { name: string }[])[0]!.name),
+      ['new'],
+    );
+    answer = async () => {
+      throw new Error('server stopped');
+    };
     fake.changeDocument.fire({ document: fake.state.documents[0]! });
     const [error] = await until(() => postedOf(panel, 'documentError').length > 0 && postedOf(panel, 'documentError'));
     assert.match(String(error!.message), /language server could not answer \(server stopped\)/);
@@ -184,7 +211,9 @@ describe('preview panel host', () => {
 
   test('revives after a reload on the template the webview saved', async () => {
     const panel = fakePanel();
-    await fake.state.serializers.get(PREVIEW_VIEW_TYPE)!.deserializeWebviewPanel(panel, { uri: URI, selectedPath: ['resources', 0], whatIf: { capacity: 3 } });
+    await fake.state.serializers
+      .get(PREVIEW_VIEW_TYPE)!
+      .deserializeWebviewPanel(panel, { uri: URI, selectedPath: ['resources', 0], whatIf: { capacity: 3 } });
     assert.match(panel.webview.html, /Content-Security-Policy/);
     panel.webview.receive({ type: 'ready' });
     const [doc] = await until(() => postedOf(panel, 'document').length > 0 && postedOf(panel, 'document'));

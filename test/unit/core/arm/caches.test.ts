@@ -55,7 +55,10 @@ test('facts are recomputed, equal, when asked about many scale sets in turn', ()
   assert.equal(fact(scaleSets[9]!, facts), 's9');
   assert.equal(computed, 10);
   // Asked about them all again: the answers are the same, whether remembered or not.
-  assert.deepEqual(scaleSets.map((s) => fact(s, facts)), scaleSets.map((s) => s.displayName));
+  assert.deepEqual(
+    scaleSets.map((s) => fact(s, facts)),
+    scaleSets.map((s) => s.displayName),
+  );
   // Another run remembers nothing of this one.
   const before = computed;
   assert.equal(fact(scaleSets[9]!, new FactMemo()), 's9');

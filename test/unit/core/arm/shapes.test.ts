@@ -5,10 +5,13 @@ import { analyzeTemplate } from '../../../../server/src/core/arm/analyzeTemplate
 import { asString } from '../../../../server/src/core/model/values';
 import { runRules } from '../../../../server/src/core/rules';
 
-const vmss = (extra = '') => `{ "type": "Microsoft.Compute/virtualMachineScaleSets", "apiVersion": "2024-07-01", "name": "web", "sku": { "name": "Standard_D2s_v5", "capacity": 10 }, "properties": { "upgradePolicy": { "mode": "Rolling" } }${extra} }`;
+const vmss = (extra = '') =>
+  `{ "type": "Microsoft.Compute/virtualMachineScaleSets", "apiVersion": "2024-07-01", "name": "web", "sku": { "name": "Standard_D2s_v5", "capacity": 10 }, "properties": { "upgradePolicy": { "mode": "Rolling" } }${extra} }`;
 
 test('a scale set in the resources array', () => {
-  const model = analyzeTemplate(`{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [ { "type": "Microsoft.Network/loadBalancers", "name": "lb" }, ${vmss()} ] }`);
+  const model = analyzeTemplate(
+    `{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [ { "type": "Microsoft.Network/loadBalancers", "name": "lb" }, ${vmss()} ] }`,
+  );
   assert.equal(model.kind, 'template');
   assert.equal(model.scaleSets.length, 1);
   const s = model.scaleSets[0]!;
@@ -20,7 +23,9 @@ test('a scale set in the resources array', () => {
 });
 
 test('types and property names match case-insensitively, and the spelling is kept', () => {
-  const model = analyzeTemplate(`{ "resources": [ { "type": "microsoft.compute/VIRTUALMACHINESCALESETS", "name": "x", "Properties": { "UpgradePolicy": { "MODE": "Automatic" } } } ] }`);
+  const model = analyzeTemplate(
+    `{ "resources": [ { "type": "microsoft.compute/VIRTUALMACHINESCALESETS", "name": "x", "Properties": { "UpgradePolicy": { "MODE": "Automatic" } } } ] }`,
+  );
   const s = model.scaleSets[0]!;
   assert.equal(s.typeSpelling, 'microsoft.compute/VIRTUALMACHINESCALESETS');
   assert.equal(s.upgradePolicy?.name, 'UpgradePolicy');
@@ -29,7 +34,9 @@ test('types and property names match case-insensitively, and the spelling is kep
 });
 
 test('symbolic-name resources (languageVersion 2.0)', () => {
-  const model = analyzeTemplate(`{ "languageVersion": "2.0", "resources": { "lb": { "type": "Microsoft.Network/loadBalancers", "name": "lb" }, "scaleSet": ${vmss()} } }`);
+  const model = analyzeTemplate(
+    `{ "languageVersion": "2.0", "resources": { "lb": { "type": "Microsoft.Network/loadBalancers", "name": "lb" }, "scaleSet": ${vmss()} } }`,
+  );
   assert.equal(model.scaleSets.length, 1);
   assert.deepEqual(model.scaleSets[0]!.path, ['resources', 'scaleSet']);
   assert.equal(model.loadBalancers.length, 1);
@@ -42,13 +49,18 @@ test('child extension resources attach to their scale set, nested or top-level b
     { "type": "Microsoft.Compute/virtualMachineScaleSets/extensions", "name": "other/x", "properties": { "type": "Nope" } }
   ] }`);
   const exts = model.scaleSets[0]!.extensions;
-  assert.deepEqual(exts.map((e) => asString(e.type)), ['ApplicationHealthLinux', 'ServiceFabricLinuxNode']);
+  assert.deepEqual(
+    exts.map((e) => asString(e.type)),
+    ['ApplicationHealthLinux', 'ServiceFabricLinuxNode'],
+  );
   assert.ok(exts.every((e) => e.origin === 'childResource'));
   assert.equal(model.scaleSets[0]!.osKind, 'linux');
 });
 
 test('extensions in the extension profile', () => {
-  const model = analyzeTemplate(`{ "resources": [ { "type": "Microsoft.Compute/virtualMachineScaleSets", "name": "w", "properties": { "virtualMachineProfile": { "extensionProfile": { "extensions": [ { "name": "h", "properties": { "publisher": "Microsoft.ManagedServices", "type": "ApplicationHealthWindows", "typeHandlerVersion": "1.0", "settings": { "protocol": "tcp", "port": 19000 } } } ] } } } } ] }`);
+  const model = analyzeTemplate(
+    `{ "resources": [ { "type": "Microsoft.Compute/virtualMachineScaleSets", "name": "w", "properties": { "virtualMachineProfile": { "extensionProfile": { "extensions": [ { "name": "h", "properties": { "publisher": "Microsoft.ManagedServices", "type": "ApplicationHealthWindows", "typeHandlerVersion": "1.0", "settings": { "protocol": "tcp", "port": 19000 } } } ] } } } } ] }`,
+  );
   const ext = model.scaleSets[0]!.extensions[0]!;
   assert.equal(ext.origin, 'extensionProfile');
   assert.equal(asString(ext.typeHandlerVersion), '1.0');
@@ -75,7 +87,9 @@ test('a copy loop is one declaration with its count', () => {
 });
 
 test('a REST request body', () => {
-  const model = analyzeTemplate(`{ "sku": { "capacity": 7 }, "location": "westus", "properties": { "upgradePolicy": { "mode": "Rolling", "rollingUpgradePolicy": { "maxBatchInstancePercent": 49 } } } }`);
+  const model = analyzeTemplate(
+    `{ "sku": { "capacity": 7 }, "location": "westus", "properties": { "upgradePolicy": { "mode": "Rolling", "rollingUpgradePolicy": { "maxBatchInstancePercent": 49 } } } }`,
+  );
   assert.equal(model.kind, 'restBody');
   assert.equal(model.scaleSets.length, 1);
   assert.equal(model.scaleSets[0]!.shape, 'restBody');
@@ -83,13 +97,17 @@ test('a REST request body', () => {
 });
 
 test('a REST example file: the request body under parameters.parameters', () => {
-  const model = analyzeTemplate(`{ "parameters": { "api-version": "2024-11-01", "parameters": { "properties": { "upgradePolicy": { "mode": "Manual" } } } }, "responses": { "200": { "body": {} } } }`);
+  const model = analyzeTemplate(
+    `{ "parameters": { "api-version": "2024-11-01", "parameters": { "properties": { "upgradePolicy": { "mode": "Manual" } } } }, "responses": { "200": { "body": {} } } }`,
+  );
   assert.equal(model.kind, 'restBody');
   assert.deepEqual(model.scaleSets[0]!.path, ['parameters', 'parameters']);
 });
 
 test('`az vmss show` output: upgradePolicy at the top level', () => {
-  const model = analyzeTemplate(`{ "name": "web", "sku": { "capacity": 3 }, "upgradePolicy": { "mode": "Rolling" }, "virtualMachineProfile": { "networkProfile": { "healthProbe": { "id": "/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/loadBalancers/lb/probes/p" } } }, "orchestrationMode": "Uniform" }`);
+  const model = analyzeTemplate(
+    `{ "name": "web", "sku": { "capacity": 3 }, "upgradePolicy": { "mode": "Rolling" }, "virtualMachineProfile": { "networkProfile": { "healthProbe": { "id": "/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/loadBalancers/lb/probes/p" } } }, "orchestrationMode": "Uniform" }`,
+  );
   assert.equal(model.kind, 'vmssShow');
   const s = model.scaleSets[0]!;
   assert.equal(s.shape, 'vmssShow');
@@ -108,12 +126,18 @@ test('other JSON is left alone', () => {
 });
 
 test('parameters files are recognised', () => {
-  assert.equal(analyzeTemplate('{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": {} }').kind, 'parameters');
+  assert.equal(
+    analyzeTemplate('{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": {} }')
+      .kind,
+    'parameters',
+  );
   assert.equal(analyzeTemplate('{ "parameters": { "x": { "value": 1 } } }').kind, 'parameters');
 });
 
 test('policy objects in the wrong place are listed as stray', () => {
-  const model = analyzeTemplate(`{ "resources": [ { "type": "Microsoft.Compute/virtualMachineScaleSets", "name": "w", "upgradePolicy": { "mode": "Rolling" }, "properties": { "rollingUpgradePolicy": {}, "upgradePolicy": { "mode": "Rolling" }, "virtualMachineProfile": { "automaticOSUpgradePolicy": {} } } } ] }`);
+  const model = analyzeTemplate(
+    `{ "resources": [ { "type": "Microsoft.Compute/virtualMachineScaleSets", "name": "w", "upgradePolicy": { "mode": "Rolling" }, "properties": { "rollingUpgradePolicy": {}, "upgradePolicy": { "mode": "Rolling" }, "virtualMachineProfile": { "automaticOSUpgradePolicy": {} } } } ] }`,
+  );
   const stray = model.scaleSets[0]!.strayPolicies.map((s) => `${s.parentPath.join('.')}/${s.property.name} → ${s.expectedPath.join('.')}`);
   assert.deepEqual(stray, [
     '/upgradePolicy → properties.upgradePolicy',
@@ -156,5 +180,8 @@ test('rules stay silent on a Rolling scale set whose health sources cannot be se
   const ids = runRules(analyzeTemplate(text), text).map((f) => f.ruleId);
   assert.ok(!ids.includes('rolling-requires-health'), ids.join());
   const seen = text.replace(`"[reference('exts').list]"`, '[]');
-  assert.ok(runRules(analyzeTemplate(seen), seen).some((f) => f.ruleId === 'rolling-requires-health'), 'with no extensions at all, it fires');
+  assert.ok(
+    runRules(analyzeTemplate(seen), seen).some((f) => f.ruleId === 'rolling-requires-health'),
+    'with no extensions at all, it fires',
+  );
 });

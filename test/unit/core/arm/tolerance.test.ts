@@ -38,7 +38,7 @@ test('CRLF line endings', () => {
 });
 
 test('half-typed text: the model is built from what parsed and the errors are reported', () => {
-  const text = `{ "resources": [ { "type": "Microsoft.Compute/virtualMachineScaleSets", "name": "web", "properties": { "upgradePolicy": { "mode": "Rolling", "rollingUpgradePolicy": { "maxBatchInstancePercent": ` ;
+  const text = `{ "resources": [ { "type": "Microsoft.Compute/virtualMachineScaleSets", "name": "web", "properties": { "upgradePolicy": { "mode": "Rolling", "rollingUpgradePolicy": { "maxBatchInstancePercent": `;
   const model = analyzeTemplate(text);
   assert.ok(model.parseErrors.length > 0);
   assert.equal(model.scaleSets.length, 1);
@@ -46,7 +46,9 @@ test('half-typed text: the model is built from what parsed and the errors are re
 });
 
 test('a missing comma still yields the scale set', () => {
-  const model = analyzeTemplate(`{ "resources": [ { "type": "Microsoft.Compute/virtualMachineScaleSets" "name": "web" "properties": { "upgradePolicy": { "mode": "Manual" } } } ] }`);
+  const model = analyzeTemplate(
+    `{ "resources": [ { "type": "Microsoft.Compute/virtualMachineScaleSets" "name": "web" "properties": { "upgradePolicy": { "mode": "Manual" } } } ] }`,
+  );
   assert.ok(model.parseErrors.some((e) => /comma/i.test(e.message)));
   assert.equal(model.scaleSets.length, 1);
 });
@@ -56,7 +58,9 @@ test('very deep nesting is reported with a clear error, not a stack overflow, an
   const model = analyzeTemplate('['.repeat(depth) + ']'.repeat(depth));
   assert.equal(model.scaleSets.length, 0);
   assert.match(model.parseErrors[0]!.message, /^Nested more than 256 levels deep/);
-  const template = analyzeTemplate(`{ "resources": [ { "type": "Microsoft.Compute/virtualMachineScaleSets", "name": "web", "tags": { "x": ${'['.repeat(depth)}${']'.repeat(depth)} }, "properties": { "upgradePolicy": { "mode": "Rolling" } } } ] }`);
+  const template = analyzeTemplate(
+    `{ "resources": [ { "type": "Microsoft.Compute/virtualMachineScaleSets", "name": "web", "tags": { "x": ${'['.repeat(depth)}${']'.repeat(depth)} }, "properties": { "upgradePolicy": { "mode": "Rolling" } } } ] }`,
+  );
   assert.equal(template.parseErrors.length, 1);
   assert.equal(asString(template.scaleSets[0]!.mode?.value), 'Rolling');
 });
@@ -68,7 +72,9 @@ test('strings full of markup stay data', () => {
 });
 
 test('cyclic variables end in an unknown naming the cycle', () => {
-  const model = analyzeTemplate(`{ "variables": { "a": "[variables('b')]", "b": "[variables('a')]" }, "resources": [ { "type": "Microsoft.Compute/virtualMachineScaleSets", "name": "[variables('a')]" } ] }`);
+  const model = analyzeTemplate(
+    `{ "variables": { "a": "[variables('b')]", "b": "[variables('a')]" }, "resources": [ { "type": "Microsoft.Compute/virtualMachineScaleSets", "name": "[variables('a')]" } ] }`,
+  );
   const name = model.scaleSets[0]!.name!;
   assert.equal(name.kind, 'unknown');
 });

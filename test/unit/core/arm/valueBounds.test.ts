@@ -18,11 +18,17 @@ test('an expression yielding more than 10,000 values is unknown, and the simulat
 });
 
 test('nested results count every part, and values up to the limit are kept', () => {
-  const nested = templateWith('{ "upgradePolicy": { "mode": "Rolling" } }', { extra: '\n      "zones": "[createArray(range(1, 6000), range(1, 6000))]",' });
+  const nested = templateWith('{ "upgradePolicy": { "mode": "Rolling" } }', {
+    extra: '\n      "zones": "[createArray(range(1, 6000), range(1, 6000))]",',
+  });
   assert.equal(analyzeTemplate(nested).scaleSets[0]!.zones?.kind, 'unknown');
-  const fine = analyzeTemplate(templateWith('{ "upgradePolicy": { "mode": "Rolling" } }', { extra: '\n      "zones": "[range(1, 9000)]",' })).scaleSets[0]!.zones;
+  const fine = analyzeTemplate(
+    templateWith('{ "upgradePolicy": { "mode": "Rolling" } }', { extra: '\n      "zones": "[range(1, 9000)]",' }),
+  ).scaleSets[0]!.zones;
   assert.equal(fine?.kind === 'array' ? fine.items.length : -1, 9000);
-  const bicep = analyzeBicep("resource v 'Microsoft.Compute/virtualMachineScaleSets@2024-07-01' = {\n  name: 'v'\n  zones: range(1, 1000000)\n}\n").scaleSets[0]!;
+  const bicep = analyzeBicep(
+    "resource v 'Microsoft.Compute/virtualMachineScaleSets@2024-07-01' = {\n  name: 'v'\n  zones: range(1, 1000000)\n}\n",
+  ).scaleSets[0]!;
   assert.equal(bicep.zones?.kind, 'unknown');
 });
 
@@ -41,11 +47,19 @@ test('chains of variables and parameter defaults: bounded at 64 levels, with a r
     for (const n of [65, 50_000]) {
       const capacity = analyzeTemplate(chain(n, kind)).scaleSets[0]!.capacity;
       assert.equal(capacity?.kind, 'unknown');
-      assert.equal(capacity?.kind === 'unknown' ? capacity.unknown.reason : '', 'parameters and variables refer to one another more than 64 levels deep', `${kind} ${n}`);
+      assert.equal(
+        capacity?.kind === 'unknown' ? capacity.unknown.reason : '',
+        'parameters and variables refer to one another more than 64 levels deep',
+        `${kind} ${n}`,
+      );
     }
   }
-  const bicep = (n: number) => `${Array.from({ length: n }, (_, i) => `var x${i} = ${i === n - 1 ? '7' : `x${i + 1}`}`).join('\n')}\nresource v 'Microsoft.Compute/virtualMachineScaleSets@2024-07-01' = {\n  name: 'v'\n  sku: { capacity: x0 }\n}\n`;
+  const bicep = (n: number) =>
+    `${Array.from({ length: n }, (_, i) => `var x${i} = ${i === n - 1 ? '7' : `x${i + 1}`}`).join('\n')}\nresource v 'Microsoft.Compute/virtualMachineScaleSets@2024-07-01' = {\n  name: 'v'\n  sku: { capacity: x0 }\n}\n`;
   assert.equal(asInteger(analyzeBicep(bicep(60)).scaleSets[0]!.capacity), 7);
   const deep = analyzeBicep(bicep(50_000)).scaleSets[0]!.capacity;
-  assert.equal(deep?.kind === 'unknown' ? deep.unknown.reason : '', 'parameters and variables refer to one another more than 64 levels deep');
+  assert.equal(
+    deep?.kind === 'unknown' ? deep.unknown.reason : '',
+    'parameters and variables refer to one another more than 64 levels deep',
+  );
 });

@@ -85,18 +85,31 @@ test('cursor context: keys, values, half-typed keys and empty lines, nested poli
 test('completion: values as Bicep literals, policy names, and the policy snippets written in Bicep', () => {
   const value = at(TEMPLATE('    upgradePolicy: {\n      mode: |\n    }'));
   const values = ls.doComplete(bicepDocument(value.text), bicepDocument(value.text).lines.positionAt(value.offset)).items;
-  assert.deepEqual(values.map((i) => i.textEdit && 'newText' in i.textEdit ? i.textEdit.newText : ''), ["'Automatic'", "'Manual'", "'Rolling'"]);
+  assert.deepEqual(
+    values.map((i) => (i.textEdit && 'newText' in i.textEdit ? i.textEdit.newText : '')),
+    ["'Automatic'", "'Manual'", "'Rolling'"],
+  );
 
   const key = at(TEMPLATE("    upgradePolicy: {\n      mode: 'Rolling'\n      rollingUpgradePolicy: {\n        |\n      }\n    }"));
   const doc = bicepDocument(key.text);
   const names = ls.doComplete(doc, doc.lines.positionAt(key.offset)).items;
-  assert.ok(names.some((i) => i.label === 'maxBatchInstancePercent' && i.textEdit && 'newText' in i.textEdit && i.textEdit.newText.startsWith('maxBatchInstancePercent: ')));
+  assert.ok(
+    names.some(
+      (i) =>
+        i.label === 'maxBatchInstancePercent' &&
+        i.textEdit &&
+        'newText' in i.textEdit &&
+        i.textEdit.newText.startsWith('maxBatchInstancePercent: '),
+    ),
+  );
   const withoutNames = ls.doComplete(doc, doc.lines.positionAt(key.offset), { propertyNames: false }).items;
   assert.ok(!withoutNames.some((i) => i.kind === 10), 'property names are left to the Bicep extension');
 
   const props = at(TEMPLATE('    |'));
   const pdoc = bicepDocument(props.text);
-  const snippet = ls.doComplete(pdoc, pdoc.lines.positionAt(props.offset), { propertyNames: false }).items.find((i) => i.label === 'Rolling upgrade policy');
+  const snippet = ls
+    .doComplete(pdoc, pdoc.lines.positionAt(props.offset), { propertyNames: false })
+    .items.find((i) => i.label === 'Rolling upgrade policy');
   assert.ok(snippet, 'the policy snippet is offered whatever the property-name setting');
   const body = snippet.textEdit && 'newText' in snippet.textEdit ? snippet.textEdit.newText : '';
   assert.match(body, /^upgradePolicy: \{\n\tmode: 'Rolling'\n\trollingUpgradePolicy: \{/);
@@ -104,7 +117,8 @@ test('completion: values as Bicep literals, policy names, and the policy snippet
 });
 
 test('the Bicep snippets expand to valid Bicep', () => {
-  const json = '"upgradePolicy": {\n\t"mode": "${1|Rolling,Manual|}",\n\t"rollingUpgradePolicy": {\n\t\t"pause": "${2:PT0S}",\n\t\t"max": ${3:20}\n\t}\n}';
+  const json =
+    '"upgradePolicy": {\n\t"mode": "${1|Rolling,Manual|}",\n\t"rollingUpgradePolicy": {\n\t\t"pause": "${2:PT0S}",\n\t\t"max": ${3:20}\n\t}\n}';
   const bicep = toBicepSnippet(json);
   const expanded = bicep.replace(/\$\{\d+[:|]([^}|,]*)[^}]*\}/g, '$1');
   assert.deepEqual(parseBicep(`var x = {\n${expanded}\n}`).problems, []);
@@ -124,7 +138,11 @@ test('dispatch: documents and fixes by format', () => {
 });
 
 test('the language service entry points dispatch Bicep documents: hover, completion, code actions', () => {
-  const marked = at(TEMPLATE("    upgradePolicy: {\n      mode: 'Rolling'\n      rollingUpgradePolicy: {\n        pauseTimeBetweenBatches: 'PT|5M'\n      }\n    }"));
+  const marked = at(
+    TEMPLATE(
+      "    upgradePolicy: {\n      mode: 'Rolling'\n      rollingUpgradePolicy: {\n        pauseTimeBetweenBatches: 'PT|5M'\n      }\n    }",
+    ),
+  );
   const doc = bicepDocument(marked.text);
   const hover = ls.doHover(doc, doc.lines.positionAt(marked.offset));
   assert.match(JSON.stringify(hover?.contents ?? ''), /5 minutes/);
@@ -138,9 +156,16 @@ test('the language service entry points dispatch Bicep documents: hover, complet
   const actions = ls.getCodeActions(fixture, findings, { uri: 'file:///x.bicep', range, diagnostics: [] });
   const fix = actions.find((a) => a.title.includes('Rolling') && a.edit);
   const edits = fix?.edit?.changes?.['file:///x.bicep'];
-  assert.deepEqual(edits?.map((e) => e.newText), ['R'], 'the fix is written by the Bicep writer');
+  assert.deepEqual(
+    edits?.map((e) => e.newText),
+    ['R'],
+    'the fix is written by the Bicep writer',
+  );
   const suppress = actions.find((a) => a.title.startsWith('Suppress property-name-casing'));
-  assert.match(suppress?.edit?.changes?.['file:///x.bicep']?.[0]?.newText ?? '', /^\s*\/\/ vmss-upgrade-disable-next-line property-name-casing -- /);
+  assert.match(
+    suppress?.edit?.changes?.['file:///x.bicep']?.[0]?.newText ?? '',
+    /^\s*\/\/ vmss-upgrade-disable-next-line property-name-casing -- /,
+  );
 });
 
 test('inlay hints, key hover and CodeLens on a Bicep scale set', () => {
@@ -159,8 +184,14 @@ test('inlay hints, key hover and CodeLens on a Bicep scale set', () => {
 
 test('completion offers the same duration values in JSON and Bicep (one list, the catalog’s)', () => {
   const pause = (doc: TemplateDocument, offset: number) => ls.doComplete(doc, doc.lines.positionAt(offset)).items.map((i) => i.label);
-  const bicep = at(TEMPLATE("    upgradePolicy: {\n      mode: 'Rolling'\n      rollingUpgradePolicy: {\n        pauseTimeBetweenBatches: |\n      }\n    }"));
-  const json = at('{ "resources": [ { "type": "Microsoft.Compute/virtualMachineScaleSets", "apiVersion": "2024-07-01", "name": "v", "properties": { "upgradePolicy": { "mode": "Rolling", "rollingUpgradePolicy": { "pauseTimeBetweenBatches": | } } } } ] }');
+  const bicep = at(
+    TEMPLATE(
+      "    upgradePolicy: {\n      mode: 'Rolling'\n      rollingUpgradePolicy: {\n        pauseTimeBetweenBatches: |\n      }\n    }",
+    ),
+  );
+  const json = at(
+    '{ "resources": [ { "type": "Microsoft.Compute/virtualMachineScaleSets", "apiVersion": "2024-07-01", "name": "v", "properties": { "upgradePolicy": { "mode": "Rolling", "rollingUpgradePolicy": { "pauseTimeBetweenBatches": | } } } } ] }',
+  );
   const fromBicep = pause(bicepDocument(bicep.text), bicep.offset);
   assert.deepEqual(fromBicep, ['PT0S', 'PT30S', 'PT1M', 'PT2M', 'PT5M', 'PT10M', 'PT15M', 'PT30M', 'PT1H']);
   assert.deepEqual(pause(jsonDocument(json.text), json.offset), fromBicep);

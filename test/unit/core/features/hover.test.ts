@@ -24,16 +24,34 @@ test('policy object names show the object', () => {
 });
 
 test('durations in words, and the total pause over the batches', () => {
-  const text = hover(templateWith('{ "upgradePolicy": { "rollingUpgradePolicy": { "maxBatchInstancePercent": 20, "pauseTimeBetweenBatches": "PT1|0M" } } }'))!;
+  const text = hover(
+    templateWith('{ "upgradePolicy": { "rollingUpgradePolicy": { "maxBatchInstancePercent": 20, "pauseTimeBetweenBatches": "PT1|0M" } } }'),
+  )!;
   assert.match(text, /`PT10M` = 10 minutes/);
   assert.match(text, /4 pauses between 5 batches: 40 minutes in all/);
-  assert.match(hover(templateWith('{ "upgradePolicy": { "rollingUpgradePolicy": { "pauseTimeBetweenBatches": "10 m|in" } } }'))!, /not an ISO 8601 duration/);
+  assert.match(
+    hover(templateWith('{ "upgradePolicy": { "rollingUpgradePolicy": { "pauseTimeBetweenBatches": "10 m|in" } } }'))!,
+    /not an ISO 8601 duration/,
+  );
 });
 
 test('percentages in instances of the capacity, or of an assumed one', () => {
-  assert.match(hover(templateWith('{ "upgradePolicy": { "rollingUpgradePolicy": { "maxBatchInstancePercent": 2|0 } } }'))!, /20 % = 2 of 10 instances per batch/);
-  assert.match(hover(templateWith('{ "upgradePolicy": { "rollingUpgradePolicy": { "maxUnhealthyInstancePercent": |25 } } }', { capacity: 12 }))!, /up to 3 of 12 instances unhealthy at once/);
-  assert.match(hover(templateWith('{ "upgradePolicy": { "rollingUpgradePolicy": { "maxBatchInstancePercent": 5|0 } } }', { capacity: '"[reference(\'x\').count]"' }))!, /capacity unknown, 10 assumed/);
+  assert.match(
+    hover(templateWith('{ "upgradePolicy": { "rollingUpgradePolicy": { "maxBatchInstancePercent": 2|0 } } }'))!,
+    /20 % = 2 of 10 instances per batch/,
+  );
+  assert.match(
+    hover(templateWith('{ "upgradePolicy": { "rollingUpgradePolicy": { "maxUnhealthyInstancePercent": |25 } } }', { capacity: 12 }))!,
+    /up to 3 of 12 instances unhealthy at once/,
+  );
+  assert.match(
+    hover(
+      templateWith('{ "upgradePolicy": { "rollingUpgradePolicy": { "maxBatchInstancePercent": 5|0 } } }', {
+        capacity: '"[reference(\'x\').count]"',
+      }),
+    )!,
+    /capacity unknown, 10 assumed/,
+  );
 });
 
 test('expressions show what they resolved to and from where', () => {
@@ -43,7 +61,11 @@ test('expressions show what they resolved to and from where', () => {
   assert.match(text, /`PT5M` = 5 minutes/);
   const fromFile = hover(marked, '{ "parameters": { "pause": { "value": "PT1M" } } }')!;
   assert.match(fromFile, /Effective value: `"PT1M"` — from the parameters file/);
-  const capacityExpr = hover(templateWith('{ "upgradePolicy": { "rollingUpgradePolicy": { "maxBatchInstancePercent": 2|5 } } }', { capacity: '"[parameters(\'instanceCount\')]"' }))!;
+  const capacityExpr = hover(
+    templateWith('{ "upgradePolicy": { "rollingUpgradePolicy": { "maxBatchInstancePercent": 2|5 } } }', {
+      capacity: '"[parameters(\'instanceCount\')]"',
+    }),
+  )!;
   assert.match(capacityExpr, /3 of 12 instances per batch/);
 });
 
@@ -66,7 +88,10 @@ test('sku.capacity: the instance count and where it came from, or what is assume
   const expr = templateWith('{}', { capacity: '"[parameters(\'instance|Count\')]"' });
   assert.match(hover(expr)!, /\*\*12 instances\*\* — from a parameter's default value \(`\[parameters\('instanceCount'\)\]`\)/);
   assert.match(hover(expr, '{ "parameters": { "instanceCount": { "value": 4 } } }')!, /\*\*4 instances\*\* — from the parameters file/);
-  assert.match(hover(templateWith('{}', { capacity: '"[reference(\'x\').c|ount]"' }))!, /Capacity unknown \(`\[reference\('x'\)\.count\]`: .+\); the simulator assumes 10 instances/);
+  assert.match(
+    hover(templateWith('{}', { capacity: '"[reference(\'x\').c|ount]"' }))!,
+    /Capacity unknown \(`\[reference\('x'\)\.count\]`: .+\); the simulator assumes 10 instances/,
+  );
   assert.match(hover(templateWith('{}', { capacity: '1|2' }))!, /\*\*12 instances\*\*: batch sizes/);
 });
 
@@ -75,17 +100,23 @@ function assertNoLiveMarkup(markdown: string): void {
   assert.deepEqual(liveMarkup(markdown, LINKS), [], markdown);
   assert.deepEqual(liveMarkupParsed(markdown, LINKS), [], markdown);
 }
-const LINKS = new Set(['https://learn.microsoft.com/azure/virtual-machine-scale-sets/virtual-machine-scale-sets-configure-rolling-upgrades']);
+const LINKS = new Set([
+  'https://learn.microsoft.com/azure/virtual-machine-scale-sets/virtual-machine-scale-sets-configure-rolling-upgrades',
+]);
 const PAYLOAD = '`<img src=x onerror=alert(1)>[c](command:workbench.action.terminal.new)![i](https://evil.example/p.png)$(zap)`';
 
 test('values with backticks and markup show in a code span fenced longer than any backtick run inside', () => {
-  const text = hover(templateWith(`{ "upgradePolicy": { "rollingUpgradePolicy": { "pauseTimeBetweenBatches": "PT5M${PAYLOAD.replace(/"/g, '\\"')}|" } } }`))!;
+  const text = hover(
+    templateWith(`{ "upgradePolicy": { "rollingUpgradePolicy": { "pauseTimeBetweenBatches": "PT5M${PAYLOAD.replace(/"/g, '\\"')}|" } } }`),
+  )!;
   assert.ok(text.includes(`\`\` PT5M${PAYLOAD} \`\` is not an ISO 8601 duration`), text);
   assertNoLiveMarkup(text);
 });
 
 test('expressions, parameter defaults and reasons that quote the template show as text', () => {
-  const marked = templateWith(`{ "upgradePolicy": { "rollingUpgradePolicy": { "maxBatchInstancePercent": "[parameters('no|pe${PAYLOAD}')]" } } }`);
+  const marked = templateWith(
+    `{ "upgradePolicy": { "rollingUpgradePolicy": { "maxBatchInstancePercent": "[parameters('no|pe${PAYLOAD}')]" } } }`,
+  );
   const text = hover(marked)!;
   assert.match(text, /Effective value: ``unknown \(parameters\('nope`<img/);
   assertNoLiveMarkup(text);
@@ -95,7 +126,11 @@ test('expressions, parameter defaults and reasons that quote the template show a
 });
 
 test('a line break in a value cannot end its code span: it shows as ↵', () => {
-  const text = hover(templateWith('{ "upgradePolicy": { "rollingUpgradePolicy": { "pauseTimeBetweenBatches": "PT5M\\n\\n# <img src=x>\\n- [c](command:x)|" } } }'))!;
+  const text = hover(
+    templateWith(
+      '{ "upgradePolicy": { "rollingUpgradePolicy": { "pauseTimeBetweenBatches": "PT5M\\n\\n# <img src=x>\\n- [c](command:x)|" } } }',
+    ),
+  )!;
   assert.ok(text.includes('`PT5M↵↵# <img src=x>↵- [c](command:x)` is not an ISO 8601 duration'), text);
   assertNoLiveMarkup(text);
 });

@@ -63,7 +63,8 @@ test('real templates (quickstarts, Service Fabric, REST examples): every feature
     assert.equal(ls.findDocumentSymbols(doc).length, doc.model.scaleSets.length, file);
     assert.doesNotThrow(() => everyFeature(text, 0), file);
     const findings = ls.findProblems(doc, { rules: {} });
-    for (let offset = 0; offset < text.length; offset += 29) assert.doesNotThrow(() => positionFeatures(doc, findings, offset), `${file} at ${offset}`);
+    for (let offset = 0; offset < text.length; offset += 29)
+      assert.doesNotThrow(() => positionFeatures(doc, findings, offset), `${file} at ${offset}`);
   }
   assert.ok(scaleSets >= 10, 'the fixtures hold scale sets');
 });

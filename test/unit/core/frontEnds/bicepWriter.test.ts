@@ -71,12 +71,22 @@ test('removeProperty takes its line, or its comma in a one-line object', () => {
 });
 
 test('setProperty creates missing objects with the file indentation, in multi-line, empty and one-line objects', () => {
-  const upgrade = objectSpan(BASE, "{\n      mode");
-  const out = applyBicepEdits(BASE, [{ kind: 'setProperty', objectSpan: upgrade, path: ['rollingUpgradePolicy', 'maxBatchInstancePercent'], value: 20 }]);
-  assert.equal(out, BASE.replace('      automaticOSUpgrade: true\n', '      automaticOSUpgrade: true\n      rollingUpgradePolicy: {\n        maxBatchInstancePercent: 20\n      }\n'));
+  const upgrade = objectSpan(BASE, '{\n      mode');
+  const out = applyBicepEdits(BASE, [
+    { kind: 'setProperty', objectSpan: upgrade, path: ['rollingUpgradePolicy', 'maxBatchInstancePercent'], value: 20 },
+  ]);
+  assert.equal(
+    out,
+    BASE.replace(
+      '      automaticOSUpgrade: true\n',
+      '      automaticOSUpgrade: true\n      rollingUpgradePolicy: {\n        maxBatchInstancePercent: 20\n      }\n',
+    ),
+  );
   const empty = applyBicepEdits(BASE, [{ kind: 'setProperty', objectSpan: objectSpan(BASE, '{}'), path: ['priority'], value: 'Regular' }]);
   assert.equal(empty, BASE.replace('virtualMachineProfile: {}', "virtualMachineProfile: {\n      priority: 'Regular'\n    }"));
-  const oneLine = applyBicepEdits(BASE, [{ kind: 'setProperty', objectSpan: objectSpan(BASE, '{ a:'), path: ['c'], value: { d: [1, 'two'] } }]);
+  const oneLine = applyBicepEdits(BASE, [
+    { kind: 'setProperty', objectSpan: objectSpan(BASE, '{ a:'), path: ['c'], value: { d: [1, 'two'] } },
+  ]);
   assert.equal(oneLine, BASE.replace("{ a: 'x', b: 'y' }", "{ a: 'x', b: 'y', c: { d: [1, 'two'] } }"));
   const replace = applyBicepEdits(BASE, [{ kind: 'setProperty', objectSpan: upgrade, path: ['Mode'], value: 'Manual' }]);
   assert.equal(replace, BASE.replace("'rolling'", "'Manual'"), 'existing keys match case-insensitively');
@@ -95,8 +105,17 @@ test('moveProperty keeps the moved text (expressions, comments) and re-indents i
   }
 }
 `;
-  const out = applyBicepEdits(text, [{ kind: 'moveProperty', keySpan: spanOf(text, 'rollingUpgradePolicy'), targetObjectSpan: objectSpan(text, "{\n      mode"), path: ['rollingUpgradePolicy'] }]);
-  assert.equal(out, `resource vmss 'Microsoft.Compute/virtualMachineScaleSets@2024-07-01' = {
+  const out = applyBicepEdits(text, [
+    {
+      kind: 'moveProperty',
+      keySpan: spanOf(text, 'rollingUpgradePolicy'),
+      targetObjectSpan: objectSpan(text, '{\n      mode'),
+      path: ['rollingUpgradePolicy'],
+    },
+  ]);
+  assert.equal(
+    out,
+    `resource vmss 'Microsoft.Compute/virtualMachineScaleSets@2024-07-01' = {
   name: 'web'
   properties: {
     upgradePolicy: {
@@ -107,7 +126,8 @@ test('moveProperty keeps the moved text (expressions, comments) and re-indents i
     }
   }
 }
-`);
+`,
+  );
 });
 
 test('strings are escaped, CRLF and tabs are kept', () => {
@@ -118,9 +138,18 @@ test('strings are escaped, CRLF and tabs are kept', () => {
 });
 
 test('unsafe edits are refused: anchors that are not nodes of the right kind, or a broken result', () => {
-  const text = "var props = { upgradePolicy: { mode: 'Manual' } }\nresource v 'Microsoft.Compute/virtualMachineScaleSets@2024-07-01' = {\n  name: 'v'\n  properties: props\n}\n";
-  assert.equal(applyBicepEdits(text, [{ kind: 'setProperty', objectSpan: spanOf(text, 'props', 1), path: ['x'], value: 1 }]), undefined, 'a value from a variable');
-  assert.equal(applyBicepEdits(text, [{ kind: 'renameProperty', keySpan: { offset: 1, length: 2 }, newName: 'x' }]), undefined, 'not a key');
+  const text =
+    "var props = { upgradePolicy: { mode: 'Manual' } }\nresource v 'Microsoft.Compute/virtualMachineScaleSets@2024-07-01' = {\n  name: 'v'\n  properties: props\n}\n";
+  assert.equal(
+    applyBicepEdits(text, [{ kind: 'setProperty', objectSpan: spanOf(text, 'props', 1), path: ['x'], value: 1 }]),
+    undefined,
+    'a value from a variable',
+  );
+  assert.equal(
+    applyBicepEdits(text, [{ kind: 'renameProperty', keySpan: { offset: 1, length: 2 }, newName: 'x' }]),
+    undefined,
+    'not a key',
+  );
   assert.equal(applyBicepEdits(text, [{ kind: 'replaceText', span: spanOf(text, '}', 2), newText: '' }]), undefined, 'more parse problems');
 });
 
@@ -132,7 +161,11 @@ test('writeBicepEdits returns one minimal text edit', () => {
 });
 
 const FIXTURE_DIRS = [join(import.meta.dirname, '../../../fixtures/real-templates'), join(import.meta.dirname, '../../../fixtures/bicep')];
-const fixtures = FIXTURE_DIRS.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.bicep')).map((f) => join(dir, f)));
+const fixtures = FIXTURE_DIRS.flatMap((dir) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.bicep'))
+    .map((f) => join(dir, f)),
+);
 
 test('every fix offered on a Bicep fixture applies, re-parses without problems and removes its finding', () => {
   let applied = 0;
@@ -160,7 +193,7 @@ test('removing a property keeps the comment after it on its line', () => {
 });
 
 test('a fix changing two places is two edits, leaving the text between them alone', () => {
-  const upgrade = objectSpan(BASE, "{\n      mode");
+  const upgrade = objectSpan(BASE, '{\n      mode');
   const edits = writeBicepEdits(BASE, [
     { kind: 'replaceValue', span: spanOf(BASE, "'rolling'"), newValue: 'Rolling' },
     { kind: 'setProperty', objectSpan: upgrade, path: ['rollingUpgradePolicy'], value: { maxSurge: true } },
@@ -168,14 +201,17 @@ test('a fix changing two places is two edits, leaving the text between them alon
   assert.equal(edits.length, 2);
   assert.ok(edits[0]!.offset + edits[0]!.length < BASE.indexOf('automaticOSUpgrade'), 'the first edit ends before the line between them');
   assert.ok(edits[1]!.offset > BASE.indexOf('automaticOSUpgrade'));
-  assert.equal(applyTextEdits(BASE, edits), applyBicepEdits(BASE, [
-    { kind: 'replaceValue', span: spanOf(BASE, "'rolling'"), newValue: 'Rolling' },
-    { kind: 'setProperty', objectSpan: upgrade, path: ['rollingUpgradePolicy'], value: { maxSurge: true } },
-  ]));
+  assert.equal(
+    applyTextEdits(BASE, edits),
+    applyBicepEdits(BASE, [
+      { kind: 'replaceValue', span: spanOf(BASE, "'rolling'"), newValue: 'Rolling' },
+      { kind: 'setProperty', objectSpan: upgrade, path: ['rollingUpgradePolicy'], value: { maxSurge: true } },
+    ]),
+  );
 });
 
 test('steps compose whether their lines were touched before (parsed again) or not (the first parse, shifted)', () => {
-  const upgrade = objectSpan(BASE, "{\n      mode");
+  const upgrade = objectSpan(BASE, '{\n      mode');
   const edits = [
     // Longer than before: everything after it moves.
     { kind: 'renameProperty' as const, keySpan: spanOf(BASE, 'name'), newName: 'displayNameLonger' },

@@ -12,7 +12,11 @@ import { countErrors } from '../../../../server/src/core/json/jsoncSyntax';
 import { decodeText } from '../../../../server/src/host/decodeText';
 import { ls } from '../../../helpers/languageService';
 const DIRS = ['../../../fixtures/real-templates', '../../../fixtures/bicep'].map((d) => join(import.meta.dirname, d));
-const FILES = DIRS.flatMap((dir) => readdirSync(dir).filter((f) => (f.endsWith('.json') && !f.includes('.parameters.')) || f.endsWith('.bicep')).map((f) => join(dir, f)));
+const FILES = DIRS.flatMap((dir) =>
+  readdirSync(dir)
+    .filter((f) => (f.endsWith('.json') && !f.includes('.parameters.')) || f.endsWith('.bicep'))
+    .map((f) => join(dir, f)),
+);
 
 const VARIANTS: Record<string, (text: string) => string> = {
   'as is': (t) => t,
@@ -43,10 +47,13 @@ test('every fix on the real templates, with LF, CRLF, CR or tabs, is written cle
           const fixed = applyTextEdits(text, edits);
           assert.ok(errors(fixed, bicep) <= before, `${where}: "${fix.title}" adds parse errors`);
           for (const comment of comments) assert.ok(fixed.includes(comment), `${where}: "${fix.title}" loses ${comment}`);
-          const still = ls.findProblems(ls.createDocument(uri, bicep ? 'bicep' : 'json', fixed), { rules: {} }).filter((f) => f.ruleId === finding.ruleId && f.message === finding.message);
+          const still = ls
+            .findProblems(ls.createDocument(uri, bicep ? 'bicep' : 'json', fixed), { rules: {} })
+            .filter((f) => f.ruleId === finding.ruleId && f.message === finding.message);
           assert.deepEqual(still, [], `${where}: ${finding.ruleId} remains after "${fix.title}"`);
           const written = edits.map((e) => e.newText).join('');
-          if (variant === 'CRLF') assert.ok(!/[^\r]\n|\r(?!\n)|^\n/.test(written), `${where}: "${fix.title}" writes a line ending other than CRLF`);
+          if (variant === 'CRLF')
+            assert.ok(!/[^\r]\n|\r(?!\n)|^\n/.test(written), `${where}: "${fix.title}" writes a line ending other than CRLF`);
           if (variant === 'CR') assert.ok(!written.includes('\n'), `${where}: "${fix.title}" writes an LF`);
           if (variant === 'tabs') assert.ok(!/(\r\n|\r|\n) /.test(written), `${where}: "${fix.title}" indents with spaces`);
           applied++;

@@ -24,7 +24,13 @@ export interface ScaleSetParts {
 export function scaleSetTemplate(parts: ScaleSetParts = {}): string {
   const props: string[] = [];
   // Extra lines each end with their comma; the builder writes the commas between members.
-  if (parts.properties) props.push(...parts.properties.trim().split('\n').map((l) => l.trim().replace(/,$/, '')));
+  if (parts.properties)
+    props.push(
+      ...parts.properties
+        .trim()
+        .split('\n')
+        .map((l) => l.trim().replace(/,$/, '')),
+    );
   if (parts.overprovision !== null) props.push(`"overprovision": ${parts.overprovision ?? 'false'}`);
   if (parts.vmProfile !== undefined) props.push(`"virtualMachineProfile": ${parts.vmProfile.trim()}`);
   if (parts.upgradePolicy !== undefined) props.push(`"upgradePolicy": ${parts.upgradePolicy.trim()}`);
@@ -52,7 +58,10 @@ export function aosPolicy(mode = 'Rolling', extraAos = '', extra = ''): string {
 }
 
 /** A Linux profile on a documented platform image, with the given imageReference members replaced. */
-export function linuxProfile(imageReference = '"publisher": "Canonical", "offer": "0001-com-ubuntu-server-jammy", "sku": "22_04-LTS-Gen2", "version": "latest"', extra = ''): string {
+export function linuxProfile(
+  imageReference = '"publisher": "Canonical", "offer": "0001-com-ubuntu-server-jammy", "sku": "22_04-LTS-Gen2", "version": "latest"',
+  extra = '',
+): string {
   return `{
   "storageProfile": {
     // the OS image

@@ -9,7 +9,11 @@ import { applyNeutralEdits } from '../../../../server/src/core/frontEnds/json/js
 
 /** Re-indents multi-line JSON text to its place: continuation lines get `by` in front. */
 export function indent(text: string, by: string): string {
-  return text.trim().split('\n').map((line, i) => (i === 0 ? line : by + line)).join('\n');
+  return text
+    .trim()
+    .split('\n')
+    .map((line, i) => (i === 0 ? line : by + line))
+    .join('\n');
 }
 
 /** What a rule test's template is made of: one scale set (and neighbours), as JSON text. */
@@ -82,7 +86,10 @@ export function vmssTemplate(upgradePolicy: string, options: TemplateOptions = {
 
 /** Every rule's findings on a template (analysed as the CLI and the server do), with a clock when given. */
 export function lint(text: string, config?: RuleConfig, parametersText?: string, now?: string | number): Finding[] {
-  return runRules(analyzeTemplate(text, parametersText === undefined ? {} : { parametersText }), text, { ...(config ? { config } : {}), ...(now === undefined ? {} : { now }) });
+  return runRules(analyzeTemplate(text, parametersText === undefined ? {} : { parametersText }), text, {
+    ...(config ? { config } : {}),
+    ...(now === undefined ? {} : { now }),
+  });
 }
 
 export function findingsOf(text: string, ruleId: string, parametersText?: string): Finding[] {

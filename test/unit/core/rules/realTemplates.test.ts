@@ -15,7 +15,8 @@ const DIR = join(import.meta.dirname, '../../../fixtures/real-templates');
 const RULES = [...SCHEMA_RULES, ...META_RULES];
 const read = (file: string) => readFileSync(join(DIR, file), 'utf8');
 const lint = (text: string) => runRules(analyzeTemplate(text), text, { rules: RULES });
-const summary = (text: string, findings: readonly Finding[]) => findings.map((f) => `${f.ruleId} ${text.slice(f.span.offset, f.span.offset + f.span.length)}`);
+const summary = (text: string, findings: readonly Finding[]) =>
+  findings.map((f) => `${f.ruleId} ${text.slice(f.span.offset, f.span.offset + f.span.length)}`);
 
 const EXPECTED: Record<string, string[]> = {
   // §5 #6: AOS switch as a string.

@@ -12,9 +12,16 @@ export { unsupportedReason } from './unsupported';
 
 /** Every evaluated function by lower-case name. Built once, never changed. */
 const FUNCTIONS: ReadonlyMap<string, FunctionDef> = new Map(
-  [collectionFunctions, conversionFunctions, deploymentFunctions, logicFunctions, numericFunctions, resourceFunctions, searchFunctions, stringFunctions].flatMap((table) =>
-    Object.entries(table),
-  ),
+  [
+    collectionFunctions,
+    conversionFunctions,
+    deploymentFunctions,
+    logicFunctions,
+    numericFunctions,
+    resourceFunctions,
+    searchFunctions,
+    stringFunctions,
+  ].flatMap((table) => Object.entries(table)),
 );
 
 export function lookupFunction(lowerName: string): FunctionDef | undefined {

@@ -17,7 +17,15 @@ export function bicepCursorContext(doc: CursorDocument, offset: number): CursorC
   if (body?.kind !== 'object') return undefined;
   const found = locate(body, offset, [], doc.text);
   if (!found) return undefined;
-  return { scaleSet, path: found.path, isKey: found.isKey, replace: found.replace, token: found.replace, needsCommaBefore: false, needsCommaAfter: false };
+  return {
+    scaleSet,
+    path: found.path,
+    isKey: found.isKey,
+    replace: found.replace,
+    token: found.replace,
+    needsCommaBefore: false,
+    needsCommaAfter: false,
+  };
 }
 
 interface Located {

@@ -18,7 +18,10 @@ export const bicepFrontEnd: FrontEnd = {
   mayConcern: () => true,
   createDocument(text, options) {
     const file = parseBicep(text);
-    const analysis = { ...(options.parametersText === undefined ? {} : { parametersText: options.parametersText }), ...(options.readFile ? { readFile: options.readFile } : {}) };
+    const analysis = {
+      ...(options.parametersText === undefined ? {} : { parametersText: options.parametersText }),
+      ...(options.readFile ? { readFile: options.readFile } : {}),
+    };
     return { text, model: analyzeBicepFile(file, text, analysis), lines: new LineIndex(text), frontEnd: bicepFrontEnd, syntax: file };
   },
   cursorContext: bicepCursorContext,

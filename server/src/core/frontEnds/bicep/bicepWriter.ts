@@ -68,12 +68,19 @@ class BicepSession implements FormatSession {
         return { now: () => this.replaceSpan(edit.span, edit.newText) };
       case 'insertItemAfter': {
         const end = edit.itemSpan.offset + edit.itemSpan.length;
-        return { now: () => this.replaceSpan({ offset: end, length: 0 }, this.layout.itemAfter(this.copy.original, edit.itemSpan.offset, edit.value)) };
+        return {
+          now: () =>
+            this.replaceSpan({ offset: end, length: 0 }, this.layout.itemAfter(this.copy.original, edit.itemSpan.offset, edit.value)),
+        };
       }
       case 'renameProperty':
         return { now: () => this.withProperty(edit.keySpan, (property) => this.apply(property.keySpan, bicepKey(edit.newName))) };
       case 'replaceValue':
-        return { now: () => this.replaceApiVersion(edit.span, edit.newValue) ?? this.withExpr(edit.span, (expr) => this.replace(expr.span, this.layout.valueLeaf(edit.newValue))) };
+        return {
+          now: () =>
+            this.replaceApiVersion(edit.span, edit.newValue) ??
+            this.withExpr(edit.span, (expr) => this.replace(expr.span, this.layout.valueLeaf(edit.newValue))),
+        };
       case 'removeProperty':
         return { now: () => this.withProperty(edit.keySpan, (property) => this.removeProperty(property)) };
       case 'setProperty':
@@ -86,14 +93,15 @@ class BicepSession implements FormatSession {
   private planMove(keySpan: Span, target: Span, path: readonly string[]): Step {
     let leaf: Leaf | undefined;
     return {
-      now: () => this.withProperty(keySpan, (property) => {
-        const region = this.regionOf(property.span);
-        const raw = region.slice(property.value.span.offset, property.value.span.offset + property.value.span.length);
-        const oldIndent = region.lineIndent(property.keySpan.offset);
-        // The moved text keeps its expressions and comments; its continuation lines follow the new indentation.
-        leaf = movedLeaf(raw, oldIndent);
-        return this.removeProperty(property);
-      }),
+      now: () =>
+        this.withProperty(keySpan, (property) => {
+          const region = this.regionOf(property.span);
+          const raw = region.slice(property.value.span.offset, property.value.span.offset + property.value.span.length);
+          const oldIndent = region.lineIndent(property.keySpan.offset);
+          // The moved text keeps its expressions and comments; its continuation lines follow the new indentation.
+          leaf = movedLeaf(raw, oldIndent);
+          return this.removeProperty(property);
+        }),
       later: () => this.setPath(target, path, leaf!),
     };
   }
@@ -118,7 +126,11 @@ class BicepSession implements FormatSession {
    * The node a span of the original names, in the current text's offsets: the original parse's node when
    * no step has touched its lines (shifted by what the steps before it changed), else the current parse's.
    */
-  private locate<T extends object>(span: Span, find: (index: StatementIndex, span: Span) => T | undefined, extent: (node: T) => Span): T | undefined {
+  private locate<T extends object>(
+    span: Span,
+    find: (index: StatementIndex, span: Span) => T | undefined,
+    extent: (node: T) => Span,
+  ): T | undefined {
     const node = find(this.original, span);
     if (node !== undefined) {
       const lines = wholeLines(this.copy.original, extent(node));
@@ -130,12 +142,20 @@ class BicepSession implements FormatSession {
   }
 
   private withExpr(span: Span, action: (expr: Expr) => boolean): boolean {
-    const expr = this.locate(span, (index, s) => index.exprAt(s), (e) => e.span);
+    const expr = this.locate(
+      span,
+      (index, s) => index.exprAt(s),
+      (e) => e.span,
+    );
     return expr !== undefined && expr.kind !== 'missing' && action(expr);
   }
 
   private withProperty(keySpan: Span, action: (property: ObjectProperty) => boolean): boolean {
-    const property = this.locate(keySpan, (index, s) => index.propertyAt(s)?.property, (p) => p.span);
+    const property = this.locate(
+      keySpan,
+      (index, s) => index.propertyAt(s)?.property,
+      (p) => p.span,
+    );
     return property !== undefined && !property.spread && action(property);
   }
 
@@ -209,7 +229,11 @@ class BicepSession implements FormatSession {
       if (object.properties.length === 0 && object.resources.length === 0) {
         const indent = closeIndent + this.layout.unit;
         const eol = region.lineBreakNear(open, this.layout.eol);
-        return this.copy.apply(open, close + 1 - open, `{${eol}${indent}${this.layout.blockMember(path, leaf, indent, eol)}${eol}${closeIndent}}`);
+        return this.copy.apply(
+          open,
+          close + 1 - open,
+          `{${eol}${indent}${this.layout.blockMember(path, leaf, indent, eol)}${eol}${closeIndent}}`,
+        );
       }
       // A one-line object stays on one line, with commas.
       const last = object.properties[object.properties.length - 1];
@@ -260,7 +284,8 @@ class StatementIndex {
       else high = mid - 1;
     }
     const statement = statements[low];
-    if (!statement || statement.span.offset > span.offset || statement.span.offset + statement.span.length < span.offset + span.length) return undefined;
+    if (!statement || statement.span.offset > span.offset || statement.span.offset + statement.span.length < span.offset + span.length)
+      return undefined;
     let index = this.indexes.get(statement);
     if (!index) this.indexes.set(statement, (index = new SyntaxIndex({ statements: [statement], problems: [] })));
     return index;
@@ -296,7 +321,8 @@ function shifted<T extends object>(node: T, delta: number): T {
   while (stack.length) {
     const [from, to] = stack.pop()!;
     const record = from as Record<string, unknown>;
-    const isSpan = !Array.isArray(from) && typeof record.offset === 'number' && typeof record.length === 'number' && Object.keys(from).length === 2;
+    const isSpan =
+      !Array.isArray(from) && typeof record.offset === 'number' && typeof record.length === 'number' && Object.keys(from).length === 2;
     for (const key of Object.keys(from)) {
       (to as Record<string, unknown>)[key] = isSpan && key === 'offset' ? (record.offset as number) + delta : copyOf(record[key]);
     }

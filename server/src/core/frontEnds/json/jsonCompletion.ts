@@ -24,11 +24,18 @@ export const jsonCompletion: CompletionSyntax = {
 function presentKeys(doc: CursorDocument, offset: number, context: CursorContext): Set<string> {
   const start = context.scaleSet.span.offset;
   // The scale set's depth-bounded text, as the cursor context scanned it.
-  const local = typeof context.syntax === 'string' ? context.syntax : boundJsonDepth(doc.text.slice(start, start + context.scaleSet.span.length + 1)).text;
+  const local =
+    typeof context.syntax === 'string'
+      ? context.syntax
+      : boundJsonDepth(doc.text.slice(start, start + context.scaleSet.span.length + 1)).text;
   const root = parseTree(local, [], { allowTrailingComma: true });
   let node: Node | undefined = root ? findNodeAtOffset(root, (context.replace?.offset ?? offset) - start, true) : undefined;
   if (node?.type === 'string' && node.parent?.type === 'property') node = node.parent.parent;
   while (node && node.type !== 'object') node = node.parent;
   const typing = context.replace ? context.replace.offset - start : undefined;
-  return new Set(nodeProperties(node).filter((p) => p.keySpan.offset !== typing).map((p) => p.name.toLowerCase()));
+  return new Set(
+    nodeProperties(node)
+      .filter((p) => p.keySpan.offset !== typing)
+      .map((p) => p.name.toLowerCase()),
+  );
 }

@@ -25,7 +25,12 @@ export function jsonCursorContext(doc: CursorDocument, offset: number): CursorCo
   if (prev && inPrev && (prev.type === 'string' || prev.type === 'property')) {
     replace = { offset: start + prev.offset, length: prev.length };
     if (prev.type === 'property') isKey = true;
-  } else if (!inPrev && !isKey && typeof path[path.length - 1] === 'string' && !/[:[,]/.test(previousSignificantChar(doc.text, offset) ?? ':')) {
+  } else if (
+    !inPrev &&
+    !isKey &&
+    typeof path[path.length - 1] === 'string' &&
+    !/[:[,]/.test(previousSignificantChar(doc.text, offset) ?? ':')
+  ) {
     // `"x": 1 |` — after a complete value with no comma: a new key goes here.
     isKey = true;
     needsCommaBefore = true;
@@ -35,7 +40,16 @@ export function jsonCursorContext(doc: CursorDocument, offset: number): CursorCo
   if (scaleSet.shape === 'vmssShow') path = ['properties', ...path];
   const after = replace ? replace.offset + replace.length : offset;
   const token = prev && inPrev ? { offset: start + prev.offset, length: prev.length } : undefined;
-  return { scaleSet, path, isKey, replace, token, needsCommaBefore, needsCommaAfter: nextTokenStartsProperty(doc.text, after), syntax: local };
+  return {
+    scaleSet,
+    path,
+    isKey,
+    replace,
+    token,
+    needsCommaBefore,
+    needsCommaAfter: nextTokenStartsProperty(doc.text, after),
+    syntax: local,
+  };
 }
 
 function previousSignificantChar(text: string, offset: number): string | undefined {

@@ -12,7 +12,13 @@ import { propertyRanges } from './jsonPropertyRanges';
 import { writeJsonEdits } from './jsonWriter';
 
 const EMPTY_MODEL = (kind: DocumentKind): TemplateModel => ({
-  kind, parseErrors: [], parametersFileErrors: [], scaleSets: [], loadBalancers: [], serviceFabricClusters: [], parameters: [],
+  kind,
+  parseErrors: [],
+  parametersFileErrors: [],
+  scaleSets: [],
+  loadBalancers: [],
+  serviceFabricClusters: [],
+  parameters: [],
 });
 
 /**
@@ -24,7 +30,8 @@ export const jsonFrontEnd: FrontEnd = {
   format: 'json',
   mayConcern: mayConcernScaleSets,
   createDocument(text, options) {
-    if (!options.readUnrelated && !mayConcernScaleSets(text)) return { text, model: EMPTY_MODEL('other'), lines: new LineIndex(text), frontEnd: jsonFrontEnd };
+    if (!options.readUnrelated && !mayConcernScaleSets(text))
+      return { text, model: EMPTY_MODEL('other'), lines: new LineIndex(text), frontEnd: jsonFrontEnd };
     const parsed = parseJson(text);
     const model = analyzeParsed(parsed, options.parametersText === undefined ? {} : { parametersText: options.parametersText });
     return { text, model, lines: new LineIndex(text), frontEnd: jsonFrontEnd, syntax: parsed };

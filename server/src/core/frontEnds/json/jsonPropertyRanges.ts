@@ -9,13 +9,28 @@ import { boundJsonDepth } from '../../json/depthGuard';
 import type { Range } from '../../text/span';
 
 const POLICY_PROPERTIES = [
-  'mode', 'rollingUpgradePolicy', 'automaticOSUpgradePolicy', 'maxBatchInstancePercent', 'maxUnhealthyInstancePercent',
-  'maxUnhealthyUpgradedInstancePercent', 'pauseTimeBetweenBatches', 'enableCrossZoneUpgrade', 'prioritizeUnhealthyInstances',
-  'rollbackFailedInstancesOnPolicyBreach', 'maxSurge', 'enableAutomaticOSUpgrade', 'disableAutomaticRollback', 'useRollingUpgradePolicy',
+  'mode',
+  'rollingUpgradePolicy',
+  'automaticOSUpgradePolicy',
+  'maxBatchInstancePercent',
+  'maxUnhealthyInstancePercent',
+  'maxUnhealthyUpgradedInstancePercent',
+  'pauseTimeBetweenBatches',
+  'enableCrossZoneUpgrade',
+  'prioritizeUnhealthyInstances',
+  'rollbackFailedInstancesOnPolicyBreach',
+  'maxSurge',
+  'enableAutomaticOSUpgrade',
+  'disableAutomaticRollback',
+  'useRollingUpgradePolicy',
 ];
 const CANONICAL = new Map(POLICY_PROPERTIES.map((p) => [p.toLowerCase(), p]));
 
-export function propertyRanges(text: string, upgradePolicyOffset: number, rangeAt: (start: number, end: number) => Range): Record<string, Range> {
+export function propertyRanges(
+  text: string,
+  upgradePolicyOffset: number,
+  rangeAt: (start: number, end: number) => Range,
+): Record<string, Range> {
   const out: Record<string, Range> = {};
   // Depth-bounded (same length, same offsets): parseTree and the walks below recurse per nesting level.
   const root = parseTree(boundJsonDepth(text).text, [], { allowTrailingComma: true });

@@ -6,7 +6,9 @@ import type { JsonValue } from '../../edits/neutralEdit';
 export function formatValue(value: JsonValue, baseIndent: string, unit: string, eol: string): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   // JSON.stringify escapes line breaks inside strings, so every \n it writes is its own.
-  return JSON.stringify(value, null, unit).split('\n').join(eol + baseIndent);
+  return JSON.stringify(value, null, unit)
+    .split('\n')
+    .join(eol + baseIndent);
 }
 
 /** One-line JSON with the spacing people write by hand: `{ "a": 1, "b": [1, 2] }`. */

@@ -83,7 +83,10 @@ class JsonSession implements FormatSession {
   readonly copy: WorkingCopy;
   private readonly layout: Layout;
 
-  constructor(text: string, private readonly syntax: DocumentSyntax) {
+  constructor(
+    text: string,
+    private readonly syntax: DocumentSyntax,
+  ) {
     this.copy = new WorkingCopy(text);
     this.layout = new Layout(text, JSON_VALUES);
   }
@@ -99,16 +102,28 @@ class JsonSession implements FormatSession {
         return { now: () => this.replaceSpan(edit.span, edit.newText) };
       case 'insertItemAfter': {
         const end = edit.itemSpan.offset + edit.itemSpan.length;
-        return { now: () => this.replaceSpan({ offset: end, length: 0 }, this.layout.itemAfter(this.copy.original, edit.itemSpan.offset, edit.value)) };
+        return {
+          now: () =>
+            this.replaceSpan({ offset: end, length: 0 }, this.layout.itemAfter(this.copy.original, edit.itemSpan.offset, edit.value)),
+        };
       }
       case 'renameProperty':
-        return { now: () => this.withMember(edit.keySpan, (member) => this.copy.apply(member.key.offset, member.key.length, JSON.stringify(edit.newName))) };
+        return {
+          now: () =>
+            this.withMember(edit.keySpan, (member) => this.copy.apply(member.key.offset, member.key.length, JSON.stringify(edit.newName))),
+        };
       case 'replaceValue':
         return { now: () => this.withValue(edit.span, (span, region) => this.replace(region, span, this.layout.valueLeaf(edit.newValue))) };
       case 'removeProperty':
         return { now: () => this.withMember(edit.keySpan, (member, object, region) => this.removeMember(region, object, member)) };
       case 'setProperty':
-        return { now: () => true, later: () => this.withObject(edit.objectSpan, (object, region) => this.setPath(region, object, edit.path, this.layout.valueLeaf(edit.value))) };
+        return {
+          now: () => true,
+          later: () =>
+            this.withObject(edit.objectSpan, (object, region) =>
+              this.setPath(region, object, edit.path, this.layout.valueLeaf(edit.value)),
+            ),
+        };
       case 'moveProperty':
         return this.planMove(edit.keySpan, edit.targetObjectSpan, edit.path);
     }
@@ -122,20 +137,24 @@ class JsonSession implements FormatSession {
     let leaf: Leaf | undefined;
     let done = false;
     return {
-      now: () => this.withMember(keySpan, (member, object, region) => {
-        leaf = movedLeaf(region.slice(member.value.offset, member.value.offset + member.value.length), region.lineIndent(member.key.offset));
-        const here = this.copy.map(target);
-        const sameObject = here !== undefined && here.offset === object.open && here.length === object.close + 1 - object.open;
-        if (path.length > 0 && sameObject && !object.members.some((m) => m !== member && sameName(m.name, path[0]!))) {
-          done = true;
-          const start = member.key.offset;
-          const text = region.hasLineBreak(object.open, object.close)
-            ? this.layout.blockMember(path, leaf, region.lineIndent(start), region.lineBreakNear(start, this.layout.eol))
-            : this.layout.inlineMember(path, leaf, region.lineIndent(start));
-          return this.copy.apply(start, member.value.offset + member.value.length - start, text);
-        }
-        return this.removeMember(region, object, member);
-      }),
+      now: () =>
+        this.withMember(keySpan, (member, object, region) => {
+          leaf = movedLeaf(
+            region.slice(member.value.offset, member.value.offset + member.value.length),
+            region.lineIndent(member.key.offset),
+          );
+          const here = this.copy.map(target);
+          const sameObject = here !== undefined && here.offset === object.open && here.length === object.close + 1 - object.open;
+          if (path.length > 0 && sameObject && !object.members.some((m) => m !== member && sameName(m.name, path[0]!))) {
+            done = true;
+            const start = member.key.offset;
+            const text = region.hasLineBreak(object.open, object.close)
+              ? this.layout.blockMember(path, leaf, region.lineIndent(start), region.lineBreakNear(start, this.layout.eol))
+              : this.layout.inlineMember(path, leaf, region.lineIndent(start));
+            return this.copy.apply(start, member.value.offset + member.value.length - start, text);
+          }
+          return this.removeMember(region, object, member);
+        }),
       later: () => done || this.withObject(target, (object, region) => this.setPath(region, object, path, leaf!)),
     };
   }
@@ -146,7 +165,11 @@ class JsonSession implements FormatSession {
   }
 
   private replace(region: TextRegion, span: Span, leaf: Leaf): boolean {
-    return this.copy.apply(span.offset, span.length, leaf.block(region.lineIndent(span.offset), region.lineBreakNear(span.offset, this.layout.eol)));
+    return this.copy.apply(
+      span.offset,
+      span.length,
+      leaf.block(region.lineIndent(span.offset), region.lineBreakNear(span.offset, this.layout.eol)),
+    );
   }
 
   /** The current text around a span: its whole lines. */
@@ -259,7 +282,11 @@ class JsonSession implements FormatSession {
           // {} becomes a block at the indentation of its line.
           const inner = lineIndent + this.layout.unit;
           const eol = region.lineBreakNear(open, this.layout.eol);
-          return this.copy.apply(open + 1, close - open - 1, `${eol}${inner}${this.layout.blockMember(path, leaf, inner, eol)}${eol}${lineIndent}`);
+          return this.copy.apply(
+            open + 1,
+            close - open - 1,
+            `${eol}${inner}${this.layout.blockMember(path, leaf, inner, eol)}${eol}${lineIndent}`,
+          );
         }
         // Only comments inside: the property goes after them, on the same line.
         const space = region.char(close - 1) === ' ' ? '' : ' ';
@@ -309,6 +336,11 @@ function readObjectIn(region: TextRegion, span: Span): JsoncObject | undefined {
   return {
     open: object.open + region.base,
     close: object.close + region.base,
-    members: object.members.map((m) => ({ name: m.name, key: shift(m.key), value: shift(m.value), comma: m.comma === undefined ? undefined : m.comma + region.base })),
+    members: object.members.map((m) => ({
+      name: m.name,
+      key: shift(m.key),
+      value: shift(m.value),
+      comma: m.comma === undefined ? undefined : m.comma + region.base,
+    })),
   };
 }

@@ -20,7 +20,10 @@ function computeAosOn(scaleSet: ScaleSetModel, facts: FactMemo): AosOn | undefin
   return {
     property: setting.property,
     legacy,
-    related: { span: setting.property.value.span, message: `Automatic OS upgrade is turned on here (${legacy ? 'legacy automaticOSUpgrade' : 'enableAutomaticOSUpgrade'}).` },
+    related: {
+      span: setting.property.value.span,
+      message: `Automatic OS upgrade is turned on here (${legacy ? 'legacy automaticOSUpgrade' : 'enableAutomaticOSUpgrade'}).`,
+    },
   };
 }
 

@@ -58,7 +58,10 @@ export function hasHealthSource(sources: HealthSources, probeCounts = true): May
 }
 
 /** Whether the scale set has the Service Fabric node extension. */
-function computeServiceFabricExtensions(scaleSet: ScaleSetModel): { readonly found: readonly ExtensionModel[]; readonly undetermined: boolean } {
+function computeServiceFabricExtensions(scaleSet: ScaleSetModel): {
+  readonly found: readonly ExtensionModel[];
+  readonly undetermined: boolean;
+} {
   const found: ExtensionModel[] = [];
   let undetermined = false;
   for (const ext of scaleSet.extensions) {

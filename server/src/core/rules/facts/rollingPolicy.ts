@@ -35,11 +35,13 @@ export function rollingPercent(scaleSet: ScaleSetModel, facts: FactMemo, name: R
   const property = policy.kind === 'object' ? getProp(policy.value, name) : undefined;
   if (isAbsent(property)) return { value: fallback, property: undefined };
   const n = asInteger(property!.value);
-  const inRange = n !== undefined && (catalog.minimum === undefined || n >= catalog.minimum) && (catalog.maximum === undefined || n <= catalog.maximum);
+  const inRange =
+    n !== undefined && (catalog.minimum === undefined || n >= catalog.minimum) && (catalog.maximum === undefined || n <= catalog.maximum);
   return { value: inRange ? n : 'unknown', property };
 }
 
-export type RollingFlagName = 'enableCrossZoneUpgrade' | 'prioritizeUnhealthyInstances' | 'rollbackFailedInstancesOnPolicyBreach' | 'maxSurge';
+export type RollingFlagName =
+  'enableCrossZoneUpgrade' | 'prioritizeUnhealthyInstances' | 'rollbackFailedInstancesOnPolicyBreach' | 'maxSurge';
 
 /** A boolean of the rolling policy; absent counts as false (the value every example response shows). */
 export function rollingFlag(scaleSet: ScaleSetModel, facts: FactMemo, name: RollingFlagName): Setting<boolean> {

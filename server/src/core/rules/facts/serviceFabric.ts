@@ -1,4 +1,11 @@
-import type { ExtensionModel, RProperty, ScaleSetModel, ServiceFabricClusterModel, ServiceFabricNodeTypeModel, TemplateModel } from '../../model/templateModel';
+import type {
+  ExtensionModel,
+  RProperty,
+  ScaleSetModel,
+  ServiceFabricClusterModel,
+  ServiceFabricNodeTypeModel,
+  TemplateModel,
+} from '../../model/templateModel';
 import { getProp } from '../../model/values';
 import { serviceFabricExtensions } from './healthSources';
 import { enumSetting, type Setting } from './setting';
@@ -28,7 +35,9 @@ function computeServiceFabric(scaleSet: ScaleSetModel, facts: FactMemo): Service
   const settings = extension.settings;
   if (settings?.kind === 'unknown') return { extension, durability: { value: 'unknown', property: undefined }, nodeTypeRef: undefined };
   const durabilityProp = getProp(settings, 'durabilityLevel');
-  const durability = durabilityProp ? enumSetting(durabilityProp, DURABILITY_LEVELS, 'Bronze') : { value: 'unknown' as const, property: undefined };
+  const durability = durabilityProp
+    ? enumSetting(durabilityProp, DURABILITY_LEVELS, 'Bronze')
+    : { value: 'unknown' as const, property: undefined };
   return { extension, durability, nodeTypeRef: getProp(settings, 'nodeTypeRef') };
 }
 

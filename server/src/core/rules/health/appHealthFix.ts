@@ -14,7 +14,12 @@ export function addAppHealthExtensionFixes(scaleSet: ScaleSetModel, text: string
   for (const os of kinds) {
     const type = APPLICATION_HEALTH_EXTENSION.types[os];
     const edit = insertExtension(scaleSet, text, appHealthExtension(type));
-    if (edit) fixes.push({ title: `Add an ${type} extension (http, port 80, /health: adapt to your app)`, edits: [edit], ...(kinds.length === 1 ? { isPreferred: true } : {}) });
+    if (edit)
+      fixes.push({
+        title: `Add an ${type} extension (http, port 80, /health: adapt to your app)`,
+        edits: [edit],
+        ...(kinds.length === 1 ? { isPreferred: true } : {}),
+      });
   }
   return fixes;
 }
@@ -47,5 +52,10 @@ function insertExtension(scaleSet: ScaleSetModel, text: string, extension: JsonV
   }
   const target = scaleSet.shape === 'vmssShow' ? scaleSet.span : scaleSet.properties?.span;
   if (!target || text[target.offset] !== '{') return undefined;
-  return { kind: 'setProperty' as const, objectSpan: target, path: ['virtualMachineProfile', 'extensionProfile', 'extensions'], value: [extension] };
+  return {
+    kind: 'setProperty' as const,
+    objectSpan: target,
+    path: ['virtualMachineProfile', 'extensionProfile', 'extensions'],
+    value: [extension],
+  };
 }

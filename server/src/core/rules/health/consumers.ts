@@ -16,14 +16,21 @@ export function rollingOn(scaleSet: ScaleSetModel, facts: FactMemo): Setting<boo
   return { value: mode.value === 'unknown' ? 'unknown' : mode.value === 'Rolling', property: mode.property };
 }
 
-const CONSUMERS: readonly { readonly key: HealthConsumer['key']; readonly what: string; readonly setting: (s: ScaleSetModel, facts: FactMemo) => Setting<boolean> }[] = [
+const CONSUMERS: readonly {
+  readonly key: HealthConsumer['key'];
+  readonly what: string;
+  readonly setting: (s: ScaleSetModel, facts: FactMemo) => Setting<boolean>;
+}[] = [
   { key: 'aos', what: 'automatic OS image upgrade', setting: automaticOsUpgrade },
   { key: 'rolling', what: 'upgrade mode Rolling', setting: rollingOn },
   { key: 'repairs', what: 'automatic repairs', setting: automaticRepairs },
 ];
 
 /** The consumers that are on for certain; `unknown` when some cannot be evaluated. */
-export function healthConsumers(scaleSet: ScaleSetModel, facts: FactMemo): { readonly on: readonly HealthConsumer[]; readonly unknown: boolean } {
+export function healthConsumers(
+  scaleSet: ScaleSetModel,
+  facts: FactMemo,
+): { readonly on: readonly HealthConsumer[]; readonly unknown: boolean } {
   const on: HealthConsumer[] = [];
   let unknown = false;
   for (const c of CONSUMERS) {

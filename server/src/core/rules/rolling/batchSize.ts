@@ -40,7 +40,6 @@ export function firstBatch(scaleSet: ScaleSetModel, facts: FactMemo, count: numb
   return computed;
 }
 
-
 function zonesKey(scaleSet: ScaleSetModel): string {
   const zones = scaleSet.zones;
   if (zones?.kind !== 'array') return zones?.kind ?? 'none';
@@ -65,5 +64,7 @@ export function zonesUnknown(scaleSet: ScaleSetModel): boolean {
 /** Whether larger batches would help: only up to the first zone/domain group. */
 export function batchAdvice(minBatch: number, count: number, batch: FirstBatch): string {
   if (minBatch <= Math.min(count, batch.group)) return `, or use batches of at least ${minBatch} instances`;
-  return minBatch <= count ? ` (larger batches do not help: a batch stays within one ${batch.groupLabel}, ${batch.group} instance${batch.group === 1 ? '' : 's'} here)` : '';
+  return minBatch <= count
+    ? ` (larger batches do not help: a batch stays within one ${batch.groupLabel}, ${batch.group} instance${batch.group === 1 ? '' : 's'} here)`
+    : '';
 }

@@ -38,7 +38,8 @@ export const FIRST_BATCH_FAILURE_HALTS = scaleSetRule({
   id: 'first-batch-failure-halts',
   defaultSeverity: 'info',
   title: 'One failure in the first batch stops the upgrade',
-  description: 'With the resolved capacity and batch size, one failed instance in the first batch already exceeds maxUnhealthyUpgradedInstancePercent (assuming the percentage is over the instances upgraded so far), so the upgrade stops after its first batch.',
+  description:
+    'With the resolved capacity and batch size, one failed instance in the first batch already exceeds maxUnhealthyUpgradedInstancePercent (assuming the percentage is over the instances upgraded so far), so the upgrade stops after its first batch.',
   check: ({ scaleSet, facts }) => {
     const n = instanceCount(scaleSet, facts);
     const uses = policyUses(scaleSet, facts);
@@ -55,22 +56,28 @@ export const FIRST_BATCH_FAILURE_HALTS = scaleSetRule({
       const percent = 100 / batch.size;
       if (percent <= limit) continue;
       const overAll = 100 / n.count;
-      const policyText = use.fromTemplate ? `maxBatchInstancePercent ${batchPercent}` : `the built-in ${AZURE_POLICY_DEFAULTS.maxBatchInstancePercent} % batches (useRollingUpgradePolicy is not true)`;
-      const sizing = batch.size < batch.base
-        ? `${policyText} gives ${batch.base}, but a batch stays within one ${batch.groupLabel}, and the first has ${batch.group} instance${batch.group === 1 ? '' : 's'}: simulator assumption domainBoundaries=within`
-        : `${policyText}, rounded down, at least 1`;
+      const policyText = use.fromTemplate
+        ? `maxBatchInstancePercent ${batchPercent}`
+        : `the built-in ${AZURE_POLICY_DEFAULTS.maxBatchInstancePercent} % batches (useRollingUpgradePolicy is not true)`;
+      const sizing =
+        batch.size < batch.base
+          ? `${policyText} gives ${batch.base}, but a batch stays within one ${batch.groupLabel}, and the first has ${batch.group} instance${batch.group === 1 ? '' : 's'}: simulator assumption domainBoundaries=within`
+          : `${policyText}, rounded down, at least 1`;
       const minBatch = limit > 0 ? Math.ceil(100 / limit) : undefined;
-      const advice = minBatch === undefined
-        ? 'maxUnhealthyUpgradedInstancePercent 0 tolerates no failed instance at all; keep it only if that is the intent.'
-        : `If one bad instance should not stop ${use.upgrades.join(' or ')}, raise maxUnhealthyUpgradedInstancePercent to at least ${Math.ceil(percent)}${use.fromTemplate ? '' : ' and set useRollingUpgradePolicy to true'}${batchAdvice(minBatch, n.count, batch)}.`;
+      const advice =
+        minBatch === undefined
+          ? 'maxUnhealthyUpgradedInstancePercent 0 tolerates no failed instance at all; keep it only if that is the intent.'
+          : `If one bad instance should not stop ${use.upgrades.join(' or ')}, raise maxUnhealthyUpgradedInstancePercent to at least ${Math.ceil(percent)}${use.fromTemplate ? '' : ' and set useRollingUpgradePolicy to true'}${batchAdvice(minBatch, n.count, batch)}.`;
       const anchor: Span = use.fromTemplate
-        ? templateLimit.property?.value.span ?? anchorOf(scaleSet, facts)
-        : automaticOsUpgrade(scaleSet, facts).property?.value.span ?? anchorOf(scaleSet, facts);
-      return [{
-        message: `With ${n.count} instance${n.count === 1 ? '' : 's'} and batches of ${batch.size} (${sizing}), one failed instance in the first batch is ${pct(percent)}% of the upgraded instances, above the ${limit}% limit of maxUnhealthyUpgradedInstancePercent${use.fromTemplate && !templateLimit.property ? ' (default)' : ''}: ${use.upgrades.join(' or ')} stops after its first batch with MaxUnhealthyUpgradedInstancePercentExceededInRollingUpgrade ("${pct(percent)}% of instances are in an unhealthy state after being upgraded - more than the threshold of ${limit}%"). This assumes the percentage is over the instances upgraded so far (simulator assumption upgradedDenominator=upgraded, the API's wording); the rolling-upgrade docs divide by all instances instead, which gives ${pct(overAll)}% (${overAll > limit ? 'above the limit as well' : 'within the limit'}). ${advice}`,
-        span: anchor,
-        related: [{ span: n.value.span, message: `sku.capacity: ${n.count} instances.` }],
-      }];
+        ? (templateLimit.property?.value.span ?? anchorOf(scaleSet, facts))
+        : (automaticOsUpgrade(scaleSet, facts).property?.value.span ?? anchorOf(scaleSet, facts));
+      return [
+        {
+          message: `With ${n.count} instance${n.count === 1 ? '' : 's'} and batches of ${batch.size} (${sizing}), one failed instance in the first batch is ${pct(percent)}% of the upgraded instances, above the ${limit}% limit of maxUnhealthyUpgradedInstancePercent${use.fromTemplate && !templateLimit.property ? ' (default)' : ''}: ${use.upgrades.join(' or ')} stops after its first batch with MaxUnhealthyUpgradedInstancePercentExceededInRollingUpgrade ("${pct(percent)}% of instances are in an unhealthy state after being upgraded - more than the threshold of ${limit}%"). This assumes the percentage is over the instances upgraded so far (simulator assumption upgradedDenominator=upgraded, the API's wording); the rolling-upgrade docs divide by all instances instead, which gives ${pct(overAll)}% (${overAll > limit ? 'above the limit as well' : 'within the limit'}). ${advice}`,
+          span: anchor,
+          related: [{ span: n.value.span, message: `sku.capacity: ${n.count} instances.` }],
+        },
+      ];
     }
     return [];
   },

@@ -19,21 +19,38 @@ export const ROLLING_POLICY_UNUSED = scaleSetRule({
     const mode = upgradeMode(scaleSet, facts);
     const policy = rollingPolicy(scaleSet, facts);
     // With automatic OS upgrade on, aos-rolling-policy-unused (or useRollingUpgradePolicy) has the say.
-    if ((mode.value !== 'Manual' && mode.value !== 'Automatic') || policy.kind !== 'object' || automaticOsUpgrade(scaleSet, facts).value !== false) return [];
+    if (
+      (mode.value !== 'Manual' && mode.value !== 'Automatic') ||
+      policy.kind !== 'object' ||
+      automaticOsUpgrade(scaleSet, facts).value !== false
+    )
+      return [];
     const modeText = mode.property ? `mode is "${mode.value}"${originNote(mode.property.value)}` : 'mode is not set, so it is Manual';
     const what = mode.value === 'Manual' ? 'you upgrade instances yourself' : 'model changes go to all instances at once';
     const upgradePolicy = scaleSet.upgradePolicy?.value;
-    const span: Span = { offset: policy.property.keySpan.offset, length: policy.property.value.span.offset + policy.property.value.span.length - policy.property.keySpan.offset };
-    const fixes: Fix[] = upgradePolicy?.kind === 'object' && isEditable(upgradePolicy)
-      ? [{ title: 'Remove rollingUpgradePolicy', edits: [{ kind: 'removeProperty', keySpan: policy.property.keySpan }], isPreferred: true }]
-      : [];
-    return [{
-      message: `This rollingUpgradePolicy has no effect: ${modeText} (${what}) and automatic OS upgrade is off, and only mode Rolling and automatic OS upgrades with useRollingUpgradePolicy read it. Terraform rejects the same combination ("a \`rolling_upgrade_policy\` block cannot be specified when \`upgrade_mode\` is set to "${mode.value}"", S14). Remove it, or set mode to Rolling if you meant batched upgrades. Keep it only if an extension uses automatic extension upgrade (enableAutomaticUpgrade), which also follows it (S5).`,
-      span,
-      related: mode.property ? [{ span: mode.property.value.span, message: `mode ${mode.value}.` }] : [],
-      tags: ['unnecessary'],
-      fixes,
-    }];
+    const span: Span = {
+      offset: policy.property.keySpan.offset,
+      length: policy.property.value.span.offset + policy.property.value.span.length - policy.property.keySpan.offset,
+    };
+    const fixes: Fix[] =
+      upgradePolicy?.kind === 'object' && isEditable(upgradePolicy)
+        ? [
+            {
+              title: 'Remove rollingUpgradePolicy',
+              edits: [{ kind: 'removeProperty', keySpan: policy.property.keySpan }],
+              isPreferred: true,
+            },
+          ]
+        : [];
+    return [
+      {
+        message: `This rollingUpgradePolicy has no effect: ${modeText} (${what}) and automatic OS upgrade is off, and only mode Rolling and automatic OS upgrades with useRollingUpgradePolicy read it. Terraform rejects the same combination ("a \`rolling_upgrade_policy\` block cannot be specified when \`upgrade_mode\` is set to "${mode.value}"", S14). Remove it, or set mode to Rolling if you meant batched upgrades. Keep it only if an extension uses automatic extension upgrade (enableAutomaticUpgrade), which also follows it (S5).`,
+        span,
+        related: mode.property ? [{ span: mode.property.value.span, message: `mode ${mode.value}.` }] : [],
+        tags: ['unnecessary'],
+        fixes,
+      },
+    ];
   },
 });
 
@@ -41,7 +58,8 @@ export const AUTOMATIC_MODE_ALL_AT_ONCE = scaleSetRule({
   id: 'automatic-mode-all-at-once',
   defaultSeverity: 'info',
   title: 'Mode Automatic upgrades every instance at once',
-  description: 'upgradePolicy.mode is Automatic: a model update may take every instance down at the same time, with no batches, health gate or rollback.',
+  description:
+    'upgradePolicy.mode is Automatic: a model update may take every instance down at the same time, with no batches, health gate or rollback.',
   check: ({ scaleSet, facts }) => {
     const mode = upgradeMode(scaleSet, facts);
     if (mode.value !== 'Automatic' || !mode.property) return [];
@@ -50,16 +68,22 @@ export const AUTOMATIC_MODE_ALL_AT_ONCE = scaleSetRule({
     if (fabric.found.length > 0 || fabric.undetermined) return [];
     const n = instanceCount(scaleSet, facts);
     const all = !n ? 'every instance' : n.count === 1 ? 'its only instance' : `all ${n.count} instances`;
-    const aosNote = automaticOsUpgrade(scaleSet, facts).value === true ? ' (Automatic OS upgrades are not affected: they always go in batches.)' : '';
+    const aosNote =
+      automaticOsUpgrade(scaleSet, facts).value === true ? ' (Automatic OS upgrades are not affected: they always go in batches.)' : '';
     // Rolling needs a health signal (§3.2 #6–#7); offer it only when there is one for this orchestration mode.
     const health = hasHealthSource(healthSources(scaleSet, facts), orchestrationMode(scaleSet, facts).value === 'Uniform');
     const value = mode.property.value;
-    const fixes: Fix[] = health === true && isEditable(value) ? [{ title: 'Change mode to "Rolling"', edits: [{ kind: 'replaceValue', span: value.span, newValue: 'Rolling' }] }] : [];
-    return [{
-      message: `mode is "Automatic"${originNote(value)}: when the scale-set model changes (image, VM size, extensions, …), Azure may upgrade ${all} at the same time, with no batches, no health checks between them and no rollback (S1, S7), so the whole scale set can be down at once.${aosNote} Use mode Rolling to upgrade in batches with health checks${health === true ? '' : ' (it needs a load-balancer health probe or the Application Health extension)'}, or Manual to choose when each instance is upgraded.`,
-      span: value.span,
-      related: n ? [{ span: n.value.span, message: `sku.capacity: ${n.count} instances.` }] : [],
-      fixes,
-    }];
+    const fixes: Fix[] =
+      health === true && isEditable(value)
+        ? [{ title: 'Change mode to "Rolling"', edits: [{ kind: 'replaceValue', span: value.span, newValue: 'Rolling' }] }]
+        : [];
+    return [
+      {
+        message: `mode is "Automatic"${originNote(value)}: when the scale-set model changes (image, VM size, extensions, …), Azure may upgrade ${all} at the same time, with no batches, no health checks between them and no rollback (S1, S7), so the whole scale set can be down at once.${aosNote} Use mode Rolling to upgrade in batches with health checks${health === true ? '' : ' (it needs a load-balancer health probe or the Application Health extension)'}, or Manual to choose when each instance is upgraded.`,
+        span: value.span,
+        related: n ? [{ span: n.value.span, message: `sku.capacity: ${n.count} instances.` }] : [],
+        fixes,
+      },
+    ];
   },
 });

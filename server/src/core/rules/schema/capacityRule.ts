@@ -22,25 +22,36 @@ export const CAPACITY_OUT_OF_RANGE = scaleSetRule({
     const shown = written(value, text);
     const count = capacityCount(value);
     if (count === undefined) {
-      return [{
-        message: `sku.capacity ${shown}${originNote(value)} is not a whole number of instances (0 or more), so the deployment fails.`,
-        span: value.span,
-      }];
+      return [
+        {
+          message: `sku.capacity ${shown}${originNote(value)} is not a whole number of instances (0 or more), so the deployment fails.`,
+          span: value.span,
+        },
+      ];
     }
     const limit = instanceLimitOf(scaleSet);
     if (count <= limit.max) return [];
     const fixes: Fix[] = [];
     const spg = scaleSet.singlePlacementGroup;
     if (limit.max < SCALE_SET_LIMITS.maxInstances && count <= SCALE_SET_LIMITS.maxInstances && spg && isEditable(spg.value)) {
-      fixes.push({ title: 'Set singlePlacementGroup to false', edits: [{ kind: 'replaceValue', span: spg.value.span, newValue: false }], isPreferred: true });
+      fixes.push({
+        title: 'Set singlePlacementGroup to false',
+        edits: [{ kind: 'replaceValue', span: spg.value.span, newValue: false }],
+        isPreferred: true,
+      });
     }
-    if (isEditable(value)) fixes.push({ title: `Change capacity to ${limit.max}`, edits: [{ kind: 'replaceValue', span: value.span, newValue: limit.max }] });
-    return [{
-      message: `sku.capacity ${shown}${originNote(value)} is more than the ${limit.max} instances Azure allows ${limit.where}, so the deployment fails; the preview simulates ${limit.max}.`,
-      span: value.span,
-      ...(spg && limit.max < SCALE_SET_LIMITS.maxInstances ? { related: [{ span: spg.value.span, message: `singlePlacementGroup true limits the scale set to ${limit.max} instances.` }] } : {}),
-      fixes,
-    }];
+    if (isEditable(value))
+      fixes.push({ title: `Change capacity to ${limit.max}`, edits: [{ kind: 'replaceValue', span: value.span, newValue: limit.max }] });
+    return [
+      {
+        message: `sku.capacity ${shown}${originNote(value)} is more than the ${limit.max} instances Azure allows ${limit.where}, so the deployment fails; the preview simulates ${limit.max}.`,
+        span: value.span,
+        ...(spg && limit.max < SCALE_SET_LIMITS.maxInstances
+          ? { related: [{ span: spg.value.span, message: `singlePlacementGroup true limits the scale set to ${limit.max} instances.` }] }
+          : {}),
+        fixes,
+      },
+    ];
   },
 });
 

@@ -47,7 +47,8 @@ export const policyObjects = perScaleSet((scaleSet: ScaleSetModel): readonly Pol
 export const policyEntries = perScaleSet((scaleSet: ScaleSetModel, facts: FactMemo): readonly PolicyEntry[] => {
   const entries: PolicyEntry[] = [];
   for (const object of policyObjects(scaleSet, facts)) {
-    for (const property of object.value.properties) entries.push({ object, property, match: findPolicyProperty(object.objectId, property.name) });
+    for (const property of object.value.properties)
+      entries.push({ object, property, match: findPolicyProperty(object.objectId, property.name) });
   }
   return entries;
 });

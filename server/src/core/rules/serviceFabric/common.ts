@@ -25,5 +25,10 @@ export function extensionRelated(ctx: SfContext): RelatedInformation {
 
 export function nodeTypeRelated(ctx: SfContext, what: string, value?: RValue): RelatedInformation[] {
   if (!ctx.nodeType) return [];
-  return [{ span: value && value.kind !== 'null' ? value.span : ctx.nodeType.nodeType.span, message: `The cluster's node type "${ctx.nodeTypeName}"${what}.` }];
+  return [
+    {
+      span: value && value.kind !== 'null' ? value.span : ctx.nodeType.nodeType.span,
+      message: `The cluster's node type "${ctx.nodeTypeName}"${what}.`,
+    },
+  ];
 }
