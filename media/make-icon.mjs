@@ -50,7 +50,10 @@ for (let y = 0; y < SIZE; y++) {
         let colour;
         for (const [sx0, sy0, w, h, rad, c] of shapes) if (roundedRect(px, py, sx0, sy0, w, h, rad) <= 0) colour = c;
         if (colour) {
-          r += colour[0]; g += colour[1]; b += colour[2]; a += 255;
+          r += colour[0];
+          g += colour[1];
+          b += colour[2];
+          a += 255;
         }
       }
     }

@@ -37,17 +37,23 @@ export function findBrowser(env = process.env) {
 }
 
 function canInstallWithApt() {
-  return process.platform === 'linux' && typeof process.getuid === 'function' && process.getuid() === 0
-    && spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  return (
+    process.platform === 'linux' &&
+    typeof process.getuid === 'function' &&
+    process.getuid() === 0 &&
+    spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0
+  );
 }
 
 /** apt output goes to a log file, so a newcomer sees two lines, not two hundred; the log is named on failure. */
 function aptInstall() {
   const log = join(mkdtempSync(join(tmpdir(), 'vmss-chromium-')), 'apt.log');
   const fd = openSync(log, 'w');
-  const run = (args) => spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=600', ...args], {
-    stdio: ['ignore', fd, fd], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  }).status === 0;
+  const run = (args) =>
+    spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=600', ...args], {
+      stdio: ['ignore', fd, fd],
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    }).status === 0;
   const ok = run(['update', '-qq']) && run(['install', '-y', '-qq', '--no-install-recommends', DEBIAN_PACKAGE]);
   closeSync(fd);
   return { ok, log };
@@ -59,22 +65,28 @@ function aptInstall() {
  */
 export function ensureBrowser({ quiet = false } = {}) {
   if (process.env.CHROMIUM_PATH && !isExecutable(process.env.CHROMIUM_PATH)) {
-    return { error: `CHROMIUM_PATH is ${process.env.CHROMIUM_PATH}, which is not an executable file; point it at a Chromium or Chrome binary.` };
+    return {
+      error: `CHROMIUM_PATH is ${process.env.CHROMIUM_PATH}, which is not an executable file; point it at a Chromium or Chrome binary.`,
+    };
   }
   const found = findBrowser();
   if (found) return { path: found };
   if (!canInstallWithApt()) {
     return {
-      error: 'The browser tests need Chromium, which is not installed: run `sudo apt-get install chromium` '
-        + '(Debian/Ubuntu) or set CHROMIUM_PATH to a Chromium or Chrome binary, then run npm test again.',
+      error:
+        'The browser tests need Chromium, which is not installed: run `sudo apt-get install chromium` ' +
+        '(Debian/Ubuntu) or set CHROMIUM_PATH to a Chromium or Chrome binary, then run npm test again.',
     };
   }
-  if (!quiet) console.error(`Chromium is missing; installing Debian's ${DEBIAN_PACKAGE} package for the browser tests (apt-get, about a minute)…`);
+  if (!quiet)
+    console.error(`Chromium is missing; installing Debian's ${DEBIAN_PACKAGE} package for the browser tests (apt-get, about a minute)…`);
   const { ok, log } = aptInstall();
   const installed = findBrowser();
   if (ok && installed) return { path: installed };
   const tail = readFileSync(log, 'utf8').trim().split('\n').slice(-1)[0] ?? '';
-  return { error: `Installing Debian's ${DEBIAN_PACKAGE} with apt-get failed (${tail || 'no output'}; full log: ${log}); install it by hand or set CHROMIUM_PATH.` };
+  return {
+    error: `Installing Debian's ${DEBIAN_PACKAGE} with apt-get failed (${tail || 'no output'}; full log: ${log}); install it by hand or set CHROMIUM_PATH.`,
+  };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href && process.argv.includes('--ensure')) {

@@ -21,13 +21,26 @@ const common = {
 
 // Node targets are CommonJS bundles, where ESM dependencies' import.meta.url would be undefined.
 const importMetaShim = "const __importMetaUrl = require('url').pathToFileURL(__filename).href;";
-const node = { platform: 'node', format: 'cjs', target: 'node20', define: { 'import.meta.url': '__importMetaUrl' }, banner: { js: importMetaShim } };
+const node = {
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: importMetaShim },
+};
 
 const targets = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', ...node, external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', ...node },
+  { ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js', ...node },
   { ...common, entryPoints: ['webview/src/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
-  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', ...node, banner: { js: `#!/usr/bin/env node\n${importMetaShim}` }, define: { ...node.define, VERSION: JSON.stringify(pkg.version) } },
+  {
+    ...common,
+    entryPoints: ['server/src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    ...node,
+    banner: { js: `#!/usr/bin/env node\n${importMetaShim}` },
+    define: { ...node.define, VERSION: JSON.stringify(pkg.version) },
+  },
 ];
 
 if (watch) {

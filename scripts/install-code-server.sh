@@ -32,9 +32,10 @@ if [[ ! -x $cache/node/bin/node ]]; then
 fi
 export PATH=$cache/node/bin:$PATH npm_config_nodedir=$cache/node
 
-# 3. code-server. npm runs no install scripts for it here, so its postinstall runs by hand.
+# 3. code-server, without npm running its install scripts (an npm that runs them would give the postinstall
+#    the user agent of the npm that started this script, on Node 20, and it refuses): its postinstall runs by hand.
 [[ -f $cache/server/package.json ]] || (cd "$cache/server" && npm init -y >/dev/null)
-(cd "$cache/server" && npm install --no-audit --no-fund "code-server@$code_server_version" >/dev/null)
+(cd "$cache/server" && npm install --ignore-scripts --no-audit --no-fund "code-server@$code_server_version" >/dev/null)
 (cd "$cache/server/node_modules/code-server" \
   && npm_config_user_agent="npm/$(npm --version) node/$(node --version) linux x64" sh ./postinstall.sh >/dev/null)
 

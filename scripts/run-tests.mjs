@@ -39,5 +39,8 @@ if (files.some((file) => /(^|[\\/])test[\\/](webview|e2e)[\\/]/.test(file))) {
   env.CHROMIUM_PATH = browser.path;
 }
 const setup = new URL('../test/helpers/fastCheckSetup.cjs', import.meta.url).href;
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--import', setup, '--test', '--test-reporter=spec', ...extra, ...files], { stdio: 'inherit', env });
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--import', setup, '--test', '--test-reporter=spec', ...extra, ...files], {
+  stdio: 'inherit',
+  env,
+});
 process.exit(result.status ?? 1);

@@ -40,8 +40,12 @@ mkdirSync(generated, { recursive: true });
 writeFileSync(join(generated, 'generated-100.json'), generateTemplate(100));
 writeFileSync(join(generated, 'generated-100.bicep'), generateBicep(100));
 
-const files = [...templatesUnder(join(ROOT, 'examples')), ...templatesUnder(join(ROOT, 'test', 'fixtures')),
-  join(generated, 'generated-100.json'), join(generated, 'generated-100.bicep')];
+const files = [
+  ...templatesUnder(join(ROOT, 'examples')),
+  ...templatesUnder(join(ROOT, 'test', 'fixtures')),
+  join(generated, 'generated-100.json'),
+  join(generated, 'generated-100.bicep'),
+];
 let written = 0;
 for (const file of files) {
   const name = file.startsWith(generated) ? `generated/${relative(generated, file)}` : relative(ROOT, file);
@@ -57,14 +61,28 @@ for (const file of files) {
   record('lint-text', ['lint', file]);
   let names: string[] = [];
   try {
-    const scan = JSON.parse(spawnSync(process.execPath, [CLI, 'scan', '--format', 'json', file], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 }).stdout) as { scaleSets?: { name?: unknown }[] };
+    const scan = JSON.parse(
+      spawnSync(process.execPath, [CLI, 'scan', '--format', 'json', file], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 }).stdout,
+    ) as { scaleSets?: { name?: unknown }[] };
     names = (scan.scaleSets ?? []).map((s) => String(s.name)).slice(0, 5);
   } catch {
     names = [];
   }
   for (const [i, scaleSet] of names.entries()) {
     const pick = ['--scale-set', scaleSet];
-    record(`simulate-${i}`, ['simulate', file, ...pick, '--format', 'json', '--trials', '300', '--failure-rate', '0.05', '--start', '2026-01-01T00:00:00Z']);
+    record(`simulate-${i}`, [
+      'simulate',
+      file,
+      ...pick,
+      '--format',
+      'json',
+      '--trials',
+      '300',
+      '--failure-rate',
+      '0.05',
+      '--start',
+      '2026-01-01T00:00:00Z',
+    ]);
     record(`simulate-${i}-text`, ['simulate', file, ...pick, '--failure-rate', '0.05']);
     record(`status-${i}`, ['simulate', file, ...pick, '--format', 'status', '--start', '2026-01-01T00:00:00Z']);
     record(`history-${i}`, ['simulate', file, ...pick, '--format', 'history', '--start', '2026-01-01T00:00:00Z']);

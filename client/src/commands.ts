@@ -3,7 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { WorkspaceLinter } from './lintWorkspace';
 import type { ParametersChoices } from './parametersChoices';
 import { pickParametersFile } from './parametersPicker';
-import { previewTarget } from './preview';
+import { previewTarget } from './preview/previewTarget';
 import type { PreviewApi } from './preview/index';
 import { showRuleDocumentation } from './ruleDocs';
 
@@ -26,8 +26,11 @@ export function registerCommands({ context, client, preview, linter, choices }: 
     }),
     commands.registerCommand('vmssUpgrade.lintWorkspace', () => linter.run()),
     commands.registerCommand('vmssUpgrade.selectParametersFile', (arg?: unknown) =>
-      pickParametersFile(choices, arg instanceof Uri ? arg : window.activeTextEditor?.document.uri)),
-    commands.registerCommand('vmssUpgrade.showRuleDocumentation', (ruleId?: unknown) => showRuleDocumentation(context.extensionUri, ruleId)),
+      pickParametersFile(choices, arg instanceof Uri ? arg : window.activeTextEditor?.document.uri),
+    ),
+    commands.registerCommand('vmssUpgrade.showRuleDocumentation', (ruleId?: unknown) =>
+      showRuleDocumentation(context.extensionUri, ruleId),
+    ),
     commands.registerCommand('vmssUpgrade.restartServer', async () => {
       await client.restart();
       void window.setStatusBarMessage('VMSS: language server restarted', 3000);

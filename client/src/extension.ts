@@ -21,7 +21,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const linter = new WorkspaceLinter(api);
   const preview = registerPreview(context, { scaleSets: api.scaleSets, log: (message) => output.warn(`preview: ${message}`) });
   context.subscriptions.push(
-    output, choices, tracker, linter, preview,
+    output,
+    choices,
+    tracker,
+    linter,
+    preview,
     registerStatusBar(tracker, choices),
     // Another parameters file changes the resolved values: ask the server again.
     choices.onDidChange((uri) => {

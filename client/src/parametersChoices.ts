@@ -11,7 +11,10 @@ export class ParametersChoices {
   private readonly changed = new EventEmitter<Uri>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly state: Memento, private readonly api: ServerApi) {}
+  constructor(
+    private readonly state: Memento,
+    private readonly api: ServerApi,
+  ) {}
 
   get(template: Uri): Uri | undefined {
     const chosen = this.all()[template.toString()];
@@ -29,7 +32,8 @@ export class ParametersChoices {
 
   /** After a (re)start the server knows no choice: tell it all of them. */
   async resend(): Promise<void> {
-    for (const [template, parameters] of Object.entries(this.all())) await this.api.setParametersFile(Uri.parse(template), Uri.parse(parameters));
+    for (const [template, parameters] of Object.entries(this.all()))
+      await this.api.setParametersFile(Uri.parse(template), Uri.parse(parameters));
   }
 
   dispose(): void {

@@ -13,7 +13,10 @@ export class RestartPolicy implements ErrorHandler {
   private readonly crashes: number[] = [];
   private notified = false;
 
-  constructor(private readonly output: OutputChannel, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly output: OutputChannel,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   error(_error: Error, _message: unknown, count: number | undefined): ErrorHandlerResult {
     // A few read or write errors in a row are survivable; more mean a broken pipe: shut down, and

@@ -1,7 +1,6 @@
 import { commands, FileType, languages, Uri, window, workspace, type QuickPickItem } from 'vscode';
-
-const RULES_URL = 'https://github.com/vmss-upgrade-policy/vmss-upgrade-policy/blob/main/docs/rules/';
-const SOURCE = 'vmss-upgrade';
+import { DIAGNOSTIC_SOURCE } from '../../server/src/core/languageService';
+import { ruleDocsUrl } from '../../server/src/core/rules';
 
 interface RuleItem extends QuickPickItem {
   readonly id: string;
@@ -21,7 +20,7 @@ export async function showRuleDocumentation(extensionUri: Uri, ruleId?: unknown)
     await workspace.fs.stat(page);
     await commands.executeCommand('markdown.showPreview', page);
   } catch {
-    await commands.executeCommand('vscode.open', Uri.parse(`${RULES_URL}${id}.md`));
+    await commands.executeCommand('vscode.open', Uri.parse(ruleDocsUrl(id)));
   }
 }
 
@@ -39,8 +38,9 @@ async function pickRule(rulesDir: Uri): Promise<string | undefined> {
 function rulesAtCursor(): string[] {
   const editor = window.activeTextEditor;
   if (!editor) return [];
-  const ids = languages.getDiagnostics(editor.document.uri)
-    .filter((d) => d.source === SOURCE && d.range.contains(editor.selection.active))
+  const ids = languages
+    .getDiagnostics(editor.document.uri)
+    .filter((d) => d.source === DIAGNOSTIC_SOURCE && d.range.contains(editor.selection.active))
     .map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '')))
     .filter((id) => id !== '');
   return [...new Set(ids)];
@@ -54,13 +54,21 @@ async function listRules(rulesDir: Uri): Promise<Map<string, string>> {
   } catch {
     return new Map();
   }
-  const pages = entries.filter(([name, type]) => type === FileType.File && name.endsWith('.md')).map(([name]) => name).sort();
-  const summaries = await Promise.all(pages.map(async (name) => summaryOf(new TextDecoder().decode(await workspace.fs.readFile(Uri.joinPath(rulesDir, name))))));
+  const pages = entries
+    .filter(([name, type]) => type === FileType.File && name.endsWith('.md'))
+    .map(([name]) => name)
+    .sort();
+  const summaries = await Promise.all(
+    pages.map(async (name) => summaryOf(new TextDecoder().decode(await workspace.fs.readFile(Uri.joinPath(rulesDir, name))))),
+  );
   return new Map(pages.map((name, i) => [name.slice(0, -3), summaries[i]!]));
 }
 
 /** The first line of prose: not a heading, not the bold metadata line. */
 function summaryOf(markdown: string): string {
-  const line = markdown.split('\n').map((l) => l.trim()).find((l) => l !== '' && !l.startsWith('#') && !l.startsWith('**'));
+  const line = markdown
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l !== '' && !l.startsWith('#') && !l.startsWith('**'));
   return line === undefined ? '' : line.length > 140 ? `${line.slice(0, 139)}…` : line;
 }

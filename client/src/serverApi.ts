@@ -14,8 +14,16 @@ export interface ServerApi {
 
 export function createServerApi(client: LanguageClient): ServerApi {
   return {
-    scaleSets: (uri) => client.sendRequest<ScaleSetsRequest.Result>('vmssUpgrade/scaleSets' satisfies typeof ScaleSetsRequest.method, { textDocument: { uri: uri.toString() } } satisfies ScaleSetsRequest.Params),
-    setParametersFile: (template, parameters) => client.sendNotification('vmssUpgrade/setParametersFile' satisfies typeof SetParametersFileNotification.method, { templateUri: template.toString(), parametersUri: parameters?.toString() ?? null } satisfies SetParametersFileNotification.Params),
+    scaleSets: (uri) =>
+      client.sendRequest<ScaleSetsRequest.Result>(
+        'vmssUpgrade/scaleSets' satisfies typeof ScaleSetsRequest.method,
+        { textDocument: { uri: uri.toString() } } satisfies ScaleSetsRequest.Params,
+      ),
+    setParametersFile: (template, parameters) =>
+      client.sendNotification(
+        'vmssUpgrade/setParametersFile' satisfies typeof SetParametersFileNotification.method,
+        { templateUri: template.toString(), parametersUri: parameters?.toString() ?? null } satisfies SetParametersFileNotification.Params,
+      ),
     diagnostics: async (uri) => {
       const report = await client.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: uri.toString() } });
       return report.kind === DocumentDiagnosticReportKind.Full ? await client.protocol2CodeConverter.asDiagnostics(report.items) : [];

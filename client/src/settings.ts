@@ -1,5 +1,5 @@
 import { workspace, type ConfigurationScope } from 'vscode';
-import type { ServerSettings } from '../../server/src/settings';
+import type { ServerSettings } from '../../server/src/protocol';
 
 export const SECTION = 'vmssUpgrade';
 
@@ -21,4 +21,3 @@ export function readServerSettings(scope?: ConfigurationScope): ServerSettings {
     },
   };
 }
-

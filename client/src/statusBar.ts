@@ -26,7 +26,9 @@ export function registerStatusBar(tracker: TemplateTracker, choices: ParametersC
     const label = used ? used.path.slice(used.path.lastIndexOf('/') + 1) : 'no parameters';
     // The label is a file name: its `$(…)` would show as an icon.
     item.text = `$(server-environment) ${count} scale set${count === 1 ? '' : 's'} · $(symbol-parameter) ${escapeIcons(label)}${chosen ? '' : ' (auto)'}`;
-    const tooltip = new MarkdownString(statusTooltip(result.scaleSets, used ? { how: chosen ? 'chosen' : 'found', path: parameters } : { how: 'none' }));
+    const tooltip = new MarkdownString(
+      statusTooltip(result.scaleSets, used ? { how: chosen ? 'chosen' : 'found', path: parameters } : { how: 'none' }),
+    );
     // Template text renders as text (statusTooltip escapes it); nothing in it may run or load.
     tooltip.isTrusted = false;
     tooltip.supportHtml = false;
@@ -42,4 +44,3 @@ export function registerStatusBar(tracker: TemplateTracker, choices: ParametersC
     choices.onDidChange(() => render()),
   );
 }
-

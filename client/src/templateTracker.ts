@@ -74,10 +74,13 @@ export class TemplateTracker implements Disposable {
   private schedule(document: TextDocument, delay: number, attempt = 0): void {
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      void this.refresh(document, attempt);
-    }, delay));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.refresh(document, attempt);
+      }, delay),
+    );
   }
 
   private forget(uri: Uri): void {
@@ -87,7 +90,11 @@ export class TemplateTracker implements Disposable {
   }
 
   private publish(uri: Uri): void {
-    void commands.executeCommand('setContext', CONTEXT_KEY, [...this.known.values()].map((k) => k.path));
+    void commands.executeCommand(
+      'setContext',
+      CONTEXT_KEY,
+      [...this.known.values()].map((k) => k.path),
+    );
     this.changed.fire(uri);
   }
 }

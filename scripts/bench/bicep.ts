@@ -2,11 +2,11 @@
 // engine on the equivalent JSON template (generateTemplate(N)), measured as alternating pairs.
 // Target: Bicep within 2× JSON at 1,000 scale sets.
 import { analyzeBicep } from '../../server/src/core/bicep/analyzeBicep';
-import { analyzeTemplate } from '../../server/src/core/analyze';
+import { analyzeTemplate } from '../../server/src/core/arm/analyzeTemplate';
 import { runRules } from '../../server/src/core/rules/runner';
 import { generateTemplate } from './generateTemplate';
 import { formatBytes, formatMs, measurePair } from './measure';
-import type { BenchSection } from './types';
+import type { BenchSection } from './benchSection';
 
 function scaleSet(i: number): string {
   const zonal = i % 3 === 0;
@@ -146,16 +146,39 @@ export default async function bicepBench(): Promise<BenchSection> {
     const bicep = generateBicep(count);
     const json = generateTemplate(count);
     const model = analyzeBicep(bicep);
-    if (model.scaleSets.length !== count || model.parseErrors.length) throw new Error(`generator/engine mismatch: ${model.scaleSets.length} ≠ ${count}, ${model.parseErrors.length} problems`);
+    if (model.scaleSets.length !== count || model.parseErrors.length)
+      throw new Error(`generator/engine mismatch: ${model.scaleSets.length} ≠ ${count}, ${model.parseErrors.length} problems`);
     const runs = { minRuns: count >= 1000 ? 7 : 15 };
-    const [jsonAnalyze, bicepAnalyze] = measurePair(() => analyzeTemplate(json), () => analyzeBicep(bicep), runs);
-    const [jsonLint, bicepLint] = measurePair(() => runRules(analyzeTemplate(json), json), () => runRules(analyzeBicep(bicep), bicep), runs);
+    const [jsonAnalyze, bicepAnalyze] = measurePair(
+      () => analyzeTemplate(json),
+      () => analyzeBicep(bicep),
+      runs,
+    );
+    const [jsonLint, bicepLint] = measurePair(
+      () => runRules(analyzeTemplate(json), json),
+      () => runRules(analyzeBicep(bicep), bicep),
+      runs,
+    );
     const analyzeRatio = bicepAnalyze.medianMs / jsonAnalyze.medianMs;
     const lintRatio = bicepLint.medianMs / jsonLint.medianMs;
-    rows.push([String(count), formatBytes(bicep.length), formatBytes(json.length), formatMs(jsonAnalyze.medianMs), formatMs(bicepAnalyze.medianMs), `${analyzeRatio.toFixed(2)}×`, formatMs(jsonLint.medianMs), formatMs(bicepLint.medianMs), `${lintRatio.toFixed(2)}×`]);
+    rows.push([
+      String(count),
+      formatBytes(bicep.length),
+      formatBytes(json.length),
+      formatMs(jsonAnalyze.medianMs),
+      formatMs(bicepAnalyze.medianMs),
+      `${analyzeRatio.toFixed(2)}×`,
+      formatMs(jsonLint.medianMs),
+      formatMs(bicepLint.medianMs),
+      `${lintRatio.toFixed(2)}×`,
+    ]);
     if (count === 1000) {
-      verdicts.push(`1,000 scale sets, parse + analyse: Bicep ${analyzeRatio.toFixed(2)}× JSON (target ≤ 2×) — ${analyzeRatio <= 2 ? 'met' : 'NOT met'}`);
-      verdicts.push(`1,000 scale sets, parse + analyse + lint: Bicep ${lintRatio.toFixed(2)}× JSON (target ≤ 2×) — ${lintRatio <= 2 ? 'met' : 'NOT met'}`);
+      verdicts.push(
+        `1,000 scale sets, parse + analyse: Bicep ${analyzeRatio.toFixed(2)}× JSON (target ≤ 2×) — ${analyzeRatio <= 2 ? 'met' : 'NOT met'}`,
+      );
+      verdicts.push(
+        `1,000 scale sets, parse + analyse + lint: Bicep ${lintRatio.toFixed(2)}× JSON (target ≤ 2×) — ${lintRatio <= 2 ? 'met' : 'NOT met'}`,
+      );
     }
   }
   return {

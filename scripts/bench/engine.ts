@@ -1,10 +1,10 @@
 // Engine benchmark: full analysis of generated templates against the floor, jsonc-parser's parseTree on
 // the same text. Target: at most 1.5× parseTree on the 6 MB template.
 import { parseTree, type ParseError } from 'jsonc-parser';
-import { analyzeTemplate } from '../../server/src/core/analyze';
+import { analyzeTemplate } from '../../server/src/core/arm/analyzeTemplate';
 import { generateTemplate } from './generateTemplate';
 import { formatBytes, formatMs, measurePair } from './measure';
-import type { BenchSection } from './types';
+import type { BenchSection } from './benchSection';
 
 export default async function engineBench(): Promise<BenchSection> {
   const rows: string[][] = [];
@@ -20,12 +20,21 @@ export default async function engineBench(): Promise<BenchSection> {
     );
     const ratio = full.medianMs / floor.medianMs;
     if (count === 1000) ratioAt1000 = ratio;
-    rows.push([String(count), formatBytes(text.length), formatMs(floor.medianMs), formatMs(full.medianMs), `${ratio.toFixed(2)}×`, String(full.runs)]);
+    rows.push([
+      String(count),
+      formatBytes(text.length),
+      formatMs(floor.medianMs),
+      formatMs(full.medianMs),
+      `${ratio.toFixed(2)}×`,
+      String(full.runs),
+    ]);
   }
   return {
     title: 'Engine: analyzeTemplate vs jsonc-parser parseTree (median ms)',
     header: ['scale sets', 'size', 'parseTree', 'analyzeTemplate', 'ratio', 'runs'],
     rows,
-    verdicts: [`6 MB template: analysis is ${ratioAt1000.toFixed(2)}× parseTree (target ≤ 1.5×) — ${ratioAt1000 <= 1.5 ? 'met' : 'NOT met'}`],
+    verdicts: [
+      `6 MB template: analysis is ${ratioAt1000.toFixed(2)}× parseTree (target ≤ 1.5×) — ${ratioAt1000 <= 1.5 ? 'met' : 'NOT met'}`,
+    ],
   };
 }

@@ -3,15 +3,25 @@
 // 1,000 to 9,000 deep (issue 17's R1: 3,000 deep took 4.4 s through jsonc-parser's modify).
 // Targets: linear in document size (time per MB at 6 MB within 2× of that at 600 KB) and in nesting
 // (9,000 deep within 4× of 3,000 deep; quadratic would be 9×).
-import { analyzeTemplate } from '../../server/src/core/analyze';
-import { getLanguageService } from '../../server/src/core/services/languageService';
+import { analyzeTemplate } from '../../server/src/core/arm/analyzeTemplate';
+import { getLanguageService } from '../../server/src/core/languageService';
 import type { NeutralEdit } from '../../server/src/core/edits';
-import { writeJsonEdits } from '../../server/src/core/edits';
+import { writeJsonEdits } from '../../server/src/core/frontEnds/json/jsonWriter';
 import { generateTemplate } from './generateTemplate';
 import { formatBytes, formatMs, measure } from './measure';
-import type { BenchSection } from './types';
+import type { BenchSection } from './benchSection';
 
-const EXTENSION = [{ name: 'HealthExtension', properties: { publisher: 'Microsoft.ManagedServices', type: 'ApplicationHealthLinux', typeHandlerVersion: '2.0', settings: { protocol: 'http', port: 80, requestPath: '/health' } } }];
+const EXTENSION = [
+  {
+    name: 'HealthExtension',
+    properties: {
+      publisher: 'Microsoft.ManagedServices',
+      type: 'ApplicationHealthLinux',
+      typeHandlerVersion: '2.0',
+      settings: { protocol: 'http', port: 80, requestPath: '/health' },
+    },
+  },
+];
 
 /** The health fix's edit for the last scale set of `text` (or for the object at `objectSpan`). */
 function healthFix(text: string, objectSpan = analyzeTemplate(text).scaleSets.at(-1)?.properties?.span): NeutralEdit[] {
@@ -55,7 +65,13 @@ export default async function fixes(): Promise<BenchSection[]> {
     if (!writeJsonEdits(text, edits)?.length) throw new Error(`the fix was refused on ${count} scale sets`);
     const sample = measure(() => writeJsonEdits(text, edits), { minRuns: 5, minMs: 500 });
     perMb.set(count, sample.medianMs / (text.length / 1e6));
-    sizes.push([String(count), formatBytes(text.length), formatMs(sample.medianMs), formatMs(sample.p95Ms), formatMs(sample.medianMs / (text.length / 1e6))]);
+    sizes.push([
+      String(count),
+      formatBytes(text.length),
+      formatMs(sample.medianMs),
+      formatMs(sample.p95Ms),
+      formatMs(sample.medianMs / (text.length / 1e6)),
+    ]);
   }
   const growth = perMb.get(1000)! / perMb.get(100)!;
   const depths: string[][] = [];
@@ -72,18 +88,22 @@ export default async function fixes(): Promise<BenchSection[]> {
   // Code actions with their edits (as under 200 KB) over a selection of the whole document, on a template
   // where every scale set has three fixable findings: each title is written once, not once per finding.
   const ls = getLanguageService();
-  const broken = generateTemplate(30).replace(/"mode": "Rolling"/g, '"mode": "rolling"').replace(/"maxUnhealthyInstancePercent": 40/g, '"maxUnhealthyInstancePercent": 150');
-  const doc = ls.createDocument(broken);
+  const broken = generateTemplate(30)
+    .replace(/"mode": "Rolling"/g, '"mode": "rolling"')
+    .replace(/"maxUnhealthyInstancePercent": 40/g, '"maxUnhealthyInstancePercent": 150');
+  const doc = ls.createDocument('bench.json', 'json', broken);
   const findings = ls.findProblems(doc, { rules: {} });
   const whole = { start: { line: 0, character: 0 }, end: doc.lines.positionAt(broken.length) };
   const actions = measure(() => ls.getCodeActions(doc, findings, { uri: 'u', range: whole, diagnostics: [] }), { minRuns: 5, minMs: 500 });
   const fixable = findings.filter((f) => f.fixes.length > 0).length;
   // "Fix all" of one rule across 1,000 scale sets, as codeAction/resolve writes it on a 6 MB template.
   const large = generateTemplate(1000).replace(/"mode": "Rolling"/g, '"mode": "rolling"');
-  const largeDoc = ls.createDocument(large);
+  const largeDoc = ls.createDocument('bench.json', 'json', large);
   const largeFindings = ls.findProblems(largeDoc, { rules: {} });
   const first = largeFindings.find((f) => f.ruleId === 'property-name-casing')!;
-  const fixAll = ls.getCodeActions(largeDoc, largeFindings, { uri: 'u', range: largeDoc.lines.rangeOf(first.span), diagnostics: [], lazyEdits: true }).find((a) => a.title.startsWith('Fix all'))!;
+  const fixAll = ls
+    .getCodeActions(largeDoc, largeFindings, { uri: 'u', range: largeDoc.lines.rangeOf(first.span), diagnostics: [], lazyEdits: true })
+    .find((a) => a.title.startsWith('Fix all'))!;
   const fixAllEdits = Object.values(ls.resolveCodeAction(largeDoc, largeFindings, fixAll).edit?.changes ?? {}).flat().length;
   const resolved = measure(() => ls.resolveCodeAction(largeDoc, largeFindings, fixAll), { minRuns: 3, minMs: 500 });
   return [
@@ -97,7 +117,9 @@ export default async function fixes(): Promise<BenchSection[]> {
       title: 'Quick fix next to a deeply nested array (issue 17, R1)',
       header: ['depth', 'size', 'median ms', 'p95 ms'],
       rows: depths,
-      verdicts: [`9,000 deep takes ${deepGrowth.toFixed(2)}× the time of 3,000 deep (target ≤ 4×, against 9× if quadratic) — ${deepGrowth <= 4 ? 'met' : 'NOT met'}`],
+      verdicts: [
+        `9,000 deep takes ${deepGrowth.toFixed(2)}× the time of 3,000 deep (target ≤ 4×, against 9× if quadratic) — ${deepGrowth <= 4 ? 'met' : 'NOT met'}`,
+      ],
     },
     {
       title: 'Code actions with edits over a whole document (30 scale sets, every one with fixable findings)',
@@ -109,7 +131,9 @@ export default async function fixes(): Promise<BenchSection[]> {
       title: '"Fix all" resolved on a 6 MB template (1,000 findings of one rule)',
       header: ['size', 'edits', 'median ms', 'p95 ms'],
       rows: [[formatBytes(large.length), String(fixAllEdits), formatMs(resolved.medianMs), formatMs(resolved.p95Ms)]],
-      verdicts: [`target < 1 s — ${resolved.medianMs < 1000 ? 'met' : 'NOT met'} (each step reads only the lines it edits; it copied the whole text per step, 5 s)`],
+      verdicts: [
+        `target < 1 s — ${resolved.medianMs < 1000 ? 'met' : 'NOT met'} (each step reads only the lines it edits; it copied the whole text per step, 5 s)`,
+      ],
     },
   ];
 }

@@ -15,7 +15,7 @@ import { generateTemplate } from './generateTemplate';
 import { bigFileTargets, coldOpens, DigitEdits } from './lsp/bigFile';
 import { cpuMs, latency, memoryMb, positionAt, ROOT, SERVER, spots, startServer, URI } from './lsp/client';
 import { formatBytes, formatMs, summarize, type Sample } from './measure';
-import type { BenchSection } from './types';
+import type { BenchSection } from './benchSection';
 
 const TRIMMED_SCHEMA = join(findArmSchemas(ROOT), 'derived', 'vmss-trimmed.2024-07-01.json');
 
@@ -38,7 +38,9 @@ async function bareNodeSpawn(): Promise<number> {
   return performance.now() - t0;
 }
 
-async function bigTemplate(text: string): Promise<{ rows: string[][]; p95: { completion: number; hover: number; typing: number }; targets: string[] }> {
+async function bigTemplate(
+  text: string,
+): Promise<{ rows: string[][]; p95: { completion: number; hover: number; typing: number }; targets: string[] }> {
   const server = await startServer(true);
   const { rpc } = server;
   const rssIdle = memoryMb(server.pid)?.rss;
@@ -50,9 +52,18 @@ async function bigTemplate(text: string): Promise<{ rows: string[][]; p95: { com
   const keys = spots(text, '"rollingUpgradePolicy": {', 25, 100).map((o) => positionAt(text, o));
   const values = spots(text, '"pauseTimeBetweenBatches": "PT', 30, 100).map((o) => positionAt(text, o));
   const names = spots(text, '"maxBatchInstancePercent"', 5, 100).map((o) => positionAt(text, o));
-  const completion = await latency((i) => rpc.sendRequest('textDocument/completion', { textDocument: { uri: URI }, position: keys[i % keys.length] }), 200);
-  const valueCompletion = await latency((i) => rpc.sendRequest('textDocument/completion', { textDocument: { uri: URI }, position: values[i % values.length] }), 200);
-  const hover = await latency((i) => rpc.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: names[i % names.length] }), 200);
+  const completion = await latency(
+    (i) => rpc.sendRequest('textDocument/completion', { textDocument: { uri: URI }, position: keys[i % keys.length] }),
+    200,
+  );
+  const valueCompletion = await latency(
+    (i) => rpc.sendRequest('textDocument/completion', { textDocument: { uri: URI }, position: values[i % values.length] }),
+    200,
+  );
+  const hover = await latency(
+    (i) => rpc.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: names[i % names.length] }),
+    200,
+  );
   const lenses = await latency(() => rpc.sendRequest('textDocument/codeLens', { textDocument: { uri: URI } }), 20);
   const all = (await rpc.sendRequest('textDocument/codeLens', { textDocument: { uri: URI } })) as unknown[];
   const resolve = await latency((i) => rpc.sendRequest('codeLens/resolve', all[(i * 37) % all.length]), 30);
@@ -68,12 +79,23 @@ async function bigTemplate(text: string): Promise<{ rows: string[][]; p95: { com
   const pulls: PromiseLike<unknown>[] = [];
   const typing = await latency(async (i) => {
     const at = { line: typingAt.line, character: typingAt.character + i };
-    await rpc.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: ++edits.version }, contentChanges: [{ range: { start: at, end: at }, text: ' ' }] });
+    await rpc.sendNotification('textDocument/didChange', {
+      textDocument: { uri: URI, version: ++edits.version },
+      contentChanges: [{ range: { start: at, end: at }, text: ' ' }],
+    });
     pulls.push(rpc.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI } }));
-    await rpc.sendRequest('textDocument/completion', { textDocument: { uri: URI }, position: { line: at.line, character: at.character + 1 } });
+    await rpc.sendRequest('textDocument/completion', {
+      textDocument: { uri: URI },
+      position: { line: at.line, character: at.character + 1 },
+    });
   }, 50);
   await Promise.all(pulls);
-  const targets = await bigFileTargets(server, text, edits, { openMs: [open, ...(await coldOpens(text, 2))], editMs: edit, rssIdle, rssOpen });
+  const targets = await bigFileTargets(server, text, edits, {
+    openMs: [open, ...(await coldOpens(text, 2))],
+    editMs: edit,
+    rssIdle,
+    rssOpen,
+  });
   await server.stop();
   const row = (name: string, s: Sample) => [name, formatMs(s.medianMs), formatMs(s.p95Ms), String(s.runs)];
   return {
@@ -144,9 +166,16 @@ export default async function lspBench(): Promise<BenchSection[]> {
       rows: [
         ['spawn → initialize → didOpen → publishDiagnostics', formatMs(first.medianMs), formatMs(first.p95Ms), String(first.runs)],
         ['floor: spawn and exit of a bare `node -e 0`, same run', formatMs(floor.medianMs), formatMs(floor.p95Ms), String(floor.runs)],
-        ['server CPU time (user + system) until the diagnostics went out (Linux /proc)', formatMs(firstCpu.medianMs), formatMs(firstCpu.p95Ms), String(firstCpu.runs)],
+        [
+          'server CPU time (user + system) until the diagnostics went out (Linux /proc)',
+          formatMs(firstCpu.medianMs),
+          formatMs(firstCpu.p95Ms),
+          String(firstCpu.runs),
+        ],
       ],
-      verdicts: [`first diagnostics p50 ${formatMs(first.medianMs)} / p95 ${formatMs(first.p95Ms)} ms from spawn (target < 300 ms) — ${first.p95Ms < 300 ? 'met' : first.medianMs < 300 ? 'met at the median, not at p95' : 'NOT met'}; server CPU p50 ${formatMs(firstCpu.medianMs)} ms`],
+      verdicts: [
+        `first diagnostics p50 ${formatMs(first.medianMs)} / p95 ${formatMs(first.p95Ms)} ms from spawn (target < 300 ms) — ${first.p95Ms < 300 ? 'met' : first.medianMs < 300 ? 'met at the median, not at p95' : 'NOT met'}; server CPU p50 ${formatMs(firstCpu.medianMs)} ms`,
+      ],
     },
     {
       title: `Language server over stdio on the ${formatBytes(big.length)} template (1,000 scale sets, pull)`,
@@ -162,7 +191,10 @@ export default async function lspBench(): Promise<BenchSection[]> {
     {
       title: 'Anchor: vscode-json-languageservice with the real ARM template schema (VMSS-trimmed, in process, parsed document cached)',
       header: ['template', 'parseJSONDocument ms', 'doComplete p50 / p95 ms', 'doHover p50 / p95 ms'],
-      rows: [[formatBytes(small.length), anchors[0]!.parse, anchors[0]!.complete, anchors[0]!.hover], [formatBytes(big.length), anchors[1]!.parse, anchors[1]!.complete, anchors[1]!.hover]],
+      rows: [
+        [formatBytes(small.length), anchors[0]!.parse, anchors[0]!.complete, anchors[0]!.hover],
+        [formatBytes(big.length), anchors[1]!.parse, anchors[1]!.complete, anchors[1]!.hover],
+      ],
     },
   ];
 }

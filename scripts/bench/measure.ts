@@ -47,7 +47,11 @@ export function formatBytes(bytes: number): string {
  * Measures two functions alternately (a, b, a, b, …) so that load from other processes and GC drift hit
  * both alike; for ratios against a floor measured in the same run.
  */
-export function measurePair(a: () => unknown, b: () => unknown, options: { warmup?: number; minRuns?: number; maxRuns?: number; minMs?: number } = {}): [Sample, Sample] {
+export function measurePair(
+  a: () => unknown,
+  b: () => unknown,
+  options: { warmup?: number; minRuns?: number; maxRuns?: number; minMs?: number } = {},
+): [Sample, Sample] {
   const { warmup = 2, minRuns = 5, maxRuns = 1000, minMs = 600 } = options;
   for (let i = 0; i < warmup; i++) {
     a();

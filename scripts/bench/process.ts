@@ -16,14 +16,15 @@ import { findArmSchemas, missingSchemaFiles } from './anchor/armSchema';
 import { generateTemplate } from './generateTemplate';
 import { formatBytes, formatMs } from './measure';
 import { runOnce, stats, type Run } from './process/spawnRun';
-import type { BenchSection } from './types';
+import type { BenchSection } from './benchSection';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 const SCHEMAS = findArmSchemas(ROOT);
 const REAL_20KB = join(ROOT, 'test', 'fixtures', 'real-templates', 'sf-win-managed-identity.json');
 /** Reads every file under the paths given, as text, and nothing else: the floor for "reading the files". */
-const READ_ONLY = "const f=require('fs'),p=require('path');const r=(d)=>{for(const e of f.readdirSync(d,{withFileTypes:true}))e.isDirectory()?r(p.join(d,e.name)):f.readFileSync(p.join(d,e.name),'utf8')};for(const a of process.argv.slice(1))f.statSync(a).isDirectory()?r(a):f.readFileSync(a,'utf8')";
+const READ_ONLY =
+  "const f=require('fs'),p=require('path');const r=(d)=>{for(const e of f.readdirSync(d,{withFileTypes:true}))e.isDirectory()?r(p.join(d,e.name)):f.readFileSync(p.join(d,e.name),'utf8')};for(const a of process.argv.slice(1))f.statSync(a).isDirectory()?r(a):f.readFileSync(a,'utf8')";
 
 type CommandId = 'ours' | 'asLoaded' | 'bestCase' | 'bare' | 'read';
 
@@ -37,7 +38,10 @@ interface Work {
   readonly target?: 'anchor' | 'read';
 }
 
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' / ');
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' / ');
 
 /** Writes the inputs: the generated templates, a folder of 300 small ones, a real ~20 KB one with its parameters. */
 function writeInputs(dir: string): Work[] {
@@ -53,26 +57,63 @@ function writeInputs(dir: string): Work[] {
     copyFileSync(REAL_20KB, path);
     const parameters = REAL_20KB.replace(/\.json$/, '.parameters.json');
     if (existsSync(parameters)) copyFileSync(parameters, join(dir, 'real', basename(parameters)));
-    works.push({ name: `real template (${basename(REAL_20KB)})`, bytes: readFileSync(path).length, files: 1, paths: [path], rounds: 9, target: 'read' });
+    works.push({
+      name: `real template (${basename(REAL_20KB)})`,
+      bytes: readFileSync(path).length,
+      files: 1,
+      paths: [path],
+      rounds: 9,
+      target: 'read',
+    });
   }
   const typical = generateTemplate(3);
-  works.push({ name: '3 scale sets (generated, ~20 KB)', bytes: typical.length, files: 1, paths: [file('vmss-3.json', typical)], rounds: 9, target: 'read' });
+  works.push({
+    name: '3 scale sets (generated, ~20 KB)',
+    bytes: typical.length,
+    files: 1,
+    paths: [file('vmss-3.json', typical)],
+    rounds: 9,
+    target: 'read',
+  });
   for (const count of [1, 10, 100, 1000]) {
     const text = generateTemplate(count);
-    works.push({ name: `${count} scale set${count === 1 ? '' : 's'}`, bytes: text.length, files: 1, paths: [file(`vmss-${count}.json`, text)], rounds: count >= 1000 ? 5 : count >= 100 ? 7 : 9, ...(count === 1000 ? { target: 'anchor' as const } : {}) });
+    works.push({
+      name: `${count} scale set${count === 1 ? '' : 's'}`,
+      bytes: text.length,
+      files: 1,
+      paths: [file(`vmss-${count}.json`, text)],
+      rounds: count >= 1000 ? 5 : count >= 100 ? 7 : 9,
+      ...(count === 1000 ? { target: 'anchor' as const } : {}),
+    });
   }
   const folder = join(dir, 'folder');
   mkdirSync(folder);
   const small = generateTemplate(1);
   for (let i = 0; i < 300; i++) writeFileSync(join(folder, `vmss-${String(i).padStart(3, '0')}.json`), small);
-  works.push({ name: 'folder of 300 templates (1 scale set each)', bytes: small.length * 300, files: 300, paths: [folder], rounds: 7, target: 'anchor' });
+  works.push({
+    name: 'folder of 300 templates (1 scale set each)',
+    bytes: small.length * 300,
+    files: 300,
+    paths: [folder],
+    rounds: 7,
+    target: 'anchor',
+  });
   return works;
 }
 
 /** The anchor script bundled once into `dir` (CommonJS, like our node bundles), run with plain node. */
 async function bundleAnchor(dir: string): Promise<string> {
   const outfile = join(dir, 'anchor.cjs');
-  await build({ entryPoints: [join(import.meta.dirname, 'anchor', 'lintCli.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], logLevel: 'warning' });
+  await build({
+    entryPoints: [join(import.meta.dirname, 'anchor', 'lintCli.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    mainFields: ['module', 'main'],
+    logLevel: 'warning',
+  });
   return outfile;
 }
 
@@ -82,14 +123,18 @@ function checkOutput(id: CommandId, out: string, work: Work): string | undefined
   const report = JSON.parse(readFileSync(out, 'utf8')) as { files: { diagnostics: { message: string }[] }[] };
   if (report.files.length !== work.files) throw new Error(`${id} reported ${report.files.length} files of ${work.files} for ${work.name}`);
   if (id === 'ours') return undefined;
-  const failed = report.files.flatMap((f) => f.diagnostics).some((d) => /Unable to load schema|Problems loading reference/i.test(d.message));
+  const failed = report.files
+    .flatMap((f) => f.diagnostics)
+    .some((d) => /Unable to load schema|Problems loading reference/i.test(d.message));
   return failed ? 'the schema its $schema names is not in the schema set' : undefined;
 }
 
 export default async function processBench(): Promise<BenchSection[]> {
   if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build:prod` first');
   const production = !readFileSync(CLI, 'utf8').trimEnd().split('\n').pop()!.startsWith('//# sourceMappingURL=');
-  const bundle = production ? 'production bundle (minified)' : 'DEVELOPMENT bundle (npm run build; run npm run build:prod for the shipped one)';
+  const bundle = production
+    ? 'production bundle (minified)'
+    : 'DEVELOPMENT bundle (npm run build; run npm run build:prod for the shipped one)';
   const loadAtStart = load();
   const dir = mkdtempSync(join(tmpdir(), 'vmss-bench-process-'));
   try {
@@ -99,7 +144,12 @@ export default async function processBench(): Promise<BenchSection[]> {
     const out = join(dir, 'stdout.json');
     const commands = (work: Work): [CommandId, string[]][] => [
       ['ours', [CLI, 'lint', '--format', 'json', ...work.paths]],
-      ...(anchor ? ([['asLoaded', [anchor, '--schemas', SCHEMAS, '--setup', 'asLoaded', ...work.paths]], ['bestCase', [anchor, '--schemas', SCHEMAS, '--setup', 'bestCase', ...work.paths]]] as [CommandId, string[]][]) : []),
+      ...(anchor
+        ? ([
+            ['asLoaded', [anchor, '--schemas', SCHEMAS, '--setup', 'asLoaded', ...work.paths]],
+            ['bestCase', [anchor, '--schemas', SCHEMAS, '--setup', 'bestCase', ...work.paths]],
+          ] as [CommandId, string[]][])
+        : []),
       ['bare', ['-e', '0']],
       ['read', ['-e', READ_ONLY, ...work.paths]],
     ];
@@ -114,7 +164,8 @@ export default async function processBench(): Promise<BenchSection[]> {
         for (let k = 0; k < list.length; k++) {
           const [id, argv] = list[(k + round) % list.length]!;
           const { run, code, stderr } = await runOnce(argv, out);
-          if (code !== 0 && !(code === 1 && (id === 'ours' || id === 'asLoaded' || id === 'bestCase'))) throw new Error(`${id} on ${work.name} exited with ${code}: ${stderr.slice(0, 500)}`);
+          if (code !== 0 && !(code === 1 && (id === 'ours' || id === 'asLoaded' || id === 'bestCase')))
+            throw new Error(`${id} on ${work.name} exited with ${code}: ${stderr.slice(0, 500)}`);
           if (round === 0) {
             const note = checkOutput(id, out, work);
             if (note) notes.set(id, note);
@@ -143,7 +194,10 @@ export default async function processBench(): Promise<BenchSection[]> {
     };
     const wallRows: string[][] = [];
     const cpuRows: string[][] = [];
-    const verdicts: string[] = [`built CLI measured: ${bundle}`, `load average (1 / 5 / 15 min) at the start of this section ${loadAtStart}; at the end ${loadAtEnd} (${cpus().length} CPUs)`];
+    const verdicts: string[] = [
+      `built CLI measured: ${bundle}`,
+      `load average (1 / 5 / 15 min) at the start of this section ${loadAtStart}; at the end ${loadAtEnd} (${cpus().length} CPUs)`,
+    ];
     for (const r of results) {
       const wall = (run: Run) => run.wallMs;
       const cpu = (run: Run) => run.cpuMs;
@@ -151,36 +205,78 @@ export default async function processBench(): Promise<BenchSection[]> {
       const bare = cell(r.runs.get('bare'), wall);
       const read = cell(r.runs.get('read'), wall);
       const label = [r.work.name, formatBytes(r.work.bytes)];
-      wallRows.push([...label, ours.text, ...anchorCell(r, 'asLoaded', wall, ours.median), ...anchorCell(r, 'bestCase', wall, ours.median), bare.text, read.text, `${(ours.median / read.median).toFixed(2)}×`]);
+      wallRows.push([
+        ...label,
+        ours.text,
+        ...anchorCell(r, 'asLoaded', wall, ours.median),
+        ...anchorCell(r, 'bestCase', wall, ours.median),
+        bare.text,
+        read.text,
+        `${(ours.median / read.median).toFixed(2)}×`,
+      ]);
       const oursCpu = cell(r.runs.get('ours'), cpu);
       const rss = (id: CommandId) => cell(r.runs.get(id), (run) => (run.maxRssKb === undefined ? undefined : run.maxRssKb / 1024)).median;
       const mb = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : '—');
-      cpuRows.push([...label, oursCpu.text, ...anchorCell(r, 'asLoaded', cpu, oursCpu.median), ...anchorCell(r, 'bestCase', cpu, oursCpu.median), cell(r.runs.get('bare'), cpu).text, cell(r.runs.get('read'), cpu).text, `${mb(rss('ours'))} / ${mb(rss('asLoaded'))} / ${mb(rss('bestCase'))}`]);
+      cpuRows.push([
+        ...label,
+        oursCpu.text,
+        ...anchorCell(r, 'asLoaded', cpu, oursCpu.median),
+        ...anchorCell(r, 'bestCase', cpu, oursCpu.median),
+        cell(r.runs.get('bare'), cpu).text,
+        cell(r.runs.get('read'), cpu).text,
+        `${mb(rss('ours'))} / ${mb(rss('asLoaded'))} / ${mb(rss('bestCase'))}`,
+      ]);
       const asLoaded = cell(r.runs.get('asLoaded'), wall).median / ours.median;
       const best = cell(r.runs.get('bestCase'), wall).median / ours.median;
       if (r.work.target === 'anchor') {
-        verdicts.push(!anchor
-          ? `${r.work.name}: anchor skipped (${missing.join(', ')} not found)`
-          : r.notes.has('asLoaded')
-          ? `${r.work.name}: the anchor could not validate it (${r.notes.get('asLoaded')})`
-          : `${r.work.name}: ${times(asLoaded)} faster than the anchor as VS Code loads the schema, whole process (target ≥ 6×) — ${asLoaded >= 6 ? 'met' : 'NOT met'}; ${times(best)} the best-case anchor — ${best >= 6 ? '≥ 6× too' : 'short of 6×'}`);
+        verdicts.push(
+          !anchor
+            ? `${r.work.name}: anchor skipped (${missing.join(', ')} not found)`
+            : r.notes.has('asLoaded')
+              ? `${r.work.name}: the anchor could not validate it (${r.notes.get('asLoaded')})`
+              : `${r.work.name}: ${times(asLoaded)} faster than the anchor as VS Code loads the schema, whole process (target ≥ 6×) — ${asLoaded >= 6 ? 'met' : 'NOT met'}; ${times(best)} the best-case anchor — ${best >= 6 ? '≥ 6× too' : 'short of 6×'}`,
+        );
       }
       if (r.work.target === 'read') {
         const ratio = ours.median / read.median;
-        verdicts.push(`${r.work.name}, ${formatBytes(r.work.bytes)}: one-file lint ${formatMs(ours.median)} ms is ${ratio.toFixed(2)}× \`node -e\` reading the file (${formatMs(read.median)} ms; \`node -e 0\` ${formatMs(bare.median)} ms) (target ≤ 1.5×) — ${ratio <= 1.5 ? 'met' : 'NOT met'}`);
+        verdicts.push(
+          `${r.work.name}, ${formatBytes(r.work.bytes)}: one-file lint ${formatMs(ours.median)} ms is ${ratio.toFixed(2)}× \`node -e\` reading the file (${formatMs(read.median)} ms; \`node -e 0\` ${formatMs(bare.median)} ms) (target ≤ 1.5×) — ${ratio <= 1.5 ? 'met' : 'NOT met'}`,
+        );
       }
     }
     const spread = 'median (min–max) ms';
     return [
       {
         title: `Whole process: \`node dist/cli.js lint --format json\` vs the anchor's whole process (vscode-json-languageservice, real ARM schema), wall time, ${spread}`,
-        header: ['work', 'size', 'ours', 'anchor as VS Code loads it', '× faster', 'anchor, best case (trimmed)', '× faster', '`node -e 0`', '`node -e` reading the files', 'ours / read'],
+        header: [
+          'work',
+          'size',
+          'ours',
+          'anchor as VS Code loads it',
+          '× faster',
+          'anchor, best case (trimmed)',
+          '× faster',
+          '`node -e 0`',
+          '`node -e` reading the files',
+          'ours / read',
+        ],
         rows: wallRows,
         verdicts,
       },
       {
         title: `Whole process, CPU time (user + system, from process.resourceUsage() at exit; less inflated by a busy machine than wall time), ${spread}`,
-        header: ['work', 'size', 'ours', 'anchor as VS Code loads it', '× less', 'anchor, best case', '× less', '`node -e 0`', '`node -e` reading', 'peak RSS MB: ours / as loaded / best case'],
+        header: [
+          'work',
+          'size',
+          'ours',
+          'anchor as VS Code loads it',
+          '× less',
+          'anchor, best case',
+          '× less',
+          '`node -e 0`',
+          '`node -e` reading',
+          'peak RSS MB: ours / as loaded / best case',
+        ],
         rows: cpuRows,
       },
     ];
@@ -188,4 +284,3 @@ export default async function processBench(): Promise<BenchSection[]> {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-

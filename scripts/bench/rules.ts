@@ -4,12 +4,12 @@
 // Targets: ≥ 10× faster than the anchor on every size, ≤ 2× parseTree on the 6 MB template.
 import { join } from 'node:path';
 import { parseTree, type ParseError } from 'jsonc-parser';
-import { analyzeTemplate } from '../../server/src/core/analyze';
+import { analyzeTemplate } from '../../server/src/core/arm/analyzeTemplate';
 import { runRules } from '../../server/src/core/rules';
 import { createArmSchemaAnchor, findArmSchemas, missingSchemaFiles } from './anchor/armSchema';
 import { generateTemplate } from './generateTemplate';
 import { formatBytes, formatMs, measure, measurePair } from './measure';
-import type { BenchSection } from './types';
+import type { BenchSection } from './benchSection';
 
 const SCHEMAS = findArmSchemas(join(import.meta.dirname, '..', '..'));
 const NOW = Date.parse('2026-11-25T00:00:00Z');
@@ -78,7 +78,11 @@ export default async function rulesBench(): Promise<BenchSection> {
     const text = generateTemplate(count);
     // The ratio to the floor from alternating runs (load and GC hit both alike); lint's own time, which
     // the anchor is compared with, from runs of lint alone, as the anchor runs alone.
-    const [floor, paired] = measurePair(() => parseTree(text, [] as ParseError[], { allowTrailingComma: true }), () => lint(text), { minRuns: count >= 1000 ? 9 : 15 });
+    const [floor, paired] = measurePair(
+      () => parseTree(text, [] as ParseError[], { allowTrailingComma: true }),
+      () => lint(text),
+      { minRuns: count >= 1000 ? 9 : 15 },
+    );
     const linted = measure(() => lint(text), { minRuns: count >= 1000 ? 9 : 15 });
     const runs = count >= 1000 ? 3 : count >= 100 ? 5 : 15;
     const bestMs = anchor ? await measureAsync(() => anchor.bestCase(text), runs) : Number.NaN;
@@ -86,16 +90,40 @@ export default async function rulesBench(): Promise<BenchSection> {
     const vsFloor = paired.medianMs / floor.medianMs;
     worstBest = Math.min(worstBest, bestMs / linted.medianMs);
     worstLoaded = Math.min(worstLoaded, loadedMs / linted.medianMs);
-    if (count === 1000) verdicts.push(`6 MB template: lint is ${vsFloor.toFixed(2)}× parseTree (target ≤ 2×) — ${vsFloor <= 2 ? 'met' : 'NOT met'}`);
-    rows.push([String(count), formatBytes(text.length), formatMs(floor.medianMs), formatMs(linted.medianMs), `${vsFloor.toFixed(2)}×`, formatMs(bestMs), ratio(bestMs / linted.medianMs), formatMs(loadedMs), ratio(loadedMs / linted.medianMs)]);
+    if (count === 1000)
+      verdicts.push(`6 MB template: lint is ${vsFloor.toFixed(2)}× parseTree (target ≤ 2×) — ${vsFloor <= 2 ? 'met' : 'NOT met'}`);
+    rows.push([
+      String(count),
+      formatBytes(text.length),
+      formatMs(floor.medianMs),
+      formatMs(linted.medianMs),
+      `${vsFloor.toFixed(2)}×`,
+      formatMs(bestMs),
+      ratio(bestMs / linted.medianMs),
+      formatMs(loadedMs),
+      ratio(loadedMs / linted.medianMs),
+    ]);
   }
-  verdicts.unshift(anchor
-    ? `lint vs the anchor as VS Code loads the template schema (the baseline ../shared/arm-schemas/README.md prescribes): at least ${worstLoaded.toFixed(1)}× faster on every size (target ≥ 10×) — ${worstLoaded >= 10 ? 'met' : 'NOT met'}; ` +
-      `vs the anchor's best case (one trimmed, inlined schema): at least ${worstBest.toFixed(1)}× — ${worstBest >= 10 ? '≥ 10× too' : 'short of 10×'}`
-    : `anchor skipped: ${missingSchemaFiles(SCHEMAS).join(', ')} not found`);
+  verdicts.unshift(
+    anchor
+      ? `lint vs the anchor as VS Code loads the template schema (the baseline ../shared/arm-schemas/README.md prescribes): at least ${worstLoaded.toFixed(1)}× faster on every size (target ≥ 10×) — ${worstLoaded >= 10 ? 'met' : 'NOT met'}; ` +
+          `vs the anchor's best case (one trimmed, inlined schema): at least ${worstBest.toFixed(1)}× — ${worstBest >= 10 ? '≥ 10× too' : 'short of 10×'}`
+      : `anchor skipped: ${missingSchemaFiles(SCHEMAS).join(', ')} not found`,
+  );
   return {
-    title: 'Rules: lint (analysis + every rule) vs parseTree and vs vscode-json-languageservice doValidation with the real ARM schema (median ms)',
-    header: ['scale sets', 'size', 'parseTree', 'lint', 'lint / parseTree', 'anchor, best case', '× faster', 'anchor as VS Code loads it', '× faster'],
+    title:
+      'Rules: lint (analysis + every rule) vs parseTree and vs vscode-json-languageservice doValidation with the real ARM schema (median ms)',
+    header: [
+      'scale sets',
+      'size',
+      'parseTree',
+      'lint',
+      'lint / parseTree',
+      'anchor, best case',
+      '× faster',
+      'anchor as VS Code loads it',
+      '× faster',
+    ],
     rows,
     verdicts,
   };

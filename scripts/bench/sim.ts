@@ -4,10 +4,10 @@
 import { defaultFleet, defaultInput, DEFAULT_FAILURES } from '../../server/src/core/sim/defaults';
 import { TrialRunner } from '../../server/src/core/sim/monteCarlo';
 import { simulate } from '../../server/src/core/sim/simulate';
-import type { SimInput } from '../../server/src/core/sim/types';
+import type { SimInput } from '../../server/src/core/sim/simData';
 import { performance } from 'node:perf_hooks';
 import { formatMs } from './measure';
-import type { BenchSection } from './types';
+import type { BenchSection } from './benchSection';
 
 export interface SimBenchRow {
   readonly name: string;
@@ -20,7 +20,12 @@ export interface SimBenchRow {
 }
 
 /** Wall and CPU medians over repeated runs of fn (after warm-up), until minRuns and minMs are both reached. */
-function measureBoth(fn: () => unknown, warmup: number, minRuns: number, minMs: number): { medianMs: number; medianCpuMs: number; runs: number } {
+function measureBoth(
+  fn: () => unknown,
+  warmup: number,
+  minRuns: number,
+  minMs: number,
+): { medianMs: number; medianCpuMs: number; runs: number } {
   for (let i = 0; i < warmup; i++) fn();
   const wall: number[] = [];
   const cpu: number[] = [];
@@ -68,8 +73,18 @@ export default async function simBench(): Promise<BenchSection> {
   return {
     title: 'Simulator: one recorded run and 10,000 Monte Carlo trials (median ms)',
     header: ['case', 'median ms', 'median CPU ms', 'runs', 'target'],
-    rows: rows.map((r) => [r.name, formatMs(r.medianMs), formatMs(r.medianCpuMs), String(r.runs), r.targetMs === undefined ? '' : `< ${r.targetMs} ms`]),
-    verdicts: rows.filter((r) => r.targetMs !== undefined).map((r) =>
-      `${r.name}: ${formatMs(r.medianMs)} ms wall, ${formatMs(r.medianCpuMs)} ms CPU (target < ${r.targetMs} ms) — ${r.medianMs < r.targetMs! ? 'met' : r.medianCpuMs < r.targetMs! ? 'met in CPU time only (machine busy?)' : 'NOT met'}`),
+    rows: rows.map((r) => [
+      r.name,
+      formatMs(r.medianMs),
+      formatMs(r.medianCpuMs),
+      String(r.runs),
+      r.targetMs === undefined ? '' : `< ${r.targetMs} ms`,
+    ]),
+    verdicts: rows
+      .filter((r) => r.targetMs !== undefined)
+      .map(
+        (r) =>
+          `${r.name}: ${formatMs(r.medianMs)} ms wall, ${formatMs(r.medianCpuMs)} ms CPU (target < ${r.targetMs} ms) — ${r.medianMs < r.targetMs! ? 'met' : r.medianCpuMs < r.targetMs! ? 'met in CPU time only (machine busy?)' : 'NOT met'}`,
+      ),
   };
 }

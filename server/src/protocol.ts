@@ -4,9 +4,9 @@
  * language server. The one contract for this boundary: the client and the webview import it with
  * `import type`, so nothing here exists at runtime except the method names.
  */
-import type { ScaleSetInfo } from './core/services/armScaleSets';
+import type { ScaleSetInfo } from './core/languageService';
 
-export type { ScaleSetInfo } from './core/services/armScaleSets';
+export type { ScaleSetInfo } from './core/languageService';
 
 /**
  * `vmssUpgrade/scaleSets` — request, client → server: the resolved scale sets of an open document.
@@ -52,4 +52,25 @@ export namespace ShowPreviewCommand {
     readonly path: readonly (string | number)[];
     readonly name: string;
   }
+}
+
+/**
+ * `workspace/configuration`, section `vmssUpgrade` — request, server → client: the editor settings
+ * under `vmssUpgrade.*`, typed (the client reads them with these types, the server normalises what
+ * arrives). Pulled per document, cached per URI, cleared when the client says settings changed.
+ */
+export interface ServerSettings {
+  /** Severity overrides by rule id: "error" | "warning" | "info" | "hint" | "off". */
+  readonly rules: Readonly<Record<string, string>>;
+  readonly inlayHints: { readonly enabled: boolean };
+  readonly codeLens: { readonly enabled: boolean };
+  /** Property-name suggestions: `auto` leaves them to ARM Tools and Bicep in their own language modes. */
+  readonly completion: { readonly propertyNames: 'auto' | 'always' | 'never' };
+  /** What the simulator assumes where the template does not say. */
+  readonly whatIf: {
+    /** Instances assumed when sku.capacity is unknown. */
+    readonly capacity: number;
+    /** Probability that one upgraded instance fails its health check, for the CodeLens halt estimate. */
+    readonly failureRate: number;
+  };
 }

@@ -60,7 +60,8 @@ export interface LaunchOptions {
 
 /** Starts code-server on a free loopback port and opens the workspace in headless Chromium. */
 export async function launchWorkbench(options: LaunchOptions = {}): Promise<Workbench> {
-  if (!existsSync(CODE_SERVER)) throw new Error(`code-server is not installed in ${CACHE}: run scripts/install-code-server.sh (npm run test:e2e does)`);
+  if (!existsSync(CODE_SERVER))
+    throw new Error(`code-server is not installed in ${CACHE}: run scripts/install-code-server.sh (npm run test:e2e does)`);
   if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: run npm run package (npm run test:e2e does)`);
   mkdirSync(ARTIFACTS, { recursive: true });
   const temp = mkdtempSync(join(tmpdir(), 'vmss-e2e-'));
@@ -71,12 +72,27 @@ export async function launchWorkbench(options: LaunchOptions = {}): Promise<Work
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
 
-  const install = spawnSync(CODE_SERVER, ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', VSIX], { encoding: 'utf8' });
+  const install = spawnSync(CODE_SERVER, ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', VSIX], {
+    encoding: 'utf8',
+  });
   if (install.status !== 0) throw new Error(`installing the .vsix failed:\n${install.stdout}\n${install.stderr}`);
 
   const port = await freePort();
-  const args = ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override',
-    '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, ...(options.trusted ? ['--disable-workspace-trust'] : []), workspace];
+  const args = [
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-getting-started-override',
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
+    ...(options.trusted ? ['--disable-workspace-trust'] : []),
+    workspace,
+  ];
   const log: string[] = [];
   const server = spawn(CODE_SERVER, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   server.stdout?.on('data', (d: Buffer) => log.push(d.toString()));
@@ -86,7 +102,15 @@ export async function launchWorkbench(options: LaunchOptions = {}): Promise<Work
     await poll('code-server to answer', async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined))?.ok, 60_000);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     });
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
@@ -109,9 +133,10 @@ export async function launchWorkbench(options: LaunchOptions = {}): Promise<Work
 function makeWorkbench(page: Page, workspace: string, extensionsDir: string, close: () => Promise<void>): Workbench {
   const quickInput = page.locator('.quick-input-widget');
   /** Keys typed while a webview has focus stay in its iframe: give the workbench the focus back. */
-  const leaveWebview = () => page.evaluate(() => {
-    if (document.activeElement instanceof HTMLIFrameElement) document.activeElement.blur();
-  });
+  const leaveWebview = () =>
+    page.evaluate(() => {
+      if (document.activeElement instanceof HTMLIFrameElement) document.activeElement.blur();
+    });
   return {
     page,
     workspace,
@@ -123,7 +148,14 @@ function makeWorkbench(page: Page, workspace: string, extensionsDir: string, clo
         await page.keyboard.press('Control+P');
         await quickInput.locator('input').waitFor({ state: 'visible' });
         await page.keyboard.type(name);
-        const found = await quickInput.locator('.monaco-list-row', { hasText: name }).first().waitFor({ timeout: 3_000 }).then(() => true, () => false);
+        const found = await quickInput
+          .locator('.monaco-list-row', { hasText: name })
+          .first()
+          .waitFor({ timeout: 3_000 })
+          .then(
+            () => true,
+            () => false,
+          );
         if (!found) await page.keyboard.press('Escape');
         return found;
       });
@@ -159,7 +191,11 @@ function makeWorkbench(page: Page, workspace: string, extensionsDir: string, clo
 }
 
 /** Polls until `check` returns a truthy value; no fixed sleeps. */
-export async function poll<T>(what: string, check: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs = 30_000): Promise<T> {
+export async function poll<T>(
+  what: string,
+  check: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
@@ -169,7 +205,8 @@ export async function poll<T>(what: string, check: () => Promise<T | undefined |
     } catch (error) {
       lastError = error;
     }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }

@@ -77,10 +77,14 @@ describe('the extension in a real VS Code', { timeout: 300_000 }, () => {
 
   it('checks Bicep files too', async () => {
     await wb.openFile('web.bicep');
-    const text = await poll('problems in web.bicep', async () => {
-      const t = await wb.page.locator('.markers-panel').innerText();
-      return /web\.bicep[\s\S]*invalid-duration/.test(t) ? t : undefined;
-    }, 30_000);
+    const text = await poll(
+      'problems in web.bicep',
+      async () => {
+        const t = await wb.page.locator('.markers-panel').innerText();
+        return /web\.bicep[\s\S]*invalid-duration/.test(t) ? t : undefined;
+      },
+      30_000,
+    );
     assert.match(text, /rolling-policy-unused/);
     await wb.screenshot('03-bicep');
     // Closed, its problems leave the Problems view (later tests read it).
@@ -140,7 +144,10 @@ describe('the extension in a real VS Code', { timeout: 300_000 }, () => {
     // Only that value changed: the rest of the file is byte for byte the fixture.
     const original = readFileSync(join(__dirname, '..', 'fixtures', 'e2e', TEMPLATE), 'utf8');
     assert.equal(saved, original.replace('"2 minutes"', '"PT2M"'));
-    await poll('the invalid-duration problem gone', async () => !(await wb.page.locator('.markers-panel').innerText()).includes('invalid-duration'));
+    await poll(
+      'the invalid-duration problem gone',
+      async () => !(await wb.page.locator('.markers-panel').innerText()).includes('invalid-duration'),
+    );
   });
 
   it('follows a .vmss-upgrade.json, and validates it with its schema', async () => {
@@ -149,7 +156,11 @@ describe('the extension in a real VS Code', { timeout: 300_000 }, () => {
     writeFileSync(config, '{\n  "rules": {\n    "value-out-of-range": "off",\n    "invalid-enum-value": "loud"\n  }\n}\n');
     await poll('value-out-of-range turned off', async () => !(await problems.innerText()).includes('value-out-of-range'), 30_000);
     await wb.openFile('.vmss-upgrade.json');
-    await poll('the schema to flag "loud"', async () => /\.vmss-upgrade\.json[\s\S]*Value is not accepted/.test(await problems.innerText()), 30_000);
+    await poll(
+      'the schema to flag "loud"',
+      async () => /\.vmss-upgrade\.json[\s\S]*Value is not accepted/.test(await problems.innerText()),
+      30_000,
+    );
     await wb.screenshot('07-config-file');
     await wb.page.locator('.tab.active .tab-actions .action-label').click();
     rmSync(config);
@@ -159,10 +170,14 @@ describe('the extension in a real VS Code', { timeout: 300_000 }, () => {
   it('lints every template of the workspace into the Problems view', async () => {
     await wb.runCommand('VMSS: Lint Workspace');
     const problems = wb.page.locator('.markers-panel');
-    const text = await poll('the unopened template in Problems', async () => {
-      const t = await problems.innerText();
-      return t.includes('edge-vmss.json') ? t : undefined;
-    }, 60_000);
+    const text = await poll(
+      'the unopened template in Problems',
+      async () => {
+        const t = await problems.innerText();
+        return t.includes('edge-vmss.json') ? t : undefined;
+      },
+      60_000,
+    );
     assert.match(text, /rolling-requires-health/);
     assert.match(text, /value-out-of-range/);
     // Bicep files too (closed since the Bicep test).
@@ -175,14 +190,27 @@ describe('the extension in a real VS Code', { timeout: 300_000 }, () => {
 
   it('uses the parameters file chosen from the status bar', async () => {
     await wb.openFile(TEMPLATE);
-    await wb.page.locator('.statusbar').getByText(/1 scale set/).click();
+    await wb.page
+      .locator('.statusbar')
+      .getByText(/1 scale set/)
+      .click();
     const row = wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'azuredeploy.staging.parameters.json' }).first();
     await row.waitFor();
     await row.click();
-    await wb.page.locator('.statusbar').getByText(/azuredeploy\.staging\.parameters\.json/).waitFor();
+    await wb.page
+      .locator('.statusbar')
+      .getByText(/azuredeploy\.staging\.parameters\.json/)
+      .waitFor();
     // The server now resolves sku.capacity from the chosen file: 4 instances instead of 10.
-    await wb.page.locator('.statusbar').getByText(/1 scale set/).hover();
-    await poll('the status tooltip with 4 instances', async () => (await wb.page.locator('.monaco-hover:visible, .workbench-hover:visible').allInnerTexts()).join('\n').includes('web-vmss · 4 instances'));
+    await wb.page
+      .locator('.statusbar')
+      .getByText(/1 scale set/)
+      .hover();
+    await poll('the status tooltip with 4 instances', async () =>
+      (await wb.page.locator('.monaco-hover:visible, .workbench-hover:visible').allInnerTexts())
+        .join('\n')
+        .includes('web-vmss · 4 instances'),
+    );
     await wb.screenshot('09-parameters-file');
     await focusEditor(wb);
   });
@@ -191,14 +219,25 @@ describe('the extension in a real VS Code', { timeout: 300_000 }, () => {
     const pid = serverPid(wb);
     process.kill(pid, 'SIGKILL');
     await wb.page.locator('.notifications-toasts', { hasText: 'stopped unexpectedly and was restarted' }).waitFor({ timeout: 30_000 });
-    await poll('a new server process', () => { const p = serverPidOrUndefined(wb); return p !== undefined && p !== pid; }, 30_000);
+    await poll(
+      'a new server process',
+      () => {
+        const p = serverPidOrUndefined(wb);
+        return p !== undefined && p !== pid;
+      },
+      30_000,
+    );
     // The new server answers: an edit brings a problem back.
     await wb.openFile(TEMPLATE);
     await wb.goTo(AT.duration.line, 1);
     await wb.page.keyboard.press('End');
     await wb.page.keyboard.press('Shift+Home');
     await wb.page.keyboard.type('"pauseTimeBetweenBatches": "soon",');
-    await poll('the new server to report invalid-duration', async () => (await wb.page.locator('.markers-panel').innerText()).includes('invalid-duration'), 30_000);
+    await poll(
+      'the new server to report invalid-duration',
+      async () => (await wb.page.locator('.markers-panel').innerText()).includes('invalid-duration'),
+      30_000,
+    );
     await wb.screenshot('10-restarted');
     await wb.runCommand('File: Revert File');
     await poll('the edit reverted', async () => !(await isDirty(wb)));
@@ -213,10 +252,14 @@ describe('the extension in a real VS Code', { timeout: 300_000 }, () => {
     await wb.screenshot('11-codelens');
     await lens.click();
     // 4 instances (the staging parameters file chosen above) in batches of 20 %: four batches of one.
-    const text = await poll('the preview with the batches of the template', async () => {
-      const t = await previewText(wb.page);
-      return t && /4 batches of (up to )?1\b/.test(t) ? t : undefined;
-    }, 60_000);
+    const text = await poll(
+      'the preview with the batches of the template',
+      async () => {
+        const t = await previewText(wb.page);
+        return t && /4 batches of (up to )?1\b/.test(t) ? t : undefined;
+      },
+      60_000,
+    );
     writeFileSync(join(ARTIFACTS, '12-preview.txt'), text);
     assert.match(text, /Upgrade preview · azuredeploy\.json/);
     assert.match(text, /web-vmss/);
@@ -233,10 +276,14 @@ describe('the extension in a real VS Code', { timeout: 300_000 }, () => {
     await wb.page.keyboard.press('Shift+ArrowRight');
     await wb.page.keyboard.type('50');
     // The policy now allows batches of 2 (a batch still never spans two zones or update domains).
-    const after = await poll('the preview of the edited policy', async () => {
-      const t = await previewText(wb.page);
-      return t?.includes('batch 50%') && /up to 2\b/.test(t) ? t : undefined;
-    }, 60_000);
+    const after = await poll(
+      'the preview of the edited policy',
+      async () => {
+        const t = await previewText(wb.page);
+        return t?.includes('batch 50%') && /up to 2\b/.test(t) ? t : undefined;
+      },
+      60_000,
+    );
     writeFileSync(join(ARTIFACTS, '13-preview-updated.txt'), after);
     assert.doesNotMatch(after, /batch 20%/);
     assert.doesNotMatch(after, /cannot be read/);

@@ -2,8 +2,12 @@
  * Small ARM templates for language-feature tests, built around one scale set. `properties` is the
  * scale set's `properties` body as text, so tests can put a `|` cursor or broken JSON anywhere in it.
  */
-export function templateWith(properties: string, options: { apiVersion?: string; capacity?: number | string; extra?: string } = {}): string {
-  const capacity = options.capacity === undefined ? '10' : typeof options.capacity === 'number' ? String(options.capacity) : options.capacity;
+export function templateWith(
+  properties: string,
+  options: { apiVersion?: string; capacity?: number | string; extra?: string } = {},
+): string {
+  const capacity =
+    options.capacity === undefined ? '10' : typeof options.capacity === 'number' ? String(options.capacity) : options.capacity;
   return `{
   "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
   "contentVersion": "1.0.0.0",

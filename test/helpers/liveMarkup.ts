@@ -76,7 +76,7 @@ function inlineProse(line: string): string {
 
 /** Where the next backtick run of exactly `n` backticks at or after `from` starts, or -1. */
 function closingRun(line: string, from: number, n: number): number {
-  for (let i = from; i < line.length; ) {
+  for (let i = from; i < line.length;) {
     if (line[i] !== '`') {
       i++;
       continue;
@@ -102,7 +102,8 @@ export function liveMarkup(markdown: string, allowedUrls: ReadonlySet<string> = 
   // Bare URLs and e-mail addresses GFM links by itself (outside an allowed link's destination).
   const bare = prose.replace(/\]\(\s*<?([^)\s>]*)/g, (all, url: string) => (allowedUrls.has(url) ? '](' : all));
   for (const m of bare.matchAll(/(?:https?:\/\/|ftp:\/\/|www\.|[A-Za-z][A-Za-z0-9+.-]*:(?=\S))[^\s<]*/g)) {
-    if (!allowedUrls.has(m[0]) && /^(?:https?|ftp|www|command|javascript|data|file|vbscript|vscode)/i.test(m[0])) found.push({ kind: 'url', text: m[0] });
+    if (!allowedUrls.has(m[0]) && /^(?:https?|ftp|www|command|javascript|data|file|vbscript|vscode)/i.test(m[0]))
+      found.push({ kind: 'url', text: m[0] });
   }
   for (const m of bare.matchAll(/[A-Za-z0-9._+-]+@[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+/g)) found.push({ kind: 'url', text: m[0] });
   // VS Code's theme icons, `$(name)` or `$(name~spin)`, which some markdown renders as icons.
@@ -148,8 +149,10 @@ export function liveMarkupParsed(markdown: string, allowedUrls: ReadonlySet<stri
     for (const token of tokens) {
       if (token.type === 'html_block' || token.type === 'html_inline') found.push({ kind: 'html', text: token.content });
       else if (token.type === 'image') found.push({ kind: 'image', text: token.attrGet('src') ?? '' });
-      else if (token.type === 'link_open' && !allowedUrls.has(token.attrGet('href') ?? '')) found.push({ kind: 'link', text: token.attrGet('href') ?? '' });
-      else if (token.type === 'text' && /\$\([A-Za-z0-9-]+(?:~[A-Za-z]+)?\)/.test(token.content)) found.push({ kind: 'icon', text: token.content });
+      else if (token.type === 'link_open' && !allowedUrls.has(token.attrGet('href') ?? ''))
+        found.push({ kind: 'link', text: token.attrGet('href') ?? '' });
+      else if (token.type === 'text' && /\$\([A-Za-z0-9-]+(?:~[A-Za-z]+)?\)/.test(token.content))
+        found.push({ kind: 'icon', text: token.content });
       if (token.children) visit(token.children);
     }
   };

@@ -77,12 +77,22 @@ export class LspClient {
       rootUri: folder ? pathToFileURL(folder).toString() : null,
       workspaceFolders: folder ? [{ uri: pathToFileURL(folder).toString(), name: 'ws' }] : null,
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true }, diagnostics: { refreshSupport: true }, inlayHint: { refreshSupport: true }, codeLens: { refreshSupport: true } },
+        workspace: {
+          configuration: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          diagnostics: { refreshSupport: true },
+          inlayHint: { refreshSupport: true },
+          codeLens: { refreshSupport: true },
+        },
         textDocument: {
           synchronization: { dynamicRegistration: false },
           completion: { completionItem: { snippetSupport: true } },
           hover: { contentFormat: ['markdown'] },
-          codeAction: { resolveSupport: { properties: ['edit'] }, codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor'] } } },
+          codeAction: {
+            resolveSupport: { properties: ['edit'] },
+            codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor'] } },
+          },
           ...(this.options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
           publishDiagnostics: { relatedInformation: true, versionSupport: true },
         },
@@ -98,7 +108,10 @@ export class LspClient {
 
   /** Incremental change: replaces `range` with `text`. */
   change(uri: string, version: number, range: { start: Position; end: Position }, text: string): Promise<void> {
-    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+    return this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text }],
+    });
   }
 
   request<R = unknown>(method: string, params: unknown): Promise<R> {
@@ -118,7 +131,10 @@ export class LspClient {
         const p = this.published[seen]!;
         if (p.uri === uri && accept(p)) return p;
       }
-      if (Date.now() > deadline) throw new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; got ${JSON.stringify(this.published.filter((p) => p.uri === uri).map((p) => p.diagnostics.map((d) => d.code)))}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `no matching diagnostics for ${uri} within ${timeoutMs} ms; got ${JSON.stringify(this.published.filter((p) => p.uri === uri).map((p) => p.diagnostics.map((d) => d.code)))}`,
+        );
       await this.nextMessage(deadline - Date.now());
     }
   }

@@ -69,10 +69,16 @@ export interface BoundedRun {
  * Runs the built CLI like runCli, but asynchronously and watched: killed past `killAboveMb` of RSS or
  * after `timeoutMs`, with its wall time and peak RSS.
  */
-export function runCliBounded(args: readonly string[], options: { killAboveMb: number; timeoutMs: number; cwd?: string }): Promise<BoundedRun> {
+export function runCliBounded(
+  args: readonly string[],
+  options: { killAboveMb: number; timeoutMs: number; cwd?: string },
+): Promise<BoundedRun> {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--require', PROBE, CLI, ...args], { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--require', PROBE, CLI, ...args], {
+      cwd: options.cwd,
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+    });
     const memory = watchMemory(child, options.killAboveMb);
     let stdout = '';
     let stderr = '';
@@ -92,7 +98,10 @@ export function runCliBounded(args: readonly string[], options: { killAboveMb: n
       const sampled = memory.peakMb();
       const reported = probeKb ? Math.round(Number(probeKb) / 1024) : undefined;
       resolve({
-        code, stdout, stderr, ms: Math.round(performance.now() - started),
+        code,
+        stdout,
+        stderr,
+        ms: Math.round(performance.now() - started),
         peakMb: reported === undefined ? sampled : Math.max(reported, sampled ?? 0),
         stopped: killedAt !== undefined ? `killed at ${killedAt} MB` : timedOut ? `killed after ${options.timeoutMs} ms` : undefined,
       });

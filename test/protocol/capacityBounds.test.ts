@@ -34,7 +34,9 @@ after(async () => {
 /** One request, timed; a JSON-RPC error fails the test with its message. */
 async function timed<R>(what: string, method: string, params: unknown): Promise<R> {
   const started = performance.now();
-  const result = await client.request<R>(method, params).catch((error: Error) => assert.fail(`${what}: ${error.message}${memory.killedAt() ? ` (killed at ${memory.killedAt()} MB)` : ''}`));
+  const result = await client
+    .request<R>(method, params)
+    .catch((error: Error) => assert.fail(`${what}: ${error.message}${memory.killedAt() ? ` (killed at ${memory.killedAt()} MB)` : ''}`));
   const ms = performance.now() - started;
   assert.ok(ms < BUDGET.ms, `${what}: ${Math.round(ms)} ms`);
   return result;
@@ -71,14 +73,27 @@ for (const [file, languageId, capacity] of [
     assert.match(titles, new RegExp(`of 1000 serving .*\\| sku\\.capacity ${capacity} is more than Azure allows: 1000 simulated`));
 
     const hints = await timed<Hint[]>('inlayHint', 'textDocument/inlayHint', { ...doc, range: EVERYTHING });
-    if (file.startsWith('R7') || file.startsWith('R2c')) assert.ok(hints.map(label).some((l) => / of 1000 max per batch$/.test(l)), hints.map(label).join(' | '));
+    if (file.startsWith('R7') || file.startsWith('R2c'))
+      assert.ok(
+        hints.map(label).some((l) => / of 1000 max per batch$/.test(l)),
+        hints.map(label).join(' | '),
+      );
 
-    const hover = await timed<{ contents: { value: string } } | null>('hover', 'textDocument/hover', { ...doc, position: positionOf(text, capacity, 1) });
-    assert.match(hover!.contents.value, new RegExp(`^\\*\\*${capacity} instances\\*\\*.*more than Azure allows in this scale set \\(1000\\)`));
+    const hover = await timed<{ contents: { value: string } } | null>('hover', 'textDocument/hover', {
+      ...doc,
+      position: positionOf(text, capacity, 1),
+    });
+    assert.match(
+      hover!.contents.value,
+      new RegExp(`^\\*\\*${capacity} instances\\*\\*.*more than Azure allows in this scale set \\(1000\\)`),
+    );
 
     const symbols = await timed<unknown[]>('documentSymbol', 'textDocument/documentSymbol', doc);
     assert.ok(symbols.length >= 1);
-    await timed('completion', 'textDocument/completion', { ...doc, position: positionOf(text, languageId === 'json' ? '"mode": "' : "mode: '", languageId === 'json' ? 9 : 7) });
+    await timed('completion', 'textDocument/completion', {
+      ...doc,
+      position: positionOf(text, languageId === 'json' ? '"mode": "' : "mode: '", languageId === 'json' ? 9 : 7),
+    });
     const peak = memory.peakMb();
     if (peak !== undefined) assert.ok(peak < BUDGET.mb, `peak RSS ${peak} MB`);
   });
@@ -97,7 +112,11 @@ test('the slowest plan at the limit (1,000 instances in 1,000 one-instance batch
   } ]
 }`;
   for (const [name, zones, title] of [
-    ['split.json', JSON.stringify(Array.from({ length: 1000 }, (_, i) => String(i + 1))), /^Rolling upgrade: 1000 batches × 1 · .* \| OS upgrades: /],
+    [
+      'split.json',
+      JSON.stringify(Array.from({ length: 1000 }, (_, i) => String(i + 1))),
+      /^Rolling upgrade: 1000 batches × 1 · .* \| OS upgrades: /,
+    ],
     ['zones.json', '"[range(1, 1000000)]"', /^Rolling upgrade: 20 batches × 50 · /],
   ] as const) {
     const uri = `file:///tmp/vmss-robustness/${name}`;

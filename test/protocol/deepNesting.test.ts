@@ -48,13 +48,43 @@ function bicep(deep: string): string {
 
 const DOCUMENTS: readonly { name: string; languageId: string; text: string; tooDeep: RegExp }[] = [50_000, 200_000].flatMap((n) => [
   { name: `JSON arrays ${n}`, languageId: 'json', text: json('['.repeat(n) + ']'.repeat(n)), tooDeep: /^Nested more than 256 levels deep/ },
-  { name: `JSON objects ${n}`, languageId: 'json', text: json('{"a":'.repeat(n) + '1' + '}'.repeat(n)), tooDeep: /^Nested more than 256 levels deep/ },
+  {
+    name: `JSON objects ${n}`,
+    languageId: 'json',
+    text: json('{"a":'.repeat(n) + '1' + '}'.repeat(n)),
+    tooDeep: /^Nested more than 256 levels deep/,
+  },
   { name: `JSON never closed ${n}`, languageId: 'json', text: json('['.repeat(n)), tooDeep: /^Nested more than 256 levels deep/ },
-  { name: `Bicep arrays ${n}`, languageId: 'bicep', text: bicep('['.repeat(n) + ']'.repeat(n)), tooDeep: /nested more than \d+ levels deep/ },
-  { name: `Bicep objects ${n}`, languageId: 'bicep', text: bicep('{a: '.repeat(n) + '1' + '}'.repeat(n)), tooDeep: /nested more than \d+ levels deep/ },
-  { name: `Bicep parentheses ${n}`, languageId: 'bicep', text: bicep('('.repeat(n) + '1' + ')'.repeat(n)), tooDeep: /nested more than \d+ levels deep/ },
-  { name: `Bicep operator chain ${n}`, languageId: 'bicep', text: bicep(Array(n).fill('1').join(' + ')), tooDeep: /nested more than \d+ levels deep/ },
-  { name: `Bicep accessor chain ${n}`, languageId: 'bicep', text: bicep('{a: 1}' + '.a'.repeat(n)), tooDeep: /nested more than \d+ levels deep/ },
+  {
+    name: `Bicep arrays ${n}`,
+    languageId: 'bicep',
+    text: bicep('['.repeat(n) + ']'.repeat(n)),
+    tooDeep: /nested more than \d+ levels deep/,
+  },
+  {
+    name: `Bicep objects ${n}`,
+    languageId: 'bicep',
+    text: bicep('{a: '.repeat(n) + '1' + '}'.repeat(n)),
+    tooDeep: /nested more than \d+ levels deep/,
+  },
+  {
+    name: `Bicep parentheses ${n}`,
+    languageId: 'bicep',
+    text: bicep('('.repeat(n) + '1' + ')'.repeat(n)),
+    tooDeep: /nested more than \d+ levels deep/,
+  },
+  {
+    name: `Bicep operator chain ${n}`,
+    languageId: 'bicep',
+    text: bicep(Array(n).fill('1').join(' + ')),
+    tooDeep: /nested more than \d+ levels deep/,
+  },
+  {
+    name: `Bicep accessor chain ${n}`,
+    languageId: 'bicep',
+    text: bicep('{a: 1}' + '.a'.repeat(n)),
+    tooDeep: /nested more than \d+ levels deep/,
+  },
 ]);
 
 let client: LspClient;
@@ -102,7 +132,10 @@ for (const [index, document] of DOCUMENTS.entries()) {
     assert.deepEqual(values.items.map((i) => i.label).sort(), ['Automatic', 'Manual', 'Rolling']);
     await timed('completion inside the nesting', 'textDocument/completion', { ...doc, position: deepAt });
 
-    const hover = await timed<{ contents: { value: string } } | null>('hover', 'textDocument/hover', { ...doc, position: positionOf(text, 'maxBatchInstancePercent', 3) });
+    const hover = await timed<{ contents: { value: string } } | null>('hover', 'textDocument/hover', {
+      ...doc,
+      position: positionOf(text, 'maxBatchInstancePercent', 3),
+    });
     assert.match(hover!.contents.value, /maxBatchInstancePercent/);
     await timed('hover inside the nesting', 'textDocument/hover', { ...doc, position: deepAt });
 
@@ -112,9 +145,20 @@ for (const [index, document] of DOCUMENTS.entries()) {
     assert.ok(hints.length > 0);
     const symbols = await timed<{ name: string }[]>('documentSymbol', 'textDocument/documentSymbol', doc);
     assert.equal(symbols.length, 1);
-    const actions = await timed<{ title: string }[]>('codeAction', 'textDocument/codeAction', { ...doc, range: finding.range, context: { diagnostics: [finding] } });
-    assert.ok(actions.some((a) => a.title.startsWith('Suppress capacity-out-of-range')), actions.map((a) => a.title).join(', '));
-    await timed('codeAction inside the nesting', 'textDocument/codeAction', { ...doc, range: { start: deepAt, end: deepAt }, context: { diagnostics: [] } });
+    const actions = await timed<{ title: string }[]>('codeAction', 'textDocument/codeAction', {
+      ...doc,
+      range: finding.range,
+      context: { diagnostics: [finding] },
+    });
+    assert.ok(
+      actions.some((a) => a.title.startsWith('Suppress capacity-out-of-range')),
+      actions.map((a) => a.title).join(', '),
+    );
+    await timed('codeAction inside the nesting', 'textDocument/codeAction', {
+      ...doc,
+      range: { start: deepAt, end: deepAt },
+      context: { diagnostics: [] },
+    });
 
     const peak = memory.peakMb();
     if (peak !== undefined) assert.ok(peak < BUDGET.mb, `peak RSS ${peak} MB`);

@@ -24,13 +24,17 @@ test('pull: rule findings arrive with code, docs link, source and fixes; unchang
     await client.open(ws.uri('web.json'), TEMPLATE);
     const report = await client.pullDiagnostics(ws.uri('web.json'));
     assert.equal(report.kind, 'full');
-    const range = report.items.find((d) => d.code === 'value-out-of-range') as { code: string; source: string; codeDescription: { href: string }; range: unknown; severity: number } | undefined;
+    const range = report.items.find((d) => d.code === 'value-out-of-range') as
+      { code: string; source: string; codeDescription: { href: string }; range: unknown; severity: number } | undefined;
     assert.ok(range, JSON.stringify(report.items));
     assert.equal(range.source, 'vmss-upgrade');
     assert.match(range.codeDescription.href, /value-out-of-range\.md$/);
     assert.deepEqual(range.range, { start: positionOf(TEMPLATE, '200'), end: positionOf(TEMPLATE, '200', 3) });
     assert.equal(client.pushedFor(ws.uri('web.json')).length, 0, 'nothing pushed when the client pulls');
-    const again = await client.request<{ kind: string }>('textDocument/diagnostic', { textDocument: { uri: ws.uri('web.json') }, previousResultId: report.resultId });
+    const again = await client.request<{ kind: string }>('textDocument/diagnostic', {
+      textDocument: { uri: ws.uri('web.json') },
+      previousResultId: report.resultId,
+    });
     assert.equal(again.kind, 'unchanged');
     assert.equal(await client.shutdown(), 0);
   } finally {
@@ -51,12 +55,16 @@ test('push: diagnostics on open, fresh ones after an edit, versioned, and cleare
     assert.ok(first.diagnostics.some((d) => d.code === 'value-out-of-range'));
     // Several quick edits: only the last text's diagnostics may be published.
     const at = positionOf(TEMPLATE, '200');
-    const replace = (version: number, text: string, length: number) => client.change(uri, version, { start: at, end: { line: at.line, character: at.character + length } }, text);
+    const replace = (version: number, text: string, length: number) =>
+      client.change(uri, version, { start: at, end: { line: at.line, character: at.character + length } }, text);
     await replace(2, '300', 3);
     await replace(3, '20', 3);
     const fresh = await client.waitForDiagnostics(uri, (p) => p.version === 3);
     assert.ok(!fresh.diagnostics.some((d) => d.code === 'value-out-of-range'), 'fixed value: no finding');
-    assert.ok(client.pushedFor(uri).every((p) => p.version !== 2), 'stale version never published');
+    assert.ok(
+      client.pushedFor(uri).every((p) => p.version !== 2),
+      'stale version never published',
+    );
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     const cleared = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0 && p.version === undefined);
     assert.equal(cleared.diagnostics.length, 0);
@@ -72,14 +80,21 @@ test('JSON syntax errors are reported, and half-typed text never breaks the serv
   const uri = 'file:///tmp/vmss-lsp-test/broken.json';
   try {
     await client.initialize();
-    const broken = TEMPLATE.replace('"maxUnhealthyInstancePercent": 20,', '"maxUnhealthyInstancePercent": 20').slice(0, TEMPLATE.indexOf('"virtualMachineProfile"'));
+    const broken = TEMPLATE.replace('"maxUnhealthyInstancePercent": 20,', '"maxUnhealthyInstancePercent": 20').slice(
+      0,
+      TEMPLATE.indexOf('"virtualMachineProfile"'),
+    );
     await client.open(uri, broken);
     const report = await client.pullDiagnostics(uri);
-    const syntax = report.items.find((d) => d.code === 'json-syntax') as { codeDescription?: { href: string }; source?: string } | undefined;
+    const syntax = report.items.find((d) => d.code === 'json-syntax') as
+      { codeDescription?: { href: string }; source?: string } | undefined;
     assert.ok(syntax, JSON.stringify(report.items.map((d) => d.code)));
     assert.equal(syntax.source, 'vmss-upgrade');
     assert.match(syntax.codeDescription!.href, /^https:\/\/learn\.microsoft\.com\//);
-    assert.ok(report.items.some((d) => d.code === 'value-out-of-range'), 'rules still run on what parsed');
+    assert.ok(
+      report.items.some((d) => d.code === 'value-out-of-range'),
+      'rules still run on what parsed',
+    );
     assert.equal(await client.shutdown(), 0);
   } finally {
     client.kill();
@@ -126,9 +141,14 @@ test('.vmss-upgrade.json in the workspace sets severities, and a change to it is
   try {
     await client.initialize();
     await client.open(uri, TEMPLATE);
-    assert.equal((((await client.pullDiagnostics(uri)).items.find((d) => d.code === 'value-out-of-range')) as { severity?: number }).severity, 4);
+    assert.equal(
+      ((await client.pullDiagnostics(uri)).items.find((d) => d.code === 'value-out-of-range') as { severity?: number }).severity,
+      4,
+    );
     writeFileSync(join(ws.dir, '.vmss-upgrade.json'), '{ "rules": { "value-out-of-range": "off" } }');
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('.vmss-upgrade.json'), type: 2 }] });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: ws.uri('.vmss-upgrade.json'), type: 2 }],
+    });
     const after = await client.pullDiagnostics(uri);
     assert.ok(!after.items.some((d) => d.code === 'value-out-of-range'));
     assert.equal(await client.shutdown(), 0);
@@ -157,13 +177,23 @@ test('the parameters file beside a template feeds it; editing the parameters fil
     const at = positionOf(PARAMETERS, '12');
     await client.change(paramsUri, 2, { start: at, end: { line: at.line, character: at.character + 2 } }, '30');
     await client.until(() => client.pushedFor(uri).length > published, 'the template to be re-checked');
-    assert.equal((await client.request<Info>('vmssUpgrade/scaleSets', { textDocument: { uri } })).scaleSets[0]!.capacity.count, 30, 'from the edited parameters file');
+    assert.equal(
+      (await client.request<Info>('vmssUpgrade/scaleSets', { textDocument: { uri } })).scaleSets[0]!.capacity.count,
+      30,
+      'from the edited parameters file',
+    );
     // The client may choose another parameters file, or none.
     const refreshed = client.viewRefreshes.length;
-    await client.connection.sendNotification('vmssUpgrade/setParametersFile', { templateUri: uri, parametersUri: 'file:///nonexistent/p.json' });
+    await client.connection.sendNotification('vmssUpgrade/setParametersFile', {
+      templateUri: uri,
+      parametersUri: 'file:///nonexistent/p.json',
+    });
     // Inlay hints and CodeLenses are pulled by the client: the server asks it to pull them again.
     await client.until(() => client.viewRefreshes.length >= refreshed + 2, 'inlay hint and CodeLens refresh requests');
-    assert.deepEqual(new Set(client.viewRefreshes.slice(refreshed)), new Set(['workspace/inlayHint/refresh', 'workspace/codeLens/refresh']));
+    assert.deepEqual(
+      new Set(client.viewRefreshes.slice(refreshed)),
+      new Set(['workspace/inlayHint/refresh', 'workspace/codeLens/refresh']),
+    );
     const none = await client.request<Info>('vmssUpgrade/scaleSets', { textDocument: { uri } });
     assert.deepEqual(none.scaleSets[0]!.capacity, { count: 10, known: true }, 'the template default');
     assert.equal(await client.shutdown(), 0);

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { EditLog } from '../../server/src/editLog';
+import { EditLog } from '../../server/src/lsp/editLog';
 
 function edited(log: EditLog, doc: TextDocument, from: number, to: number, text: string): TextDocument {
   const change = { range: { start: doc.positionAt(from), end: doc.positionAt(to) }, text };
@@ -37,7 +37,14 @@ test('an edit across an end, a whole-text replacement or several changes at once
   replaced.record(doc, [{ text: 'new' }], 3);
   assert.equal(replaced.mapSpan('u', 2, SPAN), undefined);
   const multi = new EditLog();
-  multi.record(doc, [{ range: { start: doc.positionAt(0), end: doc.positionAt(0) }, text: 'a' }, { range: { start: doc.positionAt(1), end: doc.positionAt(1) }, text: 'b' }], 3);
+  multi.record(
+    doc,
+    [
+      { range: { start: doc.positionAt(0), end: doc.positionAt(0) }, text: 'a' },
+      { range: { start: doc.positionAt(1), end: doc.positionAt(1) }, text: 'b' },
+    ],
+    3,
+  );
   assert.equal(multi.mapSpan('u', 2, SPAN), undefined);
   assert.deepEqual(multi.mapSpan('u', 3, SPAN), SPAN, 'spans taken after it are fine');
 });

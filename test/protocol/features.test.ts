@@ -23,7 +23,10 @@ after(async () => {
 
 test('completion: rolling policy keys not yet present, with details', async () => {
   const position = positionOf(TEMPLATE, '"maxBatchInstancePercent"');
-  const list = await client.request<{ items: { label: string; detail?: string }[] }>('textDocument/completion', { textDocument: { uri: URI }, position });
+  const list = await client.request<{ items: { label: string; detail?: string }[] }>('textDocument/completion', {
+    textDocument: { uri: URI },
+    position,
+  });
   const labels = list.items.map((i) => i.label);
   assert.ok(labels.includes('maxUnhealthyUpgradedInstancePercent'));
   assert.ok(!labels.includes('maxUnhealthyInstancePercent'), 'already present');
@@ -34,7 +37,10 @@ test('completion after an edit that left the text broken (a key typed without a 
   await client.open(uri, TEMPLATE);
   const at = positionOf(TEMPLATE, '"pauseTimeBetweenBatches"');
   await client.change(uri, 2, { start: at, end: at }, '"ma"\n            ');
-  const list = await client.request<{ items: { label: string; textEdit: { newText: string } }[] }>('textDocument/completion', { textDocument: { uri }, position: { line: at.line, character: at.character + 3 } });
+  const list = await client.request<{ items: { label: string; textEdit: { newText: string } }[] }>('textDocument/completion', {
+    textDocument: { uri },
+    position: { line: at.line, character: at.character + 3 },
+  });
   const item = list.items.find((i) => i.label === 'maxUnhealthyUpgradedInstancePercent');
   assert.ok(item, list.items.map((i) => i.label).join(', '));
   assert.match(item.textEdit.newText, /^"maxUnhealthyUpgradedInstancePercent": \$\{1:20\},$/);
@@ -43,13 +49,26 @@ test('completion after an edit that left the text broken (a key typed without a 
 test('completion leaves property names to ARM Tools in arm-template documents, unless told otherwise', async () => {
   const uri = 'file:///tmp/vmss-lsp-features/arm-tools.json';
   await client.open(uri, TEMPLATE, 1, 'arm-template');
-  const keys = await client.request<{ items: { label: string }[] }>('textDocument/completion', { textDocument: { uri }, position: positionOf(TEMPLATE, '"maxBatchInstancePercent"') });
+  const keys = await client.request<{ items: { label: string }[] }>('textDocument/completion', {
+    textDocument: { uri },
+    position: positionOf(TEMPLATE, '"maxBatchInstancePercent"'),
+  });
   assert.ok(!keys.items.some((i) => i.label === 'maxUnhealthyUpgradedInstancePercent'));
-  const values = await client.request<{ items: { label: string }[] }>('textDocument/completion', { textDocument: { uri }, position: positionOf(TEMPLATE, '"Rolling"', 1) });
-  assert.deepEqual(values.items.map((i) => i.label), ['Automatic', 'Manual', 'Rolling'], 'values stay');
+  const values = await client.request<{ items: { label: string }[] }>('textDocument/completion', {
+    textDocument: { uri },
+    position: positionOf(TEMPLATE, '"Rolling"', 1),
+  });
+  assert.deepEqual(
+    values.items.map((i) => i.label),
+    ['Automatic', 'Manual', 'Rolling'],
+    'values stay',
+  );
   client.settings = { completion: { propertyNames: 'always' } };
   await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-  const always = await client.request<{ items: { label: string }[] }>('textDocument/completion', { textDocument: { uri }, position: positionOf(TEMPLATE, '"maxBatchInstancePercent"') });
+  const always = await client.request<{ items: { label: string }[] }>('textDocument/completion', {
+    textDocument: { uri },
+    position: positionOf(TEMPLATE, '"maxBatchInstancePercent"'),
+  });
   assert.ok(always.items.some((i) => i.label === 'maxUnhealthyUpgradedInstancePercent'));
   client.settings = {};
   await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
@@ -57,18 +76,28 @@ test('completion leaves property names to ARM Tools in arm-template documents, u
 
 test('hover: a property name and an expression value', async () => {
   type H = { contents: { kind: string; value: string } } | null;
-  const name = await client.request<H>('textDocument/hover', { textDocument: { uri: URI }, position: positionOf(TEMPLATE, 'maxUnhealthyInstancePercent', 3) });
+  const name = await client.request<H>('textDocument/hover', {
+    textDocument: { uri: URI },
+    position: positionOf(TEMPLATE, 'maxUnhealthyInstancePercent', 3),
+  });
   assert.equal(name?.contents.kind, 'markdown');
   assert.match(name!.contents.value, /integer · 5–100 · default 20/);
-  const expr = await client.request<H>('textDocument/hover', { textDocument: { uri: URI }, position: positionOf(TEMPLATE, "parameters('pause')", 3) });
+  const expr = await client.request<H>('textDocument/hover', {
+    textDocument: { uri: URI },
+    position: positionOf(TEMPLATE, "parameters('pause')", 3),
+  });
   assert.match(expr!.contents.value, /Effective value: `"PT5M"` — from a parameter's default value/);
 });
 
 test('code actions: the quick fixes of the finding, with its diagnostic', async () => {
   const report = await client.pullDiagnostics(URI);
   const diagnostic = report.items.find((d) => d.code === 'value-out-of-range')!;
-  const actions = await client.request<{ title: string; kind: string; diagnostics?: unknown[]; edit: { changes: Record<string, { newText: string }[]> } }[]>('textDocument/codeAction', {
-    textDocument: { uri: URI }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
+  const actions = await client.request<
+    { title: string; kind: string; diagnostics?: unknown[]; edit: { changes: Record<string, { newText: string }[]> } }[]
+  >('textDocument/codeAction', {
+    textDocument: { uri: URI },
+    range: diagnostic.range,
+    context: { diagnostics: [diagnostic] },
   });
   const change = actions.find((a) => a.title === 'Change to 100')!;
   assert.equal(change.kind, 'quickfix');
@@ -86,7 +115,11 @@ test('code actions on a large template come without edits and are resolved when 
   await client.open(uri, large);
   const diagnostic = (await client.pullDiagnostics(uri)).items.find((d) => d.code === 'value-out-of-range')!;
   type Action = { title: string; edit?: { changes: Record<string, never[]> }; data?: unknown };
-  const actions = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+  const actions = await client.request<Action[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: diagnostic.range,
+    context: { diagnostics: [diagnostic] },
+  });
   const change = actions.find((a) => a.title === 'Change to 100')!;
   assert.equal(change.edit, undefined);
   const resolved = await client.request<Action>('codeAction/resolve', change);
@@ -106,7 +139,10 @@ test('completion on a large template right after edits (carried spans) answers a
   const afterTop = large.replace('"resources"', '"extra": {},\n  "resources"');
   const at = positionOf(afterTop, '"pauseTimeBetweenBatches"');
   await client.change(uri, 3, { start: at, end: at }, '"m"\n            ');
-  const list = await client.request<{ items: { label: string; textEdit: { range: { start: { line: number; character: number } } } }[] }>('textDocument/completion', { textDocument: { uri }, position: { line: at.line, character: at.character + 2 } });
+  const list = await client.request<{ items: { label: string; textEdit: { range: { start: { line: number; character: number } } } }[] }>(
+    'textDocument/completion',
+    { textDocument: { uri }, position: { line: at.line, character: at.character + 2 } },
+  );
   const item = list.items.find((i) => i.label === 'maxUnhealthyUpgradedInstancePercent');
   assert.ok(item, list.items.map((i) => i.label).join(', '));
   assert.deepEqual(item.textEdit.range.start, at, 'replaces the half-typed key where it now is');
@@ -114,7 +150,10 @@ test('completion on a large template right after edits (carried spans) answers a
 });
 
 test('CodeLens above upgradePolicy with the simulation line', async () => {
-  const lenses = await client.request<{ range: { start: { line: number } }; command: { title: string; command: string } }[]>('textDocument/codeLens', { textDocument: { uri: URI } });
+  const lenses = await client.request<{ range: { start: { line: number } }; command: { title: string; command: string } }[]>(
+    'textDocument/codeLens',
+    { textDocument: { uri: URI } },
+  );
   assert.equal(lenses.length, 1);
   assert.equal(lenses[0]!.range.start.line, positionOf(TEMPLATE, '"upgradePolicy"').line);
   assert.match(lenses[0]!.command.title, /^Rolling upgrade: \d+ batches × \d+ · ≈.* · ≥\d+ of 10 serving · halts .*% at 2% failure rate$/);
@@ -123,7 +162,8 @@ test('CodeLens above upgradePolicy with the simulation line', async () => {
 
 test('CodeLens on a template with many scale sets: ranges first, the simulation on codeLens/resolve', async () => {
   const uri = 'file:///tmp/vmss-lsp-features/many.json';
-  const resource = (i: number) => `{ "type": "Microsoft.Compute/virtualMachineScaleSets", "apiVersion": "2024-07-01", "name": "s${i}", "sku": { "capacity": 4 }, "properties": { "upgradePolicy": { "mode": "Rolling" } } }`;
+  const resource = (i: number) =>
+    `{ "type": "Microsoft.Compute/virtualMachineScaleSets", "apiVersion": "2024-07-01", "name": "s${i}", "sku": { "capacity": 4 }, "properties": { "upgradePolicy": { "mode": "Rolling" } } }`;
   await client.open(uri, `{ "resources": [${Array.from({ length: 8 }, (_, i) => resource(i)).join(',\n')}] }`);
   type Lens = { range: unknown; command?: { title: string; arguments: { name: string }[] }; data?: unknown };
   const lenses = await client.request<Lens[]>('textDocument/codeLens', { textDocument: { uri } });
@@ -139,7 +179,15 @@ test('inlay hints, and none once the setting turns them off', async () => {
   const hints = await client.request<{ label: string }[]>('textDocument/inlayHint', { textDocument: { uri: URI }, range });
   // 200 % of 10 instances allows one batch of 10, but a batch stays within an update domain (5 of them), so
   // the simulator, the CodeLens and this hint count 5 batches: 4 pauses.
-  assert.deepEqual(hints.map((h) => h.label), ['defaults: maxUnhealthyUpgradedInstancePercent 20, rollbackFailedInstancesOnPolicyBreach false, maxSurge false', '10 of 10 per batch', '≤ 2 of 10', '4 pauses = 20 minutes']);
+  assert.deepEqual(
+    hints.map((h) => h.label),
+    [
+      'defaults: maxUnhealthyUpgradedInstancePercent 20, rollbackFailedInstancesOnPolicyBreach false, maxSurge false',
+      '10 of 10 per batch',
+      '≤ 2 of 10',
+      '4 pauses = 20 minutes',
+    ],
+  );
   client.settings = { inlayHints: { enabled: false } };
   await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
   assert.deepEqual(await client.request('textDocument/inlayHint', { textDocument: { uri: URI }, range }), []);
@@ -149,11 +197,20 @@ test('inlay hints, and none once the setting turns them off', async () => {
 
 test('document symbols and the vmssUpgrade/scaleSets request', async () => {
   const symbols = await client.request<{ name: string; detail: string }[]>('textDocument/documentSymbol', { textDocument: { uri: URI } });
-  assert.deepEqual(symbols.map((s) => s.name), ['web']);
+  assert.deepEqual(
+    symbols.map((s) => s.name),
+    ['web'],
+  );
   assert.match(symbols[0]!.detail, /^Rolling · batches 200 %/);
-  const result = await client.request<{ version: number; scaleSets: { name: string; simulatorInput: { mode: string; fleet: { capacity: number } } }[] }>('vmssUpgrade/scaleSets', { textDocument: { uri: URI } });
+  const result = await client.request<{
+    version: number;
+    scaleSets: { name: string; simulatorInput: { mode: string; fleet: { capacity: number } } }[];
+  }>('vmssUpgrade/scaleSets', { textDocument: { uri: URI } });
   assert.equal(result.version, 1);
   assert.equal(result.scaleSets[0]!.simulatorInput.mode, 'Rolling');
   assert.equal(result.scaleSets[0]!.simulatorInput.fleet.capacity, 10);
-  assert.deepEqual((await client.request<{ scaleSets: unknown[] }>('vmssUpgrade/scaleSets', { textDocument: { uri: 'file:///not/open.json' } })).scaleSets, []);
+  assert.deepEqual(
+    (await client.request<{ scaleSets: unknown[] }>('vmssUpgrade/scaleSets', { textDocument: { uri: 'file:///not/open.json' } })).scaleSets,
+    [],
+  );
 });

@@ -60,7 +60,14 @@ async function diagnostics(client: LspClient, uri: string): Promise<Diagnostic[]
 }
 
 function codeActions(client: LspClient, uri: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
-  return within('textDocument/codeAction', client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }));
+  return within(
+    'textDocument/codeAction',
+    client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    }),
+  );
 }
 
 function edits(action: CodeAction | undefined): TextEdit[] {
@@ -72,7 +79,10 @@ function assertWithinLines(text: string, ranges: readonly Range[], what: string)
   const lengths = text.split(/\r\n|\r|\n/).map((line) => line.length);
   for (const range of ranges) {
     for (const p of [range.start, range.end]) {
-      assert.ok(p.line < lengths.length && p.character <= lengths[p.line]!, `${what}: ${p.line}:${p.character} is past the ${lengths[p.line]} characters of its line`);
+      assert.ok(
+        p.line < lengths.length && p.character <= lengths[p.line]!,
+        `${what}: ${p.line}:${p.character} is past the ${lengths[p.line]} characters of its line`,
+      );
     }
   }
 }
@@ -84,7 +94,14 @@ function byCode(list: readonly Diagnostic[], code: string): Diagnostic {
 }
 
 /** Applies the fix as a client does and checks that its finding is gone from the fixed text (`remaining` others of its rule stay). */
-async function applyAndRecheck(client: LspClient, name: string, text: string, action: CodeAction, code: string, remaining = 0): Promise<string> {
+async function applyAndRecheck(
+  client: LspClient,
+  name: string,
+  text: string,
+  action: CodeAction,
+  code: string,
+  remaining = 0,
+): Promise<string> {
   const fixed = TextDocument.applyEdits(TextDocument.create('u', 'json', 1, text), edits(action));
   const uri = `file:///tmp/vmss-robustness/fixed-${name}`;
   await client.open(uri, fixed);
@@ -104,7 +121,10 @@ test('R1: the health fix on a template with a 3,000-deep array answers at once a
     assert.ok(action && edits(action).length > 0, 'the fix is offered, with its edit');
     const fixed = await applyAndRecheck(client, 'R1.json', text, action, 'repairs-require-health');
     const nested = text.slice(text.indexOf('"x": '), text.indexOf('\n', text.indexOf('"x": ')));
-    assert.ok(fixed.includes(`${nested},\n            "extensions": [\n`), 'a comma after the nested array, the new property on the next line');
+    assert.ok(
+      fixed.includes(`${nested},\n            "extensions": [\n`),
+      'a comma after the nested array, the new property on the next line',
+    );
     assert.equal(fixed.replace(/,\n {12}"extensions": \[[\s\S]*?\n {12}\]/, ''), text, 'nothing else changed');
   });
 });
@@ -114,7 +134,12 @@ test('R1b: the same code action on broken JSON with runs of [ answers at once', 
   await withServer('R1b.json', text, async (client, uri) => {
     const list = await diagnostics(client, uri);
     for (const diagnostic of list) {
-      for (const action of await codeActions(client, uri, diagnostic)) assertWithinLines(text, edits(action).map((e) => e.range), action.title);
+      for (const action of await codeActions(client, uri, diagnostic))
+        assertWithinLines(
+          text,
+          edits(action).map((e) => e.range),
+          action.title,
+        );
     }
   });
 });
@@ -128,16 +153,23 @@ test('R1c: resolving the health fix on a 2 MB template answers at once, and refu
     const resolved = await within('codeAction/resolve', client.request<CodeAction>('codeAction/resolve', lazy));
     // extensionProfile holds the damage (a million open brackets where "extensions" was): no safe place to write.
     assert.equal(resolved.edit, undefined);
-    for (const action of actions.filter((a) => a.data)) await within(`resolve "${action.title}"`, client.request('codeAction/resolve', action));
+    for (const action of actions.filter((a) => a.data))
+      await within(`resolve "${action.title}"`, client.request('codeAction/resolve', action));
   });
 });
 
 test('R4: the health fix leaves the siblings on the line it extends as they were', async () => {
   const text = fixture('R4-fix-reflows-siblings.json');
   await withServer('R4.json', text, async (client, uri) => {
-    const action = (await codeActions(client, uri, byCode(await diagnostics(client, uri), 'repairs-require-health'))).find((a) => a.title.startsWith(HEALTH_FIX))!;
+    const action = (await codeActions(client, uri, byCode(await diagnostics(client, uri), 'repairs-require-health'))).find((a) =>
+      a.title.startsWith(HEALTH_FIX),
+    )!;
     const fixed = await applyAndRecheck(client, 'R4.json', text, action, 'repairs-require-health');
-    assert.equal(fixed, text.replace('"y": {"a": 1} /* keep */\n          }', `"y": {"a": 1}, /* keep */
+    assert.equal(
+      fixed,
+      text.replace(
+        '"y": {"a": 1} /* keep */\n          }',
+        `"y": {"a": 1}, /* keep */
             "extensions": [
               {
                 "name": "HealthExtension",
@@ -154,7 +186,9 @@ test('R4: the health fix leaves the siblings on the line it extends as they were
                 }
               }
             ]
-          }`));
+          }`,
+      ),
+    );
   });
 });
 
@@ -164,20 +198,33 @@ test('R5: the legacy-property migration rewrites the property in place; both com
     const actions = await codeActions(client, uri, byCode(await diagnostics(client, uri), 'legacy-upgrade-property'));
     const action = actions.find((a) => a.title === 'Migrate to automaticOSUpgradePolicy.enableAutomaticOSUpgrade')!;
     const fixed = await applyAndRecheck(client, 'R5.json', text, action, 'legacy-upgrade-property');
-    assert.equal(fixed, text.replace('"automaticOSUpgrade": true /* legacy */', `"automaticOSUpgradePolicy": {
+    assert.equal(
+      fixed,
+      text.replace(
+        '"automaticOSUpgrade": true /* legacy */',
+        `"automaticOSUpgradePolicy": {
             "enableAutomaticOSUpgrade": true
-          } /* legacy */`));
+          } /* legacy */`,
+      ),
+    );
   });
 });
 
-test('R6: a string escaping the CR of a CRLF: the diagnostic ends at its line\'s end, not between CR and LF', async () => {
+test("R6: a string escaping the CR of a CRLF: the diagnostic ends at its line's end, not between CR and LF", async () => {
   const text = fixture('R6-diagnostic-range-past-eol.json');
   await withServer('R6.json', text, async (client, uri) => {
     const list = await diagnostics(client, uri);
     assert.ok(list.length > 0);
-    assertWithinLines(text, list.map((d) => d.range), 'diagnostic');
+    assertWithinLines(
+      text,
+      list.map((d) => d.range),
+      'diagnostic',
+    );
     const lineLength = text.indexOf('\r');
-    assert.ok(list.some((d) => d.range.end.line === 0 && d.range.end.character === lineLength), 'the unclosed string ends at the end of line 0');
+    assert.ok(
+      list.some((d) => d.range.end.line === 0 && d.range.end.character === lineLength),
+      'the unclosed string ends at the end of line 0',
+    );
   });
 });
 
@@ -185,19 +232,38 @@ test('R6b: mixed line endings: moving a misplaced policy takes its whole line, C
   const text = fixture('R6b-edit-range-splits-crlf.json');
   await withServer('R6b.json', text, async (client, uri) => {
     const list = await diagnostics(client, uri);
-    assertWithinLines(text, list.map((d) => d.range), 'diagnostic');
+    assertWithinLines(
+      text,
+      list.map((d) => d.range),
+      'diagnostic',
+    );
     const misplaced = list.filter((d) => d.code === 'misplaced-policy');
     assert.equal(misplaced.length, 2);
     for (const diagnostic of list) {
-      for (const action of await codeActions(client, uri, diagnostic)) assertWithinLines(text, edits(action).map((e) => e.range), action.title);
+      for (const action of await codeActions(client, uri, diagnostic))
+        assertWithinLines(
+          text,
+          edits(action).map((e) => e.range),
+          action.title,
+        );
     }
     const onLine17 = misplaced.find((d) => d.range.start.line === 17)!;
-    const move = (await codeActions(client, uri, onLine17)).find((a) => a.title === 'Move to properties.upgradePolicy.rollingUpgradePolicy')!;
-    assert.ok(edits(move).some((e) => e.range.start.line === 17 && e.range.start.character === 0 && e.range.end.line === 18 && e.range.end.character === 0), 'line 17 goes whole');
+    const move = (await codeActions(client, uri, onLine17)).find(
+      (a) => a.title === 'Move to properties.upgradePolicy.rollingUpgradePolicy',
+    )!;
+    assert.ok(
+      edits(move).some(
+        (e) => e.range.start.line === 17 && e.range.start.character === 0 && e.range.end.line === 18 && e.range.end.character === 0,
+      ),
+      'line 17 goes whole',
+    );
     const fixed = await applyAndRecheck(client, 'R6b.json', text, move, 'misplaced-policy', 1);
     const policy = '"rollingUpgradePolicy": { "maxBatchInstancePercent": 150, "pauseTimeBetweenBatches": "5 minutes" }';
-    assert.equal(fixed, text
-      .replace(`        ${policy},\r\n`, '')
-      .replace('"automaticOSUpgrade": true\n        },', `"automaticOSUpgrade": true,\n          ${policy}\n        },`));
+    assert.equal(
+      fixed,
+      text
+        .replace(`        ${policy},\r\n`, '')
+        .replace('"automaticOSUpgrade": true\n        },', `"automaticOSUpgrade": true,\n          ${policy}\n        },`),
+    );
   });
 });

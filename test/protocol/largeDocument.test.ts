@@ -25,12 +25,18 @@ test('typing in a large template: completion answers while the diagnostics pull 
       order.push('diagnostics');
       return r;
     });
-    const list = await client.request<{ items: { label: string }[] }>('textDocument/completion', { textDocument: { uri }, position: { line: at.line, character: at.character + 2 } });
+    const list = await client.request<{ items: { label: string }[] }>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: at.line, character: at.character + 2 },
+    });
     order.push('completion');
     assert.ok(list.items.some((i) => i.label === 'maxUnhealthyUpgradedInstancePercent'));
     const report = await pull;
     assert.deepEqual(order, ['completion', 'diagnostics']);
-    assert.ok(report.items.some((d) => d.code === 'value-out-of-range'), 'the pull answers once typing pauses');
+    assert.ok(
+      report.items.some((d) => d.code === 'value-out-of-range'),
+      'the pull answers once typing pauses',
+    );
     assert.equal(await client.shutdown(), 0);
   } finally {
     client.kill();
@@ -46,7 +52,11 @@ test('a request waiting for the typing pause can be cancelled', async () => {
     const at = positionOf(LARGE, '"mode"');
     await client.change(uri, 2, { start: at, end: at }, ' ');
     const source = new CancellationTokenSource();
-    const hover = client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: at.line, character: at.character + 3 } }, source.token);
+    const hover = client.connection.sendRequest(
+      'textDocument/hover',
+      { textDocument: { uri }, position: { line: at.line, character: at.character + 3 } },
+      source.token,
+    );
     source.cancel();
     await assert.rejects(hover, (error: { code?: number }) => error.code === -32800);
     assert.equal(await client.shutdown(), 0);

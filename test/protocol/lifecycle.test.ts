@@ -21,7 +21,16 @@ test('initialize announces the features; shutdown and exit end the process with 
     const result = await client.initialize();
     const caps = result.capabilities as Record<string, unknown>;
     assert.deepEqual(caps.textDocumentSync, { openClose: true, change: 2 });
-    for (const key of ['completionProvider', 'hoverProvider', 'codeActionProvider', 'codeLensProvider', 'inlayHintProvider', 'documentSymbolProvider', 'diagnosticProvider']) assert.ok(caps[key], key);
+    for (const key of [
+      'completionProvider',
+      'hoverProvider',
+      'codeActionProvider',
+      'codeLensProvider',
+      'inlayHintProvider',
+      'documentSymbolProvider',
+      'diagnosticProvider',
+    ])
+      assert.ok(caps[key], key);
     assert.equal(result.serverInfo?.name, 'vmss-upgrade');
     assert.equal(await client.shutdown(), 0);
   } finally {
@@ -45,7 +54,10 @@ test('a request that throws gets an error response and the server lives on', asy
   try {
     await client.initialize();
     const uri = 'file:///tmp/vmss-lsp-test/crash.json';
-    await client.open(uri, '{ "resources": [ { "type": "Microsoft.Compute/virtualMachineScaleSets", "properties": { "upgradePolicy": { "mode": "Rolling" } } } ] }');
+    await client.open(
+      uri,
+      '{ "resources": [ { "type": "Microsoft.Compute/virtualMachineScaleSets", "properties": { "upgradePolicy": { "mode": "Rolling" } } } ] }',
+    );
     // A position without a line makes the engine throw inside the handler.
     await assert.rejects(client.request('textDocument/hover', { textDocument: { uri }, position: null }), /error while computing hover/i);
     const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
@@ -61,7 +73,10 @@ test('a cancelled request is answered with RequestCancelled', async () => {
   try {
     await client.initialize();
     const uri = 'file:///tmp/vmss-lsp-test/cancel.json';
-    await client.open(uri, '{ "resources": [ { "type": "Microsoft.Compute/virtualMachineScaleSets", "properties": { "upgradePolicy": { "mode": "Rolling" } } } ] }');
+    await client.open(
+      uri,
+      '{ "resources": [ { "type": "Microsoft.Compute/virtualMachineScaleSets", "properties": { "upgradePolicy": { "mode": "Rolling" } } } ] }',
+    );
     const { CancellationTokenSource } = await import('vscode-jsonrpc/node');
     const source = new CancellationTokenSource();
     // Cancelled before it is sent: the $/cancelRequest follows the request in the same write, so the
@@ -83,7 +98,9 @@ test('--node-ipc: the same server over Node IPC, as VS Code starts it', async ()
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   connection.listen();
   try {
-    const result = (await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} })) as { capabilities: { hoverProvider?: boolean } };
+    const result = (await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} })) as {
+      capabilities: { hoverProvider?: boolean };
+    };
     assert.equal(result.capabilities.hoverProvider, true);
     await connection.sendRequest('shutdown');
     await connection.sendNotification('exit');

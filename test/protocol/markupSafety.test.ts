@@ -19,13 +19,19 @@ const FIXTURES = [
   { file: 'R3-xss-hover.json', languageId: 'json' },
   { file: 'xss-template.json', languageId: 'json' },
   { file: 'xss-template.bicep', languageId: 'bicep' },
-].map((f) => ({ ...f, uri: `file:///tmp/vmss-markup/${f.file}`, text: readFileSync(join(ROOT, 'test/fixtures/robustness', f.file), 'utf8') }));
+].map((f) => ({
+  ...f,
+  uri: `file:///tmp/vmss-markup/${f.file}`,
+  text: readFileSync(join(ROOT, 'test/fixtures/robustness', f.file), 'utf8'),
+}));
 
 /** The only links our markdown may carry: the Azure pages of the catalog and our rule pages. */
 const OURS: ReadonlySet<string> = new Set([...Object.values(DOCS), ...[...RULE_IDS].map(ruleDocsUrl)]);
 
 type Markup = { kind: string; value: string } | string | { language: string; value: string };
-interface Hover { contents: Markup | Markup[] }
+interface Hover {
+  contents: Markup | Markup[];
+}
 
 let client: LspClient;
 
@@ -46,7 +52,9 @@ async function atEveryOffset<R>(f: (typeof FIXTURES)[number], method: string): P
   const out: { offset: number; result: R }[] = [];
   for (let start = 0; start <= f.text.length; start += 200) {
     const offsets = Array.from({ length: Math.min(200, f.text.length + 1 - start) }, (_, i) => start + i);
-    const results = await Promise.all(offsets.map((offset) => client.request<R>(method, { textDocument: { uri: f.uri }, position: doc.positionAt(offset) })));
+    const results = await Promise.all(
+      offsets.map((offset) => client.request<R>(method, { textDocument: { uri: f.uri }, position: doc.positionAt(offset) })),
+    );
     results.forEach((result, i) => out.push({ offset: offsets[i]!, result }));
   }
   return out;
@@ -66,7 +74,9 @@ function markdownOf(contents: Markup | Markup[]): string[] {
 /** Live markup by both checks (our CommonMark code-span reading, and markdown-it's), deduplicated. */
 function live(markdown: string): LiveMarkup[] {
   const seen = new Set<string>();
-  return [...liveMarkup(markdown, OURS), ...liveMarkupParsed(markdown, OURS)].filter((m) => !seen.has(`${m.kind}:${m.text}`) && seen.add(`${m.kind}:${m.text}`));
+  return [...liveMarkup(markdown, OURS), ...liveMarkupParsed(markdown, OURS)].filter(
+    (m) => !seen.has(`${m.kind}:${m.text}`) && seen.add(`${m.kind}:${m.text}`),
+  );
 }
 
 /** "n of m distinct texts" with what is live in each, for the failure message. */
@@ -88,7 +98,8 @@ test('every hover of the payload templates, at every character: no template text
   }
   // The payloads reach every kind of hover that quotes the template, so the check has something to find.
   const all = [...hovers.keys()].join('\n');
-  for (const kind of ['Effective value:', 'is not an ISO 8601 duration', 'Capacity unknown', 'instances**', '% =']) assert.ok(all.includes(kind), `a hover with "${kind}"`);
+  for (const kind of ['Effective value:', 'is not an ISO 8601 duration', 'Capacity unknown', 'instances**', '% ='])
+    assert.ok(all.includes(kind), `a hover with "${kind}"`);
   assert.ok(hovers.size >= 40, `${hovers.size} distinct hovers`);
   const { affected, message } = report(hovers);
   assert.equal(affected, 0, message);
@@ -97,7 +108,10 @@ test('every hover of the payload templates, at every character: no template text
 test('completion documentation at every character of the payload templates has no live markup', async () => {
   const docs = new Map<string, string>();
   for (const f of FIXTURES) {
-    for (const { offset, result } of await atEveryOffset<{ items: { label: string; documentation?: Markup }[] } | null>(f, 'textDocument/completion')) {
+    for (const { offset, result } of await atEveryOffset<{ items: { label: string; documentation?: Markup }[] } | null>(
+      f,
+      'textDocument/completion',
+    )) {
       for (const item of result?.items ?? []) {
         if (item.documentation === undefined) continue;
         for (const text of markdownOf(item.documentation)) if (!docs.has(text)) docs.set(text, `${f.file}@${offset} ${item.label}`);
@@ -116,7 +130,10 @@ test('CodeLens titles and inlay hints of the payload templates: plain text witho
   let lenses = 0;
   let hints = 0;
   for (const f of FIXTURES) {
-    const found = await client.request<{ range: unknown; command?: { title: string; tooltip?: string }; data?: unknown }[]>('textDocument/codeLens', { textDocument: { uri: f.uri } });
+    const found = await client.request<{ range: unknown; command?: { title: string; tooltip?: string }; data?: unknown }[]>(
+      'textDocument/codeLens',
+      { textDocument: { uri: f.uri } },
+    );
     for (const lens of found) {
       const resolved = lens.command ? lens : await client.request<typeof lens>('codeLens/resolve', lens);
       lenses++;
@@ -125,9 +142,14 @@ test('CodeLens titles and inlay hints of the payload templates: plain text witho
     }
     const doc = TextDocument.create(f.uri, f.languageId, 1, f.text);
     const range = { start: { line: 0, character: 0 }, end: doc.positionAt(f.text.length) };
-    for (const hint of await client.request<{ label: string | { value: string; tooltip?: Markup }[]; tooltip?: Markup }[]>('textDocument/inlayHint', { textDocument: { uri: f.uri }, range })) {
+    for (const hint of await client.request<{ label: string | { value: string; tooltip?: Markup }[]; tooltip?: Markup }[]>(
+      'textDocument/inlayHint',
+      { textDocument: { uri: f.uri }, range },
+    )) {
       hints++;
-      const tooltips = [hint.tooltip, ...(typeof hint.label === 'string' ? [] : hint.label.map((p) => p.tooltip))].filter((t) => t !== undefined);
+      const tooltips = [hint.tooltip, ...(typeof hint.label === 'string' ? [] : hint.label.map((p) => p.tooltip))].filter(
+        (t) => t !== undefined,
+      );
       for (const tooltip of tooltips) {
         // A string tooltip is plain text to VS Code; a MarkupContent one is markdown.
         if (typeof tooltip !== 'string') for (const text of markdownOf(tooltip)) assert.deepEqual(live(text), [], `${f.file}: ${text}`);

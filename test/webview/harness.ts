@@ -41,7 +41,12 @@ export async function serve(options: { dev?: boolean; port?: number } = {}): Pro
       const nonce = createNonce();
       const fixtureName = url.searchParams.get('fixture') ?? 'document';
       const html = previewHtml({
-        cspSource: origin, nonce, scriptUri: '/dist/webview.js', styleUri: '/dist/webview.css', themeStyleUri: `/themes/${theme}.css`, bodyClass: THEMES[theme] ?? THEMES.dark,
+        cspSource: origin,
+        nonce,
+        scriptUri: '/dist/webview.js',
+        styleUri: '/dist/webview.css',
+        themeStyleUri: `/themes/${theme}.css`,
+        bodyClass: THEMES[theme] ?? THEMES.dark,
         ...(options.dev && /^[\w-]+$/.test(fixtureName) ? { devScriptUri: `/dev.js?fixture=${fixtureName}` } : {}),
       });
       send('text/html; charset=utf-8', html, { 'Content-Security-Policy': contentSecurityPolicy(origin, nonce) });
@@ -66,7 +71,15 @@ export async function serve(options: { dev?: boolean; port?: number } = {}): Pro
 export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -79,7 +92,12 @@ export interface Opened {
 }
 
 /** Opens the preview; every page records CSP violations, alerts and long tasks from its first script on. */
-export async function open(browser: Browser, served: Served, theme: Theme = 'dark', viewport = { width: 1280, height: 900 }): Promise<Opened> {
+export async function open(
+  browser: Browser,
+  served: Served,
+  theme: Theme = 'dark',
+  viewport = { width: 1280, height: 900 },
+): Promise<Opened> {
   const page = await browser.newPage({ viewport });
   const violations: string[] = [];
   const consoleErrors: string[] = [];
@@ -99,8 +117,12 @@ export async function open(browser: Browser, served: Served, theme: Theme = 'dar
     w.longTasks = [];
     w.alerts = [];
     document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) w.longTasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });
-    window.alert = (m?: unknown) => { w.alerts.push(m); };
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longTasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+    window.alert = (m?: unknown) => {
+      w.alerts.push(m);
+    };
   });
   await page.goto(`${served.origin}/?theme=${theme}`);
   await page.waitForFunction(() => Array.isArray((window as unknown as { vmssPreviewPosted?: unknown[] }).vmssPreviewPosted));
@@ -126,7 +148,11 @@ export async function waitForRisk(page: Page, prefix = 'current'): Promise<void>
 
 /** Waits until the element's text matches, and returns the text. */
 export async function waitText(page: Page, selector: string, pattern: RegExp): Promise<string> {
-  await page.waitForFunction(([s, source, flags]) => new RegExp(source!, flags).test(document.querySelector(s!)?.textContent ?? ''), [selector, pattern.source, pattern.flags] as const);
+  await page.waitForFunction(([s, source, flags]) => new RegExp(source!, flags).test(document.querySelector(s!)?.textContent ?? ''), [
+    selector,
+    pattern.source,
+    pattern.flags,
+  ] as const);
   return (await page.textContent(selector)) ?? '';
 }
 

@@ -25,12 +25,18 @@ test('10,000 trials never block the main thread for more than 100 ms', async () 
   }));
   assert.ok(running, 'the trials are still running when the window opens');
   // Input is handled meanwhile: hovering a row updates its details.
-  await page.locator('[data-testid="current-timeline"] g.row').nth(2).hover({ position: { x: 40, y: 12 } });
+  await page
+    .locator('[data-testid="current-timeline"] g.row')
+    .nth(2)
+    .hover({ position: { x: 40, y: 12 } });
   await page.waitForFunction(() => /Batch 3/.test(document.querySelector('[data-testid="current-batch-details"]')?.textContent ?? ''));
   await waitForRisk(page);
-  assert.match(await page.textContent('[data-testid="current-risk"] h3') ?? '', /10,000 trials/);
+  assert.match((await page.textContent('[data-testid="current-risk"] h3')) ?? '', /10,000 trials/);
   const tasks = (await longTasks(page)).filter(([start]) => start > renderedAt).map(([, d]) => d);
-  assert.ok(tasks.every((d) => d <= 100), `long tasks while Monte Carlo ran: ${tasks.map((d) => Math.round(d)).join(', ')} ms`);
+  assert.ok(
+    tasks.every((d) => d <= 100),
+    `long tasks while Monte Carlo ran: ${tasks.map((d) => Math.round(d)).join(', ')} ms`,
+  );
   await page.close();
 });
 
@@ -45,7 +51,8 @@ test('a what-if edit redraws the picture in well under 100 ms', async () => {
       const t0 = performance.now();
       input.value = value;
       input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-      if (!document.querySelector('[data-testid="current-header"]')?.textContent?.includes(`${value} (what-if override)`)) throw new Error(`not redrawn for ${value}`);
+      if (!document.querySelector('[data-testid="current-header"]')?.textContent?.includes(`${value} (what-if override)`))
+        throw new Error(`not redrawn for ${value}`);
       times.push(performance.now() - t0);
     }
     return times;

@@ -19,21 +19,37 @@ describe('rendering', () => {
   test('says ready, then draws header, timeline, capacity and risk from the document', async () => {
     const { page, consoleErrors } = await opened();
     assert.deepEqual((await posted(page))[0], { type: 'ready' });
-    assert.match(await page.textContent('[data-testid="current-outcome"]') ?? '', /Completed/);
-    const header = await page.textContent('[data-testid="current-header"]') ?? '';
-    for (const part of ['10 batches of 1 (policy allows up to 2)', 'Estimated duration', '1 h 7 min', 'Minimum serving', '9 of 10', 'Automatic OS upgrade', '10 (template)', 'batch 20%', 'pause 1 min']) {
+    assert.match((await page.textContent('[data-testid="current-outcome"]')) ?? '', /Completed/);
+    const header = (await page.textContent('[data-testid="current-header"]')) ?? '';
+    for (const part of [
+      '10 batches of 1 (policy allows up to 2)',
+      'Estimated duration',
+      '1 h 7 min',
+      'Minimum serving',
+      '9 of 10',
+      'Automatic OS upgrade',
+      '10 (template)',
+      'batch 20%',
+      'pause 1 min',
+    ]) {
       assert.ok(header.includes(part), `header has ${part}: ${header}`);
     }
     assert.equal(await page.locator(ROWS('current')).count(), 10);
     assert.equal(await page.locator('[data-testid="current-timeline"] .gate-fail').count(), 0);
-    assert.ok(await page.locator('[data-testid="current-timeline"] .phase-rollback').count() >= 1, 'the failed instance of batch 8 is rolled back');
-    assert.match(await page.getAttribute('[data-testid="current-capacity"]', 'aria-label') ?? '', /at least 9 of 10 serving; policy floor 6/);
+    assert.ok(
+      (await page.locator('[data-testid="current-timeline"] .phase-rollback').count()) >= 1,
+      'the failed instance of batch 8 is rolled back',
+    );
+    assert.match(
+      (await page.getAttribute('[data-testid="current-capacity"]', 'aria-label')) ?? '',
+      /at least 9 of 10 serving; policy floor 6/,
+    );
     await waitForRisk(page);
-    const risk = await page.textContent('[data-testid="current-risk-table"]') ?? '';
+    const risk = (await page.textContent('[data-testid="current-risk-table"]')) ?? '';
     assert.match(risk, /Probability of completing\s*\d+\.\d%/);
     assert.match(risk, /Duration p50 \/ p90 \/ p99/);
     assert.match(risk, /Blast radius/);
-    assert.ok(await page.locator('[data-testid="current-sensitivity"] tbody tr').count() >= 1);
+    assert.ok((await page.locator('[data-testid="current-sensitivity"] tbody tr').count()) >= 1);
     // Each switch with its effect in points and the CLI's verdict on noise, the ones beyond noise first.
     const verdicts: string[] = [];
     for (const row of await page.locator('[data-testid="current-sensitivity"] tbody tr').all()) {
@@ -42,18 +58,30 @@ describe('rendering', () => {
       assert.match(cells[3]!, /^[+−]\d+\.\d points$/);
       verdicts.push(cells[5]!);
     }
-    assert.deepEqual(verdicts, [...verdicts].sort((a, b) => (a === b ? 0 : a === 'yes' ? -1 : 1)));
+    assert.deepEqual(
+      verdicts,
+      [...verdicts].sort((a, b) => (a === b ? 0 : a === 'yes' ? -1 : 1)),
+    );
     assert.deepEqual(consoleErrors, []);
     await page.close();
   });
 
-  test('a faulted run shows the error code, Azure\'s message, the failed gate and the halt point', async () => {
+  test("a faulted run shows the error code, Azure's message, the failed gate and the halt point", async () => {
     const { page } = await opened('faulted.json');
-    assert.match(await page.textContent('[data-testid="current-outcome"]') ?? '', /Faulted\s*MaxUnhealthyUpgradedInstancePercentExceededInRollingUpgrade/);
-    assert.match(await page.textContent('[data-testid="current-message"]') ?? '', /Rolling Upgrade failed after exceeding the MaxUnhealthyUpgradedInstancePercent/);
+    assert.match(
+      (await page.textContent('[data-testid="current-outcome"]')) ?? '',
+      /Faulted\s*MaxUnhealthyUpgradedInstancePercentExceededInRollingUpgrade/,
+    );
+    assert.match(
+      (await page.textContent('[data-testid="current-message"]')) ?? '',
+      /Rolling Upgrade failed after exceeding the MaxUnhealthyUpgradedInstancePercent/,
+    );
     assert.equal(await page.locator('[data-testid="current-timeline"] .gate-fail').count(), 1);
     assert.equal(await page.locator('[data-testid="current-timeline"] line.halt').count(), 1);
-    assert.match(await page.getAttribute('[data-testid="current-timeline"] .gate-fail', 'aria-label') ?? '', /unhealthy after upgrade \d+\/\d+ = [\d.]+% > 20% \(maxUnhealthyUpgradedInstancePercent\): failed/);
+    assert.match(
+      (await page.getAttribute('[data-testid="current-timeline"] .gate-fail', 'aria-label')) ?? '',
+      /unhealthy after upgrade \d+\/\d+ = [\d.]+% > 20% \(maxUnhealthyUpgradedInstancePercent\): failed/,
+    );
     await page.close();
   });
 
@@ -62,7 +90,11 @@ describe('rendering', () => {
     await page.locator(ROWS('current')).nth(7).hover();
     await waitText(page, '[data-testid="current-batch-details"]', /Batch 8: .*Instances: #\d+ rolledBack/);
     await page.locator(ROWS('current')).nth(0).focus();
-    await waitText(page, '[data-testid="current-batch-details"]', /Batch 1: 1 instance, zone 1 · UD 0.*#0 upgraded.*Before batch: unhealthy 0\/10 = 0% ≤ 20%/);
+    await waitText(
+      page,
+      '[data-testid="current-batch-details"]',
+      /Batch 1: 1 instance, zone 1 · UD 0.*#0 upgraded.*Before batch: unhealthy 0\/10 = 0% ≤ 20%/,
+    );
     await page.close();
   });
 
@@ -73,13 +105,16 @@ describe('rendering', () => {
     assert.equal(await page.locator('[data-testid="current-batch-table"] tbody tr').count(), 10);
     const capacityRows = await page.locator('[data-testid="current-capacity-table"] tbody tr').count();
     assert.ok(capacityRows > 10);
-    assert.match(await page.textContent('[data-testid="current-batch-table"] tbody tr:nth-child(8)') ?? '', /rolledBack/);
+    assert.match((await page.textContent('[data-testid="current-batch-table"] tbody tr:nth-child(8)')) ?? '', /rolledBack/);
     await page.close();
   });
 
   test('toggling the table view mid-run keeps the Monte Carlo progress instead of starting over', async () => {
     const { page } = await opened();
-    const done = async () => Number(/([\d,]+) of [\d,]+ trial runs/.exec(await page.textContent('[data-testid="current-risk"]') ?? '')?.[1]?.replace(/,/g, '') ?? -1);
+    const done = async () =>
+      Number(
+        /([\d,]+) of [\d,]+ trial runs/.exec((await page.textContent('[data-testid="current-risk"]')) ?? '')?.[1]?.replace(/,/g, '') ?? -1,
+      );
     const state = async () => page.getAttribute('[data-testid="current-risk"]', 'data-state');
     // Some progress, or (on a fast machine) the whole run already done.
     await page.waitForFunction(() => {
@@ -114,11 +149,15 @@ describe('rendering', () => {
     const results = await box('[data-testid="results"]');
     assert.ok(controls.y + controls.height <= results.y + 1, 'controls above the picture');
     assert.ok(results.width > 480, `the picture takes the panel's width (${results.width})`);
-    assert.match(await page.getAttribute('[data-testid="current-timeline"]', 'viewBox') ?? '', /^0 0 500 /);
+    assert.match((await page.getAttribute('[data-testid="current-timeline"]', 'viewBox')) ?? '', /^0 0 500 /);
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.waitForFunction(() => /^0 0 760 /.test(document.querySelector('[data-testid="current-timeline"]')?.getAttribute('viewBox') ?? ''));
+    await page.waitForFunction(() =>
+      /^0 0 760 /.test(document.querySelector('[data-testid="current-timeline"]')?.getAttribute('viewBox') ?? ''),
+    );
     await page.setViewportSize({ width: 540, height: 900 });
-    await page.waitForFunction(() => /^0 0 500 /.test(document.querySelector('[data-testid="current-timeline"]')?.getAttribute('viewBox') ?? ''));
+    await page.waitForFunction(() =>
+      /^0 0 500 /.test(document.querySelector('[data-testid="current-timeline"]')?.getAttribute('viewBox') ?? ''),
+    );
     await page.screenshot({ path: 'test-results/preview-narrow-light.png', fullPage: true });
     await page.close();
   });
@@ -148,21 +187,27 @@ describe('what-if controls', () => {
 
     await fillField(page, 'whatif-unhealthy', '3');
     await waitText(page, '[data-testid="current-outcome"]', /Faulted\s*MaxUnhealthyInstancePercentExceededBeforeRollingUpgrade/);
-    assert.match(await page.textContent('[data-testid="current-timeline"]') ?? '', /Before batch 1gate failed: not started/);
-    assert.match(await page.getAttribute('[data-testid="current-timeline"] .gate-fail', 'aria-label') ?? '', /unhealthy 3\/10 = 30% > 20%/);
+    assert.match((await page.textContent('[data-testid="current-timeline"]')) ?? '', /Before batch 1gate failed: not started/);
+    assert.match(
+      (await page.getAttribute('[data-testid="current-timeline"] .gate-fail', 'aria-label')) ?? '',
+      /unhealthy 3\/10 = 30% > 20%/,
+    );
     await fillField(page, 'whatif-unhealthy', '');
 
     await fillField(page, 'whatif-upgradeSeconds', '60');
     await fillField(page, 'whatif-healthySeconds', '0');
     await waitText(page, header, /Estimated duration\s*(\d+ min|\d+ h \d+ min)/);
-    const shorter = await page.textContent(header) ?? '';
+    const shorter = (await page.textContent(header)) ?? '';
     assert.doesNotMatch(shorter, /1 h 7 min/);
 
     await fillField(page, 'whatif-seed', '3');
     await fillField(page, 'whatif-failureRate', '30');
     const seed3 = await page.getAttribute('[data-testid="current-timeline"]', 'aria-label');
     await fillField(page, 'whatif-seed', '4');
-    await page.waitForFunction((before) => document.querySelector('[data-testid="current-timeline"]')?.getAttribute('aria-label') !== before, seed3);
+    await page.waitForFunction(
+      (before) => document.querySelector('[data-testid="current-timeline"]')?.getAttribute('aria-label') !== before,
+      seed3,
+    );
 
     await fillField(page, 'whatif-capacity', 'ten');
     assert.equal(await page.getAttribute('[data-testid="whatif-capacity"]', 'aria-invalid'), 'true');
@@ -179,7 +224,7 @@ describe('what-if controls', () => {
     await choose(page, 'assumption-batchRounding', 'ceil');
     // The limit becomes 2; the unhealthy budget (20% of 7 = 1) may still keep each batch at 1, and the header says so.
     await waitText(page, '[data-testid="current-header"]', /batches of (1–)?2(?!\d)|policy allows up to 2\)/);
-    assert.match(await page.textContent('[data-testid="current-column"] h2') ?? '', /batchRounding=ceil/);
+    assert.match((await page.textContent('[data-testid="current-column"] h2')) ?? '', /batchRounding=ceil/);
     await page.close();
   });
 
@@ -203,8 +248,8 @@ describe('compare, export, reveal', () => {
     await page.locator('[data-testid="pin"]').click();
     await fillField(page, 'whatif-capacity', '3');
     await page.waitForSelector('[data-testid="pinned-column"]');
-    assert.match(await page.textContent('[data-testid="pinned-column"] h2') ?? '', /Pinned: batch 20%, as in the template/);
-    assert.match(await page.textContent('[data-testid="current-column"] h2') ?? '', /Current: batch 20%, capacity 3/);
+    assert.match((await page.textContent('[data-testid="pinned-column"] h2')) ?? '', /Pinned: batch 20%, as in the template/);
+    assert.match((await page.textContent('[data-testid="current-column"] h2')) ?? '', /Current: batch 20%, capacity 3/);
     assert.equal(await page.locator(ROWS('pinned')).count(), 10);
     assert.equal(await page.locator(ROWS('current')).count(), 3);
     assert.equal(await page.locator('[data-testid="pinned-risk"][data-state="done"]').count(), 1, 'the pinned risk stays');
@@ -225,7 +270,11 @@ describe('compare, export, reveal', () => {
     const messages = await posted(page);
     const json = messages.find((m) => m.type === 'save' && m.format === 'json');
     assert.equal(json?.fileName, 'api-vmss.upgrade-run.json');
-    const body = JSON.parse(String(json?.content)) as { rollingUpgradesLatest: { properties: { runningStatus: { code: string }; error: { code: string } } }; osUpgradeHistory: { value: { properties: { startedBy: string } }[] }; monteCarlo: { summary: { trials: number } } };
+    const body = JSON.parse(String(json?.content)) as {
+      rollingUpgradesLatest: { properties: { runningStatus: { code: string }; error: { code: string } } };
+      osUpgradeHistory: { value: { properties: { startedBy: string } }[] };
+      monteCarlo: { summary: { trials: number } };
+    };
     assert.equal(body.rollingUpgradesLatest.properties.runningStatus.code, 'Faulted');
     assert.equal(body.rollingUpgradesLatest.properties.error.code, 'MaxUnhealthyUpgradedInstancePercentExceededInRollingUpgrade');
     assert.equal(body.osUpgradeHistory.value[0]?.properties.startedBy, 'Platform');
@@ -245,7 +294,11 @@ describe('compare, export, reveal', () => {
     const { page } = await opened('faulted.json');
     await page.locator('[data-testid="current-timeline"] .gate-fail').click();
     await page.locator('[data-testid="current-timeline"] .gate-pass').first().focus();
-    await waitText(page, '[data-testid="current-batch-details"]', /^Batch 1, before batch: unhealthy 0\/10 = 0% ≤ 20% \(maxUnhealthyInstancePercent\): passed\.$/);
+    await waitText(
+      page,
+      '[data-testid="current-batch-details"]',
+      /^Batch 1, before batch: unhealthy 0\/10 = 0% ≤ 20% \(maxUnhealthyInstancePercent\): passed\.$/,
+    );
     await page.keyboard.press('Enter');
     await page.locator('button[data-property="pauseTimeBetweenBatches"]').click();
     const reveals = (await posted(page)).filter((m) => m.type === 'reveal');
@@ -267,11 +320,28 @@ describe('compare, export, reveal', () => {
       const id = await page.evaluate(() => {
         let a: Element | null = document.activeElement;
         while (a && !a.getAttribute('data-testid') && !a.getAttribute('data-batch') && !a.getAttribute('data-gate')) a = a.parentElement;
-        return a?.getAttribute('data-testid') ?? (a?.getAttribute('data-batch') !== null && a ? 'batch' : a?.getAttribute('data-gate') ? 'gate' : null);
+        return (
+          a?.getAttribute('data-testid') ??
+          (a?.getAttribute('data-batch') !== null && a ? 'batch' : a?.getAttribute('data-gate') ? 'gate' : null)
+        );
       });
       if (id) reached.add(id);
     }
-    for (const id of ['pin', 'export-json', 'export-svg', 'copy-summary', 'table-view', 'whatif-trigger', 'whatif-capacity', 'whatif-failureRate', 'whatif-badImage', 'whatif-seed', 'whatif-reset', 'batch', 'gate']) {
+    for (const id of [
+      'pin',
+      'export-json',
+      'export-svg',
+      'copy-summary',
+      'table-view',
+      'whatif-trigger',
+      'whatif-capacity',
+      'whatif-failureRate',
+      'whatif-badImage',
+      'whatif-seed',
+      'whatif-reset',
+      'batch',
+      'gate',
+    ]) {
       assert.ok(reached.has(id), `Tab reaches ${id} (reached: ${[...reached].join(', ')})`);
     }
     await page.close();
@@ -281,8 +351,16 @@ describe('compare, export, reveal', () => {
 describe('document lifecycle', () => {
   test('a broken template keeps the last good picture under a banner; the next good one clears it', async () => {
     const { page } = await opened();
-    await send(page, { type: 'documentError', uri: 'file:///work/templates/azuredeploy.json', message: 'CloseBraceExpected at line 40, column 3' });
-    await waitText(page, '[data-testid="banner"]', /cannot be read right now: CloseBraceExpected at line 40, column 3\. The picture below is the last good one/);
+    await send(page, {
+      type: 'documentError',
+      uri: 'file:///work/templates/azuredeploy.json',
+      message: 'CloseBraceExpected at line 40, column 3',
+    });
+    await waitText(
+      page,
+      '[data-testid="banner"]',
+      /cannot be read right now: CloseBraceExpected at line 40, column 3\. The picture below is the last good one/,
+    );
     assert.equal(await page.locator(ROWS('current')).count(), 10);
     await send(page, fixture('document.json'));
     await page.waitForSelector('[data-testid="banner"][hidden]', { state: 'attached' });
@@ -297,7 +375,7 @@ describe('document lifecycle', () => {
     await page.waitForFunction(() => Array.isArray((window as unknown as { vmssPreviewPosted?: unknown[] }).vmssPreviewPosted));
     await send(page, fixture('document.json'));
     await waitText(page, '[data-testid="current-header"]', /8 \(what-if override\)/);
-    assert.match(await page.textContent('[data-testid="current-column"] h2') ?? '', /^<img src=x onerror=alert\(1\)>: capacity 8$/);
+    assert.match((await page.textContent('[data-testid="current-column"] h2')) ?? '', /^<img src=x onerror=alert\(1\)>: capacity 8$/);
     assert.equal(await page.locator('[data-testid="whatif-capacity"] input').inputValue(), '8');
     await page.close();
   });

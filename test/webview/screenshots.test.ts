@@ -44,12 +44,23 @@ for (const theme of Object.keys(THEMES) as Theme[]) {
     const { page } = await open(session.browser, session.served, theme, { width: 1280, height: 900 });
     await send(page, fixture('faulted.json'));
     await waitForRisk(page);
-    await page.locator('[data-testid="current-timeline"] g.row').nth(4).hover({ position: { x: 40, y: 12 } });
+    await page
+      .locator('[data-testid="current-timeline"] g.row')
+      .nth(4)
+      .hover({ position: { x: 40, y: 12 } });
     await page.waitForFunction(() => /Batch 5/.test(document.querySelector('[data-testid="current-batch-details"]')?.textContent ?? ''));
     const file = join(OUT, `preview-${theme}.png`);
     await page.screenshot({ path: file, fullPage: true });
     assert.ok(statSync(file).size > 20_000);
-    for (const [selector, min] of [['.facts dd', 4.5], ['.facts dt', 4.5], ['.policy button.link', 4.5], ['.outcome .badge', 3], ['svg.timeline .row-label', 4.5], ['svg.timeline .tick', 3], ['.legend li', 4.5]] as const) {
+    for (const [selector, min] of [
+      ['.facts dd', 4.5],
+      ['.facts dt', 4.5],
+      ['.policy button.link', 4.5],
+      ['.outcome .badge', 3],
+      ['svg.timeline .row-label', 4.5],
+      ['svg.timeline .tick', 3],
+      ['.legend li', 4.5],
+    ] as const) {
       const ratio = await contrast(page, selector);
       assert.ok(ratio >= min, `${theme}: ${selector} contrast ${ratio.toFixed(2)} < ${min}`);
     }
@@ -60,7 +71,11 @@ for (const theme of Object.keys(THEMES) as Theme[]) {
 
 test('screenshot: compare mode, 20% vs 33% batches', async () => {
   const { page } = await open(session.browser, session.served, 'dark', { width: 1600, height: 1000 });
-  type Doc = { scaleSets: { simulatorInput: Record<string, unknown> & { rollingUpgradePolicy: Record<string, unknown>; fleet: Record<string, unknown> } }[] };
+  type Doc = {
+    scaleSets: {
+      simulatorInput: Record<string, unknown> & { rollingUpgradePolicy: Record<string, unknown>; fleet: Record<string, unknown> };
+    }[];
+  };
   const doc = fixture('document.json') as Doc;
   // A regional Flexible scale set of 12, where the batch percentage alone decides the batch size.
   const input = doc.scaleSets[0]!.simulatorInput;
@@ -77,8 +92,8 @@ test('screenshot: compare mode, 20% vs 33% batches', async () => {
   await page.waitForFunction(() => /batch 33%/.test(document.querySelector('[data-testid="current-header"]')?.textContent ?? ''));
   await waitForRisk(page);
   await waitForRisk(page, 'pinned');
-  assert.match(await page.textContent('[data-testid="pinned-header"]') ?? '', /6 batches of 2(?!\d)/);
-  assert.match(await page.textContent('[data-testid="current-header"]') ?? '', /4 batches of 3(?!\d)/);
+  assert.match((await page.textContent('[data-testid="pinned-header"]')) ?? '', /6 batches of 2(?!\d)/);
+  assert.match((await page.textContent('[data-testid="current-header"]')) ?? '', /4 batches of 3(?!\d)/);
   const file = join(OUT, 'preview-compare-dark.png');
   await page.screenshot({ path: file, fullPage: true });
   assert.ok(statSync(file).size > 20_000);

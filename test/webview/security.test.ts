@@ -13,15 +13,25 @@ test('the page carries default-src none, a script nonce, and no inline script or
   const response = await fetch(`${session.served.origin}/?theme=dark`);
   const csp = response.headers.get('content-security-policy') ?? '';
   const html = await response.text();
-  assert.match(csp, /^default-src 'none'; script-src 'nonce-[A-Za-z0-9]{16,}'; style-src http:\/\/127\.0\.0\.1:\d+ 'nonce-[A-Za-z0-9]+'; img-src http:\/\/127\.0\.0\.1:\d+ data:; font-src http:\/\/127\.0\.0\.1:\d+$/);
+  assert.match(
+    csp,
+    /^default-src 'none'; script-src 'nonce-[A-Za-z0-9]{16,}'; style-src http:\/\/127\.0\.0\.1:\d+ 'nonce-[A-Za-z0-9]+'; img-src http:\/\/127\.0\.0\.1:\d+ data:; font-src http:\/\/127\.0\.0\.1:\d+$/,
+  );
   const nonce = /script-src 'nonce-([A-Za-z0-9]+)'/.exec(csp)![1]!;
-  assert.ok(html.includes(`content="${csp.replace(/'/g, '&#39;').replace(/'/g, "'")}"`) || html.includes('Content-Security-Policy'), 'the same policy is in a meta tag');
+  assert.ok(
+    html.includes(`content="${csp.replace(/'/g, '&#39;').replace(/'/g, "'")}"`) || html.includes('Content-Security-Policy'),
+    'the same policy is in a meta tag',
+  );
   const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
   assert.equal(scripts.length, 1);
   assert.match(scripts[0]![1]!, new RegExp(`nonce="${nonce}" src="/dist/webview.js"`));
   assert.equal(scripts[0]![2]!.trim(), '', 'no inline script');
   assert.doesNotMatch(html, /<style|style=/);
-  assert.notEqual(nonce, /script-src 'nonce-([A-Za-z0-9]+)'/.exec((await fetch(`${session.served.origin}/`)).headers.get('content-security-policy') ?? '')?.[1], 'a fresh nonce per page');
+  assert.notEqual(
+    nonce,
+    /script-src 'nonce-([A-Za-z0-9]+)'/.exec((await fetch(`${session.served.origin}/`)).headers.get('content-security-policy') ?? '')?.[1],
+    'a fresh nonce per page',
+  );
 });
 
 test('names like <img src=x onerror=alert(1)> render as text, and nothing runs', async () => {
@@ -34,12 +44,20 @@ test('names like <img src=x onerror=alert(1)> render as text, and nothing runs',
   const found = await page.evaluate(() => ({
     images: document.querySelectorAll('img').length,
     scripts: document.querySelectorAll('script').length,
-    handlers: Array.from(document.querySelectorAll('*')).filter((e) => Array.from(e.attributes).some((a) => a.name.startsWith('on'))).length,
+    handlers: Array.from(document.querySelectorAll('*')).filter((e) => Array.from(e.attributes).some((a) => a.name.startsWith('on')))
+      .length,
     title: document.querySelector('[data-testid="current-column"] h2')?.textContent,
     zoneLabel: document.querySelector('[data-testid="current-timeline"] .row-sub')?.textContent,
     alerts: (window as unknown as { alerts: unknown[] }).alerts.length,
   }));
-  assert.deepEqual(found, { images: 0, scripts: 1, handlers: 0, title: '<img src=x onerror=alert(1)>: as in the template', zoneLabel: 'zone <script>alert(2)</script> · UD 0', alerts: 0 });
+  assert.deepEqual(found, {
+    images: 0,
+    scripts: 1,
+    handlers: 0,
+    title: '<img src=x onerror=alert(1)>: as in the template',
+    zoneLabel: 'zone <script>alert(2)</script> · UD 0',
+    alerts: 0,
+  });
   assert.deepEqual(o.dialogs, []);
   await page.locator('[data-testid="copy-summary"]').click();
   await page.locator('[data-testid="export-svg"]').click();
@@ -74,8 +92,17 @@ test('unknown and malformed messages are ignored and logged', async () => {
   await send(page, fixture('document.json'));
   await page.waitForSelector('[data-testid="current-outcome"]');
   const before = await page.textContent('[data-testid="current-header"]');
-  for (const bad of [{ type: 'runScript', code: 'alert(1)' }, { type: 'document', uri: 'x' }, 'hello', null, { type: 'select', target: 'resources' }]) await send(page, bad);
-  await page.waitForFunction(() => (window as unknown as { vmssPreviewPosted: { type: string }[] }).vmssPreviewPosted.filter((m) => m.type === 'log').length === 5);
+  for (const bad of [
+    { type: 'runScript', code: 'alert(1)' },
+    { type: 'document', uri: 'x' },
+    'hello',
+    null,
+    { type: 'select', target: 'resources' },
+  ])
+    await send(page, bad);
+  await page.waitForFunction(
+    () => (window as unknown as { vmssPreviewPosted: { type: string }[] }).vmssPreviewPosted.filter((m) => m.type === 'log').length === 5,
+  );
   const logs = (await posted(page)).filter((m) => m.type === 'log');
   assert.match(String(logs[0]?.message), /ignored an unknown or malformed message \(type runScript\)/);
   assert.equal(await page.textContent('[data-testid="current-header"]'), before);

@@ -21,10 +21,14 @@ import { renderRisk } from './view/riskView';
 
 const nextTask = (fn: () => void) => {
   const channel = new MessageChannel();
-  channel.port1.onmessage = () => { channel.port1.close(); fn(); };
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    fn();
+  };
   channel.port2.postMessage(0);
 };
-const samePath = (a: JsonPath | null | undefined, b: JsonPath | null | undefined) => !!a && !!b && a.length === b.length && a.every((p, i) => p === b[i]);
+const samePath = (a: JsonPath | null | undefined, b: JsonPath | null | undefined) =>
+  !!a && !!b && a.length === b.length && a.every((p, i) => p === b[i]);
 const PROGRESS_EVERY_MS = 100;
 /** Compare titles lead with the batch size, since a template edit (not a what-if) often makes the difference. */
 const columnLabel = (r: PreviewResult) => `batch ${r.run.policy.maxBatchInstancePercent}%, ${r.label}`;
@@ -49,22 +53,47 @@ export class PreviewApp {
   private readonly title = el('h1', { class: 'title' }, 'Upgrade preview');
   private readonly selector = el('div', { class: 'selector' });
   private readonly controls = el('aside', { class: 'controls-slot' });
-  private readonly results = el('div', { class: 'results', 'data-testid': 'results' }, el('p', { class: 'empty' }, 'Open an ARM template with a scale set to preview its upgrade.'));
-  private readonly pinButton = button('Pin for compare', () => this.togglePin(), { testId: 'pin', title: 'Keep this result and show the next one beside it' });
+  private readonly results = el(
+    'div',
+    { class: 'results', 'data-testid': 'results' },
+    el('p', { class: 'empty' }, 'Open an ARM template with a scale set to preview its upgrade.'),
+  );
+  private readonly pinButton = button('Pin for compare', () => this.togglePin(), {
+    testId: 'pin',
+    title: 'Keep this result and show the next one beside it',
+  });
 
-  constructor(private readonly host: Host, root: HTMLElement) {
+  constructor(
+    private readonly host: Host,
+    root: HTMLElement,
+  ) {
     const state = parsePersistedState(host.getState());
     if (state) {
       this.selectedPath = state.selectedPath;
       this.whatIf = parseWhatIf(state.whatIf);
     }
-    const toolbar = el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Preview actions' },
+    const toolbar = el(
+      'div',
+      { class: 'toolbar', role: 'toolbar', 'aria-label': 'Preview actions' },
       this.pinButton,
       button('Export JSON', () => this.exportJson(), { testId: 'export-json' }),
       button('Export SVG', () => this.exportSvg(), { testId: 'export-svg' }),
       button('Copy summary', () => this.copySummary(), { testId: 'copy-summary', appearance: 'primary' }),
-      checkbox('Table view', false, (on) => { this.showTables = on; this.redraw(); }, 'table-view'));
-    root.append(this.banner, el('header', { class: 'top' }, this.title, this.selector, toolbar), el('div', { class: 'layout' }, this.controls, this.results));
+      checkbox(
+        'Table view',
+        false,
+        (on) => {
+          this.showTables = on;
+          this.redraw();
+        },
+        'table-view',
+      ),
+    );
+    root.append(
+      this.banner,
+      el('header', { class: 'top' }, this.title, this.selector, toolbar),
+      el('div', { class: 'layout' }, this.controls, this.results),
+    );
     host.listen((m) => this.onMessage(m));
     // Charts are drawn narrower in a narrow panel so their text stays readable; redraw when that flips.
     window.addEventListener('resize', () => {
@@ -127,8 +156,14 @@ export class PreviewApp {
     this.title.textContent = this.doc ? `Upgrade preview · ${this.doc.label}` : 'Upgrade preview';
     if (sets.length > 1) {
       const values = sets.map((s, i) => ({ value: String(i), text: s.name }));
-      const index = Math.max(0, sets.findIndex((s) => samePath(s.path, this.selectedPath)));
-      this.selector.append(el('label', {}, 'Scale set '), dropdown('Scale set', values, String(index), (v) => this.select({ path: sets[Number(v)]?.path }), 'scale-set'));
+      const index = Math.max(
+        0,
+        sets.findIndex((s) => samePath(s.path, this.selectedPath)),
+      );
+      this.selector.append(
+        el('label', {}, 'Scale set '),
+        dropdown('Scale set', values, String(index), (v) => this.select({ path: sets[Number(v)]?.path }), 'scale-set'),
+      );
     } else if (sets.length === 1) {
       this.selector.append(el('span', { class: 'single' }, sets[0]!.name));
     }
@@ -138,16 +173,23 @@ export class PreviewApp {
     clear(this.controls);
     const s = this.scaleSet;
     if (!s) return;
-    this.controls.append(renderControls({
-      base: baseInput(s), whatIf: this.whatIf, trials: this.trials,
-      onChange: (w) => {
-        const reset = Object.keys(w).length === 0;
-        this.whatIf = w;
-        if (reset) this.renderControls();
-        this.render();
-      },
-      onTrials: (n) => { this.trials = n; this.render(); },
-    }));
+    this.controls.append(
+      renderControls({
+        base: baseInput(s),
+        whatIf: this.whatIf,
+        trials: this.trials,
+        onChange: (w) => {
+          const reset = Object.keys(w).length === 0;
+          this.whatIf = w;
+          if (reset) this.renderControls();
+          this.render();
+        },
+        onTrials: (n) => {
+          this.trials = n;
+          this.render();
+        },
+      }),
+    );
   }
 
   /** Re-simulates the selected scale set with the what-if, redraws, and restarts Monte Carlo. */
@@ -159,7 +201,13 @@ export class PreviewApp {
     const s = this.scaleSet;
     if (!s) {
       this.current = null;
-      this.results.append(el('p', { class: 'empty' }, this.doc ? 'This template has no virtual machine scale set.' : 'Open an ARM template with a scale set to preview its upgrade.'));
+      this.results.append(
+        el(
+          'p',
+          { class: 'empty' },
+          this.doc ? 'This template has no virtual machine scale set.' : 'Open an ARM template with a scale set to preview its upgrade.',
+        ),
+      );
       return;
     }
     let result: PreviewResult;
@@ -182,8 +230,10 @@ export class PreviewApp {
     if (!previous) return;
     clear(this.results);
     this.current = { ...this.draw(previous.result), risk: previous.risk };
-    if (this.current.risk) this.current.column.riskSlot.append(renderRisk({ kind: 'done', result: this.current.risk }, this.trials, 'current'));
-    else if (this.job) this.current.column.riskSlot.append(renderRisk({ kind: 'running', progress: this.lastProgress }, this.trials, 'current'));
+    if (this.current.risk)
+      this.current.column.riskSlot.append(renderRisk({ kind: 'done', result: this.current.risk }, this.trials, 'current'));
+    else if (this.job)
+      this.current.column.riskSlot.append(renderRisk({ kind: 'running', progress: this.lastProgress }, this.trials, 'current'));
     else this.startRisk();
   }
 
@@ -193,12 +243,24 @@ export class PreviewApp {
     this.drawnNarrow = this.narrow();
     const columns = el('div', { class: this.pinned ? 'columns compare' : 'columns' });
     if (this.pinned) {
-      const p = renderColumn(this.pinned.result, { title: `Pinned: ${columnLabel(this.pinned.result)}`, idPrefix: 'pinned', showTables: this.showTables, compact: true, reveal });
+      const p = renderColumn(this.pinned.result, {
+        title: `Pinned: ${columnLabel(this.pinned.result)}`,
+        idPrefix: 'pinned',
+        showTables: this.showTables,
+        compact: true,
+        reveal,
+      });
       this.pinned.riskSlot = p.riskSlot;
       this.fillPinnedRisk();
       columns.append(p.element);
     }
-    const column = renderColumn(result, { title: this.pinned ? `Current: ${columnLabel(result)}` : `${s.name}: ${result.label}`, idPrefix: 'current', showTables: this.showTables, compact: this.pinned !== null || this.drawnNarrow, reveal });
+    const column = renderColumn(result, {
+      title: this.pinned ? `Current: ${columnLabel(result)}` : `${s.name}: ${result.label}`,
+      idPrefix: 'current',
+      showTables: this.showTables,
+      compact: this.pinned !== null || this.drawnNarrow,
+      reveal,
+    });
     columns.append(column.element);
     this.results.append(columns);
     return { result, column };
@@ -225,21 +287,26 @@ export class PreviewApp {
     }
     this.lastProgress = { done: 0, total: trials };
     show(renderRisk({ kind: 'running', progress: this.lastProgress }, trials, 'current'));
-    this.job = runRisk(cur.result.input, trials, (progress) => {
-      this.lastProgress = progress;
-      const now = performance.now();
-      if (now - shown < PROGRESS_EVERY_MS) return;
-      shown = now;
-      show(renderRisk({ kind: 'running', progress }, trials, 'current'));
-    }, (result) => {
-      if (gen !== this.generation) return;
-      this.job = null;
-      if (this.current) this.current.risk = result;
-      this.riskCache.set(this.riskKey(cur.result), result);
-      if (this.riskCache.size > 16) this.riskCache.delete(this.riskCache.keys().next().value!);
-      this.fillPinnedRisk();
-      show(renderRisk({ kind: 'done', result }, trials, 'current'));
-    });
+    this.job = runRisk(
+      cur.result.input,
+      trials,
+      (progress) => {
+        this.lastProgress = progress;
+        const now = performance.now();
+        if (now - shown < PROGRESS_EVERY_MS) return;
+        shown = now;
+        show(renderRisk({ kind: 'running', progress }, trials, 'current'));
+      },
+      (result) => {
+        if (gen !== this.generation) return;
+        this.job = null;
+        if (this.current) this.current.risk = result;
+        this.riskCache.set(this.riskKey(cur.result), result);
+        if (this.riskCache.size > 16) this.riskCache.delete(this.riskCache.keys().next().value!);
+        this.fillPinnedRisk();
+        show(renderRisk({ kind: 'done', result }, trials, 'current'));
+      },
+    );
   }
 
   private togglePin(): void {
@@ -258,12 +325,22 @@ export class PreviewApp {
 
   private exportJson(): void {
     if (!this.current) return;
-    this.host.post({ type: 'save', format: 'json', fileName: `${fileStem(this.current.result.scaleSet.name)}.upgrade-run.json`, content: runJson(this.current.result, this.current.risk) });
+    this.host.post({
+      type: 'save',
+      format: 'json',
+      fileName: `${fileStem(this.current.result.scaleSet.name)}.upgrade-run.json`,
+      content: runJson(this.current.result, this.current.risk),
+    });
   }
 
   private exportSvg(): void {
     if (!this.current) return;
-    this.host.post({ type: 'save', format: 'svg', fileName: `${fileStem(this.current.result.scaleSet.name)}.timeline.svg`, content: svgExport(this.current.column.timeline) });
+    this.host.post({
+      type: 'save',
+      format: 'svg',
+      fileName: `${fileStem(this.current.result.scaleSet.name)}.timeline.svg`,
+      content: svgExport(this.current.column.timeline),
+    });
   }
 
   private copySummary(): void {

@@ -33,10 +33,13 @@ export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Attrs =
 
 /** A table from a header row and string cells; `caption` names it for screen readers. */
 export function table(caption: string, head: readonly string[], rows: readonly (readonly string[])[], testId?: string): HTMLTableElement {
-  return el('table', { class: 'data', 'data-testid': testId },
+  return el(
+    'table',
+    { class: 'data', 'data-testid': testId },
     el('caption', {}, caption),
     el('thead', {}, el('tr', {}, ...head.map((h) => el('th', { scope: 'col' }, h)))),
-    el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map((c) => el('td', {}, c))))));
+    el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map((c) => el('td', {}, c))))),
+  );
 }
 
 export function clear(node: Element): void {

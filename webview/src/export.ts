@@ -12,20 +12,27 @@ import { batchShape, formatDuration, percent } from './view/format';
 
 export function runJson(r: PreviewResult, risk: RiskResult | null): string {
   const history = osUpgradeHistoryEntry(r.run, r.input);
-  return JSON.stringify({
-    scaleSet: r.scaleSet.name,
-    whatIf: r.whatIf,
-    input: r.input,
-    run: r.run,
-    rollingUpgradesLatest: rollingUpgradeStatus(r.run, r.input),
-    osUpgradeHistory: history ? { value: [history] } : null,
-    monteCarlo: risk ? { summary: risk.summary, sensitivity: risk.sensitivity, sensitivityTrials: risk.sensitivityTrials } : null,
-  }, null, 2);
+  return JSON.stringify(
+    {
+      scaleSet: r.scaleSet.name,
+      whatIf: r.whatIf,
+      input: r.input,
+      run: r.run,
+      rollingUpgradesLatest: rollingUpgradeStatus(r.run, r.input),
+      osUpgradeHistory: history ? { value: [history] } : null,
+      monteCarlo: risk ? { summary: risk.summary, sensitivity: risk.sensitivity, sensitivityTrials: risk.sensitivityTrials } : null,
+    },
+    null,
+    2,
+  );
 }
 
 /** File-name-safe stem from a scale-set name (which may hold anything). */
 export function fileStem(name: string): string {
-  const stem = name.replace(/[^\w.-]+/g, '-').replace(/^[-.]+|-+$/g, '').slice(0, 60);
+  const stem = name
+    .replace(/[^\w.-]+/g, '-')
+    .replace(/^[-.]+|-+$/g, '')
+    .slice(0, 60);
   return stem || 'scale-set';
 }
 
@@ -55,7 +62,8 @@ function chartRules(): string {
     } catch {
       continue;
     }
-    for (const rule of Array.from(rules)) if (/\.(timeline|capacity|phase|gate|halt|series|floor|tick|grid|row)/.test(rule.cssText)) out.push(rule.cssText);
+    for (const rule of Array.from(rules))
+      if (/\.(timeline|capacity|phase|gate|halt|series|floor|tick|grid|row)/.test(rule.cssText)) out.push(rule.cssText);
   }
   return out.join('\n');
 }
@@ -76,7 +84,11 @@ export function svgExport(chart: SVGSVGElement): string {
  * template: it goes in as a code span that holds it whatever it contains, so the pull request shows it as
  * written. The rest is the simulator's and the what-if's own text, kept readable; table cells escape pipes.
  */
-export function markdownSummary(r: PreviewResult, risk: RiskResult | null, pinned: { result: PreviewResult; risk: RiskResult | null } | null): string {
+export function markdownSummary(
+  r: PreviewResult,
+  risk: RiskResult | null,
+  pinned: { result: PreviewResult; risk: RiskResult | null } | null,
+): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
   const column = (x: PreviewResult, rk: RiskResult | null) => {
     const total = x.run.attempted + x.run.skipped + x.run.pending;
@@ -88,10 +100,21 @@ export function markdownSummary(r: PreviewResult, risk: RiskResult | null, pinne
       formatDuration(x.run.durationSeconds),
       `${x.run.minServingInstances} of ${total}`,
       rk ? percent(rk.summary.pComplete) : 'not computed',
-      rk ? `${formatDuration(rk.summary.durationSeconds.p50)} / ${formatDuration(rk.summary.durationSeconds.p90)} / ${formatDuration(rk.summary.durationSeconds.p99)}` : '—',
+      rk
+        ? `${formatDuration(rk.summary.durationSeconds.p50)} / ${formatDuration(rk.summary.durationSeconds.p90)} / ${formatDuration(rk.summary.durationSeconds.p99)}`
+        : '—',
     ];
   };
-  const labels = ['Outcome', 'Trigger', 'Capacity', 'Batches', 'Estimated duration', 'Minimum serving', 'P(completes)', 'Duration p50 / p90 / p99'];
+  const labels = [
+    'Outcome',
+    'Trigger',
+    'Capacity',
+    'Batches',
+    'Estimated duration',
+    'Minimum serving',
+    'P(completes)',
+    'Duration p50 / p90 / p99',
+  ];
   const cur = column(r, risk);
   const pin = pinned ? column(pinned.result, pinned.risk) : null;
   const head = pin ? `| | Pinned: ${cell(pinned!.result.label)} | Current: ${cell(r.label)} |\n|---|---|---|` : '| | |\n|---|---|';
@@ -100,7 +123,11 @@ export function markdownSummary(r: PreviewResult, risk: RiskResult | null, pinne
   if (r.run.errorCode) lines.push(`> ${cell(r.run.message)}`, '');
   if (risk) lines.push(`Monte Carlo: ${summarizeMonteCarlo(risk.summary)}.`, '');
   const changing = risk?.sensitivity.filter((s) => s.changedTrials > 0) ?? [];
-  if (changing.length > 0) lines.push(`Assumptions that change the outcome: ${changing.map((s) => `${s.assumption}=${s.value} (${percent(s.changedTrials)} of trials)`).join(', ')}.`, '');
+  if (changing.length > 0)
+    lines.push(
+      `Assumptions that change the outcome: ${changing.map((s) => `${s.assumption}=${s.value} (${percent(s.changedTrials)} of trials)`).join(', ')}.`,
+      '',
+    );
   lines.push('_Simulated by VMSS Upgrade Policy; undocumented Azure behaviour is modelled by the stated assumptions._');
   return lines.join('\n');
 }

@@ -58,7 +58,8 @@ export function createHost(): Host {
         const message = parseHostMessage(event.data);
         if (message) handler(message);
         else {
-          const type = typeof event.data === 'object' && event.data !== null ? String((event.data as { type?: unknown }).type) : typeof event.data;
+          const type =
+            typeof event.data === 'object' && event.data !== null ? String((event.data as { type?: unknown }).type) : typeof event.data;
           console.warn('[vmss-preview] ignored an unknown or malformed message', type);
           post({ type: 'log', level: 'warn', message: `preview ignored an unknown or malformed message (type ${type.slice(0, 40)})` });
         }

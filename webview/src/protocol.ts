@@ -4,17 +4,11 @@
  * anything malformed or unknown is rejected (the receiver ignores and logs it). No DOM or vscode types
  * here, so both TypeScript projects can include this file.
  */
-import type { SimInput } from '../../server/src/core/sim/types';
+import type { SimInput } from '../../server/src/core/sim';
+import type { Position, Range } from '../../server/src/core/text/span';
 
-export interface Position {
-  readonly line: number;
-  readonly character: number;
-}
-
-export interface Range {
-  readonly start: Position;
-  readonly end: Position;
-}
+/** Zero-based LSP positions and ranges, as the engine writes them. */
+export type { Position, Range };
 
 export type JsonPath = readonly (string | number)[];
 
@@ -115,31 +109,63 @@ const oneOf = <T extends string>(v: unknown, values: readonly T[]): v is T => is
 const isPosition = (v: unknown): v is Position => isObj(v) && isNum(v.line) && isNum(v.character) && v.line >= 0 && v.character >= 0;
 export const isRange = (v: unknown): v is Range => isObj(v) && isPosition(v.start) && isPosition(v.end);
 const isPath = (v: unknown): v is JsonPath => Array.isArray(v) && v.every((p) => isStr(p) || isNum(p));
-const isTarget = (v: unknown): v is ScaleSetTarget => isObj(v) && (v.path === undefined || isPath(v.path)) && (v.name === undefined || isStr(v.name));
+const isTarget = (v: unknown): v is ScaleSetTarget =>
+  isObj(v) && (v.path === undefined || isPath(v.path)) && (v.name === undefined || isStr(v.name));
 
 /** Shape checks of the simulator input: enough that the engine cannot be fed nonsense from a message. */
 export function isSimInput(v: unknown): v is SimInput {
   if (!isObj(v)) return false;
   const { fleet, failures, timings, assumptions } = v;
-  return isStr(v.scaleSetName) && oneOf(v.trigger, ['aos', 'manual-os', 'model'] as const)
-    && oneOf(v.mode, ['Automatic', 'Manual', 'Rolling'] as const) && oneOf(v.orchestrationMode, ['Uniform', 'Flexible'] as const)
-    && (v.rollingUpgradePolicy === undefined || isObj(v.rollingUpgradePolicy))
-    && (v.automaticOSUpgradePolicy === undefined || isObj(v.automaticOSUpgradePolicy))
-    && oneOf(v.healthSource, ['probe', 'extension', 'none'] as const)
-    && isObj(fleet) && isNum(fleet.capacity) && fleet.capacity >= 0 && fleet.capacity <= 10_000
-    && Array.isArray(fleet.zones) && fleet.zones.every(isStr) && isNum(fleet.faultDomainCount)
-    && (isNum(fleet.unhealthy) || (Array.isArray(fleet.unhealthy) && fleet.unhealthy.every(isNum))) && Array.isArray(fleet.overrides)
-    && isObj(failures) && isNum(failures.probability) && Array.isArray(failures.failingInstances) && isBool(failures.badImage) && isNum(failures.flapProbability)
-    && isObj(timings) && ['upgradeSeconds', 'healthySeconds', 'healthWaitSeconds', 'rollbackSeconds', 'surgeDeleteSeconds', 'jitter'].every((k) => isNum(timings[k]))
-    && isObj(assumptions) && Object.values(assumptions).every(isStr)
-    && isNum(v.seed) && (isStr(v.startTime) || isNum(v.startTime));
+  return (
+    isStr(v.scaleSetName) &&
+    oneOf(v.trigger, ['aos', 'manual-os', 'model'] as const) &&
+    oneOf(v.mode, ['Automatic', 'Manual', 'Rolling'] as const) &&
+    oneOf(v.orchestrationMode, ['Uniform', 'Flexible'] as const) &&
+    (v.rollingUpgradePolicy === undefined || isObj(v.rollingUpgradePolicy)) &&
+    (v.automaticOSUpgradePolicy === undefined || isObj(v.automaticOSUpgradePolicy)) &&
+    oneOf(v.healthSource, ['probe', 'extension', 'none'] as const) &&
+    isObj(fleet) &&
+    isNum(fleet.capacity) &&
+    fleet.capacity >= 0 &&
+    fleet.capacity <= 10_000 &&
+    Array.isArray(fleet.zones) &&
+    fleet.zones.every(isStr) &&
+    isNum(fleet.faultDomainCount) &&
+    (isNum(fleet.unhealthy) || (Array.isArray(fleet.unhealthy) && fleet.unhealthy.every(isNum))) &&
+    Array.isArray(fleet.overrides) &&
+    isObj(failures) &&
+    isNum(failures.probability) &&
+    Array.isArray(failures.failingInstances) &&
+    isBool(failures.badImage) &&
+    isNum(failures.flapProbability) &&
+    isObj(timings) &&
+    ['upgradeSeconds', 'healthySeconds', 'healthWaitSeconds', 'rollbackSeconds', 'surgeDeleteSeconds', 'jitter'].every((k) =>
+      isNum(timings[k]),
+    ) &&
+    isObj(assumptions) &&
+    Object.values(assumptions).every(isStr) &&
+    isNum(v.seed) &&
+    (isStr(v.startTime) || isNum(v.startTime))
+  );
 }
 
 function isScaleSet(v: unknown): v is PreviewScaleSet {
-  return isObj(v) && isStr(v.name) && isPath(v.path) && isRange(v.range) && (v.upgradePolicyRange === null || isRange(v.upgradePolicyRange))
-    && isStr(v.summary) && isObj(v.capacity) && isNum(v.capacity.count) && isBool(v.capacity.known)
-    && (v.simulatorInput === null || isSimInput(v.simulatorInput)) && Array.isArray(v.assumed) && v.assumed.every(isStr)
-    && isObj(v.propertyRanges) && Object.values(v.propertyRanges).every(isRange);
+  return (
+    isObj(v) &&
+    isStr(v.name) &&
+    isPath(v.path) &&
+    isRange(v.range) &&
+    (v.upgradePolicyRange === null || isRange(v.upgradePolicyRange)) &&
+    isStr(v.summary) &&
+    isObj(v.capacity) &&
+    isNum(v.capacity.count) &&
+    isBool(v.capacity.known) &&
+    (v.simulatorInput === null || isSimInput(v.simulatorInput)) &&
+    Array.isArray(v.assumed) &&
+    v.assumed.every(isStr) &&
+    isObj(v.propertyRanges) &&
+    Object.values(v.propertyRanges).every(isRange)
+  );
 }
 
 /** Webview side: a message from the extension, or undefined when it is not one of HostMessage. */
@@ -147,8 +173,14 @@ export function parseHostMessage(data: unknown): HostMessage | undefined {
   if (!isObj(data)) return undefined;
   switch (data.type) {
     case 'document':
-      return isStr(data.uri) && isStr(data.label) && isNum(data.version) && Array.isArray(data.scaleSets) && data.scaleSets.every(isScaleSet)
-        && (data.select === null || isTarget(data.select)) ? (data as unknown as DocumentMessage) : undefined;
+      return isStr(data.uri) &&
+        isStr(data.label) &&
+        isNum(data.version) &&
+        Array.isArray(data.scaleSets) &&
+        data.scaleSets.every(isScaleSet) &&
+        (data.select === null || isTarget(data.select))
+        ? (data as unknown as DocumentMessage)
+        : undefined;
     case 'documentError':
       return isStr(data.uri) && isStr(data.message) ? (data as unknown as DocumentErrorMessage) : undefined;
     case 'select':
@@ -170,9 +202,12 @@ export function parseWebviewMessage(data: unknown): WebviewMessage | undefined {
       return isStr(data.text) ? { type: 'copy', text: data.text } : undefined;
     case 'save':
       return isStr(data.fileName) && /^[\w.-]+$/.test(data.fileName) && oneOf(data.format, ['json', 'svg'] as const) && isStr(data.content)
-        ? { type: 'save', fileName: data.fileName, format: data.format, content: data.content } : undefined;
+        ? { type: 'save', fileName: data.fileName, format: data.format, content: data.content }
+        : undefined;
     case 'log':
-      return oneOf(data.level, ['info', 'warn', 'error'] as const) && isStr(data.message) ? { type: 'log', level: data.level, message: data.message } : undefined;
+      return oneOf(data.level, ['info', 'warn', 'error'] as const) && isStr(data.message)
+        ? { type: 'log', level: data.level, message: data.message }
+        : undefined;
     default:
       return undefined;
   }
@@ -187,5 +222,7 @@ export interface PersistedState {
 
 export function parsePersistedState(v: unknown): PersistedState | undefined {
   if (!isObj(v)) return undefined;
-  return (v.uri === null || isStr(v.uri)) && (v.selectedPath === null || isPath(v.selectedPath)) ? (v as unknown as PersistedState) : undefined;
+  return (v.uri === null || isStr(v.uri)) && (v.selectedPath === null || isPath(v.selectedPath))
+    ? (v as unknown as PersistedState)
+    : undefined;
 }

@@ -67,27 +67,46 @@ export function runRisk(input: SimInput, trials: number, onProgress: (p: RiskPro
     done += n;
     onProgress({ done, total });
   };
-  sliced(new TrialRunner(input), trials, isCancelled, (c) => { chunks.push(c); report(c.count); }, () => {
-    const all = mergeChunks(chunks);
-    const summary = summarizeTrials(all);
-    const base = all.outcome.subarray(0, sensitivityTrials);
-    const rows: Sensitivity[] = [];
-    const runAlt = (i: number) => {
-      if (i >= alts.length) {
-        onDone({ summary, sensitivity: rows, sensitivityTrials });
-        return;
-      }
-      const alt = alts[i]!;
-      const altChunks: TrialChunk[] = [];
-      sliced(new TrialRunner({ ...input, assumptions: alt.values }), sensitivityTrials, isCancelled, (c) => {
-        altChunks.push(c);
-        report(c.count);
-      }, () => {
-        rows.push(compareOutcomes(alt, base, mergeChunks(altChunks).outcome, sensitivityTrials));
-        runAlt(i + 1);
-      });
-    };
-    runAlt(0);
-  });
-  return { cancel: () => { cancelled = true; } };
+  sliced(
+    new TrialRunner(input),
+    trials,
+    isCancelled,
+    (c) => {
+      chunks.push(c);
+      report(c.count);
+    },
+    () => {
+      const all = mergeChunks(chunks);
+      const summary = summarizeTrials(all);
+      const base = all.outcome.subarray(0, sensitivityTrials);
+      const rows: Sensitivity[] = [];
+      const runAlt = (i: number) => {
+        if (i >= alts.length) {
+          onDone({ summary, sensitivity: rows, sensitivityTrials });
+          return;
+        }
+        const alt = alts[i]!;
+        const altChunks: TrialChunk[] = [];
+        sliced(
+          new TrialRunner({ ...input, assumptions: alt.values }),
+          sensitivityTrials,
+          isCancelled,
+          (c) => {
+            altChunks.push(c);
+            report(c.count);
+          },
+          () => {
+            rows.push(compareOutcomes(alt, base, mergeChunks(altChunks).outcome, sensitivityTrials));
+            runAlt(i + 1);
+          },
+        );
+      };
+      runAlt(0);
+    },
+  );
+  return {
+    cancel: () => {
+      cancelled = true;
+    },
+  };
 }

@@ -45,9 +45,18 @@ export function applyWhatIf(base: SimInput, w: WhatIf): SimInput {
     ...base,
     trigger: w.trigger ?? base.trigger,
     // A what-if capacity replaces the template's, so the template's clamped count (requestedCapacity) no longer applies.
-    fleet: { ...base.fleet, capacity, unhealthy: typeof unhealthy === 'number' ? Math.min(unhealthy, capacity) : unhealthy.filter((id) => id < capacity), ...(w.capacity !== undefined ? { requestedCapacity: undefined } : {}) },
+    fleet: {
+      ...base.fleet,
+      capacity,
+      unhealthy: typeof unhealthy === 'number' ? Math.min(unhealthy, capacity) : unhealthy.filter((id) => id < capacity),
+      ...(w.capacity !== undefined ? { requestedCapacity: undefined } : {}),
+    },
     failures: { ...base.failures, probability: w.failureRate ?? base.failures.probability, badImage: w.badImage ?? base.failures.badImage },
-    timings: { ...base.timings, upgradeSeconds: w.upgradeSeconds ?? base.timings.upgradeSeconds, healthySeconds: w.healthySeconds ?? base.timings.healthySeconds },
+    timings: {
+      ...base.timings,
+      upgradeSeconds: w.upgradeSeconds ?? base.timings.upgradeSeconds,
+      healthySeconds: w.healthySeconds ?? base.timings.healthySeconds,
+    },
     seed: w.seed ?? base.seed,
     assumptions: { ...DEFAULT_ASSUMPTIONS, ...base.assumptions, ...w.assumptions },
   };
@@ -89,17 +98,25 @@ const round = (x: number) => Math.round(x * 100) / 100;
 export function parseWhatIf(v: unknown): WhatIf {
   if (typeof v !== 'object' || v === null) return {};
   const o = v as Record<string, unknown>;
-  const num = (k: string, min: number, max: number) => (typeof o[k] === 'number' && (o[k] as number) >= min && (o[k] as number) <= max ? { [k]: o[k] as number } : {});
+  const num = (k: string, min: number, max: number) =>
+    typeof o[k] === 'number' && (o[k] as number) >= min && (o[k] as number) <= max ? { [k]: o[k] as number } : {};
   const trigger = TRIGGERS.some((t) => t.value === o.trigger) ? { trigger: o.trigger as Trigger } : {};
   const assumptions: Record<string, string> = {};
   if (typeof o.assumptions === 'object' && o.assumptions !== null) {
     for (const [k, val] of Object.entries(o.assumptions)) {
-      if (typeof val === 'string' && ASSUMPTIONS.some((a) => a.name === k && a.values.includes(val))) assumptions[k as AssumptionName] = val;
+      if (typeof val === 'string' && ASSUMPTIONS.some((a) => a.name === k && a.values.includes(val)))
+        assumptions[k as AssumptionName] = val;
     }
   }
   return {
-    ...trigger, ...num('capacity', 0, 1000), ...num('failureRate', 0, 1), ...num('unhealthy', 0, 1000), ...num('upgradeSeconds', 0, 86_400),
-    ...num('healthySeconds', 0, 86_400), ...num('seed', 0, 2 ** 31), ...(o.badImage === true ? { badImage: true } : {}),
+    ...trigger,
+    ...num('capacity', 0, 1000),
+    ...num('failureRate', 0, 1),
+    ...num('unhealthy', 0, 1000),
+    ...num('upgradeSeconds', 0, 86_400),
+    ...num('healthySeconds', 0, 86_400),
+    ...num('seed', 0, 2 ** 31),
+    ...(o.badImage === true ? { badImage: true } : {}),
     ...(Object.keys(assumptions).length > 0 ? { assumptions: assumptions as Partial<AssumptionValues> } : {}),
   };
 }

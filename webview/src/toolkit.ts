@@ -6,7 +6,12 @@
  * so those two are plain elements styled with theme variables.
  */
 import {
-  provideVSCodeDesignSystem, vsCodeButton, vsCodeCheckbox, vsCodeDropdown, vsCodeOption, vsCodeTextField,
+  provideVSCodeDesignSystem,
+  vsCodeButton,
+  vsCodeCheckbox,
+  vsCodeDropdown,
+  vsCodeOption,
+  vsCodeTextField,
 } from '@vscode/webview-ui-toolkit';
 
 let registered = false;
@@ -14,9 +19,7 @@ let registered = false;
 export function registerToolkit(): void {
   if (registered) return;
   registered = true;
-  provideVSCodeDesignSystem().register(
-    vsCodeButton(), vsCodeCheckbox(), vsCodeDropdown(), vsCodeOption(), vsCodeTextField(),
-  );
+  provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeCheckbox(), vsCodeDropdown(), vsCodeOption(), vsCodeTextField());
 }
 
 export interface ButtonOptions {
@@ -36,7 +39,13 @@ export function button(label: string, onClick: () => void, options: ButtonOption
 }
 
 /** A select; `onChange` gets the chosen value. `label` becomes the accessible name. */
-export function dropdown(label: string, values: readonly { value: string; text: string }[], selected: string, onChange: (value: string) => void, testId?: string): HTMLElement {
+export function dropdown(
+  label: string,
+  values: readonly { value: string; text: string }[],
+  selected: string,
+  onChange: (value: string) => void,
+  testId?: string,
+): HTMLElement {
   const d = document.createElement('vscode-dropdown') as HTMLElement & { value: string };
   d.setAttribute('aria-label', label);
   if (testId) d.dataset.testid = testId;

@@ -2,5 +2,7 @@
 import { randomBytes } from 'node:crypto';
 
 export function createNonce(): string {
-  return randomBytes(18).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+  return randomBytes(18)
+    .toString('base64')
+    .replace(/[^A-Za-z0-9]/g, '');
 }

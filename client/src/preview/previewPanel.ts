@@ -7,6 +7,7 @@
 import { parse, printParseErrorCode } from 'jsonc-parser';
 import type { ParseError } from 'jsonc-parser';
 import * as vscode from 'vscode';
+import { formatOf } from '../../../server/src/core/languageService';
 import type { ScaleSetsRequest } from '../../../server/src/protocol';
 import { parsePersistedState, parseWebviewMessage } from '../../../webview/src/protocol';
 import type { HostMessage, Range, ScaleSetTarget, WebviewMessage } from '../../../webview/src/protocol';
@@ -42,13 +43,21 @@ export class PreviewPanel implements vscode.Disposable {
 
   static createOrShow(context: vscode.ExtensionContext, deps: PreviewDeps, target: PreviewTarget | undefined): void {
     const uri = target ? vscode.Uri.parse(target.uri) : vscode.window.activeTextEditor?.document.uri;
-    const select = target && (target.path || target.name) ? { ...(target.path ? { path: target.path } : {}), ...(target.name ? { name: target.name } : {}) } : null;
+    const select =
+      target && (target.path || target.name)
+        ? { ...(target.path ? { path: target.path } : {}), ...(target.name ? { name: target.name } : {}) }
+        : null;
     if (PreviewPanel.current) {
       PreviewPanel.current.panel.reveal(undefined, true);
       PreviewPanel.current.follow(uri, select);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Upgrade preview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, PreviewPanel.options(context));
+    const panel = vscode.window.createWebviewPanel(
+      PREVIEW_VIEW_TYPE,
+      'Upgrade preview',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      PreviewPanel.options(context),
+    );
     PreviewPanel.current = new PreviewPanel(panel, context, deps, uri, select);
   }
 
@@ -75,7 +84,12 @@ export class PreviewPanel implements vscode.Disposable {
     const webview = panel.webview;
     webview.options = PreviewPanel.options(context);
     const dist = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'dist', file)).toString();
-    webview.html = previewHtml({ cspSource: webview.cspSource, nonce: createNonce(), scriptUri: dist('webview.js'), styleUri: dist('webview.css') });
+    webview.html = previewHtml({
+      cspSource: webview.cspSource,
+      nonce: createNonce(),
+      scriptUri: dist('webview.js'),
+      styleUri: dist('webview.css'),
+    });
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       webview.onDidReceiveMessage((data: unknown) => this.onMessage(data)),
@@ -118,29 +132,45 @@ export class PreviewPanel implements vscode.Disposable {
     if (!this.ready || !this.uri) return;
     const uri = this.uri;
     const seq = ++this.sequence;
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? await vscode.workspace.openTextDocument(uri);
+    const document =
+      vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
     const text = document.getText();
     const errors: ParseError[] = [];
-    parse(text, errors, { allowTrailingComma: true });
+    // A JSON template that does not parse gets a banner; Bicep is read by the server's tolerant parser.
+    if (formatOf(uri.toString(), document.languageId) === 'json') parse(text, errors, { allowTrailingComma: true });
     let message: HostMessage;
     if (errors.length > 0) {
       const at = document.positionAt(errors[0]!.offset);
-      message = { type: 'documentError', uri: uri.toString(), message: `${printParseErrorCode(errors[0]!.error)} at line ${at.line + 1}, column ${at.character + 1}` };
+      message = {
+        type: 'documentError',
+        uri: uri.toString(),
+        message: `${printParseErrorCode(errors[0]!.error)} at line ${at.line + 1}, column ${at.character + 1}`,
+      };
     } else {
       try {
         const result = await this.deps.scaleSets(uri);
         const positions = {
+          uri: uri.toString(),
+          languageId: document.languageId,
           text,
           offsetAt: (p: { line: number; character: number }) => document.offsetAt(new vscode.Position(p.line, p.character)),
           rangeAt: (start: number, end: number): Range => toRange(new vscode.Range(document.positionAt(start), document.positionAt(end))),
         };
         message = {
-          type: 'document', uri: uri.toString(), label: uri.path.split('/').pop() ?? uri.toString(), version: result.version,
-          scaleSets: result.scaleSets.map((s) => toPreviewScaleSet(s, positions)), select: this.select,
+          type: 'document',
+          uri: uri.toString(),
+          label: uri.path.split('/').pop() ?? uri.toString(),
+          version: result.version,
+          scaleSets: result.scaleSets.map((s) => toPreviewScaleSet(s, positions)),
+          select: this.select,
         };
         this.select = null;
       } catch (e) {
-        message = { type: 'documentError', uri: uri.toString(), message: `the language server could not answer (${e instanceof Error ? e.message : String(e)})` };
+        message = {
+          type: 'documentError',
+          uri: uri.toString(),
+          message: `the language server could not answer (${e instanceof Error ? e.message : String(e)})`,
+        };
       }
     }
     if (seq === this.sequence) this.post(message);
@@ -161,7 +191,9 @@ export class PreviewPanel implements vscode.Disposable {
         void this.reveal(vscode.Uri.parse(m.uri), m.range);
         return;
       case 'copy':
-        void vscode.env.clipboard.writeText(m.text).then(() => vscode.window.setStatusBarMessage('Upgrade summary copied as markdown', 3000));
+        void vscode.env.clipboard
+          .writeText(m.text)
+          .then(() => vscode.window.setStatusBarMessage('Upgrade summary copied as markdown', 3000));
         return;
       case 'save':
         void this.save(m.fileName, m.format, m.content);
@@ -175,7 +207,11 @@ export class PreviewPanel implements vscode.Disposable {
   private async reveal(uri: vscode.Uri, range: Range): Promise<void> {
     const r = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
     const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
-    const editor = await vscode.window.showTextDocument(uri, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, selection: r, preserveFocus: false });
+    const editor = await vscode.window.showTextDocument(uri, {
+      viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One,
+      selection: r,
+      preserveFocus: false,
+    });
     editor.revealRange(r, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 

@@ -1,14 +1,20 @@
 /**
  * The language server's ScaleSetInfo → the webview's PreviewScaleSet: passes the simulator input on only
- * when it has the expected shape, and adds the ranges of the policy properties for reveal. No vscode
- * import, so the server → webview contract is unit-tested with the real engine.
+ * when it has the expected shape, and adds the ranges of the policy properties for reveal (from the
+ * engine's facade, which reads them with the document's front end). No vscode import, so the server →
+ * webview contract is unit-tested with the real engine.
  */
+import { getLanguageService } from '../../../server/src/core/languageService';
 import type { ScaleSetInfo } from '../../../server/src/protocol';
 import { isSimInput } from '../../../webview/src/protocol';
 import type { Position, PreviewScaleSet, Range } from '../../../webview/src/protocol';
-import { propertyRanges } from './propertyRanges';
+
+const ls = getLanguageService();
 
 export interface TextPositions {
+  /** The document's URI and language id, which choose its front end (JSON when absent). */
+  readonly uri?: string;
+  readonly languageId?: string;
   readonly text: string;
   offsetAt(position: Position): number;
   rangeAt(start: number, end: number): Range;
@@ -25,6 +31,6 @@ export function toPreviewScaleSet(s: ScaleSetInfo, doc: TextPositions): PreviewS
     capacity: s.capacity,
     simulatorInput: isSimInput(s.simulatorInput) ? s.simulatorInput : null,
     assumed: Array.isArray(s.assumed) ? s.assumed.filter((a): a is string => typeof a === 'string') : [],
-    propertyRanges: policy ? propertyRanges(doc.text, doc.offsetAt(policy.start), doc.rangeAt) : {},
+    propertyRanges: policy ? ls.policyPropertyRanges(doc.uri ?? '', doc.languageId, doc.text, doc.offsetAt(policy.start), doc.rangeAt) : {},
   };
 }

@@ -48,7 +48,14 @@ async function main(argv: readonly string[]): Promise<number> {
   for (const path of files) {
     const diagnostics = await anchor.validate(readFileSync(path, 'utf8'), pathToFileURL(resolve(path)).href);
     problems += diagnostics.length;
-    report.push({ path, diagnostics: diagnostics.map((d) => ({ severity: d.severity, message: typeof d.message === 'string' ? d.message : d.message.value, range: d.range })) });
+    report.push({
+      path,
+      diagnostics: diagnostics.map((d) => ({
+        severity: d.severity,
+        message: typeof d.message === 'string' ? d.message : d.message.value,
+        range: d.range,
+      })),
+    });
   }
   process.stdout.write(JSON.stringify({ setup, files: report }, null, 2) + '\n');
   return problems > 0 ? 1 : 0;

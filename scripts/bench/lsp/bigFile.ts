@@ -19,7 +19,10 @@ export class DigitEdits {
   private next = 0;
   version = 1;
 
-  constructor(text: string, private readonly server: BenchServer) {
+  constructor(
+    text: string,
+    private readonly server: BenchServer,
+  ) {
     const needle = '"maxUnhealthyInstancePercent": 40';
     this.at = spots(text, needle, needle.length - 2, 200).map((o) => positionAt(text, o));
     this.state = this.at.map(() => false);
@@ -50,7 +53,10 @@ export class Pulls {
   start(): void {
     this.pending?.source.cancel();
     const source = new CancellationTokenSource();
-    const done = this.server.rpc.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI } }, source.token).then(() => undefined, () => undefined);
+    const done = this.server.rpc.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI } }, source.token).then(
+      () => undefined,
+      () => undefined,
+    );
     this.pending = { source, done };
   }
 
@@ -66,7 +72,11 @@ export interface BigFileResults {
 }
 
 /** Hover, inlay hints and CodeLens sent right after an edit, with the edit's diagnostics pull pending. */
-async function whilePending(server: BenchServer, text: string, edits: DigitEdits): Promise<{ hover: Sample; hints: Sample; lenses: Sample; reanalysis: Sample }> {
+async function whilePending(
+  server: BenchServer,
+  text: string,
+  edits: DigitEdits,
+): Promise<{ hover: Sample; hints: Sample; lenses: Sample; reanalysis: Sample }> {
   const { rpc } = server;
   const pulls = new Pulls(server);
   const names = spots(text, '"maxBatchInstancePercent"', 5, 50).map((o) => positionAt(text, o));
@@ -88,7 +98,10 @@ async function whilePending(server: BenchServer, text: string, edits: DigitEdits
     for (let i = 1; i <= runs; i++) times.push(await run(i));
     return summarize(times);
   };
-  const hover = await sample((i) => rpc.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: names[i % names.length] }), 8);
+  const hover = await sample(
+    (i) => rpc.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: names[i % names.length] }),
+    8,
+  );
   const hints = await sample(() => rpc.sendRequest('textDocument/inlayHint', { textDocument: { uri: URI }, range }), 8);
   const lenses = await sample(() => rpc.sendRequest('textDocument/codeLens', { textDocument: { uri: URI } }), 8);
   // The re-analysis alone: an edit, the typing pause left to pass, then a pull (the first one untimed).
@@ -136,7 +149,10 @@ async function warmOpens(server: BenchServer, text: string, runs: number): Promi
  * 1,000 edits as typing goes: bursts of 50 one-character edits, each followed by a pull that cancels the
  * previous one, then a pause until the last pull is answered; the server's RSS after every burst.
  */
-async function memoryUnderEdits(server: BenchServer, edits: DigitEdits): Promise<{ after: { edits: number; rss: number }[]; peak: number } | undefined> {
+async function memoryUnderEdits(
+  server: BenchServer,
+  edits: DigitEdits,
+): Promise<{ after: { edits: number; rss: number }[]; peak: number } | undefined> {
   const pulls = new Pulls(server);
   const after: { edits: number; rss: number }[] = [];
   for (let burst = 1; burst <= 20; burst++) {
@@ -157,7 +173,12 @@ async function memoryUnderEdits(server: BenchServer, edits: DigitEdits): Promise
  * are cold opens (the first document of a fresh server: this one's and others'), `rssIdle` / `rssOpen` this
  * server's RSS before the open and after its diagnostics.
  */
-export async function bigFileTargets(server: BenchServer, text: string, edits: DigitEdits, first: { openMs: readonly number[]; editMs: Sample; rssIdle?: number; rssOpen?: number }): Promise<BigFileResults> {
+export async function bigFileTargets(
+  server: BenchServer,
+  text: string,
+  edits: DigitEdits,
+  first: { openMs: readonly number[]; editMs: Sample; rssIdle?: number; rssOpen?: number },
+): Promise<BigFileResults> {
   const pending = await whilePending(server, text, edits);
   const warm = await warmOpens(server, text, 3);
   const memory = await memoryUnderEdits(server, edits);
@@ -166,7 +187,12 @@ export async function bigFileTargets(server: BenchServer, text: string, edits: D
   const cold = summarize(first.openMs);
   const rows = [
     row('open → first pulled diagnostics, first document of a fresh server', cold),
-    ['open → first pulled diagnostics, warm server (other URIs, closed again)', formatMs(warm.medianMs), formatMs(warm.p95Ms), String(warm.runs)],
+    [
+      'open → first pulled diagnostics, warm server (other URIs, closed again)',
+      formatMs(warm.medianMs),
+      formatMs(warm.p95Ms),
+      String(warm.runs),
+    ],
     row('edit → typing pause passes → pull: fresh diagnostics (the re-analysis alone)', pending.reanalysis),
     row('hover right after an edit, its pull pending', pending.hover),
     row('inlay hints (80 lines) right after an edit, its pull pending', pending.hints),
@@ -175,8 +201,21 @@ export async function bigFileTargets(server: BenchServer, text: string, edits: D
   const memoryRows = [
     ['server RSS, initialized, no document', mb(first.rssIdle), '', ''],
     ['server RSS with the 6 MB template open (after its diagnostics)', mb(first.rssOpen), '', ''],
-    ...(memory ? memory.after.filter((m) => m.edits % 250 === 0).map((m) => [`server RSS after ${m.edits} edits (bursts of 50, each edit pulled, the last pull answered)`, mb(m.rss), '', '']) : []),
-    ...(memory ? [['server RSS, highest after a burst: edits 50–500 / 550–1,000', `${mb(Math.max(...memory.after.slice(0, 10).map((m) => m.rss)))} / ${mb(Math.max(...memory.after.slice(10).map((m) => m.rss)))}`, '', '']] : []),
+    ...(memory
+      ? memory.after
+          .filter((m) => m.edits % 250 === 0)
+          .map((m) => [`server RSS after ${m.edits} edits (bursts of 50, each edit pulled, the last pull answered)`, mb(m.rss), '', ''])
+      : []),
+    ...(memory
+      ? [
+          [
+            'server RSS, highest after a burst: edits 50–500 / 550–1,000',
+            `${mb(Math.max(...memory.after.slice(0, 10).map((m) => m.rss)))} / ${mb(Math.max(...memory.after.slice(10).map((m) => m.rss)))}`,
+            '',
+            '',
+          ],
+        ]
+      : []),
     ['server peak RSS (VmHWM) over the whole run', mb(memory?.peak), '', ''],
   ];
   const verdicts = [
@@ -195,7 +234,9 @@ export async function bigFileTargets(server: BenchServer, text: string, edits: D
     const firstHalf = Math.max(...memory.after.slice(0, 10).map((m) => m.rss));
     const secondHalf = Math.max(...memory.after.slice(10).map((m) => m.rss));
     const end = memory.after[memory.after.length - 1]!.rss;
-    verdicts.push(`RSS ${mb(first.rssOpen)} with the file open, ${mb(end)} after 1,000 edits; highest after a burst ${mb(firstHalf)} over the first 500 edits, ${mb(secondHalf)} over the second (target: no growth without bound, judged as the second ≤ 1.25× the first) — ${secondHalf <= 1.25 * firstHalf ? 'met' : 'NOT met'}; after each 50 edits: ${memory.after.map((m) => m.rss.toFixed(0)).join(', ')} MB`);
+    verdicts.push(
+      `RSS ${mb(first.rssOpen)} with the file open, ${mb(end)} after 1,000 edits; highest after a burst ${mb(firstHalf)} over the first 500 edits, ${mb(secondHalf)} over the second (target: no growth without bound, judged as the second ≤ 1.25× the first) — ${secondHalf <= 1.25 * firstHalf ? 'met' : 'NOT met'}; after each 50 edits: ${memory.after.map((m) => m.rss.toFixed(0)).join(', ')} MB`,
+    );
   } else {
     verdicts.push('RSS: /proc/<pid>/status not readable here (Linux only)');
   }

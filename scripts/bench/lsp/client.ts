@@ -31,7 +31,11 @@ export async function startServer(pull: boolean): Promise<BenchServer> {
   rpc.onRequest('client/registerCapability', () => null);
   rpc.onNotification('window/logMessage', () => undefined);
   rpc.listen();
-  await rpc.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true }, textDocument: pull ? { diagnostic: {} } : {} } });
+  await rpc.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: { workspace: { configuration: true }, textDocument: pull ? { diagnostic: {} } : {} },
+  });
   await rpc.sendNotification('initialized', {});
   return {
     rpc,

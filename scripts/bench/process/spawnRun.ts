@@ -29,7 +29,11 @@ export function stats(xs: readonly number[]): Stats {
 }
 
 /** Runs `node ARGV` once with stdout to `out`: wall time from spawn to exit; CPU and peak RSS from the probe. */
-export async function runOnce(argv: readonly string[], out: string, env?: NodeJS.ProcessEnv): Promise<{ run: Run; code: number | null; stderr: string }> {
+export async function runOnce(
+  argv: readonly string[],
+  out: string,
+  env?: NodeJS.ProcessEnv,
+): Promise<{ run: Run; code: number | null; stderr: string }> {
   const fd = openSync(out, 'w');
   const t0 = performance.now();
   const child = spawn(process.execPath, ['--require', PROBE, ...argv], { stdio: ['ignore', fd, 'pipe', 'pipe'], ...(env ? { env } : {}) });
@@ -45,4 +49,3 @@ export async function runOnce(argv: readonly string[], out: string, env?: NodeJS
   const [user, system, rss] = usage.split(' ').map(Number);
   return { run: { wallMs, ...(rss ? { cpuMs: (user! + system!) / 1000, maxRssKb: rss } : {}) }, code, stderr };
 }
-

@@ -36,7 +36,11 @@ const GROUPS: [RegExp, string][] = [
 ];
 
 /** Self time (ms) per group and per function (name and source line), largest first, and the profile's total. */
-export function summarizeCpuProfile(profilePath: string, bundlePath: string, mapPath: string): { groups: [string, number][]; functions: [string, number][]; totalMs: number } {
+export function summarizeCpuProfile(
+  profilePath: string,
+  bundlePath: string,
+  mapPath: string,
+): { groups: [string, number][]; functions: [string, number][]; totalMs: number } {
   const profile = JSON.parse(readFileSync(profilePath, 'utf8')) as Profile;
   const map = new SourceMap(JSON.parse(readFileSync(mapPath, 'utf8')));
   const bundleUrl = `file://${bundlePath}`;
@@ -81,6 +85,7 @@ function classify(frame: ProfileNode['callFrame'], bundleUrl: string, map: Sourc
     for (const [pattern, name] of GROUPS) if (pattern.test(source)) return name;
     return 'bundle, unmapped';
   }
-  if (frame.url === '') return frame.functionName === 'stringify' ? 'JSON.stringify' : `V8 built-ins (${frame.functionName || 'anonymous'})`;
+  if (frame.url === '')
+    return frame.functionName === 'stringify' ? 'JSON.stringify' : `V8 built-ins (${frame.functionName || 'anonymous'})`;
   return 'other scripts';
 }

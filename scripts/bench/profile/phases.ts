@@ -1,22 +1,23 @@
 // Where a whole `lint --format json` process spends its time, phase by phase, for docs/performance.md
 // ("Whole process: where the time goes"). Not a benchmark module: profile/run.ts bundles this file with
 // esbuild as the CLI is bundled (production settings) and runs it in fresh processes. It does what `lint`
-// does (server/src/cli/commands/lint.ts, lintRun.ts, loadTemplate.ts) step by step, with a clock around each
+// does (server/src/cli/commands/lint.ts, lintRun.ts, loadTemplate.ts, through the engine's facade) step by step, with a clock around each
 // step; keep it in step with those files. Writes the lint report on stdout, as lint does, and one JSON
 // object of milliseconds per phase on stderr.
 import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { writeSync } from 'node:fs';
-import { analyzeTemplate } from '../../../server/src/core/analyze';
-import { parseRuleConfigText, RULE_IDS, runRules } from '../../../server/src/core/rules';
+import { getLanguageService } from '../../../server/src/core/languageService';
+import { EMPTY_CONFIG, parseRuleConfigText, RULE_IDS } from '../../../server/src/core/rules';
 import { buildLintReport } from '../../../server/src/cli/lintReport';
 import { findLintTargets } from '../../../server/src/cli/findTemplates';
-import { findParametersFile } from '../../../server/src/cli/loadTemplate';
-import { readTextFile } from '../../../server/src/cli/io';
+import { findParametersFile } from '../../../server/src/host/parametersDiscovery';
+import { readTextFile } from '../../../server/src/host/readTextFile';
 import type { LintedFile } from '../../../server/src/cli/lintRun';
-import { WorkspaceConfig } from '../../../server/src/workspaceConfig';
+import { WorkspaceConfig } from '../../../server/src/host/workspaceConfig';
 
 declare const BUNDLE_START: number | undefined;
+const ls = getLanguageService();
 
 async function main(paths: readonly string[]): Promise<void> {
   const mainStart = performance.now();
@@ -41,11 +42,13 @@ async function main(paths: readonly string[]): Promise<void> {
     const text = clock('read', () => readTextFile(target.path));
     const parametersPath = clock('parametersLookup', () => findParametersFile(target.path));
     const parametersText = parametersPath === undefined ? undefined : clock('read', () => readTextFile(parametersPath));
-    const model = clock('analyze', () => analyzeTemplate(text, { parametersText }));
+    const doc = clock('analyze', () =>
+      ls.createDocument(target.path, undefined, text, { ...(parametersText === undefined ? {} : { parametersText }), readUnrelated: true }),
+    );
     const configFile = clock('config', () => configs.forDocument(pathToFileURL(target.path).toString()));
     const parsed = configFile ? clock('config', () => parseRuleConfigText(configFile.text, RULE_IDS)) : undefined;
-    const findings = clock('rules', () => runRules(model, text, { config: parsed?.config, now }));
-    files.push({ path: target.path, text, model, findings, configPath: configFile?.path, configProblems: parsed?.problems ?? [] });
+    const findings = clock('rules', () => ls.findProblems(doc, parsed?.config ?? EMPTY_CONFIG, { now, anyDocument: true }));
+    files.push({ path: target.path, doc, findings, configPath: configFile?.path, configProblems: parsed?.problems ?? [] });
   }
   const report = clock('report', () => buildLintReport(files));
   const json = clock('stringify', () => JSON.stringify(report, null, 2) + '\n');

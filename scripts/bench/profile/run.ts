@@ -26,9 +26,19 @@ const IMPORT_META_SHIM = "const __importMetaUrl = require('url').pathToFileURL(_
 
 function cliBuild(outfile: string, production: boolean, entry = join(ROOT, 'server', 'src', 'cli', 'main.ts'), banner = ''): BuildOptions {
   return {
-    entryPoints: [entry], outfile, bundle: true, minify: production, sourcemap: production ? false : 'linked', legalComments: 'none',
-    mainFields: ['module', 'main'], logLevel: 'warning', platform: 'node', format: 'cjs', target: 'node20',
-    define: { 'import.meta.url': '__importMetaUrl', VERSION: '"bench"' }, banner: { js: `${banner}${IMPORT_META_SHIM}` },
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    minify: production,
+    sourcemap: production ? false : 'linked',
+    legalComments: 'none',
+    mainFields: ['module', 'main'],
+    logLevel: 'warning',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    define: { 'import.meta.url': '__importMetaUrl', VERSION: '"bench"' },
+    banner: { js: `${banner}${IMPORT_META_SHIM}` },
   };
 }
 
@@ -53,7 +63,10 @@ function writeInputs(dir: string): Input[] {
   ];
 }
 
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' / ');
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' / ');
 const median = (xs: readonly number[]) => stats(xs).median;
 const cell = (xs: readonly number[]) => {
   const s = stats(xs);
@@ -69,12 +82,39 @@ async function phases(dir: string, inputs: readonly Input[], rounds: number): Pr
     for (const input of inputs) {
       const { stderr, code } = await runOnce([harness, input.path], join(dir, 'out.json'));
       if (code !== 0) throw new Error(`phases on ${input.name}: exit ${code}: ${stderr}`);
-      if (round > 0) results.set(input.name, [...(results.get(input.name) ?? []), JSON.parse(stderr.trim().split('\n').pop()!) as Record<string, number>]);
+      if (round > 0)
+        results.set(input.name, [
+          ...(results.get(input.name) ?? []),
+          JSON.parse(stderr.trim().split('\n').pop()!) as Record<string, number>,
+        ]);
     }
   }
-  const keys = ['nodeStartup', 'bundleCompile', 'bundleEvaluate', 'walk', 'read', 'parametersLookup', 'analyze', 'config', 'rules', 'report', 'stringify', 'write', 'gc', 'gcCount', 'gcInAnalyze', 'gcInRules', 'gcElsewhere', 'total'];
-  out.push(`| phase (median ms over ${rounds} fresh processes) | ${inputs.map((i) => i.name).join(' | ')} |`, `|---|${inputs.map(() => '---').join('|')}|`);
-  for (const key of keys) out.push(`| ${key} | ${inputs.map((i) => formatMs(median(results.get(i.name)!.map((r) => r[key]!)))).join(' | ')} |`);
+  const keys = [
+    'nodeStartup',
+    'bundleCompile',
+    'bundleEvaluate',
+    'walk',
+    'read',
+    'parametersLookup',
+    'analyze',
+    'config',
+    'rules',
+    'report',
+    'stringify',
+    'write',
+    'gc',
+    'gcCount',
+    'gcInAnalyze',
+    'gcInRules',
+    'gcElsewhere',
+    'total',
+  ];
+  out.push(
+    `| phase (median ms over ${rounds} fresh processes) | ${inputs.map((i) => i.name).join(' | ')} |`,
+    `|---|${inputs.map(() => '---').join('|')}|`,
+  );
+  for (const key of keys)
+    out.push(`| ${key} | ${inputs.map((i) => formatMs(median(results.get(i.name)!.map((r) => r[key]!)))).join(' | ')} |`);
   return out;
 }
 
@@ -103,7 +143,11 @@ async function variants(dir: string, inputs: readonly Input[], rounds: number): 
       argv: (t) => [LOADER, '--cache', cache, prod, ...lint(t)],
       prepare: async () => void (await runOnce([LOADER, '--cache', cache, prod, ...lint(inputs[0]!.path)], join(dir, 'out.json'))),
     },
-    { name: 'NODE_COMPILE_CACHE set (Node 22 feature)', argv: (t) => [prod, ...lint(t)], env: { ...process.env, NODE_COMPILE_CACHE: compileCacheDir } },
+    {
+      name: 'NODE_COMPILE_CACHE set (Node 22 feature)',
+      argv: (t) => [prod, ...lint(t)],
+      env: { ...process.env, NODE_COMPILE_CACHE: compileCacheDir },
+    },
     { name: '--always-sparkplug (baseline code at once)', argv: (t) => ['--always-sparkplug', prod, ...lint(t)] },
     { name: '--no-lazy-feedback-allocation', argv: (t) => ['--no-lazy-feedback-allocation', prod, ...lint(t)] },
     { name: '--max-semi-space-size=64 (larger young generation)', argv: (t) => ['--max-semi-space-size=64', prod, ...lint(t)] },
@@ -123,14 +167,25 @@ async function variants(dir: string, inputs: readonly Input[], rounds: number): 
       }
     }
     const base = runs.get(list[0]!.name)!;
-    out.push('', `${input.name}, ${rounds} rounds, load ${load()}:`, '', '| variant | wall ms median (min–max) | CPU ms median (min–max) | CPU vs as shipped |', '|---|---|---|---|');
+    out.push(
+      '',
+      `${input.name}, ${rounds} rounds, load ${load()}:`,
+      '',
+      '| variant | wall ms median (min–max) | CPU ms median (min–max) | CPU vs as shipped |',
+      '|---|---|---|---|',
+    );
     for (const v of list) {
       const r = runs.get(v.name)!;
       const cpu = r.map((x) => x.cpuMs!);
-      out.push(`| ${v.name} | ${cell(r.map((x) => x.wallMs))} | ${cell(cpu)} | ${(median(cpu) / median(base.map((x) => x.cpuMs!))).toFixed(2)}× |`);
+      out.push(
+        `| ${v.name} | ${cell(r.map((x) => x.wallMs))} | ${cell(cpu)} | ${(median(cpu) / median(base.map((x) => x.cpuMs!))).toFixed(2)}× |`,
+      );
     }
   }
-  out.push('', `NODE_COMPILE_CACHE: ${readdirSync(compileCacheDir).length} entries written (Node ${process.version}); module.enableCompileCache is ${typeof (await import('node:module') as { enableCompileCache?: unknown }).enableCompileCache}; code cache ${existsSync(cache) ? `${(readFileSync(cache).length / 1024).toFixed(0)} KB` : 'not written'}`);
+  out.push(
+    '',
+    `NODE_COMPILE_CACHE: ${readdirSync(compileCacheDir).length} entries written (Node ${process.version}); module.enableCompileCache is ${typeof ((await import('node:module')) as { enableCompileCache?: unknown }).enableCompileCache}; code cache ${existsSync(cache) ? `${(readFileSync(cache).length / 1024).toFixed(0)} KB` : 'not written'}`,
+  );
   return out;
 }
 
@@ -159,7 +214,10 @@ async function parallel(dir: string, rounds: number): Promise<string[]> {
     await Promise.all(halves.map((h, k) => lint(h, k + 1)));
     if (round > 0) two.push(performance.now() - t0);
   }
-  return ['', `Folder of 300, ${rounds} rounds (load ${load()}, ${cpus().length} CPUs): one process ${cell(one)} ms; two processes at once on 150 each ${cell(two)} ms wall`];
+  return [
+    '',
+    `Folder of 300, ${rounds} rounds (load ${load()}, ${cpus().length} CPUs): one process ${cell(one)} ms; two processes at once on 150 each ${cell(two)} ms wall`,
+  ];
 }
 
 async function cpuProfiles(dir: string, inputs: readonly Input[]): Promise<string[]> {
@@ -168,10 +226,19 @@ async function cpuProfiles(dir: string, inputs: readonly Input[]): Promise<strin
   const out: string[] = [];
   for (const input of inputs.slice(1)) {
     const profileDir = join(dir, `prof-${inputs.indexOf(input)}`);
-    await runOnce(['--cpu-prof', '--cpu-prof-interval', '200', '--cpu-prof-dir', profileDir, dev, 'lint', '--format', 'json', input.path], join(dir, 'out.json'));
+    await runOnce(
+      ['--cpu-prof', '--cpu-prof-interval', '200', '--cpu-prof-dir', profileDir, dev, 'lint', '--format', 'json', input.path],
+      join(dir, 'out.json'),
+    );
     const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'))!;
     const { groups, functions, totalMs } = summarizeCpuProfile(join(profileDir, file), dev, `${dev}.map`);
-    out.push('', `${input.name}: CPU profile of the development bundle, ${formatMs(totalMs)} ms sampled (load ${load()})`, '', '| where | self ms | share |', '|---|---|---|');
+    out.push(
+      '',
+      `${input.name}: CPU profile of the development bundle, ${formatMs(totalMs)} ms sampled (load ${load()})`,
+      '',
+      '| where | self ms | share |',
+      '|---|---|---|',
+    );
     for (const [name, ms] of groups.slice(0, 16)) out.push(`| ${name} | ${formatMs(ms)} | ${((100 * ms) / totalMs).toFixed(1)}% |`);
     out.push('', '| function (source) | self ms | share |', '|---|---|---|');
     for (const [name, ms] of functions.slice(0, 15)) out.push(`| ${name} | ${formatMs(ms)} | ${((100 * ms) / totalMs).toFixed(1)}% |`);
@@ -185,7 +252,9 @@ async function main(argv: readonly string[]): Promise<void> {
   const parts = argv.filter((a, i) => !a.startsWith('--') && i !== roundsAt + 1);
   const wanted = (part: string) => parts.length === 0 || parts.includes(part);
   const dir = mkdtempSync(join(tmpdir(), 'vmss-profile-'));
-  const out = [`# Whole-process profile (${new Date().toISOString()}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}); load at start ${load()}`];
+  const out = [
+    `# Whole-process profile (${new Date().toISOString()}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}); load at start ${load()}`,
+  ];
   try {
     const inputs = writeInputs(dir);
     if (wanted('phases')) out.push('', '## Phases', '', ...(await phases(dir, inputs, rounds)));

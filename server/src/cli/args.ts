@@ -53,6 +53,7 @@ export function optionValue(args: ParsedArgs, name: string): string | undefined 
 export function oneOf<T extends string>(args: ParsedArgs, name: string, allowed: readonly T[], fallback: T): T {
   const value = optionValue(args, name);
   if (value === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(value)) throw new CliError(`--${name} must be one of ${allowed.join(', ')} (got '${value}')`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new CliError(`--${name} must be one of ${allowed.join(', ')} (got '${value}')`);
   return value as T;
 }

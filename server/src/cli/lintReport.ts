@@ -1,5 +1,5 @@
 import type { Finding, Severity } from '../core/rules';
-import { LineIndex } from '../core/text/lineIndex';
+import type { LineIndex } from '../core/text/lineIndex';
 import type { Range } from '../core/text/span';
 import type { LintedFile } from './lintRun';
 import { capParseErrors } from './parseErrorCap';
@@ -12,7 +12,7 @@ export interface LintReport {
 
 export interface LintFileReport {
   readonly path: string;
-  readonly kind: LintedFile['model']['kind'];
+  readonly kind: LintedFile['doc']['model']['kind'];
   readonly config: string | null;
   readonly configProblems: readonly { message: string }[];
   /** The first MAX_PARSE_ERRORS (100) parse errors. */
@@ -37,11 +37,11 @@ export function buildLintReport(files: readonly LintedFile[]): LintReport {
 }
 
 function fileReport(file: LintedFile): LintFileReport {
-  const lines = new LineIndex(file.text);
-  const errors = capParseErrors(file.model.parseErrors);
+  const { lines, model } = file.doc;
+  const errors = capParseErrors(model.parseErrors);
   return {
     path: file.path,
-    kind: file.model.kind,
+    kind: model.kind,
     config: file.configPath ?? null,
     configProblems: file.configProblems.map((p) => ({ message: p.message })),
     parseErrors: errors.listed.map((e) => ({ message: e.message, range: lines.rangeOf(e.span) })),

@@ -1,21 +1,18 @@
 import { pathToFileURL } from 'node:url';
-import { RULE_IDS, parseRuleConfigText, runRules, type ConfigProblem, type Finding } from '../core/rules';
-import type { TemplateModel } from '../core/model/types';
-import { WorkspaceConfig } from '../workspaceConfig';
-import { loadTemplate } from './loadTemplate';
+import { isCheckedKind } from '../core/relevance';
+import { EMPTY_CONFIG, RULE_IDS, parseRuleConfigText, type ConfigProblem, type Finding } from '../core/rules';
+import type { TemplateDocument } from '../core/languageService';
+import { WorkspaceConfig } from '../host/workspaceConfig';
+import { loadTemplate, ls } from './loadTemplate';
 import type { LintTarget } from './findTemplates';
 
 export interface LintedFile {
   readonly path: string;
-  readonly text: string;
-  readonly model: TemplateModel;
+  readonly doc: TemplateDocument;
   readonly findings: readonly Finding[];
   readonly configPath: string | undefined;
   readonly configProblems: readonly ConfigProblem[];
 }
-
-/** Kinds of JSON that are linted when found by walking a folder; parameters files and other JSON are skipped. */
-const LINTABLE = new Set<TemplateModel['kind']>(['template', 'restBody', 'vmssShow']);
 
 /**
  * Lints each target with the nearest `.vmss-upgrade.json` above it (the same lookup as the language
@@ -26,11 +23,12 @@ export function lintTargets(targets: readonly LintTarget[], options: { parameter
   const out: LintedFile[] = [];
   for (const target of targets) {
     const loaded = loadTemplate(target.path, options.parametersPath);
-    if (!target.explicit && !LINTABLE.has(loaded.model.kind)) continue;
+    // Found by walking a folder: only the kinds the rules check (parameters files and other JSON are skipped).
+    if (!target.explicit && !isCheckedKind(loaded.doc.model.kind)) continue;
     const configFile = configs.forDocument(pathToFileURL(target.path).toString());
     const parsed = configFile ? parseRuleConfigText(configFile.text, RULE_IDS) : undefined;
-    const findings = runRules(loaded.model, loaded.text, { config: parsed?.config, now: options.now });
-    out.push({ path: target.path, text: loaded.text, model: loaded.model, findings, configPath: configFile?.path, configProblems: parsed?.problems ?? [] });
+    const findings = ls.findProblems(loaded.doc, parsed?.config ?? EMPTY_CONFIG, { now: options.now, anyDocument: true });
+    out.push({ path: target.path, doc: loaded.doc, findings, configPath: configFile?.path, configProblems: parsed?.problems ?? [] });
   }
   return out;
 }

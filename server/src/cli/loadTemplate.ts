@@ -1,59 +1,32 @@
-import { readdirSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { analyzeTemplate } from '../core/analyze';
-import { analyzeBicep } from '../core/bicep/analyzeBicep';
-import { isBicepSource } from '../core/bicep/features/bicepDocument';
-import type { TemplateModel } from '../core/model/types';
+import { getLanguageService, type TemplateDocument } from '../core/languageService';
+import { findParametersFile } from '../host/parametersDiscovery';
+import { moduleReader } from '../host/readTextFile';
 import { readTextFile } from './io';
+
+/** The CLI's one entry into the engine's language features (the simulator it calls through core/sim). */
+export const ls = getLanguageService();
 
 export interface LoadedTemplate {
   readonly path: string;
-  readonly text: string;
-  readonly model: TemplateModel;
+  /** The template, parsed and analysed (its text is `doc.text`, its model `doc.model`). */
+  readonly doc: TemplateDocument;
   /** The parameters file used, if any: the one given, else one found beside the template. */
   readonly parametersPath: string | undefined;
 }
 
 /**
- * Reads a template and its parameters file: the one given, else `<name>.parameters.json` or
- * `azuredeploy.parameters.json` beside it (names compared case-insensitively, as on Windows where many
- * templates are written). A `.bicep` template reads `<name>.bicepparam` first, and its local modules
- * relative to itself.
+ * Reads a template and its parameters file: the one given, else the one found beside it
+ * (host/parametersDiscovery.ts). A `.bicep` template reads its local modules relative to itself. Every
+ * file given is read whole, also one that names nothing of ours, so its parse errors are reported.
  */
 export function loadTemplate(path: string, parametersPath?: string): LoadedTemplate {
   const text = readTextFile(path);
   const found = parametersPath ?? findParametersFile(path);
   const parametersText = found === undefined ? undefined : readTextFile(found);
-  const model = isBicepSource(path)
-    ? analyzeBicep(text, { ...(parametersText === undefined ? {} : { parametersText }), readFile: (relative) => readModule(join(dirname(path), relative)) })
-    : analyzeTemplate(text, { parametersText });
-  return { path, text, model, parametersPath: found };
-}
-
-/** A module's text, or undefined when it cannot be read (the module is then not followed). */
-function readModule(path: string): string | undefined {
-  try {
-    return readTextFile(path);
-  } catch {
-    return undefined;
-  }
-}
-
-export function findParametersFile(templatePath: string): string | undefined {
-  const dir = dirname(templatePath);
-  const name = basename(templatePath);
-  if (/\.parameters\.jsonc?$/i.test(name) || /\.bicepparam$/i.test(name)) return undefined;
-  const stem = name.replace(/\.(jsonc?|bicep)$/i, '').toLowerCase();
-  const wanted = isBicepSource(name) ? [`${stem}.bicepparam`, `${stem}.parameters.json`] : [`${stem}.parameters.json`, 'azuredeploy.parameters.json'];
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return undefined;
-  }
-  for (const candidate of wanted) {
-    const match = entries.find((entry) => entry.toLowerCase() === candidate);
-    if (match) return join(dir, match);
-  }
-  return undefined;
+  const doc = ls.createDocument(path, undefined, text, {
+    ...(parametersText === undefined ? {} : { parametersText }),
+    readFile: moduleReader(path),
+    readUnrelated: true,
+  });
+  return { path, doc, parametersPath: found };
 }

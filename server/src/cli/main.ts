@@ -12,7 +12,7 @@ declare const VERSION: string | undefined;
 function usage(): string {
   const lines = ['Usage: vmss-upgrade <command> [options]', '', 'Commands:'];
   for (const command of COMMANDS) lines.push(`  ${command.name.padEnd(10)} ${command.summary}`);
-  lines.push('', 'Run `vmss-upgrade <command> --help` for a command\'s options.');
+  lines.push('', "Run `vmss-upgrade <command> --help` for a command's options.");
   return lines.join('\n') + '\n';
 }
 

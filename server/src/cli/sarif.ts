@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
 import { relative, sep } from 'node:path';
-import { findNodeAtOffset, getNodePath, parseTree } from 'jsonc-parser';
-import { isBicepSource } from '../core/bicep/features/bicepDocument';
-import { RULES, type Finding, type Rule, type Severity } from '../core/rules';
-import { boundJsonDepth } from '../core/json/depthGuard';
-import { ruleDocsUrl } from '../core/rules/docsUrl';
-import { LineIndex } from '../core/text/lineIndex';
+import type { PathSegment } from '../core/languageService';
+import { RULES, ruleDocsUrl, type Finding, type Rule, type Severity } from '../core/rules';
+import type { LineIndex } from '../core/text/lineIndex';
 import type { Span } from '../core/text/span';
 import type { LintedFile } from './lintRun';
+import { ls } from './loadTemplate';
 import { capParseErrors, omittedText } from './parseErrorCap';
 
 /** SARIF 2.1.0 for GitHub code scanning: one run, the whole rule table, one result per finding. */
@@ -21,13 +19,17 @@ export function buildSarif(files: readonly LintedFile[], options: { version: str
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const notifications: object[] = [];
   const results = files.flatMap((file) => {
-    const lines = new LineIndex(file.text);
-    const errors = capParseErrors(file.model.parseErrors);
+    const { lines } = file.doc;
+    const errors = capParseErrors(file.doc.model.parseErrors);
     // JSON paths identify a finding in JSON; Bicep has no JSON tree, so its fingerprint uses the flagged line.
-    const root = file.findings.length && !isBicepSource(file.path) ? parseTree(boundJsonDepth(file.text).text) : undefined;
+    const pathAt = ls.nodePaths(file.doc);
     const uri = toUri(relative(options.cwd, file.path) || file.path);
     if (errors.omitted > 0) {
-      notifications.push({ level: 'warning', message: { text: omittedText(errors.omitted) }, locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' } } }] });
+      notifications.push({
+        level: 'warning',
+        message: { text: omittedText(errors.omitted) },
+        locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' } } }],
+      });
     }
     return [
       ...errors.listed.map((e) => ({
@@ -42,8 +44,10 @@ export function buildSarif(files: readonly LintedFile[], options: { version: str
         level: LEVEL[f.severity],
         message: { text: f.message },
         locations: [location(uri, f.span, lines)],
-        ...(f.related.length ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, message: { text: r.message }, ...location(uri, r.span, lines) })) } : {}),
-        partialFingerprints: { 'vmssUpgrade/v1': fingerprint(uri, f, root, file) },
+        ...(f.related.length
+          ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, message: { text: r.message }, ...location(uri, r.span, lines) })) }
+          : {}),
+        partialFingerprints: { 'vmssUpgrade/v1': fingerprint(uri, f, pathAt, file) },
       })),
     ];
   });
@@ -77,9 +81,16 @@ function ruleDescriptor(rule: Rule): object {
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.description },
     helpUri: ruleDocsUrl(rule.id),
-    help: { text: `${rule.description} See ${ruleDocsUrl(rule.id)}`, markdown: `${rule.description}\n\n[Rule documentation](${ruleDocsUrl(rule.id)})` },
+    help: {
+      text: `${rule.description} See ${ruleDocsUrl(rule.id)}`,
+      markdown: `${rule.description}\n\n[Rule documentation](${ruleDocsUrl(rule.id)})`,
+    },
     defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
-    properties: { 'security-severity': SECURITY_SEVERITY[rule.defaultSeverity], tags: ['azure', 'vmss', 'upgrade-policy'], precision: 'high' },
+    properties: {
+      'security-severity': SECURITY_SEVERITY[rule.defaultSeverity],
+      tags: ['azure', 'vmss', 'upgrade-policy'],
+      precision: 'high',
+    },
   };
 }
 
@@ -88,7 +99,12 @@ function location(uri: string, span: Span, lines: LineIndex) {
   return {
     physicalLocation: {
       artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
-      region: { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 },
+      region: {
+        startLine: range.start.line + 1,
+        startColumn: range.start.character + 1,
+        endLine: range.end.line + 1,
+        endColumn: range.end.character + 1,
+      },
     },
   };
 }
@@ -98,13 +114,23 @@ function location(uri: string, span: Span, lines: LineIndex) {
  * node inside that scale set (not its line, nor the resource's index), so adding a resource above does
  * not turn an old finding into a new alert.
  */
-function fingerprint(uri: string, finding: Finding, root: ReturnType<typeof parseTree>, file: LintedFile): string {
-  const node = root ? findNodeAtOffset(root, finding.span.offset, true) : undefined;
-  let path: readonly (string | number)[] = node ? getNodePath(node) : [];
-  const owner = file.model.scaleSets.find((s) => finding.span.offset >= s.span.offset && finding.span.offset <= s.span.offset + s.span.length);
+function fingerprint(
+  uri: string,
+  finding: Finding,
+  pathAt: (offset: number) => readonly PathSegment[] | undefined,
+  file: LintedFile,
+): string {
+  const found = pathAt(finding.span.offset);
+  let path: readonly PathSegment[] = found ?? [];
+  const owner = file.doc.model.scaleSets.find(
+    (s) => finding.span.offset >= s.span.offset && finding.span.offset <= s.span.offset + s.span.length,
+  );
   if (owner && path.length >= owner.path.length && owner.path.every((part, i) => path[i] === part)) path = path.slice(owner.path.length);
-  const where = node ? path.join('/') : `line:${lineText(file.text, finding.span.offset)}`;
-  return createHash('sha256').update([finding.ruleId, uri, finding.scaleSet ?? '', where].join('\u0000')).digest('hex').slice(0, 32);
+  const where = found ? path.join('/') : `line:${lineText(file.doc.text, finding.span.offset)}`;
+  return createHash('sha256')
+    .update([finding.ruleId, uri, finding.scaleSet ?? '', where].join('\u0000'))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /** The flagged line without its indentation: stable when lines are added or removed elsewhere. */

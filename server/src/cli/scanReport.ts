@@ -1,8 +1,6 @@
-import type { ValueSource } from '../core/expressions/values';
-import type { EvalValue } from '../core/expressions/values';
 import { LineIndex } from '../core/text/lineIndex';
 import type { Range } from '../core/text/span';
-import type { ExtensionModel, RProperty, RValue, ScaleSetModel, TemplateModel } from '../core/model/types';
+import type { EvalValue, ExtensionModel, RProperty, RValue, ScaleSetModel, TemplateModel, ValueSource } from '../core/model/templateModel';
 import { toPlain } from '../core/model/values';
 import { capParseErrors } from './parseErrorCap';
 
@@ -54,7 +52,13 @@ export interface ScanScaleSet {
   readonly windowsConfiguration: ScanTree | null;
   readonly linuxConfiguration: ScanTree | null;
   readonly healthProbeId: ScanValue;
-  readonly extensions: readonly { name: ScanValue; publisher: ScanValue; type: ScanValue; typeHandlerVersion: ScanValue; origin: ExtensionModel['origin'] }[];
+  readonly extensions: readonly {
+    name: ScanValue;
+    publisher: ScanValue;
+    type: ScanValue;
+    typeHandlerVersion: ScanValue;
+    origin: ExtensionModel['origin'];
+  }[];
 }
 
 export function buildScanReport(file: string, text: string, model: TemplateModel, parametersFile: string | undefined): ScanReport {

@@ -36,7 +36,9 @@ for (const [file, capacity, pick] of REPRODUCERS) {
     const lint = await bounded(['lint', path, '--format', 'json']);
     assert.equal(lint.code, 1);
     const report = JSON.parse(lint.stdout) as LintReport;
-    const finding = report.files[0]!.diagnostics.find((d) => d.ruleId === 'capacity-out-of-range' && d.message.startsWith(`sku.capacity ${capacity} `));
+    const finding = report.files[0]!.diagnostics.find(
+      (d) => d.ruleId === 'capacity-out-of-range' && d.message.startsWith(`sku.capacity ${capacity} `),
+    );
     assert.ok(finding, lint.stdout);
     assert.ok(!report.files[0]!.diagnostics.some((d) => d.ruleId === 'internal-rule-error'), 'no rule fails on it');
 
@@ -44,11 +46,17 @@ for (const [file, capacity, pick] of REPRODUCERS) {
     assert.equal(simulate.code, 0, simulate.stderr);
     const sim = JSON.parse(simulate.stdout) as { inputs: { capacity: number }; run: { notes: string[]; summary: string } };
     assert.equal(sim.inputs.capacity, 1000);
-    assert.ok(sim.run.notes.includes(`sku.capacity ${capacity} is more than Azure allows (1000 instances): simulated with 1000.`), sim.run.notes.join('\n'));
+    assert.ok(
+      sim.run.notes.includes(`sku.capacity ${capacity} is more than Azure allows (1000 instances): simulated with 1000.`),
+      sim.run.notes.join('\n'),
+    );
     assert.match(sim.run.summary, /\/1000 serving/);
 
     const text = await bounded(['simulate', path, ...pick]);
-    assert.match(text.stdout, new RegExp(`note: sku\\.capacity ${capacity} is more than Azure allows \\(1000 instances\\): simulated with 1000\\.`));
+    assert.match(
+      text.stdout,
+      new RegExp(`note: sku\\.capacity ${capacity} is more than Azure allows \\(1000 instances\\): simulated with 1000\\.`),
+    );
   });
 }
 
@@ -69,7 +77,10 @@ test('--capacity and --trials are bounded: at most 1,000 instances and 1,000,000
 function brokenFile(): string {
   const dir = mkdtempSync(join(tmpdir(), 'vmss-errors-'));
   const path = join(dir, 'broken.json');
-  writeFileSync(path, `{ "resources": [ { "type": "Microsoft.Compute/virtualMachineScaleSets", "name": "v", "properties": { "upgradePolicy": { "mode": "Manual" } } } ],\n${'@ x\n'.repeat(100_000)}}\n`);
+  writeFileSync(
+    path,
+    `{ "resources": [ { "type": "Microsoft.Compute/virtualMachineScaleSets", "name": "v", "properties": { "upgradePolicy": { "mode": "Manual" } } } ],\n${'@ x\n'.repeat(100_000)}}\n`,
+  );
   return path;
 }
 
@@ -79,7 +90,10 @@ test('parse errors: the first 100 per file are listed and the rest counted, in t
   assert.equal(text.code, 1);
   const lines = text.stdout.trimEnd().split('\n');
   assert.equal(lines.filter((l) => / error parse-error Invalid symbol\.$/.test(l)).length, 100);
-  assert.ok(lines.includes(`${path}: error parse-error 199900 more parse errors not listed (the first 100 are)`), lines.slice(-3).join('\n'));
+  assert.ok(
+    lines.includes(`${path}: error parse-error 199900 more parse errors not listed (the first 100 are)`),
+    lines.slice(-3).join('\n'),
+  );
   assert.equal(lines[lines.length - 1], '1 file checked: 200000 errors');
   assert.ok(text.stdout.length < 20_000, `${text.stdout.length} characters`);
 
@@ -90,9 +104,19 @@ test('parse errors: the first 100 per file are listed and the rest counted, in t
   assert.ok(json.stdout.length < 100_000, `${json.stdout.length} characters (was 57 MB)`);
 
   const sarif = await bounded(['lint', path, '--format', 'sarif']);
-  const run = (JSON.parse(sarif.stdout) as { runs: { results: { ruleId: string }[]; invocations?: { executionSuccessful: boolean; toolExecutionNotifications: { level: string; message: { text: string } }[] }[] }[] }).runs[0]!;
+  const run = (
+    JSON.parse(sarif.stdout) as {
+      runs: {
+        results: { ruleId: string }[];
+        invocations?: { executionSuccessful: boolean; toolExecutionNotifications: { level: string; message: { text: string } }[] }[];
+      }[];
+    }
+  ).runs[0]!;
   assert.equal(run.results.filter((r) => r.ruleId === 'parse-error').length, 100);
-  assert.deepEqual(run.invocations?.[0]?.toolExecutionNotifications.map((n) => [n.level, n.message.text]), [['warning', '199900 more parse errors not listed (the first 100 are)']]);
+  assert.deepEqual(
+    run.invocations?.[0]?.toolExecutionNotifications.map((n) => [n.level, n.message.text]),
+    [['warning', '199900 more parse errors not listed (the first 100 are)']],
+  );
   assert.equal(run.invocations?.[0]?.executionSuccessful, true);
 
   const scan = await bounded(['scan', path, '--format', 'json']);

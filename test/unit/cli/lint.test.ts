@@ -56,7 +56,9 @@ test('--fail-on decides the exit code', () => {
   assert.match(info.stdout, / info rolling-policy-unused /);
   assert.equal(info.code, 1, 'an info fails at --fail-on info');
   assert.equal(runCli(['lint', 't.json', '--fail-on', 'warning'], { cwd: infoOnly }).code, 0);
-  const clean = workspace({ 't.json': template().replace(/"rollingUpgradePolicy": \{[^}]*\}/, '"automaticOSUpgradePolicy": { "enableAutomaticOSUpgrade": false }') });
+  const clean = workspace({
+    't.json': template().replace(/"rollingUpgradePolicy": \{[^}]*\}/, '"automaticOSUpgradePolicy": { "enableAutomaticOSUpgrade": false }'),
+  });
   const r = runCli(['lint', 't.json', '--fail-on', 'info'], { cwd: clean });
   assert.equal(r.code, 0, r.stdout);
   assert.match(r.stdout, /^1 file checked: no problems$/m);
@@ -86,13 +88,19 @@ test('folders are searched recursively for templates; parameters files and other
     'infra/node_modules/c.json': template(),
   });
   const report = JSON.parse(runCli(['lint', 'infra', '--format', 'json'], { cwd: dir }).stdout) as LintReport;
-  assert.deepEqual(report.files.map((f) => f.path), ['infra/a.json', 'infra/nested/b.jsonc']);
+  assert.deepEqual(
+    report.files.map((f) => f.path),
+    ['infra/a.json', 'infra/nested/b.jsonc'],
+  );
 });
 
 test('globs expand, and a glob matching nothing is a usage error', () => {
   const dir = workspace({ 'x/one.json': template(), 'y/two.json': template() });
   const report = JSON.parse(runCli(['lint', '*/*.json', '--format', 'json'], { cwd: dir }).stdout) as LintReport;
-  assert.deepEqual(report.files.map((f) => f.path), ['x/one.json', 'y/two.json']);
+  assert.deepEqual(
+    report.files.map((f) => f.path),
+    ['x/one.json', 'y/two.json'],
+  );
   const none = runCli(['lint', 'z/**/*.json'], { cwd: dir });
   assert.equal(none.code, 2);
   assert.match(none.stderr, /no files match z\/\*\*\/\*\.json/);
@@ -116,7 +124,16 @@ test('the nearest .vmss-upgrade.json sets severities; bad entries are reported, 
 
 interface SarifLog {
   version: string;
-  runs: { tool: { driver: { rules: { id: string; helpUri: string; shortDescription: { text: string }; properties: Record<string, unknown> }[] } }; results: { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[]; partialFingerprints: Record<string, string> }[] }[];
+  runs: {
+    tool: { driver: { rules: { id: string; helpUri: string; shortDescription: { text: string }; properties: Record<string, unknown> }[] } };
+    results: {
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+      partialFingerprints: Record<string, string>;
+    }[];
+  }[];
 }
 
 test('SARIF 2.1.0: the rule table with help links and security-severity, results with locations', () => {
@@ -142,7 +159,12 @@ test('SARIF 2.1.0: the rule table with help links and security-severity, results
 
 test('SARIF fingerprints survive unrelated edits above the finding', () => {
   const before = workspace({ 't.json': template() });
-  const after = workspace({ 't.json': template().replace('"resources": [', '"resources": [\n    { "type": "Microsoft.Network/loadBalancers", "name": "lb", "properties": {} },\n') });
+  const after = workspace({
+    't.json': template().replace(
+      '"resources": [',
+      '"resources": [\n    { "type": "Microsoft.Network/loadBalancers", "name": "lb", "properties": {} },\n',
+    ),
+  });
   const fp = (dir: string) => {
     const run = (JSON.parse(runCli(['lint', 't.json', '--format', 'sarif'], { cwd: dir }).stdout) as SarifLog).runs[0]!;
     const result = run.results.find((x) => x.ruleId === 'invalid-duration')!;

@@ -24,7 +24,10 @@ test('JSON output follows the documented shape', () => {
   assert.equal(report.version, 1);
   assert.equal(report.kind, 'template');
   assert.deepEqual(report.parseErrors, []);
-  assert.deepEqual(report.scaleSets.map((s) => s.name), ['nt1vm', 'nt2vm']);
+  assert.deepEqual(
+    report.scaleSets.map((s) => s.name),
+    ['nt1vm', 'nt2vm'],
+  );
   const nt2 = report.scaleSets[1]!;
   assert.equal(nt2.path, 'resources[10]');
   assert.deepEqual(nt2.capacity.value, 5);
@@ -32,7 +35,10 @@ test('JSON output follows the documented shape', () => {
   assert.equal(nt2.capacity.expression, "[parameters('nt1InstanceCount')]");
   assert.deepEqual(nt2.mode.value, 'Rolling');
   assert.equal(nt2.orchestrationMode.source, 'absent');
-  assert.deepEqual(nt2.extensions.map((e) => e.type.value), ['ServiceFabricNode', 'ApplicationHealthWindows', 'IaaSDiagnostics', 'IaaSAntimalware']);
+  assert.deepEqual(
+    nt2.extensions.map((e) => e.type.value),
+    ['ServiceFabricNode', 'ApplicationHealthWindows', 'IaaSDiagnostics', 'IaaSAntimalware'],
+  );
   assert.equal(nt2.range.start.line, 1075);
 });
 
@@ -50,7 +56,10 @@ test('--parameters overrides the file found beside the template', () => {
 test('broken JSON still scans, with parse errors reported and exit 0', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vmss-scan-'));
   const file = join(dir, 't.json');
-  writeFileSync(file, '{ "resources": [ { "type": "Microsoft.Compute/virtualMachineScaleSets", "name": "a" "properties": { "upgradePolicy": { "mode": "Rolling" } } } ] ');
+  writeFileSync(
+    file,
+    '{ "resources": [ { "type": "Microsoft.Compute/virtualMachineScaleSets", "name": "a" "properties": { "upgradePolicy": { "mode": "Rolling" } } } ] ',
+  );
   const r = runCli(['scan', file, '--format', 'json']);
   assert.equal(r.code, 0, r.stderr);
   const report = JSON.parse(r.stdout) as ScanReport;
@@ -61,7 +70,13 @@ test('broken JSON still scans, with parse errors reported and exit 0', () => {
 });
 
 test('usage and I/O errors exit 2 with one line on stderr and no stack trace', () => {
-  for (const args of [['scan'], ['scan', 'missing.json'], ['scan', 'examples/rolling-zones.json', '--format', 'xml'], ['scan', 'examples/rolling-zones.json', '--nope'], ['frobnicate']]) {
+  for (const args of [
+    ['scan'],
+    ['scan', 'missing.json'],
+    ['scan', 'examples/rolling-zones.json', '--format', 'xml'],
+    ['scan', 'examples/rolling-zones.json', '--nope'],
+    ['frobnicate'],
+  ]) {
     const r = runCli(args);
     assert.equal(r.code, 2, args.join(' '));
     assert.ok(r.stderr.length > 0, args.join(' '));

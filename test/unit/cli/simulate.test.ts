@@ -37,8 +37,20 @@ test('json: the documented shape, with the effective policy and where each value
   assert.equal(report.run.errorCode, null);
   assert.equal(report.run.batches.length, 7);
   assert.deepEqual(report.run.batches[0]!.zones, ['1', '2'], 'enableCrossZoneUpgrade: a batch may span zones');
-  assert.deepEqual(Object.keys(report.run.batches[0]!), ['index', 'instances', 'zones', 'domains', 'startSeconds', 'endSeconds', 'outcome', 'gates']);
-  assert.equal(report.run.batches.reduce((n, b) => n + b.instances.length, 0), 10);
+  assert.deepEqual(Object.keys(report.run.batches[0]!), [
+    'index',
+    'instances',
+    'zones',
+    'domains',
+    'startSeconds',
+    'endSeconds',
+    'outcome',
+    'gates',
+  ]);
+  assert.equal(
+    report.run.batches.reduce((n, b) => n + b.instances.length, 0),
+    10,
+  );
   assert.ok(report.run.events.length > 10);
   assert.equal(report.monteCarlo, undefined);
 });
@@ -49,12 +61,23 @@ test('the same seed prints the same result; a different seed may not', () => {
 });
 
 test('--trials adds Monte Carlo with the exact closed form and the sensitivity report', () => {
-  const r = runCli(['simulate', TEMPLATE, '--format', 'json', '--failure-rate', '0.05', '--trials', '4000', '--assume', 'upgradedDenominator=total']);
+  const r = runCli([
+    'simulate',
+    TEMPLATE,
+    '--format',
+    'json',
+    '--failure-rate',
+    '0.05',
+    '--trials',
+    '4000',
+    '--assume',
+    'upgradedDenominator=total',
+  ]);
   assert.equal(r.code, 0, r.stderr);
   const mc = (JSON.parse(r.stdout) as SimReport).monteCarlo!;
   assert.equal(mc.trials, 4000);
   assert.equal(mc.closedForm.method, 'binomialTail');
-  assert.ok(Math.abs(1 - mc.pComplete - mc.closedForm.pHalt!) < 4 * Math.sqrt(0.0115 * 0.9885 / 4000) + 1e-9);
+  assert.ok(Math.abs(1 - mc.pComplete - mc.closedForm.pHalt!) < 4 * Math.sqrt((0.0115 * 0.9885) / 4000) + 1e-9);
   assert.deepEqual(Object.keys(mc.durationSeconds), ['p50', 'p90', 'p99', 'mean']);
   assert.ok(mc.sensitivity.some((s) => s.assumption === 'upgradedDenominator' && s.value === 'upgraded'));
   const text = runCli(['simulate', TEMPLATE, '--failure-rate', '0.05', '--trials', '2000']);
@@ -63,7 +86,7 @@ test('--trials adds Monte Carlo with the exact closed form and the sensitivity r
   assert.equal(text.stderr, '', 'no progress bar when stderr is not a terminal');
 });
 
-test('--format status and history print Azure\'s shapes', () => {
+test("--format status and history print Azure's shapes", () => {
   const status = JSON.parse(runCli(['simulate', TEMPLATE, '--format', 'status', '--fail', '0', '--start', '2026-05-01T08:00:00Z']).stdout);
   assert.equal(status.type, 'Microsoft.Compute/virtualMachineScaleSets/rollingUpgrades');
   assert.equal(status.location, 'westeurope');
@@ -80,7 +103,22 @@ test('--format status and history print Azure\'s shapes', () => {
 });
 
 test('what-ifs: capacity, zones, trigger and assumptions change the plan', () => {
-  const r = JSON.parse(runCli(['simulate', TEMPLATE, '--format', 'json', '--capacity', '30', '--zones', '1,2', '--trigger', 'manual-os', '--assume', 'manualOsPolicy=rollingPolicy']).stdout) as SimReport;
+  const r = JSON.parse(
+    runCli([
+      'simulate',
+      TEMPLATE,
+      '--format',
+      'json',
+      '--capacity',
+      '30',
+      '--zones',
+      '1,2',
+      '--trigger',
+      'manual-os',
+      '--assume',
+      'manualOsPolicy=rollingPolicy',
+    ]).stdout,
+  ) as SimReport;
   assert.equal(r.trigger, 'manual-os');
   assert.equal(r.inputs.capacity, 30);
   assert.deepEqual(r.inputs.zones, ['1', '2']);
@@ -90,7 +128,9 @@ test('what-ifs: capacity, zones, trigger and assumptions change the plan', () =>
 });
 
 test('timing what-ifs: slower upgrades stretch the timeline; healthy after more than 5 minutes fails', () => {
-  const slow = JSON.parse(runCli(['simulate', TEMPLATE, '--format', 'json', '--upgrade-seconds', '600', '--healthy-seconds', '120']).stdout) as SimReport;
+  const slow = JSON.parse(
+    runCli(['simulate', TEMPLATE, '--format', 'json', '--upgrade-seconds', '600', '--healthy-seconds', '120']).stdout,
+  ) as SimReport;
   assert.equal(slow.run.batches[0]!.endSeconds, 720);
   assert.equal(slow.inputs.whatIf.timings && (slow.inputs.whatIf.timings as { upgradeSeconds: number }).upgradeSeconds, 600);
   const late = JSON.parse(runCli(['simulate', TEMPLATE, '--format', 'json', '--healthy-seconds', '301']).stdout) as SimReport;
@@ -128,8 +168,20 @@ test('a progress bar on stderr only when stderr is a terminal and the Monte Carl
   const run = async (tty: boolean, trials: string) => {
     let out = '';
     let err = '';
-    const io = { stdout: (t: string) => { out += t; }, stderr: (t: string) => { err += t; }, stderrIsTTY: tty, cwd: process.cwd() };
-    const code = await simulateCommand.run(['test/fixtures/sim/template-aos-zones.json', '--capacity', '100', '--trials', trials, '--format', 'json'], io);
+    const io = {
+      stdout: (t: string) => {
+        out += t;
+      },
+      stderr: (t: string) => {
+        err += t;
+      },
+      stderrIsTTY: tty,
+      cwd: process.cwd(),
+    };
+    const code = await simulateCommand.run(
+      ['test/fixtures/sim/template-aos-zones.json', '--capacity', '100', '--trials', trials, '--format', 'json'],
+      io,
+    );
     return { code, out, err };
   };
   const tty = await run(true, '10000');

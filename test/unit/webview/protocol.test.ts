@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { isSimInput, parseHostMessage, parsePersistedState, parseWebviewMessage } from '../../../webview/src/protocol';
 
-const fixture = (name: string) => JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'webview', name), 'utf8')) as Record<string, unknown>;
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'webview', name), 'utf8')) as Record<string, unknown>;
 const range = { start: { line: 1, character: 2 }, end: { line: 1, character: 9 } };
 
 describe('parseHostMessage', () => {
@@ -16,8 +17,17 @@ describe('parseHostMessage', () => {
   });
 
   test('rejects unknown types, missing fields and wrong types', () => {
-    for (const bad of [null, 'document', 42, [], {}, { type: 'nope' }, { type: 'documentError', uri: 'u' }, { type: 'select', target: { path: [{}] } },
-      { type: 'document', uri: 'u', label: 'l', version: 1, scaleSets: 'x', select: null }]) {
+    for (const bad of [
+      null,
+      'document',
+      42,
+      [],
+      {},
+      { type: 'nope' },
+      { type: 'documentError', uri: 'u' },
+      { type: 'select', target: { path: [{}] } },
+      { type: 'document', uri: 'u', label: 'l', version: 1, scaleSets: 'x', select: null },
+    ]) {
       assert.equal(parseHostMessage(bad), undefined, JSON.stringify(bad));
     }
   });
@@ -25,7 +35,13 @@ describe('parseHostMessage', () => {
   test('rejects a scale set whose simulator input is malformed', () => {
     const doc = fixture('document.json') as { scaleSets: Record<string, unknown>[] };
     const input = doc.scaleSets[0]!.simulatorInput as Record<string, unknown>;
-    for (const patch of [{ trigger: 'reboot' }, { fleet: { ...(input.fleet as object), capacity: -1 } }, { fleet: { ...(input.fleet as object), capacity: 1e9 } }, { seed: 'one' }, { timings: {} }]) {
+    for (const patch of [
+      { trigger: 'reboot' },
+      { fleet: { ...(input.fleet as object), capacity: -1 } },
+      { fleet: { ...(input.fleet as object), capacity: 1e9 } },
+      { seed: 'one' },
+      { timings: {} },
+    ]) {
       const broken = { ...doc, scaleSets: [{ ...doc.scaleSets[0], simulatorInput: { ...input, ...patch } }] };
       assert.equal(parseHostMessage(broken), undefined, JSON.stringify(patch));
     }
@@ -36,7 +52,11 @@ describe('parseHostMessage', () => {
 describe('parseWebviewMessage', () => {
   test('accepts every message kind', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
-    assert.deepEqual(parseWebviewMessage({ type: 'reveal', uri: 'file:///t.json', range }), { type: 'reveal', uri: 'file:///t.json', range });
+    assert.deepEqual(parseWebviewMessage({ type: 'reveal', uri: 'file:///t.json', range }), {
+      type: 'reveal',
+      uri: 'file:///t.json',
+      range,
+    });
     assert.deepEqual(parseWebviewMessage({ type: 'copy', text: '# x' }), { type: 'copy', text: '# x' });
     assert.equal(parseWebviewMessage({ type: 'save', fileName: 'web.upgrade-run.json', format: 'json', content: '{}' })?.type, 'save');
     assert.equal(parseWebviewMessage({ type: 'log', level: 'warn', message: 'm' })?.type, 'log');
@@ -44,9 +64,15 @@ describe('parseWebviewMessage', () => {
 
   test('drops extra fields and rejects malformed ones', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'ready', extra: 1 }), { type: 'ready' });
-    for (const bad of [undefined, { type: 'reveal', uri: 'u', range: { start: { line: -1, character: 0 }, end: range.end } }, { type: 'copy' },
-      { type: 'save', fileName: '../../etc/passwd', format: 'json', content: '' }, { type: 'save', fileName: 'a.exe', format: 'exe', content: '' },
-      { type: 'log', level: 'shout', message: 'm' }, { type: 'runCommand', command: 'x' }]) {
+    for (const bad of [
+      undefined,
+      { type: 'reveal', uri: 'u', range: { start: { line: -1, character: 0 }, end: range.end } },
+      { type: 'copy' },
+      { type: 'save', fileName: '../../etc/passwd', format: 'json', content: '' },
+      { type: 'save', fileName: 'a.exe', format: 'exe', content: '' },
+      { type: 'log', level: 'shout', message: 'm' },
+      { type: 'runCommand', command: 'x' },
+    ]) {
       assert.equal(parseWebviewMessage(bad), undefined, JSON.stringify(bad));
     }
   });

@@ -10,7 +10,9 @@ import { batchPhases } from '../../../webview/src/view/phases';
 import { fileStem, markdownSummary, runJson } from '../../../webview/src/export';
 import { liveMarkup, liveMarkupParsed, parseMarkdown } from '../../helpers/liveMarkup';
 
-const doc = JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'webview', 'document.json'), 'utf8')) as { scaleSets: PreviewScaleSet[] };
+const doc = JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'webview', 'document.json'), 'utf8')) as {
+  scaleSets: PreviewScaleSet[];
+};
 const web = doc.scaleSets[0]!;
 
 describe('what-if', () => {
@@ -24,7 +26,17 @@ describe('what-if', () => {
   });
 
   test('each field lands in the simulator input', () => {
-    const input = applyWhatIf(baseInput(web), { trigger: 'model', capacity: 20, failureRate: 0.5, badImage: true, unhealthy: 3, upgradeSeconds: 60, healthySeconds: 5, seed: 9, assumptions: { batchRounding: 'ceil' } });
+    const input = applyWhatIf(baseInput(web), {
+      trigger: 'model',
+      capacity: 20,
+      failureRate: 0.5,
+      badImage: true,
+      unhealthy: 3,
+      upgradeSeconds: 60,
+      healthySeconds: 5,
+      seed: 9,
+      assumptions: { batchRounding: 'ceil' },
+    });
     assert.equal(input.trigger, 'model');
     assert.equal(input.fleet.capacity, 20);
     assert.equal(input.failures.probability, 0.5);
@@ -49,8 +61,16 @@ describe('what-if', () => {
   });
 
   test('persisted what-ifs are read defensively', () => {
-    assert.deepEqual(parseWhatIf({ capacity: 5, failureRate: 2, trigger: 'reboot', seed: -1, assumptions: { batchRounding: 'ceil', zoneOrder: 'sideways', nope: 'x' } }),
-      { capacity: 5, assumptions: { batchRounding: 'ceil' } });
+    assert.deepEqual(
+      parseWhatIf({
+        capacity: 5,
+        failureRate: 2,
+        trigger: 'reboot',
+        seed: -1,
+        assumptions: { batchRounding: 'ceil', zoneOrder: 'sideways', nope: 'x' },
+      }),
+      { capacity: 5, assumptions: { batchRounding: 'ceil' } },
+    );
     assert.deepEqual(parseWhatIf(null), {});
   });
 
@@ -74,16 +94,26 @@ describe('timeline phases', () => {
       const up = phases[k]!.find((p) => p.kind === 'upgrade');
       assert.ok(up && up.from >= b.startSeconds && up.to <= b.endSeconds, `batch ${k}`);
       const failed = b.members.some((m) => m.outcome === 'rolledBack');
-      assert.equal(phases[k]!.some((p) => p.kind === 'rollback'), failed, `batch ${k} rollback`);
+      assert.equal(
+        phases[k]!.some((p) => p.kind === 'rollback'),
+        failed,
+        `batch ${k} rollback`,
+      );
     });
-    assert.ok(phases.slice(0, -1).every((ps) => ps.some((p) => p.kind === 'pause')), 'pause of 60 s between batches');
+    assert.ok(
+      phases.slice(0, -1).every((ps) => ps.some((p) => p.kind === 'pause')),
+      'pause of 60 s between batches',
+    );
   });
 });
 
 describe('exports', () => {
   test('JSON carries the run and both Azure shapes', () => {
     const r = computeResult(web, {});
-    const json = JSON.parse(runJson(r, null)) as Record<string, { properties?: { runningStatus?: { code?: string } } } & { value?: unknown[] }>;
+    const json = JSON.parse(runJson(r, null)) as Record<
+      string,
+      { properties?: { runningStatus?: { code?: string } } } & { value?: unknown[] }
+    >;
     assert.equal(json.rollingUpgradesLatest?.properties?.runningStatus?.code, r.run.status);
     assert.equal(json.osUpgradeHistory?.value?.length, 1);
     assert.ok(json.run && json.input);
@@ -97,7 +127,12 @@ describe('exports', () => {
     const single = markdownSummary(a, null, null);
     assert.match(single, /^### Upgrade preview: ``a\|b`c↵# injected``$/m, 'the name as written, its line break shown');
     assert.doesNotMatch(single, /^# injected/m);
-    assert.ok(single.split('\n').filter((l) => l.startsWith('| ')).every((l) => (l.match(/(?<!\\)\|/g) ?? []).length === 3));
+    assert.ok(
+      single
+        .split('\n')
+        .filter((l) => l.startsWith('| '))
+        .every((l) => (l.match(/(?<!\\)\|/g) ?? []).length === 3),
+    );
   });
 
   test('markdown shows the scale-set name from the template as written, in the heading, whatever it holds', () => {
@@ -108,7 +143,13 @@ describe('exports', () => {
     assert.deepEqual(liveMarkupParsed(md), [], md);
     const tokens = parseMarkdown(md);
     const heading = tokens[tokens.findIndex((t) => t.type === 'heading_open') + 1]!;
-    assert.deepEqual(heading.children!.map((t) => [t.type, t.content]), [['text', 'Upgrade preview: '], ['code_inline', payload]]);
+    assert.deepEqual(
+      heading.children!.map((t) => [t.type, t.content]),
+      [
+        ['text', 'Upgrade preview: '],
+        ['code_inline', payload],
+      ],
+    );
     assert.equal(tokens.filter((t) => t.type === 'th_open').length, 3, 'the table keeps its three columns');
   });
 

@@ -23,7 +23,13 @@ export function policyFloor(run: SimRun): number {
 }
 
 /** Step path through the points, held to the end of the run. */
-function stepPath(points: readonly CapacityPoint[], pick: (p: CapacityPoint) => number, x: (t: number) => number, y: (v: number) => number, end: number): string {
+function stepPath(
+  points: readonly CapacityPoint[],
+  pick: (p: CapacityPoint) => number,
+  x: (t: number) => number,
+  y: (v: number) => number,
+  end: number,
+): string {
   let d = '';
   points.forEach((p, i) => {
     d += i === 0 ? `M ${x(p.t)} ${y(pick(p))}` : ` H ${x(p.t)} V ${y(pick(p))}`;
@@ -41,10 +47,19 @@ export function renderCapacity(run: SimRun, idPrefix: string, compact: boolean):
   const plotBottom = HEIGHT - BOTTOM;
   const y = (v: number) => plotBottom - (v / top) * (plotBottom - TOP);
   const floor = policyFloor(run);
-  const chart = svg('svg', {
-    class: 'capacity', viewBox: `0 0 ${WIDTH} ${HEIGHT}`, width: WIDTH, height: HEIGHT, role: 'img', 'data-testid': `${idPrefix}-capacity`,
-    'aria-label': `Capacity over ${formatDuration(run.durationSeconds)}: at least ${run.minServingInstances} of ${total} serving; policy floor ${floor}; peak ${run.maxTotalInstances} instances`,
-  }, svg('title', {}, 'Instances serving, upgrading, unhealthy and surge over time'));
+  const chart = svg(
+    'svg',
+    {
+      class: 'capacity',
+      viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
+      width: WIDTH,
+      height: HEIGHT,
+      role: 'img',
+      'data-testid': `${idPrefix}-capacity`,
+      'aria-label': `Capacity over ${formatDuration(run.durationSeconds)}: at least ${run.minServingInstances} of ${total} serving; policy floor ${floor}; peak ${run.maxTotalInstances} instances`,
+    },
+    svg('title', {}, 'Instances serving, upgrading, unhealthy and surge over time'),
+  );
   chart.append(timeAxis(scale, TOP, plotBottom, HEIGHT - 8));
   for (const v of [0, Math.round(top / 2), top]) {
     chart.append(svg('text', { class: 'tick', x: LEFT - 6, y: y(v) + 4, 'text-anchor': 'end' }, String(v)));
@@ -60,7 +75,10 @@ export function renderCapacity(run: SimRun, idPrefix: string, compact: boolean):
 }
 
 export function capacityLegend(): HTMLElement {
-  return el('ul', { class: 'legend', 'aria-label': 'Capacity legend' },
+  return el(
+    'ul',
+    { class: 'legend', 'aria-label': 'Capacity legend' },
     ...SERIES.map((s) => el('li', {}, el('span', { class: `swatch series-${s}`, 'aria-hidden': 'true' }), s)),
-    el('li', {}, el('span', { class: 'swatch floor', 'aria-hidden': 'true' }), 'policy floor'));
+    el('li', {}, el('span', { class: 'swatch floor', 'aria-hidden': 'true' }), 'policy floor'),
+  );
 }

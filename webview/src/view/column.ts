@@ -26,20 +26,37 @@ export interface ColumnOptions {
 
 export function renderColumn(r: PreviewResult, o: ColumnOptions): Column {
   const flexible = r.input.orchestrationMode === 'Flexible';
-  const { chart, details } = renderTimeline(r.run, { flexible, idPrefix: o.idPrefix, compact: o.compact, onGate: (metric) => o.reveal(metric) });
+  const { chart, details } = renderTimeline(r.run, {
+    flexible,
+    idPrefix: o.idPrefix,
+    compact: o.compact,
+    onGate: (metric) => o.reveal(metric),
+  });
   const capacity = renderCapacity(r.run, o.idPrefix, o.compact);
   const riskSlot = el('div', { class: 'risk-slot' });
-  const element = el('article', { class: 'column', 'aria-label': o.title, 'data-testid': `${o.idPrefix}-column` },
+  const element = el(
+    'article',
+    { class: 'column', 'aria-label': o.title, 'data-testid': `${o.idPrefix}-column` },
     el('h2', { class: 'column-title' }, o.title),
     renderHeader(r, o.idPrefix, o.reveal),
-    el('section', { class: 'chart', 'aria-label': 'Timeline' },
+    el(
+      'section',
+      { class: 'chart', 'aria-label': 'Timeline' },
       el('h3', {}, 'Timeline'),
-      el('div', { class: 'scroll' }, chart), timelineLegend(), details,
-      o.showTables ? batchTable(r.run, flexible, o.idPrefix) : null),
-    el('section', { class: 'chart', 'aria-label': 'Capacity' },
+      el('div', { class: 'scroll' }, chart),
+      timelineLegend(),
+      details,
+      o.showTables ? batchTable(r.run, flexible, o.idPrefix) : null,
+    ),
+    el(
+      'section',
+      { class: 'chart', 'aria-label': 'Capacity' },
       el('h3', {}, 'Capacity over time'),
-      el('div', { class: 'scroll' }, capacity), capacityLegend(),
-      o.showTables ? capacityTable(r.run, o.idPrefix) : null),
-    riskSlot);
+      el('div', { class: 'scroll' }, capacity),
+      capacityLegend(),
+      o.showTables ? capacityTable(r.run, o.idPrefix) : null,
+    ),
+    riskSlot,
+  );
   return { element, timeline: chart, riskSlot };
 }

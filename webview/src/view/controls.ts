@@ -30,46 +30,75 @@ export function renderControls(o: ControlsOptions): HTMLElement {
   const b = o.base;
   const numberField = (key: NumberKey, label: string, baseValue: number, min: number, max: number, integer: boolean, scale = 1) => {
     const current = whatIf[key];
-    const field = textField(label, current === undefined ? '' : String(Math.round(current * scale * 1000) / 1000), (text) => {
-      const v = parseField(text, min, max, integer);
-      setInvalid(field, v === null, `${label}: a number from ${min} to ${max}`);
-      if (v !== null) set({ [key]: v === undefined ? undefined : v / scale });
-    }, `whatif-${key}`);
+    const field = textField(
+      label,
+      current === undefined ? '' : String(Math.round(current * scale * 1000) / 1000),
+      (text) => {
+        const v = parseField(text, min, max, integer);
+        setInvalid(field, v === null, `${label}: a number from ${min} to ${max}`);
+        if (v !== null) set({ [key]: v === undefined ? undefined : v / scale });
+      },
+      `whatif-${key}`,
+    );
     field.setAttribute('placeholder', String(Math.round(baseValue * scale * 1000) / 1000));
     return field;
   };
   const unhealthyBase = typeof b.fleet.unhealthy === 'number' ? b.fleet.unhealthy : b.fleet.unhealthy.length;
   // Built when first opened: thirteen dropdowns are most of the first render's cost.
-  const assumptionRows = () => ASSUMPTIONS.map((a) => {
-    const current = whatIf.assumptions?.[a.name] ?? b.assumptions[a.name] ?? a.default;
-    const d = dropdown(a.name, a.values.map((v) => ({ value: v, text: v === a.default ? `${v} (default)` : v })), current, (value) => {
-      set({ assumptions: { ...whatIf.assumptions, [a.name]: value } as Partial<AssumptionValues> });
-    }, `assumption-${a.name}`);
-    return el('div', { class: 'assumption', title: a.description }, el('label', {}, a.name), d);
-  });
-  const trials = textField('Monte Carlo trials', String(o.trials), (text) => {
-    const v = parseField(text, 0, 100_000, true);
-    setInvalid(trials, v === null || v === undefined, 'Trials: a whole number from 0 to 100000');
-    if (v !== null && v !== undefined) o.onTrials(v);
-  }, 'whatif-trials');
+  const assumptionRows = () =>
+    ASSUMPTIONS.map((a) => {
+      const current = whatIf.assumptions?.[a.name] ?? b.assumptions[a.name] ?? a.default;
+      const d = dropdown(
+        a.name,
+        a.values.map((v) => ({ value: v, text: v === a.default ? `${v} (default)` : v })),
+        current,
+        (value) => {
+          set({ assumptions: { ...whatIf.assumptions, [a.name]: value } as Partial<AssumptionValues> });
+        },
+        `assumption-${a.name}`,
+      );
+      return el('div', { class: 'assumption', title: a.description }, el('label', {}, a.name), d);
+    });
+  const trials = textField(
+    'Monte Carlo trials',
+    String(o.trials),
+    (text) => {
+      const v = parseField(text, 0, 100_000, true);
+      setInvalid(trials, v === null || v === undefined, 'Trials: a whole number from 0 to 100000');
+      if (v !== null && v !== undefined) o.onTrials(v);
+    },
+    'whatif-trials',
+  );
 
   const assumptions = el('details', { class: 'assumptions' }, el('summary', {}, 'Assumptions (where Azure is silent)'));
   assumptions.addEventListener('toggle', () => {
     if (assumptions.open && assumptions.children.length === 1) assumptions.append(...assumptionRows());
   });
   if (whatIf.assumptions && Object.keys(whatIf.assumptions).length > 0) assumptions.open = true;
-  return el('section', { class: 'controls', 'aria-label': 'What-if controls', 'data-testid': 'controls' },
+  return el(
+    'section',
+    { class: 'controls', 'aria-label': 'What-if controls', 'data-testid': 'controls' },
     el('h3', {}, 'What if'),
-    el('div', { class: 'field' }, el('label', {}, 'Trigger'),
-      dropdown('Trigger', TRIGGERS, whatIf.trigger ?? b.trigger, (v) => set({ trigger: v as Trigger }), 'whatif-trigger')),
+    el(
+      'div',
+      { class: 'field' },
+      el('label', {}, 'Trigger'),
+      dropdown('Trigger', TRIGGERS, whatIf.trigger ?? b.trigger, (v) => set({ trigger: v as Trigger }), 'whatif-trigger'),
+    ),
     numberField('capacity', 'Capacity (instances)', b.fleet.capacity, 0, 1000, true),
     numberField('failureRate', 'Failure rate (%)', b.failures.probability, 0, 100, false, 100),
-    checkbox('Bad image (every upgraded instance fails)', whatIf.badImage ?? b.failures.badImage, (c) => set({ badImage: c }), 'whatif-badImage'),
+    checkbox(
+      'Bad image (every upgraded instance fails)',
+      whatIf.badImage ?? b.failures.badImage,
+      (c) => set({ badImage: c }),
+      'whatif-badImage',
+    ),
     numberField('unhealthy', 'Unhealthy before start', unhealthyBase, 0, 1000, true),
     numberField('upgradeSeconds', 'Time to upgrade (s)', b.timings.upgradeSeconds, 0, 86_400, true),
     numberField('healthySeconds', 'Time to become healthy (s)', b.timings.healthySeconds, 0, 86_400, true),
     numberField('seed', 'Seed', b.seed, 0, 2 ** 31, true),
     trials,
     assumptions,
-    button('Reset what-if', () => o.onChange({}), { testId: 'whatif-reset', title: 'Back to the template\'s values' }));
+    button('Reset what-if', () => o.onChange({}), { testId: 'whatif-reset', title: "Back to the template's values" }),
+  );
 }

@@ -12,8 +12,13 @@ import { batchShape, formatDuration, percent } from './format';
 export function renderHeader(r: PreviewResult, idPrefix: string, reveal: (property: string) => void): HTMLElement {
   const { run, input } = r;
   const total = run.attempted + run.skipped + run.pending;
-  const outcome = el('div', { class: `outcome status-${run.status}`, 'data-testid': `${idPrefix}-outcome` },
-    badge(run.status), ' ', el('strong', {}, run.errorCode ?? (run.status === 'Completed' ? 'every batch passed its gates' : '')));
+  const outcome = el(
+    'div',
+    { class: `outcome status-${run.status}`, 'data-testid': `${idPrefix}-outcome` },
+    badge(run.status),
+    ' ',
+    el('strong', {}, run.errorCode ?? (run.status === 'Completed' ? 'every batch passed its gates' : '')),
+  );
   const facts: [string, string][] = [
     ['Batches', batchShape(run)],
     ['Estimated duration', formatDuration(run.durationSeconds)],
@@ -32,16 +37,34 @@ export function renderHeader(r: PreviewResult, idPrefix: string, reveal: (proper
   if (p.maxSurge) policy.push(['maxSurge', 'maxSurge']);
   if (p.enableCrossZoneUpgrade) policy.push(['enableCrossZoneUpgrade', 'cross-zone']);
   if (p.prioritizeUnhealthyInstances) policy.push(['prioritizeUnhealthyInstances', 'unhealthy first']);
-  return el('section', { class: 'header', 'aria-label': 'Outcome', 'data-testid': `${idPrefix}-header` },
+  return el(
+    'section',
+    { class: 'header', 'aria-label': 'Outcome', 'data-testid': `${idPrefix}-header` },
     outcome,
     run.errorCode ? el('p', { class: 'message', 'data-testid': `${idPrefix}-message` }, run.message) : null,
     el('dl', { class: 'facts' }, ...facts.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
-    el('p', { class: 'policy' }, el('span', {}, 'Policy: '), ...policy.map(([prop, text]) => {
-      const link = el('button', { class: 'link', type: 'button', title: `Show ${prop} in the template`, 'data-property': prop }, text);
-      link.addEventListener('click', () => reveal(prop));
-      return link;
-    })),
+    el(
+      'p',
+      { class: 'policy' },
+      el('span', {}, 'Policy: '),
+      ...policy.map(([prop, text]) => {
+        const link = el('button', { class: 'link', type: 'button', title: `Show ${prop} in the template`, 'data-property': prop }, text);
+        link.addEventListener('click', () => reveal(prop));
+        return link;
+      }),
+    ),
     run.notes.length > 0 ? el('ul', { class: 'notes', 'aria-label': 'Simulator notes' }, ...run.notes.map((n) => el('li', {}, n))) : null,
-    r.scaleSet.assumed.length > 0 ? el('details', { class: 'assumed' }, el('summary', {}, `${r.scaleSet.assumed.length} value${r.scaleSet.assumed.length === 1 ? '' : 's'} assumed (the template does not say)`),
-      el('ul', { class: 'notes' }, ...r.scaleSet.assumed.map((a) => el('li', {}, a)))) : null);
+    r.scaleSet.assumed.length > 0
+      ? el(
+          'details',
+          { class: 'assumed' },
+          el(
+            'summary',
+            {},
+            `${r.scaleSet.assumed.length} value${r.scaleSet.assumed.length === 1 ? '' : 's'} assumed (the template does not say)`,
+          ),
+          el('ul', { class: 'notes' }, ...r.scaleSet.assumed.map((a) => el('li', {}, a))),
+        )
+      : null,
+  );
 }

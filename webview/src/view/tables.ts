@@ -5,14 +5,32 @@ import { batchPlace, clock, gateName, gateText, memberText } from './format';
 
 export function batchTable(run: SimRun, flexible: boolean, idPrefix: string): HTMLTableElement {
   const rows = run.batches.map((b, k) => [
-    String(k + 1), clock(b.startSeconds), clock(b.endSeconds), batchPlace(b, flexible), memberText(b), b.outcome,
+    String(k + 1),
+    clock(b.startSeconds),
+    clock(b.endSeconds),
+    batchPlace(b, flexible),
+    memberText(b),
+    b.outcome,
     b.gates.map((g) => `${gateName(g)}: ${gateText(g)}`).join('; '),
   ]);
-  if (run.haltGate && run.haltGate.gate === 'preBatch') rows.push(['—', clock(run.durationSeconds), clock(run.durationSeconds), '', '', 'halted', `${gateName(run.haltGate)}: ${gateText(run.haltGate)}`]);
+  if (run.haltGate && run.haltGate.gate === 'preBatch')
+    rows.push([
+      '—',
+      clock(run.durationSeconds),
+      clock(run.durationSeconds),
+      '',
+      '',
+      'halted',
+      `${gateName(run.haltGate)}: ${gateText(run.haltGate)}`,
+    ]);
   return table('Batches', ['Batch', 'Start', 'End', 'Zone / domain', 'Instances', 'Outcome', 'Gates'], rows, `${idPrefix}-batch-table`);
 }
 
 export function capacityTable(run: SimRun, idPrefix: string): HTMLTableElement {
-  return table('Capacity over time', ['Time', 'Serving', 'Upgrading', 'Unhealthy', 'Surge', 'Total'],
-    run.capacity.map((p) => [clock(p.t), String(p.serving), String(p.upgrading), String(p.unhealthy), String(p.surge), String(p.total)]), `${idPrefix}-capacity-table`);
+  return table(
+    'Capacity over time',
+    ['Time', 'Serving', 'Upgrading', 'Unhealthy', 'Surge', 'Total'],
+    run.capacity.map((p) => [clock(p.t), String(p.serving), String(p.upgrading), String(p.unhealthy), String(p.surge), String(p.total)]),
+    `${idPrefix}-capacity-table`,
+  );
 }

@@ -31,11 +31,24 @@ export function renderTimeline(run: SimRun, options: TimelineOptions): { chart: 
   const height = TOP + Math.max(1, rows + (preHalt ? 1 : 0)) * ROW + 26;
   // A run that halts before its first batch lasts 0 s: draw a nominal minute so the axis and the halt show.
   const scale = timeScale(LABEL, WIDTH - LABEL - 14, Math.max(run.durationSeconds, 60));
-  const details = el('div', { class: 'batch-details', 'aria-live': 'polite', 'data-testid': `${options.idPrefix}-batch-details` }, 'Hover or focus a batch to see its instances.');
-  const chart = svg('svg', {
-    class: 'timeline', viewBox: `0 0 ${WIDTH} ${height}`, width: WIDTH, height, role: 'group',
-    'aria-label': `Timeline: ${rows} batches over ${formatDuration(run.durationSeconds)}, ${run.status}`, 'data-testid': `${options.idPrefix}-timeline`,
-  }, svg('title', {}, `Upgrade timeline of ${rows} batches`));
+  const details = el(
+    'div',
+    { class: 'batch-details', 'aria-live': 'polite', 'data-testid': `${options.idPrefix}-batch-details` },
+    'Hover or focus a batch to see its instances.',
+  );
+  const chart = svg(
+    'svg',
+    {
+      class: 'timeline',
+      viewBox: `0 0 ${WIDTH} ${height}`,
+      width: WIDTH,
+      height,
+      role: 'group',
+      'aria-label': `Timeline: ${rows} batches over ${formatDuration(run.durationSeconds)}, ${run.status}`,
+      'data-testid': `${options.idPrefix}-timeline`,
+    },
+    svg('title', {}, `Upgrade timeline of ${rows} batches`),
+  );
   chart.append(timeAxis(scale, TOP, height - 22, height - 8));
 
   const phases = batchPhases(run);
@@ -48,8 +61,13 @@ export function renderTimeline(run: SimRun, options: TimelineOptions): { chart: 
     row.append(svg('text', { class: 'row-sub', x: 4, y: y + 25 }, batchPlace(batch, options.flexible)));
     for (const p of phases[k] ?? []) {
       const x = scale.x(p.from);
-      row.append(svg('rect', { class: `phase phase-${p.kind}`, x, y: y + 6, width: Math.max(1.5, scale.x(p.to) - x), height: ROW - 12 },
-        svg('title', {}, `${PHASE_LABEL[p.kind]}: ${clock(p.from)}–${clock(p.to)}`)));
+      row.append(
+        svg(
+          'rect',
+          { class: `phase phase-${p.kind}`, x, y: y + 6, width: Math.max(1.5, scale.x(p.to) - x), height: ROW - 12 },
+          svg('title', {}, `${PHASE_LABEL[p.kind]}: ${clock(p.from)}–${clock(p.to)}`),
+        ),
+      );
     }
     const show = () => {
       details.textContent = `${label}. Instances: ${memberText(batch)}. ${batch.gates.map((g) => `${gateName(g)}: ${gateText(g)}`).join('. ')}`;
@@ -60,7 +78,9 @@ export function renderTimeline(run: SimRun, options: TimelineOptions): { chart: 
     for (const g of batch.gates) {
       const marker = gateMarker(g, g.gate === 'preBatch' ? scale.x(batch.startSeconds) : scale.x(batch.endSeconds), y + ROW / 2, options);
       // A gate shows its own numbers in the details box too, so keyboard users see them, not just hear them.
-      const showGate = () => { details.textContent = `Batch ${k + 1}, ${gateName(g).toLowerCase()}: ${gateText(g)}.`; };
+      const showGate = () => {
+        details.textContent = `Batch ${k + 1}, ${gateName(g).toLowerCase()}: ${gateText(g)}.`;
+      };
       marker.addEventListener('mouseenter', showGate);
       marker.addEventListener('focus', showGate);
       chart.append(marker);
@@ -77,7 +97,13 @@ export function renderTimeline(run: SimRun, options: TimelineOptions): { chart: 
     }
     chart.append(svg('line', { class: 'halt', x1: x, x2: x, y1: TOP, y2: height - 22 }));
     const early = x < LABEL + 120;
-    chart.append(svg('text', { class: 'halt-label', x: early ? x + 10 : x - 4, y: TOP + 10, 'text-anchor': early ? 'start' : 'end' }, `halted at ${clock(run.durationSeconds)}`));
+    chart.append(
+      svg(
+        'text',
+        { class: 'halt-label', x: early ? x + 10 : x - 4, y: TOP + 10, 'text-anchor': early ? 'start' : 'end' },
+        `halted at ${clock(run.durationSeconds)}`,
+      ),
+    );
   }
   return { chart, details };
 }
@@ -85,9 +111,18 @@ export function renderTimeline(run: SimRun, options: TimelineOptions): { chart: 
 function gateMarker(g: GateResult, x: number, y: number, options: TimelineOptions): SVGGElement {
   const text = `${gateName(g)}: ${gateText(g)}. Press Enter to show ${g.metric} in the template.`;
   const r = 6;
-  const marker = svg('g', { class: `gate ${g.passed ? 'gate-pass' : 'gate-fail'}`, tabindex: 0, role: 'button', 'aria-label': text, 'data-gate': g.passed ? 'pass' : 'fail' },
+  const marker = svg(
+    'g',
+    {
+      class: `gate ${g.passed ? 'gate-pass' : 'gate-fail'}`,
+      tabindex: 0,
+      role: 'button',
+      'aria-label': text,
+      'data-gate': g.passed ? 'pass' : 'fail',
+    },
     svg('title', {}, text),
-    svg('path', { d: `M ${x} ${y - r} L ${x + r} ${y} L ${x} ${y + r} L ${x - r} ${y} Z` }));
+    svg('path', { d: `M ${x} ${y - r} L ${x + r} ${y} L ${x} ${y + r} L ${x - r} ${y} Z` }),
+  );
   marker.addEventListener('click', () => options.onGate(g.metric));
   marker.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' || e.key === ' ') {
@@ -102,9 +137,12 @@ export const PHASE_KINDS: readonly PhaseKind[] = ['upgrade', 'wait', 'rollback',
 
 /** The colour key under the chart (HTML, so it wraps and reads well). */
 export function timelineLegend(): HTMLElement {
-  return el('ul', { class: 'legend', 'aria-label': 'Timeline legend' },
+  return el(
+    'ul',
+    { class: 'legend', 'aria-label': 'Timeline legend' },
     ...PHASE_KINDS.map((k) => el('li', {}, el('span', { class: `swatch phase-${k}`, 'aria-hidden': 'true' }), PHASE_LABEL[k])),
     el('li', {}, el('span', { class: 'swatch gate-pass', 'aria-hidden': 'true' }), 'gate passed'),
     el('li', {}, el('span', { class: 'swatch gate-fail', 'aria-hidden': 'true' }), 'gate failed'),
-    el('li', {}, el('span', { class: 'swatch halt', 'aria-hidden': 'true' }), 'halt'));
+    el('li', {}, el('span', { class: 'swatch halt', 'aria-hidden': 'true' }), 'halt'),
+  );
 }

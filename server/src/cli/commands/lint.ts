@@ -35,7 +35,10 @@ export const lintCommand: CliCommand = {
     const files = lintTargets(targets, { parametersPath: optionValue(args, 'parameters'), now: Date.now() });
     const report = buildLintReport(files);
     if (format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
-    else if (format === 'sarif') io.stdout(JSON.stringify(buildSarif(files, { version: typeof VERSION === 'string' ? VERSION : '0.0.0', cwd: io.cwd }), null, 2) + '\n');
+    else if (format === 'sarif')
+      io.stdout(
+        JSON.stringify(buildSarif(files, { version: typeof VERSION === 'string' ? VERSION : '0.0.0', cwd: io.cwd }), null, 2) + '\n',
+      );
     else io.stdout(formatText(report));
     const threshold = SEVERITY_RANK[failOn];
     const failing = report.files.some((f) => f.parseErrors.length > 0 || f.diagnostics.some((d) => SEVERITY_RANK[d.severity] >= threshold));
@@ -62,7 +65,9 @@ function formatText(report: LintReport): string {
     }
   }
   const n = report.files.length;
-  const parts = (['error', 'warning', 'info', 'hint'] as const).filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}${counts[s] === 1 ? '' : s === 'info' ? '' : 's'}`);
+  const parts = (['error', 'warning', 'info', 'hint'] as const)
+    .filter((s) => counts[s] > 0)
+    .map((s) => `${counts[s]} ${s}${counts[s] === 1 ? '' : s === 'info' ? '' : 's'}`);
   lines.push(`${n} file${n === 1 ? '' : 's'} checked: ${parts.length ? parts.join(', ') : 'no problems'}`);
   return lines.join('\n') + '\n';
 }

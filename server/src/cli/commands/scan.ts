@@ -22,7 +22,7 @@ export const scanCommand: CliCommand = {
     if (args.positionals.length !== 1) throw new CliError(`expected one FILE, got ${args.positionals.length}\n${USAGE}`);
     const format = oneOf(args, 'format', ['text', 'json'] as const, 'text');
     const loaded = loadTemplate(args.positionals[0]!, optionValue(args, 'parameters'));
-    const report = buildScanReport(loaded.path, loaded.text, loaded.model, loaded.parametersPath);
+    const report = buildScanReport(loaded.path, loaded.doc.text, loaded.doc.model, loaded.parametersPath);
     io.stdout(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatText(report));
     return 0;
   },
@@ -31,8 +31,11 @@ export const scanCommand: CliCommand = {
 function formatText(report: ScanReport): string {
   const lines: string[] = [];
   const count = report.scaleSets.length;
-  lines.push(`${report.file}: ${report.kind}, ${count} scale set${count === 1 ? '' : 's'}${report.parametersFile ? `, parameters from ${report.parametersFile}` : ''}`);
-  for (const error of report.parseErrors) lines.push(`  ${report.file}:${error.range.start.line + 1}:${error.range.start.character + 1} parse error: ${error.message}`);
+  lines.push(
+    `${report.file}: ${report.kind}, ${count} scale set${count === 1 ? '' : 's'}${report.parametersFile ? `, parameters from ${report.parametersFile}` : ''}`,
+  );
+  for (const error of report.parseErrors)
+    lines.push(`  ${report.file}:${error.range.start.line + 1}:${error.range.start.character + 1} parse error: ${error.message}`);
   if (report.parseErrorsOmitted > 0) lines.push(`  ${report.file}: ${omittedText(report.parseErrorsOmitted)}`);
   for (const s of report.scaleSets) {
     lines.push('', `  ${s.name}  (${s.path}, line ${s.range.start.line + 1})`);
@@ -55,7 +58,11 @@ function formatText(report: ScanReport): string {
     if (s.imageReference) row('image', isLeaf(s.imageReference) ? show(s.imageReference) : flat(s.imageReference));
     row('os', s.osKind);
     row('health probe', show(s.healthProbeId));
-    for (const e of s.extensions) row('extension', `${show(e.type)} ${show(e.typeHandlerVersion)} (${show(e.publisher)}, ${e.origin === 'childResource' ? 'child resource' : 'extensionProfile'})`);
+    for (const e of s.extensions)
+      row(
+        'extension',
+        `${show(e.type)} ${show(e.typeHandlerVersion)} (${show(e.publisher)}, ${e.origin === 'childResource' ? 'child resource' : 'extensionProfile'})`,
+      );
     if (s.deployment) row('deployment', `${show(s.deployment.name)} (scope ${s.deployment.scope})`);
   }
   return lines.join('\n') + '\n';
@@ -82,13 +89,21 @@ const SOURCE_LABEL: Record<string, string> = {
 function show(v: ScanValue): string {
   if (v.source === 'absent') return '-';
   if (v.source === 'unknown') return `unknown ${v.expression ?? ''} (${v.unknownReason ?? 'cannot be evaluated'})`.replace('  ', ' ');
-  const text = typeof v.value === 'string' ? v.value : Array.isArray(v.value) ? v.value.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(', ') : JSON.stringify(v.value);
+  const text =
+    typeof v.value === 'string'
+      ? v.value
+      : Array.isArray(v.value)
+        ? v.value.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(', ')
+        : JSON.stringify(v.value);
   const label = SOURCE_LABEL[v.source];
   return label ? `${text}  (${label}${v.expression ? ` ${v.expression}` : ''})` : text;
 }
 
 function flat(tree: ScanTree): string {
   return Object.entries(tree)
-    .map(([name, value]) => `${name}=${isLeaf(value) ? (value.source === 'unknown' ? '?' : typeof value.value === 'string' ? value.value : JSON.stringify(value.value)) : `{${flat(value)}}`}`)
+    .map(
+      ([name, value]) =>
+        `${name}=${isLeaf(value) ? (value.source === 'unknown' ? '?' : typeof value.value === 'string' ? value.value : JSON.stringify(value.value)) : `{${flat(value)}}`}`,
+    )
     .join(', ');
 }

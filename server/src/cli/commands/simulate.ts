@@ -3,15 +3,23 @@ import type { CliCommand } from '../commands';
 import { CliError, type CliIo } from '../io';
 import { loadTemplate } from '../loadTemplate';
 import { asString } from '../../core/model/values';
-import type { ScaleSetModel } from '../../core/model/types';
-import { osUpgradeHistoryEntry, rollingUpgradeStatus } from '../../core/sim/azureShapes';
-import { MAX_SIMULATED_INSTANCES } from '../../core/sim/capacity';
-import { closedForm } from '../../core/sim/closedForm';
-import { simInputFromScaleSet, type WhatIf } from '../../core/sim/fromScaleSet';
-import { TrialRunner, mergeChunks, sensitivity, summarizeTrials, type TrialChunk } from '../../core/sim/monteCarlo';
-import { buildReport } from '../../core/sim/report';
-import { simulate } from '../../core/sim/simulate';
-import { renderText } from '../../core/sim/textReport';
+import type { ScaleSetModel } from '../../core/model/templateModel';
+import {
+  buildReport,
+  closedForm,
+  MAX_SIMULATED_INSTANCES,
+  mergeChunks,
+  osUpgradeHistoryEntry,
+  renderText,
+  rollingUpgradeStatus,
+  sensitivity,
+  simInputFromScaleSet,
+  simulate,
+  summarizeTrials,
+  TrialRunner,
+  type TrialChunk,
+  type WhatIf,
+} from '../../core/sim';
 
 const USAGE = `Usage: vmss-upgrade simulate FILE [options]
 
@@ -42,19 +50,32 @@ const MAX_TRIALS = 1_000_000;
 
 export const simulateCommand: CliCommand = {
   name: 'simulate',
-  summary: 'simulate a scale set\'s upgrade: batches, timeline, capacity, halts, Monte Carlo',
+  summary: "simulate a scale set's upgrade: batches, timeline, capacity, halts, Monte Carlo",
   usage: USAGE,
   run(argv, io) {
     const args = parseArgs(argv, {
-      parameters: { value: true }, 'scale-set': { value: true }, trigger: { value: true }, capacity: { value: true }, zones: { value: true },
-      unhealthy: { value: true }, 'failure-rate': { value: true }, fail: { value: true }, 'bad-image': {}, flap: { value: true },
-      'upgrade-seconds': { value: true }, 'healthy-seconds': { value: true }, seed: { value: true }, start: { value: true },
-      trials: { value: true }, assume: { value: true, repeat: true }, format: { value: true },
+      parameters: { value: true },
+      'scale-set': { value: true },
+      trigger: { value: true },
+      capacity: { value: true },
+      zones: { value: true },
+      unhealthy: { value: true },
+      'failure-rate': { value: true },
+      fail: { value: true },
+      'bad-image': {},
+      flap: { value: true },
+      'upgrade-seconds': { value: true },
+      'healthy-seconds': { value: true },
+      seed: { value: true },
+      start: { value: true },
+      trials: { value: true },
+      assume: { value: true, repeat: true },
+      format: { value: true },
     });
     if (args.positionals.length !== 1) throw new CliError(`expected one FILE, got ${args.positionals.length}\n${USAGE}`);
     const format = oneOf(args, 'format', ['text', 'json', 'status', 'history'] as const, 'text');
     const loaded = loadTemplate(args.positionals[0]!, optionValue(args, 'parameters'));
-    const scaleSet = pickScaleSet(loaded.model.scaleSets, optionValue(args, 'scale-set'), loaded.path);
+    const scaleSet = pickScaleSet(loaded.doc.model.scaleSets, optionValue(args, 'scale-set'), loaded.path);
     let mapped;
     try {
       mapped = simInputFromScaleSet(scaleSet, whatIf(args));
@@ -65,7 +86,12 @@ export const simulateCommand: CliCommand = {
     const run = simulate(input);
     if (format === 'status' || format === 'history') {
       const shape = format === 'status' ? rollingUpgradeStatus(run, input) : osUpgradeHistoryEntry(run, input);
-      if (shape === null) throw new CliError(format === 'status' ? `no rolling upgrade runs for this scale set (${run.notes[0] ?? run.strategy})` : 'osUpgradeHistory lists OS image upgrades only: use --trigger aos or manual-os');
+      if (shape === null)
+        throw new CliError(
+          format === 'status'
+            ? `no rolling upgrade runs for this scale set (${run.notes[0] ?? run.strategy})`
+            : 'osUpgradeHistory lists OS image upgrades only: use --trigger aos or manual-os',
+        );
       io.stdout(JSON.stringify(shape, null, 2) + '\n');
       return 0;
     }
@@ -95,7 +121,8 @@ function pickScaleSet(sets: readonly ScaleSetModel[], wanted: string | undefined
 }
 
 function whatIf(args: ParsedArgs): WhatIf {
-  const trigger = optionValue(args, 'trigger') === undefined ? undefined : oneOf(args, 'trigger', ['aos', 'manual-os', 'model'] as const, 'model');
+  const trigger =
+    optionValue(args, 'trigger') === undefined ? undefined : oneOf(args, 'trigger', ['aos', 'manual-os', 'model'] as const, 'model');
   const zones = optionValue(args, 'zones');
   const fail = optionValue(args, 'fail');
   const assumptions: Record<string, string> = {};
@@ -112,7 +139,14 @@ function whatIf(args: ParsedArgs): WhatIf {
   return {
     ...(trigger ? { trigger } : {}),
     ...optional('capacity', intOption(args, 'capacity', 0, MAX_SIMULATED_INSTANCES)),
-    ...(zones !== undefined ? { zones: zones.split(',').map((z) => z.trim()).filter((z) => z.length > 0) } : {}),
+    ...(zones !== undefined
+      ? {
+          zones: zones
+            .split(',')
+            .map((z) => z.trim())
+            .filter((z) => z.length > 0),
+        }
+      : {}),
     ...optional('unhealthy', intOption(args, 'unhealthy', 0, MAX_SIMULATED_INSTANCES)),
     ...optional('failureRate', rate),
     ...(fail !== undefined ? { failingInstances: fail.split(',').map((id) => parseInteger('fail', id.trim(), 0, 1_000_000)) } : {}),
@@ -147,7 +181,8 @@ function numberOption(args: ParsedArgs, name: string, min: number, max: number):
   const text = optionValue(args, name);
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n) || n < min || n > max) throw new CliError(`--${name} must be a number from ${min} to ${max} (got '${text}')`);
+  if (text.trim() === '' || !Number.isFinite(n) || n < min || n > max)
+    throw new CliError(`--${name} must be a number from ${min} to ${max} (got '${text}')`);
   return n;
 }
 

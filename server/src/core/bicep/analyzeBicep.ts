@@ -1,9 +1,9 @@
-import type { TemplateModel } from '../model/types';
+import { SUPPRESSION_DIRECTIVE, type TemplateModel } from '../model/templateModel';
 import { readBicepParameters } from './bicepParams';
 import { BicepScope } from './bicepScope';
-import { SUPPRESSION_DIRECTIVE } from '../rules/suppressions';
 import { findBicepComments } from './comments';
-import { moduleScaleSets, type ReadFile } from './modules';
+import { moduleScaleSets } from './modules';
+import type { ReadFile } from './modules';
 import { parseBicep } from './parser';
 import type { BicepFile } from './syntax';
 import { buildModel } from './toModel';
@@ -36,7 +36,15 @@ export function analyzeBicepFile(file: BicepFile, text: string, options: Analyze
 
 function failed(error: unknown): TemplateModel {
   const message = `the Bicep file could not be analysed: ${error instanceof Error ? error.message : String(error)}`;
-  return { kind: 'template', parseErrors: [{ message, span: { offset: 0, length: 0 } }], parametersFileErrors: [], scaleSets: [], loadBalancers: [], serviceFabricClusters: [], parameters: [] };
+  return {
+    kind: 'template',
+    parseErrors: [{ message, span: { offset: 0, length: 0 } }],
+    parametersFileErrors: [],
+    scaleSets: [],
+    loadBalancers: [],
+    serviceFabricClusters: [],
+    parameters: [],
+  };
 }
 
 function analyze(text: string, options: AnalyzeBicepOptions, file: BicepFile = parseBicep(text)): TemplateModel {

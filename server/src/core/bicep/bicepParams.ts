@@ -1,6 +1,6 @@
-import { readParametersFile } from '../model/parametersFile';
-import type { SuppliedParameter } from '../model/templateScope';
-import type { ParseProblem } from '../model/types';
+import { readParametersFile } from '../arm/parametersFile';
+import type { SuppliedParameter } from '../arm/templateScope';
+import type { ParseProblem } from '../model/templateModel';
 import { BicepScope } from './bicepScope';
 import { parseBicep } from './parser';
 

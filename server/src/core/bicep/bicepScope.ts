@@ -1,7 +1,7 @@
 import type { ScopeEntry } from '../expressions/scope';
 import { formatResourceId } from '../expressions/resourceIds';
 import { Unknown, type EvalResult, type EvalValue } from '../expressions/index';
-import { MAX_REFERENCE_DEPTH, referenceTooDeep, type SuppliedParameter } from '../model/templateScope';
+import { MAX_REFERENCE_DEPTH, referenceTooDeep, type SuppliedParameter } from '../arm/templateScope';
 import { evaluateBicep, type BicepNames, type Locals } from './evaluate';
 import type { BicepFile, Expr, ObjectExpr, ParamDecl, ResourceDecl, VarDecl } from './syntax';
 
@@ -69,7 +69,8 @@ export class BicepScope implements BicepNames {
     // `parent:` may name a resource declared further down: enter top-level symbols twice, then children.
     for (let pass = 0; pass < 2; pass++) for (const decl of pending) this.resources.set(decl.name, this.entry(decl, undefined));
     const queue: [ResourceDecl, ResourceEntry][] = [];
-    for (const decl of pending) for (const child of this.resources.get(decl.name)!.body.object?.resources ?? []) queue.push([child, this.resources.get(decl.name)!]);
+    for (const decl of pending)
+      for (const child of this.resources.get(decl.name)!.body.object?.resources ?? []) queue.push([child, this.resources.get(decl.name)!]);
     for (let i = 0; i < queue.length && i < 10_000; i++) {
       const [decl, lexicalParent] = queue[i]!;
       const entry = this.entry(decl, lexicalParent);
@@ -151,7 +152,8 @@ export class BicepScope implements BicepNames {
     const names: string[] = [];
     for (let at: ResourceEntry | undefined = entry; at && names.length < 32; at = at.parent) {
       const name = this.nameOf(at);
-      if (typeof name !== 'string') return name instanceof Unknown ? name : new Unknown(entry.decl.name, 'the resource name is not a string');
+      if (typeof name !== 'string')
+        return name instanceof Unknown ? name : new Unknown(entry.decl.name, 'the resource name is not a string');
       names.unshift(name);
     }
     const id = formatResourceId([entry.fullType, ...names]);
@@ -161,7 +163,8 @@ export class BicepScope implements BicepNames {
   private cached(key: string, compute: () => ScopeEntry): ScopeEntry {
     const hit = this.cache.get(key);
     if (hit) return hit;
-    if (this.inProgress.has(key)) return { value: new Unknown(key.slice(2), `'${key.slice(2)}' refers to itself (a cycle)`), source: 'unknown' };
+    if (this.inProgress.has(key))
+      return { value: new Unknown(key.slice(2), `'${key.slice(2)}' refers to itself (a cycle)`), source: 'unknown' };
     // Each name evaluated inside another's value nests the evaluation: a chain of references is bounded.
     if (this.inProgress.size >= MAX_REFERENCE_DEPTH) return { value: new Unknown(key.slice(2), referenceTooDeep()), source: 'unknown' };
     this.inProgress.add(key);

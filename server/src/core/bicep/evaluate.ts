@@ -22,12 +22,24 @@ export interface BicepNames extends EvalScope {
 
 export type Locals = ReadonlyMap<string, EvalValue>;
 
+// eslint-disable-next-line no-restricted-syntax -- read-only (a ReadonlyMap): no lambda locals
 const NO_LOCALS: Locals = new Map();
 
 /** Bicep operators and the ARM functions they compile to. */
 const BINARY: Readonly<Record<string, string>> = {
-  '==': 'equals', '<': 'less', '>': 'greater', '<=': 'lessorequals', '>=': 'greaterorequals',
-  '&&': 'and', '||': 'or', '??': 'coalesce', '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '%': 'mod',
+  '==': 'equals',
+  '<': 'less',
+  '>': 'greater',
+  '<=': 'lessorequals',
+  '>=': 'greaterorequals',
+  '&&': 'and',
+  '||': 'or',
+  '??': 'coalesce',
+  '+': 'add',
+  '-': 'sub',
+  '*': 'mul',
+  '/': 'div',
+  '%': 'mod',
 };
 
 /** Evaluates one expression; `text` is the whole source (for the Unknown's expression text). Never throws. */
@@ -38,7 +50,8 @@ export function evaluateBicep(expr: Expr, text: string, names: BicepNames, local
   try {
     value = new BicepEvaluator(ctx, names).ev(expr, locals);
   } catch (e) {
-    const reason = e instanceof LimitExceeded ? `evaluation stopped: ${e.reason}` : `evaluation failed: ${e instanceof Error ? e.message : String(e)}`;
+    const reason =
+      e instanceof LimitExceeded ? `evaluation stopped: ${e.reason}` : `evaluation failed: ${e instanceof Error ? e.message : String(e)}`;
     return { value: new Unknown(source, reason), source: 'unknown' };
   }
   if (value instanceof Unknown) return { value: ctx.restate(value), source: 'unknown' };
@@ -49,7 +62,10 @@ export function evaluateBicep(expr: Expr, text: string, names: BicepNames, local
 export function isLiteral(expr: Expr, depth: number): boolean {
   if (depth > 64) return false;
   switch (expr.kind) {
-    case 'string': case 'number': case 'boolean': case 'null':
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'null':
       return true;
     case 'unary':
       return expr.op === '-' && expr.operand.kind === 'number';
@@ -71,7 +87,9 @@ class BicepEvaluator {
   ev(expr: Expr, locals: Locals): EvalValue {
     const ctx = this.ctx;
     switch (expr.kind) {
-      case 'string': case 'number': case 'boolean':
+      case 'string':
+      case 'number':
+      case 'boolean':
         return expr.value;
       case 'null':
         return null;
@@ -98,7 +116,8 @@ class BicepEvaluator {
           if (item.kind !== 'spread') items.push(this.ev(item, locals));
           else {
             const spread = this.ev(item.operand, locals);
-            if (!Array.isArray(spread)) return spread instanceof Unknown ? spread : ctx.unknown('only an array can be spread into an array');
+            if (!Array.isArray(spread))
+              return spread instanceof Unknown ? spread : ctx.unknown('only an array can be spread into an array');
             items.push(...spread);
           }
           ctx.checkLength(items.length, 'an array');
@@ -174,7 +193,8 @@ class BicepEvaluator {
       let key = prop.key;
       if (prop.computedKey) {
         const computed = this.ev(prop.computedKey, locals);
-        if (typeof computed !== 'string') return computed instanceof Unknown ? computed : this.ctx.unknown('a property name must be a string');
+        if (typeof computed !== 'string')
+          return computed instanceof Unknown ? computed : this.ctx.unknown('a property name must be a string');
         key = computed;
       }
       // defineProperty: a key such as __proto__ must stay an own property, not change the prototype.
@@ -195,7 +215,8 @@ class BicepEvaluator {
   }
 
   private read(target: EvalValue, name: string, safe: boolean): EvalValue {
-    if (!isObject(target)) return safe && target === null ? null : this.ctx.unknown(`cannot read '${name}' of a value that is not an object`);
+    if (!isObject(target))
+      return safe && target === null ? null : this.ctx.unknown(`cannot read '${name}' of a value that is not an object`);
     const value = getPropertyCI(target, name);
     if (value === undefined) return safe ? null : this.ctx.unknown(`property '${name}' does not exist`);
     return value instanceof Unknown ? this.ctx.restate(value) : value;
@@ -211,7 +232,9 @@ class BicepEvaluator {
       const b = this.ev(right, locals);
       if (a instanceof Unknown) return a;
       if (b instanceof Unknown) return b;
-      return typeof a === 'string' && typeof b === 'string' ? a.toLowerCase() === b.toLowerCase() : this.ctx.unknown("'=~' compares two strings");
+      return typeof a === 'string' && typeof b === 'string'
+        ? a.toLowerCase() === b.toLowerCase()
+        : this.ctx.unknown("'=~' compares two strings");
     }
     const fn = BINARY[op];
     return fn ? this.apply(fn, [left, right], locals) : this.ctx.unknown(`operator '${op}' is not evaluated`);
@@ -231,7 +254,8 @@ class BicepEvaluator {
   private apply(lower: string, args: readonly Expr[], locals: Locals, written = lower): EvalValue {
     const def = lookupFunction(lower);
     if (!def || lower === 'parameters' || lower === 'variables') return this.ctx.unknown(unsupportedReason(written, lower));
-    if (args.length < def.minArgs || args.length > def.maxArgs) return this.ctx.unknown(`${written}() does not take ${args.length} argument(s)`);
+    if (args.length < def.minArgs || args.length > def.maxArgs)
+      return this.ctx.unknown(`${written}() does not take ${args.length} argument(s)`);
     if (def.kind === 'lazy') {
       // The lazy implementations only hand their arguments back to `evaluate`, so Bicep nodes can stand in.
       return this.guard(() => def.call(args as unknown as ArmExpr[], this.ctx, (arg) => this.ev(arg as unknown as Expr, locals)));

@@ -1,6 +1,6 @@
 import { Unknown } from '../expressions/values';
-import type { SuppliedParameter } from '../model/templateScope';
-import type { ScaleSetModel } from '../model/types';
+import type { SuppliedParameter } from '../arm/templateScope';
+import type { ScaleSetModel } from '../model/templateModel';
 import type { Span } from '../text/span';
 import { BicepScope, findProperty, resourceBody } from './bicepScope';
 import { parseBicep } from './parser';
@@ -18,7 +18,13 @@ const MAX_MODULE_DEPTH = 8;
  * params the caller passes. Their spans are in another file, so every span is moved onto the module's
  * symbolic name here: diagnostics show on the module line, and no quick fix can edit the wrong text.
  */
-export function moduleScaleSets(statements: readonly Statement[], scope: BicepScope, dir: string, readFile: ReadFile, visiting: readonly string[]): ScaleSetModel[] {
+export function moduleScaleSets(
+  statements: readonly Statement[],
+  scope: BicepScope,
+  dir: string,
+  readFile: ReadFile,
+  visiting: readonly string[],
+): ScaleSetModel[] {
   if (visiting.length > MAX_MODULE_DEPTH) return [];
   const found: ScaleSetModel[] = [];
   for (const decl of statements) {

@@ -1,7 +1,19 @@
-import type { ExpressionParser } from './parseExpression';
 import type { Token } from './scanner';
 import type { ArrayExpr, Expr, ForExpr, ObjectExpr, ObjectProperty, ResourceDecl } from './syntax';
 import { spanFrom, type TokenStream } from './tokenStream';
+
+/**
+ * What the collection parsers need of the expression parser, which implements it: declared here so that
+ * this file does not import parseExpression.ts (which imports it).
+ */
+export interface ItemParser {
+  readonly s: TokenStream;
+  readonly parseResource: (stream: TokenStream, depth: number) => ResourceDecl;
+  expression(depth: number): Expr;
+  postfix(depth: number): Expr;
+  stringExpr(t: Token, depth: number): Expr;
+  missingAt(offset: number): Expr;
+}
 
 /** Object and array literals and `for` expressions: items separated by newlines or commas, with recovery per item. */
 
@@ -9,8 +21,8 @@ const ITEM_STOPS = new Set(['}', ']', ',']);
 /** Top-level keywords: at the start of a line inside an unclosed object they end it. */
 const STATEMENT_KEYWORDS = new Set(['param', 'var', 'module', 'output', 'targetScope', 'type', 'func', 'metadata', 'import', 'using']);
 
-export function parseObject(p: ExpressionParser, depth: number): ObjectExpr {
-const s = p.s;
+export function parseObject(p: ItemParser, depth: number): ObjectExpr {
+  const s = p.s;
   const open = s.next();
   const properties: ObjectProperty[] = [];
   const resources: ResourceDecl[] = [];
@@ -56,8 +68,8 @@ function endsUnclosedObject(s: TokenStream, t: Token): boolean {
   return lineStart && STATEMENT_KEYWORDS.has(t.text) && s.peek().text !== ':';
 }
 
-function property(p: ExpressionParser, depth: number): ObjectProperty | undefined {
-const s = p.s;
+function property(p: ItemParser, depth: number): ObjectProperty | undefined {
+  const s = p.s;
   const key = s.current;
   let name: string | undefined;
   let computedKey: Expr | undefined;
@@ -91,8 +103,8 @@ const s = p.s;
   return computedKey ? { key: name, computedKey, keySpan, value, span } : { key: name, keySpan, value, span };
 }
 
-export function parseArray(p: ExpressionParser, depth: number): ArrayExpr | ForExpr {
-const s = p.s;
+export function parseArray(p: ItemParser, depth: number): ArrayExpr | ForExpr {
+  const s = p.s;
   const open = s.next();
   s.skipNewlines();
   if (s.is('for')) return forExpr(p, open.start, depth);
@@ -114,7 +126,10 @@ const s = p.s;
     const before = s.index;
     items.push(t.kind === 'punct' && t.text === '...' ? spread(p, depth) : p.expression(depth + 1));
     const after = s.current;
-    if (s.index === before || !(after.kind === 'newline' || after.kind === 'eof' || (after.kind === 'punct' && ITEM_STOPS.has(after.text)))) {
+    if (
+      s.index === before ||
+      !(after.kind === 'newline' || after.kind === 'eof' || (after.kind === 'punct' && ITEM_STOPS.has(after.text)))
+    ) {
       if (s.index !== before) s.problem(`unexpected '${after.text}' in the array`);
       if (s.index === before) s.next();
       s.recover(ITEM_STOPS);
@@ -123,15 +138,15 @@ const s = p.s;
   return { kind: 'array', span: spanFrom(open.start, s.lastEnd), items };
 }
 
-function spread(p: ExpressionParser, depth: number): Extract<Expr, { kind: 'spread' }> {
-const s = p.s;
+function spread(p: ItemParser, depth: number): Extract<Expr, { kind: 'spread' }> {
+  const s = p.s;
   const dots = s.next();
   const operand = p.expression(depth + 1);
   return { kind: 'spread', span: spanFrom(dots.start, s.lastEnd), operand };
 }
 
-function forExpr(p: ExpressionParser, start: number, depth: number): ForExpr {
-const s = p.s;
+function forExpr(p: ItemParser, start: number, depth: number): ForExpr {
+  const s = p.s;
   s.next();
   let itemName: string | undefined;
   let indexName: string | undefined;

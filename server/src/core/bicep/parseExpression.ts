@@ -1,10 +1,18 @@
-import { parseArray, parseObject } from './parseCollections';
+import { parseArray, parseObject, type ItemParser } from './parseCollections';
 import type { CallExpr, Expr, ResourceDecl } from './syntax';
 import { MAX_DEPTH, spanFrom, TokenStream } from './tokenStream';
 import type { Token } from './scanner';
 
 /** Binary operators by precedence, loosest first; all left-associative. */
-const LEVELS: readonly (readonly string[])[] = [['??'], ['||'], ['&&'], ['==', '!=', '=~', '!~'], ['<', '>', '<=', '>='], ['+', '-'], ['*', '/', '%']];
+const LEVELS: readonly (readonly string[])[] = [
+  ['??'],
+  ['||'],
+  ['&&'],
+  ['==', '!=', '=~', '!~'],
+  ['<', '>', '<=', '>='],
+  ['+', '-'],
+  ['*', '/', '%'],
+];
 /** Levels whose operators may start a continuation line (a line cannot start an item with them). */
 const CONTINUES_LINES = LEVELS.map((ops) => ops.some((op) => op === '??' || op === '||' || op === '&&'));
 /** Each operator's level in LEVELS (one Map read instead of an `includes` per level and token). */
@@ -14,7 +22,7 @@ const LEVEL_OF = new Map<string, number>(LEVELS.flatMap((ops, level) => ops.map(
 export type ResourceParser = (stream: TokenStream, depth: number) => ResourceDecl;
 
 /** Recursive descent over Bicep expressions; depth is bounded, errors become `missing` nodes and problems. */
-export class ExpressionParser {
+export class ExpressionParser implements ItemParser {
   constructor(
     readonly s: TokenStream,
     readonly parseResource: ResourceParser,

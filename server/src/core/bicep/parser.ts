@@ -1,9 +1,10 @@
 import { ExpressionParser } from './parseExpression';
 import type { BicepFile, Decorator, Expr, ModuleDecl, ParamDecl, ResourceDecl, Statement, VarDecl } from './syntax';
 import { spanFrom, TokenStream } from './tokenStream';
-import type { ParseProblem } from '../model/types';
+import type { ParseProblem } from '../model/templateModel';
 
-const LINE_END = new Set<string>();
+// eslint-disable-next-line no-restricted-syntax -- read-only: recovery stops at the line end alone
+const LINE_END: ReadonlySet<string> = new Set<string>();
 const OPENERS = new Set(['{', '[', '(', '<']);
 const CLOSERS = new Set(['}', ']', ')', '>']);
 
@@ -18,7 +19,10 @@ export function parseBicep(text: string): BicepFile {
     return { statements: new StatementParser(stream).file(), problems };
   } catch (error) {
     // Only a runaway stack can get here (the depth bound makes it unlikely); report instead of crashing.
-    problems.push({ message: `the file could not be parsed: ${error instanceof Error ? error.message : String(error)}`, span: { offset: 0, length: 0 } });
+    problems.push({
+      message: `the file could not be parsed: ${error instanceof Error ? error.message : String(error)}`,
+      span: { offset: 0, length: 0 },
+    });
     return { statements: [], problems };
   }
 }
@@ -182,7 +186,15 @@ class StatementParser {
       this.s.problem('expected the module path');
     }
     const body = this.s.accept('=') ? this.exprs.expression(1) : this.expectValue();
-    return { kind: 'module', span: spanFrom(start, this.s.lastEnd), name, nameSpan, path, pathSpan: spanFrom(pathToken.start, pathToken.end), body };
+    return {
+      kind: 'module',
+      span: spanFrom(start, this.s.lastEnd),
+      name,
+      nameSpan,
+      path,
+      pathSpan: spanFrom(pathToken.start, pathToken.end),
+      body,
+    };
   }
 
   private expectValue(): Expr {

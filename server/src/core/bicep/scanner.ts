@@ -164,7 +164,7 @@ export class Scanner {
     }
     if (isDigit(c)) {
       while (i < end && isDigit(text.charCodeAt(i))) i++;
-      if (text.charCodeAt(i) === 46 && isDigit(text.charCodeAt(i + 1))) for (i++; i < end && isDigit(text.charCodeAt(i)); ) i++;
+      if (text.charCodeAt(i) === 46 && isDigit(text.charCodeAt(i + 1))) for (i++; i < end && isDigit(text.charCodeAt(i));) i++;
       return token('number', from, i, text.slice(from, i));
     }
     if (c === 39) return text.startsWith("'''", i) ? scanMultiline(text, i, end) : scanString(text, i, end);

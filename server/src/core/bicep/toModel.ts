@@ -1,9 +1,17 @@
 import { Unknown } from '../expressions/values';
-import { readLoadBalancerAt, readServiceFabricClusterAt } from '../model/readNeighbours';
-import { readScaleSet } from '../model/readScaleSet';
-import { fromEvalValue, Resolver } from '../model/resolver';
-import { TemplateScope } from '../model/templateScope';
-import type { LoadBalancerModel, ParameterInfo, RObject, RProperty, RValue, ScaleSetModel, ServiceFabricClusterModel } from '../model/types';
+import { readLoadBalancerAt, readServiceFabricClusterAt } from '../arm/readNeighbours';
+import { readScaleSet } from '../arm/readScaleSet';
+import { fromEvalValue, Resolver } from '../arm/resolver';
+import { TemplateScope } from '../arm/templateScope';
+import type {
+  LoadBalancerModel,
+  ParameterInfo,
+  RObject,
+  RProperty,
+  RValue,
+  ScaleSetModel,
+  ServiceFabricClusterModel,
+} from '../model/templateModel';
 import { asString, getProp } from '../model/values';
 import type { BicepScope, ResourceEntry } from './bicepScope';
 import { toRValue } from './toRValue';
@@ -22,7 +30,6 @@ export interface BicepModelParts {
 }
 
 /** Cursors over resolved values never consult the resolver; it exists only to satisfy the reader. */
-const NO_RESOLVER = new Resolver(new TemplateScope(undefined, new Map()));
 
 /**
  * Reads the resources of one Bicep file into the model through the same readers as JSON: each resource
@@ -30,6 +37,8 @@ const NO_RESOLVER = new Resolver(new TemplateScope(undefined, new Map()));
  * declaration, as ARM would have them), then readScaleSet reads it.
  */
 export function buildModel(scope: BicepScope): BicepModelParts {
+  // Bicep values arrive resolved ({ value } cursors), so the readers never ask this resolver anything.
+  const noResolver = new Resolver(new TemplateScope(undefined, new Map()));
   const deployed = scope.allResources().filter((entry) => !entry.decl.existing && entry.body.object);
   const ofType = (type: string) => deployed.filter((entry) => entry.fullType.toLowerCase() === type);
   const roots = new Map<ResourceEntry, RObject>();
@@ -46,15 +55,17 @@ export function buildModel(scope: BicepScope): BicepModelParts {
       root: { value: rootOf(entry) },
       path: ['resources', entry.decl.name],
       shape: 'template',
-      resolver: NO_RESOLVER,
+      resolver: noResolver,
       typeSpelling: entry.decl.type,
-      childExtensions: extensions.filter((ext) => ownerOf(ext, scaleSetEntries, rootOf) === entry).map((ext) => ({ root: { value: rootOf(ext) }, resolver: NO_RESOLVER })),
+      childExtensions: extensions
+        .filter((ext) => ownerOf(ext, scaleSetEntries, rootOf) === entry)
+        .map((ext) => ({ root: { value: rootOf(ext) }, resolver: noResolver })),
     }),
   );
   return {
     scaleSets,
-    loadBalancers: ofType(LOAD_BALANCER).map((entry) => readLoadBalancerAt({ value: rootOf(entry) }, NO_RESOLVER)),
-    serviceFabricClusters: ofType(SF_CLUSTER).map((entry) => readServiceFabricClusterAt({ value: rootOf(entry) }, NO_RESOLVER)),
+    loadBalancers: ofType(LOAD_BALANCER).map((entry) => readLoadBalancerAt({ value: rootOf(entry) }, noResolver)),
+    serviceFabricClusters: ofType(SF_CLUSTER).map((entry) => readServiceFabricClusterAt({ value: rootOf(entry) }, noResolver)),
     parameters: [...scope.params.values()].map((decl) => {
       const entry = scope.parameter(decl.name);
       return {
@@ -69,7 +80,11 @@ export function buildModel(scope: BicepScope): BicepModelParts {
 }
 
 /** An extension belongs to its parent scale set, or (declared at the top) to the one its name starts with. */
-function ownerOf(ext: ResourceEntry, scaleSets: readonly ResourceEntry[], rootOf: (e: ResourceEntry) => RObject): ResourceEntry | undefined {
+function ownerOf(
+  ext: ResourceEntry,
+  scaleSets: readonly ResourceEntry[],
+  rootOf: (e: ResourceEntry) => RObject,
+): ResourceEntry | undefined {
   if (ext.parent && scaleSets.includes(ext.parent)) return ext.parent;
   const name = asString(propertyOf(rootOf(ext), 'name'));
   if (!name?.includes('/')) return undefined;
@@ -95,13 +110,20 @@ function resourceRoot(entry: ResourceEntry, scope: BicepScope): RObject {
   const properties: RProperty[] = value.kind === 'object' ? [...value.properties] : [];
   const literal = (text: string, span = decl.typeSpan): RValue => ({ kind: 'string', value: text, span, source: 'literal' });
   properties.unshift({ name: 'type', keySpan: decl.typeSpan, value: literal(entry.fullType) });
-  if (decl.apiVersion !== undefined) properties.unshift({ name: 'apiVersion', keySpan: decl.typeSpan, value: literal(decl.apiVersion, decl.apiVersionSpan) });
-  if (body.condition) properties.push({ name: 'condition', keySpan: body.condition.span, value: toRValue(body.condition, scope, undefined) });
+  if (decl.apiVersion !== undefined)
+    properties.unshift({ name: 'apiVersion', keySpan: decl.typeSpan, value: literal(decl.apiVersion, decl.apiVersionSpan) });
+  if (body.condition)
+    properties.push({ name: 'condition', keySpan: body.condition.span, value: toRValue(body.condition, scope, undefined) });
   if (body.loop) {
     const iterable = scope.evaluate(body.loop.iterable);
     const count = Array.isArray(iterable.value)
       ? fromEvalValue(iterable.value.length, body.loop.iterable.span, iterable.source, undefined)
-      : fromEvalValue(iterable.value instanceof Unknown ? iterable.value : new Unknown('', 'the loop does not iterate an array'), body.loop.iterable.span, 'unknown', undefined);
+      : fromEvalValue(
+          iterable.value instanceof Unknown ? iterable.value : new Unknown('', 'the loop does not iterate an array'),
+          body.loop.iterable.span,
+          'unknown',
+          undefined,
+        );
     const copy: RValue = {
       kind: 'object',
       properties: [

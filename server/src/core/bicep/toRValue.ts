@@ -1,6 +1,6 @@
 import { Unknown } from '../expressions/values';
-import { fromEvalValue, unknownValue } from '../model/resolver';
-import type { RProperty, RValue } from '../model/types';
+import { fromEvalValue, unknownValue } from '../arm/resolver';
+import type { RProperty, RValue } from '../model/templateModel';
 import type { BicepScope } from './bicepScope';
 import type { Locals } from './evaluate';
 import type { Expr } from './syntax';
@@ -31,17 +31,29 @@ export function toRValue(expr: Expr, scope: BicepScope, locals: Locals | undefin
     case 'array':
       if (expr.items.some((item) => item.kind === 'spread')) break;
       return {
-        kind: 'array', span, source: 'literal',
+        kind: 'array',
+        span,
+        source: 'literal',
         get items(): RValue[] {
-          return settle(this, 'items', expr.items.map((item) => toRValue(item, scope, locals, depth + 1)));
+          return settle(
+            this,
+            'items',
+            expr.items.map((item) => toRValue(item, scope, locals, depth + 1)),
+          );
         },
       };
     case 'object': {
       if (expr.properties.some((p) => p.spread || p.computedKey)) break;
       return {
-        kind: 'object', span, source: 'literal',
+        kind: 'object',
+        span,
+        source: 'literal',
         get properties(): RProperty[] {
-          return settle(this, 'properties', expr.properties.map((p) => ({ name: p.key, keySpan: p.keySpan, value: toRValue(p.value, scope, locals, depth + 1) })));
+          return settle(
+            this,
+            'properties',
+            expr.properties.map((p) => ({ name: p.key, keySpan: p.keySpan, value: toRValue(p.value, scope, locals, depth + 1) })),
+          );
         },
       };
     }

@@ -1,4 +1,4 @@
-import type { ParseProblem } from '../model/types';
+import type { ParseProblem } from '../model/templateModel';
 import type { Span } from '../text/span';
 import { Scanner, type Token } from './scanner';
 

@@ -1,5 +1,5 @@
 import { DOCS } from './sources';
-import type { PolicyObject } from './types';
+import type { PolicyObject } from './policyProperty';
 
 /** `upgradePolicy.automaticOSUpgradePolicy` (reference §1.3). */
 export const AUTOMATIC_OS_UPGRADE_POLICY: PolicyObject = {
@@ -13,7 +13,8 @@ export const AUTOMATIC_OS_UPGRADE_POLICY: PolicyObject = {
       type: 'boolean',
       default: false,
       since: '2018-10-01',
-      description: 'Apply newer versions of the OS image automatically once they are published. On Windows this turns `enableAutomaticUpdates` off, and it can then not be turned on.',
+      description:
+        'Apply newer versions of the OS image automatically once they are published. On Windows this turns `enableAutomaticUpdates` off, and it can then not be turned on.',
       docs: DOCS.automaticOsUpgrade,
       sources: ['S1', 'S2', 'S4'],
     },
@@ -31,7 +32,8 @@ export const AUTOMATIC_OS_UPGRADE_POLICY: PolicyObject = {
       type: 'boolean',
       default: false,
       since: '2022-03-01',
-      description: 'Run automatic OS upgrades with the scale set\'s `rollingUpgradePolicy` instead of the built-in 20 % defaults; without a rolling policy the defaults still apply.',
+      description:
+        "Run automatic OS upgrades with the scale set's `rollingUpgradePolicy` instead of the built-in 20 % defaults; without a rolling policy the defaults still apply.",
       docs: DOCS.automaticOsUpgrade,
       sources: ['S1', 'S2', 'S4'],
     },
@@ -39,7 +41,8 @@ export const AUTOMATIC_OS_UPGRADE_POLICY: PolicyObject = {
       name: 'osRollingUpgradeDeferral',
       type: 'boolean',
       since: '2023-09-01',
-      description: 'Announce each pending OS upgrade to the VM (IMDS tag `Platform.PendingOSUpgrade`) and wait until it is approved with *approveRollingUpgrade*.',
+      description:
+        'Announce each pending OS upgrade to the VM (IMDS tag `Platform.PendingOSUpgrade`) and wait until it is approved with *approveRollingUpgrade*.',
       docs: DOCS.automaticOsUpgrade,
       sources: ['S1', 'S2'],
       unverified: ['The default is not documented.'],

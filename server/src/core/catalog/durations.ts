@@ -3,9 +3,7 @@
  * designators upper case, a fraction only on seconds, at least one component, no sign. Years and
  * months count as 365 and 30 days, as .NET does.
  */
-export type DurationParse =
-  | { readonly ok: true; readonly seconds: number }
-  | { readonly ok: false; readonly reason: string };
+export type DurationParse = { readonly ok: true; readonly seconds: number } | { readonly ok: false; readonly reason: string };
 
 const DURATION = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/;
 const UNIT_SECONDS = [365 * 86400, 30 * 86400, 7 * 86400, 86400, 3600, 60, 1] as const;
@@ -16,8 +14,10 @@ export function parseIsoDuration(text: string): DurationParse {
     return { ok: false, reason: text.startsWith('-') ? 'negative durations are not allowed' : 'an ISO 8601 duration starts with "P"' };
   }
   const match = DURATION.exec(text);
-  if (!match) return { ok: false, reason: 'it does not follow the ISO 8601 form P[n]Y[n]M[n]W[n]DT[n]H[n]M[n]S with upper-case designators' };
-  if (match.slice(1).every((part) => part === undefined)) return { ok: false, reason: 'it has no number of days, hours, minutes or seconds' };
+  if (!match)
+    return { ok: false, reason: 'it does not follow the ISO 8601 form P[n]Y[n]M[n]W[n]DT[n]H[n]M[n]S with upper-case designators' };
+  if (match.slice(1).every((part) => part === undefined))
+    return { ok: false, reason: 'it has no number of days, hours, minutes or seconds' };
   if (text.endsWith('T')) return { ok: false, reason: 'a "T" must be followed by hours, minutes or seconds' };
   let seconds = 0;
   for (let i = 0; i < UNIT_SECONDS.length; i++) {
@@ -35,7 +35,11 @@ export function humaniseDuration(text: string): string | undefined {
 
 export function humaniseSeconds(total: number): string {
   if (total === 0) return '0 seconds';
-  const units: [number, string][] = [[86400, 'day'], [3600, 'hour'], [60, 'minute']];
+  const units: [number, string][] = [
+    [86400, 'day'],
+    [3600, 'hour'],
+    [60, 'minute'],
+  ];
   const parts: string[] = [];
   let rest = total;
   for (const [size, name] of units) {
@@ -90,3 +94,19 @@ export function suggestDurations(text: string): readonly string[] {
   }
   return [];
 }
+
+/** The durations completion suggests for a duration property (JSON and Bicep alike), with their words. */
+export const SUGGESTED_DURATIONS: readonly (readonly [string, string])[] = [
+  ['PT0S', 'no pause'],
+  ['PT30S', '30 seconds'],
+  ['PT1M', '1 minute'],
+  ['PT2M', '2 minutes'],
+  ['PT5M', '5 minutes'],
+  ['PT10M', '10 minutes'],
+  ['PT15M', '15 minutes'],
+  ['PT30M', '30 minutes'],
+  ['PT1H', '1 hour'],
+];
+
+/** The percentages completion suggests for a percentage property (those in the property's range). */
+export const SUGGESTED_PERCENTS: readonly number[] = [5, 10, 20, 25, 33, 50, 100];

@@ -25,5 +25,7 @@ export const APPLICATION_HEALTH_EXTENSION = {
 
 export function isApplicationHealthType(type: string): boolean {
   const lower = type.toLowerCase();
-  return lower === APPLICATION_HEALTH_EXTENSION.types.linux.toLowerCase() || lower === APPLICATION_HEALTH_EXTENSION.types.windows.toLowerCase();
+  return (
+    lower === APPLICATION_HEALTH_EXTENSION.types.linux.toLowerCase() || lower === APPLICATION_HEALTH_EXTENSION.types.windows.toLowerCase()
+  );
 }

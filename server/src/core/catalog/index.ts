@@ -1,5 +1,5 @@
 /** The policy catalog: the single source of truth for names, types, ranges, defaults, versions and docs. */
-export * from './types';
+export * from './policyProperty';
 export * from './sources';
 export * from './policyCatalog';
 export { UPGRADE_POLICY } from './upgradePolicy';

@@ -8,16 +8,47 @@ export interface AosImageFamily {
   readonly skus: readonly string[];
 }
 
-const WS2016 = ['2016-Datacenter', '2016-Datacenter-gensecond', '2016-Datacenter-gs', '2016-Datacenter-smalldisk', '2016-Datacenter-with-Containers', '2016-Datacenter-with-containers-gs'];
-const WS2019 = ['2019-Datacenter', '2019-Datacenter-Core', '2019-Datacenter-Core-smalldisk', '2019-Datacenter-Core-with-Containers', '2019-Datacenter-gensecond', '2019-Datacenter-gs', '2019-Datacenter-smalldisk', '2019-Datacenter-with-Containers', '2019-Datacenter-with-Containers-gs'];
-const WS2022 = ['2022-Datacenter', '2022-Datacenter-smalldisk', '2022-Datacenter-azure-edition', '2022-Datacenter-azure-edition-core', '2022-Datacenter-azure-edition-core-smalldisk', '2022-Datacenter-core', '2022-Datacenter-core-smalldisk', '2022-Datacenter-g2', '2022-Datacenter-smalldisk-g2'];
+const WS2016 = [
+  '2016-Datacenter',
+  '2016-Datacenter-gensecond',
+  '2016-Datacenter-gs',
+  '2016-Datacenter-smalldisk',
+  '2016-Datacenter-with-Containers',
+  '2016-Datacenter-with-containers-gs',
+];
+const WS2019 = [
+  '2019-Datacenter',
+  '2019-Datacenter-Core',
+  '2019-Datacenter-Core-smalldisk',
+  '2019-Datacenter-Core-with-Containers',
+  '2019-Datacenter-gensecond',
+  '2019-Datacenter-gs',
+  '2019-Datacenter-smalldisk',
+  '2019-Datacenter-with-Containers',
+  '2019-Datacenter-with-Containers-gs',
+];
+const WS2022 = [
+  '2022-Datacenter',
+  '2022-Datacenter-smalldisk',
+  '2022-Datacenter-azure-edition',
+  '2022-Datacenter-azure-edition-core',
+  '2022-Datacenter-azure-edition-core-smalldisk',
+  '2022-Datacenter-core',
+  '2022-Datacenter-core-smalldisk',
+  '2022-Datacenter-g2',
+  '2022-Datacenter-smalldisk-g2',
+];
 
 export const AOS_PLATFORM_IMAGES: readonly AosImageFamily[] = [
   { publisher: 'Canonical', offer: '0001-com-ubuntu-server-focal', skus: ['20_04-LTS', '20_04-LTS-Gen2', '20_04-LTS-arm64'] },
   { publisher: 'Canonical', offer: 'ubuntu-24_04-lts', skus: ['server-arm64'] },
   { publisher: 'Canonical', offer: '0001-com-ubuntu-server-jammy', skus: ['22_04-LTS', '22_04-LTS-arm64', '22_04-LTS-Gen2'] },
   { publisher: 'Canonical', offer: '0001-com-ubuntu-pro-microsoft', skus: ['pro-fips-20_04-Gen2'] },
-  { publisher: 'MicrosoftCblMariner', offer: 'Cbl-Mariner', skus: ['cbl-mariner-2', 'cbl-mariner-2-arm64', 'cbl-mariner-2-Gen2', 'cbl-mariner-2-fips', 'cbl-mariner-2-Gen2-fips'] },
+  {
+    publisher: 'MicrosoftCblMariner',
+    offer: 'Cbl-Mariner',
+    skus: ['cbl-mariner-2', 'cbl-mariner-2-arm64', 'cbl-mariner-2-Gen2', 'cbl-mariner-2-fips', 'cbl-mariner-2-Gen2-fips'],
+  },
   { publisher: 'MicrosoftCblMariner', offer: 'Azure-Linux', skus: ['azure-linux-Gen2', 'azure-linux-3', 'azure-linux-arm64'] },
   { publisher: 'MicrosoftSqlServer', offer: 'SQL2017-ws2019', skus: ['enterprise'] },
   { publisher: 'MicrosoftSqlServer', offer: 'SQL2019-ws2022', skus: ['enterprise'] },

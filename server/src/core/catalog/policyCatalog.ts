@@ -1,6 +1,6 @@
 import { AUTO_OS_UPGRADE_POLICY, AUTOMATIC_OS_UPGRADE_POLICY } from './automaticOSUpgradePolicy';
 import { ROLLING_UPGRADE_POLICY } from './rollingUpgradePolicy';
-import type { PolicyObject, PolicyObjectId, PolicyProperty } from './types';
+import type { PolicyObject, PolicyObjectId, PolicyProperty } from './policyProperty';
 import { UPGRADE_POLICY } from './upgradePolicy';
 
 /** Every policy object, keyed by the JSON property that holds it. */
@@ -21,16 +21,18 @@ export interface PropertyMatch {
  * Each object's properties by exact name and by lower-cased name (the first of a spelling wins, as a
  * search in catalog order would), with their matches built once: rules look names up for every scale set.
  */
-const INDEX = new Map(Object.values(POLICY_OBJECTS).map((object) => {
-  const exact = new Map<string, PropertyMatch>();
-  const loose = new Map<string, PropertyMatch>();
-  for (const property of object.properties) {
-    if (!exact.has(property.name)) exact.set(property.name, { property, exactCase: true });
-    const lower = property.name.toLowerCase();
-    if (!loose.has(lower)) loose.set(lower, { property, exactCase: false });
-  }
-  return [object.id, { exact, loose }] as const;
-}));
+const INDEX = new Map(
+  Object.values(POLICY_OBJECTS).map((object) => {
+    const exact = new Map<string, PropertyMatch>();
+    const loose = new Map<string, PropertyMatch>();
+    for (const property of object.properties) {
+      if (!exact.has(property.name)) exact.set(property.name, { property, exactCase: true });
+      const lower = property.name.toLowerCase();
+      if (!loose.has(lower)) loose.set(lower, { property, exactCase: false });
+    }
+    return [object.id, { exact, loose }] as const;
+  }),
+);
 
 /** Looks a property up the way ARM does: exact spelling first, then case-insensitively. */
 export function findPolicyProperty(objectId: PolicyObjectId, name: string): PropertyMatch | undefined {

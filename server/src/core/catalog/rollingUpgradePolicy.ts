@@ -1,5 +1,5 @@
 import { DOCS } from './sources';
-import type { PolicyObject } from './types';
+import type { PolicyObject } from './policyProperty';
 
 /** `upgradePolicy.rollingUpgradePolicy` (reference §1.2). */
 export const ROLLING_UPGRADE_POLICY: PolicyObject = {
@@ -15,7 +15,8 @@ export const ROLLING_UPGRADE_POLICY: PolicyObject = {
       maximum: 100,
       default: 20,
       since: '2017-03-30',
-      description: 'Largest share of **all** instances upgraded in one batch, in percent. Unhealthy instances can make a batch smaller than this. With 10 instances, 20 % means batches of 2.',
+      description:
+        'Largest share of **all** instances upgraded in one batch, in percent. Unhealthy instances can make a batch smaller than this. With 10 instances, 20 % means batches of 2.',
       docs: DOCS.rollingUpgrades,
       sources: ['S1', 'S2', 'S5'],
     },
@@ -26,7 +27,8 @@ export const ROLLING_UPGRADE_POLICY: PolicyObject = {
       maximum: 100,
       default: 20,
       since: '2017-03-30',
-      description: 'Largest share of **all** instances that may be unhealthy at once (upgrading or failing health checks), in percent. Checked before every batch; above it the upgrade stops.',
+      description:
+        'Largest share of **all** instances that may be unhealthy at once (upgrading or failing health checks), in percent. Checked before every batch; above it the upgrade stops.',
       docs: DOCS.rollingUpgrades,
       sources: ['S1', 'S2', 'S5'],
     },
@@ -37,7 +39,8 @@ export const ROLLING_UPGRADE_POLICY: PolicyObject = {
       maximum: 100,
       default: 20,
       since: '2017-03-30',
-      description: 'Largest share of **upgraded** instances that may turn out unhealthy, in percent. Checked after each batch; above it the upgrade stops.',
+      description:
+        'Largest share of **upgraded** instances that may turn out unhealthy, in percent. Checked after each batch; above it the upgrade stops.',
       docs: DOCS.rollingUpgrades,
       sources: ['S1', 'S2', 'S5', 'S16'],
       unverified: [
@@ -59,7 +62,8 @@ export const ROLLING_UPGRADE_POLICY: PolicyObject = {
       name: 'enableCrossZoneUpgrade',
       type: 'boolean',
       since: '2020-12-01',
-      description: 'Build batches across availability-zone boundaries, as if the scale set were regional; update domains and `maxBatchInstancePercent` still decide the batch size.',
+      description:
+        'Build batches across availability-zone boundaries, as if the scale set were regional; update domains and `maxBatchInstancePercent` still decide the batch size.',
       docs: DOCS.rollingUpgrades,
       sources: ['S1', 'S2', 'S5'],
       unverified: ['The default is not documented.'],
@@ -78,7 +82,8 @@ export const ROLLING_UPGRADE_POLICY: PolicyObject = {
       type: 'boolean',
       default: false,
       since: '2022-11-01',
-      description: 'When the rolling policy is breached, return the instances that failed to the previous model. Uniform orchestration only.',
+      description:
+        'When the rolling policy is breached, return the instances that failed to the previous model. Uniform orchestration only.',
       docs: DOCS.rollingUpgrades,
       sources: ['S1', 'S2', 'S5'],
       unverified: ['The default false is taken from example responses.'],
@@ -88,7 +93,8 @@ export const ROLLING_UPGRADE_POLICY: PolicyObject = {
       type: 'boolean',
       default: false,
       since: '2022-11-01',
-      description: 'Upgrade by creating new instances on the new model for each batch and deleting the old ones once the new ones are healthy, so capacity never drops. Needs spare quota, IP addresses and subnet space.',
+      description:
+        'Upgrade by creating new instances on the new model for each batch and deleting the old ones once the new ones are healthy, so capacity never drops. Needs spare quota, IP addresses and subnet space.',
       docs: DOCS.maxSurge,
       sources: ['S1', 'S2', 'S6'],
       unverified: ['The default false is taken from example responses; the feature started behind a preview flag.'],

@@ -1,11 +1,12 @@
 import { DOCS } from './sources';
-import type { PolicyObject } from './types';
+import type { PolicyObject } from './policyProperty';
 
 /** `properties.upgradePolicy` (reference §1.1). */
 export const UPGRADE_POLICY: PolicyObject = {
   id: 'upgradePolicy',
   title: 'Upgrade policy',
-  description: 'How instances are brought to the latest scale-set model: by you (`Manual`), all at once (`Automatic`) or in batches (`Rolling`); also holds the rolling and automatic OS upgrade settings.',
+  description:
+    'How instances are brought to the latest scale-set model: by you (`Manual`), all at once (`Automatic`) or in batches (`Rolling`); also holds the rolling and automatic OS upgrade settings.',
   docs: DOCS.upgradePolicy,
   properties: [
     {
@@ -29,7 +30,8 @@ export const UPGRADE_POLICY: PolicyObject = {
       type: 'object',
       object: 'rollingUpgradePolicy',
       since: '2017-03-30',
-      description: 'Batch size, health thresholds and pauses used when instances are upgraded in batches (rolling mode, and automatic OS upgrades that opt in with `useRollingUpgradePolicy`).',
+      description:
+        'Batch size, health thresholds and pauses used when instances are upgraded in batches (rolling mode, and automatic OS upgrades that opt in with `useRollingUpgradePolicy`).',
       docs: DOCS.rollingUpgrades,
       sources: ['S1', 'S2', 'S5'],
     },
@@ -48,7 +50,8 @@ export const UPGRADE_POLICY: PolicyObject = {
       since: '2017-03-30',
       removedIn: '2018-10-01',
       replacedBy: ['automaticOSUpgradePolicy', 'enableAutomaticOSUpgrade'],
-      description: 'Legacy switch for automatic OS image upgrades (API 2017-03-30 to 2018-06-01). Use `automaticOSUpgradePolicy.enableAutomaticOSUpgrade` instead.',
+      description:
+        'Legacy switch for automatic OS image upgrades (API 2017-03-30 to 2018-06-01). Use `automaticOSUpgradePolicy.enableAutomaticOSUpgrade` instead.',
       docs: DOCS.automaticOsUpgrade,
       sources: ['S2'],
     },

@@ -5,7 +5,7 @@ export type JsonValue = null | boolean | number | string | readonly JsonValue[] 
 
 /**
  * A quick-fix edit described without syntax, so rules stay format-neutral: spans come from the model,
- * and a writer per format (JSON now, Bicep later) turns them into text edits.
+ * and each format's writer (JSON, Bicep) turns them into text edits.
  */
 export type NeutralEdit =
   /** Rename the property whose key is at `keySpan`. */
@@ -18,6 +18,11 @@ export type NeutralEdit =
   | { readonly kind: 'removeProperty'; readonly keySpan: Span }
   /** Move the property at `keySpan` to `path` under the object at `targetObjectSpan`, keeping its value's text (expressions, comments). */
   | { readonly kind: 'moveProperty'; readonly keySpan: Span; readonly targetObjectSpan: Span; readonly path: readonly string[] }
+  /**
+   * Insert `value` into an array right after the item at `itemSpan`: on a line of its own at that item's
+   * indentation (inline when the item shares its line), with the separator the format uses.
+   */
+  | { readonly kind: 'insertItemAfter'; readonly itemSpan: Span; readonly value: JsonValue }
   /** Replace raw text that is not a JSON value, e.g. inside a comment. */
   | { readonly kind: 'replaceText'; readonly span: Span; readonly newText: string };
 

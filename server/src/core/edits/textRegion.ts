@@ -1,14 +1,15 @@
-import type { Span } from '../text/span';
-import { readObject, type JsoncObject } from './jsoncSyntax';
-import { endOfLine, isBlank, lineBreakEndingAt, lineBreakLength, lineBreakNear, lineIndent, startOfLine } from './jsonText';
+import { endOfLine, isBlank, lineBreakEndingAt, lineBreakLength, lineBreakNear, lineIndent, startOfLine } from './lineText';
 
 /**
  * A part of the text being edited (whole lines around what a step works on), read once per step: the
  * step's reads are answered from it, in the document's offsets, so the rest of the document is never
- * copied. The text helpers of jsonText.ts, offset by where the region starts.
+ * copied. The text helpers of lineText.ts, offset by where the region starts.
  */
 export class TextRegion {
-  constructor(readonly text: string, readonly base: number) {}
+  constructor(
+    readonly text: string,
+    readonly base: number,
+  ) {}
 
   get end(): number {
     return this.base + this.text.length;
@@ -52,18 +53,5 @@ export class TextRegion {
 
   lineBreakEndingAt(lineStart: number): string | undefined {
     return lineBreakEndingAt(this.text, lineStart - this.base);
-  }
-
-  /** The object at `span` (see readObject), its offsets in the document's terms. */
-  readObject(span: Span): JsoncObject | undefined {
-    if (span.offset < this.base || span.offset + span.length > this.end) return undefined;
-    const object = readObject(this.text, { offset: span.offset - this.base, length: span.length });
-    if (!object) return undefined;
-    const shift = (s: Span): Span => ({ offset: s.offset + this.base, length: s.length });
-    return {
-      open: object.open + this.base,
-      close: object.close + this.base,
-      members: object.members.map((m) => ({ name: m.name, key: shift(m.key), value: shift(m.value), comma: m.comma === undefined ? undefined : m.comma + this.base })),
-    };
   }
 }

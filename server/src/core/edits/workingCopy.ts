@@ -212,9 +212,14 @@ function trim(original: string, edit: TextEdit): TextEdit | undefined {
   // Keep a CRLF whole: a boundary between its two characters moves to include both.
   if (prefix > 0 && isCrLfMiddle(original, edit.offset + prefix)) prefix--;
   let suffix = 0;
-  while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === edit.newText.charCodeAt(edit.newText.length - 1 - suffix)) suffix++;
+  while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === edit.newText.charCodeAt(edit.newText.length - 1 - suffix))
+    suffix++;
   if (suffix > 0 && isCrLfMiddle(original, edit.offset + edit.length - suffix)) suffix--;
-  return { offset: edit.offset + prefix, length: old.length - prefix - suffix, newText: edit.newText.slice(prefix, edit.newText.length - suffix) };
+  return {
+    offset: edit.offset + prefix,
+    length: old.length - prefix - suffix,
+    newText: edit.newText.slice(prefix, edit.newText.length - suffix),
+  };
 }
 
 function isCrLfMiddle(text: string, offset: number): boolean {

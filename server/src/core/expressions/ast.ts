@@ -40,4 +40,5 @@ export interface IndexAccess extends NodeBase {
 }
 
 /** What the parser returns: a tree, or the first syntax error (never both, never a throw). */
-export type ParseResult = { readonly ok: true; readonly expr: Expr } | { readonly ok: false; readonly error: string; readonly offset: number };
+export type ParseResult =
+  { readonly ok: true; readonly expr: Expr } | { readonly ok: false; readonly error: string; readonly offset: number };

@@ -8,7 +8,9 @@ import { Unknown } from './values';
 
 /** True for a string ARM treats as an expression: "[...]", but not the "[[..." escape. */
 export function isExpressionString(text: string): boolean {
-  return text.length >= 2 && text.charCodeAt(0) === 91 /* [ */ && text.charCodeAt(1) !== 91 && text.charCodeAt(text.length - 1) === 93 /* ] */;
+  return (
+    text.length >= 2 && text.charCodeAt(0) === 91 /* [ */ && text.charCodeAt(1) !== 91 && text.charCodeAt(text.length - 1) === 93
+  ); /* ] */
 }
 
 /**
@@ -24,34 +26,43 @@ export function literalValue(text: string): string {
  * expressions are evaluated in the scope. Never throws: syntax errors, unsupported functions, type
  * errors and exhausted limits all give an Unknown carrying `text` and a reason.
  */
-export function evaluateTemplateString(text: string, scope: EvalScope, limits: EvalLimits = DEFAULT_LIMITS): EvalResult {
+export function evaluateTemplateString(
+  text: string,
+  scope: EvalScope,
+  limits: EvalLimits = DEFAULT_LIMITS,
+  parses?: ExpressionParses,
+): EvalResult {
   if (!isExpressionString(text)) return { value: literalValue(text), source: 'literal' };
-  const parsed = parseCached(text, limits.maxDepth);
+  const parsed = parses && limits.maxDepth === DEFAULT_LIMITS.maxDepth ? parses.parse(text) : parseExpression(text, limits.maxDepth);
   if (!parsed.ok) return { value: new Unknown(text, `syntax error at column ${parsed.offset + 1}: ${parsed.error}`), source: 'unknown' };
   return evaluateParsed(text, parsed.expr, scope, limits);
 }
 
-/**
- * Parse results by expression text, for the default depth limit. Templates repeat the same expressions
- * ("[parameters('location')]" in every resource, copies of one resource), and a tree never changes once
- * built, so it is parsed once. Bounded (short texts only; emptied when full), so memory stays small
- * whatever is analysed.
- */
-const parsedByText = new Map<string, ParseResult>();
 const MAX_PARSED = 4096;
 const MAX_CACHED_LENGTH = 1024;
 
-function parseCached(text: string, maxDepth: number): ParseResult {
-  if (maxDepth !== DEFAULT_LIMITS.maxDepth || text.length > MAX_CACHED_LENGTH) return parseExpression(text, maxDepth);
-  const cached = parsedByText.get(text);
-  if (cached) return cached;
-  const parsed = parseExpression(text, maxDepth);
-  // Failures are not kept: rare, and one may come from a stack nearly used up by the caller.
-  if (parsed.ok) {
-    if (parsedByText.size >= MAX_PARSED) parsedByText.clear();
-    parsedByText.set(text, parsed);
+/**
+ * Parse results by expression text (default depth limit), for one analysis: its caller (the template's
+ * scope) makes one and passes it to every evaluation. Templates repeat the same expressions
+ * ("[parameters('location')]" in every resource, copies of one resource), and a tree never changes once
+ * built, so each is parsed once per analysis. Bounded (short texts only; emptied when full), so memory
+ * stays small whatever is analysed; nothing outlives the analysis.
+ */
+export class ExpressionParses {
+  private readonly byText = new Map<string, ParseResult>();
+
+  parse(text: string): ParseResult {
+    if (text.length > MAX_CACHED_LENGTH) return parseExpression(text, DEFAULT_LIMITS.maxDepth);
+    const cached = this.byText.get(text);
+    if (cached) return cached;
+    const parsed = parseExpression(text, DEFAULT_LIMITS.maxDepth);
+    // Failures are not kept: rare, and one may come from a stack nearly used up by the caller.
+    if (parsed.ok) {
+      if (this.byText.size >= MAX_PARSED) this.byText.clear();
+      this.byText.set(text, parsed);
+    }
+    return parsed;
   }
-  return parsed;
 }
 
 /**
@@ -65,7 +76,8 @@ export function evaluateParsed(text: string, expr: Expr, scope: EvalScope, limit
     value = evaluateExpr(expr, ctx);
   } catch (e) {
     // Limits end the whole evaluation; anything else (a throwing scope, a bug) must not escape either.
-    const reason = e instanceof LimitExceeded ? `evaluation stopped: ${e.reason}` : `evaluation failed: ${e instanceof Error ? e.message : String(e)}`;
+    const reason =
+      e instanceof LimitExceeded ? `evaluation stopped: ${e.reason}` : `evaluation failed: ${e instanceof Error ? e.message : String(e)}`;
     return { value: new Unknown(text, reason), source: 'unknown' };
   }
   if (value instanceof Unknown) return { value: ctx.restate(value), source: 'unknown' };

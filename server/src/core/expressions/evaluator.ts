@@ -68,8 +68,10 @@ function readIndex(expr: IndexAccess, ctx: EvalContext): EvalValue {
   const index = evaluateExpr(expr.index, ctx);
   if (index instanceof Unknown) return index;
   if (Array.isArray(target)) {
-    if (typeof index !== 'number' || !Number.isInteger(index)) throw new EvalFailure(`an array index must be an int, got ${describeKind(kindOf(index))}`);
-    if (index < 0 || index >= target.length) throw new EvalFailure(`index ${index} is out of range for an array of length ${target.length}`);
+    if (typeof index !== 'number' || !Number.isInteger(index))
+      throw new EvalFailure(`an array index must be an int, got ${describeKind(kindOf(index))}`);
+    if (index < 0 || index >= target.length)
+      throw new EvalFailure(`index ${index} is out of range for an array of length ${target.length}`);
     return target[index]!;
   }
   if (typeof index !== 'string') throw new EvalFailure(`only arrays can be indexed with ${describeKind(kindOf(index))}`);

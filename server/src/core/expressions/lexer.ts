@@ -21,7 +21,7 @@ function isDigit(c: number): boolean {
 }
 
 function isIdentifierStart(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 /* _ */;
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95; /* _ */
 }
 
 function isIdentifierPart(c: number): boolean {
@@ -98,7 +98,7 @@ export class Lexer {
     while (p < end && isDigit(text.charCodeAt(p))) p++;
     this.pos = p;
     const raw = text.slice(start, p);
-    if (p < end && (text.charCodeAt(p) === 46 /* . */ && p + 1 < end && isDigit(text.charCodeAt(p + 1)))) {
+    if (p < end && text.charCodeAt(p) === 46 /* . */ && p + 1 < end && isDigit(text.charCodeAt(p + 1))) {
       return this.error(start, `only integer literals are allowed, found '${raw}.'`);
     }
     const value = Number(raw);

@@ -30,9 +30,12 @@ export function formatResourceId(args: readonly string[]): string | { readonly e
   while (end > 0 && type.charCodeAt(end - 1) === 47 /* / */) end--;
   const [namespace, ...types] = type.slice(0, end).split('/');
   const names = args.slice(typeIndex + 1).flatMap((n) => n.split('/'));
-  if (!namespace || types.length === 0 || types.some((t) => t === '')) return { error: `resourceId() type '${args[typeIndex]}' is not valid` };
+  if (!namespace || types.length === 0 || types.some((t) => t === ''))
+    return { error: `resourceId() type '${args[typeIndex]}' is not valid` };
   if (names.length !== types.length) {
-    return { error: `resourceId() type '${args[typeIndex]}' needs ${types.length} name${types.length === 1 ? '' : 's'}, got ${names.length}` };
+    return {
+      error: `resourceId() type '${args[typeIndex]}' needs ${types.length} name${types.length === 1 ? '' : 's'}, got ${names.length}`,
+    };
   }
   let id = '';
   if (typeIndex === 2) id += `/subscriptions/${args[0]}`;
@@ -73,5 +76,11 @@ export function parseResourceId(id: string): ResourceIdParts | undefined {
     types.push(rest[j]!);
     names.push(rest[j + 1]!);
   }
-  return { ...(subscriptionId !== undefined && { subscriptionId }), ...(resourceGroup !== undefined && { resourceGroup }), namespace, types, names };
+  return {
+    ...(subscriptionId !== undefined && { subscriptionId }),
+    ...(resourceGroup !== undefined && { resourceGroup }),
+    namespace,
+    types,
+    names,
+  };
 }

@@ -12,14 +12,7 @@ export class Unknown {
   ) {}
 }
 
-export type EvalValue =
-  | null
-  | boolean
-  | number
-  | string
-  | Unknown
-  | EvalValue[]
-  | { [key: string]: EvalValue };
+export type EvalValue = null | boolean | number | string | Unknown | EvalValue[] | { [key: string]: EvalValue };
 
 export function isUnknown(value: unknown): value is Unknown {
   return value instanceof Unknown;

@@ -1,4 +1,6 @@
+import { MAX_JSON_DEPTH } from '../limits';
 import type { Span } from '../text/span';
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, CR, LF, OPEN_BRACE, OPEN_BRACKET, QUOTE, SLASH, STAR } from '../text/charCodes';
 
 /**
  * jsonc-parser's parseTree, getLocation, visit, findNodeAtOffset and getNodeValue recurse once per
@@ -10,7 +12,7 @@ import type { Span } from '../text/span';
  * has room, so callers must parse with comments allowed, as every caller does) and reported.
  * No real template comes near: nested deployments add four levels each, and ARM limits their nesting.
  */
-export const MAX_JSON_DEPTH = 256;
+export { MAX_JSON_DEPTH };
 
 export interface DepthBounded {
   /** The text, or a copy of the same length with the too-deep content blanked. */
@@ -19,28 +21,10 @@ export interface DepthBounded {
   readonly tooDeep: Span | undefined;
 }
 
-// Character codes, declared here (see lazyTree.ts on why not imported).
-const QUOTE = 34;
-const BACKSLASH = 92;
-const SLASH = 47;
-const STAR = 42;
-const LF = 10;
-const CR = 13;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
-
-/** The last text bounded and its answer: one request bounds the same scale-set text more than once. */
-let last: { readonly text: string; readonly maxDepth: number; readonly result: DepthBounded } | undefined;
-
 /** `text` with everything nested deeper than `maxDepth` blanked; the text itself when nothing is. */
 export function boundJsonDepth(text: string, maxDepth: number = MAX_JSON_DEPTH): DepthBounded {
   if (!mayNestDeeper(text, maxDepth)) return { text, tooDeep: undefined };
-  if (last && last.maxDepth === maxDepth && last.text === text) return last.result;
-  const result = blankDeepContent(text, maxDepth);
-  last = { text, maxDepth, result };
-  return result;
+  return blankDeepContent(text, maxDepth);
 }
 
 /**
@@ -60,13 +44,19 @@ function blankDeepContent(text: string, maxDepth: number): DepthBounded {
   const blanks: [number, number][] = [];
   let blankFrom = -1;
   let tooDeep: Span | undefined;
-  for (let i = 0; i < length; ) {
+  for (let i = 0; i < length;) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
-      for (i++; i < length; ) {
+      for (i++; i < length;) {
         const d = text.charCodeAt(i);
-        if (d === QUOTE) { i++; break; }
-        if (d === BACKSLASH) { i += 2; continue; }
+        if (d === QUOTE) {
+          i++;
+          break;
+        }
+        if (d === BACKSLASH) {
+          i += 2;
+          continue;
+        }
         if (d === LF || d === CR) break;
         i++;
       }
@@ -139,7 +129,9 @@ function blank(text: string, from: number, to: number, out: string[]): void {
   const spaces = pieces.join('');
   const open = spaces.indexOf('  ');
   const close = spaces.lastIndexOf('  ');
-  out.push(open >= 0 && close >= open + 2 ? `${spaces.slice(0, open)}/*${spaces.slice(open + 2, close)}*/${spaces.slice(close + 2)}` : spaces);
+  out.push(
+    open >= 0 && close >= open + 2 ? `${spaces.slice(0, open)}/*${spaces.slice(open + 2, close)}*/${spaces.slice(close + 2)}` : spaces,
+  );
 }
 
 /** False when the text has too few opening brackets to nest deeper than `maxDepth` (most texts: one cheap pass). */

@@ -1,5 +1,7 @@
 import type { Node, NodeType } from 'jsonc-parser';
+import { MAX_JSON_DEPTH } from '../limits';
 import { scanStrictJson, type Containers } from './strictScan';
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE } from '../text/charCodes';
 
 /**
  * A fast path for the common case: text that is strict JSON (no comments, no trailing commas), which
@@ -13,18 +15,8 @@ import { scanStrictJson, type Containers } from './strictScan';
  * `findNodeAtOffset` and `getNodePath`, works on them unchanged. A property test holds the two equal.
  */
 
-// Character codes, declared here rather than imported: under tsx (tests, benchmarks) an imported constant is
-// read through a getter on the exporting module, a call per comparison in the hottest loops.
-const QUOTE = 34;
-const BACKSLASH = 92;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
-const COMMA = 44;
-
 /** Deeper than this, the slow path's tree (and its clear error) is used: no real template nests so far. */
-const MAX_FAST_DEPTH = 256;
+const MAX_FAST_DEPTH = MAX_JSON_DEPTH;
 
 /**
  * The root of a lazily built tree for `text`, or undefined when the text is not strict JSON (or nests
@@ -32,7 +24,7 @@ const MAX_FAST_DEPTH = 256;
  */
 export function parseStrictLazily(text: string): Node | undefined {
   const containers = scanStrictJson(text, MAX_FAST_DEPTH);
-  return containers && valueAt(containers, skipWhitespace(text, 0), 0, undefined);
+  return containers && valueAt(new TreeReader(containers), skipWhitespace(text, 0), 0, undefined);
 }
 
 /** Offset of the quote that closes the string opening at `open` (valid JSON: it exists). */
@@ -59,17 +51,25 @@ function stringValue(text: string, open: number, close: number): string {
   return raw.indexOf('\\') < 0 ? raw : (JSON.parse(text.slice(open, close + 1)) as string);
 }
 
-// Where the value last read by `valueAt` ended, and the index the next container to open has there.
-// Module state instead of a returned record: one allocation less for every value read.
-let readEnd = 0;
-let readContainer = 0;
+/**
+ * One tree's reading state: its text's containers, and where the value last read by `valueAt` ended and
+ * the index the next container to open has there (a field written by the reader instead of a returned
+ * record: one allocation less for every value read). Every node of the tree shares it.
+ */
+class TreeReader {
+  end = 0;
+  container = 0;
+  constructor(readonly containers: Containers) {}
+}
 
 /** The value starting at `at`; `container` is the index the next container to open has. */
-function valueAt(containers: Containers, at: number, container: number, parent: Node | undefined): Node {
-  skipValue(containers, at, container);
-  const text = containers.text;
+function valueAt(reader: TreeReader, at: number, container: number, parent: Node | undefined): Node {
+  skipValue(reader, at, container);
+  const text = reader.containers.text;
+  const readEnd = reader.end;
   const c = text.charCodeAt(at);
-  if (c === OPEN_BRACE || c === OPEN_BRACKET) return new LazyContainer(c === OPEN_BRACE ? 'object' : 'array', at, readEnd - at, parent, containers, container);
+  if (c === OPEN_BRACE || c === OPEN_BRACKET)
+    return new LazyContainer(c === OPEN_BRACE ? 'object' : 'array', at, readEnd - at, parent, reader, container);
   if (c === QUOTE) return new Literal('string', stringValue(text, at, readEnd - 1), at, readEnd - at, parent);
   const token = text.slice(at, readEnd);
   const value = token === 'true' ? true : token === 'false' ? false : token === 'null' ? null : Number(token);
@@ -77,18 +77,19 @@ function valueAt(containers: Containers, at: number, container: number, parent: 
   return new Literal(type, value, at, readEnd - at, parent);
 }
 
-/** Finds where the value starting at `at` ends (readEnd) and the next container's index there (readContainer). */
-function skipValue(containers: Containers, at: number, container: number): void {
+/** Finds where the value starting at `at` ends (reader.end) and the next container's index there (reader.container). */
+function skipValue(reader: TreeReader, at: number, container: number): void {
+  const containers = reader.containers;
   const text = containers.text;
   const c = text.charCodeAt(at);
   if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-    readEnd = containers.end[container]! + 1;
-    readContainer = containers.next[container]!;
+    reader.end = containers.end[container]! + 1;
+    reader.container = containers.next[container]!;
     return;
   }
-  readContainer = container;
+  reader.container = container;
   if (c === QUOTE) {
-    readEnd = closingQuote(text, at) + 1;
+    reader.end = closingQuote(text, at) + 1;
     return;
   }
   let end = at + 1;
@@ -97,7 +98,7 @@ function skipValue(containers: Containers, at: number, container: number): void 
     if (d === COMMA || d === CLOSE_BRACE || d === CLOSE_BRACKET || d === 32 || d === 10 || d === 13 || d === 9 || Number.isNaN(d)) break;
     end++;
   }
-  readEnd = end;
+  reader.end = end;
 }
 
 /** A string, number, boolean or null (as jsonc-parser: the root has no `parent` key at all). */
@@ -132,13 +133,13 @@ class LazyProperty implements Node {
     readonly parent: Node,
     readonly keyName: string,
     readonly keyLength: number,
-    private readonly containers: Containers,
+    private readonly reader: TreeReader,
     private readonly valueStart: number,
     private readonly valueContainer: number,
   ) {}
 
   get valueNode(): Node {
-    return (this.valueBuilt ??= valueAt(this.containers, this.valueStart, this.valueContainer, this));
+    return (this.valueBuilt ??= valueAt(this.reader, this.valueStart, this.valueContainer, this));
   }
 
   get children(): Node[] {
@@ -155,7 +156,7 @@ class LazyContainer implements Node {
     readonly offset: number,
     readonly length: number,
     readonly parent: Node | undefined,
-    private readonly containers: Containers,
+    private readonly reader: TreeReader,
     private readonly index: number,
   ) {}
 
@@ -164,21 +165,23 @@ class LazyContainer implements Node {
   }
 
   private readItems(): Node[] {
-    const text = this.containers.text;
+    const reader = this.reader;
+    const text = reader.containers.text;
     const items: Node[] = [];
     let at = skipWhitespace(text, this.offset + 1);
     let container = this.index + 1;
     while (text.charCodeAt(at) !== CLOSE_BRACKET) {
-      items.push(valueAt(this.containers, at, container, this));
-      container = readContainer;
-      at = skipWhitespace(text, readEnd);
+      items.push(valueAt(reader, at, container, this));
+      container = reader.container;
+      at = skipWhitespace(text, reader.end);
       if (text.charCodeAt(at) === COMMA) at = skipWhitespace(text, at + 1);
     }
     return items;
   }
 
   private readProperties(): Node[] {
-    const text = this.containers.text;
+    const reader = this.reader;
+    const text = reader.containers.text;
     const properties: Node[] = [];
     let at = skipWhitespace(text, this.offset + 1);
     let container = this.index + 1;
@@ -186,10 +189,22 @@ class LazyContainer implements Node {
       const keyClose = closingQuote(text, at);
       const colon = skipWhitespace(text, keyClose + 1);
       const valueStart = skipWhitespace(text, colon + 1);
-      skipValue(this.containers, valueStart, container);
-      properties.push(new LazyProperty(at, readEnd - at, colon, this, stringValue(text, at, keyClose), keyClose + 1 - at, this.containers, valueStart, container));
-      container = readContainer;
-      at = skipWhitespace(text, readEnd);
+      skipValue(reader, valueStart, container);
+      properties.push(
+        new LazyProperty(
+          at,
+          reader.end - at,
+          colon,
+          this,
+          stringValue(text, at, keyClose),
+          keyClose + 1 - at,
+          reader,
+          valueStart,
+          container,
+        ),
+      );
+      container = reader.container;
+      at = skipWhitespace(text, reader.end);
       if (text.charCodeAt(at) === COMMA) at = skipWhitespace(text, at + 1);
     }
     return properties;

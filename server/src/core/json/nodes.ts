@@ -1,5 +1,8 @@
 import type { Node } from 'jsonc-parser';
+import { equalsIgnoreCase } from '../text/caseless';
 import type { Span } from '../text/span';
+
+export { equalsIgnoreCase } from '../text/caseless';
 
 /** Small helpers over jsonc-parser's tree: case-insensitive property lookup, as ARM matches names. */
 
@@ -87,18 +90,4 @@ export function propertyValue(node: Node | undefined, name: string): Node | unde
 
 export function stringValue(node: Node | undefined): string | undefined {
   return node?.type === 'string' ? (node.value as string) : undefined;
-}
-
-/** ASCII case-insensitive equality without allocating (property names are ASCII in practice). */
-export function equalsIgnoreCase(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    let x = a.charCodeAt(i);
-    let y = b.charCodeAt(i);
-    if (x === y) continue;
-    if (x >= 65 && x <= 90) x += 32;
-    if (y >= 65 && y <= 90) y += 32;
-    if (x !== y || x > 127) return a.toLowerCase() === b.toLowerCase();
-  }
-  return true;
 }

@@ -1,5 +1,5 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import type { ParseProblem } from '../model/types';
+import type { ParseProblem } from '../text/span';
 import { boundJsonDepth, tooDeepMessage } from './depthGuard';
 import { parseStrictLazily } from './lazyTree';
 
@@ -40,22 +40,39 @@ export function parseJson(text: string): ParsedJson {
 
 function describe(error: ParseError): string {
   switch (printParseErrorCode(error.error)) {
-    case 'InvalidSymbol': return 'Invalid symbol.';
-    case 'InvalidNumberFormat': return 'Invalid number.';
-    case 'PropertyNameExpected': return 'Property name expected.';
-    case 'ValueExpected': return 'Value expected.';
-    case 'ColonExpected': return 'Colon expected.';
-    case 'CommaExpected': return 'Comma expected.';
-    case 'CloseBraceExpected': return 'Closing brace } expected.';
-    case 'CloseBracketExpected': return 'Closing bracket ] expected.';
-    case 'EndOfFileExpected': return 'End of file expected.';
-    case 'InvalidCommentToken': return 'Invalid comment.';
-    case 'UnexpectedEndOfComment': return 'Comment not closed.';
-    case 'UnexpectedEndOfString': return 'String not closed.';
-    case 'UnexpectedEndOfNumber': return 'Number not finished.';
-    case 'InvalidUnicode': return 'Invalid unicode escape.';
-    case 'InvalidEscapeCharacter': return 'Invalid escape character.';
-    case 'InvalidCharacter': return 'Invalid character in string.';
-    default: return 'Invalid JSON.';
+    case 'InvalidSymbol':
+      return 'Invalid symbol.';
+    case 'InvalidNumberFormat':
+      return 'Invalid number.';
+    case 'PropertyNameExpected':
+      return 'Property name expected.';
+    case 'ValueExpected':
+      return 'Value expected.';
+    case 'ColonExpected':
+      return 'Colon expected.';
+    case 'CommaExpected':
+      return 'Comma expected.';
+    case 'CloseBraceExpected':
+      return 'Closing brace } expected.';
+    case 'CloseBracketExpected':
+      return 'Closing bracket ] expected.';
+    case 'EndOfFileExpected':
+      return 'End of file expected.';
+    case 'InvalidCommentToken':
+      return 'Invalid comment.';
+    case 'UnexpectedEndOfComment':
+      return 'Comment not closed.';
+    case 'UnexpectedEndOfString':
+      return 'String not closed.';
+    case 'UnexpectedEndOfNumber':
+      return 'Number not finished.';
+    case 'InvalidUnicode':
+      return 'Invalid unicode escape.';
+    case 'InvalidEscapeCharacter':
+      return 'Invalid escape character.';
+    case 'InvalidCharacter':
+      return 'Invalid character in string.';
+    default:
+      return 'Invalid JSON.';
   }
 }

@@ -1,3 +1,5 @@
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, MINUS, OPEN_BRACE, OPEN_BRACKET, QUOTE } from '../text/charCodes';
+
 /**
  * One pass over a text that both checks it is strict JSON (RFC 8259: no comments, no trailing commas)
  * and records where every object and array ends, without building anything. It accepts exactly what
@@ -13,18 +15,6 @@ export interface Containers {
   /** Index of the first container that opens after container i closes (i + 1 + its descendants). */
   readonly next: Int32Array;
 }
-
-// Character codes, declared here rather than imported: under tsx (tests, benchmarks) an imported constant is
-// read through a getter on the exporting module, a call per comparison in the hottest loops.
-const QUOTE = 34;
-const BACKSLASH = 92;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
-const COMMA = 44;
-const COLON = 58;
-const MINUS = 45;
 
 /** The containers of `text`, or undefined when it is not strict JSON or nests deeper than `maxDepth`. */
 export function scanStrictJson(text: string, maxDepth: number): Containers | undefined {

@@ -1,6 +1,6 @@
 import type { EvalValue } from '../expressions/values';
-import { equalsIgnoreCase } from '../json/nodes';
-import type { RProperty, RValue } from './types';
+import { equalsIgnoreCase } from '../text/caseless';
+import type { RProperty, RValue } from './templateModel';
 
 /** Reading resolved values the way ARM coerces them ("20" → 20, "true" → true), for rules and the simulator. */
 

@@ -3,8 +3,8 @@ import { parseTree, printParseErrorCode } from 'jsonc-parser';
 import { closestName } from '../catalog/closestName';
 import { boundJsonDepth } from '../json/depthGuard';
 import type { Span } from '../text/span';
-import type { SeverityOverride } from './types';
-import { SEVERITY_OVERRIDES } from './types';
+import type { SeverityOverride } from './ruleTypes';
+import { SEVERITY_OVERRIDES } from './ruleTypes';
 
 /**
  * `.vmss-upgrade.json`: `{ "rules": { "<rule-id>": "off" | "hint" | "info" | "warning" | "error" } }`
@@ -33,8 +33,15 @@ const TOP_LEVEL_KEYS = ['$schema', 'rules'];
 export function parseRuleConfigText(text: string, knownRuleIds: ReadonlySet<string>): ParsedRuleConfig {
   const errors: ParseError[] = [];
   const root = parseTree(boundJsonDepth(text).text, errors, { allowTrailingComma: true, disallowComments: false });
-  const problems: ConfigProblem[] = errors.map((e) => ({ message: `The configuration is not valid JSON: ${printParseErrorCode(e.error)}.`, span: { offset: e.offset, length: e.length } }));
-  if (!root) return { config: EMPTY_CONFIG, problems: problems.length ? problems : [{ message: 'The configuration is empty; expected an object.', span: undefined }] };
+  const problems: ConfigProblem[] = errors.map((e) => ({
+    message: `The configuration is not valid JSON: ${printParseErrorCode(e.error)}.`,
+    span: { offset: e.offset, length: e.length },
+  }));
+  if (!root)
+    return {
+      config: EMPTY_CONFIG,
+      problems: problems.length ? problems : [{ message: 'The configuration is empty; expected an object.', span: undefined }],
+    };
   const read = readConfigNode(root, knownRuleIds, true);
   return { config: read.config, problems: [...problems, ...read.problems] };
 }
@@ -48,7 +55,8 @@ export function parseRuleConfig(value: unknown, knownRuleIds: ReadonlySet<string
 
 function readConfigNode(root: Node, known: ReadonlySet<string>, withSpans: boolean): ParsedRuleConfig {
   const problems: ConfigProblem[] = [];
-  const report = (message: string, node: Node) => problems.push({ message, span: withSpans ? { offset: node.offset, length: node.length } : undefined });
+  const report = (message: string, node: Node) =>
+    problems.push({ message, span: withSpans ? { offset: node.offset, length: node.length } : undefined });
   const rules: Record<string, SeverityOverride> = {};
   if (root.type !== 'object') {
     report(`The configuration must be an object like { "rules": { "unknown-property": "warning" } }, not ${describe(root)}.`, root);
@@ -72,7 +80,12 @@ function readConfigNode(root: Node, known: ReadonlySet<string>, withSpans: boole
   return { config: { rules }, problems };
 }
 
-function readRuleEntry(entry: Node, known: ReadonlySet<string>, rules: Record<string, SeverityOverride>, report: (message: string, node: Node) => void): void {
+function readRuleEntry(
+  entry: Node,
+  known: ReadonlySet<string>,
+  rules: Record<string, SeverityOverride>,
+  report: (message: string, node: Node) => void,
+): void {
   const [key, value] = entry.children ?? [];
   if (!key || !value) return;
   const id = String(key.value);
@@ -97,5 +110,9 @@ function readRuleEntry(entry: Node, known: ReadonlySet<string>, rules: Record<st
 }
 
 function describe(node: Node): string {
-  return node.type === 'string' ? `the string ${JSON.stringify(node.value)}` : node.type === 'null' ? 'null' : `${node.type === 'array' ? 'an' : 'a'} ${node.type}`;
+  return node.type === 'string'
+    ? `the string ${JSON.stringify(node.value)}`
+    : node.type === 'null'
+      ? 'null'
+      : `${node.type === 'array' ? 'an' : 'a'} ${node.type}`;
 }

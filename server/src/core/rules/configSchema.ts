@@ -1,5 +1,5 @@
-import type { Rule } from './types';
-import { SEVERITY_OVERRIDES } from './types';
+import type { Rule } from './ruleTypes';
+import { SEVERITY_OVERRIDES } from './ruleTypes';
 
 /**
  * The JSON Schema of `.vmss-upgrade.json`, built from the rule table so completion lists every rule.
@@ -18,10 +18,14 @@ export function buildConfigSchema(rules: readonly Rule[]): object {
         type: 'object',
         description: 'Severity per rule id; "off" turns a rule off.',
         additionalProperties: false,
-        properties: Object.fromEntries([...rules].sort((a, b) => a.id.localeCompare(b.id)).map((rule) => [
-          rule.id,
-          { ...severity, description: `${rule.title}. ${rule.description} Default: ${rule.defaultSeverity}. Docs: ${rule.docs}` },
-        ])),
+        properties: Object.fromEntries(
+          [...rules]
+            .sort((a, b) => a.id.localeCompare(b.id))
+            .map((rule) => [
+              rule.id,
+              { ...severity, description: `${rule.title}. ${rule.description} Default: ${rule.defaultSeverity}. Docs: ${rule.docs}` },
+            ]),
+        ),
       },
     },
     definitions: {

@@ -1,5 +1,5 @@
-import type { ScaleSetRule, ScaleSetRuleContext, FindingDraft, Severity } from './types';
-import { ruleDocsPath } from './types';
+import type { ScaleSetRule, ScaleSetRuleContext, FindingDraft, Severity } from './ruleTypes';
+import { ruleDocsPath } from './ruleTypes';
 
 export interface ScaleSetRuleSpec {
   readonly id: string;

@@ -4,7 +4,7 @@ import { META_RULES } from './meta/suppressionRules';
 import { ROLLING_RULES } from './rolling';
 import { SERVICE_FABRIC_RULES } from './serviceFabric';
 import { SCHEMA_RULES } from './schema';
-import type { Rule } from './types';
+import type { Rule } from './ruleTypes';
 
 /**
  * The rule table. Each group file exports its rules; add a group here with one line. Ids must be

@@ -1,11 +1,12 @@
-import type { ScaleSetModel, TemplateModel } from '../model/types';
+import type { ScaleSetModel, TemplateModel } from '../model/templateModel';
 import { LineIndex } from '../text/lineIndex';
 import type { Span } from '../text/span';
 import type { RuleConfig } from './config';
+import { FactMemo } from './facts/memo';
 import { INTERNAL_RULE_ERROR } from './meta/suppressionRules';
 import { RULE_IDS, RULES } from './registry';
 import { findSuppressions, SUPPRESSION_DIRECTIVE, type Suppression } from './suppressions';
-import type { Finding, FindingDraft, Rule, ScaleSetRule, ScaleSetRuleContext, Severity } from './types';
+import type { Finding, FindingDraft, Rule, ScaleSetRule, ScaleSetRuleContext, Severity } from './ruleTypes';
 
 export interface RunRulesOptions {
   /** Severity overrides, as read from `.vmss-upgrade.json` or editor settings. */
@@ -49,10 +50,17 @@ export function runRules(model: TemplateModel, text: string, options: RunRulesOp
     if (!internalSeverity) return;
     const where = scaleSet ? ` on scale set "${scaleSet.displayName}"` : '';
     const reason = error instanceof Error ? error.message : String(error);
-    findings.push(toFinding(
-      { message: `Rule "${rule.id}" failed${where}: ${reason}. Its findings here are missing; the other rules ran normally. This is a bug in VMSS Upgrade Policy; please report it.`, span: anchorOf(scaleSet) },
-      INTERNAL_RULE_ERROR.id, internalSeverity, scaleSet?.displayName,
-    ));
+    findings.push(
+      toFinding(
+        {
+          message: `Rule "${rule.id}" failed${where}: ${reason}. Its findings here are missing; the other rules ran normally. This is a bug in VMSS Upgrade Policy; please report it.`,
+          span: anchorOf(scaleSet),
+        },
+        INTERNAL_RULE_ERROR.id,
+        internalSeverity,
+        scaleSet?.displayName,
+      ),
+    );
   };
 
   const scaleSetRules: ScaleSetRule[] = [];
@@ -65,7 +73,8 @@ export function runRules(model: TemplateModel, text: string, options: RunRulesOp
       scaleSetSeverities.push(severity);
     } else if (rule.scope === 'document') {
       try {
-        for (const draft of rule.check({ model, text, suppressions, knownRuleIds })) findings.push(toFinding(draft, rule.id, severity, undefined));
+        for (const draft of rule.check({ model, text, suppressions, knownRuleIds }))
+          findings.push(toFinding(draft, rule.id, severity, undefined));
       } catch (error) {
         reportCrash(rule, undefined, error);
       }
@@ -73,8 +82,10 @@ export function runRules(model: TemplateModel, text: string, options: RunRulesOp
   }
   // Scale set by scale set, one context each: the facts the rules share are then warm in the caches.
   // (A plain loop: this runs rules × scale sets times, so it makes no closure or pair per call.)
+  // The facts the rules share, remembered for this run only.
+  const facts = new FactMemo();
   for (const scaleSet of model.scaleSets) {
-    const ctx: ScaleSetRuleContext = now === undefined ? { model, scaleSet, text } : { model, scaleSet, text, now };
+    const ctx: ScaleSetRuleContext = now === undefined ? { model, scaleSet, text, facts } : { model, scaleSet, text, facts, now };
     for (let i = 0; i < scaleSetRules.length; i++) {
       const rule = scaleSetRules[i]!;
       try {
@@ -86,8 +97,9 @@ export function runRules(model: TemplateModel, text: string, options: RunRulesOp
     }
   }
 
-  return (lines ? findings.filter((f) => !isSuppressed(f, suppressions, lines)) : findings)
-    .sort((a, b) => a.span.offset - b.span.offset || a.ruleId.localeCompare(b.ruleId));
+  return (lines ? findings.filter((f) => !isSuppressed(f, suppressions, lines)) : findings).sort(
+    (a, b) => a.span.offset - b.span.offset || a.ruleId.localeCompare(b.ruleId),
+  );
 }
 
 function toFinding(draft: FindingDraft, ruleId: string, severity: Severity, scaleSet: string | undefined): Finding {

@@ -1,4 +1,5 @@
 import { createScanner } from 'jsonc-parser';
+import { SUPPRESSION_DIRECTIVE } from '../model/templateModel';
 import { LineIndex } from '../text/lineIndex';
 import type { Span } from '../text/span';
 
@@ -12,7 +13,7 @@ const LINE_COMMENT = 12;
 const BLOCK_COMMENT = 13;
 const EOF = 17;
 
-export const SUPPRESSION_DIRECTIVE = 'vmss-upgrade-disable-next-line';
+export { SUPPRESSION_DIRECTIVE };
 
 export interface SuppressedRuleId {
   readonly id: string;

@@ -32,34 +32,104 @@ export interface AssumptionInfo {
 }
 
 export const ASSUMPTIONS: readonly AssumptionInfo[] = [
-  { name: 'batchRounding', values: ['floor', 'ceil', 'round'], default: 'floor',
-    description: 'Batch size = max(1, rounding(N × maxBatchInstancePercent / 100)). floor matches every documented example (10 at 20% → 2; ≤ 5 instances → 1); the rule for other sizes is undocumented.' },
-  { name: 'upgradedDenominator', values: ['upgraded', 'total'], default: 'upgraded',
-    description: 'Denominator of maxUnhealthyUpgradedInstancePercent: instances upgraded so far (API text; Azure\'s halt message "100% of instances are in an unhealthy state after being upgraded") or all instances (the docs\' 10-instance example).' },
-  { name: 'rolledBackInstances', values: ['failedButServing', 'unhealthy', 'notCounted'], default: 'failedButServing',
-    description: 'A rolled-back instance counts as a failed upgrade in the post-batch check but serves again on its previous disk (failedButServing); stays unhealthy as well (unhealthy); or is treated as never upgraded (notCounted). Undocumented.' },
-  { name: 'pauseAfterHealthWait', values: ['sequential', 'overlap'], default: 'sequential',
-    description: 'pauseTimeBetweenBatches starts after the batch\'s health wait and rollbacks (sequential) or at the end of the batch\'s upgrades, overlapping the wait (overlap). Undocumented.' },
-  { name: 'zoneOrder', values: ['ascending', 'descending', 'largestFirst'], default: 'ascending',
-    description: 'Order in which zones are upgraded when batches stay within one zone. Azure says only that zones are not updated concurrently (S4).' },
-  { name: 'domainOrder', values: ['ascending', 'descending'], default: 'ascending',
-    description: 'Order of update domains (Uniform) or fault domains (Flexible) within a zone. Service Fabric: "Update domains do not receive updates in a particular order".' },
-  { name: 'domainBoundaries', values: ['within', 'ignore'], default: 'within',
-    description: 'Batches never span two update/fault domains (within; S4 "updated within Update Domain boundaries") or are filled across them (ignore).' },
-  { name: 'batchShrinksWithUnhealthy', values: ['yes', 'no'], default: 'yes',
-    description: 'Unhealthy instances shrink a batch: b_k = max(1, min(b, floor(N × maxUnhealthyInstancePercent / 100) − unhealthy)). The API says unhealthy instances can make a batch smaller; the formula is an assumption.' },
-  { name: 'preBatchGateCountsBatch', values: ['no', 'yes'], default: 'no',
-    description: 'The pre-batch gate counts only instances already unhealthy (no) or also the batch about to go down (yes). The docs say "checked prior to starting any batch".' },
-  { name: 'checkAfterLastBatch', values: ['yes', 'no'], default: 'yes',
-    description: 'The maxUnhealthyUpgradedInstancePercent check also runs after the last batch, so a failure there faults the upgrade (yes; a one-instance scale set whose instance fails reports "100% … after being upgraded").' },
-  { name: 'modelUpdateHealthWait', values: ['fiveMinutes', 'none'], default: 'fiveMinutes',
-    description: 'Whether the 5-minute health wait documented for automatic OS upgrades (S4) also applies to Rolling model updates (fiveMinutes), or instances are judged when their upgrade ends (none).' },
-  { name: 'manualOsPolicy', values: ['aosRules', 'rollingPolicy'], default: 'aosRules',
-    description: 'The manual OS upgrade (osRollingUpgrade) picks its policy like an automatic OS upgrade, i.e. 20/20/20 unless useRollingUpgradePolicy (aosRules), or always uses rollingUpgradePolicy (rollingPolicy).' },
-  { name: 'surgeFailure', values: ['keepOld', 'deleteOld'], default: 'keepOld',
-    description: 'With maxSurge, a new instance that never becomes healthy is deleted and the old one kept (keepOld; old instances are deleted only once the new ones are healthy, S6), or the old one is deleted anyway (deleteOld).' },
-  { name: 'osUpgradeMaxSurge', values: ['fromTemplate', 'policyOnly'], default: 'fromTemplate',
-    description: 'An OS upgrade with the default 20/20/20 policy still uses the template\'s maxSurge (fromTemplate; S6: with MaxSurge on Uniform, automatic OS upgrades use the MaxSurge method) or only when useRollingUpgradePolicy is true (policyOnly).' },
+  {
+    name: 'batchRounding',
+    values: ['floor', 'ceil', 'round'],
+    default: 'floor',
+    description:
+      'Batch size = max(1, rounding(N × maxBatchInstancePercent / 100)). floor matches every documented example (10 at 20% → 2; ≤ 5 instances → 1); the rule for other sizes is undocumented.',
+  },
+  {
+    name: 'upgradedDenominator',
+    values: ['upgraded', 'total'],
+    default: 'upgraded',
+    description:
+      'Denominator of maxUnhealthyUpgradedInstancePercent: instances upgraded so far (API text; Azure\'s halt message "100% of instances are in an unhealthy state after being upgraded") or all instances (the docs\' 10-instance example).',
+  },
+  {
+    name: 'rolledBackInstances',
+    values: ['failedButServing', 'unhealthy', 'notCounted'],
+    default: 'failedButServing',
+    description:
+      'A rolled-back instance counts as a failed upgrade in the post-batch check but serves again on its previous disk (failedButServing); stays unhealthy as well (unhealthy); or is treated as never upgraded (notCounted). Undocumented.',
+  },
+  {
+    name: 'pauseAfterHealthWait',
+    values: ['sequential', 'overlap'],
+    default: 'sequential',
+    description:
+      "pauseTimeBetweenBatches starts after the batch's health wait and rollbacks (sequential) or at the end of the batch's upgrades, overlapping the wait (overlap). Undocumented.",
+  },
+  {
+    name: 'zoneOrder',
+    values: ['ascending', 'descending', 'largestFirst'],
+    default: 'ascending',
+    description:
+      'Order in which zones are upgraded when batches stay within one zone. Azure says only that zones are not updated concurrently (S4).',
+  },
+  {
+    name: 'domainOrder',
+    values: ['ascending', 'descending'],
+    default: 'ascending',
+    description:
+      'Order of update domains (Uniform) or fault domains (Flexible) within a zone. Service Fabric: "Update domains do not receive updates in a particular order".',
+  },
+  {
+    name: 'domainBoundaries',
+    values: ['within', 'ignore'],
+    default: 'within',
+    description:
+      'Batches never span two update/fault domains (within; S4 "updated within Update Domain boundaries") or are filled across them (ignore).',
+  },
+  {
+    name: 'batchShrinksWithUnhealthy',
+    values: ['yes', 'no'],
+    default: 'yes',
+    description:
+      'Unhealthy instances shrink a batch: b_k = max(1, min(b, floor(N × maxUnhealthyInstancePercent / 100) − unhealthy)). The API says unhealthy instances can make a batch smaller; the formula is an assumption.',
+  },
+  {
+    name: 'preBatchGateCountsBatch',
+    values: ['no', 'yes'],
+    default: 'no',
+    description:
+      'The pre-batch gate counts only instances already unhealthy (no) or also the batch about to go down (yes). The docs say "checked prior to starting any batch".',
+  },
+  {
+    name: 'checkAfterLastBatch',
+    values: ['yes', 'no'],
+    default: 'yes',
+    description:
+      'The maxUnhealthyUpgradedInstancePercent check also runs after the last batch, so a failure there faults the upgrade (yes; a one-instance scale set whose instance fails reports "100% … after being upgraded").',
+  },
+  {
+    name: 'modelUpdateHealthWait',
+    values: ['fiveMinutes', 'none'],
+    default: 'fiveMinutes',
+    description:
+      'Whether the 5-minute health wait documented for automatic OS upgrades (S4) also applies to Rolling model updates (fiveMinutes), or instances are judged when their upgrade ends (none).',
+  },
+  {
+    name: 'manualOsPolicy',
+    values: ['aosRules', 'rollingPolicy'],
+    default: 'aosRules',
+    description:
+      'The manual OS upgrade (osRollingUpgrade) picks its policy like an automatic OS upgrade, i.e. 20/20/20 unless useRollingUpgradePolicy (aosRules), or always uses rollingUpgradePolicy (rollingPolicy).',
+  },
+  {
+    name: 'surgeFailure',
+    values: ['keepOld', 'deleteOld'],
+    default: 'keepOld',
+    description:
+      'With maxSurge, a new instance that never becomes healthy is deleted and the old one kept (keepOld; old instances are deleted only once the new ones are healthy, S6), or the old one is deleted anyway (deleteOld).',
+  },
+  {
+    name: 'osUpgradeMaxSurge',
+    values: ['fromTemplate', 'policyOnly'],
+    default: 'fromTemplate',
+    description:
+      "An OS upgrade with the default 20/20/20 policy still uses the template's maxSurge (fromTemplate; S6: with MaxSurge on Uniform, automatic OS upgrades use the MaxSurge method) or only when useRollingUpgradePolicy is true (policyOnly).",
+  },
 ];
 
 export const DEFAULT_ASSUMPTIONS: AssumptionValues = Object.fromEntries(

@@ -3,7 +3,7 @@
  * (RollingUpgradeStatusInfo) and one GET …/osUpgradeHistory entry. The start time only stamps these.
  */
 import { INSTANCE_UNHEALTHY } from './messages';
-import type { SimInput, SimRun } from './types';
+import type { SimInput, SimRun } from './simData';
 
 const TYPE = 'Microsoft.Compute/virtualMachineScaleSets/rollingUpgrades';
 
@@ -37,7 +37,11 @@ function apiError(run: SimRun, input: SimInput) {
   return {
     code: run.errorCode,
     message: run.message,
-    details: failed.slice(0, 10).map((id) => ({ code: 'RollingUpgradeInstanceUnhealthyError', target: `${input.scaleSetName}/virtualMachines/${id}`, message: INSTANCE_UNHEALTHY })),
+    details: failed.slice(0, 10).map((id) => ({
+      code: 'RollingUpgradeInstanceUnhealthyError',
+      target: `${input.scaleSetName}/virtualMachines/${id}`,
+      message: INSTANCE_UNHEALTHY,
+    })),
   };
 }
 

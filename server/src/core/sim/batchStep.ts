@@ -8,7 +8,7 @@ import type { Mutable, RunState } from './runState';
 // Bound once: the dev loader (tsx) turns named imports into getter calls, which cost more than the
 // arithmetic in these per-instance loops.
 const { NEW_BAD, NEW_OK, RESTORED_BAD, RESTORED_OK, jitter, setState } = runState;
-import type { BatchMember } from './types';
+import type { BatchMember } from './simData';
 
 export interface BatchTimes {
   readonly end: number;
@@ -95,7 +95,15 @@ export function runSurge(s: RunState, k: number, members: readonly number[], t0:
     rec?.push(t0, 'surgeCreate', k, newId, 'created', 'create a new-model instance');
     if (wait) rec?.push(upEnd, 'upgradeDone', k, newId, null, 'waiting for health');
     const at = fail ? (wait ? upEnd + timings.healthWaitSeconds : upEnd) : wait ? upEnd + h : upEnd;
-    if (fail) rec?.push(at, 'healthTimeout', k, newId, 'unhealthy', wait ? `not healthy within ${timings.healthWaitSeconds} s` : 'not healthy after creation (provisioning)');
+    if (fail)
+      rec?.push(
+        at,
+        'healthTimeout',
+        k,
+        newId,
+        'unhealthy',
+        wait ? `not healthy within ${timings.healthWaitSeconds} s` : 'not healthy after creation (provisioning)',
+      );
     else rec?.push(at, 'healthy', k, newId, 'serving', 'healthy on the new model');
     resolved = Math.max(resolved, at);
     failedNew.push(fail);

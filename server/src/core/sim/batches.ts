@@ -55,7 +55,12 @@ export function planGroups(fleet: Fleet, crossZone: boolean, a: AssumptionValues
     }
   }
   starts.push(ids.length);
-  return { order: Int32Array.from(ids), groupStart: Int32Array.from(starts), groupPhase: Float64Array.from(phases), groupZone: Int16Array.from(zones) };
+  return {
+    order: Int32Array.from(ids),
+    groupStart: Int32Array.from(starts),
+    groupPhase: Float64Array.from(phases),
+    groupZone: Int16Array.from(zones),
+  };
 }
 
 function zoneRanks(fleet: Fleet, ids: readonly number[], order: AssumptionValues['zoneOrder']): number[] {
@@ -80,7 +85,10 @@ export class BatchPicker {
   private remainingCount: number;
 
   /** `taken` is scratch space of the fleet's size, cleared here (reused across Monte Carlo trials). */
-  constructor(private readonly plan: BatchPlan, private readonly taken: Uint8Array) {
+  constructor(
+    private readonly plan: BatchPlan,
+    private readonly taken: Uint8Array,
+  ) {
     taken.fill(0);
     this.remainingCount = plan.order.length;
   }

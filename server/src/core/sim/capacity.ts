@@ -4,10 +4,10 @@
  * it never exceeds what Azure allows in one scale set: a template asking for more is a finding
  * (capacity-out-of-range), and the simulation runs at the limit and says so in its notes.
  */
-import { SCALE_SET_LIMITS, instanceLimit, type InstanceLimit } from '../catalog/scaleSetLimits';
-import { asBoolean, asInteger, asString } from '../model/values';
-import type { ScaleSetModel } from '../model/types';
-import type { SimFleet } from './types';
+import { SCALE_SET_LIMITS, type InstanceLimit } from '../catalog/scaleSetLimits';
+import { capacityCount, instanceLimitOf } from '../model/capacity';
+import type { ScaleSetModel } from '../model/templateModel';
+import type { SimFleet } from './simData';
 
 /** No simulated fleet is larger, whatever the input says (Azure's maximum per scale set). */
 export const MAX_SIMULATED_INSTANCES = SCALE_SET_LIMITS.maxInstances;
@@ -25,16 +25,11 @@ export function simulatedFleetSize(capacity: number): number {
 export function capacityNote(fleet: SimFleet): string | undefined {
   const size = simulatedFleetSize(fleet.capacity);
   const requested = fleet.requestedCapacity;
-  if (requested !== undefined && requested > size) return `sku.capacity ${requested} is more than Azure allows (${size} instances): simulated with ${size}.`;
+  if (requested !== undefined && requested > size)
+    return `sku.capacity ${requested} is more than Azure allows (${size} instances): simulated with ${size}.`;
   if (fleet.capacity === size) return undefined;
   if (fleet.capacity > size) return `Capacity ${fleet.capacity} is more than Azure allows (${size} instances): simulated with ${size}.`;
   return `Capacity ${fleet.capacity} is not a whole number of instances: simulated with ${size}.`;
-}
-
-/** The limit that applies to this scale set (orchestration mode and singlePlacementGroup as written). */
-export function instanceLimitOf(model: ScaleSetModel): InstanceLimit {
-  const mode = asString(model.orchestrationMode?.value)?.trim().toLowerCase() === 'flexible' ? 'Flexible' : 'Uniform';
-  return instanceLimit(mode, asBoolean(model.singlePlacementGroup?.value));
 }
 
 export interface LimitedCapacity {
@@ -61,7 +56,7 @@ export interface ScaleSetCapacity extends LimitedCapacity {
  */
 export function scaleSetCapacity(model: ScaleSetModel, assumed: number): ScaleSetCapacity {
   const limit = instanceLimitOf(model);
-  const value = asInteger(model.capacity);
-  if (value !== undefined && value >= 0) return { ...limitCapacity(value, limit), known: true };
+  const value = capacityCount(model.capacity);
+  if (value !== undefined) return { ...limitCapacity(value, limit), known: true };
   return { ...limitCapacity(simulatedFleetSize(assumed), limit), known: false };
 }

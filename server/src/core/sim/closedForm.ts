@@ -8,7 +8,7 @@
 import { simulatedFleetSize } from './capacity';
 import { DEFAULT_FAILURES, triggerPlan } from './defaults';
 import { simulate } from './simulate';
-import type { SimInput } from './types';
+import type { SimInput } from './simData';
 
 export interface ClosedForm {
   readonly method: 'binomialTail' | 'dynamicProgramming' | null;
@@ -52,10 +52,16 @@ export function haltProbabilityDp(spec: DpSpec): number {
   let upgraded = 0;
   spec.batchSizes.forEach((b, k) => {
     if (spec.failedStayUnhealthy && k > 0) {
-      for (let f = 0; f < dist.length; f++) if (100 * f > spec.maxUnhealthyPercent * n) { pHalt += dist[f]!; dist[f] = 0; }
+      for (let f = 0; f < dist.length; f++)
+        if (100 * f > spec.maxUnhealthyPercent * n) {
+          pHalt += dist[f]!;
+          dist[f] = 0;
+        }
     }
     const next = new Array(dist.length + b).fill(0) as number[];
-    const pmf = Array.from({ length: b + 1 }, (_, x) => Math.exp(logChoose(b, x) + (x > 0 ? x * Math.log(p) : 0) + (b - x > 0 ? (b - x) * Math.log1p(-p) : 0)));
+    const pmf = Array.from({ length: b + 1 }, (_, x) =>
+      Math.exp(logChoose(b, x) + (x > 0 ? x * Math.log(p) : 0) + (b - x > 0 ? (b - x) * Math.log1p(-p) : 0)),
+    );
     for (let f = 0; f < dist.length; f++) {
       if (dist[f] === 0) continue;
       for (let x = 0; x <= b; x++) next[f + x]! += dist[f]! * pmf[x]!;
@@ -64,7 +70,11 @@ export function haltProbabilityDp(spec: DpSpec): number {
     upgraded += b;
     if (k < spec.batchSizes.length - 1 || spec.checkAfterLastBatch) {
       const den = spec.denominator === 'upgraded' ? upgraded : n;
-      for (let f = 0; f < dist.length; f++) if (100 * f > spec.maxUnhealthyUpgradedPercent * den) { pHalt += dist[f]!; dist[f] = 0; }
+      for (let f = 0; f < dist.length; f++)
+        if (100 * f > spec.maxUnhealthyUpgradedPercent * den) {
+          pHalt += dist[f]!;
+          dist[f] = 0;
+        }
     }
   });
   return pHalt;
@@ -76,11 +86,14 @@ export function closedForm(input: SimInput): ClosedForm {
   const f = input.failures;
   const none = (reason: string): ClosedForm => ({ method: null, pHalt: null, reason });
   if (plan.strategy !== 'rolling') return none('no rolling upgrade runs');
-  if (f.badImage || f.failingInstances.length > 0 || f.flapProbability > 0) return none('needs independent failures only (no failing list, bad image or flapping)');
+  if (f.badImage || f.failingInstances.length > 0 || f.flapProbability > 0)
+    return none('needs independent failures only (no failing list, bad image or flapping)');
   const unhealthyIds = typeof input.fleet.unhealthy === 'number' ? input.fleet.unhealthy : input.fleet.unhealthy.length;
-  if (unhealthyIds > 0 || input.fleet.overrides.some((o) => o.unhealthy || o.fails)) return none('needs no pre-existing unhealthy or fixed failing instances');
+  if (unhealthyIds > 0 || input.fleet.overrides.some((o) => o.unhealthy || o.fails))
+    return none('needs no pre-existing unhealthy or fixed failing instances');
   if (input.cancelAtSeconds !== undefined) return none('needs no cancellation');
-  if (plan.automaticRollback && a.rolledBackInstances === 'notCounted') return none('rolled-back instances are not counted, so the denominator is random');
+  if (plan.automaticRollback && a.rolledBackInstances === 'notCounted')
+    return none('rolled-back instances are not counted, so the denominator is random');
   const p = f.probability;
   const { policy } = plan;
   const surgeKeepsOld = policy.maxSurge && a.surgeFailure === 'keepOld';
@@ -89,17 +102,25 @@ export function closedForm(input: SimInput): ClosedForm {
   const sizes = zeroRun.batches.map((b) => b.members.length);
   const m = sizes.reduce((s, b) => s + b, 0);
   const n = simulatedFleetSize(input.fleet.capacity);
-  const gateHarmless = !stayUnhealthy || (policy.maxUnhealthyInstancePercent >= policy.maxUnhealthyUpgradedInstancePercent && a.preBatchGateCountsBatch === 'no');
+  const gateHarmless =
+    !stayUnhealthy ||
+    (policy.maxUnhealthyInstancePercent >= policy.maxUnhealthyUpgradedInstancePercent && a.preBatchGateCountsBatch === 'no');
   if (a.upgradedDenominator === 'total' && a.checkAfterLastBatch === 'yes' && gateHarmless) {
     const bound = Math.floor((policy.maxUnhealthyUpgradedInstancePercent * n) / 100);
     return { method: 'binomialTail', pHalt: binomialTail(m, p, bound), reason: `P(Bin(${m}, ${p}) > ${bound})` };
   }
-  if (stayUnhealthy && a.batchShrinksWithUnhealthy === 'yes') return none('failed instances stay unhealthy and shrink later batches, so batch sizes are random');
+  if (stayUnhealthy && a.batchShrinksWithUnhealthy === 'yes')
+    return none('failed instances stay unhealthy and shrink later batches, so batch sizes are random');
   if (a.preBatchGateCountsBatch === 'yes') return none('needs preBatchGateCountsBatch=no');
   const pHalt = haltProbabilityDp({
-    instances: n, batchSizes: sizes, p, maxUnhealthyPercent: policy.maxUnhealthyInstancePercent,
-    maxUnhealthyUpgradedPercent: policy.maxUnhealthyUpgradedInstancePercent, denominator: a.upgradedDenominator,
-    failedStayUnhealthy: stayUnhealthy, checkAfterLastBatch: a.checkAfterLastBatch === 'yes',
+    instances: n,
+    batchSizes: sizes,
+    p,
+    maxUnhealthyPercent: policy.maxUnhealthyInstancePercent,
+    maxUnhealthyUpgradedPercent: policy.maxUnhealthyUpgradedInstancePercent,
+    denominator: a.upgradedDenominator,
+    failedStayUnhealthy: stayUnhealthy,
+    checkAfterLastBatch: a.checkAfterLastBatch === 'yes',
   });
   return { method: 'dynamicProgramming', pHalt, reason: `exact DP over ${sizes.length} batches of sizes ${sizes.join(', ')}` };
 }

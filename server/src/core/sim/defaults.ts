@@ -5,7 +5,7 @@
 import { DEFAULT_ASSUMPTIONS } from './assumptions';
 import { capacityNote } from './capacity';
 import type { AssumptionValues } from './assumptions';
-import type { EffectivePolicy, FailureModel, SimFleet, SimInput, SimTimings } from './types';
+import type { EffectivePolicy, FailureModel, SimFleet, SimInput, SimTimings } from './simData';
 
 /** RollingUpgradePolicy defaults (S1/S2): 20/20/20, PT0S, booleans false. */
 export const AZURE_POLICY_DEFAULTS: EffectivePolicy = {
@@ -105,9 +105,15 @@ function orchestratorPlan(input: SimInput, assumptions: AssumptionValues): Trigg
   const notes: string[] = [];
   const hasHealth = input.healthSource !== 'none';
   if (!hasHealth) {
-    notes.push('No health probe or Application Health extension: health is power state and extension provisioning only, so there is no 5-minute wait.');
-    if (input.trigger === 'aos') notes.push('Azure rejects automatic OS upgrade without a health probe or Application Health extension (Service Fabric Silver/Gold excepted).');
-    if (input.trigger === 'model' && input.mode === 'Rolling') notes.push('Azure rejects mode Rolling without a health probe or Application Health extension.');
+    notes.push(
+      'No health probe or Application Health extension: health is power state and extension provisioning only, so there is no 5-minute wait.',
+    );
+    if (input.trigger === 'aos')
+      notes.push(
+        'Azure rejects automatic OS upgrade without a health probe or Application Health extension (Service Fabric Silver/Gold excepted).',
+      );
+    if (input.trigger === 'model' && input.mode === 'Rolling')
+      notes.push('Azure rejects mode Rolling without a health probe or Application Health extension.');
   }
   let policy = templatePolicy(input);
   if (input.trigger === 'model') {
@@ -119,13 +125,22 @@ function orchestratorPlan(input: SimInput, assumptions: AssumptionValues): Trigg
       notes.push('Mode Automatic: the platform may upgrade every instance at once; no rolling policy, health gate or rollback applies.');
       return { strategy: 'allAtOnce', policy, automaticRollback: false, healthWait: false, notes };
     }
-    return withSurgeNotes(input, { strategy: 'rolling', policy, automaticRollback: false, healthWait: hasHealth && assumptions.modelUpdateHealthWait === 'fiveMinutes', notes });
+    return withSurgeNotes(input, {
+      strategy: 'rolling',
+      policy,
+      automaticRollback: false,
+      healthWait: hasHealth && assumptions.modelUpdateHealthWait === 'fiveMinutes',
+      notes,
+    });
   }
-  const useTemplate = aos.useRollingUpgradePolicy === true || (input.trigger === 'manual-os' && assumptions.manualOsPolicy === 'rollingPolicy');
+  const useTemplate =
+    aos.useRollingUpgradePolicy === true || (input.trigger === 'manual-os' && assumptions.manualOsPolicy === 'rollingPolicy');
   if (!useTemplate) {
     const surge = policy.maxSurge && assumptions.osUpgradeMaxSurge === 'fromTemplate';
     policy = { ...AZURE_POLICY_DEFAULTS, maxSurge: surge };
-    notes.push(`OS upgrade with the default policy (20/20/20): useRollingUpgradePolicy is not true${surge ? '; maxSurge from the template still applies' : ''}.`);
+    notes.push(
+      `OS upgrade with the default policy (20/20/20): useRollingUpgradePolicy is not true${surge ? '; maxSurge from the template still applies' : ''}.`,
+    );
   } else if (input.rollingUpgradePolicy === undefined) {
     notes.push('useRollingUpgradePolicy is true but no rollingUpgradePolicy is defined: Azure falls back to the default policy.');
   }

@@ -13,7 +13,7 @@ import { NEW_BAD } from './runState';
 import { drawTrial, flapCount } from './trial';
 import type { Mutable, Prepared, RunState } from './runState';
 import type { Rng } from './rng';
-import type { BatchMember, GateResult, HaltCode, RunStatus, SimBatch, SimInput } from './types';
+import type { BatchMember, GateResult, HaltCode, RunStatus, SimBatch, SimInput } from './simData';
 
 export function prepare(input: SimInput): Prepared {
   const a = input.assumptions;
@@ -72,9 +72,23 @@ export function execute(p: Prepared, rng: Rng, scratch: Scratch, log: RunLog | n
   const runLog: RunLog | null = log === 'record' ? { rec: new Recorder(n, (i) => (scratch.state[i]! & 1) === 1), batches: [] } : log;
   const rec = runLog?.rec ?? null;
   const s: RunState = {
-    p, rng, rec, state: scratch.state, fails: scratch.fails, liveId: scratch.liveId, members: new Map(), unhealthy,
-    counted: 0, countedFailed: 0, attempted: 0, failed: 0, rolledBack: 0, minServing: n - unhealthy, maxTotal: n,
-    nextSurgeId: n, firstFailed: -1,
+    p,
+    rng,
+    rec,
+    state: scratch.state,
+    fails: scratch.fails,
+    liveId: scratch.liveId,
+    members: new Map(),
+    unhealthy,
+    counted: 0,
+    countedFailed: 0,
+    attempted: 0,
+    failed: 0,
+    rolledBack: 0,
+    minServing: n - unhealthy,
+    maxTotal: n,
+    nextSurgeId: n,
+    firstFailed: -1,
   };
   const policy = plan.policy;
   const rolling = plan.strategy === 'rolling';
@@ -95,14 +109,17 @@ export function execute(p: Prepared, rng: Rng, scratch: Scratch, log: RunLog | n
       break;
     }
     const flaps = flapCount(s);
-    const size = rolling ? batchSizeNow(p.baseBatch, n, policy.maxUnhealthyInstancePercent, s.unhealthy + flaps, a.batchShrinksWithUnhealthy === 'yes') : p.baseBatch;
+    const size = rolling
+      ? batchSizeNow(p.baseBatch, n, policy.maxUnhealthyInstancePercent, s.unhealthy + flaps, a.batchShrinksWithUnhealthy === 'yes')
+      : p.baseBatch;
     let preGate: GateResult | null = null;
     if (rolling) {
       const count = s.unhealthy + flaps + (a.preBatchGateCountsBatch === 'yes' ? Math.min(size, picker.remaining()) : 0);
       const gate = makeGate('preBatch', 'maxUnhealthyInstancePercent', count, n, policy.maxUnhealthyInstancePercent);
       rec?.push(t, 'gate', k, null, null, gateDetail(gate, flaps));
       if (!gate.passed) {
-        errorCode = k === 0 ? 'MaxUnhealthyInstancePercentExceededBeforeRollingUpgrade' : 'MaxUnhealthyInstancePercentExceededInRollingUpgrade';
+        errorCode =
+          k === 0 ? 'MaxUnhealthyInstancePercentExceededBeforeRollingUpgrade' : 'MaxUnhealthyInstancePercentExceededInRollingUpgrade';
         haltGate = gate;
         end = halt(s, t, errorCode, k);
         status = 'Faulted';
@@ -113,7 +130,14 @@ export function execute(p: Prepared, rng: Rng, scratch: Scratch, log: RunLog | n
     picker.next(size, policy.prioritizeUnhealthyInstances && s.unhealthy > 0 ? s.state : null, members);
     const batch = runLog ? openBatch(s, runLog, k, members, t, policy.maxSurge) : null;
     if (batch && preGate) batch.gates.push(preGate);
-    rec?.push(t, 'batchStart', k, null, null, `${members.length} instance${members.length === 1 ? '' : 's'}${policy.maxSurge ? ' (MaxSurge)' : ''}`);
+    rec?.push(
+      t,
+      'batchStart',
+      k,
+      null,
+      null,
+      `${members.length} instance${members.length === 1 ? '' : 's'}${policy.maxSurge ? ' (MaxSurge)' : ''}`,
+    );
     const times = policy.maxSurge && rolling ? runSurge(s, k, members, t) : runInPlace(s, k, members, t);
     rec?.push(times.end, 'batchEnd', k, null, null, `${s.failed} failed so far`);
     end = times.end;
@@ -124,7 +148,13 @@ export function execute(p: Prepared, rng: Rng, scratch: Scratch, log: RunLog | n
     const last = picker.remaining() === 0;
     if (rolling && (!last || a.checkAfterLastBatch === 'yes')) {
       const den = a.upgradedDenominator === 'upgraded' ? s.counted : n;
-      const gate = makeGate('postBatch', 'maxUnhealthyUpgradedInstancePercent', s.countedFailed, den, policy.maxUnhealthyUpgradedInstancePercent);
+      const gate = makeGate(
+        'postBatch',
+        'maxUnhealthyUpgradedInstancePercent',
+        s.countedFailed,
+        den,
+        policy.maxUnhealthyUpgradedInstancePercent,
+      );
       if (den > 0) {
         batch?.gates.push(gate);
         rec?.push(times.end, 'gate', k, null, null, gateDetail(gate, 0), POST_GATE_PRIORITY);
@@ -152,8 +182,18 @@ export function execute(p: Prepared, rng: Rng, scratch: Scratch, log: RunLog | n
   // Every attempted instance either ends on the new model healthy or counts as failed.
   const upgraded = s.attempted - s.failed;
   const result: TrialResult = {
-    status, errorCode, haltGate, durationSeconds: end, minServing: s.minServing, maxTotal: s.maxTotal, attempted: s.attempted,
-    upgraded, failed: s.failed, rolledBack: s.rolledBack, batches: k, firstFailed: s.firstFailed < 0 ? null : s.firstFailed,
+    status,
+    errorCode,
+    haltGate,
+    durationSeconds: end,
+    minServing: s.minServing,
+    maxTotal: s.maxTotal,
+    attempted: s.attempted,
+    upgraded,
+    failed: s.failed,
+    rolledBack: s.rolledBack,
+    batches: k,
+    firstFailed: s.firstFailed < 0 ? null : s.firstFailed,
   };
   if (runLog && log === 'record') return Object.assign(result, { log: runLog });
   return result;
@@ -166,7 +206,13 @@ function openBatch(s: RunState, log: RunLog, k: number, members: readonly number
   const list: Mutable<BatchMember>[] = members.map((i) => {
     const z = fleet.zone[i]!;
     const phase = fleet.phase[i]!;
-    const member: Mutable<BatchMember> = { id: i, zone: z < 0 ? null : fleet.zoneNames[z]!, domain: fleet.domain[i]!, phase: Number.isFinite(phase) ? phase : null, outcome: 'notStarted' };
+    const member: Mutable<BatchMember> = {
+      id: i,
+      zone: z < 0 ? null : fleet.zoneNames[z]!,
+      domain: fleet.domain[i]!,
+      phase: Number.isFinite(phase) ? phase : null,
+      outcome: 'notStarted',
+    };
     s.members.set(i, member);
     return member;
   });
@@ -187,7 +233,13 @@ function halt(s: RunState, t: number, code: HaltCode, k: number): number {
   return end;
 }
 
-export function makeGate(gate: GateResult['gate'], metric: GateResult['metric'], unhealthy: number, denominator: number, threshold: number): GateResult {
+export function makeGate(
+  gate: GateResult['gate'],
+  metric: GateResult['metric'],
+  unhealthy: number,
+  denominator: number,
+  threshold: number,
+): GateResult {
   const percent = denominator > 0 ? Math.round((1000 * unhealthy) / denominator) / 10 : 0;
   // Integer comparison: "more than" the threshold is strict (S5: 10 instances at 20% stop at more than two).
   return { gate, metric, unhealthy, denominator, percent, thresholdPercent: threshold, passed: 100 * unhealthy <= threshold * denominator };

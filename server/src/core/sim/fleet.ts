@@ -4,7 +4,7 @@
  */
 import { simulatedFleetSize } from './capacity';
 import { UNIFORM_UPDATE_DOMAINS } from './defaults';
-import type { SimInput } from './types';
+import type { SimInput } from './simData';
 
 export interface Fleet {
   readonly size: number;
@@ -76,5 +76,17 @@ export function expandFleet(input: SimInput): Fleet {
   } else {
     for (const id of unhealthy) if (id >= 0 && id < n) fixedUnhealthy[id] = 1;
   }
-  return { size: n, zoneNames, zone, domain, phase, hasPhases: hasPhases && maxPhase > Number.NEGATIVE_INFINITY, excluded, excludedReason, alwaysFails, fixedUnhealthy, randomUnhealthy };
+  return {
+    size: n,
+    zoneNames,
+    zone,
+    domain,
+    phase,
+    hasPhases: hasPhases && maxPhase > Number.NEGATIVE_INFINITY,
+    excluded,
+    excludedReason,
+    alwaysFails,
+    fixedUnhealthy,
+    randomUnhealthy,
+  };
 }

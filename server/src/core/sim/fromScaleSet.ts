@@ -4,15 +4,34 @@
  * ("20" → 20, "true" → true), since real templates write both.
  */
 import { DEFAULT_ASSUMPTIONS, withAssumptions } from './assumptions';
-import { ASSUMED_CAPACITY, AZURE_POLICY_DEFAULTS, DEFAULT_FAILURES, DEFAULT_SEED, DEFAULT_START_TIME, DEFAULT_TIMINGS, triggerPlan } from './defaults';
-import { instanceLimitOf, limitCapacity } from './capacity';
+import {
+  ASSUMED_CAPACITY,
+  AZURE_POLICY_DEFAULTS,
+  DEFAULT_FAILURES,
+  DEFAULT_SEED,
+  DEFAULT_START_TIME,
+  DEFAULT_TIMINGS,
+  triggerPlan,
+} from './defaults';
+import { capacityCount, instanceLimitOf } from '../model/capacity';
+import { limitCapacity } from './capacity';
 import { overridden, read } from './provenance';
 import { parseIsoDuration } from '../catalog/durations';
 import { APPLICATION_HEALTH_EXTENSION, isApplicationHealthType } from '../catalog/healthExtension';
 import type { Provenance } from './provenance';
 import { asBoolean, asInteger, asString, getProp } from '../model/values';
-import type { RValue, ScaleSetModel } from '../model/types';
-import type { EffectivePolicy, HealthSource, InstanceOverride, OrchestrationMode, RollingPolicyInput, SimInput, SimTimings, Trigger, UpgradeMode } from './types';
+import type { RValue, ScaleSetModel } from '../model/templateModel';
+import type {
+  EffectivePolicy,
+  HealthSource,
+  InstanceOverride,
+  OrchestrationMode,
+  RollingPolicyInput,
+  SimInput,
+  SimTimings,
+  Trigger,
+  UpgradeMode,
+} from './simData';
 
 export interface WhatIf {
   readonly trigger?: Trigger;
@@ -44,10 +63,12 @@ export interface MappedInput {
 
 const MODES: readonly UpgradeMode[] = ['Automatic', 'Manual', 'Rolling'];
 const ORCHESTRATION: readonly OrchestrationMode[] = ['Uniform', 'Flexible'];
-const enumOf = <T extends string>(values: readonly T[]) => (v: RValue) => {
-  const s = asString(v)?.trim().toLowerCase();
-  return values.find((x) => x.toLowerCase() === s);
-};
+const enumOf =
+  <T extends string>(values: readonly T[]) =>
+  (v: RValue) => {
+    const s = asString(v)?.trim().toLowerCase();
+    return values.find((x) => x.toLowerCase() === s);
+  };
 const int = (v: RValue) => asInteger(v);
 const bool = (v: RValue) => asBoolean(v);
 
@@ -59,10 +80,14 @@ export function simInputFromScaleSet(model: ScaleSetModel, whatIf: WhatIf = {}):
   };
 
   const mode = take('mode', read(model.mode?.value, enumOf(MODES), 'Manual' as UpgradeMode));
-  const orchestrationMode = take('orchestrationMode', read(model.orchestrationMode?.value, enumOf(ORCHESTRATION), 'Uniform' as OrchestrationMode));
-  const asked = whatIf.capacity !== undefined
-    ? take('capacity', { value: whatIf.capacity, provenance: overridden(whatIf.capacity) })
-    : take('capacity', read(model.capacity, (v) => { const n = asInteger(v); return n !== undefined && n >= 0 ? n : undefined; }, ASSUMED_CAPACITY, 'assumed'));
+  const orchestrationMode = take(
+    'orchestrationMode',
+    read(model.orchestrationMode?.value, enumOf(ORCHESTRATION), 'Uniform' as OrchestrationMode),
+  );
+  const asked =
+    whatIf.capacity !== undefined
+      ? take('capacity', { value: whatIf.capacity, provenance: overridden(whatIf.capacity) })
+      : take('capacity', read(model.capacity, capacityCount, ASSUMED_CAPACITY, 'assumed'));
   // Held to what Azure allows in this scale set; the plan's notes and the provenance say so.
   const limited = limitCapacity(asked, instanceLimitOf(model));
   const capacity = limited.count;
@@ -70,9 +95,10 @@ export function simInputFromScaleSet(model: ScaleSetModel, whatIf: WhatIf = {}):
     const note = `${limited.clampedFrom} is more than the ${limited.limit.max} instances Azure allows ${limited.limit.where}; ${limited.limit.max} simulated`;
     provenance['capacity'] = { ...provenance['capacity']!, value: capacity, assumed: true, note };
   }
-  const zones = whatIf.zones !== undefined
-    ? take('zones', { value: [...whatIf.zones], provenance: overridden(whatIf.zones) })
-    : take('zones', zonesOf(model.zones));
+  const zones =
+    whatIf.zones !== undefined
+      ? take('zones', { value: [...whatIf.zones], provenance: overridden(whatIf.zones) })
+      : take('zones', zonesOf(model.zones));
   const defaultFd = 1;
   const faultDomainCount = take('platformFaultDomainCount', read(model.platformFaultDomainCount?.value, int, defaultFd));
 
@@ -84,32 +110,55 @@ export function simInputFromScaleSet(model: ScaleSetModel, whatIf: WhatIf = {}):
     return raw === undefined || r.provenance.assumed ? undefined : r.value;
   };
   const d = AZURE_POLICY_DEFAULTS;
-  const rollingUpgradePolicy: RollingPolicyInput | undefined = rolling?.kind === 'object' ? {
-    maxBatchInstancePercent: field('maxBatchInstancePercent', int, d.maxBatchInstancePercent),
-    maxUnhealthyInstancePercent: field('maxUnhealthyInstancePercent', int, d.maxUnhealthyInstancePercent),
-    maxUnhealthyUpgradedInstancePercent: field('maxUnhealthyUpgradedInstancePercent', int, d.maxUnhealthyUpgradedInstancePercent),
-    // The same parser as the invalid-duration rule, so the preview never uses a pause the linter rejects.
-    pauseTimeBetweenBatchesSeconds: field('pauseTimeBetweenBatches', (v) => {
-      const parsed = parseIsoDuration(asString(v) ?? '');
-      return parsed.ok ? parsed.seconds : undefined;
-    }, 0),
-    enableCrossZoneUpgrade: field('enableCrossZoneUpgrade', bool, false),
-    prioritizeUnhealthyInstances: field('prioritizeUnhealthyInstances', bool, false),
-    rollbackFailedInstancesOnPolicyBreach: field('rollbackFailedInstancesOnPolicyBreach', bool, false),
-    maxSurge: field('maxSurge', bool, false),
-  } : undefined;
+  const rollingUpgradePolicy: RollingPolicyInput | undefined =
+    rolling?.kind === 'object'
+      ? {
+          maxBatchInstancePercent: field('maxBatchInstancePercent', int, d.maxBatchInstancePercent),
+          maxUnhealthyInstancePercent: field('maxUnhealthyInstancePercent', int, d.maxUnhealthyInstancePercent),
+          maxUnhealthyUpgradedInstancePercent: field('maxUnhealthyUpgradedInstancePercent', int, d.maxUnhealthyUpgradedInstancePercent),
+          // The same parser as the invalid-duration rule, so the preview never uses a pause the linter rejects.
+          pauseTimeBetweenBatchesSeconds: field(
+            'pauseTimeBetweenBatches',
+            (v) => {
+              const parsed = parseIsoDuration(asString(v) ?? '');
+              return parsed.ok ? parsed.seconds : undefined;
+            },
+            0,
+          ),
+          enableCrossZoneUpgrade: field('enableCrossZoneUpgrade', bool, false),
+          prioritizeUnhealthyInstances: field('prioritizeUnhealthyInstances', bool, false),
+          rollbackFailedInstancesOnPolicyBreach: field('rollbackFailedInstancesOnPolicyBreach', bool, false),
+          maxSurge: field('maxSurge', bool, false),
+        }
+      : undefined;
 
   const aos = model.automaticOSUpgradePolicy?.value;
   const legacyRollback = getProp(model.legacyAutoOSUpgradePolicy?.value, 'disableAutoRollback')?.value;
-  const enableAos = take('automaticOSUpgradePolicy.enableAutomaticOSUpgrade', read(getProp(aos, 'enableAutomaticOSUpgrade')?.value ?? model.legacyAutomaticOSUpgrade?.value, bool, false));
-  const disableRollback = take('automaticOSUpgradePolicy.disableAutomaticRollback', read(getProp(aos, 'disableAutomaticRollback')?.value ?? legacyRollback, bool, false));
-  const useRolling = take('automaticOSUpgradePolicy.useRollingUpgradePolicy', read(getProp(aos, 'useRollingUpgradePolicy')?.value, bool, false));
+  const enableAos = take(
+    'automaticOSUpgradePolicy.enableAutomaticOSUpgrade',
+    read(getProp(aos, 'enableAutomaticOSUpgrade')?.value ?? model.legacyAutomaticOSUpgrade?.value, bool, false),
+  );
+  const disableRollback = take(
+    'automaticOSUpgradePolicy.disableAutomaticRollback',
+    read(getProp(aos, 'disableAutomaticRollback')?.value ?? legacyRollback, bool, false),
+  );
+  const useRolling = take(
+    'automaticOSUpgradePolicy.useRollingUpgradePolicy',
+    read(getProp(aos, 'useRollingUpgradePolicy')?.value, bool, false),
+  );
 
   const health = healthSourceOf(model);
   provenance['healthSource'] = { value: health.source, origin: 'template', ...(health.note ? { note: health.note } : {}) };
 
   const trigger: Trigger = whatIf.trigger ?? (enableAos ? 'aos' : 'model');
-  provenance['trigger'] = whatIf.trigger !== undefined ? overridden(trigger) : { value: trigger, origin: 'assumed', note: enableAos ? 'automatic OS upgrade is enabled' : 'a model update (the template changed)' };
+  provenance['trigger'] =
+    whatIf.trigger !== undefined
+      ? overridden(trigger)
+      : {
+          value: trigger,
+          origin: 'assumed',
+          note: enableAos ? 'automatic OS upgrade is enabled' : 'a model update (the template changed)',
+        };
 
   const input: SimInput = {
     scaleSetName: model.displayName,
@@ -117,9 +166,20 @@ export function simInputFromScaleSet(model: ScaleSetModel, whatIf: WhatIf = {}):
     mode,
     orchestrationMode,
     rollingUpgradePolicy,
-    automaticOSUpgradePolicy: { enableAutomaticOSUpgrade: enableAos, disableAutomaticRollback: disableRollback, useRollingUpgradePolicy: useRolling },
+    automaticOSUpgradePolicy: {
+      enableAutomaticOSUpgrade: enableAos,
+      disableAutomaticRollback: disableRollback,
+      useRollingUpgradePolicy: useRolling,
+    },
     healthSource: health.source,
-    fleet: { capacity, ...(limited.clampedFrom !== undefined ? { requestedCapacity: limited.clampedFrom } : {}), zones, faultDomainCount, unhealthy: whatIf.unhealthy ?? 0, overrides: whatIf.overrides ?? [] },
+    fleet: {
+      capacity,
+      ...(limited.clampedFrom !== undefined ? { requestedCapacity: limited.clampedFrom } : {}),
+      zones,
+      faultDomainCount,
+      unhealthy: whatIf.unhealthy ?? 0,
+      overrides: whatIf.overrides ?? [],
+    },
     failures: {
       ...DEFAULT_FAILURES,
       probability: whatIf.failureRate ?? DEFAULT_FAILURES.probability,
@@ -135,14 +195,24 @@ export function simInputFromScaleSet(model: ScaleSetModel, whatIf: WhatIf = {}):
     ...imageAndLocation(model),
   };
   const effectivePolicy = effectiveProvenance(input, provenance);
-  const assumed = Object.entries(provenance).filter(([, p]) => p.assumed).map(([k, p]) => `${k}: ${JSON.stringify(p.value)}${p.note ? ` (${p.note})` : ''}`);
+  const assumed = Object.entries(provenance)
+    .filter(([, p]) => p.assumed)
+    .map(([k, p]) => `${k}: ${JSON.stringify(p.value)}${p.note ? ` (${p.note})` : ''}`);
   return { input, provenance, effectivePolicy, assumed };
 }
 
 function zonesOf(zones: RValue | undefined): { value: string[]; provenance: Provenance } {
   const unknown = zones?.kind === 'array' ? zones.items.find((i) => i.kind === 'unknown') : undefined;
   if (unknown?.kind === 'unknown') {
-    return { value: [], provenance: { value: [], origin: 'assumed', assumed: true, note: `zone ${unknown.unknown.expression} cannot be evaluated (${unknown.unknown.reason}); treated as regional` } };
+    return {
+      value: [],
+      provenance: {
+        value: [],
+        origin: 'assumed',
+        assumed: true,
+        note: `zone ${unknown.unknown.expression} cannot be evaluated (${unknown.unknown.reason}); treated as regional`,
+      },
+    };
   }
   return read(zones, readZones, [] as string[], 'azureDefault');
 }
@@ -167,9 +237,17 @@ function healthSourceOf(model: ScaleSetModel): { source: HealthSource; note?: st
   const ext = model.extensions.some((e) => {
     const type = asString(e.type);
     const publisher = asString(e.publisher);
-    return type !== undefined && isApplicationHealthType(type) && (publisher === undefined || publisher.trim().toLowerCase() === APPLICATION_HEALTH_EXTENSION.publisher.toLowerCase());
+    return (
+      type !== undefined &&
+      isApplicationHealthType(type) &&
+      (publisher === undefined || publisher.trim().toLowerCase() === APPLICATION_HEALTH_EXTENSION.publisher.toLowerCase())
+    );
   });
-  if (probe && ext) return { source: 'probe', note: 'both a health probe and an Application Health extension: Azure rejects automatic OS upgrade with both' };
+  if (probe && ext)
+    return {
+      source: 'probe',
+      note: 'both a health probe and an Application Health extension: Azure rejects automatic OS upgrade with both',
+    };
   if (probe) return { source: 'probe' };
   if (ext) return { source: 'extension' };
   return { source: 'none', note: 'no health probe or Application Health extension: power state and extension provisioning only' };
@@ -190,21 +268,34 @@ function imageAndLocation(model: ScaleSetModel): Pick<SimInput, 'targetImageRefe
 
 function effectiveProvenance(input: SimInput, provenance: Record<string, Provenance>): Record<keyof EffectivePolicy, Provenance> {
   const plan = triggerPlan(input);
-  const usesTemplate = input.trigger === 'model' || input.automaticOSUpgradePolicy?.useRollingUpgradePolicy === true
-    || (input.trigger === 'manual-os' && input.assumptions.manualOsPolicy === 'rollingPolicy');
+  const usesTemplate =
+    input.trigger === 'model' ||
+    input.automaticOSUpgradePolicy?.useRollingUpgradePolicy === true ||
+    (input.trigger === 'manual-os' && input.assumptions.manualOsPolicy === 'rollingPolicy');
   const azureName: Record<keyof EffectivePolicy, string> = {
-    maxBatchInstancePercent: 'maxBatchInstancePercent', maxUnhealthyInstancePercent: 'maxUnhealthyInstancePercent',
-    maxUnhealthyUpgradedInstancePercent: 'maxUnhealthyUpgradedInstancePercent', pauseTimeBetweenBatchesSeconds: 'pauseTimeBetweenBatches',
-    enableCrossZoneUpgrade: 'enableCrossZoneUpgrade', prioritizeUnhealthyInstances: 'prioritizeUnhealthyInstances',
-    rollbackFailedInstancesOnPolicyBreach: 'rollbackFailedInstancesOnPolicyBreach', maxSurge: 'maxSurge',
+    maxBatchInstancePercent: 'maxBatchInstancePercent',
+    maxUnhealthyInstancePercent: 'maxUnhealthyInstancePercent',
+    maxUnhealthyUpgradedInstancePercent: 'maxUnhealthyUpgradedInstancePercent',
+    pauseTimeBetweenBatchesSeconds: 'pauseTimeBetweenBatches',
+    enableCrossZoneUpgrade: 'enableCrossZoneUpgrade',
+    prioritizeUnhealthyInstances: 'prioritizeUnhealthyInstances',
+    rollbackFailedInstancesOnPolicyBreach: 'rollbackFailedInstancesOnPolicyBreach',
+    maxSurge: 'maxSurge',
   };
   const out = {} as Record<keyof EffectivePolicy, Provenance>;
   for (const key of Object.keys(azureName) as (keyof EffectivePolicy)[]) {
     const value = plan.policy[key];
     const fromTemplate = provenance[`rollingUpgradePolicy.${azureName[key]}`];
-    if (!usesTemplate && key === 'maxSurge' && value && fromTemplate) out[key] = { ...fromTemplate, note: 'OS upgrades use the template\'s maxSurge (assumption osUpgradeMaxSurge)' };
-    else if (!usesTemplate) out[key] = { value, origin: 'osUpgradeDefault', note: 'OS upgrades use the default policy unless useRollingUpgradePolicy is true' };
-    else if (fromTemplate && fromTemplate.value !== value) out[key] = { value, origin: fromTemplate.origin, note: plan.notes.find((n) => n.includes(azureName[key])) ?? 'adjusted for this trigger' };
+    if (!usesTemplate && key === 'maxSurge' && value && fromTemplate)
+      out[key] = { ...fromTemplate, note: "OS upgrades use the template's maxSurge (assumption osUpgradeMaxSurge)" };
+    else if (!usesTemplate)
+      out[key] = { value, origin: 'osUpgradeDefault', note: 'OS upgrades use the default policy unless useRollingUpgradePolicy is true' };
+    else if (fromTemplate && fromTemplate.value !== value)
+      out[key] = {
+        value,
+        origin: fromTemplate.origin,
+        note: plan.notes.find((n) => n.includes(azureName[key])) ?? 'adjusted for this trigger',
+      };
     else out[key] = fromTemplate ?? { value, origin: 'azureDefault' };
   }
   return out;

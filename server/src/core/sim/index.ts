@@ -1,10 +1,23 @@
 /** The upgrade simulator's public API (pure; see docs/simulator.md). */
-export type * from './types';
+export type * from './simData';
 export { ASSUMPTIONS, DEFAULT_ASSUMPTIONS, alternatives, assumptionInfo, withAssumptions } from './assumptions';
 export type { AssumptionInfo, AssumptionName, AssumptionValues } from './assumptions';
-export { AZURE_POLICY_DEFAULTS, ASSUMED_CAPACITY, DEFAULT_FAILURES, DEFAULT_SEED, DEFAULT_START_TIME, DEFAULT_TIMINGS, HEALTH_WAIT_SECONDS, defaultFleet, defaultInput, templatePolicy, triggerPlan } from './defaults';
+export {
+  AZURE_POLICY_DEFAULTS,
+  ASSUMED_CAPACITY,
+  DEFAULT_FAILURES,
+  DEFAULT_SEED,
+  DEFAULT_START_TIME,
+  DEFAULT_TIMINGS,
+  HEALTH_WAIT_SECONDS,
+  defaultFleet,
+  defaultInput,
+  templatePolicy,
+  triggerPlan,
+} from './defaults';
 export type { TriggerPlan } from './defaults';
 export { simulate } from './simulate';
+export { MAX_SIMULATED_INSTANCES } from './capacity';
 export { osUpgradeHistoryEntry, rollingUpgradeStatus } from './azureShapes';
 export { haltMessage } from './messages';
 export { TrialRunner, compareOutcomes, mergeChunks, monteCarlo, percentile, runTrials, sensitivity, summarizeTrials } from './monteCarlo';
@@ -17,8 +30,6 @@ export type { RngState } from './rng';
 export { simInputFromScaleSet } from './fromScaleSet';
 export type { MappedInput, WhatIf } from './fromScaleSet';
 export type { Origin, Provenance } from './provenance';
-export { previewScaleSet } from './preview';
-export type { Preview } from './preview';
 export { buildReport } from './report';
 export type { SimReport } from './report';
 export { renderText } from './textReport';

@@ -2,7 +2,7 @@
  * Azure's halt messages (azure-upgrade-policy.md §3.7), with the numbers of this run filled in. The
  * texts are copied as Azure writes them, including the double spaces and the ".." of the originals.
  */
-import type { HaltCode } from './types';
+import type { HaltCode } from './simData';
 
 export const INSTANCE_UNHEALTHY = 'Instance found to be unhealthy or unreachable.';
 
@@ -11,7 +11,7 @@ export function formatPercent(count: number, denominator: number, threshold: num
   if (denominator <= 0) return '0';
   const exact = (100 * count) / denominator;
   const rounded = Math.round(exact);
-  if (rounded === exact || (rounded > threshold) === (exact > threshold)) return String(rounded);
+  if (rounded === exact || rounded > threshold === exact > threshold) return String(rounded);
   return exact.toFixed(1);
 }
 

@@ -9,7 +9,7 @@ import { execute, newScratch, prepare } from './engine';
 import { Rng } from './rng';
 import type { Prepared } from './runState';
 import type { Scratch } from './engine';
-import type { HaltCode, RunStatus, SimInput } from './types';
+import type { HaltCode, RunStatus, SimInput } from './simData';
 
 export const OUTCOMES = [
   'Completed',
@@ -50,8 +50,14 @@ export class TrialRunner {
   run(slice: { from: number; count: number }): TrialChunk {
     const { from, count } = slice;
     const chunk: TrialChunk = {
-      from, count, outcome: new Uint8Array(count), duration: new Float64Array(count), minServing: new Int32Array(count),
-      attempted: new Int32Array(count), rolledBack: new Int32Array(count), failed: new Int32Array(count),
+      from,
+      count,
+      outcome: new Uint8Array(count),
+      duration: new Float64Array(count),
+      minServing: new Int32Array(count),
+      attempted: new Int32Array(count),
+      rolledBack: new Int32Array(count),
+      failed: new Int32Array(count),
     };
     const stream = this.streamAt(from);
     for (let k = 0; k < count; k++) {
@@ -103,13 +109,32 @@ export function mergeChunks(chunks: readonly TrialChunk[]): TrialChunk {
     return out;
   };
   return {
-    from, count: at - from,
-    outcome: cat((n) => new Uint8Array(n), (c) => c.outcome),
-    duration: cat((n) => new Float64Array(n), (c) => c.duration),
-    minServing: cat((n) => new Int32Array(n), (c) => c.minServing),
-    attempted: cat((n) => new Int32Array(n), (c) => c.attempted),
-    rolledBack: cat((n) => new Int32Array(n), (c) => c.rolledBack),
-    failed: cat((n) => new Int32Array(n), (c) => c.failed),
+    from,
+    count: at - from,
+    outcome: cat(
+      (n) => new Uint8Array(n),
+      (c) => c.outcome,
+    ),
+    duration: cat(
+      (n) => new Float64Array(n),
+      (c) => c.duration,
+    ),
+    minServing: cat(
+      (n) => new Int32Array(n),
+      (c) => c.minServing,
+    ),
+    attempted: cat(
+      (n) => new Int32Array(n),
+      (c) => c.attempted,
+    ),
+    rolledBack: cat(
+      (n) => new Int32Array(n),
+      (c) => c.rolledBack,
+    ),
+    failed: cat(
+      (n) => new Int32Array(n),
+      (c) => c.failed,
+    ),
   };
 }
 
@@ -122,7 +147,14 @@ export interface MonteCarloSummary {
   /** Probability of each halt code. */
   readonly haltsByCode: Readonly<Record<HaltCode, number>>;
   readonly durationSeconds: { readonly p50: number; readonly p90: number; readonly p99: number; readonly mean: number };
-  readonly minServingInstances: { readonly min: number; readonly p1: number; readonly p10: number; readonly p50: number; readonly mean: number; readonly histogram: readonly { readonly value: number; readonly count: number }[] };
+  readonly minServingInstances: {
+    readonly min: number;
+    readonly p1: number;
+    readonly p10: number;
+    readonly p50: number;
+    readonly mean: number;
+    readonly histogram: readonly { readonly value: number; readonly count: number }[];
+  };
   /** Instances whose upgrade started before the run stopped: mean over all trials and over halted ones. */
   readonly blastRadius: { readonly mean: number; readonly meanGivenHalt: number | null };
   readonly rollbacks: { readonly mean: number; readonly max: number };
@@ -154,9 +186,18 @@ export function summarizeTrials(chunk: TrialChunk): MonteCarloSummary {
       MaxUnhealthyInstancePercentExceededInRollingUpgrade: n > 0 ? counts[2]! / n : 0,
       MaxUnhealthyUpgradedInstancePercentExceededInRollingUpgrade: n > 0 ? counts[3]! / n : 0,
     },
-    durationSeconds: { p50: percentile(chunk.duration, 50), p90: percentile(chunk.duration, 90), p99: percentile(chunk.duration, 99), mean: mean(chunk.duration) },
+    durationSeconds: {
+      p50: percentile(chunk.duration, 50),
+      p90: percentile(chunk.duration, 90),
+      p99: percentile(chunk.duration, 99),
+      mean: mean(chunk.duration),
+    },
     minServingInstances: {
-      min: percentile(chunk.minServing, 0), p1: percentile(chunk.minServing, 1), p10: percentile(chunk.minServing, 10), p50: percentile(chunk.minServing, 50), mean: mean(chunk.minServing),
+      min: percentile(chunk.minServing, 0),
+      p1: percentile(chunk.minServing, 1),
+      p10: percentile(chunk.minServing, 10),
+      p50: percentile(chunk.minServing, 50),
+      mean: mean(chunk.minServing),
       histogram: [...histogram].sort((a, b) => a[0] - b[0]).map(([value, count]) => ({ value, count })),
     },
     blastRadius: { mean: mean(chunk.attempted), meanGivenHalt: halts > 0 ? haltAttempted / halts : null },
@@ -179,7 +220,12 @@ function mean(values: ArrayLike<number>): number {
 }
 
 /** All trials at once; `onProgress(done, total)` after each chunk. */
-export function monteCarlo(input: SimInput, trials: number, onProgress?: (done: number, total: number) => void, chunkSize = 1000): MonteCarloSummary {
+export function monteCarlo(
+  input: SimInput,
+  trials: number,
+  onProgress?: (done: number, total: number) => void,
+  chunkSize = 1000,
+): MonteCarloSummary {
   const runner = new TrialRunner(input);
   const chunks: TrialChunk[] = [];
   for (let from = 0; from < trials; from += chunkSize) {
@@ -208,7 +254,12 @@ export interface Sensitivity {
 export function sensitivity(input: SimInput, trials: number): Sensitivity[] {
   const base = new TrialRunner(input).run({ from: 0, count: trials });
   return alternatives(input.assumptions).map((alt) =>
-    compareOutcomes(alt, base.outcome, new TrialRunner({ ...input, assumptions: alt.values }).run({ from: 0, count: trials }).outcome, trials),
+    compareOutcomes(
+      alt,
+      base.outcome,
+      new TrialRunner({ ...input, assumptions: alt.values }).run({ from: 0, count: trials }).outcome,
+      trials,
+    ),
   );
 }
 
@@ -216,7 +267,12 @@ export function sensitivity(input: SimInput, trials: number): Sensitivity[] {
  * One alternative's trials against the baseline's, trial by trial (the same seeds): what the CLI reports
  * and what the preview, which runs the trials in slices, computes from the same two outcome arrays.
  */
-export function compareOutcomes(alt: { readonly name: AssumptionName; readonly value: string }, base: Uint8Array, other: Uint8Array, trials: number): Sensitivity {
+export function compareOutcomes(
+  alt: { readonly name: AssumptionName; readonly value: string },
+  base: Uint8Array,
+  other: Uint8Array,
+  trials: number,
+): Sensitivity {
   let changed = 0;
   let lost = 0;
   let gained = 0;
@@ -230,7 +286,8 @@ export function compareOutcomes(alt: { readonly name: AssumptionName; readonly v
   const complete = baseComplete - lost + gained;
   const flips = lost + gained;
   return {
-    assumption: alt.name, value: alt.value,
+    assumption: alt.name,
+    value: alt.value,
     pComplete: trials > 0 ? complete / trials : 0,
     deltaPComplete: trials > 0 ? (gained - lost) / trials : 0,
     changedTrials: trials > 0 ? changed / trials : 0,

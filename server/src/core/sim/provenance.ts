@@ -4,11 +4,18 @@
  * value was absent or could not be evaluated (then `assumed` is true and `note` says why).
  */
 import type { ValueSource } from '../expressions/values';
-import type { RValue } from '../model/types';
+import type { RValue } from '../model/templateModel';
 
 export type Origin =
-  | 'template' | 'expression' | 'variable' | 'parameterDefault' | 'parametersFile'
-  | 'override' | 'azureDefault' | 'osUpgradeDefault' | 'assumed';
+  | 'template'
+  | 'expression'
+  | 'variable'
+  | 'parameterDefault'
+  | 'parametersFile'
+  | 'override'
+  | 'azureDefault'
+  | 'osUpgradeDefault'
+  | 'assumed';
 
 export interface Provenance {
   readonly value: unknown;
@@ -39,17 +46,37 @@ export function read<T>(
 ): { value: T; provenance: Provenance } {
   if (value === undefined || value.kind === 'null') {
     const assumed = fallbackOrigin === 'assumed';
-    return { value: fallback, provenance: { value: fallback, origin: fallbackOrigin, ...(assumed ? { assumed, note: 'not set in the template' } : {}) } };
+    return {
+      value: fallback,
+      provenance: { value: fallback, origin: fallbackOrigin, ...(assumed ? { assumed, note: 'not set in the template' } : {}) },
+    };
   }
   if (value.kind === 'unknown') {
-    return { value: fallback, provenance: { value: fallback, origin: 'assumed', assumed: true, note: `${value.unknown.expression} cannot be evaluated (${value.unknown.reason}); default used` } };
+    return {
+      value: fallback,
+      provenance: {
+        value: fallback,
+        origin: 'assumed',
+        assumed: true,
+        note: `${value.unknown.expression} cannot be evaluated (${value.unknown.reason}); default used`,
+      },
+    };
   }
   const coerced = coerce(value);
   if (coerced === undefined) {
-    return { value: fallback, provenance: { value: fallback, origin: 'assumed', assumed: true, note: `value ${JSON.stringify(plain(value))} is not usable here; default used` } };
+    return {
+      value: fallback,
+      provenance: {
+        value: fallback,
+        origin: 'assumed',
+        assumed: true,
+        note: `value ${JSON.stringify(plain(value))} is not usable here; default used`,
+      },
+    };
   }
   const origin = ORIGIN[value.source];
-  const converted = value.kind === 'string' && typeof coerced !== 'string' ? { note: `string "${value.value}" read as ${JSON.stringify(coerced)}` } : {};
+  const converted =
+    value.kind === 'string' && typeof coerced !== 'string' ? { note: `string "${value.value}" read as ${JSON.stringify(coerced)}` } : {};
   return { value: coerced, provenance: { value: coerced, origin, ...(origin === 'assumed' ? { assumed: true } : {}), ...converted } };
 }
 

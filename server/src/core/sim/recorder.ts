@@ -4,15 +4,30 @@
  * instances) and drive the capacity series. Monte Carlo runs the same engine with no recorder.
  */
 import { EventQueue } from './eventQueue';
-import type { CapacityPoint, EventKind, SimEvent } from './types';
+import type { CapacityPoint, EventKind, SimEvent } from './simData';
 
 /** What a happening does to an instance's capacity category. */
 export type Change = 'serving' | 'upgrading' | 'unhealthy' | 'created' | 'deleted' | null;
 
 /** Tie-break at equal times: gates before batches, batch phases in causal order, halts after batch ends. */
 export const PRIORITY: Readonly<Record<EventKind, number>> = {
-  start: 0, skip: 1, cancel: 2, gate: 3, batchStart: 4, upgradeStart: 5, surgeCreate: 5, upgradeDone: 6, healthy: 7,
-  healthTimeout: 8, rollbackStart: 9, rollbackDone: 10, surgeDelete: 11, batchEnd: 12, pause: 14, halt: 15, complete: 16,
+  start: 0,
+  skip: 1,
+  cancel: 2,
+  gate: 3,
+  batchStart: 4,
+  upgradeStart: 5,
+  surgeCreate: 5,
+  upgradeDone: 6,
+  healthy: 7,
+  healthTimeout: 8,
+  rollbackStart: 9,
+  rollbackDone: 10,
+  surgeDelete: 11,
+  batchEnd: 12,
+  pause: 14,
+  halt: 15,
+  complete: 16,
 };
 /** Post-batch gates sit between batchEnd and halt; rollbacks on a policy breach come after the halt. */
 export const POST_GATE_PRIORITY = 13;
@@ -40,13 +55,24 @@ export class Recorder {
   private upgrading = 0;
   private unhealthy = 0;
 
-  constructor(private readonly baseCapacity: number, unhealthyAtStart: (id: number) => boolean) {
+  constructor(
+    private readonly baseCapacity: number,
+    unhealthyAtStart: (id: number) => boolean,
+  ) {
     this.category = new Int8Array(2 * baseCapacity + 1);
     for (let id = 0; id < baseCapacity; id++) this.set(id, unhealthyAtStart(id) ? 'unhealthy' : 'serving');
     this.point(0);
   }
 
-  push(t: number, kind: EventKind, batch: number | null, id: number | null, change: Change, detail: string, priority = PRIORITY[kind]): void {
+  push(
+    t: number,
+    kind: EventKind,
+    batch: number | null,
+    id: number | null,
+    change: Change,
+    detail: string,
+    priority = PRIORITY[kind],
+  ): void {
     this.queue.push(t, priority, { kind, batch, id, change, detail });
   }
 
@@ -105,9 +131,17 @@ export class Recorder {
 
   private point(t: number): void {
     const total = this.serving + this.upgrading + this.unhealthy;
-    const p: CapacityPoint = { t, serving: this.serving, upgrading: this.upgrading, unhealthy: this.unhealthy, surge: Math.max(0, total - this.baseCapacity), total };
+    const p: CapacityPoint = {
+      t,
+      serving: this.serving,
+      upgrading: this.upgrading,
+      unhealthy: this.unhealthy,
+      surge: Math.max(0, total - this.baseCapacity),
+      total,
+    };
     const last = this.capacity[this.capacity.length - 1];
-    if (last && last.serving === p.serving && last.upgrading === p.upgrading && last.unhealthy === p.unhealthy && last.total === p.total) return;
+    if (last && last.serving === p.serving && last.upgrading === p.upgrading && last.unhealthy === p.unhealthy && last.total === p.total)
+      return;
     if (last && last.t === t) this.capacity[this.capacity.length - 1] = p;
     else this.capacity.push(p);
   }

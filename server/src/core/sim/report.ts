@@ -8,7 +8,7 @@ import type { MappedInput } from './fromScaleSet';
 import type { MonteCarloSummary, Sensitivity } from './monteCarlo';
 import type { Provenance } from './provenance';
 import { summarizeRun } from './summary';
-import type { CapacityPoint, GateResult, SimEvent, SimRun } from './types';
+import type { CapacityPoint, GateResult, SimEvent, SimRun } from './simData';
 
 export interface SimReport {
   readonly version: 1;
@@ -21,7 +21,15 @@ export interface SimReport {
     readonly assumptions: AssumptionValues;
     readonly provenance: Readonly<Record<string, Provenance>>;
     readonly assumed: readonly string[];
-    readonly whatIf: { readonly unhealthy: number | readonly number[]; readonly failureRate: number; readonly failingInstances: readonly number[]; readonly badImage: boolean; readonly seed: number; readonly startTime: string | number; readonly timings: object };
+    readonly whatIf: {
+      readonly unhealthy: number | readonly number[];
+      readonly failureRate: number;
+      readonly failingInstances: readonly number[];
+      readonly badImage: boolean;
+      readonly seed: number;
+      readonly startTime: string | number;
+      readonly timings: object;
+    };
   };
   readonly run: {
     readonly status: string;
@@ -31,7 +39,16 @@ export interface SimReport {
     readonly strategy: string;
     readonly notes: readonly string[];
     readonly batchSize: number;
-    readonly batches: readonly { index: number; instances: number[]; zones: (string | null)[]; domains: number[]; startSeconds: number; endSeconds: number; outcome: string; gates: readonly GateResult[] }[];
+    readonly batches: readonly {
+      index: number;
+      instances: number[];
+      zones: (string | null)[];
+      domains: number[];
+      startSeconds: number;
+      endSeconds: number;
+      outcome: string;
+      gates: readonly GateResult[];
+    }[];
     readonly haltGate: GateResult | null;
     readonly durationSeconds: number;
     readonly minServingInstances: number;
@@ -63,8 +80,13 @@ export function buildReport(mapped: MappedInput, run: SimRun, mc?: SimReport['mo
       provenance: mapped.provenance,
       assumed: mapped.assumed,
       whatIf: {
-        unhealthy: input.fleet.unhealthy, failureRate: input.failures.probability, failingInstances: input.failures.failingInstances,
-        badImage: input.failures.badImage, seed: input.seed, startTime: input.startTime, timings: input.timings,
+        unhealthy: input.fleet.unhealthy,
+        failureRate: input.failures.probability,
+        failingInstances: input.failures.failingInstances,
+        badImage: input.failures.badImage,
+        seed: input.seed,
+        startTime: input.startTime,
+        timings: input.timings,
       },
     },
     run: {

@@ -50,8 +50,10 @@ export class Rng {
 
   /** The next output's high 32 bits, as an unsigned integer. */
   nextUint32(): number {
-    const h0 = this.h0, l0 = this.l0;
-    let h1 = this.h1, l1 = this.l1;
+    const h0 = this.h0,
+      l0 = this.l0;
+    let h1 = this.h1,
+      l1 = this.l1;
     const low = (l0 + l1) >>> 0;
     const result = (h0 + h1 + (low < l0 ? 1 : 0)) >>> 0;
     h1 ^= h0;
@@ -77,16 +79,25 @@ export class Rng {
 
   /** Advances this generator by 2^64 steps (in place). */
   jump(): void {
-    let a = 0, b = 0, c = 0, d = 0;
+    let a = 0,
+      b = 0,
+      c = 0,
+      d = 0;
     for (const word of JUMP_WORDS) {
       for (let bit = 0; bit < 32; bit++) {
         if ((word >>> bit) & 1) {
-          a ^= this.h0; b ^= this.l0; c ^= this.h1; d ^= this.l1;
+          a ^= this.h0;
+          b ^= this.l0;
+          c ^= this.h1;
+          d ^= this.l1;
         }
         this.nextUint32();
       }
     }
-    this.h0 = a >>> 0; this.l0 = b >>> 0; this.h1 = c >>> 0; this.l1 = d >>> 0;
+    this.h0 = a >>> 0;
+    this.l0 = b >>> 0;
+    this.h1 = c >>> 0;
+    this.l1 = d >>> 0;
   }
 
   /** A new generator 2^64 steps ahead; this one is unchanged. Use one per independent stream. */

@@ -8,7 +8,7 @@ import type { TriggerPlan } from './defaults';
 import type { Fleet } from './fleet';
 import type { Recorder } from './recorder';
 import type { Rng } from './rng';
-import type { BatchMember, SimInput } from './types';
+import type { BatchMember, SimInput } from './simData';
 
 export const OLD_OK = 0;
 export const OLD_BAD = 1;

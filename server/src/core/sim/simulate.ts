@@ -2,7 +2,7 @@
 import { execute, newScratch, prepare } from './engine';
 import { haltMessage, formatPercent } from './messages';
 import { Rng } from './rng';
-import type { SimInput, SimRun } from './types';
+import type { SimInput, SimRun } from './simData';
 
 export function simulate(input: SimInput): SimRun {
   const p = prepare(input);
@@ -10,13 +10,19 @@ export function simulate(input: SimInput): SimRun {
   const n = p.fleet.size;
   let skipped = 0;
   for (let i = 0; i < n; i++) skipped += p.fleet.excluded[i]!;
-  const message = r.errorCode && r.haltGate
-    ? haltMessage(r.errorCode, formatPercent(r.haltGate.unhealthy, r.haltGate.denominator, r.haltGate.thresholdPercent), r.haltGate.thresholdPercent, r.firstFailed)
-    : r.status === 'Cancelled'
-      ? `The rolling upgrade was cancelled after ${r.batches} batch${r.batches === 1 ? '' : 'es'}.`
-      : r.status === 'NotStarted'
-        ? 'Mode Manual: no instance is upgraded until you upgrade instances by hand (manualUpgrade).'
-        : `Completed: ${r.upgraded} upgraded, ${r.failed} failed, ${r.rolledBack} rolled back${skipped > 0 ? `, ${skipped} skipped` : ''}.`;
+  const message =
+    r.errorCode && r.haltGate
+      ? haltMessage(
+          r.errorCode,
+          formatPercent(r.haltGate.unhealthy, r.haltGate.denominator, r.haltGate.thresholdPercent),
+          r.haltGate.thresholdPercent,
+          r.firstFailed,
+        )
+      : r.status === 'Cancelled'
+        ? `The rolling upgrade was cancelled after ${r.batches} batch${r.batches === 1 ? '' : 'es'}.`
+        : r.status === 'NotStarted'
+          ? 'Mode Manual: no instance is upgraded until you upgrade instances by hand (manualUpgrade).'
+          : `Completed: ${r.upgraded} upgraded, ${r.failed} failed, ${r.rolledBack} rolled back${skipped > 0 ? `, ${skipped} skipped` : ''}.`;
   return {
     status: r.status,
     errorCode: r.errorCode,

@@ -1,6 +1,6 @@
 /** One-line and short summaries for CodeLens, hovers and the CLI's first line. */
 import type { MonteCarloSummary } from './monteCarlo';
-import type { SimRun } from './types';
+import type { SimRun } from './simData';
 
 export function formatDuration(seconds: number): string {
   const s = Math.round(seconds);

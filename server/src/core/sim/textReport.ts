@@ -1,7 +1,7 @@
 /** The CLI's text output: a summary line, a batch table and an ASCII timeline (plain ASCII, fixed width). */
 import type { SimReport } from './report';
 import { formatDuration, summarizeMonteCarlo } from './summary';
-import type { SimRun } from './types';
+import type { SimRun } from './simData';
 
 const WIDTH = 60;
 
@@ -15,15 +15,26 @@ export function renderText(report: SimReport, run: SimRun): string {
   lines.push(...batchTable(run));
   if (run.batches.length > 0 && run.durationSeconds > 0) lines.push('', ...timeline(run));
   const p = run.policy;
-  lines.push('', `policy: batch ${p.maxBatchInstancePercent}%, unhealthy ${p.maxUnhealthyInstancePercent}%, unhealthy upgraded ${p.maxUnhealthyUpgradedInstancePercent}%, pause ${p.pauseTimeBetweenBatchesSeconds} s${p.maxSurge ? ', maxSurge' : ''}${p.enableCrossZoneUpgrade ? ', cross-zone' : ''}${p.prioritizeUnhealthyInstances ? ', unhealthy first' : ''}${p.rollbackFailedInstancesOnPolicyBreach ? ', rollback on breach' : ''}; automatic rollback ${run.automaticRollback ? 'on' : 'off'}`);
-  lines.push(`assumptions: ${Object.entries(report.inputs.assumptions).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+  lines.push(
+    '',
+    `policy: batch ${p.maxBatchInstancePercent}%, unhealthy ${p.maxUnhealthyInstancePercent}%, unhealthy upgraded ${p.maxUnhealthyUpgradedInstancePercent}%, pause ${p.pauseTimeBetweenBatchesSeconds} s${p.maxSurge ? ', maxSurge' : ''}${p.enableCrossZoneUpgrade ? ', cross-zone' : ''}${p.prioritizeUnhealthyInstances ? ', unhealthy first' : ''}${p.rollbackFailedInstancesOnPolicyBreach ? ', rollback on breach' : ''}; automatic rollback ${run.automaticRollback ? 'on' : 'off'}`,
+  );
+  lines.push(
+    `assumptions: ${Object.entries(report.inputs.assumptions)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ')}`,
+  );
   const mc = report.monteCarlo;
   if (mc) {
     lines.push('', `monte carlo: ${summarizeMonteCarlo(mc)}`);
     for (const [code, pr] of Object.entries(mc.haltsByCode)) if (pr > 0) lines.push(`  halts ${code}: ${(100 * pr).toFixed(2)}%`);
-    if (mc.closedForm.pHalt !== null) lines.push(`  exact P(halt) = ${mc.closedForm.pHalt.toFixed(4)} (${mc.closedForm.method}: ${mc.closedForm.reason})`);
+    if (mc.closedForm.pHalt !== null)
+      lines.push(`  exact P(halt) = ${mc.closedForm.pHalt.toFixed(4)} (${mc.closedForm.method}: ${mc.closedForm.reason})`);
     const sensitive = mc.sensitivity.filter((s) => s.changesOutcome);
-    for (const s of sensitive) lines.push(`  sensitive: ${s.assumption}=${s.value} would give P(complete) ${(100 * s.pComplete).toFixed(1)}% (${s.deltaPComplete >= 0 ? '+' : ''}${(100 * s.deltaPComplete).toFixed(1)} points)`);
+    for (const s of sensitive)
+      lines.push(
+        `  sensitive: ${s.assumption}=${s.value} would give P(complete) ${(100 * s.pComplete).toFixed(1)}% (${s.deltaPComplete >= 0 ? '+' : ''}${(100 * s.deltaPComplete).toFixed(1)} points)`,
+      );
     if (sensitive.length === 0 && mc.sensitivity.length > 0) lines.push('  no single assumption switch changes P(complete) beyond noise');
   }
   return lines.join('\n') + '\n';
@@ -43,7 +54,11 @@ function batchTable(run: SimRun): string[] {
   ]);
   const header = ['#', 'start', 'took', 'zone', 'UD/FD', 'instances', 'outcome', 'gates (unhealthy/of)'];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
-  const fmt = (r: readonly string[]) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd();
+  const fmt = (r: readonly string[]) =>
+    r
+      .map((cell, c) => cell.padEnd(widths[c]!))
+      .join('  ')
+      .trimEnd();
   return [fmt(header), fmt(widths.map((w) => '-'.repeat(w))), ...rows.map(fmt)];
 }
 
@@ -59,7 +74,8 @@ function timeline(run: SimRun): string[] {
   for (const b of shown) {
     const row = new Array(WIDTH).fill(' ');
     const mark = b.outcome === 'succeeded' ? '#' : b.outcome === 'someFailed' ? '%' : 'X';
-    for (let c = col(b.startSeconds); c <= Math.max(col(b.startSeconds), col(b.endSeconds) - (b.endSeconds < total ? 1 : 0)); c++) row[c] = mark;
+    for (let c = col(b.startSeconds); c <= Math.max(col(b.startSeconds), col(b.endSeconds) - (b.endSeconds < total ? 1 : 0)); c++)
+      row[c] = mark;
     out.push(`  B${String(b.index).padEnd(3)}|${row.join('')}|`);
   }
   if (run.batches.length > shown.length) out.push(`  … ${run.batches.length - shown.length} more batches`);

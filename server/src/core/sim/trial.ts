@@ -15,7 +15,7 @@ export function drawTrial(p: Prepared, rng: Rng, state: Uint8Array, fails: Uint8
   let unhealthy = p.fixedUnhealthyCount;
   liveId.set(p.identity);
   // Rejection sampling: cheap while the count is small, and a large count fails the first gate anyway.
-  for (let picked = 0; picked < fleet.randomUnhealthy; ) {
+  for (let picked = 0; picked < fleet.randomUnhealthy;) {
     const i = rng.nextInt(n);
     if (state[i] === OLD_BAD) continue;
     state[i] = OLD_BAD;
@@ -28,7 +28,7 @@ export function drawTrial(p: Prepared, rng: Rng, state: Uint8Array, fails: Uint8
   else if (prob > 0) {
     // Geometric skipping: draws one number per failure instead of one per instance.
     const logq = Math.log1p(-prob);
-    for (let i = -1; ; ) {
+    for (let i = -1; ;) {
       i += 1 + Math.floor(Math.log(1 - rng.nextFloat()) / logq);
       if (i >= n) break;
       fails[i] = 1;

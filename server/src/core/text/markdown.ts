@@ -45,7 +45,10 @@ export function code(text: string): Markdown {
   const content = codeContent(text);
   if (content === '') return '` `' as Markdown;
   const fence = '`'.repeat(longestRun(content, '`') + 1);
-  const pad = content.startsWith('`') || content.endsWith('`') || (content.startsWith(' ') && content.endsWith(' ') && /[^ ]/.test(content)) ? ' ' : '';
+  const pad =
+    content.startsWith('`') || content.endsWith('`') || (content.startsWith(' ') && content.endsWith(' ') && /[^ ]/.test(content))
+      ? ' '
+      : '';
   return `${fence}${pad}${content}${pad}${fence}` as Markdown;
 }
 

@@ -15,12 +15,12 @@ export interface Range {
   readonly end: Position;
 }
 
-export const EMPTY_SPAN: Span = { offset: 0, length: 0 };
-
-export function spanEnd(span: Span): number {
-  return span.offset + span.length;
-}
-
 export function spanContains(span: Span, offset: number): boolean {
   return offset >= span.offset && offset <= span.offset + span.length;
+}
+
+/** A problem found while reading a source text (a parse error, an unreadable parameters file). */
+export interface ParseProblem {
+  readonly message: string;
+  readonly span: Span;
 }

@@ -49,8 +49,20 @@ for (const [what, expression] of Object.entries(HOSTILE)) {
     const text = template(expression);
     const file = parseBicep(text);
     const tooDeep = file.problems.filter((p) => /nested more than 128 levels deep/.test(p.message));
-    assert.ok(tooDeep.length >= 1 && tooDeep.length <= 2, file.problems.slice(0, 5).map((p) => p.message).join('\n'));
-    assert.ok(file.problems.length <= 3, file.problems.slice(0, 5).map((p) => p.message).join('\n'));
+    assert.ok(
+      tooDeep.length >= 1 && tooDeep.length <= 2,
+      file.problems
+        .slice(0, 5)
+        .map((p) => p.message)
+        .join('\n'),
+    );
+    assert.ok(
+      file.problems.length <= 3,
+      file.problems
+        .slice(0, 5)
+        .map((p) => p.message)
+        .join('\n'),
+    );
     assert.ok(treeDepth(file.statements) < 10 * MAX_DEPTH, `${treeDepth(file.statements)} levels`);
     const model = analyzeBicep(text);
     const [scaleSet] = model.scaleSets;

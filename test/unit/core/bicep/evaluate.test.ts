@@ -65,7 +65,12 @@ test('ARM functions by their Bicep names, with or without sys.', () => {
 });
 
 test('deployment-time functions are unknown with a reason', () => {
-  for (const text of ['var x = resourceGroup().location', 'var x = subscription().subscriptionId', "var x = uniqueString('a')", 'var x = utcNow()']) {
+  for (const text of [
+    'var x = resourceGroup().location',
+    'var x = subscription().subscriptionId',
+    "var x = uniqueString('a')",
+    'var x = utcNow()',
+  ]) {
     const v = value(text).value;
     assert.ok(v instanceof Unknown, text);
     assert.ok(v.reason.length > 0);
@@ -132,11 +137,14 @@ test('cycles and undeclared names end in unknowns, never a stack overflow', () =
 
 test('parameter info: types as ARM gives them, values with their sources', async () => {
   const { analyzeBicep } = await import('../../../../server/src/core/bicep/analyzeBicep');
-  const model = analyzeBicep("@secure()\nparam a string\n@secure()\nparam b object = {}\nparam c int = 2\nparam d string?\n");
-  assert.deepEqual(model.parameters.map((p) => [p.name, p.type, p.value?.kind, p.value?.source]), [
-    ['a', 'securestring', 'unknown', 'unknown'],
-    ['b', 'secureObject', 'object', 'default'],
-    ['c', 'int', 'number', 'default'],
-    ['d', 'string?', 'null', 'default'],
-  ]);
+  const model = analyzeBicep('@secure()\nparam a string\n@secure()\nparam b object = {}\nparam c int = 2\nparam d string?\n');
+  assert.deepEqual(
+    model.parameters.map((p) => [p.name, p.type, p.value?.kind, p.value?.source]),
+    [
+      ['a', 'securestring', 'unknown', 'unknown'],
+      ['b', 'secureObject', 'object', 'default'],
+      ['c', 'int', 'number', 'default'],
+      ['d', 'string?', 'null', 'default'],
+    ],
+  );
 });

@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeBicep } from '../../../../server/src/core/bicep/analyzeBicep';
-import { analyzeTemplate } from '../../../../server/src/core/analyze';
+import { analyzeTemplate } from '../../../../server/src/core/arm/analyzeTemplate';
 import { runRules } from '../../../../server/src/core/rules/runner';
-import type { RValue, ScaleSetModel, TemplateModel } from '../../../../server/src/core/model/types';
+import type { RValue, ScaleSetModel, TemplateModel } from '../../../../server/src/core/model/templateModel';
 import { asString, toPlain } from '../../../../server/src/core/model/values';
 
 const DIR = join(import.meta.dirname, '../../../fixtures/bicep');
@@ -28,7 +28,10 @@ function summary(s: ScaleSetModel) {
     mode: sourced(s.mode?.value),
     rolling: plain(s.rollingUpgradePolicy?.value),
     aos: plain(s.automaticOSUpgradePolicy?.value),
-    aosEnabledSource: (s.automaticOSUpgradePolicy?.value.kind === 'object' && s.automaticOSUpgradePolicy.value.properties.find((p) => p.name === 'enableAutomaticOSUpgrade')?.value.source) || 'absent',
+    aosEnabledSource:
+      (s.automaticOSUpgradePolicy?.value.kind === 'object' &&
+        s.automaticOSUpgradePolicy.value.properties.find((p) => p.name === 'enableAutomaticOSUpgrade')?.value.source) ||
+      'absent',
     legacy: plain(s.legacyAutomaticOSUpgrade?.value),
     stray: s.strayPolicies.map((p) => [p.parentPath.join('.'), p.property.name, toPlain(p.property.value)]),
     repairs: plain(s.automaticRepairsPolicy?.value),
@@ -40,13 +43,22 @@ function summary(s: ScaleSetModel) {
 
 function neighbours(m: TemplateModel) {
   return {
-    loadBalancers: m.loadBalancers.map((lb) => ({ name: plain(lb.name), sku: plain(lb.skuName), probes: lb.probes.map((p) => [plain(p.name), plain(p.protocol), plain(p.port), plain(p.requestPath)]) })),
-    clusters: m.serviceFabricClusters.map((c) => ({ name: plain(c.name), nodeTypes: c.nodeTypes.map((n) => [plain(n.name), plain(n.durabilityLevel), sourced(n.vmInstanceCount)]) })),
+    loadBalancers: m.loadBalancers.map((lb) => ({
+      name: plain(lb.name),
+      sku: plain(lb.skuName),
+      probes: lb.probes.map((p) => [plain(p.name), plain(p.protocol), plain(p.port), plain(p.requestPath)]),
+    })),
+    clusters: m.serviceFabricClusters.map((c) => ({
+      name: plain(c.name),
+      nodeTypes: c.nodeTypes.map((n) => [plain(n.name), plain(n.durabilityLevel), sourced(n.vmInstanceCount)]),
+    })),
     parameters: m.parameters.map((p) => [p.name, p.type, sourced(p.value)]),
   };
 }
 
-const pairs = readdirSync(DIR).filter((f) => f.endsWith('.bicep')).map((f) => f.slice(0, -'.bicep'.length));
+const pairs = readdirSync(DIR)
+  .filter((f) => f.endsWith('.bicep'))
+  .map((f) => f.slice(0, -'.bicep'.length));
 
 test('there are mirrored pairs to compare, one of them a real JSON fixture', () => {
   assert.ok(pairs.length >= 5);
@@ -66,7 +78,10 @@ for (const name of pairs) {
     assert.ok(bicep.scaleSets.length > 0);
     assert.deepEqual(bicep.scaleSets.map(summary), json.scaleSets.map(summary));
     assert.deepEqual(neighbours(bicep), neighbours(json));
-    const ids = (m: TemplateModel, text: string) => runRules(m, text).map((f) => `${f.ruleId}${f.fixes.length ? ' (fix)' : ''}`).sort();
+    const ids = (m: TemplateModel, text: string) =>
+      runRules(m, text)
+        .map((f) => `${f.ruleId}${f.fixes.length ? ' (fix)' : ''}`)
+        .sort();
     assert.deepEqual(ids(bicep, bicepText), ids(json, jsonText));
   });
 }

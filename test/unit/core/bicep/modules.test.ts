@@ -66,14 +66,21 @@ test('module scale sets get the caller params; nested modules resolve relative p
   const requested: string[] = [];
   const model = analyzeBicep(MAIN, { readFile: (p) => (requested.push(p), read(p)) });
   assert.deepEqual(model.parseErrors, []);
-  assert.deepEqual(model.scaleSets.map((s) => s.displayName), ['web/inner', 'web/deeper/deepest']);
+  assert.deepEqual(
+    model.scaleSets.map((s) => s.displayName),
+    ['web/inner', 'web/deeper/deepest'],
+  );
   const [web, deepest] = model.scaleSets;
   assert.equal(toPlain(web!.capacity), 3);
   assert.equal(web!.capacity?.source, 'parametersFile');
   assert.equal(toPlain(web!.mode?.value), 'Automatic');
   assert.deepEqual(web!.path, ['modules', 'web', 'resources', 'vmss']);
   assert.equal(toPlain(deepest!.mode?.value), 'rolling');
-  assert.deepEqual(requested.sort(), ['modules/vmss.bicep', 'nope.bicep', 'shared/more.bicep'], 'the registry module is not read; the cycle stops');
+  assert.deepEqual(
+    requested.sort(),
+    ['modules/vmss.bicep', 'nope.bicep', 'shared/more.bicep'],
+    'the registry module is not read; the cycle stops',
+  );
 });
 
 test('spans of module scale sets point at the module name in the calling file, and no fix is offered there', () => {
@@ -91,7 +98,9 @@ test('without a reader, modules are not followed', () => {
 });
 
 test('.bicepparam: using, params as expressions with the file own vars; JSON parameters files too', () => {
-  const params = readBicepParameters("using './main.bicep'\nvar base = 2\nparam n = base * 3\nparam name = 'x-${base}'\nparam secret = readEnvironmentVariable('S')\n");
+  const params = readBicepParameters(
+    "using './main.bicep'\nvar base = 2\nparam n = base * 3\nparam name = 'x-${base}'\nparam secret = readEnvironmentVariable('S')\n",
+  );
   assert.equal(params.using, './main.bicep');
   assert.deepEqual(params.errors, []);
   assert.deepEqual(params.values.get('n'), { value: 6, source: 'parametersFile' });
@@ -99,6 +108,6 @@ test('.bicepparam: using, params as expressions with the file own vars; JSON par
   assert.equal(params.values.get('secret')?.source, 'unknown');
   const json = readBicepParameters('{ "parameters": { "n": { "value": 4 } } }');
   assert.equal(json.values.get('n')?.value, 4);
-  const model = analyzeBicep(MAIN, { readFile: read, parametersText: 'using \'main.bicep\'\nparam n = 7\n' });
+  const model = analyzeBicep(MAIN, { readFile: read, parametersText: "using 'main.bicep'\nparam n = 7\n" });
   assert.equal(toPlain(model.scaleSets[0]!.capacity), 7);
 });

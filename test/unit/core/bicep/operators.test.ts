@@ -7,23 +7,67 @@ import { parseBicep } from '../../../../server/src/core/bicep/parser';
 import { scan } from '../../../../server/src/core/bicep/scanner';
 import type { Expr } from '../../../../server/src/core/bicep/syntax';
 
-const tokens = (text: string) => scan(text).filter((t) => t.kind !== 'eof').map((t) => `${t.kind}:${t.text}`);
+const tokens = (text: string) =>
+  scan(text)
+    .filter((t) => t.kind !== 'eof')
+    .map((t) => `${t.kind}:${t.text}`);
 
 test('punctuation: longest match first, unknown characters on their own', () => {
   assert.deepEqual(tokens('... .. .? . :: : == =~ => = != !~ ! <= < >= > && & || | ?? ?'), [
-    'punct:...', 'punct:.', 'punct:.', 'punct:.?', 'punct:.', 'punct:::', 'punct::', 'punct:==', 'punct:=~', 'punct:=>', 'punct:=',
-    'punct:!=', 'punct:!~', 'punct:!', 'punct:<=', 'punct:<', 'punct:>=', 'punct:>', 'punct:&&', 'punct:&', 'punct:||', 'punct:|',
-    'punct:??', 'punct:?',
+    'punct:...',
+    'punct:.',
+    'punct:.',
+    'punct:.?',
+    'punct:.',
+    'punct:::',
+    'punct::',
+    'punct:==',
+    'punct:=~',
+    'punct:=>',
+    'punct:=',
+    'punct:!=',
+    'punct:!~',
+    'punct:!',
+    'punct:<=',
+    'punct:<',
+    'punct:>=',
+    'punct:>',
+    'punct:&&',
+    'punct:&',
+    'punct:||',
+    'punct:|',
+    'punct:??',
+    'punct:?',
   ]);
   assert.deepEqual(tokens('{}[](),+-*/%@;~$'), [
-    'punct:{', 'punct:}', 'punct:[', 'punct:]', 'punct:(', 'punct:)', 'punct:,', 'punct:+', 'punct:-', 'punct:*', 'punct:/',
-    'punct:%', 'punct:@', 'punct:;', 'unknown:~', 'unknown:$',
+    'punct:{',
+    'punct:}',
+    'punct:[',
+    'punct:]',
+    'punct:(',
+    'punct:)',
+    'punct:,',
+    'punct:+',
+    'punct:-',
+    'punct:*',
+    'punct:/',
+    'punct:%',
+    'punct:@',
+    'punct:;',
+    'unknown:~',
+    'unknown:$',
   ]);
 });
 
 test('an operator cut by the end of the range becomes an unknown character', () => {
-  assert.deepEqual(scan('a==b', 0, 2).map((t) => `${t.kind}:${t.text}`), ['identifier:a', 'unknown:=', 'eof:']);
-  assert.deepEqual(scan('a...', 0, 3).map((t) => `${t.kind}:${t.text}`), ['identifier:a', 'unknown:.', 'punct:.', 'eof:']);
+  assert.deepEqual(
+    scan('a==b', 0, 2).map((t) => `${t.kind}:${t.text}`),
+    ['identifier:a', 'unknown:=', 'eof:'],
+  );
+  assert.deepEqual(
+    scan('a...', 0, 3).map((t) => `${t.kind}:${t.text}`),
+    ['identifier:a', 'unknown:.', 'punct:.', 'eof:'],
+  );
 });
 
 /** A compact form of an expression: binary and unary nodes in parentheses, leaves as written. */

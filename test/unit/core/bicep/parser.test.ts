@@ -17,16 +17,23 @@ const varValue = (text: string): Expr => only(text, 'var').value;
 const textAt = (text: string, span: { offset: number; length: number }) => text.slice(span.offset, span.offset + span.length);
 
 test('params: type, default, decorators and nullable types', () => {
-  const text = "@minValue(1)\n@maxValue(100)\n@description('How many')\nparam count int = 3\n@secure()\nparam pwd string\nparam zones string[]?\n";
+  const text =
+    "@minValue(1)\n@maxValue(100)\n@description('How many')\nparam count int = 3\n@secure()\nparam pwd string\nparam zones string[]?\n";
   const file = parseBicep(text);
   assert.deepEqual(file.problems, []);
   const [count, pwd, zones] = file.statements as ParamDecl[];
   assert.equal(count!.name, 'count');
   assert.equal(count!.type, 'int');
-  assert.deepEqual(count!.decorators.map((d) => d.name), ['minValue', 'maxValue', 'description']);
+  assert.deepEqual(
+    count!.decorators.map((d) => d.name),
+    ['minValue', 'maxValue', 'description'],
+  );
   assert.equal(count!.defaultValue?.kind === 'number' && count!.defaultValue.value, 3);
   assert.equal(textAt(text, count!.nameSpan), 'count');
-  assert.deepEqual(pwd!.decorators.map((d) => d.name), ['secure']);
+  assert.deepEqual(
+    pwd!.decorators.map((d) => d.name),
+    ['secure'],
+  );
   assert.equal(pwd!.defaultValue, undefined);
   assert.equal(zones!.type, 'string[]?');
 });
@@ -65,7 +72,10 @@ test('objects and arrays: newline- and comma-separated, comments anywhere, keys 
   const value = varValue(text);
   assert.equal(value.kind, 'object');
   if (value.kind !== 'object') return;
-  assert.deepEqual(value.properties.map((p) => p.key), ['a', 'b-c', 'd', 'e']);
+  assert.deepEqual(
+    value.properties.map((p) => p.key),
+    ['a', 'b-c', 'd', 'e'],
+  );
   assert.equal(textAt(text, value.properties[1]!.keySpan), "'b-c'");
   const b = value.properties[1]!.value;
   assert.equal(b.kind === 'array' && b.items.length, 2);
@@ -112,10 +122,14 @@ test('for loops in values, with filters; lambdas and spreads are parsed', () => 
 });
 
 test('modules, using, outputs, types and other statements', () => {
-  const text = "targetScope = 'resourceGroup'\nmodule m './vmss.bicep' = {\n  name: 'm'\n  params: { count: 2 }\n}\noutput id string = m.outputs.id\ntype t = {\n  a: string?\n}\nusing './main.bicep'\n#disable-next-line no-unused-vars\nmetadata info = 'x'\n";
+  const text =
+    "targetScope = 'resourceGroup'\nmodule m './vmss.bicep' = {\n  name: 'm'\n  params: { count: 2 }\n}\noutput id string = m.outputs.id\ntype t = {\n  a: string?\n}\nusing './main.bicep'\n#disable-next-line no-unused-vars\nmetadata info = 'x'\n";
   const file = parseBicep(text);
   assert.deepEqual(file.problems, []);
-  assert.deepEqual(file.statements.map((s) => s.kind), ['other', 'module', 'other', 'other', 'using', 'other']);
+  assert.deepEqual(
+    file.statements.map((s) => s.kind),
+    ['other', 'module', 'other', 'other', 'using', 'other'],
+  );
   const module = file.statements[1]!;
   assert.equal(module.kind === 'module' && module.path, './vmss.bicep');
   const using = file.statements[4]!;
@@ -123,21 +137,31 @@ test('modules, using, outputs, types and other statements', () => {
 });
 
 test('half-typed text: problems at the right place, later declarations still parse', () => {
-  const text = "param a int = \nvar b = {\n  x: 1\n  y:\n  z 3\n}\nresource r 'Microsoft.Compute/virtualMachineScaleSets@2024-07-01' = {\n  name: 'r'\n";
+  const text =
+    "param a int = \nvar b = {\n  x: 1\n  y:\n  z 3\n}\nresource r 'Microsoft.Compute/virtualMachineScaleSets@2024-07-01' = {\n  name: 'r'\n";
   const file = parseBicep(text);
   assert.ok(file.problems.length >= 3, JSON.stringify(file.problems));
-  assert.deepEqual(file.statements.map((s) => s.kind), ['param', 'var', 'resource']);
+  assert.deepEqual(
+    file.statements.map((s) => s.kind),
+    ['param', 'var', 'resource'],
+  );
   const b = (file.statements[1] as VarDecl).value;
   assert.deepEqual(b.kind === 'object' && b.properties.map((p) => p.key), ['x', 'y', 'z']);
   const r = file.statements[2] as ResourceDecl;
   assert.equal(r.body.kind === 'object' && r.body.properties[0]!.key, 'name');
-  assert.ok(file.problems.some((p) => p.message.includes("'}'")), 'missing closing brace reported');
+  assert.ok(
+    file.problems.some((p) => p.message.includes("'}'")),
+    'missing closing brace reported',
+  );
 });
 
 test('an unclosed object ends at the next top-level declaration', () => {
-  const text = "var a = {\n  x: 1\nparam b int = 2\n";
+  const text = 'var a = {\n  x: 1\nparam b int = 2\n';
   const file = parseBicep(text);
-  assert.deepEqual(file.statements.map((s) => s.kind), ['var', 'param']);
+  assert.deepEqual(
+    file.statements.map((s) => s.kind),
+    ['var', 'param'],
+  );
   assert.equal(file.problems.length, 1);
 });
 

@@ -12,14 +12,68 @@ import { readBicepParameters } from '../../../../server/src/core/bicep/bicepPara
 const REAL = join(import.meta.dirname, '../../../fixtures/real-templates');
 const MIRRORED = join(import.meta.dirname, '../../../fixtures/bicep');
 const files = [
-  ...readdirSync(REAL).filter((f) => f.endsWith('.bicep')).map((f) => readFileSync(join(REAL, f), 'utf8')),
-  ...readdirSync(MIRRORED).filter((f) => f.endsWith('.bicep')).map((f) => readFileSync(join(MIRRORED, f), 'utf8')),
+  ...readdirSync(REAL)
+    .filter((f) => f.endsWith('.bicep'))
+    .map((f) => readFileSync(join(REAL, f), 'utf8')),
+  ...readdirSync(MIRRORED)
+    .filter((f) => f.endsWith('.bicep'))
+    .map((f) => readFileSync(join(MIRRORED, f), 'utf8')),
 ];
 
 const TOKENS = [
-  'param', 'var', 'resource', 'module', 'output', 'existing', 'if', 'for', 'in', 'using', 'x', 'vmss', 'true', 'null', '0', '42', '3.5',
-  "'a'", "'${", '}', '{', '[', ']', '(', ')', ':', ',', '.', '.?', '?', '??', '!', '==', '=~', '&&', '||', '+', '-', '*', '=', '=>', '...', '@',
-  "'Microsoft.Compute/virtualMachineScaleSets@2024-07-01'", "'''", '//', '/*', '*/', '#disable-next-line', '\n', ' ', '\r\n', '\\',
+  'param',
+  'var',
+  'resource',
+  'module',
+  'output',
+  'existing',
+  'if',
+  'for',
+  'in',
+  'using',
+  'x',
+  'vmss',
+  'true',
+  'null',
+  '0',
+  '42',
+  '3.5',
+  "'a'",
+  "'${",
+  '}',
+  '{',
+  '[',
+  ']',
+  '(',
+  ')',
+  ':',
+  ',',
+  '.',
+  '.?',
+  '?',
+  '??',
+  '!',
+  '==',
+  '=~',
+  '&&',
+  '||',
+  '+',
+  '-',
+  '*',
+  '=',
+  '=>',
+  '...',
+  '@',
+  "'Microsoft.Compute/virtualMachineScaleSets@2024-07-01'",
+  "'''",
+  '//',
+  '/*',
+  '*/',
+  '#disable-next-line',
+  '\n',
+  ' ',
+  '\r\n',
+  '\\',
 ];
 const tokenSoup = fc.array(fc.constantFrom(...TOKENS), { maxLength: 200 }).map((parts) => parts.join(' '));
 
@@ -27,9 +81,11 @@ const tokenSoup = fc.array(fc.constantFrom(...TOKENS), { maxLength: 200 }).map((
 function checkText(text: string): void {
   const started = Date.now();
   const file = parseBicep(text);
-  for (const p of file.problems) assert.ok(p.span.offset >= 0 && p.span.offset + p.span.length <= text.length, 'problem span inside the text');
+  for (const p of file.problems)
+    assert.ok(p.span.offset >= 0 && p.span.offset + p.span.length <= text.length, 'problem span inside the text');
   const model = analyzeBicep(text);
-  for (const s of model.scaleSets) assert.ok(s.span.offset >= 0 && s.span.offset + s.span.length <= text.length, 'scale-set span inside the text');
+  for (const s of model.scaleSets)
+    assert.ok(s.span.offset >= 0 && s.span.offset + s.span.length <= text.length, 'scale-set span inside the text');
   assert.ok(Date.now() - started < 2000, 'parses in well under 2 s');
 }
 
@@ -66,14 +122,29 @@ test('random edits of real files (delete, duplicate, insert a token) never throw
 });
 
 test('deeply nested and long inputs finish', () => {
-  for (const text of ['{'.repeat(100_000), '['.repeat(50_000) + ']'.repeat(50_000), "var x = '" + '${'.repeat(10_000), '(' .repeat(20_000), 'var x = ' + '!'.repeat(50_000) + 'true', 'var x = 1' + ' + 1'.repeat(20_000), "var x = " + "'${".repeat(50_000), "var x = " + "'${".repeat(3000) + '1' + "}'".repeat(3000)]) {
+  for (const text of [
+    '{'.repeat(100_000),
+    '['.repeat(50_000) + ']'.repeat(50_000),
+    "var x = '" + '${'.repeat(10_000),
+    '('.repeat(20_000),
+    'var x = ' + '!'.repeat(50_000) + 'true',
+    'var x = 1' + ' + 1'.repeat(20_000),
+    'var x = ' + "'${".repeat(50_000),
+    'var x = ' + "'${".repeat(3000) + '1' + "}'".repeat(3000),
+  ]) {
     checkText(text);
-    assert.ok(parseBicep(text).problems.every((p) => !p.message.includes('could not be parsed')), 'no stack overflow, even caught');
+    assert.ok(
+      parseBicep(text).problems.every((p) => !p.message.includes('could not be parsed')),
+      'no stack overflow, even caught',
+    );
   }
 });
 
 test('parameters files of any shape never throw', () => {
-  fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 200 }), tokenSoup, fc.json()), (text) => {
-    readBicepParameters(text);
-  }), { numRuns: 300 });
+  fc.assert(
+    fc.property(fc.oneof(fc.string({ maxLength: 200 }), tokenSoup, fc.json()), (text) => {
+      readBicepParameters(text);
+    }),
+    { numRuns: 300 },
+  );
 });

@@ -37,7 +37,6 @@ test('block comments work too, and a missing reason or unknown rule is reported'
   assert.ok(ids(template('// vmss-upgrade-disable-next-line no-such-rule -- why')).includes('suppression-unknown-rule'));
 });
 
-
 test('findBicepComments skips strings, verbatim strings and interpolation holes', () => {
   const text = "var a = 'http://x' // real\nvar b = '''\n// not a comment\n''' /* block */\nvar c = '${'//' /* in hole */}' // end";
   const found = findBicepComments(text).map((s) => text.slice(s.offset, s.offset + s.length));
@@ -46,6 +45,6 @@ test('findBicepComments skips strings, verbatim strings and interpolation holes'
 });
 
 test('a directive inside a Bicep string is not a suppression (comments come from the Bicep scanner)', () => {
-  const text = template('note: \'// vmss-upgrade-disable-next-line property-name-casing -- inside a string\'');
+  const text = template("note: '// vmss-upgrade-disable-next-line property-name-casing -- inside a string'");
   assert.ok(ids(text).includes('property-name-casing'));
 });

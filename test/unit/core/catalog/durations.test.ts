@@ -18,7 +18,22 @@ test('valid ISO 8601 durations parse to seconds', () => {
 });
 
 test('invalid durations are rejected with a reason', () => {
-  for (const text of ['aaaaaaaaaaaaaaa', '', 'P', 'PT', 'P1DT', 'pt5m', '5m', 'PT5', 'PT-5M', '-PT5M', 'PT1.5M', 'PT5M ', 'P1H', '00:05:00']) {
+  for (const text of [
+    'aaaaaaaaaaaaaaa',
+    '',
+    'P',
+    'PT',
+    'P1DT',
+    'pt5m',
+    '5m',
+    'PT5',
+    'PT-5M',
+    '-PT5M',
+    'PT1.5M',
+    'PT5M ',
+    'P1H',
+    '00:05:00',
+  ]) {
     const parsed = parseIsoDuration(text);
     assert.equal(parsed.ok, false, text);
     if (!parsed.ok) assert.ok(parsed.reason.length > 0);

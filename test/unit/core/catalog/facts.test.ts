@@ -1,7 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  APPLICATION_HEALTH_EXTENSION, isApplicationHealthType, isDocumentedAosImage, isServiceFabricType, ORCHESTRATION_MODES, PATCH_MODES, SERVICE_FABRIC_EXTENSION,
+  APPLICATION_HEALTH_EXTENSION,
+  isApplicationHealthType,
+  isDocumentedAosImage,
+  isServiceFabricType,
+  ORCHESTRATION_MODES,
+  PATCH_MODES,
+  SERVICE_FABRIC_EXTENSION,
 } from '../../../../server/src/core/catalog';
 
 test('Application Health extension facts (reference §2, S9)', () => {

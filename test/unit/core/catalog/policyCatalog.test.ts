@@ -4,20 +4,43 @@ import { closestName, findPolicyProperty, placementsOf, POLICY_OBJECTS, property
 import { parseApiVersion } from '../../../../server/src/core/catalog/apiVersions';
 
 test('the catalog has every property of the reference §1', () => {
-  assert.deepEqual(propertyNames('upgradePolicy', { includeLegacy: true }), ['mode', 'rollingUpgradePolicy', 'automaticOSUpgradePolicy', 'automaticOSUpgrade', 'autoOSUpgradePolicy']);
-  assert.deepEqual(propertyNames('rollingUpgradePolicy'), [
-    'maxBatchInstancePercent', 'maxUnhealthyInstancePercent', 'maxUnhealthyUpgradedInstancePercent', 'pauseTimeBetweenBatches',
-    'enableCrossZoneUpgrade', 'prioritizeUnhealthyInstances', 'rollbackFailedInstancesOnPolicyBreach', 'maxSurge',
+  assert.deepEqual(propertyNames('upgradePolicy', { includeLegacy: true }), [
+    'mode',
+    'rollingUpgradePolicy',
+    'automaticOSUpgradePolicy',
+    'automaticOSUpgrade',
+    'autoOSUpgradePolicy',
   ]);
-  assert.deepEqual(propertyNames('automaticOSUpgradePolicy'), ['enableAutomaticOSUpgrade', 'disableAutomaticRollback', 'useRollingUpgradePolicy', 'osRollingUpgradeDeferral']);
+  assert.deepEqual(propertyNames('rollingUpgradePolicy'), [
+    'maxBatchInstancePercent',
+    'maxUnhealthyInstancePercent',
+    'maxUnhealthyUpgradedInstancePercent',
+    'pauseTimeBetweenBatches',
+    'enableCrossZoneUpgrade',
+    'prioritizeUnhealthyInstances',
+    'rollbackFailedInstancesOnPolicyBreach',
+    'maxSurge',
+  ]);
+  assert.deepEqual(propertyNames('automaticOSUpgradePolicy'), [
+    'enableAutomaticOSUpgrade',
+    'disableAutomaticRollback',
+    'useRollingUpgradePolicy',
+    'osRollingUpgradeDeferral',
+  ]);
   assert.deepEqual(propertyNames('autoOSUpgradePolicy', { includeLegacy: true }), ['disableAutoRollback']);
 });
 
 test('ranges, defaults and versions match the reference', () => {
   const rolling = (name: string) => findPolicyProperty('rollingUpgradePolicy', name)!.property;
-  assert.deepEqual([rolling('maxBatchInstancePercent').minimum, rolling('maxBatchInstancePercent').maximum, rolling('maxBatchInstancePercent').default], [5, 100, 20]);
+  assert.deepEqual(
+    [rolling('maxBatchInstancePercent').minimum, rolling('maxBatchInstancePercent').maximum, rolling('maxBatchInstancePercent').default],
+    [5, 100, 20],
+  );
   assert.deepEqual([rolling('maxUnhealthyInstancePercent').minimum, rolling('maxUnhealthyInstancePercent').maximum], [5, 100]);
-  assert.deepEqual([rolling('maxUnhealthyUpgradedInstancePercent').minimum, rolling('maxUnhealthyUpgradedInstancePercent').maximum], [0, 100]);
+  assert.deepEqual(
+    [rolling('maxUnhealthyUpgradedInstancePercent').minimum, rolling('maxUnhealthyUpgradedInstancePercent').maximum],
+    [0, 100],
+  );
   assert.equal(rolling('pauseTimeBetweenBatches').default, 'PT0S');
   assert.equal(rolling('maxSurge').since, '2022-11-01');
   assert.equal(rolling('enableCrossZoneUpgrade').since, '2020-12-01');
@@ -45,7 +68,10 @@ test('lookups match names the way ARM does', () => {
   assert.deepEqual(findPolicyProperty('rollingUpgradePolicy', 'MaxSurge')?.exactCase, false);
   assert.equal(findPolicyProperty('rollingUpgradePolicy', 'MaxSurge')?.property.name, 'maxSurge');
   assert.equal(findPolicyProperty('rollingUpgradePolicy', 'surge'), undefined);
-  assert.deepEqual(placementsOf('enableAutomaticOSUpgrade').map((p) => p.objectId), ['automaticOSUpgradePolicy']);
+  assert.deepEqual(
+    placementsOf('enableAutomaticOSUpgrade').map((p) => p.objectId),
+    ['automaticOSUpgradePolicy'],
+  );
   assert.deepEqual(placementsOf('nonsense'), []);
 });
 

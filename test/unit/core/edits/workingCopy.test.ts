@@ -7,66 +7,88 @@ import { applyTextEdits } from '../../../../server/src/core/edits/neutralEdit';
 import { WorkingCopy } from '../../../../server/src/core/edits/workingCopy';
 
 const text = fc.array(fc.constantFrom('a', 'b', ' ', '\n', '\r\n', '\r', '{', '"'), { maxLength: 40 }).map((parts) => parts.join(''));
-const steps = fc.array(fc.tuple(fc.nat(), fc.nat({ max: 5 }), fc.constantFrom('', 'x', 'ab', '\r\n', '\n', 'a\r', 'zzzz')), { maxLength: 8 });
+const steps = fc.array(fc.tuple(fc.nat(), fc.nat({ max: 5 }), fc.constantFrom('', 'x', 'ab', '\r\n', '\n', 'a\r', 'zzzz')), {
+  maxLength: 8,
+});
 
 const splitsCrLf = (t: string, offset: number) => t[offset - 1] === '\r' && t[offset] === '\n';
 
 test('composed edits do what the steps did, sorted and apart, trimmed, and never inside a CRLF', () => {
-  fc.assert(fc.property(text, steps, (original, list) => {
-    const copy = new WorkingCopy(original);
-    for (const [at, length, newText] of list) {
-      // Steps as a writer makes them: whole line breaks (the result may still join a CR and an LF).
-      let offset = at % (copy.text.length + 1);
-      if (splitsCrLf(copy.text, offset)) offset++;
-      let end = Math.min(offset + length, copy.text.length);
-      if (splitsCrLf(copy.text, end)) end++;
-      copy.apply(offset, end - offset, newText);
-    }
-    const edits = copy.edits();
-    assert.equal(applyTextEdits(original, edits), copy.text);
-    for (let i = 1; i < edits.length; i++) assert.ok(edits[i - 1]!.offset + edits[i - 1]!.length < edits[i]!.offset, 'sorted, not touching');
-    for (const edit of edits) {
-      const old = original.slice(edit.offset, edit.offset + edit.length);
-      assert.notEqual(old, edit.newText, 'changes something');
-      assert.ok(!splitsCrLf(original, edit.offset) && !splitsCrLf(original, edit.offset + edit.length), `${JSON.stringify(edit)} on ${JSON.stringify(original)}`);
-      const same = (i: number, j: number) => i < old.length && j < edit.newText.length && old[i] === edit.newText[j];
-      // A common character at either end is there only to keep a CRLF whole.
-      if (same(0, 0)) assert.ok(old.startsWith('\r\n') || original[edit.offset - 1] === '\r', 'first character kept only for a CRLF');
-      if (same(old.length - 1, edit.newText.length - 1) && old.length > 0) assert.ok(old.endsWith('\r\n') || original[edit.offset + edit.length] === '\n' || old.endsWith('\n'), 'last character kept only for a CRLF');
-    }
-  }), { numRuns: 2000 });
+  fc.assert(
+    fc.property(text, steps, (original, list) => {
+      const copy = new WorkingCopy(original);
+      for (const [at, length, newText] of list) {
+        // Steps as a writer makes them: whole line breaks (the result may still join a CR and an LF).
+        let offset = at % (copy.text.length + 1);
+        if (splitsCrLf(copy.text, offset)) offset++;
+        let end = Math.min(offset + length, copy.text.length);
+        if (splitsCrLf(copy.text, end)) end++;
+        copy.apply(offset, end - offset, newText);
+      }
+      const edits = copy.edits();
+      assert.equal(applyTextEdits(original, edits), copy.text);
+      for (let i = 1; i < edits.length; i++)
+        assert.ok(edits[i - 1]!.offset + edits[i - 1]!.length < edits[i]!.offset, 'sorted, not touching');
+      for (const edit of edits) {
+        const old = original.slice(edit.offset, edit.offset + edit.length);
+        assert.notEqual(old, edit.newText, 'changes something');
+        assert.ok(
+          !splitsCrLf(original, edit.offset) && !splitsCrLf(original, edit.offset + edit.length),
+          `${JSON.stringify(edit)} on ${JSON.stringify(original)}`,
+        );
+        const same = (i: number, j: number) => i < old.length && j < edit.newText.length && old[i] === edit.newText[j];
+        // A common character at either end is there only to keep a CRLF whole.
+        if (same(0, 0)) assert.ok(old.startsWith('\r\n') || original[edit.offset - 1] === '\r', 'first character kept only for a CRLF');
+        if (same(old.length - 1, edit.newText.length - 1) && old.length > 0)
+          assert.ok(
+            old.endsWith('\r\n') || original[edit.offset + edit.length] === '\n' || old.endsWith('\n'),
+            'last character kept only for a CRLF',
+          );
+      }
+    }),
+    { numRuns: 2000 },
+  );
 });
 
 test('reading the current text in pieces gives what applying every step to a string gives', () => {
-  fc.assert(fc.property(text, steps, fc.nat(), fc.nat(), (original, list, a, b) => {
-    const copy = new WorkingCopy(original);
-    let naive = original;
-    for (const [at, length, newText] of list) {
-      const offset = at % (naive.length + 1);
-      const end = Math.min(offset + length, naive.length);
-      copy.apply(offset, end - offset, newText);
-      naive = naive.slice(0, offset) + newText + naive.slice(end);
-      const from = a % (naive.length + 1);
-      const to = from + (b % (naive.length - from + 1));
-      assert.equal(copy.slice(from, to), naive.slice(from, to));
-      const region = copy.region(from, to);
-      assert.equal(region.text, naive.slice(region.base, region.base + region.text.length));
-      assert.ok(region.base <= from && region.base + region.text.length >= to);
-      assert.ok(region.base === 0 || /[\r\n]/.test(naive[region.base - 1]!), 'starts at a line start');
-      const after = region.base + region.text.length;
-      assert.ok(after === naive.length || /[\r\n]/.test(naive[after - 1]!) && !(naive[after - 1] === '\r' && naive[after] === '\n'), 'ends after a whole line break');
-      assert.ok(!/[\r\n]/.test(naive.slice(region.base, from)), 'no line break before `from` in it');
-    }
-    assert.equal(copy.length, naive.length);
-    assert.equal(copy.text, naive);
-  }), { numRuns: 1000 });
+  fc.assert(
+    fc.property(text, steps, fc.nat(), fc.nat(), (original, list, a, b) => {
+      const copy = new WorkingCopy(original);
+      let naive = original;
+      for (const [at, length, newText] of list) {
+        const offset = at % (naive.length + 1);
+        const end = Math.min(offset + length, naive.length);
+        copy.apply(offset, end - offset, newText);
+        naive = naive.slice(0, offset) + newText + naive.slice(end);
+        const from = a % (naive.length + 1);
+        const to = from + (b % (naive.length - from + 1));
+        assert.equal(copy.slice(from, to), naive.slice(from, to));
+        const region = copy.region(from, to);
+        assert.equal(region.text, naive.slice(region.base, region.base + region.text.length));
+        assert.ok(region.base <= from && region.base + region.text.length >= to);
+        assert.ok(region.base === 0 || /[\r\n]/.test(naive[region.base - 1]!), 'starts at a line start');
+        const after = region.base + region.text.length;
+        assert.ok(
+          after === naive.length || (/[\r\n]/.test(naive[after - 1]!) && !(naive[after - 1] === '\r' && naive[after] === '\n')),
+          'ends after a whole line break',
+        );
+        assert.ok(!/[\r\n]/.test(naive.slice(region.base, from)), 'no line break before `from` in it');
+      }
+      assert.equal(copy.length, naive.length);
+      assert.equal(copy.text, naive);
+    }),
+    { numRuns: 1000 },
+  );
 });
 
 test('two changes far apart stay two edits; spans of the original are found again', () => {
   const copy = new WorkingCopy('{ "a": 1, "b": 2 }');
   copy.apply(15, 1, '3');
   copy.apply(2, 3, '"A"');
-  assert.deepEqual(copy.edits(), [{ offset: 3, length: 1, newText: 'A' }, { offset: 15, length: 1, newText: '3' }]);
+  assert.deepEqual(copy.edits(), [
+    { offset: 3, length: 1, newText: 'A' },
+    { offset: 15, length: 1, newText: '3' },
+  ]);
   assert.deepEqual(copy.map({ offset: 10, length: 3 }), { offset: 10, length: 3 });
   copy.apply(0, 0, '  ');
   assert.deepEqual(copy.map({ offset: 10, length: 3 }), { offset: 12, length: 3 });

@@ -109,8 +109,8 @@ test('inherited members of JS objects are not properties', () => {
   assertUnknown("[createObject('a', 1)['toString']]", /property 'toString' does not exist/);
   assertValue("[contains(createObject('a', 1), 'toString')]", false);
   assertValue("[contains(createObject('a', 1), '__proto__')]", false);
-  assertValue("[json('{\"__proto__\": {\"x\": 1}}').__proto__.x]", 1);
-  const merged = ev("[union(json('{\"__proto__\": {\"x\": 1}}'), createObject('b', 2))]") as Record<string, unknown>;
+  assertValue('[json(\'{"__proto__": {"x": 1}}\').__proto__.x]', 1);
+  const merged = ev('[union(json(\'{"__proto__": {"x": 1}}\'), createObject(\'b\', 2))]') as Record<string, unknown>;
   assert.deepEqual(Object.keys(merged), ['__proto__', 'b']);
   assert.equal(Object.getPrototypeOf(merged), Object.prototype);
 });

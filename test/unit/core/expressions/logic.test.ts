@@ -13,7 +13,7 @@ test('true(), false(), null()', () => {
 test('if() picks a branch', () => {
   assertValue("[if(true(), 'a', 'b')]", 'a');
   assertValue("[if(false(), 'a', 'b')]", 'b');
-  assertValue("[if(equals(1, 1), createArray(1), createObject())]", [1]);
+  assertValue('[if(equals(1, 1), createArray(1), createObject())]', [1]);
   assertUnknown("[if('yes', 'a', 'b')]", /if\(\) expects a bool as argument 1, got a string/);
   assertUnknown("[if(true(), 'a')]", /if\(\) takes 3 arguments, got 2/);
 });
@@ -21,7 +21,7 @@ test('if() picks a branch', () => {
 test('if() is lazy: the untaken branch may fail or be unknown', () => {
   assertValue("[if(true(), 'a', reference('x').foo)]", 'a');
   assertValue("[if(false(), add('a', 1), 'b')]", 'b');
-  assertValue("[if(true(), 1, div(1, 0))]", 1);
+  assertValue('[if(true(), 1, div(1, 0))]', 1);
   assertUnknown("[if(false(), 'a', reference('x'))]", /reference\(\)/);
 });
 
@@ -60,7 +60,7 @@ test('coalesce() returns the first non-null', () => {
   assertValue("[coalesce(null(), 'a', 'b')]", 'a');
   assertValue('[coalesce(null(), null())]', null);
   assertValue("[coalesce('', 'b')]", '');
-  assertValue("[coalesce(null(), createArray())]", []);
+  assertValue('[coalesce(null(), createArray())]', []);
   assertValue("[coalesce('a', reference('x'))]", 'a');
   assertUnknown("[coalesce(reference('x'), 'a')]", /reference\(\)/);
   assertUnknown("[coalesce(null(), reference('x'))]", /reference\(\)/);

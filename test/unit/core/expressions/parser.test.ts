@@ -69,7 +69,7 @@ test('syntax errors are reported, never thrown', () => {
   assert.match(parseError("[concat('a']").error, /"," or "\)"/);
   assert.match(parseError("[concat('a]").error, /unterminated string/);
   assert.match(parseError('[true]').error, /must be called as a function/);
-  assert.match(parseError("[f() g()]").error, /after the expression/);
+  assert.match(parseError('[f() g()]').error, /after the expression/);
   assert.match(parseError('[f(,)]').error, /expected a function call or a literal/);
   assert.match(parseError('[f(1,)]').error, /expected a function call or a literal/);
   assert.match(parseError('[f().]').error, /property name/);
@@ -93,7 +93,12 @@ test('nesting deeper than maxDepth is an error, counting calls, indexes and chai
 
 test('100,000-deep input fails quickly without overflowing the stack', () => {
   const n = 100_000;
-  for (const text of ['[' + 'f('.repeat(n) + ')'.repeat(n) + ']', '[f()' + '[f()'.repeat(n) + ']'.repeat(n) + ']', '[f()' + '.a'.repeat(n) + ']', '[x' + '['.repeat(n) + ']']) {
+  for (const text of [
+    '[' + 'f('.repeat(n) + ')'.repeat(n) + ']',
+    '[f()' + '[f()'.repeat(n) + ']'.repeat(n) + ']',
+    '[f()' + '.a'.repeat(n) + ']',
+    '[x' + '['.repeat(n) + ']',
+  ]) {
     const result = parseExpression(text, Number.MAX_SAFE_INTEGER);
     assert.equal(result.ok, false);
   }

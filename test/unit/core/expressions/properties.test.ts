@@ -14,10 +14,55 @@ const scope = mapScope({
 });
 
 const FUNCTIONS = [
-  'concat', 'format', 'string', 'int', 'bool', 'json', 'if', 'equals', 'not', 'and', 'or', 'less', 'lessOrEquals', 'greater',
-  'greaterOrEquals', 'add', 'sub', 'mul', 'div', 'mod', 'min', 'max', 'length', 'empty', 'contains', 'toLower', 'toUpper',
-  'coalesce', 'createArray', 'createObject', 'union', 'first', 'last', 'split', 'replace', 'resourceId', 'parameters',
-  'variables', 'reference', 'resourceGroup', 'copyIndex', 'true', 'false', 'null', 'substring', 'take', 'skip', 'range', 'ns.fn',
+  'concat',
+  'format',
+  'string',
+  'int',
+  'bool',
+  'json',
+  'if',
+  'equals',
+  'not',
+  'and',
+  'or',
+  'less',
+  'lessOrEquals',
+  'greater',
+  'greaterOrEquals',
+  'add',
+  'sub',
+  'mul',
+  'div',
+  'mod',
+  'min',
+  'max',
+  'length',
+  'empty',
+  'contains',
+  'toLower',
+  'toUpper',
+  'coalesce',
+  'createArray',
+  'createObject',
+  'union',
+  'first',
+  'last',
+  'split',
+  'replace',
+  'resourceId',
+  'parameters',
+  'variables',
+  'reference',
+  'resourceGroup',
+  'copyIndex',
+  'true',
+  'false',
+  'null',
+  'substring',
+  'take',
+  'skip',
+  'range',
+  'ns.fn',
 ];
 
 const NAMES = ['name', 'count', 'obj', 'list', 'v', 'nested', 'missing', 'a', 'b', 'k', '{0}', '{', '}', '', ',', 'true', '1'];
@@ -60,16 +105,26 @@ test('expressions generated from the grammar parse and evaluate without throwing
 
 test('grammar expressions evaluate under tiny limits without throwing', () => {
   const tiny: EvalLimits = { maxDepth: 3, maxSteps: 5, maxLength: 4 };
-  fc.assert(fc.property(exprText, (body) => assertEvaluates(`[${body}]`, tiny)), { numRuns: 1000 });
+  fc.assert(
+    fc.property(exprText, (body) => assertEvaluates(`[${body}]`, tiny)),
+    { numRuns: 1000 },
+  );
 });
 
 test('random garbage never throws', () => {
   const alphabet = fc.constantFrom(...'[]().,\'"{}abcfx01-_ \\'.split(''));
   fc.assert(
-    fc.property(fc.array(alphabet, { maxLength: 60 }).map((cs) => cs.join('')), fc.boolean(), (s, wrap) => assertEvaluates(wrap ? `[${s}]` : s)),
+    fc.property(
+      fc.array(alphabet, { maxLength: 60 }).map((cs) => cs.join('')),
+      fc.boolean(),
+      (s, wrap) => assertEvaluates(wrap ? `[${s}]` : s),
+    ),
     { numRuns: 5000 },
   );
-  fc.assert(fc.property(fc.string({ maxLength: 80, unit: 'binary' }), (s) => assertEvaluates(`[${s}]`)), { numRuns: 2000 });
+  fc.assert(
+    fc.property(fc.string({ maxLength: 80, unit: 'binary' }), (s) => assertEvaluates(`[${s}]`)),
+    { numRuns: 2000 },
+  );
 });
 
 test('mutated valid expressions never throw', () => {

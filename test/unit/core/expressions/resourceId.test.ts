@@ -6,17 +6,26 @@ import { mapScope } from './mapScope';
 
 test('resourceId() without subscription and group gives the provider path only', () => {
   assertValue("[resourceId('Microsoft.Network/loadBalancers', 'lb')]", '/providers/Microsoft.Network/loadBalancers/lb');
-  assertValue("[resourceId('Microsoft.Network/loadBalancers/probes', 'lb', 'p')]", '/providers/Microsoft.Network/loadBalancers/lb/probes/p');
+  assertValue(
+    "[resourceId('Microsoft.Network/loadBalancers/probes', 'lb', 'p')]",
+    '/providers/Microsoft.Network/loadBalancers/lb/probes/p',
+  );
   assertValue("[resourceId('Microsoft.Network/loadBalancers/probes', 'lb/p')]", '/providers/Microsoft.Network/loadBalancers/lb/probes/p');
 });
 
 test('resourceId() tolerates a trailing slash on the type, as ARM does', () => {
-  assertValue("[resourceId('Microsoft.Network/virtualNetworks/subnets/', 'vnet', 's')]", '/providers/Microsoft.Network/virtualNetworks/vnet/subnets/s');
+  assertValue(
+    "[resourceId('Microsoft.Network/virtualNetworks/subnets/', 'vnet', 's')]",
+    '/providers/Microsoft.Network/virtualNetworks/vnet/subnets/s',
+  );
   assertUnknown("[resourceId('Microsoft.Network/', 'x')]", /is not valid/);
 });
 
 test('resourceId() with a resource group, and with subscription and group', () => {
-  assertValue("[resourceId('rg', 'Microsoft.Network/loadBalancers', 'lb')]", '/resourceGroups/rg/providers/Microsoft.Network/loadBalancers/lb');
+  assertValue(
+    "[resourceId('rg', 'Microsoft.Network/loadBalancers', 'lb')]",
+    '/resourceGroups/rg/providers/Microsoft.Network/loadBalancers/lb',
+  );
   assertValue(
     "[resourceId('0000-1111', 'rg', 'Microsoft.Network/virtualNetworks/subnets', 'vnet', 'default')]",
     '/subscriptions/0000-1111/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet/subnets/default',
@@ -25,7 +34,11 @@ test('resourceId() with a resource group, and with subscription and group', () =
 
 test('resourceId() evaluates its arguments', () => {
   const scope = mapScope({ parameters: { lbName: 'myLb' }, variables: { probe: 'health' } });
-  assertValue("[resourceId('Microsoft.Network/loadBalancers/probes', parameters('lbName'), variables('probe'))]", '/providers/Microsoft.Network/loadBalancers/myLb/probes/health', scope);
+  assertValue(
+    "[resourceId('Microsoft.Network/loadBalancers/probes', parameters('lbName'), variables('probe'))]",
+    '/providers/Microsoft.Network/loadBalancers/myLb/probes/health',
+    scope,
+  );
 });
 
 test('resourceId() argument errors are unknown', () => {

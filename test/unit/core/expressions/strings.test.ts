@@ -47,7 +47,7 @@ test('format() errors are unknown', () => {
 test('string() writes compact JSON for objects and arrays', () => {
   assertValue("[string(createObject('a', 1, 'b', 'x'))]", '{"a":1,"b":"x"}');
   assertValue("[string(createArray('a', 1, true(), null()))]", '["a",1,true,null]');
-  assertValue("[string(json('{\"q\":\"say \\\"hi\\\"\"}'))]", '{"q":"say \\"hi\\""}');
+  assertValue('[string(json(\'{"q":"say \\"hi\\""}\'))]', '{"q":"say \\"hi\\""}');
   assertValue("[string('abc')]", 'abc');
   assertValue('[string(5)]', '5');
   assertValue('[string(true())]', 'True');
@@ -82,11 +82,11 @@ test('replace() replaces every occurrence, case-sensitively', () => {
 });
 
 test('json() parses JSON text', () => {
-  assertValue("[json('{\"a\": [1, 2]}')]", { a: [1, 2] });
+  assertValue('[json(\'{"a": [1, 2]}\')]', { a: [1, 2] });
   assertValue("[json('null')]", null);
   assertValue("[json('true')]", true);
-  assertValue("[json('\"s\"')]", 's');
-  assertValue("[json('{\"a\":{\"B\":1}}').a.b]", 1);
+  assertValue('[json(\'"s"\')]', 's');
+  assertValue('[json(\'{"a":{"B":1}}\').a.b]', 1);
   assertUnknown("[json('{a:1}')]", /not valid JSON/);
   assertUnknown('[json(1)]', /json\(\) expects a string/);
 });
@@ -118,7 +118,7 @@ test('substring, startsWith, endsWith, indexOf, lastIndexOf', () => {
 
 test('padLeft()', () => {
   assertValue("[padLeft('7', 3, '0')]", '007');
-  assertValue('[padLeft(7, 3, \'0\')]', '007');
+  assertValue("[padLeft(7, 3, '0')]", '007');
   assertValue("[padLeft('abc', 2, '0')]", 'abc');
   assertValue("[padLeft('a', 3)]", '  a');
   assertUnknown("[padLeft('a', 3, 'xy')]", /exactly one character/);

@@ -25,7 +25,7 @@ test('unknown arguments propagate through functions', () => {
   for (const text of [
     "[concat('a', reference('x'))]",
     "[toLower(reference('x').name)]",
-    "[add(1, resourceGroup().x)]",
+    '[add(1, resourceGroup().x)]',
     "[format('{0}', reference('x'))]",
     "[not(reference('x'))]",
     "[length(reference('x'))]",
@@ -48,7 +48,7 @@ test('a syntax error is unknown with the position', () => {
 });
 
 test('wrong argument counts are unknown', () => {
-  assertUnknown("[parameters()]", /parameters\(\) takes 1 argument, got 0/);
+  assertUnknown('[parameters()]', /parameters\(\) takes 1 argument, got 0/);
   assertUnknown("[replace('a', 'b')]", /replace\(\) takes 3 arguments, got 2/);
   assertUnknown("[substring('a')]", /substring\(\) takes 2 to 3 arguments, got 1/);
 });
@@ -56,7 +56,8 @@ test('wrong argument counts are unknown', () => {
 test('an unknown entry from the scope is restated for this expression', () => {
   const scope: EvalScope = {
     parameter: () => undefined,
-    variable: (name) => (name === 'loop' ? { value: new Unknown("[variables('loop')]", "cycle through variables('loop')"), source: 'unknown' } : undefined),
+    variable: (name) =>
+      name === 'loop' ? { value: new Unknown("[variables('loop')]", "cycle through variables('loop')"), source: 'unknown' } : undefined,
   };
   const r = evr("[concat(variables('loop'), 'x')]", scope);
   assert.ok(r.value instanceof Unknown);

@@ -59,12 +59,13 @@ describe('lazy strict-JSON tree', () => {
     for (const text of [
       '{"a\\"b": "x\\\\", "c\\\\": "\\"", "\\u00e9t\\u00e9": "line\\nbreak\\t\\/"}',
       '[-0, 1e3, -2.5E-7, 12345678901234567890, 0.1]',
-      '"[concat(\'a\', \'\\"}]\')]"',
+      "\"[concat('a', '\\\"}]')]\"",
       '  42  ',
       'null',
       '{"nested": {"deeper": [{"x": [[], {}]}], "after": true}, "last": false}',
       '{"dup": 1, "DUP": 2, "dup": 3}',
-    ]) assertSameTree(text);
+    ])
+      assertSameTree(text);
   });
 
   it('is the tree of every real JSON template that is strict JSON', () => {
@@ -79,7 +80,7 @@ describe('lazy strict-JSON tree', () => {
   });
 
   it('declines what is not strict JSON, so the tolerant parser reports it', () => {
-    for (const text of ['', '   ', '{"a": 1,}', '{"a": 1 // note\n}', '/* c */ {}', '{"a": ', '{"a": 1}}', '[1 2]', '{\'a\': 1}']) {
+    for (const text of ['', '   ', '{"a": 1,}', '{"a": 1 // note\n}', '/* c */ {}', '{"a": ', '{"a": 1}}', '[1 2]', "{'a': 1}"]) {
       assert.equal(parseStrictLazily(text), undefined, text);
     }
     const broken = parseJson('{"a": 1,,}');

@@ -26,7 +26,45 @@ function containersOf(node: Node, out: [number, number][] = []): [number, number
 
 /** JSON-ish text: tokens and fragments that make up JSON, in any order, so many near misses come up. */
 const jsonish = fc
-  .array(fc.constantFrom('{', '}', '[', ']', ',', ':', ' ', '\n', '\t', '"', '"a"', '"\\n"', '"\\u00e9"', '"\\x"', '\\', '0', '-', '1', '.', 'e', '+', '12', '-0.5e+3', '01', 'true', 'false', 'null', 'tru', '\u0001', '/', '//', '/*', '*/', 'é'), { maxLength: 30 })
+  .array(
+    fc.constantFrom(
+      '{',
+      '}',
+      '[',
+      ']',
+      ',',
+      ':',
+      ' ',
+      '\n',
+      '\t',
+      '"',
+      '"a"',
+      '"\\n"',
+      '"\\u00e9"',
+      '"\\x"',
+      '\\',
+      '0',
+      '-',
+      '1',
+      '.',
+      'e',
+      '+',
+      '12',
+      '-0.5e+3',
+      '01',
+      'true',
+      'false',
+      'null',
+      'tru',
+      '\u0001',
+      '/',
+      '//',
+      '/*',
+      '*/',
+      'é',
+    ),
+    { maxLength: 30 },
+  )
   .map((parts) => parts.join(''));
 
 /**
@@ -35,17 +73,58 @@ const jsonish = fc
  * mistake is seen by itself.
  */
 const scalar = fc.constantFrom('0', '-0', '12', '1.5', '-2.5e+3', '1E9', '"s"', '""', '"a\\"b"', '"\\u00e9"', 'true', 'false', 'null');
-const nearMiss = fc.constantFrom('1.', '01', '-', '1e', '1e+', '.5', '+1', '"\\x"', '"\\u12"', '"\\u12zz"', '"\u0001"', '"\t"', '"open', 'tru', 'nul', 'True', 'NaN', '0x1', "'s'", '[1,]', '{"a":1,}', '{"a"}', '{"a" 1}', '{a:1}', '[1 2]', '//c', '/*c*/');
+const nearMiss = fc.constantFrom(
+  '1.',
+  '01',
+  '-',
+  '1e',
+  '1e+',
+  '.5',
+  '+1',
+  '"\\x"',
+  '"\\u12"',
+  '"\\u12zz"',
+  '"\u0001"',
+  '"\t"',
+  '"open',
+  'tru',
+  'nul',
+  'True',
+  'NaN',
+  '0x1',
+  "'s'",
+  '[1,]',
+  '{"a":1,}',
+  '{"a"}',
+  '{"a" 1}',
+  '{a:1}',
+  '[1 2]',
+  '//c',
+  '/*c*/',
+);
 const gap = fc.constantFrom('', ' ', '\n  ', '\r\n', '\t');
 const nearlyJson = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, { arbitrary: scalar, weight: 6 }, { arbitrary: nearMiss, weight: 1 }, { arbitrary: tie('array'), weight: 2 }, { arbitrary: tie('object'), weight: 2 }),
-  array: fc.tuple(fc.array(fc.tuple(gap, tie('value')), { maxLength: 4 }), gap).map(([items, g]) => `[${items.map(([a, v]) => a + v).join(',')}${g}]`),
-  object: fc.tuple(fc.array(fc.tuple(fc.constantFrom('"k"', '"K"', '"a\\"b"'), gap, tie('value')), { maxLength: 4 }), gap).map(([members, g]) => `{${members.map(([k, a, v]) => `${a}${k}:${a}${v}`).join(',')}${g}}`),
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    { arbitrary: scalar, weight: 6 },
+    { arbitrary: nearMiss, weight: 1 },
+    { arbitrary: tie('array'), weight: 2 },
+    { arbitrary: tie('object'), weight: 2 },
+  ),
+  array: fc
+    .tuple(fc.array(fc.tuple(gap, tie('value')), { maxLength: 4 }), gap)
+    .map(([items, g]) => `[${items.map(([a, v]) => a + v).join(',')}${g}]`),
+  object: fc
+    .tuple(fc.array(fc.tuple(fc.constantFrom('"k"', '"K"', '"a\\"b"'), gap, tie('value')), { maxLength: 4 }), gap)
+    .map(([members, g]) => `{${members.map(([k, a, v]) => `${a}${k}:${a}${v}`).join(',')}${g}}`),
 })).value as fc.Arbitrary<string>;
 
 describe('strict JSON scan', () => {
   it('accepts exactly what JSON.parse accepts (grammar-built JSON with near misses)', () => {
-    fc.assert(fc.property(nearlyJson, gap, (text, around) => assertAgreesWithJsonParse(around + text + around)), { numRuns: 3000 });
+    fc.assert(
+      fc.property(nearlyJson, gap, (text, around) => assertAgreesWithJsonParse(around + text + around)),
+      { numRuns: 3000 },
+    );
   });
 
   it('accepts exactly what JSON.parse accepts (JSON-ish token soup)', () => {
@@ -53,7 +132,13 @@ describe('strict JSON scan', () => {
   });
 
   it('accepts exactly what JSON.parse accepts (valid JSON with one character changed)', () => {
-    const mutated = fc.tuple(fc.jsonValue({ maxDepth: 4 }), fc.nat(), fc.nat(), fc.constantFrom('', ',', '}', ']', '"', '\\', ' ', '0', 'x', '\u001f', '.', '-'))
+    const mutated = fc
+      .tuple(
+        fc.jsonValue({ maxDepth: 4 }),
+        fc.nat(),
+        fc.nat(),
+        fc.constantFrom('', ',', '}', ']', '"', '\\', ' ', '0', 'x', '\u001f', '.', '-'),
+      )
       .map(([value, where, length, insert]) => {
         const text = JSON.stringify(value, null, where % 2 ? 2 : undefined);
         const at = where % (text.length + 1);

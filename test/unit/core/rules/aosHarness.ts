@@ -1,7 +1,7 @@
 // Scale-set templates for the automatic-OS-upgrade and rolling-policy rule tests: real JSONC text with
 // comments, fed through analyzeTemplate and runRules like every other rule test (see harness.ts).
-import { analyzeTemplate } from '../../../../server/src/core/analyze';
-import { runRules, type Finding } from '../../../../server/src/core/rules';
+import type { Finding } from '../../../../server/src/core/rules';
+import { buildTemplate, lint } from './harness';
 
 export interface ScaleSetParts {
   /** JSON text of properties.upgradePolicy; omitted when undefined. */
@@ -21,37 +21,29 @@ export interface ScaleSetParts {
   readonly parameters?: string;
 }
 
-const indent = (text: string, by: string) => text.trim().split('\n').map((line, i) => (i === 0 ? line : by + line)).join('\n');
-
 export function scaleSetTemplate(parts: ScaleSetParts = {}): string {
   const props: string[] = [];
-  if (parts.properties) props.push(...parts.properties.trim().split('\n').map((l) => `        ${l.trim()}`));
-  if (parts.overprovision !== null) props.push(`        "overprovision": ${parts.overprovision ?? 'false'},`);
-  if (parts.vmProfile !== undefined) props.push(`        "virtualMachineProfile": ${indent(parts.vmProfile, '        ')},`);
-  if (parts.upgradePolicy !== undefined) props.push(`        "upgradePolicy": ${indent(parts.upgradePolicy, '        ')},`);
-  props.push('        "singlePlacementGroup": true // keeps the last line comma-free');
-  return [
-    '{',
-    '  // A scale set for rule tests.',
-    '  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",',
-    '  "contentVersion": "1.0.0.0",',
-    `  "parameters": {${parts.parameters ? `\n    ${indent(parts.parameters, '    ')}\n  ` : ''}},`,
-    '  "resources": [',
-    '    {',
-    '      "type": "Microsoft.Compute/virtualMachineScaleSets",',
-    `      "apiVersion": "${parts.apiVersion ?? '2024-11-01'}",`,
-    '      "name": "vmss1",',
-    '      "location": "westeurope",',
-    ...(parts.resource ? parts.resource.trim().split('\n').map((l) => `      ${l.trim()}`) : []),
-    `      "sku": { "name": "Standard_D2s_v3", "capacity": ${parts.capacity ?? '10'} }, /* the instance count */`,
-    '      "properties": {',
-    ...props,
-    '      }',
-    '    }',
-    '  ]',
-    '}',
-    '',
-  ].join('\n');
+  // Extra lines each end with their comma; the builder writes the commas between members.
+  if (parts.properties)
+    props.push(
+      ...parts.properties
+        .trim()
+        .split('\n')
+        .map((l) => l.trim().replace(/,$/, '')),
+    );
+  if (parts.overprovision !== null) props.push(`"overprovision": ${parts.overprovision ?? 'false'}`);
+  if (parts.vmProfile !== undefined) props.push(`"virtualMachineProfile": ${parts.vmProfile.trim()}`);
+  if (parts.upgradePolicy !== undefined) props.push(`"upgradePolicy": ${parts.upgradePolicy.trim()}`);
+  props.push('"singlePlacementGroup": true // keeps the last line comma-free');
+  return buildTemplate({
+    comment: 'A scale set for rule tests.',
+    ...(parts.parameters ? { parameters: parts.parameters } : {}),
+    ...(parts.apiVersion ? { apiVersion: parts.apiVersion } : {}),
+    resourceLines: parts.resource ? parts.resource.trim().split('\n') : [],
+    ...(parts.capacity ? { capacity: parts.capacity } : {}),
+    skuComment: 'the instance count',
+    properties: props,
+  });
 }
 
 /** AOS on, with the given extra automaticOSUpgradePolicy members (JSON text, may be empty). */
@@ -66,7 +58,10 @@ export function aosPolicy(mode = 'Rolling', extraAos = '', extra = ''): string {
 }
 
 /** A Linux profile on a documented platform image, with the given imageReference members replaced. */
-export function linuxProfile(imageReference = '"publisher": "Canonical", "offer": "0001-com-ubuntu-server-jammy", "sku": "22_04-LTS-Gen2", "version": "latest"', extra = ''): string {
+export function linuxProfile(
+  imageReference = '"publisher": "Canonical", "offer": "0001-com-ubuntu-server-jammy", "sku": "22_04-LTS-Gen2", "version": "latest"',
+  extra = '',
+): string {
   return `{
   "storageProfile": {
     // the OS image
@@ -93,5 +88,5 @@ export function windowsProfile(windowsConfiguration: string): string {
 export const UNKNOWN = `"[reference('settings').value]"`;
 
 export function lintAt(text: string, now: string | number | undefined, ruleId: string): Finding[] {
-  return runRules(analyzeTemplate(text), text, now === undefined ? {} : { now }).filter((f) => f.ruleId === ruleId);
+  return lint(text, undefined, undefined, now).filter((f) => f.ruleId === ruleId);
 }

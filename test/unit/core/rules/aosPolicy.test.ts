@@ -38,11 +38,18 @@ test('aos-rollback-disabled: disableAutomaticRollback true is an info; the fix s
 test('aos-rollback-disabled: silent when false or absent, with AOS off, or unknown', () => {
   assert.deepEqual(findingsOf(vmssTemplate(aosPolicy('Rolling', '"disableAutomaticRollback": false')), 'aos-rollback-disabled'), []);
   assert.deepEqual(findingsOf(vmssTemplate(aosPolicy()), 'aos-rollback-disabled'), []);
-  assert.deepEqual(findingsOf(vmssTemplate('{ "mode": "Rolling", "automaticOSUpgradePolicy": { "disableAutomaticRollback": true } }'), 'aos-rollback-disabled'), []);
+  assert.deepEqual(
+    findingsOf(
+      vmssTemplate('{ "mode": "Rolling", "automaticOSUpgradePolicy": { "disableAutomaticRollback": true } }'),
+      'aos-rollback-disabled',
+    ),
+    [],
+  );
   assert.deepEqual(findingsOf(vmssTemplate(aosPolicy('Rolling', `"disableAutomaticRollback": ${UNKNOWN}`)), 'aos-rollback-disabled'), []);
 });
 
-const flexible = (upgradePolicy: string, orchestration = '"Flexible"') => vmssTemplate(upgradePolicy).replace('"overprovision": false,', `"orchestrationMode": ${orchestration},\n        "overprovision": false,`);
+const flexible = (upgradePolicy: string, orchestration = '"Flexible"') =>
+  vmssTemplate(upgradePolicy).replace('"overprovision": false,', `"orchestrationMode": ${orchestration},\n        "overprovision": false,`);
 
 test('aos-flexible: AOS on Flexible is a warning that states the documentation conflict', () => {
   const text = flexible(aosPolicy());
@@ -85,10 +92,25 @@ test('aos-rolling-policy-unused: before API 2022-03-01 it says so and offers no 
 });
 
 test('aos-rolling-policy-unused: silent when used, without a policy, with AOS off or legacy, or unknown', () => {
-  assert.deepEqual(findingsOf(vmssTemplate(aosPolicy('Rolling', '"useRollingUpgradePolicy": true', ROLLING)), 'aos-rolling-policy-unused'), []);
+  assert.deepEqual(
+    findingsOf(vmssTemplate(aosPolicy('Rolling', '"useRollingUpgradePolicy": true', ROLLING)), 'aos-rolling-policy-unused'),
+    [],
+  );
   assert.deepEqual(findingsOf(vmssTemplate(aosPolicy('Rolling')), 'aos-rolling-policy-unused'), []);
   assert.deepEqual(findingsOf(vmssTemplate(`{ "mode": "Rolling", ${ROLLING} }`), 'aos-rolling-policy-unused'), []);
-  assert.deepEqual(findingsOf(vmssTemplate(`{ "mode": "Rolling", "automaticOSUpgrade": true, ${ROLLING} }`, { apiVersion: '2017-12-01' }), 'aos-rolling-policy-unused'), []);
-  assert.deepEqual(findingsOf(vmssTemplate(aosPolicy('Rolling', `"useRollingUpgradePolicy": ${UNKNOWN}`, ROLLING)), 'aos-rolling-policy-unused'), []);
-  assert.deepEqual(findingsOf(vmssTemplate(aosPolicy('Rolling', '', `"rollingUpgradePolicy": ${UNKNOWN}`)), 'aos-rolling-policy-unused'), []);
+  assert.deepEqual(
+    findingsOf(
+      vmssTemplate(`{ "mode": "Rolling", "automaticOSUpgrade": true, ${ROLLING} }`, { apiVersion: '2017-12-01' }),
+      'aos-rolling-policy-unused',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    findingsOf(vmssTemplate(aosPolicy('Rolling', `"useRollingUpgradePolicy": ${UNKNOWN}`, ROLLING)), 'aos-rolling-policy-unused'),
+    [],
+  );
+  assert.deepEqual(
+    findingsOf(vmssTemplate(aosPolicy('Rolling', '', `"rollingUpgradePolicy": ${UNKNOWN}`)), 'aos-rolling-policy-unused'),
+    [],
+  );
 });

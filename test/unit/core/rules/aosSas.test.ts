@@ -1,16 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeTemplate } from '../../../../server/src/core/analyze';
+import { analyzeTemplate } from '../../../../server/src/core/arm/analyzeTemplate';
 import { runRules } from '../../../../server/src/core/rules';
 import { sasExpiry } from '../../../../server/src/core/rules/aos/sasRule';
 import { textAt } from './harness';
 import { aosPolicy, lintAt, scaleSetTemplate, UNKNOWN } from './aosHarness';
 
 const NOW = '2026-11-25T12:00:00Z';
-const sas = (expiry: string) => `https://store.blob.core.windows.net/scripts/install.sh?sv=2022-11-02&se=${expiry}&sr=b&sp=r&sig=abc%2Bdef%3D`;
-const withScript = (fileUri: string, upgradePolicy = aosPolicy()) => scaleSetTemplate({
-  upgradePolicy,
-  vmProfile: `{
+const sas = (expiry: string) =>
+  `https://store.blob.core.windows.net/scripts/install.sh?sv=2022-11-02&se=${expiry}&sr=b&sp=r&sig=abc%2Bdef%3D`;
+const withScript = (fileUri: string, upgradePolicy = aosPolicy()) =>
+  scaleSetTemplate({
+    upgradePolicy,
+    vmProfile: `{
   "extensionProfile": {
     "extensions": [
       {
@@ -24,7 +26,7 @@ const withScript = (fileUri: string, upgradePolicy = aosPolicy()) => scaleSetTem
     ]
   }
 }`,
-});
+  });
 
 test('expired-sas-token: an expired SAS is a warning that names the file, the date and the consequence, never the signature', () => {
   const text = withScript(`"${sas('2026-10-01T00:00:00Z')}"`);
@@ -32,7 +34,10 @@ test('expired-sas-token: an expired SAS is a warning that names the file, the da
   assert.equal(rest.length, 0);
   assert.equal(finding!.severity, 'warning');
   assert.ok(textAt(text, finding!).startsWith('"https://store.blob.core.windows.net/scripts/install.sh?'));
-  assert.match(finding!.message, /install\.sh in settings\.fileUris\[0\] of extension "install" expired on 2026-10-01T00:00:00Z, 55 days ago\. .*first upgraded batch fails/);
+  assert.match(
+    finding!.message,
+    /install\.sh in settings\.fileUris\[0\] of extension "install" expired on 2026-10-01T00:00:00Z, 55 days ago\. .*first upgraded batch fails/,
+  );
   assert.doesNotMatch(finding!.message, /sig=|abc/);
   assert.equal(finding!.related.length, 1, 'points at the AOS switch');
 });
@@ -52,7 +57,10 @@ test('expired-sas-token: without AOS the message names reimages, repairs and sca
 test('expired-sas-token: silent without a clock, for unsigned URLs, unreadable expiries and unknown values', () => {
   assert.deepEqual(lintAt(withScript(`"${sas('2026-01-01')}"`), undefined, 'expired-sas-token'), [], 'the engine has no clock of its own');
   assert.deepEqual(lintAt(withScript(`"${sas('2026-01-01')}"`), 'not a time', 'expired-sas-token'), []);
-  assert.deepEqual(lintAt(withScript('"https://store.blob.core.windows.net/scripts/install.sh?se=2026-01-01"'), NOW, 'expired-sas-token'), []);
+  assert.deepEqual(
+    lintAt(withScript('"https://store.blob.core.windows.net/scripts/install.sh?se=2026-01-01"'), NOW, 'expired-sas-token'),
+    [],
+  );
   assert.deepEqual(lintAt(withScript(`"${sas('tomorrow')}"`), NOW, 'expired-sas-token'), []);
   assert.deepEqual(lintAt(withScript(UNKNOWN), NOW, 'expired-sas-token'), []);
 });
@@ -67,7 +75,10 @@ test('expired-sas-token: a SAS built from a parameter default is found through t
 });
 
 test('expired-sas-token: a bare SAS token (no URL, no leading ?) is found and named as a token', () => {
-  const text = withScript('"https://a.blob.core.windows.net/c/s.sh"').replace('"commandToExecute": "sh install.sh"', '"sasToken": "sv=2022-11-02&se=2026-01-01&sr=c&sig=zzz"');
+  const text = withScript('"https://a.blob.core.windows.net/c/s.sh"').replace(
+    '"commandToExecute": "sh install.sh"',
+    '"sasToken": "sv=2022-11-02&se=2026-01-01&sr=c&sig=zzz"',
+  );
   const [finding] = lintAt(text, NOW, 'expired-sas-token');
   assert.match(finding!.message, /^The SAS token in settings\.sasToken of extension "install" expired on 2026-01-01/);
   assert.doesNotMatch(finding!.message, /zzz/);

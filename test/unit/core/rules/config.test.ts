@@ -5,14 +5,16 @@ import { join } from 'node:path';
 import { buildConfigSchema, parseRuleConfig, parseRuleConfigText, RULE_IDS, RULES } from '../../../../server/src/core/rules';
 
 test('a valid config maps rule ids to severities', () => {
-  const text = '{\n  // team defaults\n  "$schema": "./schemas/vmss-upgrade.schema.json",\n  "rules": { "value-as-string": "off", "unknown-property": "warning" }\n}';
+  const text =
+    '{\n  // team defaults\n  "$schema": "./schemas/vmss-upgrade.schema.json",\n  "rules": { "value-as-string": "off", "unknown-property": "warning" }\n}';
   const { config, problems } = parseRuleConfigText(text, RULE_IDS);
   assert.deepEqual(problems, []);
   assert.deepEqual(config.rules, { 'value-as-string': 'off', 'unknown-property': 'warning' });
 });
 
 test('bad entries are reported with their span and skipped, good ones still apply', () => {
-  const text = '{ "rules": { "unknwn-property": "off", "value-type": "loud", "duplicate-property": 2, "invalid-duration": "Hint", "value-out-of-range": "info" }, "extends": "x" }';
+  const text =
+    '{ "rules": { "unknwn-property": "off", "value-type": "loud", "duplicate-property": 2, "invalid-duration": "Hint", "value-out-of-range": "info" }, "extends": "x" }';
   const { config, problems } = parseRuleConfigText(text, RULE_IDS);
   assert.deepEqual(config.rules, { 'invalid-duration': 'hint', 'value-out-of-range': 'info' });
   const at = (p: (typeof problems)[number]) => text.slice(p.span!.offset, p.span!.offset + p.span!.length);

@@ -18,7 +18,7 @@ test('every docs page belongs to a rule', () => {
   assert.deepEqual(orphans, []);
 });
 
-test('each page has the standard sections and states the rule\'s default severity', () => {
+test("each page has the standard sections and states the rule's default severity", () => {
   for (const rule of RULES) {
     const page = readFileSync(join(ROOT, rule.docs), 'utf8');
     assert.ok(page.startsWith(`# ${rule.id}\n`), `${rule.docs} starts with its id`);

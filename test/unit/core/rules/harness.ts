@@ -3,8 +3,67 @@
 import assert from 'node:assert/strict';
 import type { ParseError } from 'jsonc-parser';
 import { parseTree } from 'jsonc-parser';
-import { analyzeTemplate } from '../../../../server/src/core/analyze';
-import { applyNeutralEdits, getRule, runRules, type Finding, type Fix, type RuleConfig } from '../../../../server/src/core/rules';
+import { analyzeTemplate } from '../../../../server/src/core/arm/analyzeTemplate';
+import { getRule, runRules, type Finding, type Fix, type RuleConfig } from '../../../../server/src/core/rules';
+import { applyNeutralEdits } from '../../../../server/src/core/frontEnds/json/jsonWriter';
+
+/** Re-indents multi-line JSON text to its place: continuation lines get `by` in front. */
+export function indent(text: string, by: string): string {
+  return text
+    .trim()
+    .split('\n')
+    .map((line, i) => (i === 0 ? line : by + line))
+    .join('\n');
+}
+
+/** What a rule test's template is made of: one scale set (and neighbours), as JSON text. */
+export interface TemplateSpec {
+  /** The line comment under the opening brace. */
+  readonly comment: string;
+  /** The body of the template's "parameters" object. */
+  readonly parameters?: string;
+  readonly apiVersion?: string;
+  /** Lines of the scale-set resource after "location" (each with its comma). */
+  readonly resourceLines?: readonly string[];
+  /** sku.capacity as JSON text, and the block comment after the sku. */
+  readonly capacity?: string;
+  readonly skuComment: string;
+  /** The members of the resource's "properties", as JSON text (continuation lines re-indented). */
+  readonly properties: readonly string[];
+  /** Other resources (load balancers, clusters), as JSON text. */
+  readonly otherResources?: readonly string[];
+}
+
+/**
+ * The one template builder of the rule tests: a commented, 2-space-indented template around one
+ * scale set. The presets (vmssTemplate here, scaleSetTemplate in aosHarness.ts and healthFixtures.ts)
+ * only choose what goes in.
+ */
+export function buildTemplate(spec: TemplateSpec): string {
+  const others = (spec.otherResources ?? []).map((r) => `,\n    ${indent(r, '    ')}`).join('');
+  return [
+    '{',
+    `  // ${spec.comment}`,
+    '  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",',
+    '  "contentVersion": "1.0.0.0",',
+    `  "parameters": {${spec.parameters ? `\n    ${indent(spec.parameters, '    ')}\n  ` : ''}},`,
+    '  "resources": [',
+    '    {',
+    '      "type": "Microsoft.Compute/virtualMachineScaleSets",',
+    `      "apiVersion": "${spec.apiVersion ?? '2024-11-01'}",`,
+    '      "name": "vmss1",',
+    '      "location": "westeurope",',
+    ...(spec.resourceLines ?? []).map((l) => `      ${l.trim()}`),
+    `      "sku": { "name": "Standard_D2s_v3", "capacity": ${spec.capacity ?? '10'} }, /* ${spec.skuComment} */`,
+    '      "properties": {',
+    `        ${spec.properties.map((p) => indent(p, '        ')).join(',\n        ')}`,
+    '      }',
+    `    }${others}`,
+    '  ]',
+    '}',
+    '',
+  ].join('\n');
+}
 
 export interface TemplateOptions {
   readonly apiVersion?: string;
@@ -17,33 +76,20 @@ export interface TemplateOptions {
  * text (re-indented to its place).
  */
 export function vmssTemplate(upgradePolicy: string, options: TemplateOptions = {}): string {
-  const indent = (text: string, by: string) => text.trim().split('\n').map((line, i) => (i === 0 ? line : by + line)).join('\n');
-  return [
-    '{',
-    '  // A scale set for rule tests.',
-    '  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",',
-    '  "contentVersion": "1.0.0.0",',
-    `  "parameters": {${options.parameters ? `\n    ${indent(options.parameters, '    ')}\n  ` : ''}},`,
-    '  "resources": [',
-    '    {',
-    '      "type": "Microsoft.Compute/virtualMachineScaleSets",',
-    `      "apiVersion": "${options.apiVersion ?? '2024-11-01'}",`,
-    '      "name": "vmss1",',
-    '      "location": "westeurope",',
-    '      "sku": { "name": "Standard_D2s_v3", "capacity": 10 }, /* ten instances */',
-    '      "properties": {',
-    '        "overprovision": false,',
-    `        "upgradePolicy": ${indent(upgradePolicy, '        ')}`,
-    '      }',
-    '    }',
-    '  ]',
-    '}',
-    '',
-  ].join('\n');
+  return buildTemplate({
+    comment: 'A scale set for rule tests.',
+    ...options,
+    skuComment: 'ten instances',
+    properties: ['"overprovision": false', `"upgradePolicy": ${upgradePolicy.trim()}`],
+  });
 }
 
-export function lint(text: string, config?: RuleConfig, parametersText?: string): Finding[] {
-  return runRules(analyzeTemplate(text, parametersText === undefined ? {} : { parametersText }), text, config ? { config } : {});
+/** Every rule's findings on a template (analysed as the CLI and the server do), with a clock when given. */
+export function lint(text: string, config?: RuleConfig, parametersText?: string, now?: string | number): Finding[] {
+  return runRules(analyzeTemplate(text, parametersText === undefined ? {} : { parametersText }), text, {
+    ...(config ? { config } : {}),
+    ...(now === undefined ? {} : { now }),
+  });
 }
 
 export function findingsOf(text: string, ruleId: string, parametersText?: string): Finding[] {

@@ -3,11 +3,18 @@ import assert from 'node:assert/strict';
 import { findingsOf, fixAndRecheck, textAt } from './harness';
 import { appHealth, scaleSetTemplate, UNKNOWN } from './healthFixtures';
 
-const ext = (settings: string, version = '2.0') => scaleSetTemplate({ upgradePolicy: '{ "mode": "Rolling" }', extensions: [appHealth(settings, 'ApplicationHealthLinux', version)] });
+const ext = (settings: string, version = '2.0') =>
+  scaleSetTemplate({ upgradePolicy: '{ "mode": "Rolling" }', extensions: [appHealth(settings, 'ApplicationHealthLinux', version)] });
 const ID = 'app-health-settings';
 
 test('app-health-settings: valid settings are silent, including a port written as a string (the SF samples do)', () => {
-  assert.deepEqual(findingsOf(ext('{ "protocol": "http", "port": 80, "requestPath": "/health", "intervalInSeconds": 5, "numberOfProbes": 1, "gracePeriod": 600 }'), ID), []);
+  assert.deepEqual(
+    findingsOf(
+      ext('{ "protocol": "http", "port": 80, "requestPath": "/health", "intervalInSeconds": 5, "numberOfProbes": 1, "gracePeriod": 600 }'),
+      ID,
+    ),
+    [],
+  );
   assert.deepEqual(findingsOf(ext('{ "protocol": "tcp", "port": "19000" }', '1.0'), ID), []);
   assert.deepEqual(findingsOf(ext('{ "protocol": "HTTPS", "requestPath": "/" }'), ID), []);
 });
@@ -42,7 +49,11 @@ test('app-health-settings: ranges of intervalInSeconds, numberOfProbes and grace
   const grace = ext('{ "protocol": "http", "requestPath": "/", "gracePeriod": 20000 }');
   assert.match(findingsOf(grace, ID)[0]!.message, /from 0 to 14400 seconds .*S8, says at most 7200/);
   assert.match(fixAndRecheck(grace, ID), /"gracePeriod": 14400/);
-  assert.deepEqual(findingsOf(ext('{ "protocol": "http", "requestPath": "/", "gracePeriod": 9000 }'), ID), [], 'between the two documented maxima: the extension\'s own page wins');
+  assert.deepEqual(
+    findingsOf(ext('{ "protocol": "http", "requestPath": "/", "gracePeriod": 9000 }'), ID),
+    [],
+    "between the two documented maxima: the extension's own page wins",
+  );
   assert.equal(findingsOf(ext('{ "protocol": "http", "requestPath": "/", "numberOfProbes": "many" }'), ID)[0]!.fixes.length, 0);
 });
 
@@ -57,10 +68,16 @@ test('app-health-settings: gracePeriod with Binary health states', () => {
 
 test('app-health-settings: unknown protocol and values are silent; an invalid protocol is reported', () => {
   assert.deepEqual(findingsOf(ext(`{ "protocol": ${UNKNOWN} }`), ID), []);
-  assert.deepEqual(findingsOf(ext(`{ "protocol": "http", "requestPath": "/", "intervalInSeconds": ${UNKNOWN}, "port": ${UNKNOWN} }`), ID), []);
+  assert.deepEqual(
+    findingsOf(ext(`{ "protocol": "http", "requestPath": "/", "intervalInSeconds": ${UNKNOWN}, "port": ${UNKNOWN} }`), ID),
+    [],
+  );
   assert.deepEqual(findingsOf(ext(UNKNOWN), ID), []);
   const bad = ext('{ "protocol": "grpc", "port": 80 }');
   assert.match(findingsOf(bad, ID)[0]!.message, /protocol is "grpc", but the extension accepts only "http", "https" or "tcp"/);
   assert.match(fixAndRecheck(ext('{ "protocol": "grpc", "port": 80, "requestPath": "/" }'), ID), /"protocol": "http"/);
-  assert.match(findingsOf(ext('{ "protocol": "tcp", "port": "http" }'), ID)[0]!.message, /port is "http", but it must be a TCP port number/);
+  assert.match(
+    findingsOf(ext('{ "protocol": "tcp", "port": "http" }'), ID)[0]!.message,
+    /port is "http", but it must be a TCP port number/,
+  );
 });

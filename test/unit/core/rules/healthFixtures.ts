@@ -1,3 +1,5 @@
+import { buildTemplate, indent } from './harness';
+
 // Template builders for the health and Service Fabric rule tests: a commented, 2-space-indented scale
 // set with the pieces a test needs (policy, extensions, probe, neighbours) as JSON text.
 
@@ -19,54 +21,58 @@ export interface ScaleSetOptions {
   readonly parameters?: string;
 }
 
-const indent = (text: string, by: string) => text.trim().split('\n').map((line, i) => (i === 0 ? line : by + line)).join('\n');
-
 export function scaleSetTemplate(o: ScaleSetOptions = {}): string {
   const os = o.os ?? 'linux';
   const vmProfile: string[] = [];
-  vmProfile.push(`"storageProfile": { "imageReference": ${os === 'linux'
-    ? '{ "publisher": "Canonical", "offer": "0001-com-ubuntu-server-jammy", "sku": "22_04-lts-gen2", "version": "latest" }'
-    : '{ "publisher": "MicrosoftWindowsServer", "offer": "WindowsServer", "sku": "2022-Datacenter", "version": "latest" }'} }`);
-  const osConfig = os === 'windows'
-    ? `"windowsConfiguration": ${indent(o.windowsConfiguration ?? '{ "provisionVMAgent": true }', '            ')}`
-    : '"linuxConfiguration": { "disablePasswordAuthentication": true }';
-  vmProfile.push(`"osProfile": {\n            "computerNamePrefix": "vm",\n            "adminUsername": "azureuser",\n            ${osConfig}\n          }`);
-  if (o.healthProbe !== undefined) vmProfile.push(`"networkProfile": {\n            // the load balancer's probe\n            "healthProbe": { "id": ${o.healthProbe} }\n          }`);
+  vmProfile.push(
+    `"storageProfile": { "imageReference": ${
+      os === 'linux'
+        ? '{ "publisher": "Canonical", "offer": "0001-com-ubuntu-server-jammy", "sku": "22_04-lts-gen2", "version": "latest" }'
+        : '{ "publisher": "MicrosoftWindowsServer", "offer": "WindowsServer", "sku": "2022-Datacenter", "version": "latest" }'
+    } }`,
+  );
+  const osConfig =
+    os === 'windows'
+      ? `"windowsConfiguration": ${indent(o.windowsConfiguration ?? '{ "provisionVMAgent": true }', '            ')}`
+      : '"linuxConfiguration": { "disablePasswordAuthentication": true }';
+  vmProfile.push(
+    `"osProfile": {\n            "computerNamePrefix": "vm",\n            "adminUsername": "azureuser",\n            ${osConfig}\n          }`,
+  );
+  if (o.healthProbe !== undefined)
+    vmProfile.push(
+      `"networkProfile": {\n            // the load balancer's probe\n            "healthProbe": { "id": ${o.healthProbe} }\n          }`,
+    );
   if (o.extensions !== undefined) {
     const items = o.extensions.map((e) => `              ${indent(e, '              ')}`).join(',\n');
     vmProfile.push(`"extensionProfile": {\n            "extensions": [${items ? `\n${items}\n            ` : ''}]\n          }`);
   }
   const props: string[] = [];
-  if (o.upgradePolicy !== undefined) props.push(`"upgradePolicy": ${indent(o.upgradePolicy, '        ')}`);
-  for (const p of o.properties ?? []) props.push(indent(p, '        '));
-  props.push(`"virtualMachineProfile": {\n          ${vmProfile.join(',\n          ')}\n        }`);
-  const others = (o.resources ?? []).map((r) => `,\n    ${indent(r, '    ')}`).join('');
-  return [
-    '{',
-    '  // A scale set for health and Service Fabric rule tests.',
-    '  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",',
-    '  "contentVersion": "1.0.0.0",',
-    `  "parameters": {${o.parameters ? `\n    ${indent(o.parameters, '    ')}\n  ` : ''}},`,
-    '  "resources": [',
-    '    {',
-    '      "type": "Microsoft.Compute/virtualMachineScaleSets",',
-    '      "apiVersion": "2024-11-01",',
-    '      "name": "vmss1",',
-    '      "location": "westeurope",',
-    `      "sku": { "name": "Standard_D2s_v3", "capacity": ${o.capacity ?? '10'} }, /* instances */`,
-    '      "properties": {',
-    `        ${props.join(',\n        ')}`,
-    '      }',
-    `    }${others}`,
-    '  ]',
-    '}',
-    '',
-  ].join('\n');
+  if (o.upgradePolicy !== undefined) props.push(`"upgradePolicy": ${o.upgradePolicy.trim()}`);
+  for (const p of o.properties ?? []) props.push(p);
+  // Written at its place in the template (8 spaces in); the builder indents members itself.
+  props.push(
+    `"virtualMachineProfile": {\n          ${vmProfile.join(',\n          ')}\n        }`
+      .split('\n')
+      .map((line, i) => (i === 0 ? line : line.replace(/^ {8}/, '')))
+      .join('\n'),
+  );
+  return buildTemplate({
+    comment: 'A scale set for health and Service Fabric rule tests.',
+    ...(o.parameters ? { parameters: o.parameters } : {}),
+    ...(o.capacity ? { capacity: o.capacity } : {}),
+    skuComment: 'instances',
+    properties: props,
+    ...(o.resources ? { otherResources: o.resources } : {}),
+  });
 }
 
 export const UNKNOWN = `"[reference('elsewhere').value]"`;
 
-export function appHealth(settings = '{ "protocol": "http", "port": 80, "requestPath": "/health" }', type = 'ApplicationHealthLinux', version = '2.0'): string {
+export function appHealth(
+  settings = '{ "protocol": "http", "port": 80, "requestPath": "/health" }',
+  type = 'ApplicationHealthLinux',
+  version = '2.0',
+): string {
   return `{
   "name": "health",
   "properties": {
@@ -83,7 +89,10 @@ export const CUSTOM_SCRIPT = `{
   "properties": { "publisher": "Microsoft.Azure.Extensions", "type": "CustomScript", "typeHandlerVersion": "2.1", "settings": {} }
 }`;
 
-export function loadBalancer(probe = '{ "name": "http", "properties": { "protocol": "Http", "port": 80, "requestPath": "/", "intervalInSeconds": 5, "numberOfProbes": 2 } }', sku = '{ "name": "Standard" }'): string {
+export function loadBalancer(
+  probe = '{ "name": "http", "properties": { "protocol": "Http", "port": 80, "requestPath": "/", "intervalInSeconds": 5, "numberOfProbes": 2 } }',
+  sku = '{ "name": "Standard" }',
+): string {
   return `{
   "type": "Microsoft.Network/loadBalancers",
   "apiVersion": "2023-09-01",

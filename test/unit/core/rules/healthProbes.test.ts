@@ -5,7 +5,12 @@ import { loadBalancer, PROBE_ID, scaleSetTemplate, UNKNOWN } from './healthFixtu
 
 const ROLLING = '{ "mode": "Rolling" }';
 const withProbe = (probe: string, o: { sku?: string; properties?: string[]; id?: string } = {}) =>
-  scaleSetTemplate({ upgradePolicy: ROLLING, healthProbe: o.id ?? PROBE_ID, resources: [loadBalancer(probe, o.sku)], properties: o.properties ?? [] });
+  scaleSetTemplate({
+    upgradePolicy: ROLLING,
+    healthProbe: o.id ?? PROBE_ID,
+    resources: [loadBalancer(probe, o.sku)],
+    properties: o.properties ?? [],
+  });
 const probe = (props: string) => `{
   "name": "http", // the app's health endpoint
   "properties": { "protocol": "Http", "port": 80, "requestPath": "/"${props ? `, ${props}` : ''} }
@@ -16,7 +21,10 @@ test('health-probe-rate: interval × numberOfProbes of two minutes or more', () 
   const [finding] = findingsOf(text, 'health-probe-rate');
   assert.equal(finding!.severity, 'warning');
   assert.equal(textAt(text, finding!), '60');
-  assert.match(finding!.message, /Health probe "http" of load balancer "lb1" needs 120 s to notice a failed instance: intervalInSeconds 60 × numberOfProbes 2\./);
+  assert.match(
+    finding!.message,
+    /Health probe "http" of load balancer "lb1" needs 120 s to notice a failed instance: intervalInSeconds 60 × numberOfProbes 2\./,
+  );
   assert.match(finding!.message, /less than two minutes \(S4\)/);
   const fixed = fixAndRecheck(text, 'health-probe-rate');
   assert.match(fixed, /"intervalInSeconds": 30, "numberOfProbes": 2/);
@@ -25,7 +33,10 @@ test('health-probe-rate: interval × numberOfProbes of two minutes or more', () 
 test('health-probe-rate: probeThreshold is used when set, and the message says so; ARM defaults fill the gaps', () => {
   const text = withProbe(probe('"probeThreshold": 8, "numberOfProbes": 2'));
   const [finding] = findingsOf(text, 'health-probe-rate');
-  assert.match(finding!.message, /needs 120 s .*intervalInSeconds 15 \(ARM default\) × probeThreshold 8 \(probeThreshold is used because it is set/);
+  assert.match(
+    finding!.message,
+    /needs 120 s .*intervalInSeconds 15 \(ARM default\) × probeThreshold 8 \(probeThreshold is used because it is set/,
+  );
   assert.equal(textAt(text, finding!).startsWith('{'), true, 'points at the probe when the interval is absent');
   const fixed = fixAndRecheck(text, 'health-probe-rate');
   assert.match(fixed, /"probeThreshold": 8, "numberOfProbes": 2, "intervalInSeconds": 10/);
@@ -43,7 +54,9 @@ test('health-probe-rate: no fix when even 5 s is too slow, or the interval comes
   const [slow] = findingsOf(withProbe(probe('"intervalInSeconds": 5, "numberOfProbes": 24')), 'health-probe-rate');
   assert.deepEqual(slow!.fixes, []);
   const text = scaleSetTemplate({
-    upgradePolicy: ROLLING, healthProbe: PROBE_ID, parameters: '"interval": { "type": "int", "defaultValue": 90 }',
+    upgradePolicy: ROLLING,
+    healthProbe: PROBE_ID,
+    parameters: '"interval": { "type": "int", "defaultValue": 90 }',
     resources: [loadBalancer(probe(`"intervalInSeconds": "[parameters('interval')]"`))],
   });
   const [param] = findingsOf(text, 'health-probe-rate');
@@ -55,7 +68,10 @@ test('health-probe-basic-lb: singlePlacementGroup false with a Basic or sku-less
   const text = withProbe(probe(''), { sku: '{ "name": "Basic" }', properties: ['"singlePlacementGroup": false'] });
   const [finding] = findingsOf(text, 'health-probe-basic-lb');
   assert.equal(textAt(text, finding!), 'false');
-  assert.match(finding!.message, /load balancer "lb1" \(sku "Basic"\)\. Without a single placement group the health probe must be on a Standard load balancer/);
+  assert.match(
+    finding!.message,
+    /load balancer "lb1" \(sku "Basic"\)\. Without a single placement group the health probe must be on a Standard load balancer/,
+  );
   const noSku = withProbe(probe(''), { sku: '', properties: ['"singlePlacementGroup": "false"'] });
   assert.match(findingsOf(noSku, 'health-probe-basic-lb')[0]!.message, /no sku, so it is Basic/);
 });
@@ -63,8 +79,20 @@ test('health-probe-basic-lb: singlePlacementGroup false with a Basic or sku-less
 test('health-probe-basic-lb: silent for Standard, single placement group, unknown sku or flag', () => {
   assert.deepEqual(findingsOf(withProbe(probe(''), { properties: ['"singlePlacementGroup": false'] }), 'health-probe-basic-lb'), []);
   assert.deepEqual(findingsOf(withProbe(probe(''), { sku: '{ "name": "Basic" }' }), 'health-probe-basic-lb'), []);
-  assert.deepEqual(findingsOf(withProbe(probe(''), { sku: `{ "name": ${UNKNOWN} }`, properties: ['"singlePlacementGroup": false'] }), 'health-probe-basic-lb'), []);
-  assert.deepEqual(findingsOf(withProbe(probe(''), { sku: '{ "name": "Basic" }', properties: [`"singlePlacementGroup": ${UNKNOWN}`] }), 'health-probe-basic-lb'), []);
+  assert.deepEqual(
+    findingsOf(
+      withProbe(probe(''), { sku: `{ "name": ${UNKNOWN} }`, properties: ['"singlePlacementGroup": false'] }),
+      'health-probe-basic-lb',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    findingsOf(
+      withProbe(probe(''), { sku: '{ "name": "Basic" }', properties: [`"singlePlacementGroup": ${UNKNOWN}`] }),
+      'health-probe-basic-lb',
+    ),
+    [],
+  );
 });
 
 test('health-probe-unresolved: an id that is not a load-balancer probe (a disk)', () => {
@@ -77,16 +105,27 @@ test('health-probe-unresolved: an id that is not a load-balancer probe (a disk)'
 });
 
 test('health-probe-unresolved: a probe name the load balancer does not have, with a fix for a literal id', () => {
-  const text = withProbe(probe(''), { id: '"/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/loadBalancers/lb1/probes/htp"' });
+  const text = withProbe(probe(''), {
+    id: '"/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/loadBalancers/lb1/probes/htp"',
+  });
   const [finding] = findingsOf(text, 'health-probe-unresolved');
-  assert.match(finding!.message, /names probe "htp" of load balancer "lb1", but that load balancer has only "http"\..*Did you mean "http"\?/);
+  assert.match(
+    finding!.message,
+    /names probe "htp" of load balancer "lb1", but that load balancer has only "http"\..*Did you mean "http"\?/,
+  );
   assert.match(fixAndRecheck(text, 'health-probe-unresolved'), /loadBalancers\/lb1\/probes\/http"/);
   const expr = withProbe(probe(''), { id: `"[resourceId('Microsoft.Network/loadBalancers/probes', 'lb1', 'tcp')]"` });
   assert.deepEqual(findingsOf(expr, 'health-probe-unresolved')[0]!.fixes, [], 'no fix inside an expression');
 });
 
-test('health-probe-unresolved: silent for a found probe, another template\'s load balancer, and unknown ids', () => {
+test("health-probe-unresolved: silent for a found probe, another template's load balancer, and unknown ids", () => {
   assert.deepEqual(findingsOf(withProbe(probe('')), 'health-probe-unresolved'), []);
-  assert.deepEqual(findingsOf(withProbe(probe(''), { id: `"[resourceId('Microsoft.Network/loadBalancers/probes', 'other', 'p')]"` }), 'health-probe-unresolved'), []);
+  assert.deepEqual(
+    findingsOf(
+      withProbe(probe(''), { id: `"[resourceId('Microsoft.Network/loadBalancers/probes', 'other', 'p')]"` }),
+      'health-probe-unresolved',
+    ),
+    [],
+  );
   assert.deepEqual(findingsOf(withProbe(probe(''), { id: UNKNOWN }), 'health-probe-unresolved'), []);
 });

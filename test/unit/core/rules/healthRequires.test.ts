@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeBicep } from '../../../../server/src/core/bicep/analyzeBicep';
-import { applyBicepEdits } from '../../../../server/src/core/edits/bicepWriter';
+import { applyBicepEdits } from '../../../../server/src/core/frontEnds/bicep/bicepWriter';
 import { runRules } from '../../../../server/src/core/rules';
 import { findingsOf, fixAndRecheck, textAt } from './harness';
 import { appHealth, CUSTOM_SCRIPT, loadBalancer, PROBE_ID, scaleSetTemplate, UNKNOWN } from './healthFixtures';
@@ -23,13 +23,19 @@ test('rolling-requires-health: Rolling with no probe and no extension', () => {
   assert.equal(textAt(text, finding!), '"Rolling"');
   assert.equal(finding!.severity, 'error');
   assert.match(finding!.message, /"vmss1" uses upgrade mode Rolling but has no health signal/);
-  assert.match(finding!.message, /"Rolling Upgrade mode is not supported for this Virtual Machine Scale Set because a health probe or health extension was not provided\."/);
+  assert.match(
+    finding!.message,
+    /"Rolling Upgrade mode is not supported for this Virtual Machine Scale Set because a health probe or health extension was not provided\."/,
+  );
   assert.match(finding!.message, /ApplicationHealthLinux/);
   assert.match(finding!.related[0]!.message, /1 probe, but none is attached/);
 });
 
 test('rolling-requires-health: silent with a probe, with the extension, and for other modes', () => {
-  assert.deepEqual(findingsOf(scaleSetTemplate({ upgradePolicy: ROLLING, healthProbe: PROBE_ID, resources: [loadBalancer()] }), 'rolling-requires-health'), []);
+  assert.deepEqual(
+    findingsOf(scaleSetTemplate({ upgradePolicy: ROLLING, healthProbe: PROBE_ID, resources: [loadBalancer()] }), 'rolling-requires-health'),
+    [],
+  );
   assert.deepEqual(findingsOf(scaleSetTemplate({ upgradePolicy: ROLLING, extensions: [appHealth()] }), 'rolling-requires-health'), []);
   assert.deepEqual(findingsOf(scaleSetTemplate({ upgradePolicy: '{ "mode": "Manual" }' }), 'rolling-requires-health'), []);
   assert.deepEqual(findingsOf(scaleSetTemplate({}), 'rolling-requires-health'), [], 'absent mode is Manual');
@@ -62,7 +68,12 @@ test('rolling-requires-health: on Flexible only the extension counts, and the pr
   const flexible = scaleSetTemplate({ upgradePolicy: ROLLING, properties: ['"orchestrationMode": "Flexible"'] });
   const [finding] = findingsOf(flexible, 'rolling-requires-health');
   assert.match(finding!.message, /on Flexible orchestration a load-balancer probe is not a health source/);
-  const withProbe = scaleSetTemplate({ upgradePolicy: ROLLING, properties: ['"orchestrationMode": "Flexible"'], healthProbe: PROBE_ID, resources: [loadBalancer()] });
+  const withProbe = scaleSetTemplate({
+    upgradePolicy: ROLLING,
+    properties: ['"orchestrationMode": "Flexible"'],
+    healthProbe: PROBE_ID,
+    resources: [loadBalancer()],
+  });
   assert.deepEqual(findingsOf(withProbe, 'rolling-requires-health'), []);
 });
 
@@ -70,7 +81,10 @@ test('aos-requires-health: automatic OS upgrade with no health source, also the 
   const text = scaleSetTemplate({ upgradePolicy: AOS });
   const [finding] = findingsOf(text, 'aos-requires-health');
   assert.equal(textAt(text, finding!), 'true');
-  assert.match(finding!.message, /"Automatic OS Upgrade is not supported for this Virtual Machine Scale Set because a health probe or health extension was not specified\."/);
+  assert.match(
+    finding!.message,
+    /"Automatic OS Upgrade is not supported for this Virtual Machine Scale Set because a health probe or health extension was not specified\."/,
+  );
   const legacy = scaleSetTemplate({ upgradePolicy: '{ "mode": "Automatic", "automaticOSUpgrade": "true" }' });
   assert.equal(textAt(legacy, findingsOf(legacy, 'aos-requires-health')[0]!), '"true"');
   fixAndRecheck(text, 'aos-requires-health');
@@ -78,10 +92,26 @@ test('aos-requires-health: automatic OS upgrade with no health source, also the 
 
 test('aos-requires-health: silent with health, when off, and when unknown', () => {
   assert.deepEqual(findingsOf(scaleSetTemplate({ upgradePolicy: AOS, extensions: [appHealth()] }), 'aos-requires-health'), []);
-  assert.deepEqual(findingsOf(scaleSetTemplate({ upgradePolicy: AOS, healthProbe: PROBE_ID, resources: [loadBalancer()] }), 'aos-requires-health'), []);
-  assert.deepEqual(findingsOf(scaleSetTemplate({ upgradePolicy: '{ "mode": "Automatic" }' }), 'aos-requires-health'), [], 'Automatic mode alone needs no health');
-  assert.deepEqual(findingsOf(scaleSetTemplate({ upgradePolicy: `{ "automaticOSUpgradePolicy": { "enableAutomaticOSUpgrade": ${UNKNOWN} } }` }), 'aos-requires-health'), []);
-  assert.deepEqual(findingsOf(scaleSetTemplate({ upgradePolicy: `{ "automaticOSUpgradePolicy": ${UNKNOWN} }` }), 'aos-requires-health'), []);
+  assert.deepEqual(
+    findingsOf(scaleSetTemplate({ upgradePolicy: AOS, healthProbe: PROBE_ID, resources: [loadBalancer()] }), 'aos-requires-health'),
+    [],
+  );
+  assert.deepEqual(
+    findingsOf(scaleSetTemplate({ upgradePolicy: '{ "mode": "Automatic" }' }), 'aos-requires-health'),
+    [],
+    'Automatic mode alone needs no health',
+  );
+  assert.deepEqual(
+    findingsOf(
+      scaleSetTemplate({ upgradePolicy: `{ "automaticOSUpgradePolicy": { "enableAutomaticOSUpgrade": ${UNKNOWN} } }` }),
+      'aos-requires-health',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    findingsOf(scaleSetTemplate({ upgradePolicy: `{ "automaticOSUpgradePolicy": ${UNKNOWN} }` }), 'aos-requires-health'),
+    [],
+  );
 });
 
 test('aos-requires-health: Service Fabric Silver/Gold is exempt, Bronze needs the extension (a probe does not count)', () => {
@@ -90,7 +120,10 @@ test('aos-requires-health: Service Fabric Silver/Gold is exempt, Bronze needs th
   const bronze = scaleSetTemplate({ upgradePolicy: AOS, extensions: [sf('"Bronze"')], healthProbe: PROBE_ID, resources: [loadBalancer()] });
   const [finding] = findingsOf(bronze, 'aos-requires-health');
   assert.match(finding!.message, /Application Health Probes are not supported for Service Fabric scale sets/);
-  assert.deepEqual(findingsOf(scaleSetTemplate({ upgradePolicy: AOS, extensions: [sf('"Bronze"'), appHealth()] }), 'aos-requires-health'), []);
+  assert.deepEqual(
+    findingsOf(scaleSetTemplate({ upgradePolicy: AOS, extensions: [sf('"Bronze"'), appHealth()] }), 'aos-requires-health'),
+    [],
+  );
 });
 
 test('repairs-require-health: repairs enabled with no health source is a warning', () => {
@@ -103,15 +136,32 @@ test('repairs-require-health: repairs enabled with no health source is a warning
 });
 
 test('repairs-require-health: silent when disabled, with health, or unknown', () => {
-  assert.deepEqual(findingsOf(scaleSetTemplate({ properties: ['"automaticRepairsPolicy": { "enabled": false }'] }), 'repairs-require-health'), []);
-  assert.deepEqual(findingsOf(scaleSetTemplate({ properties: [REPAIRS], healthProbe: PROBE_ID, resources: [loadBalancer()] }), 'repairs-require-health'), []);
-  assert.deepEqual(findingsOf(scaleSetTemplate({ properties: [`"automaticRepairsPolicy": { "enabled": ${UNKNOWN} }`] }), 'repairs-require-health'), []);
+  assert.deepEqual(
+    findingsOf(scaleSetTemplate({ properties: ['"automaticRepairsPolicy": { "enabled": false }'] }), 'repairs-require-health'),
+    [],
+  );
+  assert.deepEqual(
+    findingsOf(scaleSetTemplate({ properties: [REPAIRS], healthProbe: PROBE_ID, resources: [loadBalancer()] }), 'repairs-require-health'),
+    [],
+  );
+  assert.deepEqual(
+    findingsOf(scaleSetTemplate({ properties: [`"automaticRepairsPolicy": { "enabled": ${UNKNOWN} }`] }), 'repairs-require-health'),
+    [],
+  );
 });
 
 test('the fix offers Linux and Windows when the OS is unknown', () => {
-  const text = scaleSetTemplate({ upgradePolicy: ROLLING }).replace(/"osProfile": \{[\s\S]*?\n {10}\}/, '"osProfile": {}').replace(/"storageProfile"[^\n]*\n/, '');
+  const text = scaleSetTemplate({ upgradePolicy: ROLLING })
+    .replace(/"osProfile": \{[\s\S]*?\n {10}\}/, '"osProfile": {}')
+    .replace(/"storageProfile"[^\n]*\n/, '');
   const [finding] = findingsOf(text, 'rolling-requires-health');
-  assert.deepEqual(finding!.fixes.map((f) => [f.title.split(' ')[2], f.isPreferred]), [['ApplicationHealthLinux', undefined], ['ApplicationHealthWindows', undefined]]);
+  assert.deepEqual(
+    finding!.fixes.map((f) => [f.title.split(' ')[2], f.isPreferred]),
+    [
+      ['ApplicationHealthLinux', undefined],
+      ['ApplicationHealthWindows', undefined],
+    ],
+  );
 });
 
 test('the extension fix writes Bicep syntax in a Bicep file (no commas between array items)', () => {
@@ -119,7 +169,7 @@ test('the extension fix writes Bicep syntax in a Bicep file (no commas between a
     '// A Rolling scale set without health',
     "resource vmss 'Microsoft.Compute/virtualMachineScaleSets@2024-11-01' = {",
     "  name: 'vmss1'",
-    "  properties: {",
+    '  properties: {',
     "    upgradePolicy: { mode: 'Rolling' }",
     '    virtualMachineProfile: {',
     "      storageProfile: { imageReference: { publisher: 'Canonical', offer: 'x', sku: 'y', version: 'latest' } }",
@@ -140,7 +190,10 @@ test('the extension fix writes Bicep syntax in a Bicep file (no commas between a
   const [finding] = lintBicep(text);
   const fixed = applyBicepEdits(text, finding!.fixes[0]!.edits);
   assert.ok(fixed !== undefined);
-  assert.match(fixed, /\n {10}\}\n {10}\{\n {12}name: 'HealthExtension'\n {12}properties: \{\n {14}publisher: 'Microsoft\.ManagedServices'/);
+  assert.match(
+    fixed,
+    /\n {10}\}\n {10}\{\n {12}name: 'HealthExtension'\n {12}properties: \{\n {14}publisher: 'Microsoft\.ManagedServices'/,
+  );
   assert.ok(fixed.includes('// installs the app'));
   assert.deepEqual(lintBicep(fixed), []);
 });

@@ -12,8 +12,14 @@ test('multiple-health-sources: probe and extension with AOS quote the platform e
   const text = both(AOS);
   const [finding] = findingsOf(text, 'multiple-health-sources');
   assert.equal(textAt(text, finding!), PROBE_ID);
-  assert.match(finding!.message, /"Automatic OS Upgrade is not supported for this Virtual Machine Scale Set because both a health probe and a health extension were provided\. Remove the health probe or health extension prior to enabling automatic OS upgrade\."/);
-  assert.deepEqual(finding!.related.map((r) => r.message), ['The Application Health extension, the second health source.', 'Automatic OS image upgrade is turned on here.']);
+  assert.match(
+    finding!.message,
+    /"Automatic OS Upgrade is not supported for this Virtual Machine Scale Set because both a health probe and a health extension were provided\. Remove the health probe or health extension prior to enabling automatic OS upgrade\."/,
+  );
+  assert.deepEqual(
+    finding!.related.map((r) => r.message),
+    ['The Application Health extension, the second health source.', 'Automatic OS image upgrade is turned on here.'],
+  );
 });
 
 test('multiple-health-sources: Rolling mode and repairs count too', () => {
@@ -32,10 +38,18 @@ test('multiple-health-sources: silent with one source, when nothing uses health,
 });
 
 test('flexible-requires-health-extension: Flexible relying on a probe', () => {
-  const text = scaleSetTemplate({ upgradePolicy: '{ "mode": "Rolling" }', properties: [FLEX], healthProbe: PROBE_ID, resources: [loadBalancer()] });
+  const text = scaleSetTemplate({
+    upgradePolicy: '{ "mode": "Rolling" }',
+    properties: [FLEX],
+    healthProbe: PROBE_ID,
+    resources: [loadBalancer()],
+  });
   const [finding] = findingsOf(text, 'flexible-requires-health-extension');
   assert.equal(textAt(text, finding!), PROBE_ID);
-  assert.match(finding!.message, /uses Flexible orchestration and relies on networkProfile\.healthProbe for upgrade mode Rolling, but on Flexible only the Application Health extension is a health source/);
+  assert.match(
+    finding!.message,
+    /uses Flexible orchestration and relies on networkProfile\.healthProbe for upgrade mode Rolling, but on Flexible only the Application Health extension is a health source/,
+  );
   assert.equal(finding!.related[0]!.message, 'Flexible orchestration is set here.');
   assert.deepEqual(findingsOf(text, 'rolling-requires-health'), [], 'reported once');
   const fixed = fixAndRecheck(text, 'flexible-requires-health-extension');
@@ -46,9 +60,18 @@ test('flexible-requires-health-extension: Flexible relying on a probe', () => {
 test('flexible-requires-health-extension: silent with the extension, on Uniform, without consumers, and when unknown', () => {
   const flex = (o: { upgradePolicy?: string; extensions?: string[]; properties?: string[] }) =>
     scaleSetTemplate({ healthProbe: PROBE_ID, resources: [loadBalancer()], properties: [FLEX], ...o });
-  assert.deepEqual(findingsOf(flex({ upgradePolicy: '{ "mode": "Rolling" }', extensions: [appHealth()] }), 'flexible-requires-health-extension'), []);
+  assert.deepEqual(
+    findingsOf(flex({ upgradePolicy: '{ "mode": "Rolling" }', extensions: [appHealth()] }), 'flexible-requires-health-extension'),
+    [],
+  );
   assert.deepEqual(findingsOf(flex({ upgradePolicy: '{ "mode": "Rolling" }', properties: [] }), 'flexible-requires-health-extension'), []);
   assert.deepEqual(findingsOf(flex({ upgradePolicy: '{ "mode": "Manual" }' }), 'flexible-requires-health-extension'), []);
   assert.deepEqual(findingsOf(flex({ upgradePolicy: `{ "mode": ${UNKNOWN} }` }), 'flexible-requires-health-extension'), []);
-  assert.deepEqual(findingsOf(flex({ upgradePolicy: '{ "mode": "Rolling" }', properties: [`"orchestrationMode": ${UNKNOWN}`] }), 'flexible-requires-health-extension'), []);
+  assert.deepEqual(
+    findingsOf(
+      flex({ upgradePolicy: '{ "mode": "Rolling" }', properties: [`"orchestrationMode": ${UNKNOWN}`] }),
+      'flexible-requires-health-extension',
+    ),
+    [],
+  );
 });

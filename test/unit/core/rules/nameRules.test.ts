@@ -24,7 +24,10 @@ test('unknown-property: a missing prefix is caught and renamed to the canonical 
   const [finding] = findingsOf(text, 'unknown-property');
   assert.equal(textAt(text, finding!), '"BatchInstancePercent"');
   assert.equal(finding!.severity, 'error');
-  assert.match(finding!.message, /"BatchInstancePercent" is not a property of rollingUpgradePolicy.*Did you mean "maxBatchInstancePercent"\?/);
+  assert.match(
+    finding!.message,
+    /"BatchInstancePercent" is not a property of rollingUpgradePolicy.*Did you mean "maxBatchInstancePercent"\?/,
+  );
   const fixed = fixAndRecheck(text, 'unknown-property');
   assert.ok(fixed.includes('"maxBatchInstancePercent": 20,'));
 });

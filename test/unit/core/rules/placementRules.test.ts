@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeTemplate } from '../../../../server/src/core/analyze';
+import { analyzeTemplate } from '../../../../server/src/core/arm/analyzeTemplate';
 import { findingsOf, fixAndRecheck, textAt, vmssTemplate } from './harness';
 
 /** A template whose upgradePolicy sits at the resource level instead of under properties. */
@@ -25,7 +25,10 @@ const STRAY = `{
 test('misplaced-policy: upgradePolicy outside properties is moved under properties', () => {
   const [finding] = findingsOf(STRAY, 'misplaced-policy');
   assert.equal(textAt(STRAY, finding!), '"upgradePolicy"');
-  assert.match(finding!.message, /"upgradePolicy" at the resource level is not read by ARM: it belongs at properties\.upgradePolicy.*default mode Manual/);
+  assert.match(
+    finding!.message,
+    /"upgradePolicy" at the resource level is not read by ARM: it belongs at properties\.upgradePolicy.*default mode Manual/,
+  );
   const fixed = fixAndRecheck(STRAY, 'misplaced-policy');
   const scaleSet = analyzeTemplate(fixed).scaleSets[0]!;
   assert.equal(scaleSet.mode?.value.kind === 'string' && scaleSet.mode.value.value, 'Rolling');
@@ -41,7 +44,10 @@ test('misplaced-policy: with properties.upgradePolicy already present, it points
 });
 
 test('misplaced-policy: rollingUpgradePolicy directly under properties is moved into upgradePolicy', () => {
-  const text = vmssTemplate('{ "mode": "Rolling" }').replace('"overprovision": false,', '"overprovision": false,\n        "rollingUpgradePolicy": { "maxSurge": false },');
+  const text = vmssTemplate('{ "mode": "Rolling" }').replace(
+    '"overprovision": false,',
+    '"overprovision": false,\n        "rollingUpgradePolicy": { "maxSurge": false },',
+  );
   const fixed = fixAndRecheck(text, 'misplaced-policy');
   const scaleSet = analyzeTemplate(fixed).scaleSets[0]!;
   assert.ok(scaleSet.rollingUpgradePolicy, fixed);
@@ -83,6 +89,9 @@ test('misplaced-policy: no move when the target already has the property', () =>
 });
 
 test('misplaced-policy: silent for a correct policy and for an unresolvable one', () => {
-  assert.deepEqual(findingsOf(vmssTemplate('{ "mode": "Rolling", "rollingUpgradePolicy": { "maxSurge": false } }'), 'misplaced-policy'), []);
+  assert.deepEqual(
+    findingsOf(vmssTemplate('{ "mode": "Rolling", "rollingUpgradePolicy": { "maxSurge": false } }'), 'misplaced-policy'),
+    [],
+  );
   assert.deepEqual(findingsOf(vmssTemplate(`"[reference('policies').upgrade]"`), 'misplaced-policy'), []);
 });

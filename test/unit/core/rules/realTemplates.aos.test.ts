@@ -7,8 +7,9 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadTemplate } from '../../../../server/src/cli/loadTemplate';
-import { analyzeTemplate } from '../../../../server/src/core/analyze';
-import { applyNeutralEdits, runRules, type Finding } from '../../../../server/src/core/rules';
+import { analyzeTemplate } from '../../../../server/src/core/arm/analyzeTemplate';
+import { runRules, type Finding } from '../../../../server/src/core/rules';
+import { applyNeutralEdits } from '../../../../server/src/core/frontEnds/json/jsonWriter';
 import { AOS_RULES } from '../../../../server/src/core/rules/aos';
 import { ROLLING_RULES } from '../../../../server/src/core/rules/rolling';
 import { parseErrors } from './harness';
@@ -16,7 +17,8 @@ import { parseErrors } from './harness';
 const DIR = join(import.meta.dirname, '../../../fixtures/real-templates');
 const RULES = [...AOS_RULES, ...ROLLING_RULES];
 const NOW = '2026-11-25T00:00:00Z';
-const summary = (text: string, findings: readonly Finding[]) => findings.map((f) => `${f.ruleId} ${f.scaleSet}: ${text.slice(f.span.offset, f.span.offset + f.span.length)}`);
+const summary = (text: string, findings: readonly Finding[]) =>
+  findings.map((f) => `${f.ruleId} ${f.scaleSet}: ${text.slice(f.span.offset, f.span.offset + f.span.length)}`);
 
 const EXPECTED: Record<string, string[]> = {
   // Fork of §5 #7: Rolling 20/20/20 with 3 instances (parameter default): batches of 1, so one failure is
@@ -28,7 +30,7 @@ const EXPECTED: Record<string, string[]> = {
   'qs-vmss-automatic-repairs-slb-health-probe.json': [],
   // Valid (Automatic needs no health without AOS, §5 #12), but mode Automatic takes all 3 instances at once:
   // an info, with no Rolling fix because there is no health source.
-  'qs-vmss-ubuntu-app-gateway.json': ["automatic-mode-all-at-once [variables('namingInfix')]: \"Automatic\""],
+  'qs-vmss-ubuntu-app-gateway.json': ['automatic-mode-all-at-once [variables(\'namingInfix\')]: "Automatic"'],
   'qs-vmss-ubuntu-autoscale.json': [],
   // §5 #14, the REST spec's kitchen sink: Manual + AOS, a rolling policy AOS ignores, maxSurge with
   // overprovision true, rollback disabled, Windows automatic updates and AutomaticByPlatform with AOS; 7
@@ -55,13 +57,13 @@ const EXPECTED: Record<string, string[]> = {
   // §5 #6: AOS on UbuntuServer 16.04-LTS, which is no longer on the supported list; mode Automatic with a
   // probe (so the Rolling fix is offered). Capacity has no default: no batch maths.
   'vmss-preview-autoupdate.json': [
-    "automatic-mode-all-at-once [parameters('vmssNamePrefix')]: \"Automatic\"",
+    'automatic-mode-all-at-once [parameters(\'vmssNamePrefix\')]: "Automatic"',
     "aos-unlisted-platform-image [parameters('vmssNamePrefix')]: \"[variables('imageVersion')]\"",
   ],
   // §5 #9: legacy AOS on a daily Ubuntu 17.10 image (not supported) in Automatic mode. Its rolling policy is
   // not reported as unused: the legacy switch predates useRollingUpgradePolicy.
   'vmss-preview-dailyupdate.json': [
-    "automatic-mode-all-at-once [parameters('vmssNamePrefix')]: \"Automatic\"",
+    'automatic-mode-all-at-once [parameters(\'vmssNamePrefix\')]: "Automatic"',
     "aos-unlisted-platform-image [parameters('vmssNamePrefix')]: \"[variables('imageVersion')]\"",
   ],
   // §5 #7, #8: Rolling 20/20/20 and 20/25/10 with a probe; capacity has no default, so nothing to compute.
@@ -72,12 +74,15 @@ const EXPECTED: Record<string, string[]> = {
 const files = readdirSync(DIR).filter((f) => f.endsWith('.json') && !f.includes('.parameters.'));
 
 test('every real JSON template is pinned', () => {
-  assert.deepEqual(files.filter((f) => !(f in EXPECTED)), []);
+  assert.deepEqual(
+    files.filter((f) => !(f in EXPECTED)),
+    [],
+  );
 });
 
 for (const file of files) {
   test(`real template ${file}`, () => {
-    const { model, text } = loadTemplate(join(DIR, file));
+    const { model, text } = loadTemplate(join(DIR, file)).doc;
     assert.deepEqual(summary(text, runRules(model, text, { rules: RULES, now: NOW })), EXPECTED[file]);
   });
 }
@@ -85,8 +90,15 @@ for (const file of files) {
 test('every fix on a real template applies to the original bytes and clears its finding', () => {
   let applied = 0;
   for (const file of files) {
-    const { text, parametersPath } = loadTemplate(join(DIR, file));
-    const relint = (t: string) => runRules(analyzeTemplate(t, parametersPath ? { parametersText: loadTemplate(parametersPath).text } : {}), t, { rules: RULES, now: NOW });
+    const {
+      doc: { text },
+      parametersPath,
+    } = loadTemplate(join(DIR, file));
+    const relint = (t: string) =>
+      runRules(analyzeTemplate(t, parametersPath ? { parametersText: loadTemplate(parametersPath).doc.text } : {}), t, {
+        rules: RULES,
+        now: NOW,
+      });
     const comments = text.match(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g) ?? [];
     for (const finding of relint(text)) {
       for (const fix of finding.fixes) {

@@ -4,8 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeTemplate } from '../../../../server/src/core/analyze';
-import { applyNeutralEdits, runRules, type Finding } from '../../../../server/src/core/rules';
+import { analyzeTemplate } from '../../../../server/src/core/arm/analyzeTemplate';
+import { runRules, type Finding } from '../../../../server/src/core/rules';
+import { applyNeutralEdits } from '../../../../server/src/core/frontEnds/json/jsonWriter';
 import { META_RULES } from '../../../../server/src/core/rules/meta/suppressionRules';
 import { SCHEMA_RULES } from '../../../../server/src/core/rules/schema';
 import { parseErrors } from './harness';
@@ -14,7 +15,8 @@ const DIR = join(import.meta.dirname, '../../../fixtures/real-templates');
 const RULES = [...SCHEMA_RULES, ...META_RULES];
 const read = (file: string) => readFileSync(join(DIR, file), 'utf8');
 const lint = (text: string) => runRules(analyzeTemplate(text), text, { rules: RULES });
-const summary = (text: string, findings: readonly Finding[]) => findings.map((f) => `${f.ruleId} ${text.slice(f.span.offset, f.span.offset + f.span.length)}`);
+const summary = (text: string, findings: readonly Finding[]) =>
+  findings.map((f) => `${f.ruleId} ${text.slice(f.span.offset, f.span.offset + f.span.length)}`);
 
 const EXPECTED: Record<string, string[]> = {
   // §5 #6: AOS switch as a string.

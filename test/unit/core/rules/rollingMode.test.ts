@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { findingsOf, fixAndRecheck, textAt, vmssTemplate } from './harness';
 import { aosPolicy, scaleSetTemplate, UNKNOWN } from './aosHarness';
 
-const withPolicy = (mode: string | undefined) => vmssTemplate(`{${mode ? `\n  "mode": ${mode},` : ''}
+const withPolicy = (mode: string | undefined) =>
+  vmssTemplate(`{${mode ? `\n  "mode": ${mode},` : ''}
   // kept from an earlier Rolling setup
   "rollingUpgradePolicy": { "maxBatchInstancePercent": 20 }
 }`);
@@ -26,10 +27,21 @@ test('rolling-policy-unused: absent mode (Manual) and Automatic fire too', () =>
 
 test('rolling-policy-unused: silent for Rolling, with AOS on (aos-rolling-policy-unused decides), without a policy, and unknown', () => {
   assert.deepEqual(findingsOf(withPolicy('"Rolling"'), 'rolling-policy-unused'), []);
-  assert.deepEqual(findingsOf(vmssTemplate(aosPolicy('Manual', '', '"rollingUpgradePolicy": { "maxBatchInstancePercent": 20 }')), 'rolling-policy-unused'), []);
+  assert.deepEqual(
+    findingsOf(vmssTemplate(aosPolicy('Manual', '', '"rollingUpgradePolicy": { "maxBatchInstancePercent": 20 }')), 'rolling-policy-unused'),
+    [],
+  );
   assert.deepEqual(findingsOf(vmssTemplate('{ "mode": "Manual", "rollingUpgradePolicy": null }'), 'rolling-policy-unused'), []);
   assert.deepEqual(findingsOf(withPolicy(UNKNOWN), 'rolling-policy-unused'), []);
-  assert.deepEqual(findingsOf(vmssTemplate(`{ "mode": "Manual", "automaticOSUpgradePolicy": { "enableAutomaticOSUpgrade": ${UNKNOWN} }, "rollingUpgradePolicy": {} }`), 'rolling-policy-unused'), []);
+  assert.deepEqual(
+    findingsOf(
+      vmssTemplate(
+        `{ "mode": "Manual", "automaticOSUpgradePolicy": { "enableAutomaticOSUpgrade": ${UNKNOWN} }, "rollingUpgradePolicy": {} }`,
+      ),
+      'rolling-policy-unused',
+    ),
+    [],
+  );
 });
 
 const HEALTH_PROFILE = `{
@@ -51,7 +63,10 @@ test('automatic-mode-all-at-once: mode Automatic is an info with the capacity; w
 });
 
 test('automatic-mode-all-at-once: without a health source no fix, and Rolling is said to need one; unknown capacity says every instance', () => {
-  const [finding] = findingsOf(scaleSetTemplate({ capacity: UNKNOWN, upgradePolicy: '{ "mode": "Automatic" }' }), 'automatic-mode-all-at-once');
+  const [finding] = findingsOf(
+    scaleSetTemplate({ capacity: UNKNOWN, upgradePolicy: '{ "mode": "Automatic" }' }),
+    'automatic-mode-all-at-once',
+  );
   assert.deepEqual(finding!.fixes, []);
   assert.match(finding!.message, /every instance.*it needs a load-balancer health probe or the Application Health extension/);
 });
@@ -62,5 +77,8 @@ test('automatic-mode-all-at-once: silent for Manual, Rolling, absent mode, unkno
   assert.deepEqual(findingsOf(vmssTemplate('{}'), 'automatic-mode-all-at-once'), []);
   assert.deepEqual(findingsOf(vmssTemplate(`{ "mode": ${UNKNOWN} }`), 'automatic-mode-all-at-once'), []);
   const fabric = `{ "extensionProfile": { "extensions": [ { "name": "sf", "properties": { "publisher": "Microsoft.Azure.ServiceFabric", "type": "ServiceFabricNode", "typeHandlerVersion": "1.1", "settings": { "durabilityLevel": "Silver" } } } ] } }`;
-  assert.deepEqual(findingsOf(scaleSetTemplate({ upgradePolicy: '{ "mode": "Automatic" }', vmProfile: fabric }), 'automatic-mode-all-at-once'), []);
+  assert.deepEqual(
+    findingsOf(scaleSetTemplate({ upgradePolicy: '{ "mode": "Automatic" }', vmProfile: fabric }), 'automatic-mode-all-at-once'),
+    [],
+  );
 });

@@ -3,9 +3,10 @@ import assert from 'node:assert/strict';
 import { findingsOf, fixAndRecheck, textAt } from './harness';
 import { aosPolicy, scaleSetTemplate, UNKNOWN } from './aosHarness';
 
-const policy = (flags: string, aos = false) => aos
-  ? aosPolicy('Rolling', '"useRollingUpgradePolicy": true', `"rollingUpgradePolicy": { ${flags} }`)
-  : `{
+const policy = (flags: string, aos = false) =>
+  aos
+    ? aosPolicy('Rolling', '"useRollingUpgradePolicy": true', `"rollingUpgradePolicy": { ${flags} }`)
+    : `{
   "mode": "Rolling",
   "rollingUpgradePolicy": {
     // flags under test
@@ -29,10 +30,28 @@ test('cross-zone-without-zones: an empty zones array counts as no zones', () => 
 });
 
 test('cross-zone-without-zones: silent with zones, when false, and for unknown zones or flags', () => {
-  assert.deepEqual(findingsOf(scaleSetTemplate({ resource: '"zones": ["1", "2"],', upgradePolicy: policy('"enableCrossZoneUpgrade": true') }), 'cross-zone-without-zones'), []);
-  assert.deepEqual(findingsOf(scaleSetTemplate({ upgradePolicy: policy('"enableCrossZoneUpgrade": false') }), 'cross-zone-without-zones'), []);
-  assert.deepEqual(findingsOf(scaleSetTemplate({ resource: `"zones": ${UNKNOWN},`, upgradePolicy: policy('"enableCrossZoneUpgrade": true') }), 'cross-zone-without-zones'), []);
-  assert.deepEqual(findingsOf(scaleSetTemplate({ upgradePolicy: policy(`"enableCrossZoneUpgrade": ${UNKNOWN}`) }), 'cross-zone-without-zones'), []);
+  assert.deepEqual(
+    findingsOf(
+      scaleSetTemplate({ resource: '"zones": ["1", "2"],', upgradePolicy: policy('"enableCrossZoneUpgrade": true') }),
+      'cross-zone-without-zones',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    findingsOf(scaleSetTemplate({ upgradePolicy: policy('"enableCrossZoneUpgrade": false') }), 'cross-zone-without-zones'),
+    [],
+  );
+  assert.deepEqual(
+    findingsOf(
+      scaleSetTemplate({ resource: `"zones": ${UNKNOWN},`, upgradePolicy: policy('"enableCrossZoneUpgrade": true') }),
+      'cross-zone-without-zones',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    findingsOf(scaleSetTemplate({ upgradePolicy: policy(`"enableCrossZoneUpgrade": ${UNKNOWN}`) }), 'cross-zone-without-zones'),
+    [],
+  );
 });
 
 test('max-surge-overprovision: maxSurge with overprovision true is a warning; the fix sets it false', () => {
@@ -53,9 +72,21 @@ test('max-surge-overprovision: absent overprovision defaults to true on Uniform;
 
 test('max-surge-overprovision: silent with overprovision false, on Flexible without it, without maxSurge, or unknown', () => {
   assert.deepEqual(findingsOf(scaleSetTemplate({ upgradePolicy: policy('"maxSurge": true') }), 'max-surge-overprovision'), []);
-  assert.deepEqual(findingsOf(scaleSetTemplate({ overprovision: null, properties: '"orchestrationMode": "Flexible",', upgradePolicy: policy('"maxSurge": true') }), 'max-surge-overprovision'), []);
-  assert.deepEqual(findingsOf(scaleSetTemplate({ overprovision: 'true', upgradePolicy: policy('"maxSurge": false') }), 'max-surge-overprovision'), []);
-  assert.deepEqual(findingsOf(scaleSetTemplate({ overprovision: UNKNOWN, upgradePolicy: policy('"maxSurge": true') }), 'max-surge-overprovision'), []);
+  assert.deepEqual(
+    findingsOf(
+      scaleSetTemplate({ overprovision: null, properties: '"orchestrationMode": "Flexible",', upgradePolicy: policy('"maxSurge": true') }),
+      'max-surge-overprovision',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    findingsOf(scaleSetTemplate({ overprovision: 'true', upgradePolicy: policy('"maxSurge": false') }), 'max-surge-overprovision'),
+    [],
+  );
+  assert.deepEqual(
+    findingsOf(scaleSetTemplate({ overprovision: UNKNOWN, upgradePolicy: policy('"maxSurge": true') }), 'max-surge-overprovision'),
+    [],
+  );
 });
 
 const flexible = '"orchestrationMode": "Flexible",';
@@ -72,13 +103,28 @@ test('max-surge-aos-flexible: maxSurge with AOS on Flexible is an error; the fix
 
 test('max-surge-aos-flexible: silent on Uniform, without AOS, without maxSurge, or unknown', () => {
   assert.deepEqual(findingsOf(scaleSetTemplate({ upgradePolicy: policy('"maxSurge": true', true) }), 'max-surge-aos-flexible'), []);
-  assert.deepEqual(findingsOf(scaleSetTemplate({ properties: flexible, upgradePolicy: policy('"maxSurge": true') }), 'max-surge-aos-flexible'), []);
-  assert.deepEqual(findingsOf(scaleSetTemplate({ properties: flexible, upgradePolicy: policy('"maxSurge": false', true) }), 'max-surge-aos-flexible'), []);
-  assert.deepEqual(findingsOf(scaleSetTemplate({ properties: `"orchestrationMode": ${UNKNOWN},`, upgradePolicy: policy('"maxSurge": true', true) }), 'max-surge-aos-flexible'), []);
+  assert.deepEqual(
+    findingsOf(scaleSetTemplate({ properties: flexible, upgradePolicy: policy('"maxSurge": true') }), 'max-surge-aos-flexible'),
+    [],
+  );
+  assert.deepEqual(
+    findingsOf(scaleSetTemplate({ properties: flexible, upgradePolicy: policy('"maxSurge": false', true) }), 'max-surge-aos-flexible'),
+    [],
+  );
+  assert.deepEqual(
+    findingsOf(
+      scaleSetTemplate({ properties: `"orchestrationMode": ${UNKNOWN},`, upgradePolicy: policy('"maxSurge": true', true) }),
+      'max-surge-aos-flexible',
+    ),
+    [],
+  );
 });
 
 test('rollback-on-breach-flexible: the Uniform-only flag on Flexible is a warning; the fix removes it', () => {
-  const text = scaleSetTemplate({ properties: flexible, upgradePolicy: policy('"rollbackFailedInstancesOnPolicyBreach": true, "maxBatchInstancePercent": 20') });
+  const text = scaleSetTemplate({
+    properties: flexible,
+    upgradePolicy: policy('"rollbackFailedInstancesOnPolicyBreach": true, "maxBatchInstancePercent": 20'),
+  });
   const [finding] = findingsOf(text, 'rollback-on-breach-flexible');
   assert.equal(finding!.severity, 'warning');
   assert.match(finding!.message, /"Uniform Orchestration only" \(S5\)/);
@@ -87,7 +133,22 @@ test('rollback-on-breach-flexible: the Uniform-only flag on Flexible is a warnin
 });
 
 test('rollback-on-breach-flexible: silent on Uniform, when false, and for unknown values', () => {
-  assert.deepEqual(findingsOf(scaleSetTemplate({ upgradePolicy: policy('"rollbackFailedInstancesOnPolicyBreach": true') }), 'rollback-on-breach-flexible'), []);
-  assert.deepEqual(findingsOf(scaleSetTemplate({ properties: flexible, upgradePolicy: policy('"rollbackFailedInstancesOnPolicyBreach": false') }), 'rollback-on-breach-flexible'), []);
-  assert.deepEqual(findingsOf(scaleSetTemplate({ properties: flexible, upgradePolicy: policy(`"rollbackFailedInstancesOnPolicyBreach": ${UNKNOWN}`) }), 'rollback-on-breach-flexible'), []);
+  assert.deepEqual(
+    findingsOf(scaleSetTemplate({ upgradePolicy: policy('"rollbackFailedInstancesOnPolicyBreach": true') }), 'rollback-on-breach-flexible'),
+    [],
+  );
+  assert.deepEqual(
+    findingsOf(
+      scaleSetTemplate({ properties: flexible, upgradePolicy: policy('"rollbackFailedInstancesOnPolicyBreach": false') }),
+      'rollback-on-breach-flexible',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    findingsOf(
+      scaleSetTemplate({ properties: flexible, upgradePolicy: policy(`"rollbackFailedInstancesOnPolicyBreach": ${UNKNOWN}`) }),
+      'rollback-on-breach-flexible',
+    ),
+    [],
+  );
 });

@@ -10,7 +10,10 @@ test('sf-health-probe: a load-balancer health probe on a Service Fabric scale se
   assert.equal(textAt(text, finding!), PROBE_ID);
   assert.match(finding!.message, /"Application Health Probes are not supported for Service Fabric scale sets" \(S4\)/);
   const bronze = sfTemplate({ healthProbe: PROBE_ID, extension: sfExtension({ durability: '"Bronze"' }), resources: [loadBalancer()] });
-  assert.match(findingsOf(bronze, 'sf-health-probe')[0]!.message, /Remove networkProfile\.healthProbe and add an Application Health extension/);
+  assert.match(
+    findingsOf(bronze, 'sf-health-probe')[0]!.message,
+    /Remove networkProfile\.healthProbe and add an Application Health extension/,
+  );
 });
 
 test('sf-health-probe: silent without a probe, without SF, and when the extension type is unknown', () => {
@@ -21,11 +24,18 @@ test('sf-health-probe: silent without a probe, without SF, and when the extensio
 });
 
 test('sf-automatic-updates: an explicit true on a Windows node type, any durability; fix to false', () => {
-  const text = sfTemplate({ windowsConfiguration: '{ "provisionVMAgent": true, "enableAutomaticUpdates": true }', extension: sfExtension({ durability: '"Bronze"' }), resources: [] });
+  const text = sfTemplate({
+    windowsConfiguration: '{ "provisionVMAgent": true, "enableAutomaticUpdates": true }',
+    extension: sfExtension({ durability: '"Bronze"' }),
+    resources: [],
+  });
   const [finding] = findingsOf(text, 'sf-automatic-updates');
   assert.equal(textAt(text, finding!), 'true');
   assert.match(finding!.message, /node type "nt1" \(durability Bronze\) sets windowsConfiguration\.enableAutomaticUpdates to true/);
-  assert.match(finding!.message, /"This update will make your cluster vulnerable to multiple nodes of NodeType: nt1 going down at the same time due to windows updates\. …"/);
+  assert.match(
+    finding!.message,
+    /"This update will make your cluster vulnerable to multiple nodes of NodeType: nt1 going down at the same time due to windows updates\. …"/,
+  );
   assert.match(fixAndRecheck(text, 'sf-automatic-updates'), /"enableAutomaticUpdates": false/);
 });
 
@@ -40,10 +50,31 @@ test('sf-automatic-updates: absent means true, reported for Silver/Gold without 
 test('sf-automatic-updates: absent is fine with AOS on (the platform forces false), on Bronze, on Linux, and when unknown', () => {
   const absent = '{ "provisionVMAgent": true }';
   assert.deepEqual(findingsOf(sfTemplate({ windowsConfiguration: absent, upgradePolicy: AOS_ON }), 'sf-automatic-updates'), []);
-  assert.deepEqual(findingsOf(sfTemplate({ windowsConfiguration: absent, extension: sfExtension({ durability: '"Bronze"' }), resources: [] }), 'sf-automatic-updates'), []);
-  assert.deepEqual(findingsOf(sfTemplate({ os: 'linux', extension: sfExtension({ type: 'ServiceFabricLinuxNode' }) }), 'sf-automatic-updates'), []);
-  assert.deepEqual(findingsOf(sfTemplate({ windowsConfiguration: `{ "enableAutomaticUpdates": ${UNKNOWN} }` }), 'sf-automatic-updates'), []);
-  assert.deepEqual(findingsOf(sfTemplate({ windowsConfiguration: absent, upgradePolicy: `{ "automaticOSUpgradePolicy": { "enableAutomaticOSUpgrade": ${UNKNOWN} } }` }), 'sf-automatic-updates'), []);
+  assert.deepEqual(
+    findingsOf(
+      sfTemplate({ windowsConfiguration: absent, extension: sfExtension({ durability: '"Bronze"' }), resources: [] }),
+      'sf-automatic-updates',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    findingsOf(sfTemplate({ os: 'linux', extension: sfExtension({ type: 'ServiceFabricLinuxNode' }) }), 'sf-automatic-updates'),
+    [],
+  );
+  assert.deepEqual(
+    findingsOf(sfTemplate({ windowsConfiguration: `{ "enableAutomaticUpdates": ${UNKNOWN} }` }), 'sf-automatic-updates'),
+    [],
+  );
+  assert.deepEqual(
+    findingsOf(
+      sfTemplate({
+        windowsConfiguration: absent,
+        upgradePolicy: `{ "automaticOSUpgradePolicy": { "enableAutomaticOSUpgrade": ${UNKNOWN} } }`,
+      }),
+      'sf-automatic-updates',
+    ),
+    [],
+  );
 });
 
 test('sf-min-capacity: Silver with fewer than 5 instances, with the SFRP message', () => {
@@ -57,7 +88,10 @@ test('sf-min-capacity: Silver with fewer than 5 instances, with the SFRP message
 
 test('sf-min-capacity: silent for 5, for Bronze, and for unknown capacity', () => {
   assert.deepEqual(findingsOf(sfTemplate({ capacity: '5' }), 'sf-min-capacity'), []);
-  assert.deepEqual(findingsOf(sfTemplate({ capacity: '1', extension: sfExtension({ durability: '"Bronze"' }), resources: [] }), 'sf-min-capacity'), []);
+  assert.deepEqual(
+    findingsOf(sfTemplate({ capacity: '1', extension: sfExtension({ durability: '"Bronze"' }), resources: [] }), 'sf-min-capacity'),
+    [],
+  );
   assert.deepEqual(findingsOf(sfTemplate({ capacity: UNKNOWN }), 'sf-min-capacity'), []);
   assert.deepEqual(findingsOf(sfTemplate({ capacity: '2', extension: sfExtension({ durability: UNKNOWN }) }), 'sf-min-capacity'), []);
 });

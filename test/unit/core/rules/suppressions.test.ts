@@ -4,14 +4,21 @@ import { findSuppressions } from '../../../../server/src/core/rules';
 import { applyFix, findingsOf, lint, textAt, vmssTemplate } from './harness';
 
 test('suppression comments are parsed: ids, reason, line', () => {
-  const text = '{\n  // vmss-upgrade-disable-next-line value-type, value-out-of-range -- set by policy team\n  "a": 1,\n  /* vmss-upgrade-disable-next-line unknown-property */\n  "b": "// vmss-upgrade-disable-next-line not-a-comment"\n}';
+  const text =
+    '{\n  // vmss-upgrade-disable-next-line value-type, value-out-of-range -- set by policy team\n  "a": 1,\n  /* vmss-upgrade-disable-next-line unknown-property */\n  "b": "// vmss-upgrade-disable-next-line not-a-comment"\n}';
   const found = findSuppressions(text);
   assert.equal(found.length, 2, 'a directive inside a string is not a comment');
-  assert.deepEqual(found[0]!.ruleIds.map((r) => r.id), ['value-type', 'value-out-of-range']);
+  assert.deepEqual(
+    found[0]!.ruleIds.map((r) => r.id),
+    ['value-type', 'value-out-of-range'],
+  );
   assert.equal(found[0]!.reason, 'set by policy team');
   assert.equal(found[0]!.line, 1);
   assert.equal(text.slice(found[0]!.ruleIds[1]!.span.offset, found[0]!.ruleIds[1]!.span.offset + 18), 'value-out-of-range');
-  assert.deepEqual(found[1]!.ruleIds.map((r) => r.id), ['unknown-property']);
+  assert.deepEqual(
+    found[1]!.ruleIds.map((r) => r.id),
+    ['unknown-property'],
+  );
   assert.equal(found[1]!.reason, undefined);
 });
 
@@ -29,7 +36,11 @@ test('a suppression silences the named rule on the next line only', () => {
   const findings = findingsOf(text, 'value-out-of-range');
   assert.equal(findings.length, 1);
   assert.match(findings[0]!.message, /maxUnhealthyInstancePercent/);
-  assert.deepEqual(lint(text).filter((f) => f.ruleId.startsWith('suppression-')), [], 'a well-formed suppression is not reported');
+  assert.deepEqual(
+    lint(text).filter((f) => f.ruleId.startsWith('suppression-')),
+    [],
+    'a well-formed suppression is not reported',
+  );
 });
 
 test('a suppression for another rule silences nothing', () => {

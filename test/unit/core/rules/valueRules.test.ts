@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findingsOf, fixAndRecheck, textAt, vmssTemplate } from './harness';
 
-const policy = (rolling: string, mode = '"Rolling"') => vmssTemplate(`{
+const policy = (rolling: string, mode = '"Rolling"') =>
+  vmssTemplate(`{
   "mode": ${mode},
   "rollingUpgradePolicy": {
     // batches of two on ten instances
@@ -13,7 +14,9 @@ const UNKNOWN = `"[reference('settings').value]"`;
 const VALUE_RULES = ['value-type', 'value-as-string', 'value-out-of-range', 'invalid-enum-value', 'invalid-duration'];
 
 test('valid values are silent for every value rule', () => {
-  const text = policy('"maxBatchInstancePercent": 20, "maxUnhealthyUpgradedInstancePercent": 0, "pauseTimeBetweenBatches": "PT1H30M", "maxSurge": true');
+  const text = policy(
+    '"maxBatchInstancePercent": 20, "maxUnhealthyUpgradedInstancePercent": 0, "pauseTimeBetweenBatches": "PT1H30M", "maxSurge": true',
+  );
   for (const id of VALUE_RULES) assert.deepEqual(findingsOf(text, id), [], id);
 });
 
@@ -39,13 +42,23 @@ test('value-type: fractions, objects and non-boolean words', () => {
   assert.equal(findingsOf(policy('"maxBatchInstancePercent": 20.5'), 'value-type').length, 1);
   assert.equal(findingsOf(policy('"maxSurge": "yes"'), 'value-type').length, 1);
   assert.equal(findingsOf(vmssTemplate('{ "mode": "Rolling", "rollingUpgradePolicy": true }'), 'value-type').length, 1);
-  assert.equal(findingsOf(policy('"prioritizeUnhealthyInstances": "yes"'), 'value-type')[0]!.fixes.length, 0, 'no documented default to offer');
+  assert.equal(
+    findingsOf(policy('"prioritizeUnhealthyInstances": "yes"'), 'value-type')[0]!.fixes.length,
+    0,
+    'no documented default to offer',
+  );
 });
 
 test('value-as-string: "20" and "true" are coerced by ARM, so a warning with a typed fix', () => {
   const text = policy('"maxBatchInstancePercent": "20", "maxSurge": "TRUE"');
   const findings = findingsOf(text, 'value-as-string');
-  assert.deepEqual(findings.map((f) => [textAt(text, f), f.severity]), [['"20"', 'warning'], ['"TRUE"', 'warning']]);
+  assert.deepEqual(
+    findings.map((f) => [textAt(text, f), f.severity]),
+    [
+      ['"20"', 'warning'],
+      ['"TRUE"', 'warning'],
+    ],
+  );
   assert.match(findings[0]!.message, /is the string "20".*defines it as a number/);
   assert.deepEqual(findingsOf(text, 'value-type'), []);
   const once = fixAndRecheck(policy('"maxBatchInstancePercent": "20"'), 'value-as-string');
@@ -66,7 +79,10 @@ test('value-out-of-range: names the value, the range and the default; fixes to t
   const text = policy('"maxBatchInstancePercent": 150');
   const [finding] = findingsOf(text, 'value-out-of-range');
   assert.match(finding!.message, /maxBatchInstancePercent is 150 %, but the Compute API accepts 5 to 100 %.*the default is 20 %/);
-  assert.deepEqual(finding!.fixes.map((f) => f.title), ['Change to 100', 'Use the default 20']);
+  assert.deepEqual(
+    finding!.fixes.map((f) => f.title),
+    ['Change to 100', 'Use the default 20'],
+  );
   assert.ok(fixAndRecheck(text, 'value-out-of-range').includes('"maxBatchInstancePercent": 100'));
   assert.ok(fixAndRecheck(policy('"maxUnhealthyInstancePercent": 2'), 'value-out-of-range').includes('"maxUnhealthyInstancePercent": 5'));
 });
@@ -111,7 +127,10 @@ test('invalid-duration: the spec example "aaaaaaaaaaaaaaa" is rejected; the fix 
   const text = policy('"pauseTimeBetweenBatches": "aaaaaaaaaaaaaaa"');
   const [finding] = findingsOf(text, 'invalid-duration');
   assert.match(finding!.message, /"aaaaaaaaaaaaaaa" is not an ISO 8601 duration/);
-  assert.deepEqual(finding!.fixes.map((f) => f.title), ['Change to "PT0S" (0 seconds)']);
+  assert.deepEqual(
+    finding!.fixes.map((f) => f.title),
+    ['Change to "PT0S" (0 seconds)'],
+  );
   assert.ok(fixAndRecheck(text, 'invalid-duration').includes('"pauseTimeBetweenBatches": "PT0S"'));
 });
 

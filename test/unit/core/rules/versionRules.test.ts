@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeTemplate } from '../../../../server/src/core/analyze';
+import { analyzeTemplate } from '../../../../server/src/core/arm/analyzeTemplate';
 import { findingsOf, fixAndRecheck, textAt, vmssTemplate } from './harness';
 
 const MAX_SURGE = `{
@@ -14,9 +14,15 @@ test('api-version-unsupported-property: maxSurge needs 2022-11-01', () => {
   const text = vmssTemplate(MAX_SURGE, { apiVersion: '2021-03-01' });
   const [finding] = findingsOf(text, 'api-version-unsupported-property');
   assert.equal(textAt(text, finding!), '"maxSurge"');
-  assert.match(finding!.message, /maxSurge was added to the Compute API in version 2022-11-01, but this resource uses apiVersion 2021-03-01/);
+  assert.match(
+    finding!.message,
+    /maxSurge was added to the Compute API in version 2022-11-01, but this resource uses apiVersion 2021-03-01/,
+  );
   assert.equal(textAt(text, { ...finding!, span: finding!.related[0]!.span }), '"2021-03-01"');
-  assert.deepEqual(finding!.fixes.map((f) => f.title), ['Change apiVersion to 2022-11-01', 'Remove maxSurge']);
+  assert.deepEqual(
+    finding!.fixes.map((f) => f.title),
+    ['Change apiVersion to 2022-11-01', 'Remove maxSurge'],
+  );
   assert.ok(fixAndRecheck(text, 'api-version-unsupported-property').includes('"apiVersion": "2022-11-01"'));
   assert.ok(!fixAndRecheck(text, 'api-version-unsupported-property', /Remove/).includes('maxSurge'));
 });
@@ -41,7 +47,10 @@ test('legacy-upgrade-property: automaticOSUpgrade migrates to automaticOSUpgrade
   const [finding] = findingsOf(text, 'legacy-upgrade-property');
   assert.equal(finding!.severity, 'warning');
   assert.deepEqual(finding!.tags, ['deprecated']);
-  assert.match(finding!.message, /automaticOSUpgrade is the legacy form .* of upgradePolicy\.automaticOSUpgradePolicy\.enableAutomaticOSUpgrade\. This resource uses apiVersion 2018-10-01, which no longer reads it/);
+  assert.match(
+    finding!.message,
+    /automaticOSUpgrade is the legacy form .* of upgradePolicy\.automaticOSUpgradePolicy\.enableAutomaticOSUpgrade\. This resource uses apiVersion 2018-10-01, which no longer reads it/,
+  );
   const fixed = fixAndRecheck(text, 'legacy-upgrade-property');
   const aos = analyzeTemplate(fixed).scaleSets[0]!.automaticOSUpgradePolicy;
   assert.equal(aos?.value.kind === 'object' && aos.value.properties[0]!.name, 'enableAutomaticOSUpgrade');
@@ -62,20 +71,30 @@ test('legacy-upgrade-property: on an old apiVersion the fix raises it, so nothin
 });
 
 test('legacy-upgrade-property: autoOSUpgradePolicy.disableAutoRollback becomes disableAutomaticRollback', () => {
-  const text = vmssTemplate('{\n  "mode": "Automatic",\n  "automaticOSUpgradePolicy": { "enableAutomaticOSUpgrade": true },\n  "autoOSUpgradePolicy": {\n    "disableAutoRollback": false\n  }\n}');
+  const text = vmssTemplate(
+    '{\n  "mode": "Automatic",\n  "automaticOSUpgradePolicy": { "enableAutomaticOSUpgrade": true },\n  "autoOSUpgradePolicy": {\n    "disableAutoRollback": false\n  }\n}',
+  );
   const fixed = fixAndRecheck(text, 'legacy-upgrade-property');
   assert.ok(fixed.includes('{ "enableAutomaticOSUpgrade": true, "disableAutomaticRollback": false }'), fixed);
   assert.ok(!fixed.includes('autoOSUpgradePolicy'));
 });
 
 test('legacy-upgrade-property: when the new form is already set, the fix only removes the legacy one', () => {
-  const text = vmssTemplate('{ "mode": "Automatic", "automaticOSUpgrade": true, "automaticOSUpgradePolicy": { "enableAutomaticOSUpgrade": true } }');
+  const text = vmssTemplate(
+    '{ "mode": "Automatic", "automaticOSUpgrade": true, "automaticOSUpgradePolicy": { "enableAutomaticOSUpgrade": true } }',
+  );
   const [finding] = findingsOf(text, 'legacy-upgrade-property');
   assert.match(finding!.fixes[0]!.title, /^Remove the legacy automaticOSUpgrade/);
   fixAndRecheck(text, 'legacy-upgrade-property');
 });
 
 test('legacy-upgrade-property: silent without legacy properties and for an unresolvable policy', () => {
-  assert.deepEqual(findingsOf(vmssTemplate('{ "mode": "Automatic", "automaticOSUpgradePolicy": { "enableAutomaticOSUpgrade": true } }'), 'legacy-upgrade-property'), []);
+  assert.deepEqual(
+    findingsOf(
+      vmssTemplate('{ "mode": "Automatic", "automaticOSUpgradePolicy": { "enableAutomaticOSUpgrade": true } }'),
+      'legacy-upgrade-property',
+    ),
+    [],
+  );
   assert.deepEqual(findingsOf(vmssTemplate(`"[reference('x').policy]"`), 'legacy-upgrade-property'), []);
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { ASSUMPTIONS } from '../../../../server/src/core/sim/assumptions';
 import type { AssumptionValues } from '../../../../server/src/core/sim/assumptions';
-import type { SimInput } from '../../../../server/src/core/sim/types';
+import type { SimInput } from '../../../../server/src/core/sim/simData';
 import { input } from './helpers';
 
 const assumptionsArb: fc.Arbitrary<AssumptionValues> = fc.record(
@@ -38,22 +38,41 @@ export const simInputArb: fc.Arbitrary<SimInput> = fc
     seed: fc.integer({ min: 0, max: 2 ** 31 }),
     assumptions: assumptionsArb,
   })
-  .map((r) => input({
-    trigger: r.trigger, mode: r.mode, orchestrationMode: r.orchestrationMode, healthSource: r.healthSource, seed: r.seed,
-    rollingUpgradePolicy: {
-      maxBatchInstancePercent: r.batch, maxUnhealthyInstancePercent: r.unhealthyPct, maxUnhealthyUpgradedInstancePercent: r.upgradedPct,
-      pauseTimeBetweenBatchesSeconds: r.pause, enableCrossZoneUpgrade: r.crossZone, prioritizeUnhealthyInstances: r.prioritize,
-      rollbackFailedInstancesOnPolicyBreach: r.rollbackOnBreach, maxSurge: r.maxSurge,
-    },
-    automaticOSUpgradePolicy: { useRollingUpgradePolicy: r.useRolling, disableAutomaticRollback: r.disableRollback },
-    fleet: {
-      capacity: r.capacity, zones: r.zones, faultDomainCount: r.fdCount, unhealthy: Math.min(r.unhealthy, r.capacity),
-      overrides: [
-        ...(r.protectedId !== undefined ? [{ id: r.protectedId % r.capacity, protectedFromScaleSetActions: true }] : []),
-        ...(r.phased ? [{ id: 0, phaseOrderingNumber: 1 }, { id: r.capacity - 1, phaseOrderingNumber: 0 }] : []),
-      ],
-    },
-    failures: { probability: r.p, flapProbability: r.flap },
-    timings: { jitter: r.jitter, healthySeconds: r.healthy },
-    assumptions: r.assumptions,
-  }));
+  .map((r) =>
+    input({
+      trigger: r.trigger,
+      mode: r.mode,
+      orchestrationMode: r.orchestrationMode,
+      healthSource: r.healthSource,
+      seed: r.seed,
+      rollingUpgradePolicy: {
+        maxBatchInstancePercent: r.batch,
+        maxUnhealthyInstancePercent: r.unhealthyPct,
+        maxUnhealthyUpgradedInstancePercent: r.upgradedPct,
+        pauseTimeBetweenBatchesSeconds: r.pause,
+        enableCrossZoneUpgrade: r.crossZone,
+        prioritizeUnhealthyInstances: r.prioritize,
+        rollbackFailedInstancesOnPolicyBreach: r.rollbackOnBreach,
+        maxSurge: r.maxSurge,
+      },
+      automaticOSUpgradePolicy: { useRollingUpgradePolicy: r.useRolling, disableAutomaticRollback: r.disableRollback },
+      fleet: {
+        capacity: r.capacity,
+        zones: r.zones,
+        faultDomainCount: r.fdCount,
+        unhealthy: Math.min(r.unhealthy, r.capacity),
+        overrides: [
+          ...(r.protectedId !== undefined ? [{ id: r.protectedId % r.capacity, protectedFromScaleSetActions: true }] : []),
+          ...(r.phased
+            ? [
+                { id: 0, phaseOrderingNumber: 1 },
+                { id: r.capacity - 1, phaseOrderingNumber: 0 },
+              ]
+            : []),
+        ],
+      },
+      failures: { probability: r.p, flapProbability: r.flap },
+      timings: { jitter: r.jitter, healthySeconds: r.healthy },
+      assumptions: r.assumptions,
+    }),
+  );

@@ -1,7 +1,7 @@
 // The simulated fleet never exceeds Azure's limit per scale set, whatever the template or a direct input says.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeTemplate } from '../../../../server/src/core/analyze';
+import { analyzeTemplate } from '../../../../server/src/core/arm/analyzeTemplate';
 import { MAX_SIMULATED_INSTANCES, scaleSetCapacity, simulatedFleetSize } from '../../../../server/src/core/sim/capacity';
 import { closedForm } from '../../../../server/src/core/sim/closedForm';
 import { defaultFleet, defaultInput } from '../../../../server/src/core/sim/defaults';
@@ -10,7 +10,8 @@ import { monteCarlo } from '../../../../server/src/core/sim/monteCarlo';
 import { simulate } from '../../../../server/src/core/sim/simulate';
 import { templateWith } from '../../../helpers/armTemplates';
 
-const POLICY = '{ "upgradePolicy": { "mode": "Rolling" }, "virtualMachineProfile": { "networkProfile": { "healthProbe": { "id": "x" } } } }';
+const POLICY =
+  '{ "upgradePolicy": { "mode": "Rolling" }, "virtualMachineProfile": { "networkProfile": { "healthProbe": { "id": "x" } } } }';
 
 function scaleSet(capacity: string, extraProperties = '') {
   const props = extraProperties ? POLICY.replace('{ "upgradePolicy"', `{ ${extraProperties}, "upgradePolicy"`) : POLICY;
@@ -19,8 +20,21 @@ function scaleSet(capacity: string, extraProperties = '') {
 
 test('the fleet size is a whole number from 0 to 1,000 whatever the number', () => {
   assert.equal(MAX_SIMULATED_INSTANCES, 1000);
-  const cases: [number, number][] = [[10, 10], [0, 0], [1000, 1000], [1001, 1000], [2 ** 31, 1000], [2 ** 53, 1000], [1e308, 1000],
-    [Number.POSITIVE_INFINITY, 1000], [Number.NaN, 0], [-5, 0], [Number.NEGATIVE_INFINITY, 0], [2.7, 2], [0.5, 0]];
+  const cases: [number, number][] = [
+    [10, 10],
+    [0, 0],
+    [1000, 1000],
+    [1001, 1000],
+    [2 ** 31, 1000],
+    [2 ** 53, 1000],
+    [1e308, 1000],
+    [Number.POSITIVE_INFINITY, 1000],
+    [Number.NaN, 0],
+    [-5, 0],
+    [Number.NEGATIVE_INFINITY, 0],
+    [2.7, 2],
+    [0.5, 0],
+  ];
   for (const [input, size] of cases) assert.equal(simulatedFleetSize(input), size, String(input));
 });
 
@@ -35,13 +49,21 @@ test('a template capacity above 1,000 is simulated at 1,000, and the run, the pr
     const run = simulate(mapped.input);
     assert.equal(run.attempted + run.skipped + run.pending, 1000);
     assert.equal(run.batchSize, 200);
-    assert.match(run.notes[run.notes.length - 1]!, /^sku\.capacity [\d.e+]+ is more than Azure allows \(1000 instances\): simulated with 1000\.$/);
+    assert.match(
+      run.notes[run.notes.length - 1]!,
+      /^sku\.capacity [\d.e+]+ is more than Azure allows \(1000 instances\): simulated with 1000\.$/,
+    );
   }
 });
 
 test('the limit is 100 for a Uniform scale set with singlePlacementGroup true, 1,000 for Flexible and when it is unset', () => {
   const spg = scaleSet('150', '"singlePlacementGroup": true');
-  assert.deepEqual(scaleSetCapacity(spg, 10), { count: 100, clampedFrom: 150, known: true, limit: { max: 100, where: 'in a single placement group (singlePlacementGroup true)' } });
+  assert.deepEqual(scaleSetCapacity(spg, 10), {
+    count: 100,
+    clampedFrom: 150,
+    known: true,
+    limit: { max: 100, where: 'in a single placement group (singlePlacementGroup true)' },
+  });
   assert.equal(simInputFromScaleSet(spg).input.fleet.capacity, 100);
   assert.equal(scaleSetCapacity(scaleSet('150', '"singlePlacementGroup": "true"'), 10).count, 100, 'ARM reads "true" as true');
   assert.equal(scaleSetCapacity(scaleSet('150', '"singlePlacementGroup": false'), 10).count, 150);
@@ -57,12 +79,19 @@ test('absurd capacities: negative, fractional, strings and unknowns fall back to
     assert.equal(simInputFromScaleSet(scaleSet(written)).input.fleet.capacity, 10, written);
   }
   assert.equal(scaleSetCapacity(scaleSet('-5'), 1e9).count, 1000, 'the assumed capacity (a setting) is held to the limit too');
-  assert.equal(simInputFromScaleSet(scaleSet('[parameters(\'instanceCount\')]'), { capacity: 1e9 }).input.fleet.capacity, 1000, 'a what-if capacity too');
+  assert.equal(
+    simInputFromScaleSet(scaleSet("[parameters('instanceCount')]"), { capacity: 1e9 }).input.fleet.capacity,
+    1000,
+    'a what-if capacity too',
+  );
 });
 
 test('direct inputs the mapping never makes are bounded by the engine itself: run, Monte Carlo and closed form', () => {
   for (const capacity of [2 ** 31, 2 ** 53, Number.POSITIVE_INFINITY, Number.NaN, -1, 12.5]) {
-    const input = defaultInput({ fleet: { ...defaultFleet(capacity), zones: Array.from({ length: 100_000 }, (_, i) => String(i + 1)) }, failures: { probability: 0.02, failingInstances: [], badImage: false, flapProbability: 0 } });
+    const input = defaultInput({
+      fleet: { ...defaultFleet(capacity), zones: Array.from({ length: 100_000 }, (_, i) => String(i + 1)) },
+      failures: { probability: 0.02, failingInstances: [], badImage: false, flapProbability: 0 },
+    });
     const size = simulatedFleetSize(capacity);
     const run = simulate(input);
     assert.equal(run.attempted + run.skipped + run.pending, size, String(capacity));

@@ -3,15 +3,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeTemplate } from '../../../../server/src/core/analyze';
+import { analyzeTemplate } from '../../../../server/src/core/arm/analyzeTemplate';
 import { simInputFromScaleSet } from '../../../../server/src/core/sim/fromScaleSet';
 import { runRules } from '../../../../server/src/core/rules';
 import { simulate } from '../../../../server/src/core/sim/simulate';
+import { summarizeRun } from '../../../../server/src/core/sim/summary';
 
 const DIR = join(import.meta.dirname, '../../../fixtures/real-templates');
 function scaleSets(name: string) {
   const params = join(DIR, `${name}.parameters.json`);
-  return analyzeTemplate(readFileSync(join(DIR, `${name}.json`), 'utf8'), { parametersText: existsSync(params) ? readFileSync(params, 'utf8') : undefined }).scaleSets;
+  return analyzeTemplate(readFileSync(join(DIR, `${name}.json`), 'utf8'), {
+    parametersText: existsSync(params) ? readFileSync(params, 'utf8') : undefined,
+  }).scaleSets;
 }
 
 test('zonal Rolling template: policy from the template, zones, probe; unknown capacity is an assumed default, flagged', () => {
@@ -29,7 +32,11 @@ test('zonal Rolling template: policy from the template, zones, probe; unknown ca
   assert.equal(mapped.provenance['capacity']?.assumed, true);
   assert.match(mapped.assumed.join('\n'), /capacity: 10 .*instanceCount/);
   // Overrides win and say so.
-  const what = simInputFromScaleSet(scaleSets('vmss-preview-zonesmanualrolling')[0]!, { capacity: 30, trigger: 'aos', assumptions: { upgradedDenominator: 'total' } });
+  const what = simInputFromScaleSet(scaleSets('vmss-preview-zonesmanualrolling')[0]!, {
+    capacity: 30,
+    trigger: 'aos',
+    assumptions: { upgradedDenominator: 'total' },
+  });
   assert.equal(what.input.fleet.capacity, 30);
   assert.equal(what.provenance['capacity']?.origin, 'override');
   assert.equal(what.input.assumptions.upgradedDenominator, 'total');
@@ -76,7 +83,11 @@ test('the pause the simulator uses is the one the invalid-duration rule accepts'
     const model = analyzeTemplate(text);
     const rejected = runRules(model, text).some((f) => f.ruleId === 'invalid-duration');
     const mapped = simInputFromScaleSet(model.scaleSets[0]!);
-    return { rejected, seconds: mapped.input.rollingUpgradePolicy?.pauseTimeBetweenBatchesSeconds, assumed: Boolean(mapped.provenance['rollingUpgradePolicy.pauseTimeBetweenBatches']?.assumed) };
+    return {
+      rejected,
+      seconds: mapped.input.rollingUpgradePolicy?.pauseTimeBetweenBatchesSeconds,
+      assumed: Boolean(mapped.provenance['rollingUpgradePolicy.pauseTimeBetweenBatches']?.assumed),
+    };
   };
   assert.deepEqual(pauseOf('PT1M30S'), { rejected: false, seconds: 90, assumed: false });
   assert.deepEqual(pauseOf('P1DT2H'), { rejected: false, seconds: 93600, assumed: false });
@@ -88,10 +99,10 @@ test('the pause the simulator uses is the one the invalid-duration rule accepts'
   }
 });
 
-test('previewScaleSet: model → one summarised run (what a CodeLens shows)', async () => {
-  const { previewScaleSet } = await import('../../../../server/src/core/sim/preview');
-  const preview = previewScaleSet(scaleSets('vmss-preview-zonesmanualrolling')[0]!, { capacity: 15 });
-  assert.equal(preview.run.status, 'Completed');
-  assert.equal(preview.summary, 'Completed: 15 batches of 1, 1 h 15 min, ≥ 14/15 serving');
-  assert.equal(preview.mapped.input.fleet.capacity, 15);
+test('model → one summarised run (what a CodeLens shows)', () => {
+  const mapped = simInputFromScaleSet(scaleSets('vmss-preview-zonesmanualrolling')[0]!, { capacity: 15 });
+  const run = simulate(mapped.input);
+  assert.equal(run.status, 'Completed');
+  assert.equal(summarizeRun(run), 'Completed: 15 batches of 1, 1 h 15 min, ≥ 14/15 serving');
+  assert.equal(mapped.input.fleet.capacity, 15);
 });

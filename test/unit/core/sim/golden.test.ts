@@ -9,24 +9,45 @@ import { join } from 'node:path';
 import { osUpgradeHistoryEntry, rollingUpgradeStatus } from '../../../../server/src/core/sim/azureShapes';
 import { monteCarlo } from '../../../../server/src/core/sim/monteCarlo';
 import { simulate } from '../../../../server/src/core/sim/simulate';
-import type { SimInput } from '../../../../server/src/core/sim/types';
+import type { SimInput } from '../../../../server/src/core/sim/simData';
 import { input } from './helpers';
 
 const DIR = join(import.meta.dirname, '../../../fixtures/sim');
 
 const CASES: Record<string, SimInput> = {
   'aos-failures-jitter': input({
-    trigger: 'aos', seed: 7, fleet: { capacity: 10 }, failures: { probability: 0.2 }, timings: { jitter: 0.2 },
-    targetImageReference: { publisher: 'Canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts-gen2', version: 'latest' }, location: 'westeurope',
+    trigger: 'aos',
+    seed: 7,
+    fleet: { capacity: 10 },
+    failures: { probability: 0.2 },
+    timings: { jitter: 0.2 },
+    targetImageReference: { publisher: 'Canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts-gen2', version: 'latest' },
+    location: 'westeurope',
   }),
   'zonal-surge-phases': input({
-    seed: 42, fleet: { capacity: 9, zones: ['1', '2', '3'], overrides: [{ id: 4, phaseOrderingNumber: 0 }, { id: 7, protectedFromScaleSetActions: true }] },
-    rollingUpgradePolicy: { maxBatchInstancePercent: 34, maxSurge: true, pauseTimeBetweenBatchesSeconds: 60 }, failures: { probability: 0.1 },
+    seed: 42,
+    fleet: {
+      capacity: 9,
+      zones: ['1', '2', '3'],
+      overrides: [
+        { id: 4, phaseOrderingNumber: 0 },
+        { id: 7, protectedFromScaleSetActions: true },
+      ],
+    },
+    rollingUpgradePolicy: { maxBatchInstancePercent: 34, maxSurge: true, pauseTimeBetweenBatchesSeconds: 60 },
+    failures: { probability: 0.1 },
   }),
   'manual-os-halt-breach-rollback': input({
-    trigger: 'manual-os', seed: 99, fleet: { capacity: 20, unhealthy: 2 },
+    trigger: 'manual-os',
+    seed: 99,
+    fleet: { capacity: 20, unhealthy: 2 },
     automaticOSUpgradePolicy: { useRollingUpgradePolicy: true },
-    rollingUpgradePolicy: { maxBatchInstancePercent: 25, maxUnhealthyUpgradedInstancePercent: 10, rollbackFailedInstancesOnPolicyBreach: true, prioritizeUnhealthyInstances: true },
+    rollingUpgradePolicy: {
+      maxBatchInstancePercent: 25,
+      maxUnhealthyUpgradedInstancePercent: 10,
+      rollbackFailedInstancesOnPolicyBreach: true,
+      prioritizeUnhealthyInstances: true,
+    },
     failures: { failingInstances: [3, 11] },
   }),
 };
@@ -34,9 +55,15 @@ const CASES: Record<string, SimInput> = {
 for (const [name, sim] of Object.entries(CASES)) {
   test(`golden trace: ${name}`, () => {
     const run = simulate(sim);
-    const actual = JSON.parse(JSON.stringify({
-      input: sim, run, rollingUpgradesLatest: rollingUpgradeStatus(run, sim), osUpgradeHistory: osUpgradeHistoryEntry(run, sim), monteCarlo: monteCarlo(sim, 200),
-    }));
+    const actual = JSON.parse(
+      JSON.stringify({
+        input: sim,
+        run,
+        rollingUpgradesLatest: rollingUpgradeStatus(run, sim),
+        osUpgradeHistory: osUpgradeHistoryEntry(run, sim),
+        monteCarlo: monteCarlo(sim, 200),
+      }),
+    );
     const file = join(DIR, `${name}.json`);
     if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(file, JSON.stringify(actual, null, 2) + '\n');
     assert.ok(existsSync(file), `missing ${file}: run with UPDATE_GOLDEN=1 to create it`);

@@ -1,7 +1,7 @@
 import { DEFAULT_ASSUMPTIONS } from '../../../../server/src/core/sim/assumptions';
 import { DEFAULT_FAILURES, DEFAULT_TIMINGS, defaultFleet, defaultInput } from '../../../../server/src/core/sim/defaults';
 import type { AssumptionValues } from '../../../../server/src/core/sim/assumptions';
-import type { FailureModel, RollingPolicyInput, SimFleet, SimInput, SimTimings } from '../../../../server/src/core/sim/types';
+import type { FailureModel, RollingPolicyInput, SimFleet, SimInput, SimTimings } from '../../../../server/src/core/sim/simData';
 
 export interface Patch extends Partial<Omit<SimInput, 'fleet' | 'failures' | 'timings' | 'assumptions' | 'rollingUpgradePolicy'>> {
   fleet?: Partial<SimFleet>;

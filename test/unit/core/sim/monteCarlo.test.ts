@@ -22,7 +22,8 @@ test('closed form picks the binomial tail for the total denominator and a DP for
   assert.equal(upgraded.method, 'dynamicProgramming');
   // By hand: complete iff batches 1–2 are clean (1 of 2 or 4 is > 20%), at most 1 failure in batches 3–4
   // (2 of 6 or 8 is > 20%), and at most 2 failures overall (3 of 10 is > 20%).
-  const q = 0.95, p = 0.05;
+  const q = 0.95,
+    p = 0.05;
   const complete = q ** 4 * (q ** 4 + 4 * p * q ** 3 * (1 - p ** 2));
   assert.ok(Math.abs(upgraded.pHalt! - (1 - complete)) < 1e-12);
   assert.equal(closedForm(input({ failures: { badImage: true } })).method, null);
@@ -37,7 +38,10 @@ test('DP reproduces the published upgraded-denominator figures for 10 instances 
 for (const [name, patch] of [
   ['total denominator (binomial)', { assumptions: { upgradedDenominator: 'total' as const } }],
   ['upgraded denominator (DP)', {}],
-  ['model update without rollback, no batch shrink (DP with the pre-batch gate)', { trigger: 'model' as const, assumptions: { batchShrinksWithUnhealthy: 'no' as const } }],
+  [
+    'model update without rollback, no batch shrink (DP with the pre-batch gate)',
+    { trigger: 'model' as const, assumptions: { batchShrinksWithUnhealthy: 'no' as const } },
+  ],
 ] as const) {
   test(`Monte Carlo agrees with the closed form within 4 standard errors: ${name}`, () => {
     const sim = input({ trigger: 'aos', failures: { probability: 0.05 }, seed: 2024, ...patch });
@@ -53,7 +57,11 @@ test('slices merge to exactly the one-shot result, in any chunking and order', (
   const sim = input({ trigger: 'aos', failures: { probability: 0.1 }, fleet: { capacity: 30, unhealthy: 2 }, timings: { jitter: 0.2 } });
   const whole = runTrials(sim, { from: 0, count: 500 });
   const runner = new TrialRunner(sim);
-  const parts = [runner.run({ from: 0, count: 123 }), runner.run({ from: 123, count: 300 }), new TrialRunner(sim).run({ from: 423, count: 77 })];
+  const parts = [
+    runner.run({ from: 0, count: 123 }),
+    runner.run({ from: 123, count: 300 }),
+    new TrialRunner(sim).run({ from: 423, count: 77 }),
+  ];
   assert.deepEqual(mergeChunks(parts.reverse()), whole);
   assert.throws(() => mergeChunks([parts[0]!, parts[2]!]), /not contiguous/);
   assert.deepEqual(summarizeTrials(mergeChunks(parts)), summarizeTrials(whole));

@@ -16,12 +16,18 @@ function refNext(s: bigint[]): bigint {
 }
 function refJump(s: bigint[]): void {
   const JUMP = [0xdf900294d8f554a5n, 0x170865df4b3201fcn];
-  let a = 0n, b = 0n;
-  for (const j of JUMP) for (let bit = 0n; bit < 64n; bit++) {
-    if ((j >> bit) & 1n) { a ^= s[0]!; b ^= s[1]!; }
-    refNext(s);
-  }
-  s[0] = a; s[1] = b;
+  let a = 0n,
+    b = 0n;
+  for (const j of JUMP)
+    for (let bit = 0n; bit < 64n; bit++) {
+      if ((j >> bit) & 1n) {
+        a ^= s[0]!;
+        b ^= s[1]!;
+      }
+      refNext(s);
+    }
+  s[0] = a;
+  s[1] = b;
 }
 const toBig = (st: readonly number[]) => [(BigInt(st[0]!) << 32n) | BigInt(st[1]!), (BigInt(st[2]!) << 32n) | BigInt(st[3]!)];
 

@@ -9,7 +9,10 @@ test('10 instances at 20% → 5 batches of 2, 25 min with t_up 4 min + healthy a
   assert.equal(run.status, 'Completed');
   assert.equal(run.errorCode, null);
   assert.equal(run.batchSize, 2);
-  assert.deepEqual(run.batches.map((b) => b.members.length), [2, 2, 2, 2, 2]);
+  assert.deepEqual(
+    run.batches.map((b) => b.members.length),
+    [2, 2, 2, 2, 2],
+  );
   assert.equal(run.durationSeconds, 1500);
   assert.equal(run.minServingInstances, 8);
   assert.equal(run.upgraded, 10);
@@ -18,21 +21,31 @@ test('10 instances at 20% → 5 batches of 2, 25 min with t_up 4 min + healthy a
 test('5 or fewer instances → 1 per batch (S4)', () => {
   for (const capacity of [1, 3, 5]) {
     const run = simulate(input({ fleet: { capacity } }));
-    assert.deepEqual(run.batches.map((b) => b.members.length), new Array(capacity).fill(1), `capacity ${capacity}`);
+    assert.deepEqual(
+      run.batches.map((b) => b.members.length),
+      new Array(capacity).fill(1),
+      `capacity ${capacity}`,
+    );
   }
 });
 
 test('batch rounding is a named assumption: 12 at 20% → 2 (floor) or 3 (ceil)', () => {
   assert.equal(simulate(input({ fleet: { capacity: 12 }, assumptions: { domainBoundaries: 'ignore' } })).batchSize, 2);
-  assert.equal(simulate(input({ fleet: { capacity: 12 }, assumptions: { domainBoundaries: 'ignore', batchRounding: 'ceil' } })).batchSize, 3);
+  assert.equal(
+    simulate(input({ fleet: { capacity: 12 }, assumptions: { domainBoundaries: 'ignore', batchRounding: 'ceil' } })).batchSize,
+    3,
+  );
 });
 
-test('pre-batch gate: 3 of 10 unhealthy (> 20%) stops before any batch with Azure\'s code and text', () => {
+test("pre-batch gate: 3 of 10 unhealthy (> 20%) stops before any batch with Azure's code and text", () => {
   const run = simulate(input({ fleet: { unhealthy: [1, 2, 3] } }));
   assert.equal(run.status, 'Faulted');
   assert.equal(run.errorCode, 'MaxUnhealthyInstancePercentExceededBeforeRollingUpgrade');
   assert.equal(run.batches.length, 0);
-  assert.deepEqual({ u: run.haltGate?.unhealthy, d: run.haltGate?.denominator, passed: run.haltGate?.passed }, { u: 3, d: 10, passed: false });
+  assert.deepEqual(
+    { u: run.haltGate?.unhealthy, d: run.haltGate?.denominator, passed: run.haltGate?.passed },
+    { u: 3, d: 10, passed: false },
+  );
   assert.match(run.message, /before any batch was attempted\. 30% of instances are in an unhealthy state, more than the threshold of 20%/);
 });
 
@@ -71,13 +84,20 @@ test('automatic OS upgrade rolls a failed instance back; disableAutomaticRollbac
   assert.equal(disabled.rolledBack, 0);
   const manual = simulate(input({ trigger: 'manual-os', failures: failing }));
   assert.equal(manual.rolledBack, 0);
-  assert.equal(manual.events.some((e) => e.kind === 'rollbackStart'), false);
+  assert.equal(
+    manual.events.some((e) => e.kind === 'rollbackStart'),
+    false,
+  );
 });
 
 test('automatic OS upgrade uses 20/20/20 unless useRollingUpgradePolicy', () => {
   const policy = { maxBatchInstancePercent: 50, maxUnhealthyInstancePercent: 50 };
   assert.equal(simulate(input({ trigger: 'aos', rollingUpgradePolicy: policy })).batchSize, 2);
-  assert.equal(simulate(input({ trigger: 'aos', rollingUpgradePolicy: policy, automaticOSUpgradePolicy: { useRollingUpgradePolicy: true } })).batchSize, 5);
+  assert.equal(
+    simulate(input({ trigger: 'aos', rollingUpgradePolicy: policy, automaticOSUpgradePolicy: { useRollingUpgradePolicy: true } }))
+      .batchSize,
+    5,
+  );
   assert.equal(simulate(input({ trigger: 'model', rollingUpgradePolicy: policy })).batchSize, 5);
 });
 
@@ -86,7 +106,10 @@ test('halt code MaxUnhealthyUpgradedInstancePercentExceededInRollingUpgrade: one
   assert.equal(run.errorCode, 'MaxUnhealthyUpgradedInstancePercentExceededInRollingUpgrade');
   assert.equal(run.batches.length, 1);
   assert.equal(run.batches[0]!.outcome, 'halted');
-  assert.match(run.message, /50% of instances are in an unhealthy state after being upgraded - more than the threshold of 20%\. .*First failed instance ID is: 0\./);
+  assert.match(
+    run.message,
+    /50% of instances are in an unhealthy state after being upgraded - more than the threshold of 20%\. .*First failed instance ID is: 0\./,
+  );
   // With the docs' example denominator (all instances) one failure of 10 is 10%: no halt.
   const total = simulate(input({ failures: { failingInstances: [0] }, assumptions: { upgradedDenominator: 'total' } }));
   assert.equal(total.status, 'Completed');
@@ -96,19 +119,30 @@ test('halt code MaxUnhealthyUpgradedInstancePercentExceededInRollingUpgrade: one
 });
 
 test('halt code MaxUnhealthyInstancePercentExceededInRollingUpgrade: failures that stay unhealthy trip a later pre-batch gate', () => {
-  const run = simulate(input({
-    rollingUpgradePolicy: { maxUnhealthyUpgradedInstancePercent: 100 },
-    failures: { failingInstances: [0, 5, 1] },
-  }));
+  const run = simulate(
+    input({
+      rollingUpgradePolicy: { maxUnhealthyUpgradedInstancePercent: 100 },
+      failures: { failingInstances: [0, 5, 1] },
+    }),
+  );
   assert.equal(run.errorCode, 'MaxUnhealthyInstancePercentExceededInRollingUpgrade');
   assert.match(run.message, /30% of instances are in an unhealthy state - more than the threshold of 20%/);
 });
 
 test('zones: batches stay within one zone unless enableCrossZoneUpgrade (10 over 3 zones → 6 batches vs 5)', () => {
   const zonal = simulate(input({ fleet: { zones: ['1', '2', '3'] }, assumptions: { domainBoundaries: 'ignore' } }));
-  assert.deepEqual(zonal.batches.map((b) => b.members.length), [2, 2, 2, 1, 2, 1]);
+  assert.deepEqual(
+    zonal.batches.map((b) => b.members.length),
+    [2, 2, 2, 1, 2, 1],
+  );
   for (const b of zonal.batches) assert.equal(new Set(b.members.map((m) => m.zone)).size, 1);
-  const cross = simulate(input({ fleet: { zones: ['1', '2', '3'] }, rollingUpgradePolicy: { enableCrossZoneUpgrade: true }, assumptions: { domainBoundaries: 'ignore' } }));
+  const cross = simulate(
+    input({
+      fleet: { zones: ['1', '2', '3'] },
+      rollingUpgradePolicy: { enableCrossZoneUpgrade: true },
+      assumptions: { domainBoundaries: 'ignore' },
+    }),
+  );
   assert.equal(cross.batches.length, 5);
   const descending = simulate(input({ fleet: { zones: ['1', '2', '3'] }, assumptions: { zoneOrder: 'descending' } }));
   assert.equal(descending.batches[0]!.members[0]!.zone, '3');
@@ -116,7 +150,10 @@ test('zones: batches stay within one zone unless enableCrossZoneUpgrade (10 over
 
 test('update domains: batches never span two UDs (12 instances, 5 UDs of 3,3,2,2,2 → 7 batches)', () => {
   const run = simulate(input({ fleet: { capacity: 12 } }));
-  assert.deepEqual(run.batches.map((b) => b.members.length), [2, 1, 2, 1, 2, 2, 2]);
+  assert.deepEqual(
+    run.batches.map((b) => b.members.length),
+    [2, 1, 2, 1, 2, 2, 2],
+  );
   for (const b of run.batches) assert.equal(new Set(b.members.map((m) => m.domain)).size, 1);
   assert.deepEqual(ids(run.batches[0]!), [0, 5]);
 });
@@ -124,8 +161,14 @@ test('update domains: batches never span two UDs (12 instances, 5 UDs of 3,3,2,2
 test('Flexible goes fault domain by fault domain', () => {
   const run = simulate(input({ orchestrationMode: 'Flexible', fleet: { capacity: 10, faultDomainCount: 2 } }));
   // 5 instances per fault domain, batches of 2 that do not cross a domain: 2, 2, 1 per domain.
-  assert.deepEqual(run.batches.map((b) => b.members[0]!.domain), [0, 0, 0, 1, 1, 1]);
-  assert.deepEqual(run.batches.map((b) => b.members.length), [2, 2, 1, 2, 2, 1]);
+  assert.deepEqual(
+    run.batches.map((b) => b.members[0]!.domain),
+    [0, 0, 0, 1, 1, 1],
+  );
+  assert.deepEqual(
+    run.batches.map((b) => b.members.length),
+    [2, 2, 1, 2, 2, 1],
+  );
   assert.deepEqual(ids(run.batches[0]!), [0, 2]);
 });
 
@@ -147,7 +190,9 @@ test('prioritizeUnhealthyInstances upgrades unhealthy instances first', () => {
 });
 
 test('rollbackFailedInstancesOnPolicyBreach rolls failed instances back after a halt', () => {
-  const run = simulate(input({ failures: { failingInstances: [0] }, rollingUpgradePolicy: { rollbackFailedInstancesOnPolicyBreach: true } }));
+  const run = simulate(
+    input({ failures: { failingInstances: [0] }, rollingUpgradePolicy: { rollbackFailedInstancesOnPolicyBreach: true } }),
+  );
   assert.equal(run.status, 'Faulted');
   assert.equal(run.rolledBack, 1);
   const halt = run.events.findIndex((e) => e.kind === 'halt');
@@ -157,15 +202,19 @@ test('rollbackFailedInstancesOnPolicyBreach rolls failed instances back after a 
 });
 
 test('protected instances and SkipUpgrade are skipped; phases run in order, unphased last', () => {
-  const run = simulate(input({
-    fleet: { overrides: [
-      { id: 0, protectedFromScaleSetActions: true },
-      { id: 1, skipUpgrade: true },
-      { id: 9, phaseOrderingNumber: 0 },
-      { id: 8, phaseOrderingNumber: 0 },
-      { id: 2, phaseOrderingNumber: 1 },
-    ] },
-  }));
+  const run = simulate(
+    input({
+      fleet: {
+        overrides: [
+          { id: 0, protectedFromScaleSetActions: true },
+          { id: 1, skipUpgrade: true },
+          { id: 9, phaseOrderingNumber: 0 },
+          { id: 8, phaseOrderingNumber: 0 },
+          { id: 2, phaseOrderingNumber: 1 },
+        ],
+      },
+    }),
+  );
   assert.equal(run.skipped, 2);
   const order = run.batches.flatMap(ids);
   assert.ok(!order.includes(0) && !order.includes(1));
@@ -194,7 +243,9 @@ test('model update, mode Automatic: every instance at once; mode Manual: nothing
 test('pause between batches, sequential or overlapping the health wait', () => {
   const seq = simulate(input({ rollingUpgradePolicy: { pauseTimeBetweenBatchesSeconds: 120 } }));
   assert.equal(seq.durationSeconds, 1500 + 4 * 120);
-  const overlap = simulate(input({ rollingUpgradePolicy: { pauseTimeBetweenBatchesSeconds: 120 }, assumptions: { pauseAfterHealthWait: 'overlap' } }));
+  const overlap = simulate(
+    input({ rollingUpgradePolicy: { pauseTimeBetweenBatchesSeconds: 120 }, assumptions: { pauseAfterHealthWait: 'overlap' } }),
+  );
   assert.equal(overlap.durationSeconds, 5 * 300 + 4 * 60);
 });
 
@@ -236,7 +287,7 @@ test('jitter spreads instance times within [1 − j, 1 + j] and is reproducible 
   assert.deepEqual(simulate(input({ timings: { jitter: 0.5 }, seed: 11 })).events, run.events);
 });
 
-test('OS upgrades keep the template\'s maxSurge with the default percentages (assumption osUpgradeMaxSurge)', () => {
+test("OS upgrades keep the template's maxSurge with the default percentages (assumption osUpgradeMaxSurge)", () => {
   const surge = { rollingUpgradePolicy: { maxSurge: true, maxBatchInstancePercent: 50 }, trigger: 'aos' as const };
   const run = simulate(input(surge));
   assert.equal(run.policy.maxSurge, true);
@@ -248,11 +299,16 @@ test('OS upgrades keep the template\'s maxSurge with the default percentages (as
 });
 
 test('Flexible: AOS with maxSurge runs in place and rollbackFailedInstancesOnPolicyBreach is ignored, each with a note', () => {
-  const run = simulate(input({
-    trigger: 'aos', orchestrationMode: 'Flexible', automaticOSUpgradePolicy: { useRollingUpgradePolicy: true },
-    rollingUpgradePolicy: { maxSurge: true, rollbackFailedInstancesOnPolicyBreach: true }, failures: { failingInstances: [0] },
-    assumptions: { osUpgradeMaxSurge: 'policyOnly' },
-  }));
+  const run = simulate(
+    input({
+      trigger: 'aos',
+      orchestrationMode: 'Flexible',
+      automaticOSUpgradePolicy: { useRollingUpgradePolicy: true },
+      rollingUpgradePolicy: { maxSurge: true, rollbackFailedInstancesOnPolicyBreach: true },
+      failures: { failingInstances: [0] },
+      assumptions: { osUpgradeMaxSurge: 'policyOnly' },
+    }),
+  );
   assert.equal(run.policy.maxSurge, false);
   assert.equal(run.policy.rollbackFailedInstancesOnPolicyBreach, false);
   assert.ok(run.notes.some((n) => /MaxSurge with automatic OS upgrade on Flexible is not supported/.test(n)));

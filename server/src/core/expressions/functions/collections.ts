@@ -5,8 +5,8 @@ import type { EvalValue } from '../values';
 import { Unknown, getPropertyCI } from '../values';
 import { argArray, argInt, argString, describeKind, scalarToString } from './args';
 import { union } from './union';
-import type { FunctionTable } from './types';
-import { eager } from './types';
+import type { FunctionTable } from './functionDef';
+import { eager } from './functionDef';
 
 /** concat(): all arrays, or strings (ints and bools are written as text, as in concat('vm', copyIndex())). */
 function concat(args: readonly EvalValue[], ctx: EvalContext): EvalValue {
@@ -17,7 +17,10 @@ function concat(args: readonly EvalValue[], ctx: EvalContext): EvalValue {
     return ([] as EvalValue[]).concat(...(args as EvalValue[][]));
   }
   const parts = args.map((arg, i) => scalarToString('concat', arg, i));
-  ctx.checkLength(parts.reduce((sum, p) => sum + p.length, 0), 'concat() result');
+  ctx.checkLength(
+    parts.reduce((sum, p) => sum + p.length, 0),
+    'concat() result',
+  );
   return parts.join('');
 }
 
@@ -74,7 +77,8 @@ function endItem(fn: 'first' | 'last', value: EvalValue): EvalValue {
 function slice(fn: 'take' | 'skip', args: readonly EvalValue[]): EvalValue {
   const value = args[0]!;
   const count = Math.max(0, argInt(fn, args, 1));
-  if (typeof value !== 'string' && !Array.isArray(value)) return fail(`${fn}() expects a string or an array, got ${describeKind(kindOf(value))}`);
+  if (typeof value !== 'string' && !Array.isArray(value))
+    return fail(`${fn}() expects a string or an array, got ${describeKind(kindOf(value))}`);
   return fn === 'take' ? value.slice(0, count) : value.slice(count);
 }
 
@@ -83,10 +87,15 @@ export const collectionFunctions: FunctionTable = {
   length: eager(1, 1, (args) => length(args[0]!)),
   empty: eager(1, 1, (args) => empty(args[0]!)),
   contains: eager(2, 2, (args, ctx) => contains(args[0]!, args[1]!, ctx)),
-  createarray: eager(0, Infinity, (args, ctx) => {
-    ctx.checkLength(args.length, 'createArray() result');
-    return args.slice();
-  }, true),
+  createarray: eager(
+    0,
+    Infinity,
+    (args, ctx) => {
+      ctx.checkLength(args.length, 'createArray() result');
+      return args.slice();
+    },
+    true,
+  ),
   createobject: eager(0, Infinity, createObject, true),
   union: eager(1, Infinity, union),
   first: eager(1, 1, (args) => endItem('first', args[0]!)),

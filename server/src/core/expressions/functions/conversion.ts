@@ -2,8 +2,8 @@ import type { EvalValue } from '../values';
 import { fail, isObject, kindOf } from '../context';
 import { parseJson, toJson } from '../data';
 import { argString, describeKind, scalarToString } from './args';
-import type { FunctionTable } from './types';
-import { eager } from './types';
+import type { FunctionTable } from './functionDef';
+import { eager } from './functionDef';
 
 /** bool(): a bool; a string is true when it is 'true' in any case, else false; an int is true unless 0. */
 function toBool(value: EvalValue): boolean {

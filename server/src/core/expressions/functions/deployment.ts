@@ -2,8 +2,8 @@ import type { EvalContext } from '../context';
 import type { EvalValue } from '../values';
 import { Unknown } from '../values';
 import { argString } from './args';
-import type { FunctionTable } from './types';
-import { eager } from './types';
+import type { FunctionTable } from './functionDef';
+import { eager } from './functionDef';
 
 /** parameters() and variables(): the only functions that read the scope, and so contribute sources. */
 function read(kind: 'parameters' | 'variables', name: string, ctx: EvalContext): EvalValue {

@@ -3,8 +3,8 @@ import { Unknown } from '../values';
 import { fail, kindOf } from '../context';
 import { deepEquals } from '../data';
 import { argBool, describeKind } from './args';
-import type { FunctionTable } from './types';
-import { eager, lazy } from './types';
+import type { FunctionTable } from './functionDef';
+import { eager, lazy } from './functionDef';
 
 function expectBool(fn: string, value: EvalValue, index: number): boolean | Unknown {
   if (value instanceof Unknown || typeof value === 'boolean') return value;

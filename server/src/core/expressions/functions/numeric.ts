@@ -2,8 +2,8 @@ import type { EvalValue } from '../values';
 import { Unknown } from '../values';
 import { fail, kindOf } from '../context';
 import { argInt, checkedInt, describeKind } from './args';
-import type { FunctionTable } from './types';
-import { eager } from './types';
+import type { FunctionTable } from './functionDef';
+import { eager } from './functionDef';
 
 function binary(fn: string, op: (a: number, b: number) => number): FunctionTable[string] {
   return eager(2, 2, (args) => checkedInt(fn, op(argInt(fn, args, 0), argInt(fn, args, 1))));

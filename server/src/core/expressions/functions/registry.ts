@@ -6,15 +6,22 @@ import { numericFunctions } from './numeric';
 import { resourceFunctions } from './resource';
 import { searchFunctions } from './search';
 import { stringFunctions } from './strings';
-import type { FunctionDef } from './types';
+import type { FunctionDef } from './functionDef';
 
 export { unsupportedReason } from './unsupported';
 
 /** Every evaluated function by lower-case name. Built once, never changed. */
 const FUNCTIONS: ReadonlyMap<string, FunctionDef> = new Map(
-  [collectionFunctions, conversionFunctions, deploymentFunctions, logicFunctions, numericFunctions, resourceFunctions, searchFunctions, stringFunctions].flatMap((table) =>
-    Object.entries(table),
-  ),
+  [
+    collectionFunctions,
+    conversionFunctions,
+    deploymentFunctions,
+    logicFunctions,
+    numericFunctions,
+    resourceFunctions,
+    searchFunctions,
+    stringFunctions,
+  ].flatMap((table) => Object.entries(table)),
 );
 
 export function lookupFunction(lowerName: string): FunctionDef | undefined {

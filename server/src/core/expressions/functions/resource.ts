@@ -1,8 +1,8 @@
 import { fail } from '../context';
 import { formatResourceId } from '../resourceIds';
 import { argString } from './args';
-import type { FunctionTable } from './types';
-import { eager } from './types';
+import type { FunctionTable } from './functionDef';
+import { eager } from './functionDef';
 
 export const resourceFunctions: FunctionTable = {
   resourceid: eager(2, Infinity, (args) => {

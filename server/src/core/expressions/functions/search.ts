@@ -4,8 +4,8 @@ import { deepEquals } from '../data';
 import type { EvalValue } from '../values';
 import { Unknown } from '../values';
 import { argString, describeKind } from './args';
-import type { FunctionTable } from './types';
-import { eager } from './types';
+import type { FunctionTable } from './functionDef';
+import { eager } from './functionDef';
 
 /**
  * indexOf()/lastIndexOf(): in a string, case-insensitively (as ARM does); in an array, the position

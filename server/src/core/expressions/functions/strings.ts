@@ -4,8 +4,8 @@ import type { EvalValue } from '../values';
 import { Unknown } from '../values';
 import { argInt, argString } from './args';
 import { format } from './format';
-import type { FunctionTable } from './types';
-import { eager } from './types';
+import type { FunctionTable } from './functionDef';
+import { eager } from './functionDef';
 
 function replaceAll(text: string, old: string, replacement: string, ctx: EvalContext): string {
   if (old.length === 0) return fail('replace() cannot replace an empty string');
@@ -21,7 +21,7 @@ function split(text: string, delimiters: readonly string[], ctx: EvalContext): s
   const used = delimiters.filter((d) => d.length > 0);
   const parts: string[] = [];
   let start = 0;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const match = used.find((d) => text.startsWith(d, i));
     if (match === undefined) {
       i++;
@@ -57,7 +57,9 @@ export const stringFunctions: FunctionTable = {
   tolower: changeCase('toLower', (s) => s.toLowerCase()),
   toupper: changeCase('toUpper', (s) => s.toUpperCase()),
   trim: eager(1, 1, (args) => argString('trim', args, 0).trim()),
-  replace: eager(3, 3, (args, ctx) => replaceAll(argString('replace', args, 0), argString('replace', args, 1), argString('replace', args, 2), ctx)),
+  replace: eager(3, 3, (args, ctx) =>
+    replaceAll(argString('replace', args, 0), argString('replace', args, 1), argString('replace', args, 2), ctx),
+  ),
   split: eager(2, 2, (args, ctx) => {
     const delimiters = delimiterList(args[1]!);
     return delimiters instanceof Unknown ? delimiters : split(argString('split', args, 0), delimiters, ctx);
@@ -81,6 +83,14 @@ export const stringFunctions: FunctionTable = {
     return text.padStart(width, pad);
   }),
   // ARM compares case-insensitively in these two (and in indexOf on strings).
-  startswith: eager(2, 2, (args) => argString('startsWith', args, 0).toLowerCase().startsWith(argString('startsWith', args, 1).toLowerCase())),
-  endswith: eager(2, 2, (args) => argString('endsWith', args, 0).toLowerCase().endsWith(argString('endsWith', args, 1).toLowerCase())),
+  startswith: eager(2, 2, (args) =>
+    argString('startsWith', args, 0)
+      .toLowerCase()
+      .startsWith(argString('startsWith', args, 1).toLowerCase()),
+  ),
+  endswith: eager(2, 2, (args) =>
+    argString('endsWith', args, 0)
+      .toLowerCase()
+      .endsWith(argString('endsWith', args, 1).toLowerCase()),
+  ),
 };

@@ -1,7 +1,7 @@
-import type { RProperty, ScaleSetModel } from '../../model/types';
+import type { RProperty, ScaleSetModel } from '../../model/templateModel';
 import { automaticOsUpgrade } from '../facts/scaleSetFacts';
-import type { RelatedInformation } from '../types';
-import { perScaleSet } from '../facts/memo';
+import type { RelatedInformation } from '../ruleTypes';
+import { perScaleSet, type FactMemo } from '../facts/memo';
 
 /** What the automatic-OS-upgrade rules share: whether AOS is on, and where it is turned on. */
 export interface AosOn {
@@ -13,14 +13,17 @@ export interface AosOn {
 }
 
 /** Defined only when automatic OS upgrade is known to be on; rules stay silent when it is off or unknown. */
-function computeAosOn(scaleSet: ScaleSetModel): AosOn | undefined {
-  const setting = automaticOsUpgrade(scaleSet);
+function computeAosOn(scaleSet: ScaleSetModel, facts: FactMemo): AosOn | undefined {
+  const setting = automaticOsUpgrade(scaleSet, facts);
   if (setting.value !== true || !setting.property) return undefined;
   const legacy = setting.property === scaleSet.legacyAutomaticOSUpgrade;
   return {
     property: setting.property,
     legacy,
-    related: { span: setting.property.value.span, message: `Automatic OS upgrade is turned on here (${legacy ? 'legacy automaticOSUpgrade' : 'enableAutomaticOSUpgrade'}).` },
+    related: {
+      span: setting.property.value.span,
+      message: `Automatic OS upgrade is turned on here (${legacy ? 'legacy automaticOSUpgrade' : 'enableAutomaticOSUpgrade'}).`,
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Rule } from '../types';
+import type { Rule } from '../ruleTypes';
 import { AOS_CUSTOM_IMAGE, AOS_IMAGE_VERSION, AOS_UNLISTED_PLATFORM_IMAGE } from './imageRules';
 import { AOS_PATCH_MODE, AOS_WINDOWS_AUTOMATIC_UPDATES } from './osSettingsRules';
 import { AOS_FLEXIBLE, AOS_MANUAL_MODE, AOS_ROLLBACK_DISABLED, AOS_ROLLING_POLICY_UNUSED } from './policyRules';

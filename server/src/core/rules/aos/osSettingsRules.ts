@@ -1,17 +1,18 @@
 import { isApiVersionAtLeast } from '../../catalog/apiVersions';
 import { PATCH_MODES, WINDOWS_AUTOMATIC_UPDATES } from '../../catalog/osSettings';
-import type { RProperty, ScaleSetModel } from '../../model/types';
+import type { RProperty, ScaleSetModel } from '../../model/templateModel';
 import { asString, getPath } from '../../model/values';
 import { scaleSetRule } from '../defineRule';
 import { windowsAutomaticUpdates } from '../facts/scaleSetFacts';
 import { isEditable } from '../facts/setting';
-import type { FindingDraft } from '../types';
+import type { FindingDraft } from '../ruleTypes';
 import { originNote, showValue } from '../valueOrigin';
 import { aosOn } from './aosOn';
 
 /** Automatic OS upgrade against the guest OS's own update settings (reference §3.3 #19, #20; S4). */
 
-const AUTOMATIC_UPDATES_ERROR = 'windowsConfiguration.enableAutomaticUpdates cannot be set to true if upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade is already true, starting from APIversion 2019-03-01';
+const AUTOMATIC_UPDATES_ERROR =
+  'windowsConfiguration.enableAutomaticUpdates cannot be set to true if upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade is already true, starting from APIversion 2019-03-01';
 
 /** True/false when the apiVersion is known; true for REST bodies and CLI output, which carry none (the current API). */
 function apiAtLeast(scaleSet: ScaleSetModel, minimum: string): boolean | undefined {
@@ -24,20 +25,31 @@ export const AOS_WINDOWS_AUTOMATIC_UPDATES = scaleSetRule({
   id: 'aos-windows-automatic-updates',
   defaultSeverity: 'error',
   title: 'Windows automatic updates with automatic OS upgrade',
-  description: 'windowsConfiguration.enableAutomaticUpdates is explicitly true while automatic OS upgrade is on; from API 2019-03-01 Azure rejects this.',
-  check: ({ scaleSet }) => {
-    const aos = aosOn(scaleSet);
-    const setting = windowsAutomaticUpdates(scaleSet);
+  description:
+    'windowsConfiguration.enableAutomaticUpdates is explicitly true while automatic OS upgrade is on; from API 2019-03-01 Azure rejects this.',
+  check: ({ scaleSet, facts }) => {
+    const aos = aosOn(scaleSet, facts);
+    const setting = windowsAutomaticUpdates(scaleSet, facts);
     // Only an explicit true conflicts: when absent, Azure turns it off for AOS scale sets (S1, S4).
     if (!aos || setting.value !== true || !setting.property) return [];
     if (apiAtLeast(scaleSet, WINDOWS_AUTOMATIC_UPDATES.mustBeFalseWithAosSince) !== true) return [];
     const value = setting.property.value;
-    return [{
-      message: `windowsConfiguration.enableAutomaticUpdates is ${showValue(value)}${originNote(value)} while automatic OS upgrade is on. Windows Update would patch instances behind the image-based upgrades, and from API ${WINDOWS_AUTOMATIC_UPDATES.mustBeFalseWithAosSince} Azure rejects the deployment: "${AUTOMATIC_UPDATES_ERROR}". Set enableAutomaticUpdates to false (or leave it out: Azure then sets it to false itself).`,
-      span: value.span,
-      related: [aos.related],
-      fixes: isEditable(value) ? [{ title: 'Set enableAutomaticUpdates to false', edits: [{ kind: 'replaceValue', span: value.span, newValue: false }], isPreferred: true }] : [],
-    }];
+    return [
+      {
+        message: `windowsConfiguration.enableAutomaticUpdates is ${showValue(value)}${originNote(value)} while automatic OS upgrade is on. Windows Update would patch instances behind the image-based upgrades, and from API ${WINDOWS_AUTOMATIC_UPDATES.mustBeFalseWithAosSince} Azure rejects the deployment: "${AUTOMATIC_UPDATES_ERROR}". Set enableAutomaticUpdates to false (or leave it out: Azure then sets it to false itself).`,
+        span: value.span,
+        related: [aos.related],
+        fixes: isEditable(value)
+          ? [
+              {
+                title: 'Set enableAutomaticUpdates to false',
+                edits: [{ kind: 'replaceValue', span: value.span, newValue: false }],
+                isPreferred: true,
+              },
+            ]
+          : [],
+      },
+    ];
   },
 });
 
@@ -48,24 +60,37 @@ export const AOS_PATCH_MODE = scaleSetRule({
   id: 'aos-patch-mode',
   defaultSeverity: 'error',
   title: 'Platform guest patching with automatic OS upgrade',
-  description: 'patchSettings.patchMode is AutomaticByPlatform (Windows or Linux) while automatic OS upgrade is on; the two update mechanisms must not be combined.',
-  check: ({ scaleSet }) => {
-    const aos = aosOn(scaleSet);
+  description:
+    'patchSettings.patchMode is AutomaticByPlatform (Windows or Linux) while automatic OS upgrade is on; the two update mechanisms must not be combined.',
+  check: ({ scaleSet, facts }) => {
+    const aos = aosOn(scaleSet, facts);
     if (!aos) return [];
     const out: FindingDraft[] = [];
-    const configs: [keyof typeof REPLACEMENT, RProperty | undefined][] = [['windowsConfiguration', scaleSet.windowsConfiguration], ['linuxConfiguration', scaleSet.linuxConfiguration]];
+    const configs: [keyof typeof REPLACEMENT, RProperty | undefined][] = [
+      ['windowsConfiguration', scaleSet.windowsConfiguration],
+      ['linuxConfiguration', scaleSet.linuxConfiguration],
+    ];
     for (const [name, config] of configs) {
       const mode = getPath(config?.value, 'patchSettings', 'patchMode')?.value;
       if (asString(mode)?.trim().toLowerCase() !== PATCH_MODES.incompatibleWithAutomaticOsUpgrade.toLowerCase()) continue;
       const replacement = REPLACEMENT[name];
-      const why = name === 'windowsConfiguration'
-        ? ' With Manual, enableAutomaticUpdates is false as automatic OS upgrade requires. (The spec pairs AutomaticByOS with enableAutomaticUpdates true, which AOS forbids; a Service Fabric sample uses AutomaticByOS with false, so the sources disagree there.)'
-        : '';
+      const why =
+        name === 'windowsConfiguration'
+          ? ' With Manual, enableAutomaticUpdates is false as automatic OS upgrade requires. (The spec pairs AutomaticByOS with enableAutomaticUpdates true, which AOS forbids; a Service Fabric sample uses AutomaticByOS with false, so the sources disagree there.)'
+          : '';
       out.push({
         message: `${name}.patchSettings.patchMode is ${showValue(mode!)}${originNote(mode!)} while automatic OS upgrade is on. Platform guest patching and image-based automatic OS upgrades are two update mechanisms for the same OS, and the documentation says patchMode must not be AutomaticByPlatform with automatic OS upgrade (S4). Set patchMode to "${replacement}" and let the image upgrades bring patches, or turn automatic OS upgrade off.${why}`,
         span: mode!.span,
         related: [aos.related],
-        fixes: isEditable(mode) ? [{ title: `Set patchMode to "${replacement}"`, edits: [{ kind: 'replaceValue', span: mode!.span, newValue: replacement }], isPreferred: true }] : [],
+        fixes: isEditable(mode)
+          ? [
+              {
+                title: `Set patchMode to "${replacement}"`,
+                edits: [{ kind: 'replaceValue', span: mode!.span, newValue: replacement }],
+                isPreferred: true,
+              },
+            ]
+          : [],
       });
     }
     return out;

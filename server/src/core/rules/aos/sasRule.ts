@@ -1,8 +1,8 @@
-import type { ExtensionModel, RValue } from '../../model/types';
+import type { ExtensionModel, RValue } from '../../model/templateModel';
 import { asString } from '../../model/values';
 import { scaleSetRule } from '../defineRule';
 import { currentTime } from '../facts/clock';
-import type { FindingDraft } from '../types';
+import type { FindingDraft } from '../ruleTypes';
 import { aosOn } from './aosOn';
 
 /**
@@ -64,17 +64,18 @@ export const EXPIRED_SAS_TOKEN = scaleSetRule({
   check: (ctx) => {
     const now = currentTime(ctx);
     if (now === undefined) return [];
-    const { scaleSet } = ctx;
-    const aos = aosOn(scaleSet);
+    const { scaleSet, facts } = ctx;
+    const aos = aosOn(scaleSet, facts);
     const out: FindingDraft[] = [];
     for (const ext of scaleSet.extensions) {
       for (const sas of sasStrings(ext.settings, '', [])) {
         const expiry = sasExpiry(sas.value.value);
         if (!expiry || expiry.ms - now >= SAS_WARNING_DAYS * DAY_MS) continue;
         const days = Math.floor(Math.abs(expiry.ms - now) / DAY_MS);
-        const when = expiry.ms <= now
-          ? `expired on ${expiry.text}${days > 0 ? `, ${days} day${days === 1 ? '' : 's'} ago` : ''}`
-          : `expires on ${expiry.text}, in ${days === 0 ? 'less than a day' : `${days} day${days === 1 ? '' : 's'}`}`;
+        const when =
+          expiry.ms <= now
+            ? `expired on ${expiry.text}${days > 0 ? `, ${days} day${days === 1 ? '' : 's'} ago` : ''}`
+            : `expires on ${expiry.text}, in ${days === 0 ? 'less than a day' : `${days} day${days === 1 ? '' : 's'}`}`;
         const trigger = aos
           ? 'Automatic OS upgrade reimages every instance and runs its extensions again, so the first upgraded batch fails and the upgrade stops (S4: SAS URIs and secrets the model refers to must stay valid).'
           : 'Every instance that runs the extension again (a reimage, a repair, a scale-out, or the first batch of a rolling or OS upgrade) fails to download it.';

@@ -1,6 +1,5 @@
-import type { RValue, ScaleSetModel } from '../../model/types';
-import { asInteger } from '../../model/values';
-import { instanceLimitOf } from '../../sim/capacity';
+import type { RValue, ScaleSetModel } from '../../model/templateModel';
+import { capacityCount, instanceLimitOf } from '../../model/capacity';
 import { perScaleSet } from './memo';
 
 /** sku.capacity resolved to a whole number of instances, with the value it was read from. */
@@ -17,8 +16,8 @@ export interface InstanceCount {
  */
 function computeInstanceCount(scaleSet: ScaleSetModel): InstanceCount | undefined {
   const value = scaleSet.capacity;
-  const count = asInteger(value);
-  if (value === undefined || count === undefined || count < 0 || count > instanceLimitOf(scaleSet).max) return undefined;
+  const count = capacityCount(value);
+  if (value === undefined || count === undefined || count > instanceLimitOf(scaleSet).max) return undefined;
   return { count, value };
 }
 

@@ -1,4 +1,4 @@
-import type { ScaleSetRuleContext } from '../types';
+import type { ScaleSetRuleContext } from '../ruleTypes';
 
 /**
  * The current time a rule may judge dates against, in epoch milliseconds. The engine has no clock: the

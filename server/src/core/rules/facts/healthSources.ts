@@ -1,5 +1,5 @@
 import { APPLICATION_HEALTH_EXTENSION, isApplicationHealthType, isServiceFabricType, SERVICE_FABRIC_EXTENSION } from '../../catalog';
-import type { ExtensionModel, RProperty, RValue, ScaleSetModel } from '../../model/types';
+import type { ExtensionModel, RProperty, RValue, ScaleSetModel } from '../../model/templateModel';
 import { perScaleSet } from './memo';
 
 /** What health signals a scale set has: the load-balancer probe and the Application Health extension (§2, §3.2). */
@@ -58,7 +58,10 @@ export function hasHealthSource(sources: HealthSources, probeCounts = true): May
 }
 
 /** Whether the scale set has the Service Fabric node extension. */
-function computeServiceFabricExtensions(scaleSet: ScaleSetModel): { readonly found: readonly ExtensionModel[]; readonly undetermined: boolean } {
+function computeServiceFabricExtensions(scaleSet: ScaleSetModel): {
+  readonly found: readonly ExtensionModel[];
+  readonly undetermined: boolean;
+} {
   const found: ExtensionModel[] = [];
   let undetermined = false;
   for (const ext of scaleSet.extensions) {

@@ -4,7 +4,33 @@
  * those groups: extend, don't change, the signatures.
  */
 export { booleanSetting, enumSetting, isAbsent, isEditable, type Setting } from './setting';
-export { automaticOsUpgrade, automaticRepairs, orchestrationMode, overprovision, policyAnchor, singlePlacementGroup, upgradeMode, windowsAutomaticUpdates, type OrchestrationMode, type UpgradeMode } from './scaleSetFacts';
-export { hasHealthSource, healthSources, isApplicationHealthExtension, isServiceFabricExtension, serviceFabricExtensions, type HealthSources, type Maybe } from './healthSources';
-export { clusterNodeType, DURABILITY_LEVELS, serviceFabric, type ClusterNodeType, type Durability, type ServiceFabricFacts } from './serviceFabric';
+export {
+  automaticOsUpgrade,
+  automaticRepairs,
+  orchestrationMode,
+  overprovision,
+  policyAnchor,
+  singlePlacementGroup,
+  upgradeMode,
+  windowsAutomaticUpdates,
+  type OrchestrationMode,
+  type UpgradeMode,
+} from './scaleSetFacts';
+export {
+  hasHealthSource,
+  healthSources,
+  isApplicationHealthExtension,
+  isServiceFabricExtension,
+  serviceFabricExtensions,
+  type HealthSources,
+  type Maybe,
+} from './healthSources';
+export {
+  clusterNodeType,
+  DURABILITY_LEVELS,
+  serviceFabric,
+  type ClusterNodeType,
+  type Durability,
+  type ServiceFabricFacts,
+} from './serviceFabric';
 export { resolveProbe, type ProbeResolution } from './probes';

@@ -1,5 +1,5 @@
 import { parseResourceId, type ResourceIdParts } from '../../expressions';
-import type { LoadBalancerModel, ProbeModel, RValue, TemplateModel } from '../../model/types';
+import type { LoadBalancerModel, ProbeModel, RValue, TemplateModel } from '../../model/templateModel';
 
 /** What a healthProbe.id points at, looked up among the load balancers of the same template. */
 export type ProbeResolution =
@@ -19,16 +19,26 @@ export function resolveProbe(model: TemplateModel, id: RValue): ProbeResolution 
   if (id.kind !== 'string') return { kind: 'unknown' };
   const parts = parseResourceId(id.value.trim());
   const types = parts?.types.map((t) => t.toLowerCase()) ?? [];
-  if (!parts || parts.namespace.toLowerCase() !== 'microsoft.network' || types.length !== 2 || types[0] !== 'loadbalancers' || types[1] !== 'probes') {
+  if (
+    !parts ||
+    parts.namespace.toLowerCase() !== 'microsoft.network' ||
+    types.length !== 2 ||
+    types[0] !== 'loadbalancers' ||
+    types[1] !== 'probes'
+  ) {
     return { kind: 'notAProbe', parts };
   }
   const [loadBalancerName, probeName] = parts.names as [string, string];
   const loadBalancer = model.loadBalancers.find((lb) => same(lb.name, loadBalancerName));
   if (!loadBalancer) {
     // A load balancer whose name is an unevaluated expression may be the one.
-    return model.loadBalancers.some((lb) => lb.name?.kind !== 'string') ? { kind: 'unknown' } : { kind: 'external', loadBalancerName, probeName };
+    return model.loadBalancers.some((lb) => lb.name?.kind !== 'string')
+      ? { kind: 'unknown' }
+      : { kind: 'external', loadBalancerName, probeName };
   }
   const probe = loadBalancer.probes.find((p) => same(p.name, probeName));
   if (probe) return { kind: 'found', loadBalancer, probe };
-  return loadBalancer.probes.some((p) => p.name?.kind !== 'string') ? { kind: 'unknown' } : { kind: 'missingProbe', loadBalancer, probeName };
+  return loadBalancer.probes.some((p) => p.name?.kind !== 'string')
+    ? { kind: 'unknown' }
+    : { kind: 'missingProbe', loadBalancer, probeName };
 }

@@ -1,8 +1,9 @@
 import { findPolicyProperty } from '../../catalog/policyCatalog';
-import type { RObject, RProperty, ScaleSetModel } from '../../model/types';
+import type { RObject, RProperty, ScaleSetModel } from '../../model/templateModel';
 import { asInteger, getProp } from '../../model/values';
 import { booleanSetting, isAbsent, type Setting } from './setting';
 import { perScaleSet } from './memo';
+import type { FactMemo } from './memo';
 
 /** The rolling policy and the values a rolling upgrade would use, with Azure's defaults (reference §1.2). */
 
@@ -26,23 +27,25 @@ export type RollingPercentName = 'maxBatchInstancePercent' | 'maxUnhealthyInstan
  * Unknown when it cannot be evaluated or is not a whole number in the catalog's range (value rules report
  * those), so cross-property rules never reason from a value ARM would reject.
  */
-export function rollingPercent(scaleSet: ScaleSetModel, name: RollingPercentName): Setting<number> {
+export function rollingPercent(scaleSet: ScaleSetModel, facts: FactMemo, name: RollingPercentName): Setting<number> {
   const catalog = findPolicyProperty('rollingUpgradePolicy', name)!.property;
   const fallback = catalog.default as number;
-  const policy = rollingPolicy(scaleSet);
+  const policy = rollingPolicy(scaleSet, facts);
   if (policy.kind === 'unknown') return { value: 'unknown', property: undefined };
   const property = policy.kind === 'object' ? getProp(policy.value, name) : undefined;
   if (isAbsent(property)) return { value: fallback, property: undefined };
   const n = asInteger(property!.value);
-  const inRange = n !== undefined && (catalog.minimum === undefined || n >= catalog.minimum) && (catalog.maximum === undefined || n <= catalog.maximum);
+  const inRange =
+    n !== undefined && (catalog.minimum === undefined || n >= catalog.minimum) && (catalog.maximum === undefined || n <= catalog.maximum);
   return { value: inRange ? n : 'unknown', property };
 }
 
-export type RollingFlagName = 'enableCrossZoneUpgrade' | 'prioritizeUnhealthyInstances' | 'rollbackFailedInstancesOnPolicyBreach' | 'maxSurge';
+export type RollingFlagName =
+  'enableCrossZoneUpgrade' | 'prioritizeUnhealthyInstances' | 'rollbackFailedInstancesOnPolicyBreach' | 'maxSurge';
 
 /** A boolean of the rolling policy; absent counts as false (the value every example response shows). */
-export function rollingFlag(scaleSet: ScaleSetModel, name: RollingFlagName): Setting<boolean> {
-  const policy = rollingPolicy(scaleSet);
+export function rollingFlag(scaleSet: ScaleSetModel, facts: FactMemo, name: RollingFlagName): Setting<boolean> {
+  const policy = rollingPolicy(scaleSet, facts);
   if (policy.kind === 'unknown') return { value: 'unknown', property: undefined };
   return booleanSetting(policy.kind === 'object' ? getProp(policy.value, name) : undefined, false);
 }

@@ -1,4 +1,4 @@
-import type { RProperty, ScaleSetModel } from '../../model/types';
+import type { RProperty, ScaleSetModel } from '../../model/templateModel';
 import { getProp } from '../../model/values';
 import { booleanSetting, enumSetting, isAbsent, type Setting } from './setting';
 import { perScaleSet } from './memo';

@@ -1,8 +1,15 @@
-import type { ExtensionModel, RProperty, ScaleSetModel, ServiceFabricClusterModel, ServiceFabricNodeTypeModel, TemplateModel } from '../../model/types';
+import type {
+  ExtensionModel,
+  RProperty,
+  ScaleSetModel,
+  ServiceFabricClusterModel,
+  ServiceFabricNodeTypeModel,
+  TemplateModel,
+} from '../../model/templateModel';
 import { getProp } from '../../model/values';
 import { serviceFabricExtensions } from './healthSources';
 import { enumSetting, type Setting } from './setting';
-import { perScaleSet } from './memo';
+import { perScaleSet, type FactMemo } from './memo';
 
 /** Service Fabric facts of a scale set: its node extension, durability and the cluster node type it joins (§2, §3.5). */
 
@@ -21,14 +28,16 @@ export interface ServiceFabricFacts {
  * The scale set's Service Fabric extension, or undefined when it has none. `'unknown'` when it has none
  * for certain only if some extension's type is unevaluated.
  */
-function computeServiceFabric(scaleSet: ScaleSetModel): ServiceFabricFacts | undefined | 'unknown' {
-  const { found, undetermined } = serviceFabricExtensions(scaleSet);
+function computeServiceFabric(scaleSet: ScaleSetModel, facts: FactMemo): ServiceFabricFacts | undefined | 'unknown' {
+  const { found, undetermined } = serviceFabricExtensions(scaleSet, facts);
   const extension = found[found.length - 1];
   if (!extension) return undetermined ? 'unknown' : undefined;
   const settings = extension.settings;
   if (settings?.kind === 'unknown') return { extension, durability: { value: 'unknown', property: undefined }, nodeTypeRef: undefined };
   const durabilityProp = getProp(settings, 'durabilityLevel');
-  const durability = durabilityProp ? enumSetting(durabilityProp, DURABILITY_LEVELS, 'Bronze') : { value: 'unknown' as const, property: undefined };
+  const durability = durabilityProp
+    ? enumSetting(durabilityProp, DURABILITY_LEVELS, 'Bronze')
+    : { value: 'unknown' as const, property: undefined };
   return { extension, durability, nodeTypeRef: getProp(settings, 'nodeTypeRef') };
 }
 

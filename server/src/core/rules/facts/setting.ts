@@ -1,4 +1,4 @@
-import type { RProperty, RValue } from '../../model/types';
+import type { RProperty, RValue } from '../../model/templateModel';
 import { asBoolean } from '../../model/values';
 
 /**

@@ -1,8 +1,7 @@
-import { compactBicepValue, formatBicepValue } from '../../bicep/formatValue';
 import { APPLICATION_HEALTH_EXTENSION } from '../../catalog';
-import { inferFormatting, type JsonValue } from '../../edits';
-import type { ScaleSetModel } from '../../model/types';
-import type { Fix } from '../types';
+import type { JsonValue } from '../../edits';
+import type { ScaleSetModel } from '../../model/templateModel';
+import type { Fix } from '../ruleTypes';
 
 /**
  * Quick fixes that add an Application Health extension to virtualMachineProfile.extensionProfile.extensions:
@@ -15,7 +14,12 @@ export function addAppHealthExtensionFixes(scaleSet: ScaleSetModel, text: string
   for (const os of kinds) {
     const type = APPLICATION_HEALTH_EXTENSION.types[os];
     const edit = insertExtension(scaleSet, text, appHealthExtension(type));
-    if (edit) fixes.push({ title: `Add an ${type} extension (http, port 80, /health: adapt to your app)`, edits: [edit], ...(kinds.length === 1 ? { isPreferred: true } : {}) });
+    if (edit)
+      fixes.push({
+        title: `Add an ${type} extension (http, port 80, /health: adapt to your app)`,
+        edits: [edit],
+        ...(kinds.length === 1 ? { isPreferred: true } : {}),
+      });
   }
   return fixes;
 }
@@ -35,41 +39,23 @@ export function appHealthExtension(type: string): JsonValue {
 
 /**
  * The edit that appends `extension` to the scale set's extensions array: after the last extension when
- * there is one (written as text right after it, so its comments and formatting stay), else by setting
- * the path under `properties`. Undefined when the array or object is built by an expression.
+ * there is one (so its comments and formatting stay; the writer of the document's format spells the
+ * separator), else by setting the path under `properties`. Undefined when the array or object is built
+ * by an expression.
  */
 function insertExtension(scaleSet: ScaleSetModel, text: string, extension: JsonValue) {
   const declared = scaleSet.extensions.filter((e) => e.origin === 'extensionProfile');
   const last = declared[declared.length - 1];
   if (last) {
     if (text[last.span.offset] !== '{' || text[last.span.offset + last.span.length - 1] !== '}') return undefined;
-    const end = last.span.offset + last.span.length;
-    return { kind: 'replaceText' as const, span: { offset: end, length: 0 }, newText: separatorAndValue(text, last.span.offset, extension) };
+    return { kind: 'insertItemAfter' as const, itemSpan: last.span, value: extension };
   }
   const target = scaleSet.shape === 'vmssShow' ? scaleSet.span : scaleSet.properties?.span;
   if (!target || text[target.offset] !== '{') return undefined;
-  return { kind: 'setProperty' as const, objectSpan: target, path: ['virtualMachineProfile', 'extensionProfile', 'extensions'], value: [extension] };
-}
-
-/**
- * The new item on its own line at the previous item's indentation, or inline when that item shares its
- * line; in the document's syntax (Bicep arrays separate items on their own lines without commas).
- */
-function separatorAndValue(text: string, itemOffset: number, value: JsonValue): string {
-  let lineStart = itemOffset;
-  while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
-  const indent = text.slice(lineStart, itemOffset);
-  const json = isJsonText(text);
-  if (!/^[ \t]*$/.test(indent)) return `, ${json ? JSON.stringify(value) : compactBicepValue(value)}`;
-  const format = inferFormatting(text);
-  const unit = format.insertSpaces ? ' '.repeat(format.tabSize ?? 2) : '\t';
-  const eol = format.eol ?? '\n';
-  if (!json) return eol + indent + formatBicepValue(value, indent, unit, eol);
-  return `,${eol}${indent}${JSON.stringify(value, null, unit).split('\n').join(eol + indent)}`;
-}
-
-/** JSON documents start with an object or array after whitespace and comments; Bicep starts with a keyword or decorator. */
-function isJsonText(text: string): boolean {
-  const start = /^(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*/.exec(text)![0].length;
-  return text[start] === '{' || text[start] === '[';
+  return {
+    kind: 'setProperty' as const,
+    objectSpan: target,
+    path: ['virtualMachineProfile', 'extensionProfile', 'extensions'],
+    value: [extension],
+  };
 }

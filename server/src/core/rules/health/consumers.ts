@@ -1,6 +1,7 @@
-import type { RProperty, ScaleSetModel } from '../../model/types';
+import type { RProperty, ScaleSetModel } from '../../model/templateModel';
 import { automaticOsUpgrade, automaticRepairs, upgradeMode, type Setting } from '../facts';
-import type { RelatedInformation } from '../types';
+import type { RelatedInformation } from '../ruleTypes';
+import type { FactMemo } from '../facts/memo';
 
 /** What uses a scale set's health signal: rolling upgrades, automatic OS upgrades, automatic repairs (§3.2). */
 export interface HealthConsumer {
@@ -10,23 +11,30 @@ export interface HealthConsumer {
 }
 
 /** Rolling mode as a boolean setting. */
-export function rollingOn(scaleSet: ScaleSetModel): Setting<boolean> {
-  const mode = upgradeMode(scaleSet);
+export function rollingOn(scaleSet: ScaleSetModel, facts: FactMemo): Setting<boolean> {
+  const mode = upgradeMode(scaleSet, facts);
   return { value: mode.value === 'unknown' ? 'unknown' : mode.value === 'Rolling', property: mode.property };
 }
 
-const CONSUMERS: readonly { readonly key: HealthConsumer['key']; readonly what: string; readonly setting: (s: ScaleSetModel) => Setting<boolean> }[] = [
+const CONSUMERS: readonly {
+  readonly key: HealthConsumer['key'];
+  readonly what: string;
+  readonly setting: (s: ScaleSetModel, facts: FactMemo) => Setting<boolean>;
+}[] = [
   { key: 'aos', what: 'automatic OS image upgrade', setting: automaticOsUpgrade },
   { key: 'rolling', what: 'upgrade mode Rolling', setting: rollingOn },
   { key: 'repairs', what: 'automatic repairs', setting: automaticRepairs },
 ];
 
 /** The consumers that are on for certain; `unknown` when some cannot be evaluated. */
-export function healthConsumers(scaleSet: ScaleSetModel): { readonly on: readonly HealthConsumer[]; readonly unknown: boolean } {
+export function healthConsumers(
+  scaleSet: ScaleSetModel,
+  facts: FactMemo,
+): { readonly on: readonly HealthConsumer[]; readonly unknown: boolean } {
   const on: HealthConsumer[] = [];
   let unknown = false;
   for (const c of CONSUMERS) {
-    const setting = c.setting(scaleSet);
+    const setting = c.setting(scaleSet, facts);
     if (setting.value === true && setting.property) on.push({ key: c.key, what: c.what, property: setting.property });
     else if (setting.value === 'unknown') unknown = true;
   }

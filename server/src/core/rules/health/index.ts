@@ -1,4 +1,4 @@
-import type { Rule } from '../types';
+import type { Rule } from '../ruleTypes';
 import { AOS_REQUIRES_HEALTH, REPAIRS_REQUIRE_HEALTH, ROLLING_REQUIRES_HEALTH } from './requiresHealth';
 import { APP_HEALTH_SETTINGS } from './appHealthSettings';
 import { HEALTH_PROBE_BASIC_LB, HEALTH_PROBE_RATE, HEALTH_PROBE_UNRESOLVED } from './probeRules';

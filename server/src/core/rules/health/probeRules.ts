@@ -1,16 +1,16 @@
 import { closestName, LOAD_BALANCER_PROBE } from '../../catalog';
-import type { ProbeModel, RValue } from '../../model/types';
+import type { ProbeModel, RValue } from '../../model/templateModel';
 import { asInteger, asString } from '../../model/values';
 import { scaleSetRule } from '../defineRule';
 import { healthSources, isEditable, resolveProbe, singlePlacementGroup } from '../facts';
-import type { Fix, FindingDraft, ScaleSetRuleContext } from '../types';
+import type { Fix, FindingDraft, ScaleSetRuleContext } from '../ruleTypes';
 import { originNote } from '../valueOrigin';
 
 /** Rules on the load-balancer probe named by healthProbe.id, looked up in the same template (§3.2 #10). */
 
 /** The probe id as a string, or undefined when it is absent or cannot be evaluated. */
-function probeId({ scaleSet }: ScaleSetRuleContext): { readonly value: RValue & { kind: 'string' } } | undefined {
-  const probe = healthSources(scaleSet).probe;
+function probeId({ scaleSet, facts }: ScaleSetRuleContext): { readonly value: RValue & { kind: 'string' } } | undefined {
+  const probe = healthSources(scaleSet, facts).probe;
   return probe?.value.kind === 'string' ? { value: probe.value } : undefined;
 }
 
@@ -29,17 +29,26 @@ function intervalFixes(probe: ProbeModel, interval: number, count: number, text:
   if (target === undefined) return [];
   const title = `Set intervalInSeconds to ${target} (${target * count} s to detect a failure)`;
   if (probe.intervalInSeconds && probe.intervalInSeconds.kind !== 'null') {
-    return isEditable(probe.intervalInSeconds) ? [{ title, edits: [{ kind: 'replaceValue', span: probe.intervalInSeconds.span, newValue: target }], isPreferred: true }] : [];
+    return isEditable(probe.intervalInSeconds)
+      ? [{ title, edits: [{ kind: 'replaceValue', span: probe.intervalInSeconds.span, newValue: target }], isPreferred: true }]
+      : [];
   }
   if (text[probe.span.offset] !== '{') return [];
-  return [{ title, edits: [{ kind: 'setProperty', objectSpan: probe.span, path: ['properties', 'intervalInSeconds'], value: target }], isPreferred: true }];
+  return [
+    {
+      title,
+      edits: [{ kind: 'setProperty', objectSpan: probe.span, path: ['properties', 'intervalInSeconds'], value: target }],
+      isPreferred: true,
+    },
+  ];
 }
 
 export const HEALTH_PROBE_RATE = scaleSetRule({
   id: 'health-probe-rate',
   defaultSeverity: 'warning',
   title: 'Health probe too slow',
-  description: 'The load-balancer probe used as the scale set\'s health probe takes two minutes or more to notice a failed instance (intervalInSeconds × probeThreshold, or × numberOfProbes).',
+  description:
+    "The load-balancer probe used as the scale set's health probe takes two minutes or more to notice a failed instance (intervalInSeconds × probeThreshold, or × numberOfProbes).",
   check: (ctx) => {
     const id = probeId(ctx);
     if (!id) return [];
@@ -56,16 +65,19 @@ export const HEALTH_PROBE_RATE = scaleSetRule({
     if (interval === undefined || count === undefined) return [];
     const seconds = interval * count;
     if (seconds < LOAD_BALANCER_PROBE.maximumDetectionSeconds) return [];
-    const shown = (value: RValue | undefined, n: number, def: string) => (value === undefined || value.kind === 'null' ? `${n} (${def})` : `${n}${originNote(value)}`);
-    const drafts: FindingDraft[] = [{
-      message: `Health probe "${nameOf(probe.name)}" of load balancer "${nameOf(loadBalancer.name)}" needs ${seconds} s to notice a failed instance: intervalInSeconds ${shown(probe.intervalInSeconds, interval, 'ARM default')} × ${countName} ${shown(countValue, count, 'ARM default')}${useThreshold ? ' (probeThreshold is used because it is set; numberOfProbes otherwise)' : ''}. The automatic OS upgrade documentation asks for a probe rate of less than two minutes (S4): a slower probe lets an upgrade or repair move on before it sees that the upgraded instances are down. Lower intervalInSeconds or ${countName} so that their product is under 120 s.`,
-      span: probe.intervalInSeconds && probe.intervalInSeconds.kind !== 'null' ? probe.intervalInSeconds.span : probe.span,
-      related: [
-        { span: id.value.span, message: 'The scale set uses this probe as its health probe.' },
-        ...(countValue && countValue.kind !== 'null' ? [{ span: countValue.span, message: `${countName} is set here.` }] : []),
-      ],
-      fixes: intervalFixes(probe, interval, count, ctx.text),
-    }];
+    const shown = (value: RValue | undefined, n: number, def: string) =>
+      value === undefined || value.kind === 'null' ? `${n} (${def})` : `${n}${originNote(value)}`;
+    const drafts: FindingDraft[] = [
+      {
+        message: `Health probe "${nameOf(probe.name)}" of load balancer "${nameOf(loadBalancer.name)}" needs ${seconds} s to notice a failed instance: intervalInSeconds ${shown(probe.intervalInSeconds, interval, 'ARM default')} × ${countName} ${shown(countValue, count, 'ARM default')}${useThreshold ? ' (probeThreshold is used because it is set; numberOfProbes otherwise)' : ''}. The automatic OS upgrade documentation asks for a probe rate of less than two minutes (S4): a slower probe lets an upgrade or repair move on before it sees that the upgraded instances are down. Lower intervalInSeconds or ${countName} so that their product is under 120 s.`,
+        span: probe.intervalInSeconds && probe.intervalInSeconds.kind !== 'null' ? probe.intervalInSeconds.span : probe.span,
+        related: [
+          { span: id.value.span, message: 'The scale set uses this probe as its health probe.' },
+          ...(countValue && countValue.kind !== 'null' ? [{ span: countValue.span, message: `${countName} is set here.` }] : []),
+        ],
+        fixes: intervalFixes(probe, interval, count, ctx.text),
+      },
+    ];
     return drafts;
   },
 });
@@ -74,26 +86,37 @@ export const HEALTH_PROBE_BASIC_LB = scaleSetRule({
   id: 'health-probe-basic-lb',
   defaultSeverity: 'warning',
   title: 'Health probe on a Basic load balancer without a single placement group',
-  description: 'singlePlacementGroup is false, but the health probe belongs to a Basic load balancer (or one with no sku, which is Basic); such scale sets need a Standard load balancer probe.',
+  description:
+    'singlePlacementGroup is false, but the health probe belongs to a Basic load balancer (or one with no sku, which is Basic); such scale sets need a Standard load balancer probe.',
   check: (ctx) => {
     const id = probeId(ctx);
     if (!id) return [];
-    const spg = singlePlacementGroup(ctx.scaleSet);
+    const spg = singlePlacementGroup(ctx.scaleSet, ctx.facts);
     if (spg.value !== false || !spg.property) return [];
     const target = resolveProbe(ctx.model, id.value);
     if (target.kind !== 'found' && target.kind !== 'missingProbe') return [];
     const lb = target.loadBalancer;
     const sku = lb.skuName;
-    if (sku !== undefined && sku.kind !== 'null' && (sku.kind !== 'string' || sku.value.toLowerCase() !== LOAD_BALANCER_PROBE.defaultSku.toLowerCase())) return [];
+    if (
+      sku !== undefined &&
+      sku.kind !== 'null' &&
+      (sku.kind !== 'string' || sku.value.toLowerCase() !== LOAD_BALANCER_PROBE.defaultSku.toLowerCase())
+    )
+      return [];
     const skuText = sku?.kind === 'string' ? `sku "${sku.value}"` : `no sku, so it is ${LOAD_BALANCER_PROBE.defaultSku}`;
-    return [{
-      message: `Scale set "${ctx.scaleSet.displayName}" sets singlePlacementGroup to false${originNote(spg.property.value)}, but its health probe belongs to load balancer "${nameOf(lb.name)}" (${skuText}). Without a single placement group the health probe must be on a ${LOAD_BALANCER_PROBE.requiredSkuWithoutSinglePlacementGroup} load balancer (S4). Use a Standard load balancer (with Standard public IP addresses), or an Application Health extension instead of the probe.`,
-      span: spg.property.value.span,
-      related: [
-        { span: sku && sku.kind !== 'null' ? sku.span : lb.span, message: `The load balancer's ${sku && sku.kind !== 'null' ? 'sku' : 'declaration (no sku)'}.` },
-        { span: id.value.span, message: 'The scale set uses a probe of this load balancer as its health probe.' },
-      ],
-    }];
+    return [
+      {
+        message: `Scale set "${ctx.scaleSet.displayName}" sets singlePlacementGroup to false${originNote(spg.property.value)}, but its health probe belongs to load balancer "${nameOf(lb.name)}" (${skuText}). Without a single placement group the health probe must be on a ${LOAD_BALANCER_PROBE.requiredSkuWithoutSinglePlacementGroup} load balancer (S4). Use a Standard load balancer (with Standard public IP addresses), or an Application Health extension instead of the probe.`,
+        span: spg.property.value.span,
+        related: [
+          {
+            span: sku && sku.kind !== 'null' ? sku.span : lb.span,
+            message: `The load balancer's ${sku && sku.kind !== 'null' ? 'sku' : 'declaration (no sku)'}.`,
+          },
+          { span: id.value.span, message: 'The scale set uses a probe of this load balancer as its health probe.' },
+        ],
+      },
+    ];
   },
 });
 
@@ -101,30 +124,44 @@ export const HEALTH_PROBE_UNRESOLVED = scaleSetRule({
   id: 'health-probe-unresolved',
   defaultSeverity: 'warning',
   title: 'Health probe id does not name a probe',
-  description: 'healthProbe.id is not a load-balancer probe id (e.g. a disk), or names a load balancer of this template that has no probe of that name.',
+  description:
+    'healthProbe.id is not a load-balancer probe id (e.g. a disk), or names a load balancer of this template that has no probe of that name.',
   check: (ctx) => {
     const id = probeId(ctx);
     if (!id) return [];
     const target = resolveProbe(ctx.model, id.value);
     const note = originNote(id.value);
     if (target.kind === 'notAProbe') {
-      const what = target.parts ? `a ${target.parts.namespace}/${target.parts.types.join('/')} resource ("${target.parts.names.join('/')}")` : 'not a resource id at all';
-      return [{
-        message: `healthProbe.id of scale set "${ctx.scaleSet.displayName}" is ${what}${note}, not a load-balancer probe. It must have the form /subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.Network/loadBalancers/{lb}/probes/{probe}; Azure cannot use anything else as a health probe, so the deployment fails or the scale set has no health signal. Point it at a probe, e.g. [resourceId('Microsoft.Network/loadBalancers/probes', '<lb>', '<probe>')].`,
-        span: id.value.span,
-      }];
+      const what = target.parts
+        ? `a ${target.parts.namespace}/${target.parts.types.join('/')} resource ("${target.parts.names.join('/')}")`
+        : 'not a resource id at all';
+      return [
+        {
+          message: `healthProbe.id of scale set "${ctx.scaleSet.displayName}" is ${what}${note}, not a load-balancer probe. It must have the form /subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.Network/loadBalancers/{lb}/probes/{probe}; Azure cannot use anything else as a health probe, so the deployment fails or the scale set has no health signal. Point it at a probe, e.g. [resourceId('Microsoft.Network/loadBalancers/probes', '<lb>', '<probe>')].`,
+          span: id.value.span,
+        },
+      ];
     }
     if (target.kind !== 'missingProbe') return [];
     const names = target.loadBalancer.probes.map((p) => nameOf(p.name));
     const suggestion = closestName(target.probeName, names);
-    const fixes: Fix[] = suggestion && isEditable(id.value)
-      ? [{ title: `Use probe "${suggestion}"`, edits: [{ kind: 'replaceValue', span: id.value.span, newValue: id.value.value.replace(/[^/]*$/, suggestion) }], isPreferred: true }]
-      : [];
-    return [{
-      message: `healthProbe.id of scale set "${ctx.scaleSet.displayName}" names probe "${target.probeName}" of load balancer "${nameOf(target.loadBalancer.name)}"${note}, but that load balancer ${names.length ? `has only ${names.map((n) => `"${n}"`).join(', ')}` : 'has no probes'}. The deployment fails with a missing-resource error. ${suggestion ? `Did you mean "${suggestion}"?` : 'Add the probe to the load balancer or correct the name.'}`,
-      span: id.value.span,
-      related: [{ span: target.loadBalancer.span, message: 'The load balancer named by the id.' }],
-      fixes,
-    }];
+    const fixes: Fix[] =
+      suggestion && isEditable(id.value)
+        ? [
+            {
+              title: `Use probe "${suggestion}"`,
+              edits: [{ kind: 'replaceValue', span: id.value.span, newValue: id.value.value.replace(/[^/]*$/, suggestion) }],
+              isPreferred: true,
+            },
+          ]
+        : [];
+    return [
+      {
+        message: `healthProbe.id of scale set "${ctx.scaleSet.displayName}" names probe "${target.probeName}" of load balancer "${nameOf(target.loadBalancer.name)}"${note}, but that load balancer ${names.length ? `has only ${names.map((n) => `"${n}"`).join(', ')}` : 'has no probes'}. The deployment fails with a missing-resource error. ${suggestion ? `Did you mean "${suggestion}"?` : 'Add the probe to the load balancer or correct the name.'}`,
+        span: id.value.span,
+        related: [{ span: target.loadBalancer.span, message: 'The load balancer named by the id.' }],
+        fixes,
+      },
+    ];
   },
 });

@@ -1,10 +1,20 @@
 import { APPLICATION_HEALTH_EXTENSION } from '../../catalog';
-import type { ScaleSetModel } from '../../model/types';
+import type { ScaleSetModel } from '../../model/templateModel';
 import { scaleSetRule } from '../defineRule';
-import { automaticOsUpgrade, automaticRepairs, hasHealthSource, healthSources, orchestrationMode, serviceFabric, type Maybe, type Setting } from '../facts';
-import type { FindingDraft, RelatedInformation, ScaleSetRuleContext, Severity } from '../types';
+import {
+  automaticOsUpgrade,
+  automaticRepairs,
+  hasHealthSource,
+  healthSources,
+  orchestrationMode,
+  serviceFabric,
+  type Maybe,
+  type Setting,
+} from '../facts';
+import type { FindingDraft, RelatedInformation, ScaleSetRuleContext, Severity } from '../ruleTypes';
 import { addAppHealthExtensionFixes } from './appHealthFix';
 import { rollingOn } from './consumers';
+import type { FactMemo } from '../facts/memo';
 
 /**
  * "X needs a health signal" rules, one table row each: what switches X on, whether the scale set is
@@ -18,17 +28,17 @@ interface HealthNeed {
   /** What needs health, as the message's verb phrase: "uses upgrade mode Rolling". */
   readonly what: string;
   /** The setting that switches it on (its property is where the finding points). */
-  readonly trigger: (scaleSet: ScaleSetModel) => Setting<boolean>;
+  readonly trigger: (scaleSet: ScaleSetModel, facts: FactMemo) => Setting<boolean>;
   /** Why it needs health and what happens without it. */
   readonly consequence: string;
   /** Scale sets that need no health source for it; 'unknown' keeps the rule silent. */
-  readonly exempt?: (scaleSet: ScaleSetModel) => Maybe;
+  readonly exempt?: (scaleSet: ScaleSetModel, facts: FactMemo) => Maybe;
   /** Whether a load-balancer probe counts (it never does on Flexible, checked separately). */
-  readonly probeCounts?: (scaleSet: ScaleSetModel) => boolean;
+  readonly probeCounts?: (scaleSet: ScaleSetModel, facts: FactMemo) => boolean;
 }
 
-const isSf = (scaleSet: ScaleSetModel) => {
-  const sf = serviceFabric(scaleSet);
+const isSf = (scaleSet: ScaleSetModel, facts: FactMemo) => {
+  const sf = serviceFabric(scaleSet, facts);
   return sf !== undefined && sf !== 'unknown';
 };
 
@@ -37,79 +47,99 @@ const NEEDS: readonly HealthNeed[] = [
     id: 'rolling-requires-health',
     defaultSeverity: 'error',
     title: 'Rolling mode without a health signal',
-    description: 'upgradePolicy.mode is Rolling, but the scale set has neither a load-balancer health probe nor an Application Health extension; Azure rejects the deployment.',
+    description:
+      'upgradePolicy.mode is Rolling, but the scale set has neither a load-balancer health probe nor an Application Health extension; Azure rejects the deployment.',
     what: 'uses upgrade mode Rolling',
     trigger: rollingOn,
-    consequence: 'Azure rejects it: "Rolling Upgrade mode is not supported for this Virtual Machine Scale Set because a health probe or health extension was not provided." A rolling upgrade waits for each batch to report healthy before the next one, so it needs a health signal',
+    consequence:
+      'Azure rejects it: "Rolling Upgrade mode is not supported for this Virtual Machine Scale Set because a health probe or health extension was not provided." A rolling upgrade waits for each batch to report healthy before the next one, so it needs a health signal',
   },
   {
     id: 'aos-requires-health',
     defaultSeverity: 'error',
     title: 'Automatic OS upgrade without a health signal',
-    description: 'Automatic OS image upgrade is on, but the scale set has neither a load-balancer health probe nor an Application Health extension (Service Fabric Silver/Gold node types are exempt); Azure rejects the deployment.',
+    description:
+      'Automatic OS image upgrade is on, but the scale set has neither a load-balancer health probe nor an Application Health extension (Service Fabric Silver/Gold node types are exempt); Azure rejects the deployment.',
     what: 'has automatic OS image upgrade on',
     trigger: automaticOsUpgrade,
-    consequence: 'Azure rejects it: "Automatic OS Upgrade is not supported for this Virtual Machine Scale Set because a health probe or health extension was not specified." The upgrade waits up to 5 minutes per batch for instances to become healthy and rolls back the OS disk when they do not, so it needs a health signal',
+    consequence:
+      'Azure rejects it: "Automatic OS Upgrade is not supported for this Virtual Machine Scale Set because a health probe or health extension was not specified." The upgrade waits up to 5 minutes per batch for instances to become healthy and rolls back the OS disk when they do not, so it needs a health signal',
     // Service Fabric Silver/Gold node types use Service Fabric's own health (§3.5 #32).
-    exempt: (s) => {
-      const sf = serviceFabric(s);
+    exempt: (s, facts) => {
+      const sf = serviceFabric(s, facts);
       if (sf === 'unknown') return 'unknown';
       if (!sf) return false;
       return sf.durability.value === 'unknown' ? 'unknown' : sf.durability.value !== 'Bronze';
     },
     // "Application Health Probes are not supported for Service Fabric scale sets" (S4): only the extension counts.
-    probeCounts: (s) => !isSf(s),
+    probeCounts: (s, facts) => !isSf(s, facts),
   },
   {
     id: 'repairs-require-health',
     defaultSeverity: 'warning',
     title: 'Automatic repairs without a health signal',
-    description: 'automaticRepairsPolicy.enabled is true, but the scale set has neither a load-balancer health probe nor an Application Health extension, so no instance is ever found unhealthy.',
+    description:
+      'automaticRepairsPolicy.enabled is true, but the scale set has neither a load-balancer health probe nor an Application Health extension, so no instance is ever found unhealthy.',
     what: 'has automatic instance repairs on',
     trigger: automaticRepairs,
-    consequence: 'Automatic repairs replace instances that report unhealthy; without health monitoring nothing ever reports unhealthy, so repairs never happen (S10; Terraform refuses it: "`automatic_instance_repair` can only be set if there is an application Health extension or a `health_probe_id` defined")',
+    consequence:
+      'Automatic repairs replace instances that report unhealthy; without health monitoring nothing ever reports unhealthy, so repairs never happen (S10; Terraform refuses it: "`automatic_instance_repair` can only be set if there is an application Health extension or a `health_probe_id` defined")',
   },
 ];
 
-function checkNeed(need: HealthNeed, { model, scaleSet, text }: ScaleSetRuleContext): FindingDraft[] {
-  const trigger = need.trigger(scaleSet);
+function checkNeed(need: HealthNeed, { model, scaleSet, text, facts }: ScaleSetRuleContext): FindingDraft[] {
+  const trigger = need.trigger(scaleSet, facts);
   if (trigger.value !== true || !trigger.property) return [];
-  const orchestration = orchestrationMode(scaleSet).value;
-  const sources = healthSources(scaleSet);
+  const orchestration = orchestrationMode(scaleSet, facts).value;
+  const sources = healthSources(scaleSet, facts);
   // Flexible with only a probe: flexible-requires-health-extension reports it. Unknown orchestration: the probe may or may not count.
   if (sources.probe && sources.appHealth.length === 0 && orchestration !== 'Uniform') return [];
-  if (need.exempt && need.exempt(scaleSet) !== false) return [];
-  const probeCounts = orchestration === 'Uniform' && (need.probeCounts?.(scaleSet) ?? true);
+  if (need.exempt && need.exempt(scaleSet, facts) !== false) return [];
+  const probeCounts = orchestration === 'Uniform' && (need.probeCounts?.(scaleSet, facts) ?? true);
   if (hasHealthSource(sources, probeCounts) !== false) return [];
 
   const flexible = orchestration === 'Flexible';
   const linux = APPLICATION_HEALTH_EXTENSION.types.linux;
   const windows = APPLICATION_HEALTH_EXTENSION.types.windows;
   const extensionName = scaleSet.osKind === 'windows' ? windows : scaleSet.osKind === 'linux' ? linux : `${linux} or ${windows}`;
-  const ignoredProbe = sources.probe ? ` Its healthProbe does not count: Service Fabric scale sets support only the Application Health extension ("Application Health Probes are not supported for Service Fabric scale sets", S4).` : '';
-  const todo = flexible || !probeCounts
-    ? `Add an Application Health extension (${extensionName})${flexible ? '; on Flexible orchestration a load-balancer probe is not a health source' : ''}.`
-    : `Add an Application Health extension (${extensionName}), or set virtualMachineProfile.networkProfile.healthProbe.id to a load-balancer probe.`;
+  const ignoredProbe = sources.probe
+    ? ` Its healthProbe does not count: Service Fabric scale sets support only the Application Health extension ("Application Health Probes are not supported for Service Fabric scale sets", S4).`
+    : '';
+  const todo =
+    flexible || !probeCounts
+      ? `Add an Application Health extension (${extensionName})${flexible ? '; on Flexible orchestration a load-balancer probe is not a health source' : ''}.`
+      : `Add an Application Health extension (${extensionName}), or set virtualMachineProfile.networkProfile.healthProbe.id to a load-balancer probe.`;
   const related: RelatedInformation[] = [];
   if (!flexible && probeCounts) {
     for (const lb of model.loadBalancers) {
-      if (lb.probes.length > 0) related.push({ span: lb.span, message: `This load balancer has ${lb.probes.length} probe${lb.probes.length === 1 ? '' : 's'}, but none is attached as the scale set's health probe.` });
+      if (lb.probes.length > 0)
+        related.push({
+          span: lb.span,
+          message: `This load balancer has ${lb.probes.length} probe${lb.probes.length === 1 ? '' : 's'}, but none is attached as the scale set's health probe.`,
+        });
     }
   }
-  return [{
-    message: `Scale set "${scaleSet.displayName}" ${need.what} but has no health signal: no ${probeCounts ? 'load-balancer health probe and no ' : ''}Application Health extension.${ignoredProbe} ${need.consequence}. ${todo}`,
-    span: trigger.property.value.span,
-    related,
-    fixes: addAppHealthExtensionFixes(scaleSet, text),
-  }];
+  return [
+    {
+      message: `Scale set "${scaleSet.displayName}" ${need.what} but has no health signal: no ${probeCounts ? 'load-balancer health probe and no ' : ''}Application Health extension.${ignoredProbe} ${need.consequence}. ${todo}`,
+      span: trigger.property.value.span,
+      related,
+      fixes: addAppHealthExtensionFixes(scaleSet, text),
+    },
+  ];
 }
 
-const toRule = (need: HealthNeed) => scaleSetRule({
-  id: need.id,
-  defaultSeverity: need.defaultSeverity,
-  title: need.title,
-  description: need.description,
-  check: (ctx) => checkNeed(need, ctx),
-});
+const toRule = (need: HealthNeed) =>
+  scaleSetRule({
+    id: need.id,
+    defaultSeverity: need.defaultSeverity,
+    title: need.title,
+    description: need.description,
+    check: (ctx) => checkNeed(need, ctx),
+  });
 
-export const [ROLLING_REQUIRES_HEALTH, AOS_REQUIRES_HEALTH, REPAIRS_REQUIRE_HEALTH] = NEEDS.map(toRule) as [ReturnType<typeof toRule>, ReturnType<typeof toRule>, ReturnType<typeof toRule>];
+export const [ROLLING_REQUIRES_HEALTH, AOS_REQUIRES_HEALTH, REPAIRS_REQUIRE_HEALTH] = NEEDS.map(toRule) as [
+  ReturnType<typeof toRule>,
+  ReturnType<typeof toRule>,
+  ReturnType<typeof toRule>,
+];

@@ -1,6 +1,6 @@
 import { closestName } from '../../catalog/closestName';
-import type { DocumentRule, FindingDraft, RunnerRule } from '../types';
-import { ruleDocsPath } from '../types';
+import type { DocumentRule, FindingDraft, RunnerRule } from '../ruleTypes';
+import { ruleDocsPath } from '../ruleTypes';
 import { SUPPRESSION_DIRECTIVE } from '../suppressions';
 
 /** Rules about the tool's own comments and health, emitted by document checks and by the runner. */
@@ -33,7 +33,10 @@ export const SUPPRESSION_UNKNOWN_RULE: DocumentRule = {
     const out: FindingDraft[] = [];
     for (const s of ctx.suppressions) {
       if (s.ruleIds.length === 0) {
-        out.push({ message: `This suppression names no rule, so it silences nothing. Name the rule ids to silence, e.g. "// ${SUPPRESSION_DIRECTIVE} value-out-of-range -- reason"; blanket suppressions are not supported.`, span: s.span });
+        out.push({
+          message: `This suppression names no rule, so it silences nothing. Name the rule ids to silence, e.g. "// ${SUPPRESSION_DIRECTIVE} value-out-of-range -- reason"; blanket suppressions are not supported.`,
+          span: s.span,
+        });
         continue;
       }
       for (const r of s.ruleIds) {
@@ -42,7 +45,15 @@ export const SUPPRESSION_UNKNOWN_RULE: DocumentRule = {
         out.push({
           message: `"${r.id}" is not a rule of VMSS Upgrade Policy, so this suppression silences nothing for it.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
           span: r.span,
-          fixes: suggestion ? [{ title: `Change to "${suggestion}"`, edits: [{ kind: 'replaceText', span: r.span, newText: suggestion }], isPreferred: true }] : [],
+          fixes: suggestion
+            ? [
+                {
+                  title: `Change to "${suggestion}"`,
+                  edits: [{ kind: 'replaceText', span: r.span, newText: suggestion }],
+                  isPreferred: true,
+                },
+              ]
+            : [],
         });
       }
     }
@@ -55,7 +66,8 @@ export const INTERNAL_RULE_ERROR: RunnerRule = {
   scope: 'runner',
   defaultSeverity: 'warning',
   title: 'A rule failed',
-  description: 'A rule threw an exception on this scale set. Its findings are missing; every other rule still ran. This is a bug in the extension.',
+  description:
+    'A rule threw an exception on this scale set. Its findings are missing; every other rule still ran. This is a bug in the extension.',
   docs: ruleDocsPath('internal-rule-error'),
 };
 

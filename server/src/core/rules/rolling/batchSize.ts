@@ -1,4 +1,4 @@
-import type { ScaleSetModel } from '../../model/types';
+import type { ScaleSetModel } from '../../model/templateModel';
 import { asInteger } from '../../model/values';
 import { perScaleSet } from '../facts/memo';
 import { orchestrationMode } from '../facts/scaleSetFacts';
@@ -6,6 +6,7 @@ import { DEFAULT_ASSUMPTIONS } from '../../sim/assumptions';
 import { baseBatchSize, planGroups } from '../../sim/batches';
 import { expandFleet } from '../../sim/fleet';
 import { simInputFromScaleSet } from '../../sim/fromScaleSet';
+import type { FactMemo } from '../facts/memo';
 
 /** Batch sizes as the simulator computes them, so rule messages and the preview agree. */
 
@@ -26,24 +27,18 @@ export interface FirstBatch {
 /** Rules ask for the same first batch more than once per scale set; the model is immutable, so keep it. */
 const firstBatchCache = perScaleSet((): Map<string, FirstBatch> => new Map());
 
-export function firstBatch(scaleSet: ScaleSetModel, count: number, percent: number, crossZone: boolean): FirstBatch {
+export function firstBatch(scaleSet: ScaleSetModel, facts: FactMemo, count: number, percent: number, crossZone: boolean): FirstBatch {
   const key = `${count}|${percent}|${crossZone}`;
-  const cache = firstBatchCache(scaleSet);
+  const cache = firstBatchCache(scaleSet, facts);
   const cached = cache.get(key);
   if (cached) return cached;
   // Scale sets that share the inputs the fleet layout depends on share the answer (templates with many
   // alike scale sets would otherwise build the same simulator input once each).
-  const layoutKey = `${key}|${zonesKey(scaleSet)}|${orchestrationMode(scaleSet).value}|${asInteger(scaleSet.platformFaultDomainCount?.value) ?? '-'}`;
-  const computed = byLayout.get(layoutKey) ?? computeFirstBatch(scaleSet, count, percent, crossZone);
-  if (byLayout.size >= MAX_LAYOUTS) byLayout.clear();
-  byLayout.set(layoutKey, computed);
+  const layoutKey = `${key}|${zonesKey(scaleSet)}|${orchestrationMode(scaleSet, facts).value}|${asInteger(scaleSet.platformFaultDomainCount?.value) ?? '-'}`;
+  const computed = facts.byKey(`firstBatch|${layoutKey}`, () => computeFirstBatch(scaleSet, count, percent, crossZone));
   cache.set(key, computed);
   return computed;
 }
-
-/** A pure function of its key, so a bounded shared memo is safe. */
-const byLayout = new Map<string, FirstBatch>();
-const MAX_LAYOUTS = 512;
 
 function zonesKey(scaleSet: ScaleSetModel): string {
   const zones = scaleSet.zones;
@@ -69,5 +64,7 @@ export function zonesUnknown(scaleSet: ScaleSetModel): boolean {
 /** Whether larger batches would help: only up to the first zone/domain group. */
 export function batchAdvice(minBatch: number, count: number, batch: FirstBatch): string {
   if (minBatch <= Math.min(count, batch.group)) return `, or use batches of at least ${minBatch} instances`;
-  return minBatch <= count ? ` (larger batches do not help: a batch stays within one ${batch.groupLabel}, ${batch.group} instance${batch.group === 1 ? '' : 's'} here)` : '';
+  return minBatch <= count
+    ? ` (larger batches do not help: a batch stays within one ${batch.groupLabel}, ${batch.group} instance${batch.group === 1 ? '' : 's'} here)`
+    : '';
 }

@@ -1,4 +1,4 @@
-import type { Rule } from '../types';
+import type { Rule } from '../ruleTypes';
 import { BATCH_EXCEEDS_UNHEALTHY } from './batchRules';
 import { FIRST_BATCH_FAILURE_HALTS } from './firstBatchRule';
 import { AUTOMATIC_MODE_ALL_AT_ONCE, ROLLING_POLICY_UNUSED } from './modeRules';

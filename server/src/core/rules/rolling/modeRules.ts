@@ -5,7 +5,7 @@ import { hasHealthSource, healthSources, serviceFabricExtensions } from '../fact
 import { rollingPolicy } from '../facts/rollingPolicy';
 import { automaticOsUpgrade, orchestrationMode, upgradeMode } from '../facts/scaleSetFacts';
 import { isEditable } from '../facts/setting';
-import type { Fix } from '../types';
+import type { Fix } from '../ruleTypes';
 import { originNote } from '../valueOrigin';
 
 /** What upgradePolicy.mode means for the rolling policy and for model updates (reference §1.1, §3.1 #4, §3.2 #11, §3.4 #28, §4.2). */
@@ -15,25 +15,42 @@ export const ROLLING_POLICY_UNUSED = scaleSetRule({
   defaultSeverity: 'info',
   title: 'Rolling policy that nothing uses',
   description: 'rollingUpgradePolicy is set, but mode is Manual or Automatic and automatic OS upgrade is off, so no upgrade reads it.',
-  check: ({ scaleSet }) => {
-    const mode = upgradeMode(scaleSet);
-    const policy = rollingPolicy(scaleSet);
+  check: ({ scaleSet, facts }) => {
+    const mode = upgradeMode(scaleSet, facts);
+    const policy = rollingPolicy(scaleSet, facts);
     // With automatic OS upgrade on, aos-rolling-policy-unused (or useRollingUpgradePolicy) has the say.
-    if ((mode.value !== 'Manual' && mode.value !== 'Automatic') || policy.kind !== 'object' || automaticOsUpgrade(scaleSet).value !== false) return [];
+    if (
+      (mode.value !== 'Manual' && mode.value !== 'Automatic') ||
+      policy.kind !== 'object' ||
+      automaticOsUpgrade(scaleSet, facts).value !== false
+    )
+      return [];
     const modeText = mode.property ? `mode is "${mode.value}"${originNote(mode.property.value)}` : 'mode is not set, so it is Manual';
     const what = mode.value === 'Manual' ? 'you upgrade instances yourself' : 'model changes go to all instances at once';
     const upgradePolicy = scaleSet.upgradePolicy?.value;
-    const span: Span = { offset: policy.property.keySpan.offset, length: policy.property.value.span.offset + policy.property.value.span.length - policy.property.keySpan.offset };
-    const fixes: Fix[] = upgradePolicy?.kind === 'object' && isEditable(upgradePolicy)
-      ? [{ title: 'Remove rollingUpgradePolicy', edits: [{ kind: 'removeProperty', keySpan: policy.property.keySpan }], isPreferred: true }]
-      : [];
-    return [{
-      message: `This rollingUpgradePolicy has no effect: ${modeText} (${what}) and automatic OS upgrade is off, and only mode Rolling and automatic OS upgrades with useRollingUpgradePolicy read it. Terraform rejects the same combination ("a \`rolling_upgrade_policy\` block cannot be specified when \`upgrade_mode\` is set to "${mode.value}"", S14). Remove it, or set mode to Rolling if you meant batched upgrades. Keep it only if an extension uses automatic extension upgrade (enableAutomaticUpgrade), which also follows it (S5).`,
-      span,
-      related: mode.property ? [{ span: mode.property.value.span, message: `mode ${mode.value}.` }] : [],
-      tags: ['unnecessary'],
-      fixes,
-    }];
+    const span: Span = {
+      offset: policy.property.keySpan.offset,
+      length: policy.property.value.span.offset + policy.property.value.span.length - policy.property.keySpan.offset,
+    };
+    const fixes: Fix[] =
+      upgradePolicy?.kind === 'object' && isEditable(upgradePolicy)
+        ? [
+            {
+              title: 'Remove rollingUpgradePolicy',
+              edits: [{ kind: 'removeProperty', keySpan: policy.property.keySpan }],
+              isPreferred: true,
+            },
+          ]
+        : [];
+    return [
+      {
+        message: `This rollingUpgradePolicy has no effect: ${modeText} (${what}) and automatic OS upgrade is off, and only mode Rolling and automatic OS upgrades with useRollingUpgradePolicy read it. Terraform rejects the same combination ("a \`rolling_upgrade_policy\` block cannot be specified when \`upgrade_mode\` is set to "${mode.value}"", S14). Remove it, or set mode to Rolling if you meant batched upgrades. Keep it only if an extension uses automatic extension upgrade (enableAutomaticUpgrade), which also follows it (S5).`,
+        span,
+        related: mode.property ? [{ span: mode.property.value.span, message: `mode ${mode.value}.` }] : [],
+        tags: ['unnecessary'],
+        fixes,
+      },
+    ];
   },
 });
 
@@ -41,25 +58,32 @@ export const AUTOMATIC_MODE_ALL_AT_ONCE = scaleSetRule({
   id: 'automatic-mode-all-at-once',
   defaultSeverity: 'info',
   title: 'Mode Automatic upgrades every instance at once',
-  description: 'upgradePolicy.mode is Automatic: a model update may take every instance down at the same time, with no batches, health gate or rollback.',
-  check: ({ scaleSet }) => {
-    const mode = upgradeMode(scaleSet);
+  description:
+    'upgradePolicy.mode is Automatic: a model update may take every instance down at the same time, with no batches, health gate or rollback.',
+  check: ({ scaleSet, facts }) => {
+    const mode = upgradeMode(scaleSet, facts);
     if (mode.value !== 'Automatic' || !mode.property) return [];
     // Service Fabric walks update domains itself, and Automatic is the mode it documents (S7).
-    const fabric = serviceFabricExtensions(scaleSet);
+    const fabric = serviceFabricExtensions(scaleSet, facts);
     if (fabric.found.length > 0 || fabric.undetermined) return [];
-    const n = instanceCount(scaleSet);
+    const n = instanceCount(scaleSet, facts);
     const all = !n ? 'every instance' : n.count === 1 ? 'its only instance' : `all ${n.count} instances`;
-    const aosNote = automaticOsUpgrade(scaleSet).value === true ? ' (Automatic OS upgrades are not affected: they always go in batches.)' : '';
+    const aosNote =
+      automaticOsUpgrade(scaleSet, facts).value === true ? ' (Automatic OS upgrades are not affected: they always go in batches.)' : '';
     // Rolling needs a health signal (§3.2 #6–#7); offer it only when there is one for this orchestration mode.
-    const health = hasHealthSource(healthSources(scaleSet), orchestrationMode(scaleSet).value === 'Uniform');
+    const health = hasHealthSource(healthSources(scaleSet, facts), orchestrationMode(scaleSet, facts).value === 'Uniform');
     const value = mode.property.value;
-    const fixes: Fix[] = health === true && isEditable(value) ? [{ title: 'Change mode to "Rolling"', edits: [{ kind: 'replaceValue', span: value.span, newValue: 'Rolling' }] }] : [];
-    return [{
-      message: `mode is "Automatic"${originNote(value)}: when the scale-set model changes (image, VM size, extensions, …), Azure may upgrade ${all} at the same time, with no batches, no health checks between them and no rollback (S1, S7), so the whole scale set can be down at once.${aosNote} Use mode Rolling to upgrade in batches with health checks${health === true ? '' : ' (it needs a load-balancer health probe or the Application Health extension)'}, or Manual to choose when each instance is upgraded.`,
-      span: value.span,
-      related: n ? [{ span: n.value.span, message: `sku.capacity: ${n.count} instances.` }] : [],
-      fixes,
-    }];
+    const fixes: Fix[] =
+      health === true && isEditable(value)
+        ? [{ title: 'Change mode to "Rolling"', edits: [{ kind: 'replaceValue', span: value.span, newValue: 'Rolling' }] }]
+        : [];
+    return [
+      {
+        message: `mode is "Automatic"${originNote(value)}: when the scale-set model changes (image, VM size, extensions, …), Azure may upgrade ${all} at the same time, with no batches, no health checks between them and no rollback (S1, S7), so the whole scale set can be down at once.${aosNote} Use mode Rolling to upgrade in batches with health checks${health === true ? '' : ' (it needs a load-balancer health probe or the Application Health extension)'}, or Manual to choose when each instance is upgraded.`,
+        span: value.span,
+        related: n ? [{ span: n.value.span, message: `sku.capacity: ${n.count} instances.` }] : [],
+        fixes,
+      },
+    ];
   },
 });

@@ -1,10 +1,9 @@
 import { SCALE_SET_LIMITS } from '../../catalog/scaleSetLimits';
-import type { RValue } from '../../model/types';
-import { asInteger } from '../../model/values';
-import { instanceLimitOf } from '../../sim/capacity';
+import type { RValue } from '../../model/templateModel';
+import { capacityCount, instanceLimitOf } from '../../model/capacity';
 import { scaleSetRule } from '../defineRule';
 import { isEditable } from '../facts';
-import type { Fix } from '../types';
+import type { Fix } from '../ruleTypes';
 import { originNote, showValue } from '../valueOrigin';
 
 /**
@@ -21,27 +20,38 @@ export const CAPACITY_OUT_OF_RANGE = scaleSetRule({
     const value = scaleSet.capacity;
     if (!value || value.kind === 'unknown' || value.kind === 'null') return [];
     const shown = written(value, text);
-    const count = asInteger(value);
-    if (count === undefined || count < 0) {
-      return [{
-        message: `sku.capacity ${shown}${originNote(value)} is not a whole number of instances (0 or more), so the deployment fails.`,
-        span: value.span,
-      }];
+    const count = capacityCount(value);
+    if (count === undefined) {
+      return [
+        {
+          message: `sku.capacity ${shown}${originNote(value)} is not a whole number of instances (0 or more), so the deployment fails.`,
+          span: value.span,
+        },
+      ];
     }
     const limit = instanceLimitOf(scaleSet);
     if (count <= limit.max) return [];
     const fixes: Fix[] = [];
     const spg = scaleSet.singlePlacementGroup;
     if (limit.max < SCALE_SET_LIMITS.maxInstances && count <= SCALE_SET_LIMITS.maxInstances && spg && isEditable(spg.value)) {
-      fixes.push({ title: 'Set singlePlacementGroup to false', edits: [{ kind: 'replaceValue', span: spg.value.span, newValue: false }], isPreferred: true });
+      fixes.push({
+        title: 'Set singlePlacementGroup to false',
+        edits: [{ kind: 'replaceValue', span: spg.value.span, newValue: false }],
+        isPreferred: true,
+      });
     }
-    if (isEditable(value)) fixes.push({ title: `Change capacity to ${limit.max}`, edits: [{ kind: 'replaceValue', span: value.span, newValue: limit.max }] });
-    return [{
-      message: `sku.capacity ${shown}${originNote(value)} is more than the ${limit.max} instances Azure allows ${limit.where}, so the deployment fails; the preview simulates ${limit.max}.`,
-      span: value.span,
-      ...(spg && limit.max < SCALE_SET_LIMITS.maxInstances ? { related: [{ span: spg.value.span, message: `singlePlacementGroup true limits the scale set to ${limit.max} instances.` }] } : {}),
-      fixes,
-    }];
+    if (isEditable(value))
+      fixes.push({ title: `Change capacity to ${limit.max}`, edits: [{ kind: 'replaceValue', span: value.span, newValue: limit.max }] });
+    return [
+      {
+        message: `sku.capacity ${shown}${originNote(value)} is more than the ${limit.max} instances Azure allows ${limit.where}, so the deployment fails; the preview simulates ${limit.max}.`,
+        span: value.span,
+        ...(spg && limit.max < SCALE_SET_LIMITS.maxInstances
+          ? { related: [{ span: spg.value.span, message: `singlePlacementGroup true limits the scale set to ${limit.max} instances.` }] }
+          : {}),
+        fixes,
+      },
+    ];
   },
 });
 

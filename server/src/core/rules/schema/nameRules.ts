@@ -1,6 +1,6 @@
 import { closestName } from '../../catalog/closestName';
 import { placementsOf, propertyNames } from '../../catalog/policyCatalog';
-import type { FindingDraft, Fix } from '../types';
+import type { FindingDraft, Fix } from '../ruleTypes';
 import { scaleSetRule } from '../defineRule';
 import { findChild, policyEntries, policyObjects } from './policyWalk';
 
@@ -10,18 +10,26 @@ export const UNKNOWN_PROPERTY = scaleSetRule({
   id: 'unknown-property',
   defaultSeverity: 'error',
   title: 'Unknown upgrade-policy property',
-  description: 'A property that the Compute API does not define in upgradePolicy, rollingUpgradePolicy or automaticOSUpgradePolicy (and that belongs in no other policy object), usually a typo.',
-  check: ({ scaleSet }) => {
+  description:
+    'A property that the Compute API does not define in upgradePolicy, rollingUpgradePolicy or automaticOSUpgradePolicy (and that belongs in no other policy object), usually a typo.',
+  check: ({ scaleSet, facts }) => {
     const out: FindingDraft[] = [];
-    for (const entry of policyEntries(scaleSet)) {
+    for (const entry of policyEntries(scaleSet, facts)) {
       if (entry.match || placementsOf(entry.property.name).some((p) => p.property.removedIn === undefined)) continue;
       const objectId = entry.object.objectId;
       // Inside the legacy object its legacy names are the only ones; elsewhere suggest current names only.
       const known = propertyNames(objectId, { includeLegacy: objectId === 'autoOSUpgradePolicy' });
       const suggestion = closestName(entry.property.name, known);
-      const fixes: Fix[] = suggestion && entry.object.editable && !findChild(entry.object.value, suggestion)
-        ? [{ title: `Rename to "${suggestion}"`, edits: [{ kind: 'renameProperty', keySpan: entry.property.keySpan, newName: suggestion }], isPreferred: true }]
-        : [];
+      const fixes: Fix[] =
+        suggestion && entry.object.editable && !findChild(entry.object.value, suggestion)
+          ? [
+              {
+                title: `Rename to "${suggestion}"`,
+                edits: [{ kind: 'renameProperty', keySpan: entry.property.keySpan, newName: suggestion }],
+                isPreferred: true,
+              },
+            ]
+          : [];
       const hint = suggestion ? ` Did you mean "${suggestion}"?` : ` The properties of ${objectId} are: ${known.join(', ')}.`;
       out.push({
         message: `"${entry.property.name}" is not a property of ${objectId}, so the setting has no effect.${hint}`,
@@ -37,17 +45,19 @@ export const PROPERTY_NAME_CASING = scaleSetRule({
   id: 'property-name-casing',
   defaultSeverity: 'warning',
   title: 'Non-canonical spelling of a name or enum value',
-  description: 'A policy property name or enum value that differs from the Compute API only in letter case. ARM accepts it; the canonical spelling keeps templates consistent with the API reference and docs.',
-  check: ({ scaleSet }) => {
+  description:
+    'A policy property name or enum value that differs from the Compute API only in letter case. ARM accepts it; the canonical spelling keeps templates consistent with the API reference and docs.',
+  check: ({ scaleSet, facts }) => {
     const out: FindingDraft[] = [];
     const upgradePolicy = scaleSet.upgradePolicy;
     if (upgradePolicy && upgradePolicy.name !== 'upgradePolicy') {
       out.push(nameCasing(upgradePolicy.name, 'upgradePolicy', 'the scale set properties', upgradePolicy.keySpan, true));
     }
-    for (const entry of policyEntries(scaleSet)) {
+    for (const entry of policyEntries(scaleSet, facts)) {
       if (!entry.match) continue;
       const { property } = entry.match;
-      if (!entry.match.exactCase) out.push(nameCasing(entry.property.name, property.name, entry.object.objectId, entry.property.keySpan, entry.object.editable));
+      if (!entry.match.exactCase)
+        out.push(nameCasing(entry.property.name, property.name, entry.object.objectId, entry.property.keySpan, entry.object.editable));
       const value = entry.property.value;
       if (property.type !== 'enum' || value.kind !== 'string') continue;
       const canonical = property.enumValues?.find((v) => v !== value.value && v.toLowerCase() === value.value.toLowerCase());
@@ -56,7 +66,15 @@ export const PROPERTY_NAME_CASING = scaleSetRule({
       out.push({
         message: `"${value.value}" is spelled "${canonical}" in the Compute API. ARM compares ${property.name} values case-insensitively, so it works, but the canonical spelling matches the API reference and the docs.`,
         span: value.span,
-        fixes: editable ? [{ title: `Change to "${canonical}"`, edits: [{ kind: 'replaceValue', span: value.span, newValue: canonical }], isPreferred: true }] : [],
+        fixes: editable
+          ? [
+              {
+                title: `Change to "${canonical}"`,
+                edits: [{ kind: 'replaceValue', span: value.span, newValue: canonical }],
+                isPreferred: true,
+              },
+            ]
+          : [],
       });
     }
     return out;
@@ -67,7 +85,9 @@ function nameCasing(written: string, canonical: string, where: string, keySpan: 
   return {
     message: `"${written}" is spelled "${canonical}" in the Compute API (${where}). ARM matches property names case-insensitively, so it works, but the canonical spelling matches the API reference, the docs and other tools' output.`,
     span: keySpan,
-    fixes: editable ? [{ title: `Rename to "${canonical}"`, edits: [{ kind: 'renameProperty', keySpan, newName: canonical }], isPreferred: true }] : [],
+    fixes: editable
+      ? [{ title: `Rename to "${canonical}"`, edits: [{ kind: 'renameProperty', keySpan, newName: canonical }], isPreferred: true }]
+      : [],
   };
 }
 
@@ -75,15 +95,16 @@ export const DUPLICATE_PROPERTY = scaleSetRule({
   id: 'duplicate-property',
   defaultSeverity: 'error',
   title: 'Duplicate upgrade-policy property',
-  description: 'The same property (compared case-insensitively, as ARM does) appears more than once in one policy object; only one copy can take effect.',
-  check: ({ scaleSet }) => {
+  description:
+    'The same property (compared case-insensitively, as ARM does) appears more than once in one policy object; only one copy can take effect.',
+  check: ({ scaleSet, facts }) => {
     const out: FindingDraft[] = [];
-    for (const object of policyObjects(scaleSet)) {
+    for (const object of policyObjects(scaleSet, facts)) {
       const properties = object.value.properties;
       // Almost every object has no duplicate: find out with a few comparisons before grouping.
       const names = properties.map((property) => property.name.toLowerCase());
       if (!names.some((name, i) => names.indexOf(name) !== i)) continue;
-      const groups = new Map<string, typeof properties[number][]>();
+      const groups = new Map<string, (typeof properties)[number][]>();
       properties.forEach((property, i) => {
         const group = groups.get(names[i]!);
         if (group) group.push(property);
@@ -98,7 +119,15 @@ export const DUPLICATE_PROPERTY = scaleSetRule({
             span: loser.keySpan,
             related: [{ span: winner.keySpan, message: `This "${winner.name}" is the one that takes effect.` }],
             tags: ['unnecessary'],
-            fixes: object.editable ? [{ title: `Remove this duplicate "${loser.name}"`, edits: [{ kind: 'removeProperty', keySpan: loser.keySpan }], isPreferred: true }] : [],
+            fixes: object.editable
+              ? [
+                  {
+                    title: `Remove this duplicate "${loser.name}"`,
+                    edits: [{ kind: 'removeProperty', keySpan: loser.keySpan }],
+                    isPreferred: true,
+                  },
+                ]
+              : [],
           });
         }
       }
@@ -106,4 +135,3 @@ export const DUPLICATE_PROPERTY = scaleSetRule({
     return out;
   },
 });
-

@@ -1,8 +1,8 @@
 import { placementsOf } from '../../catalog/policyCatalog';
-import type { PolicyObjectId } from '../../catalog/types';
-import type { RProperty, ScaleSetModel, StrayPolicy } from '../../model/types';
+import type { PolicyObjectId } from '../../catalog/policyProperty';
+import type { RProperty, ScaleSetModel, StrayPolicy } from '../../model/templateModel';
 import { scaleSetRule } from '../defineRule';
-import type { FindingDraft, Fix } from '../types';
+import type { FindingDraft, Fix } from '../ruleTypes';
 import { canWriteInto, findChild, pathFromUpgradePolicy, policyEntries, type PolicyEntry } from './policyWalk';
 
 /**
@@ -15,9 +15,9 @@ export const MISPLACED_POLICY = scaleSetRule({
   defaultSeverity: 'error',
   title: 'Policy setting in the wrong place',
   description: 'An upgrade-policy object or property written where ARM does not read it, so it silently has no effect.',
-  check: ({ scaleSet }) => {
+  check: ({ scaleSet, facts }) => {
     const out = scaleSet.strayPolicies.map((stray) => strayFinding(scaleSet, stray));
-    for (const entry of policyEntries(scaleSet)) {
+    for (const entry of policyEntries(scaleSet, facts)) {
       // Most entries are where they belong: checked here without building an empty list for each.
       if (!entry.match) out.push(...misplacedEntry(scaleSet, entry));
     }
@@ -27,7 +27,8 @@ export const MISPLACED_POLICY = scaleSetRule({
 
 function strayFinding(scaleSet: ScaleSetModel, stray: StrayPolicy): FindingDraft {
   // `az vmss show` output has no `properties` wrapper; the model's expected path assumes one.
-  const expected = scaleSet.shape === 'vmssShow' && stray.expectedPath[0] === 'properties' ? stray.expectedPath.slice(1) : stray.expectedPath;
+  const expected =
+    scaleSet.shape === 'vmssShow' && stray.expectedPath[0] === 'properties' ? stray.expectedPath.slice(1) : stray.expectedPath;
   const where = stray.parentPath.length ? stray.parentPath.join('.') : 'the resource level';
   const existing = existingAt(scaleSet, expected);
   const name = expected[expected.length - 1]!;
@@ -42,7 +43,15 @@ function strayFinding(scaleSet: ScaleSetModel, stray: StrayPolicy): FindingDraft
   return {
     message: `${message} Move it there.`,
     span: stray.property.keySpan,
-    fixes: [{ title: `Move to ${expected.join('.')}`, edits: [{ kind: 'moveProperty', keySpan: stray.property.keySpan, targetObjectSpan: scaleSet.span, path: writtenPath(scaleSet, expected) }], isPreferred: true }],
+    fixes: [
+      {
+        title: `Move to ${expected.join('.')}`,
+        edits: [
+          { kind: 'moveProperty', keySpan: stray.property.keySpan, targetObjectSpan: scaleSet.span, path: writtenPath(scaleSet, expected) },
+        ],
+        isPreferred: true,
+      },
+    ],
   };
 }
 
@@ -66,27 +75,42 @@ function writtenPath(scaleSet: ScaleSetModel, path: readonly string[]): string[]
 
 function misplacedEntry(scaleSet: ScaleSetModel, entry: PolicyEntry): FindingDraft[] {
   if (entry.match) return [];
-  const placement = placementsOf(entry.property.name).find((p) => p.property.removedIn === undefined && p.objectId !== entry.object.objectId);
+  const placement = placementsOf(entry.property.name).find(
+    (p) => p.property.removedIn === undefined && p.objectId !== entry.object.objectId,
+  );
   if (!placement) return [];
   const target: PolicyObjectId = placement.objectId;
   const canonical = placement.property.name;
-  const alreadyThere = target === 'upgradePolicy'
-    ? findChild(scaleSet.upgradePolicy?.value, canonical)
-    : findChild(findChild(scaleSet.upgradePolicy?.value, target)?.value, canonical);
+  const alreadyThere =
+    target === 'upgradePolicy'
+      ? findChild(scaleSet.upgradePolicy?.value, canonical)
+      : findChild(findChild(scaleSet.upgradePolicy?.value, target)?.value, canonical);
   const targetDisplay = target === 'upgradePolicy' ? 'upgradePolicy' : `upgradePolicy.${target}`;
   const message = `"${entry.property.name}" belongs in ${targetDisplay}, not in ${entry.object.objectId}; the Compute API does not read it here, so the setting has no effect.`;
   const upgradePolicy = scaleSet.upgradePolicy;
-  const fixes: Fix[] = !alreadyThere && entry.object.editable && upgradePolicy && canWriteInto(scaleSet, target)
-    ? [{
-        title: `Move to ${targetDisplay}.${canonical}`,
-        edits: [{ kind: 'moveProperty', keySpan: entry.property.keySpan, targetObjectSpan: upgradePolicy.value.span, path: [...pathFromUpgradePolicy(scaleSet, target), canonical] }],
-        isPreferred: true,
-      }]
-    : [];
-  return [{
-    message: alreadyThere ? `${message} ${target} already sets "${alreadyThere.name}"; remove this one.` : `${message} Move it.`,
-    span: entry.property.keySpan,
-    related: alreadyThere ? [{ span: alreadyThere.keySpan, message: `ARM reads this "${alreadyThere.name}".` }] : [],
-    fixes,
-  }];
+  const fixes: Fix[] =
+    !alreadyThere && entry.object.editable && upgradePolicy && canWriteInto(scaleSet, target)
+      ? [
+          {
+            title: `Move to ${targetDisplay}.${canonical}`,
+            edits: [
+              {
+                kind: 'moveProperty',
+                keySpan: entry.property.keySpan,
+                targetObjectSpan: upgradePolicy.value.span,
+                path: [...pathFromUpgradePolicy(scaleSet, target), canonical],
+              },
+            ],
+            isPreferred: true,
+          },
+        ]
+      : [];
+  return [
+    {
+      message: alreadyThere ? `${message} ${target} already sets "${alreadyThere.name}"; remove this one.` : `${message} Move it.`,
+      span: entry.property.keySpan,
+      related: alreadyThere ? [{ span: alreadyThere.keySpan, message: `ARM reads this "${alreadyThere.name}".` }] : [],
+      fixes,
+    },
+  ];
 }

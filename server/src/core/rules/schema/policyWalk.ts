@@ -1,9 +1,9 @@
 import type { PropertyMatch } from '../../catalog/policyCatalog';
 import { findPolicyProperty } from '../../catalog/policyCatalog';
-import type { PolicyObjectId } from '../../catalog/types';
-import type { RObject, RProperty, RValue, ScaleSetModel } from '../../model/types';
+import type { PolicyObjectId } from '../../catalog/policyProperty';
+import type { RObject, RProperty, RValue, ScaleSetModel } from '../../model/templateModel';
 import { getProp } from '../../model/values';
-import { perScaleSet } from '../facts/memo';
+import { perScaleSet, type FactMemo } from '../facts/memo';
 
 /** A policy object as written in the template: upgradePolicy and the recognised objects inside it. */
 export interface PolicyObjectEntry {
@@ -44,10 +44,11 @@ export const policyObjects = perScaleSet((scaleSet: ScaleSetModel): readonly Pol
   return out;
 });
 
-export const policyEntries = perScaleSet((scaleSet: ScaleSetModel): readonly PolicyEntry[] => {
+export const policyEntries = perScaleSet((scaleSet: ScaleSetModel, facts: FactMemo): readonly PolicyEntry[] => {
   const entries: PolicyEntry[] = [];
-  for (const object of policyObjects(scaleSet)) {
-    for (const property of object.value.properties) entries.push({ object, property, match: findPolicyProperty(object.objectId, property.name) });
+  for (const object of policyObjects(scaleSet, facts)) {
+    for (const property of object.value.properties)
+      entries.push({ object, property, match: findPolicyProperty(object.objectId, property.name) });
   }
   return entries;
 });

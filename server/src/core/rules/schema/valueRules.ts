@@ -1,9 +1,9 @@
 import { closestName } from '../../catalog/closestName';
 import { humaniseDuration, parseIsoDuration, suggestDurations } from '../../catalog/durations';
-import type { JsonPrimitive, PolicyProperty } from '../../catalog/types';
-import type { RValue, ScaleSetModel } from '../../model/types';
+import type { JsonPrimitive, PolicyProperty } from '../../catalog/policyProperty';
+import type { RValue, ScaleSetModel } from '../../model/templateModel';
 import { scaleSetRule } from '../defineRule';
-import type { FindingDraft, Fix } from '../types';
+import type { FindingDraft, Fix } from '../ruleTypes';
 import { originNote, showValue } from '../valueOrigin';
 import { isValueEditable, policyEntries, type PolicyEntry } from './policyWalk';
 import { expectedType, valueShape } from './valueShape';
@@ -11,7 +11,10 @@ import { expectedType, valueShape } from './valueShape';
 /** Rules about the values of known policy properties: type, coerced strings, ranges, enums, durations. */
 
 /** Runs `check` on every known property whose value the rules can judge. */
-function forEachValue(entries: readonly PolicyEntry[], check: (entry: PolicyEntry, property: PolicyProperty, value: RValue, editable: boolean) => FindingDraft | undefined): FindingDraft[] {
+function forEachValue(
+  entries: readonly PolicyEntry[],
+  check: (entry: PolicyEntry, property: PolicyProperty, value: RValue, editable: boolean) => FindingDraft | undefined,
+): FindingDraft[] {
   const out: FindingDraft[] = [];
   for (const entry of entries) {
     if (!entry.match || entry.property.value.kind === 'unknown') continue;
@@ -33,26 +36,35 @@ export const VALUE_TYPE = scaleSetRule({
   id: 'value-type',
   defaultSeverity: 'error',
   title: 'Value of the wrong type',
-  description: 'A policy property whose value has a type the Compute API cannot convert, such as "abc" for an integer or a string where an object is expected.',
-  check: ({ scaleSet }) => [...upgradePolicyType(scaleSet), ...forEachValue(policyEntries(scaleSet), (_entry, property, value, editable) => {
-    if (valueShape(property, value).kind !== 'wrongType') return undefined;
-    const fixes = editable && property.default !== undefined ? [replaceFix(`Use the default ${JSON.stringify(property.default)}`, value, property.default)] : [];
-    return {
-      message: `${property.name} must be ${expectedType(property)}, but it is ${showValue(value)}${originNote(value)}. ARM cannot convert it, so the deployment fails.${property.default !== undefined ? ` The default is ${JSON.stringify(property.default)}.` : ''}`,
-      span: value.span,
-      fixes,
-    };
-  })],
+  description:
+    'A policy property whose value has a type the Compute API cannot convert, such as "abc" for an integer or a string where an object is expected.',
+  check: ({ scaleSet, facts }) => [
+    ...upgradePolicyType(scaleSet),
+    ...forEachValue(policyEntries(scaleSet, facts), (_entry, property, value, editable) => {
+      if (valueShape(property, value).kind !== 'wrongType') return undefined;
+      const fixes =
+        editable && property.default !== undefined
+          ? [replaceFix(`Use the default ${JSON.stringify(property.default)}`, value, property.default)]
+          : [];
+      return {
+        message: `${property.name} must be ${expectedType(property)}, but it is ${showValue(value)}${originNote(value)}. ARM cannot convert it, so the deployment fails.${property.default !== undefined ? ` The default is ${JSON.stringify(property.default)}.` : ''}`,
+        span: value.span,
+        fixes,
+      };
+    }),
+  ],
 });
 
 /** upgradePolicy itself must be an object; anything else leaves the scale set with the defaults. */
 function upgradePolicyType(scaleSet: ScaleSetModel): FindingDraft[] {
   const value = scaleSet.upgradePolicy?.value;
   if (!value || value.kind === 'object' || value.kind === 'unknown' || value.kind === 'null') return [];
-  return [{
-    message: `upgradePolicy must be an object such as { "mode": "Rolling" }, but it is ${showValue(value)}${originNote(value)}. ARM cannot read it, so the deployment fails.`,
-    span: value.span,
-  }];
+  return [
+    {
+      message: `upgradePolicy must be an object such as { "mode": "Rolling" }, but it is ${showValue(value)}${originNote(value)}. ARM cannot read it, so the deployment fails.`,
+      span: value.span,
+    },
+  ];
 }
 
 export const VALUE_AS_STRING = scaleSetRule({
@@ -60,16 +72,17 @@ export const VALUE_AS_STRING = scaleSetRule({
   defaultSeverity: 'warning',
   title: 'Number or boolean written as a string',
   description: 'A number or boolean written as a string ("20", "true"). ARM converts it, so it works, but the API defines the typed value.',
-  check: ({ scaleSet }) => forEachValue(policyEntries(scaleSet), (_entry, property, value, editable) => {
-    const shape = valueShape(property, value);
-    if (shape.kind !== 'asString') return undefined;
-    const kind = typeof shape.typed === 'number' ? 'a number' : 'a boolean';
-    return {
-      message: `${property.name} is the string ${showValue(value)}${originNote(value)}, but the Compute API defines it as ${kind}. ARM converts the string, so it works, but write ${String(shape.typed)} without quotes so the template says what the API means.`,
-      span: value.span,
-      fixes: editable ? [replaceFix(`Change to ${String(shape.typed)}`, value, shape.typed, true)] : [],
-    };
-  }),
+  check: ({ scaleSet, facts }) =>
+    forEachValue(policyEntries(scaleSet, facts), (_entry, property, value, editable) => {
+      const shape = valueShape(property, value);
+      if (shape.kind !== 'asString') return undefined;
+      const kind = typeof shape.typed === 'number' ? 'a number' : 'a boolean';
+      return {
+        message: `${property.name} is the string ${showValue(value)}${originNote(value)}, but the Compute API defines it as ${kind}. ARM converts the string, so it works, but write ${String(shape.typed)} without quotes so the template says what the API means.`,
+        span: value.span,
+        fixes: editable ? [replaceFix(`Change to ${String(shape.typed)}`, value, shape.typed, true)] : [],
+      };
+    }),
 });
 
 export const VALUE_OUT_OF_RANGE = scaleSetRule({
@@ -77,44 +90,53 @@ export const VALUE_OUT_OF_RANGE = scaleSetRule({
   defaultSeverity: 'error',
   title: 'Value out of range',
   description: 'A number outside the range the Compute API accepts, e.g. maxBatchInstancePercent outside 5 to 100.',
-  check: ({ scaleSet }) => forEachValue(policyEntries(scaleSet), (_entry, property, value, editable) => {
-    const shape = valueShape(property, value);
-    if ((shape.kind !== 'ok' && shape.kind !== 'asString') || typeof shape.typed !== 'number') return undefined;
-    const { minimum, maximum } = property;
-    const n = shape.typed;
-    const bound = minimum !== undefined && n < minimum ? minimum : maximum !== undefined && n > maximum ? maximum : undefined;
-    if (bound === undefined) return undefined;
-    const range = minimum !== undefined && maximum !== undefined ? `${minimum} to ${maximum}` : minimum !== undefined ? `at least ${minimum}` : `at most ${maximum}`;
-    const fixes: Fix[] = [];
-    if (editable) {
-      fixes.push(replaceFix(`Change to ${bound}`, value, bound, true));
-      if (typeof property.default === 'number' && property.default !== bound) fixes.push(replaceFix(`Use the default ${property.default}`, value, property.default));
-    }
-    return {
-      message: `${property.name} is ${n}${unit(property)}${originNote(value)}, but the Compute API accepts ${range}${unit(property)}, so the deployment fails validation. Use a value from ${range}${typeof property.default === 'number' ? `; the default is ${property.default}${unit(property)}` : ''}.`,
-      span: value.span,
-      fixes,
-    };
-  }),
+  check: ({ scaleSet, facts }) =>
+    forEachValue(policyEntries(scaleSet, facts), (_entry, property, value, editable) => {
+      const shape = valueShape(property, value);
+      if ((shape.kind !== 'ok' && shape.kind !== 'asString') || typeof shape.typed !== 'number') return undefined;
+      const { minimum, maximum } = property;
+      const n = shape.typed;
+      const bound = minimum !== undefined && n < minimum ? minimum : maximum !== undefined && n > maximum ? maximum : undefined;
+      if (bound === undefined) return undefined;
+      const range =
+        minimum !== undefined && maximum !== undefined
+          ? `${minimum} to ${maximum}`
+          : minimum !== undefined
+            ? `at least ${minimum}`
+            : `at most ${maximum}`;
+      const fixes: Fix[] = [];
+      if (editable) {
+        fixes.push(replaceFix(`Change to ${bound}`, value, bound, true));
+        if (typeof property.default === 'number' && property.default !== bound)
+          fixes.push(replaceFix(`Use the default ${property.default}`, value, property.default));
+      }
+      return {
+        message: `${property.name} is ${n}${unit(property)}${originNote(value)}, but the Compute API accepts ${range}${unit(property)}, so the deployment fails validation. Use a value from ${range}${typeof property.default === 'number' ? `; the default is ${property.default}${unit(property)}` : ''}.`,
+        span: value.span,
+        fixes,
+      };
+    }),
 });
 
 export const INVALID_ENUM_VALUE = scaleSetRule({
   id: 'invalid-enum-value',
   defaultSeverity: 'error',
   title: 'Invalid enum value',
-  description: 'A value that is not one of the allowed values of an enum property such as upgradePolicy.mode (compared case-insensitively, as ARM does).',
-  check: ({ scaleSet }) => forEachValue(policyEntries(scaleSet), (_entry, property, value, editable) => {
-    if (property.type !== 'enum' || value.kind !== 'string') return undefined;
-    const allowed = property.enumValues ?? [];
-    if (allowed.some((v) => v.toLowerCase() === value.value.toLowerCase())) return undefined;
-    const suggestion = closestName(value.value, allowed);
-    const fixes = editable ? allowed.map((v) => replaceFix(`Change to "${v}"`, value, v, v === suggestion)) : [];
-    return {
-      message: `${showValue(value)}${originNote(value)} is not a valid ${property.name}; ARM rejects the deployment. Use ${expectedType(property)}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}${property.default !== undefined ? ` Without a value the ${property.name} is "${String(property.default)}".` : ''}`,
-      span: value.span,
-      fixes,
-    };
-  }),
+  description:
+    'A value that is not one of the allowed values of an enum property such as upgradePolicy.mode (compared case-insensitively, as ARM does).',
+  check: ({ scaleSet, facts }) =>
+    forEachValue(policyEntries(scaleSet, facts), (_entry, property, value, editable) => {
+      if (property.type !== 'enum' || value.kind !== 'string') return undefined;
+      const allowed = property.enumValues ?? [];
+      if (allowed.some((v) => v.toLowerCase() === value.value.toLowerCase())) return undefined;
+      const suggestion = closestName(value.value, allowed);
+      const fixes = editable ? allowed.map((v) => replaceFix(`Change to "${v}"`, value, v, v === suggestion)) : [];
+      return {
+        message: `${showValue(value)}${originNote(value)} is not a valid ${property.name}; ARM rejects the deployment. Use ${expectedType(property)}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}${property.default !== undefined ? ` Without a value the ${property.name} is "${String(property.default)}".` : ''}`,
+        span: value.span,
+        fixes,
+      };
+    }),
 });
 
 export const INVALID_DURATION = scaleSetRule({
@@ -122,18 +144,19 @@ export const INVALID_DURATION = scaleSetRule({
   defaultSeverity: 'error',
   title: 'Invalid ISO 8601 duration',
   description: 'A duration property (pauseTimeBetweenBatches) whose string is not an ISO 8601 duration such as "PT5M".',
-  check: ({ scaleSet }) => forEachValue(policyEntries(scaleSet), (_entry, property, value, editable) => {
-    if (property.type !== 'duration' || value.kind !== 'string') return undefined;
-    const parsed = parseIsoDuration(value.value);
-    if (parsed.ok) return undefined;
-    const suggestions = suggestDurations(value.value);
-    const fallback = typeof property.default === 'string' ? property.default : 'PT0S';
-    const choices = suggestions.length ? suggestions : [fallback];
-    const fixes = editable ? choices.map((d, i) => replaceFix(`Change to "${d}" (${humaniseDuration(d)})`, value, d, i === 0)) : [];
-    return {
-      message: `${showValue(value)}${originNote(value)} is not an ISO 8601 duration: ${parsed.reason}. ${property.name} takes a duration like "PT5M" (5 minutes) or "PT0S" (no pause, the default). The API schema does not check the form, so the mistake would only show when the service reads the pause.${suggestions.length ? ` Did you mean "${suggestions[0]}" (${humaniseDuration(suggestions[0]!)})?` : ''}`,
-      span: value.span,
-      fixes,
-    };
-  }),
+  check: ({ scaleSet, facts }) =>
+    forEachValue(policyEntries(scaleSet, facts), (_entry, property, value, editable) => {
+      if (property.type !== 'duration' || value.kind !== 'string') return undefined;
+      const parsed = parseIsoDuration(value.value);
+      if (parsed.ok) return undefined;
+      const suggestions = suggestDurations(value.value);
+      const fallback = typeof property.default === 'string' ? property.default : 'PT0S';
+      const choices = suggestions.length ? suggestions : [fallback];
+      const fixes = editable ? choices.map((d, i) => replaceFix(`Change to "${d}" (${humaniseDuration(d)})`, value, d, i === 0)) : [];
+      return {
+        message: `${showValue(value)}${originNote(value)} is not an ISO 8601 duration: ${parsed.reason}. ${property.name} takes a duration like "PT5M" (5 minutes) or "PT0S" (no pause, the default). The API schema does not check the form, so the mistake would only show when the service reads the pause.${suggestions.length ? ` Did you mean "${suggestions[0]}" (${humaniseDuration(suggestions[0]!)})?` : ''}`,
+        span: value.span,
+        fixes,
+      };
+    }),
 });

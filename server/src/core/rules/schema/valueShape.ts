@@ -1,5 +1,5 @@
-import type { PolicyProperty } from '../../catalog/types';
-import type { RValue } from '../../model/types';
+import type { PolicyProperty } from '../../catalog/policyProperty';
+import type { RValue } from '../../model/templateModel';
 
 /**
  * How a value fits its catalog type. `asString` is a string ARM coerces (`"20"`, `"true"`); `skip` is a
@@ -20,7 +20,8 @@ export function valueShape(property: PolicyProperty, value: RValue): ValueShape 
       return { kind: 'wrongType' };
     case 'boolean':
       if (value.kind === 'boolean') return { kind: 'ok', typed: value.value };
-      if (value.kind === 'string' && /^(true|false)$/i.test(value.value.trim())) return { kind: 'asString', typed: value.value.trim().toLowerCase() === 'true' };
+      if (value.kind === 'string' && /^(true|false)$/i.test(value.value.trim()))
+        return { kind: 'asString', typed: value.value.trim().toLowerCase() === 'true' };
       return { kind: 'wrongType' };
     case 'string':
     case 'enum':
@@ -34,11 +35,17 @@ export function valueShape(property: PolicyProperty, value: RValue): ValueShape 
 /** What the property expects, in words for messages. */
 export function expectedType(property: PolicyProperty): string {
   switch (property.type) {
-    case 'integer': return `a whole number${property.minimum !== undefined && property.maximum !== undefined ? ` from ${property.minimum} to ${property.maximum}` : ''}`;
-    case 'boolean': return 'true or false';
-    case 'string': return 'a string';
-    case 'enum': return `one of ${(property.enumValues ?? []).map((v) => `"${v}"`).join(', ')}`;
-    case 'duration': return 'an ISO 8601 duration string such as "PT5M"';
-    case 'object': return 'an object';
+    case 'integer':
+      return `a whole number${property.minimum !== undefined && property.maximum !== undefined ? ` from ${property.minimum} to ${property.maximum}` : ''}`;
+    case 'boolean':
+      return 'true or false';
+    case 'string':
+      return 'a string';
+    case 'enum':
+      return `one of ${(property.enumValues ?? []).map((v) => `"${v}"`).join(', ')}`;
+    case 'duration':
+      return 'an ISO 8601 duration string such as "PT5M"';
+    case 'object':
+      return 'an object';
   }
 }

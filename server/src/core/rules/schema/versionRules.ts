@@ -1,10 +1,10 @@
 import { parseApiVersion } from '../../catalog/apiVersions';
-import type { PolicyProperty } from '../../catalog/types';
+import type { PolicyProperty } from '../../catalog/policyProperty';
 import type { NeutralEdit } from '../../edits/neutralEdit';
-import type { RProperty, RValue, ScaleSetModel } from '../../model/types';
+import type { RProperty, RValue, ScaleSetModel } from '../../model/templateModel';
 import { scaleSetRule } from '../defineRule';
 import { perScaleSet } from '../facts/memo';
-import type { FindingDraft, Fix } from '../types';
+import type { FindingDraft, Fix } from '../ruleTypes';
 import { originNote } from '../valueOrigin';
 import { canWriteInto, findChild, pathFromUpgradePolicy, policyEntries, type PolicyEntry } from './policyWalk';
 
@@ -35,32 +35,43 @@ export const API_VERSION_UNSUPPORTED_PROPERTY = scaleSetRule({
   defaultSeverity: 'error',
   title: 'Property newer than the apiVersion',
   description: 'A policy property (or enum value) that the Compute API added after the apiVersion the resource declares.',
-  check: ({ scaleSet }) => {
-    const api = apiVersionOf(scaleSet);
+  check: ({ scaleSet, facts }) => {
+    const api = apiVersionOf(scaleSet, facts);
     if (!api) return [];
     const out: FindingDraft[] = [];
-    for (const entry of policyEntries(scaleSet)) {
+    for (const entry of policyEntries(scaleSet, facts)) {
       if (!entry.match) continue;
       const { property } = entry.match;
-      if (api.date < property.since) out.push(tooNew(api, entry, property, `${property.name} was added`, property.since, entry.property.keySpan, true));
+      if (api.date < property.since)
+        out.push(tooNew(api, entry, property, `${property.name} was added`, property.since, entry.property.keySpan, true));
       const value = entry.property.value;
       if (value.kind !== 'string' || !property.enumValueSince) continue;
       const enumValue = Object.keys(property.enumValueSince).find((v) => v.toLowerCase() === value.value.toLowerCase());
       const since = enumValue ? property.enumValueSince[enumValue]! : undefined;
-      if (since && api.date < since) out.push(tooNew(api, entry, property, `${property.name} "${enumValue}" was added`, since, value.span, false));
+      if (since && api.date < since)
+        out.push(tooNew(api, entry, property, `${property.name} "${enumValue}" was added`, since, value.span, false));
     }
     return out;
   },
 });
 
-function tooNew(api: ResourceApiVersion, entry: PolicyEntry, property: PolicyProperty, what: string, since: string, span: FindingDraft['span'], offerRemove: boolean): FindingDraft {
+function tooNew(
+  api: ResourceApiVersion,
+  entry: PolicyEntry,
+  property: PolicyProperty,
+  what: string,
+  since: string,
+  span: FindingDraft['span'],
+  offerRemove: boolean,
+): FindingDraft {
   const fixes: Fix[] = [];
   if (api.editable) fixes.push({ title: `Change apiVersion to ${since}`, edits: [raiseApiVersion(api, since)], isPreferred: true });
-  if (offerRemove && entry.object.editable) fixes.push({ title: `Remove ${property.name}`, edits: [{ kind: 'removeProperty', keySpan: entry.property.keySpan }] });
+  if (offerRemove && entry.object.editable)
+    fixes.push({ title: `Remove ${property.name}`, edits: [{ kind: 'removeProperty', keySpan: entry.property.keySpan }] });
   return {
     message: `${what} to the Compute API in version ${since}, but this resource uses apiVersion ${api.value.kind === 'string' ? api.value.value : ''}${originNote(api.value)}. That version does not define it, so the setting does not take effect as intended. Use apiVersion ${since} or later${offerRemove ? `, or remove ${property.name}` : ''}.`,
     span,
-    related: [{ span: api.value.span, message: 'The resource\'s apiVersion.' }],
+    related: [{ span: api.value.span, message: "The resource's apiVersion." }],
     fixes,
   };
 }
@@ -69,11 +80,12 @@ export const LEGACY_UPGRADE_PROPERTY = scaleSetRule({
   id: 'legacy-upgrade-property',
   defaultSeverity: 'warning',
   title: 'Legacy automatic OS upgrade property',
-  description: 'upgradePolicy.automaticOSUpgrade or upgradePolicy.autoOSUpgradePolicy: the pre-2018-10-01 forms of automaticOSUpgradePolicy.',
-  check: ({ scaleSet }) => {
-    const api = apiVersionOf(scaleSet);
+  description:
+    'upgradePolicy.automaticOSUpgrade or upgradePolicy.autoOSUpgradePolicy: the pre-2018-10-01 forms of automaticOSUpgradePolicy.',
+  check: ({ scaleSet, facts }) => {
+    const api = apiVersionOf(scaleSet, facts);
     const out: FindingDraft[] = [];
-    for (const entry of policyEntries(scaleSet)) {
+    for (const entry of policyEntries(scaleSet, facts)) {
       const property = entry.match?.property;
       if (!property?.removedIn || !property.replacedBy || entry.object.objectId !== 'upgradePolicy') continue;
       const replacement = `upgradePolicy.${property.replacedBy.join('.')}`;
@@ -100,20 +112,44 @@ function migrationFixes(scaleSet: ScaleSetModel, entry: PolicyEntry, property: P
   if (!entry.object.editable || upgradePolicy?.value.kind !== 'object' || !canWriteInto(scaleSet, 'automaticOSUpgradePolicy')) return [];
   const aosPath = pathFromUpgradePolicy(scaleSet, 'automaticOSUpgradePolicy');
   const aos = findChild(upgradePolicy.value, 'automaticOSUpgradePolicy');
-  const apiEdits: NeutralEdit[] = api && api.date < property.removedIn! ? (api.editable ? [raiseApiVersion(api, property.removedIn!)] : []) : [];
+  const apiEdits: NeutralEdit[] =
+    api && api.date < property.removedIn! ? (api.editable ? [raiseApiVersion(api, property.removedIn!)] : []) : [];
   const apiNote = apiEdits.length ? ` and set apiVersion to ${property.removedIn}` : '';
   const move = (from: RProperty, newName: string): NeutralEdit[] =>
-    findChild(aos?.value, newName) ? [] : [{ kind: 'moveProperty', keySpan: from.keySpan, targetObjectSpan: upgradePolicy.value.span, path: [...aosPath, newName] }];
+    findChild(aos?.value, newName)
+      ? []
+      : [{ kind: 'moveProperty', keySpan: from.keySpan, targetObjectSpan: upgradePolicy.value.span, path: [...aosPath, newName] }];
 
   if (property.name === 'automaticOSUpgrade') {
     const edits = move(entry.property, 'enableAutomaticOSUpgrade');
-    if (edits.length === 0) return [{ title: 'Remove the legacy automaticOSUpgrade (automaticOSUpgradePolicy already sets it)', edits: [{ kind: 'removeProperty', keySpan: entry.property.keySpan }] }];
-    return [{ title: `Migrate to automaticOSUpgradePolicy.enableAutomaticOSUpgrade${apiNote}`, edits: [...edits, ...apiEdits], isPreferred: true }];
+    if (edits.length === 0)
+      return [
+        {
+          title: 'Remove the legacy automaticOSUpgrade (automaticOSUpgradePolicy already sets it)',
+          edits: [{ kind: 'removeProperty', keySpan: entry.property.keySpan }],
+        },
+      ];
+    return [
+      {
+        title: `Migrate to automaticOSUpgradePolicy.enableAutomaticOSUpgrade${apiNote}`,
+        edits: [...edits, ...apiEdits],
+        isPreferred: true,
+      },
+    ];
   }
   // autoOSUpgradePolicy: only its disableAutoRollback has a successor; leave anything else for a human.
   const legacy = entry.property.value;
   if (legacy.kind !== 'object' || legacy.properties.some((p) => p.name.toLowerCase() !== 'disableautorollback')) return [];
   const inner = findChild(legacy, 'disableAutoRollback');
-  const edits: NeutralEdit[] = [...(inner ? move(inner, 'disableAutomaticRollback') : []), { kind: 'removeProperty', keySpan: entry.property.keySpan }];
-  return [{ title: `Migrate to automaticOSUpgradePolicy${inner ? '.disableAutomaticRollback' : ''}${apiNote}`, edits: [...edits, ...apiEdits], isPreferred: true }];
+  const edits: NeutralEdit[] = [
+    ...(inner ? move(inner, 'disableAutomaticRollback') : []),
+    { kind: 'removeProperty', keySpan: entry.property.keySpan },
+  ];
+  return [
+    {
+      title: `Migrate to automaticOSUpgradePolicy${inner ? '.disableAutomaticRollback' : ''}${apiNote}`,
+      edits: [...edits, ...apiEdits],
+      isPreferred: true,
+    },
+  ];
 }

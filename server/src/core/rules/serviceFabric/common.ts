@@ -1,7 +1,8 @@
-import type { RValue, ScaleSetModel, TemplateModel } from '../../model/types';
+import type { RValue, ScaleSetModel, TemplateModel } from '../../model/templateModel';
 import { asString } from '../../model/values';
 import { clusterNodeType, serviceFabric, type ClusterNodeType, type ServiceFabricFacts } from '../facts';
-import type { RelatedInformation } from '../types';
+import type { RelatedInformation } from '../ruleTypes';
+import type { FactMemo } from '../facts/memo';
 
 /** What every Service Fabric rule starts from: the scale set's SF extension and, when in this template, its cluster node type. */
 export interface SfContext {
@@ -12,8 +13,8 @@ export interface SfContext {
 }
 
 /** Undefined when the scale set has no Service Fabric extension or it cannot be told. */
-export function sfContext(model: TemplateModel, scaleSet: ScaleSetModel): SfContext | undefined {
-  const sf = serviceFabric(scaleSet);
+export function sfContext(model: TemplateModel, scaleSet: ScaleSetModel, facts: FactMemo): SfContext | undefined {
+  const sf = serviceFabric(scaleSet, facts);
   if (!sf || sf === 'unknown') return undefined;
   return { sf, nodeType: clusterNodeType(model, sf), nodeTypeName: asString(sf.nodeTypeRef?.value) ?? scaleSet.displayName };
 }
@@ -24,5 +25,10 @@ export function extensionRelated(ctx: SfContext): RelatedInformation {
 
 export function nodeTypeRelated(ctx: SfContext, what: string, value?: RValue): RelatedInformation[] {
   if (!ctx.nodeType) return [];
-  return [{ span: value && value.kind !== 'null' ? value.span : ctx.nodeType.nodeType.span, message: `The cluster's node type "${ctx.nodeTypeName}"${what}.` }];
+  return [
+    {
+      span: value && value.kind !== 'null' ? value.span : ctx.nodeType.nodeType.span,
+      message: `The cluster's node type "${ctx.nodeTypeName}"${what}.`,
+    },
+  ];
 }

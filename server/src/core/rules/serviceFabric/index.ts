@@ -1,4 +1,4 @@
-import type { Rule } from '../types';
+import type { Rule } from '../ruleTypes';
 import { SF_DURABILITY, SF_DURABILITY_MISMATCH, SF_EXTENSION_VERSION } from './durabilityRules';
 import { SF_AUTOMATIC_UPDATES, SF_HEALTH_PROBE, SF_MIN_CAPACITY, SF_OVERPROVISION } from './scaleSetRules';
 

@@ -1,9 +1,9 @@
 import { SERVICE_FABRIC_EXTENSION } from '../../catalog';
-import type { ScaleSetModel } from '../../model/types';
+import type { ScaleSetModel } from '../../model/templateModel';
 import { asInteger, asString } from '../../model/values';
 import { scaleSetRule } from '../defineRule';
 import { automaticOsUpgrade, healthSources, isEditable, overprovision, windowsAutomaticUpdates } from '../facts';
-import type { Fix } from '../types';
+import type { Fix } from '../ruleTypes';
 import { originNote, showValue } from '../valueOrigin';
 import { extensionRelated, sfContext } from './common';
 
@@ -13,16 +13,19 @@ export const SF_HEALTH_PROBE = scaleSetRule({
   id: 'sf-health-probe',
   defaultSeverity: 'error',
   title: 'Load-balancer health probe on a Service Fabric scale set',
-  description: 'A Service Fabric scale set sets networkProfile.healthProbe; load-balancer probes are not a health source for Service Fabric scale sets.',
-  check: ({ model, scaleSet }) => {
-    const ctx = sfContext(model, scaleSet);
-    const probe = healthSources(scaleSet).probe;
+  description:
+    'A Service Fabric scale set sets networkProfile.healthProbe; load-balancer probes are not a health source for Service Fabric scale sets.',
+  check: ({ model, scaleSet, facts }) => {
+    const ctx = sfContext(model, scaleSet, facts);
+    const probe = healthSources(scaleSet, facts).probe;
     if (!ctx || !probe) return [];
-    return [{
-      message: `Scale set "${scaleSet.displayName}" is Service Fabric node type "${ctx.nodeTypeName}" but sets networkProfile.healthProbe. "Application Health Probes are not supported for Service Fabric scale sets" (S4): Silver and Gold node types get their health from Service Fabric and need no health source, and Bronze (stateless) node types must use the Application Health extension. Remove networkProfile.healthProbe${ctx.sf.durability.value === 'Bronze' ? ' and add an Application Health extension' : ''}. (The load balancer's probes for its own rules are fine.)`,
-      span: probe.value.span,
-      related: [extensionRelated(ctx)],
-    }];
+    return [
+      {
+        message: `Scale set "${scaleSet.displayName}" is Service Fabric node type "${ctx.nodeTypeName}" but sets networkProfile.healthProbe. "Application Health Probes are not supported for Service Fabric scale sets" (S4): Silver and Gold node types get their health from Service Fabric and need no health source, and Bronze (stateless) node types must use the Application Health extension. Remove networkProfile.healthProbe${ctx.sf.durability.value === 'Bronze' ? ' and add an Application Health extension' : ''}. (The load balancer's probes for its own rules are fine.)`,
+        span: probe.value.span,
+        related: [extensionRelated(ctx)],
+      },
+    ];
   },
 });
 
@@ -36,16 +39,17 @@ export const SF_AUTOMATIC_UPDATES = scaleSetRule({
   id: 'sf-automatic-updates',
   defaultSeverity: 'error',
   title: 'Windows automatic updates on a Service Fabric node type',
-  description: 'A Windows Service Fabric node type leaves windowsConfiguration.enableAutomaticUpdates true (explicitly, or by default on Silver/Gold without automatic OS upgrade); Windows Update can then restart several nodes at once.',
-  check: ({ model, scaleSet, text }) => {
-    const ctx = sfContext(model, scaleSet);
+  description:
+    'A Windows Service Fabric node type leaves windowsConfiguration.enableAutomaticUpdates true (explicitly, or by default on Silver/Gold without automatic OS upgrade); Windows Update can then restart several nodes at once.',
+  check: ({ model, scaleSet, text, facts }) => {
+    const ctx = sfContext(model, scaleSet, facts);
     if (!ctx || !isWindows(scaleSet, asString(ctx.sf.extension.type))) return [];
-    const setting = windowsAutomaticUpdates(scaleSet);
+    const setting = windowsAutomaticUpdates(scaleSet, facts);
     if (setting.value !== true) return [];
     const explicit = setting.property;
     if (!explicit) {
       // Absent means true, except that automatic OS upgrade forces it to false (S1, S4); SFRP validates Silver/Gold only.
-      const aos = automaticOsUpgrade(scaleSet).value;
+      const aos = automaticOsUpgrade(scaleSet, facts).value;
       const durability = ctx.sf.durability.value;
       if (aos !== false || (durability !== 'Silver' && durability !== 'Gold')) return [];
     }
@@ -53,21 +57,43 @@ export const SF_AUTOMATIC_UPDATES = scaleSetRule({
     const fixes: Fix[] = [];
     const config = scaleSet.windowsConfiguration;
     if (explicit) {
-      if (isEditable(explicit.value)) fixes.push({ title: 'Set enableAutomaticUpdates to false', edits: [{ kind: 'replaceValue', span: explicit.value.span, newValue: false }], isPreferred: true });
+      if (isEditable(explicit.value))
+        fixes.push({
+          title: 'Set enableAutomaticUpdates to false',
+          edits: [{ kind: 'replaceValue', span: explicit.value.span, newValue: false }],
+          isPreferred: true,
+        });
     } else if (config?.value.kind === 'object' && isEditable(config.value)) {
-      fixes.push({ title: 'Set enableAutomaticUpdates to false', edits: [{ kind: 'setProperty', objectSpan: config.value.span, path: ['enableAutomaticUpdates'], value: false }], isPreferred: true });
+      fixes.push({
+        title: 'Set enableAutomaticUpdates to false',
+        edits: [{ kind: 'setProperty', objectSpan: config.value.span, path: ['enableAutomaticUpdates'], value: false }],
+        isPreferred: true,
+      });
     } else if (!config && scaleSet.properties && text[scaleSet.properties.span.offset] === '{') {
-      fixes.push({ title: 'Set enableAutomaticUpdates to false', edits: [{ kind: 'setProperty', objectSpan: scaleSet.properties.span, path: ['virtualMachineProfile', 'osProfile', 'windowsConfiguration', 'enableAutomaticUpdates'], value: false }], isPreferred: true });
+      fixes.push({
+        title: 'Set enableAutomaticUpdates to false',
+        edits: [
+          {
+            kind: 'setProperty',
+            objectSpan: scaleSet.properties.span,
+            path: ['virtualMachineProfile', 'osProfile', 'windowsConfiguration', 'enableAutomaticUpdates'],
+            value: false,
+          },
+        ],
+        isPreferred: true,
+      });
     }
     const what = explicit
       ? `sets windowsConfiguration.enableAutomaticUpdates to ${showValue(explicit.value)}${originNote(explicit.value)}`
       : `does not set windowsConfiguration.enableAutomaticUpdates, so it is true (the default), and automatic OS upgrade is off so nothing turns it off`;
-    return [{
-      message: `Windows Service Fabric node type "${ctx.nodeTypeName}" (durability ${ctx.sf.durability.value}) ${what}. Service Fabric scale sets must set it to false (S4): Windows Update restarts nodes on its own schedule, not Update Domain by Update Domain, so several nodes can go down at once. Service Fabric validates it for Silver and Gold: ${platform} (S15). Set enableAutomaticUpdates to false, and patch with automatic OS image upgrade or Service Fabric's Patch Orchestration Application.`,
-      span: explicit ? explicit.value.span : config?.keySpan ?? ctx.sf.extension.type?.span ?? ctx.sf.extension.span,
-      related: [extensionRelated(ctx)],
-      fixes,
-    }];
+    return [
+      {
+        message: `Windows Service Fabric node type "${ctx.nodeTypeName}" (durability ${ctx.sf.durability.value}) ${what}. Service Fabric scale sets must set it to false (S4): Windows Update restarts nodes on its own schedule, not Update Domain by Update Domain, so several nodes can go down at once. Service Fabric validates it for Silver and Gold: ${platform} (S15). Set enableAutomaticUpdates to false, and patch with automatic OS image upgrade or Service Fabric's Patch Orchestration Application.`,
+        span: explicit ? explicit.value.span : (config?.keySpan ?? ctx.sf.extension.type?.span ?? ctx.sf.extension.span),
+        related: [extensionRelated(ctx)],
+        fixes,
+      },
+    ];
   },
 });
 
@@ -75,21 +101,32 @@ export const SF_MIN_CAPACITY = scaleSetRule({
   id: 'sf-min-capacity',
   defaultSeverity: 'warning',
   title: 'Service Fabric Silver/Gold node type with fewer than 5 instances',
-  description: 'A Service Fabric node type with durability Silver or Gold has sku.capacity below 5; Service Fabric requires at least 5 VMs.',
-  check: ({ model, scaleSet }) => {
-    const ctx = sfContext(model, scaleSet);
+  description:
+    'A Service Fabric node type with durability Silver or Gold has sku.capacity below 5; Service Fabric requires at least 5 VMs.',
+  check: ({ model, scaleSet, facts }) => {
+    const ctx = sfContext(model, scaleSet, facts);
     const durability = ctx?.sf.durability;
     if (!ctx || !durability?.property || (durability.value !== 'Silver' && durability.value !== 'Gold')) return [];
     const capacity = scaleSet.capacity;
     const n = asInteger(capacity);
     const minimum = SERVICE_FABRIC_EXTENSION.minimumInstancesForSilverOrGold;
     if (!capacity || n === undefined || n >= minimum) return [];
-    return [{
-      message: `Service Fabric node type "${ctx.nodeTypeName}" has durability ${durability.value} but sku.capacity ${n}${originNote(capacity)}. Silver and Gold node types need at least ${minimum} VMs (SFRP MinVMCountValidation, S15): "NodeType ${ctx.nodeTypeName} with VMSS Durability ${durability.value} should have atleast ${minimum} VMs but actually has ${n} VMs." With fewer, Service Fabric cannot keep enough replicas up while it restarts nodes for upgrades. Use at least ${minimum} instances, or durability Bronze for a stateless node type.`,
-      span: capacity.span,
-      related: [{ span: durability.property.value.span, message: `Durability ${durability.value} is set here.` }],
-      fixes: isEditable(capacity) ? [{ title: `Change capacity to ${minimum}`, edits: [{ kind: 'replaceValue', span: capacity.span, newValue: minimum }], isPreferred: true }] : [],
-    }];
+    return [
+      {
+        message: `Service Fabric node type "${ctx.nodeTypeName}" has durability ${durability.value} but sku.capacity ${n}${originNote(capacity)}. Silver and Gold node types need at least ${minimum} VMs (SFRP MinVMCountValidation, S15): "NodeType ${ctx.nodeTypeName} with VMSS Durability ${durability.value} should have atleast ${minimum} VMs but actually has ${n} VMs." With fewer, Service Fabric cannot keep enough replicas up while it restarts nodes for upgrades. Use at least ${minimum} instances, or durability Bronze for a stateless node type.`,
+        span: capacity.span,
+        related: [{ span: durability.property.value.span, message: `Durability ${durability.value} is set here.` }],
+        fixes: isEditable(capacity)
+          ? [
+              {
+                title: `Change capacity to ${minimum}`,
+                edits: [{ kind: 'replaceValue', span: capacity.span, newValue: minimum }],
+                isPreferred: true,
+              },
+            ]
+          : [],
+      },
+    ];
   },
 });
 
@@ -97,22 +134,35 @@ export const SF_OVERPROVISION = scaleSetRule({
   id: 'sf-overprovision',
   defaultSeverity: 'error',
   title: 'Overprovisioning on a Service Fabric scale set',
-  description: 'A scale set with the Service Fabric extension has overprovision true, or leaves it out (it defaults to true); Azure rejects overprovisioning with the Service Fabric extension.',
-  check: ({ model, scaleSet, text }) => {
-    const ctx = sfContext(model, scaleSet);
+  description:
+    'A scale set with the Service Fabric extension has overprovision true, or leaves it out (it defaults to true); Azure rejects overprovisioning with the Service Fabric extension.',
+  check: ({ model, scaleSet, text, facts }) => {
+    const ctx = sfContext(model, scaleSet, facts);
     if (!ctx) return [];
-    const setting = overprovision(scaleSet);
+    const setting = overprovision(scaleSet, facts);
     if (setting.value !== true) return [];
     const explicit = setting.property;
     const fixes: Fix[] = [];
-    if (explicit && isEditable(explicit.value)) fixes.push({ title: 'Set overprovision to false', edits: [{ kind: 'replaceValue', span: explicit.value.span, newValue: false }], isPreferred: true });
+    if (explicit && isEditable(explicit.value))
+      fixes.push({
+        title: 'Set overprovision to false',
+        edits: [{ kind: 'replaceValue', span: explicit.value.span, newValue: false }],
+        isPreferred: true,
+      });
     const target = scaleSet.shape === 'vmssShow' ? scaleSet.span : scaleSet.properties?.span;
-    if (!explicit && target && text[target.offset] === '{') fixes.push({ title: 'Add "overprovision": false', edits: [{ kind: 'setProperty', objectSpan: target, path: ['overprovision'], value: false }], isPreferred: true });
-    return [{
-      message: `Scale set "${scaleSet.displayName}" has the Service Fabric extension but ${explicit ? `sets overprovision to ${showValue(explicit.value)}${originNote(explicit.value)}` : 'does not set overprovision, which defaults to true'}. Azure rejects it: "Overprovisioning not allowed on Virtual Machine Scale Sets with Service Fabric extension." (extra VMs would join the cluster as nodes and then be deleted). Set "overprovision": false.`,
-      span: explicit ? explicit.value.span : scaleSet.properties?.keySpan ?? { offset: scaleSet.span.offset, length: 1 },
-      related: [extensionRelated(ctx)],
-      fixes,
-    }];
+    if (!explicit && target && text[target.offset] === '{')
+      fixes.push({
+        title: 'Add "overprovision": false',
+        edits: [{ kind: 'setProperty', objectSpan: target, path: ['overprovision'], value: false }],
+        isPreferred: true,
+      });
+    return [
+      {
+        message: `Scale set "${scaleSet.displayName}" has the Service Fabric extension but ${explicit ? `sets overprovision to ${showValue(explicit.value)}${originNote(explicit.value)}` : 'does not set overprovision, which defaults to true'}. Azure rejects it: "Overprovisioning not allowed on Virtual Machine Scale Sets with Service Fabric extension." (extra VMs would join the cluster as nodes and then be deleted). Set "overprovision": false.`,
+        span: explicit ? explicit.value.span : (scaleSet.properties?.keySpan ?? { offset: scaleSet.span.offset, length: 1 }),
+        related: [extensionRelated(ctx)],
+        fixes,
+      },
+    ];
   },
 });

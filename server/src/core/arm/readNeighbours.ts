@@ -1,0 +1,59 @@
+import { child, cursorSpan, path, items, resolveCursor, settle, type Cursor } from './cursor';
+import type { FoundResource } from './findResources';
+import type { Resolver } from './resolver';
+import type { LoadBalancerModel, ProbeModel, RValue, ServiceFabricClusterModel } from '../model/templateModel';
+
+/**
+ * The other resources of a template that scale-set rules look at: load balancers and SF clusters.
+ * Read from a cursor, so a second front end (Bicep) can feed already resolved values.
+ */
+
+function getter(cursor: Cursor, resolver: Resolver) {
+  return (...names: string[]): RValue | undefined => {
+    const found = path(cursor, names, resolver);
+    return found && resolveCursor(found.cursor, resolver);
+  };
+}
+
+export function readLoadBalancer(found: FoundResource): LoadBalancerModel {
+  return readLoadBalancerAt({ node: found.node }, found.scope.resolver);
+}
+
+export function readLoadBalancerAt(root: Cursor, resolver: Resolver): LoadBalancerModel {
+  const get = getter(root, resolver);
+  const probes: ProbeModel[] = items(path(root, ['properties', 'probes'], resolver)?.cursor, resolver).map((probe) => {
+    // Settled once: an expression there is evaluated once, not once per setting read under it.
+    const propertiesFound = child(probe, 'properties', resolver);
+    const properties = propertiesFound && settle(propertiesFound.cursor, resolver);
+    const p = properties && getter(properties, resolver);
+    return {
+      name: getter(probe, resolver)('name'),
+      protocol: p?.('protocol'),
+      port: p?.('port'),
+      intervalInSeconds: p?.('intervalInSeconds'),
+      numberOfProbes: p?.('numberOfProbes'),
+      probeThreshold: p?.('probeThreshold'),
+      requestPath: p?.('requestPath'),
+      span: cursorSpan(probe),
+    };
+  });
+  return { name: get('name'), skuName: get('sku', 'name'), probes, span: cursorSpan(root) };
+}
+
+export function readServiceFabricCluster(found: FoundResource): ServiceFabricClusterModel {
+  return readServiceFabricClusterAt({ node: found.node }, found.scope.resolver);
+}
+
+export function readServiceFabricClusterAt(root: Cursor, resolver: Resolver): ServiceFabricClusterModel {
+  const nodeTypes = items(path(root, ['properties', 'nodeTypes'], resolver)?.cursor, resolver).map((nt) => {
+    const p = getter(nt, resolver);
+    return {
+      name: p('name'),
+      durabilityLevel: p('durabilityLevel'),
+      isStateless: p('isStateless'),
+      vmInstanceCount: p('vmInstanceCount'),
+      span: cursorSpan(nt),
+    };
+  });
+  return { name: getter(root, resolver)('name'), nodeTypes, span: cursorSpan(root) };
+}

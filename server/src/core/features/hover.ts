@@ -1,0 +1,147 @@
+import type { Hover, Position } from 'vscode-languageserver-types';
+import { humaniseDuration, humaniseSeconds, parseIsoDuration, POLICY_OBJECTS, type PolicyProperty } from '../catalog';
+import { asInteger, getProp } from '../model/values';
+import type { RProperty, ScaleSetModel } from '../model/templateModel';
+import type { HoverOptions, TemplateDocument } from '../languageTypes';
+import { policyObjectAt, policyPropertyAt, propertyDetail, propertyDocumentation } from './catalogContext';
+import { AZURE_POLICY_DEFAULTS } from '../sim/defaults';
+import {
+  capacityOf,
+  pausesLabel,
+  plannedBatchCount,
+  describeSource,
+  instancesAllowed,
+  instancesPerBatch,
+  resolvedPropertyAt,
+  showValue,
+  type CapacityFact,
+} from './displayFacts';
+import { authoredMarkdown, code, escapeText, md, paragraphs, type Markdown } from '../text/markdown';
+
+/**
+ * Hover on policy property names (what, type, range, default, API version, effective value, docs) and
+ * on their values (durations in words, percentages in instances, expressions with their result). What
+ * the template wrote (values, expressions, names, reasons that quote them) goes in through code() or
+ * escapeText() (text/markdown.ts), so none of it renders as markup.
+ */
+export function doHover(doc: TemplateDocument, position: Position, options: HoverOptions = {}): Hover | null {
+  const offset = doc.lines.offsetAt(position);
+  const context = doc.frontEnd.cursorContext(doc, offset);
+  if (!context?.token) return null;
+  const { path, scaleSet, token } = context;
+  const resolved = resolvedPropertyAt(scaleSet, offset);
+  const capacity = capacityOf(scaleSet, options.assumedCapacity);
+  const found = policyPropertyAt(path);
+  const lines = context.isKey
+    ? keyHover(path, found?.property, resolved)
+    : isCapacityPath(path)
+      ? capacityHover(scaleSet, capacity)
+      : valueHover(found?.property, resolved, scaleSet, capacity, doc.text.slice(token.offset, token.offset + token.length));
+  if (lines.length === 0) return null;
+  return { contents: { kind: 'markdown', value: paragraphs(lines) }, range: doc.lines.rangeOf(token) };
+}
+
+function isCapacityPath(path: readonly (string | number)[]): boolean {
+  return path.length === 2 && String(path[0]).toLowerCase() === 'sku' && String(path[1]).toLowerCase() === 'capacity';
+}
+
+/** `sku.capacity`: the instance count every batch and limit is computed from, and where it came from. */
+function capacityHover(scaleSet: ScaleSetModel, capacity: CapacityFact): Markdown[] {
+  const value = scaleSet.capacity;
+  if (!capacity.known) {
+    const reason = value?.kind === 'unknown' ? md`: ${escapeText(value.unknown.reason)}` : md``;
+    const written = value?.expression ? md` (${code(value.expression)}${reason})` : md``;
+    return [md`Capacity unknown${written}; the simulator assumes ${capacity.count} instances (setting \`vmssUpgrade.whatIf.capacity\`).`];
+  }
+  const from =
+    value?.expression !== undefined ? md` — ${authoredMarkdown(describeSource(value.source))} (${code(value.expression)})` : md``;
+  if (capacity.clampedFrom !== undefined) {
+    return [
+      md`**${capacity.clampedFrom} instances**${from}: more than Azure allows in this scale set (${capacity.count}), so the deployment fails. The simulator uses ${capacity.count}; batch sizes and unhealthy limits are percentages of that.`,
+    ];
+  }
+  return [md`**${capacity.count} instances**${from}: batch sizes and unhealthy limits are percentages of this.`];
+}
+
+/** The string a literal token spells, also when it is half-typed (`"PT5` with no closing quote). */
+function stringOfToken(written: string): string {
+  try {
+    const parsed: unknown = JSON.parse(written);
+    return typeof parsed === 'string' ? parsed : '';
+  } catch {
+    return written.replace(/^"/, '').replace(/"$/, '');
+  }
+}
+
+function keyHover(path: readonly (string | number)[], property: PolicyProperty | undefined, resolved: RProperty | undefined): Markdown[] {
+  const objectId = policyObjectAt(path);
+  if (objectId) {
+    const object = POLICY_OBJECTS[objectId];
+    // The name as typed (any case): the template's text.
+    const name = escapeText(String(path[path.length - 1]));
+    return [
+      md`**${name}** — ${escapeText(object.title)}`,
+      ...(property ? [code(propertyDetail(property))] : []),
+      authoredMarkdown(object.description),
+      authoredMarkdown(`[Azure documentation](${object.docs})`),
+    ];
+  }
+  if (!property) return [];
+  const lines = [md`**${escapeText(property.name)}**`, code(propertyDetail(property)), propertyDocumentation(property)];
+  if (resolved?.value.expression !== undefined) lines.splice(2, 0, effectiveValue(resolved));
+  return lines;
+}
+
+function effectiveValue(resolved: RProperty): Markdown {
+  return md`Effective value: ${code(showValue(resolved.value))} — ${authoredMarkdown(describeSource(resolved.value.source))} (${code(resolved.value.expression ?? '')})`;
+}
+
+function valueHover(
+  property: PolicyProperty | undefined,
+  resolved: RProperty | undefined,
+  scaleSet: ScaleSetModel,
+  capacity: CapacityFact,
+  written: string,
+): Markdown[] {
+  const lines: Markdown[] = [];
+  if (resolved?.value.expression !== undefined) lines.push(effectiveValue(resolved));
+  if (!property) return lines;
+  const value = resolved?.value;
+  const note = !capacity.known
+    ? md` (capacity unknown, ${capacity.count} assumed)`
+    : capacity.clampedFrom !== undefined
+      ? md` (sku.capacity ${capacity.clampedFrom} is more than Azure allows)`
+      : md``;
+  const ofInstances = (count: number) => md`${count} of ${capacity.count} instances${note}`;
+  if (property.type === 'duration') {
+    const text = value?.kind === 'string' ? value.value : stringOfToken(written);
+    const words = humaniseDuration(text);
+    lines.push(words ? md`${code(text)} = ${escapeText(words)}` : md`${code(text)} is not an ISO 8601 duration (e.g. \`PT5M\`).`);
+    const seconds = parseIsoDuration(text);
+    const percent = asInteger(findPolicyValue(scaleSet, 'maxBatchInstancePercent')) ?? AZURE_POLICY_DEFAULTS.maxBatchInstancePercent;
+    if (seconds.ok && seconds.seconds > 0 && property.name === 'pauseTimeBetweenBatches') {
+      const batches = plannedBatchCount(scaleSet, capacity, percent);
+      if (batches > 1)
+        lines.push(
+          md`${escapeText(pausesLabel(batches - 1))} between ${batches} batches: ${escapeText(humaniseSeconds(seconds.seconds * (batches - 1)))} in all.`,
+        );
+    }
+  } else if (property.type === 'integer') {
+    const percent = asInteger(value);
+    if (percent !== undefined && property.name === 'maxBatchInstancePercent')
+      lines.push(md`${percent} % = ${ofInstances(instancesPerBatch(capacity.count, percent))} per batch`);
+    else if (percent !== undefined && property.name === 'maxUnhealthyInstancePercent')
+      lines.push(md`${percent} % = up to ${ofInstances(instancesAllowed(capacity.count, percent))} unhealthy at once`);
+    else if (percent !== undefined && property.name === 'maxUnhealthyUpgradedInstancePercent')
+      lines.push(md`${percent} % = up to ${ofInstances(instancesAllowed(capacity.count, percent))} unhealthy after their upgrade`);
+  } else if (property.type === 'enum' && value?.kind === 'string' && property.name === 'mode') {
+    // The catalog's line on that mode (its markdown), found by the value; the value itself is not shown.
+    const line = property.description.split('\n').find((l) => l.toLowerCase().includes(`\`${value.value.toLowerCase()}\``));
+    if (line) lines.push(authoredMarkdown(line.replace(/^- /, '')));
+  }
+  return lines;
+}
+
+function findPolicyValue(scaleSet: ScaleSetModel, name: string) {
+  return getProp(scaleSet.rollingUpgradePolicy?.value, name)?.value;
+}

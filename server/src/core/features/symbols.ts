@@ -1,0 +1,64 @@
+import type { DocumentSymbol } from 'vscode-languageserver-types';
+import { asBoolean, asInteger, asString, getProp } from '../model/values';
+import type { ScaleSetModel } from '../model/templateModel';
+import type { TemplateDocument } from '../languageTypes';
+import { parseIsoDuration } from '../catalog';
+import { AZURE_POLICY_DEFAULTS } from '../sim/defaults';
+import { showValue } from './displayFacts';
+
+// LSP SymbolKind values, written out so the engine imports only types.
+const OBJECT = 19;
+const PROPERTY = 7;
+
+/** The outline: each scale set with its upgrade mode and policy, and its policy objects as children. */
+export function findDocumentSymbols(doc: TemplateDocument): DocumentSymbol[] {
+  return doc.model.scaleSets.map((scaleSet) => {
+    const range = doc.lines.rangeOf(scaleSet.span);
+    const nameSpan = scaleSet.name?.span ?? { offset: scaleSet.span.offset, length: 0 };
+    const children: DocumentSymbol[] = [];
+    for (const prop of [scaleSet.upgradePolicy, scaleSet.rollingUpgradePolicy, scaleSet.automaticOSUpgradePolicy]) {
+      if (!prop) continue;
+      children.push({
+        name: prop.name,
+        kind: PROPERTY,
+        range: doc.lines.rangeOf({
+          offset: prop.keySpan.offset,
+          length: prop.value.span.offset + prop.value.span.length - prop.keySpan.offset,
+        }),
+        selectionRange: doc.lines.rangeOf(prop.keySpan),
+      });
+    }
+    return {
+      name: scaleSet.displayName,
+      detail: policySummary(scaleSet),
+      kind: OBJECT,
+      range,
+      selectionRange: doc.lines.rangeOf(nameSpan),
+      children,
+    };
+  });
+}
+
+/** "Rolling · batches 20 % · unhealthy 20 % / 20 % · pause PT5M · automatic OS upgrades". */
+export function policySummary(scaleSet: ScaleSetModel): string {
+  const mode = scaleSet.mode ? (asString(scaleSet.mode.value) ?? showValue(scaleSet.mode.value)) : 'Manual (default)';
+  const parts = [mode];
+  const rolling = scaleSet.rollingUpgradePolicy?.value;
+  if (rolling) {
+    const pct = (name: string) => asInteger(getProp(rolling, name)?.value);
+    const batch = pct('maxBatchInstancePercent');
+    const unhealthy = pct('maxUnhealthyInstancePercent');
+    const upgraded = pct('maxUnhealthyUpgradedInstancePercent');
+    const defaults = AZURE_POLICY_DEFAULTS;
+    parts.push(
+      `batches ${batch ?? defaults.maxBatchInstancePercent} %`,
+      `unhealthy ${unhealthy ?? defaults.maxUnhealthyInstancePercent} % / ${upgraded ?? defaults.maxUnhealthyUpgradedInstancePercent} %`,
+    );
+    const pause = asString(getProp(rolling, 'pauseTimeBetweenBatches')?.value);
+    const pauseSeconds = pause === undefined ? undefined : parseIsoDuration(pause);
+    if (pause && !(pauseSeconds?.ok && pauseSeconds.seconds === defaults.pauseTimeBetweenBatchesSeconds)) parts.push(`pause ${pause}`);
+  }
+  const aos = scaleSet.automaticOSUpgradePolicy?.value;
+  if (asBoolean(getProp(aos, 'enableAutomaticOSUpgrade')?.value)) parts.push('automatic OS upgrades');
+  return parts.join(' · ');
+}

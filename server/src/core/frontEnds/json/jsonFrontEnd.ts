@@ -1,0 +1,52 @@
+import { findNodeAtOffset, getNodePath, parseTree } from 'jsonc-parser';
+import { analyzeParsed } from '../../arm/analyzeTemplate';
+import { boundJsonDepth } from '../../json/depthGuard';
+import { parseJson } from '../../json/parseJson';
+import type { FrontEnd, PathSegment, TemplateDocument } from '../../languageTypes';
+import type { DocumentKind, TemplateModel } from '../../model/templateModel';
+import { mayConcernScaleSets } from '../../relevance';
+import { LineIndex } from '../../text/lineIndex';
+import { jsonCompletion } from './jsonCompletion';
+import { jsonCursorContext } from './jsonCursorContext';
+import { propertyRanges } from './jsonPropertyRanges';
+import { writeJsonEdits } from './jsonWriter';
+
+const EMPTY_MODEL = (kind: DocumentKind): TemplateModel => ({
+  kind,
+  parseErrors: [],
+  parametersFileErrors: [],
+  scaleSets: [],
+  loadBalancers: [],
+  serviceFabricClusters: [],
+  parameters: [],
+});
+
+/**
+ * The JSON front end (ARM templates, parameters files, REST bodies, `az vmss show` output): parseJson
+ * (json/) and the ARM readers (arm/) build the model; the document keeps the parse (`syntax`: ParsedJson,
+ * or undefined for text turned away unparsed).
+ */
+export const jsonFrontEnd: FrontEnd = {
+  format: 'json',
+  mayConcern: mayConcernScaleSets,
+  createDocument(text, options) {
+    if (!options.readUnrelated && !mayConcernScaleSets(text))
+      return { text, model: EMPTY_MODEL('other'), lines: new LineIndex(text), frontEnd: jsonFrontEnd };
+    const parsed = parseJson(text);
+    const model = analyzeParsed(parsed, options.parametersText === undefined ? {} : { parametersText: options.parametersText });
+    return { text, model, lines: new LineIndex(text), frontEnd: jsonFrontEnd, syntax: parsed };
+  },
+  cursorContext: jsonCursorContext,
+  completion: jsonCompletion,
+  writeEdits: (doc: TemplateDocument, edits) => writeJsonEdits(doc.text, edits),
+  nodePaths(doc) {
+    // jsonc-parser's own tree of the (depth-bounded) text, built on the first question.
+    let root: ReturnType<typeof parseTree> | null = null;
+    return (offset): readonly PathSegment[] | undefined => {
+      if (root === null) root = parseTree(boundJsonDepth(doc.text).text);
+      const node = root ? findNodeAtOffset(root, offset, true) : undefined;
+      return node ? getNodePath(node) : undefined;
+    };
+  },
+  policyPropertyRanges: propertyRanges,
+};

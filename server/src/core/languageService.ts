@@ -1,0 +1,85 @@
+import { getCodeActions, resolveCodeAction } from './features/codeActions';
+import { getCodeLenses, resolveCodeLens } from './features/codeLens';
+import { doComplete } from './features/completion';
+import { toDiagnostics } from './features/diagnostics';
+import { doHover } from './features/hover';
+import { getInlayHints } from './features/inlayHints';
+import { describeScaleSets } from './features/scaleSets';
+import { findDocumentSymbols } from './features/symbols';
+import { findProblems } from './features/validation';
+import type { NeutralEdit, TextEdit } from './edits/neutralEdit';
+import { frontEndFor } from './frontEnds/frontEndFor';
+import type { CodeLensOptions, DiagnosticOptions, DocumentOptions, PathSegment, Range, TemplateDocument } from './languageTypes';
+import { isScaleSetDocument, mayConcernScaleSets, showsProblems } from './relevance';
+import { RULE_DOCS_BASE_URL } from './rules/docsUrl';
+
+export interface LanguageServiceOptions {
+  /**
+   * The client command a CodeLens runs to open the preview (the adapter's protocol names it:
+   * server/src/protocol.ts, ShowPreviewCommand); without one, lenses carry no command name.
+   */
+  readonly previewCommand?: string;
+  /** Base URL of the rule pages (`<base><rule-id>.md`): the pages shipped beside the server, else the published ones. */
+  readonly docsBase?: string;
+}
+
+/**
+ * The engine's language features behind one facade, in the manner of vscode-json-languageservice's
+ * getLanguageService(): adapters (the LSP server, the CLI, the preview's host), tests and benchmarks
+ * enter here. A document is created once per version, with the front end of its format chosen then
+ * (JSON or Bicep); every feature reads that document and returns LSP-shaped plain objects.
+ */
+export function getLanguageService(options: LanguageServiceOptions = {}) {
+  const docsBase = options.docsBase ?? RULE_DOCS_BASE_URL;
+  const lensOptions = (o: CodeLensOptions): CodeLensOptions =>
+    options.previewCommand === undefined ? o : { command: options.previewCommand, ...o };
+  return Object.freeze({
+    /** Parses and analyses one version of a document, with the front end its language id or name selects. */
+    createDocument: (
+      uriOrPath: string,
+      languageId: string | undefined,
+      text: string,
+      documentOptions: DocumentOptions = {},
+    ): TemplateDocument => frontEndFor(uriOrPath, languageId).createDocument(text, documentOptions),
+    /** Before parsing: may this JSON text hold anything of ours? (Bicep files always may.) */
+    mayConcernScaleSets,
+    /** A checked kind of document with scale sets: what the editor's features serve. */
+    isScaleSetDocument: (doc: TemplateDocument) => isScaleSetDocument(doc.model),
+    /** Whether the editor shows this document's problems (see relevance.ts). */
+    showsProblems: (doc: TemplateDocument) => showsProblems(doc.model, doc.text),
+    doComplete,
+    doHover,
+    findProblems,
+    toDiagnostics: (
+      doc: TemplateDocument,
+      findings: Parameters<typeof toDiagnostics>[1],
+      o: Omit<DiagnosticOptions, 'docsBase'> & { docsBase?: string },
+    ) => toDiagnostics(doc, findings, { docsBase, ...o }),
+    getCodeActions,
+    resolveCodeAction,
+    /** Writes a fix's neutral edits in the document's format; undefined when they cannot be written safely. */
+    writeEdits: (doc: TemplateDocument, edits: readonly NeutralEdit[]): TextEdit[] | undefined => doc.frontEnd.writeEdits(doc, edits),
+    getCodeLenses: (doc: TemplateDocument, o: CodeLensOptions) => getCodeLenses(doc, lensOptions(o)),
+    resolveCodeLens: (doc: TemplateDocument, lens: Parameters<typeof resolveCodeLens>[1], o: CodeLensOptions) =>
+      resolveCodeLens(doc, lens, lensOptions(o)),
+    getInlayHints,
+    findDocumentSymbols,
+    describeScaleSets,
+    /** Syntax paths by offset, for fingerprints that survive unrelated edits (undefined in Bicep). */
+    nodePaths: (doc: TemplateDocument): ((offset: number) => readonly PathSegment[] | undefined) => doc.frontEnd.nodePaths(doc),
+    /** Where each upgrade-policy property sits, by canonical name: what the preview selects on "reveal". */
+    policyPropertyRanges: (
+      uriOrPath: string,
+      languageId: string | undefined,
+      text: string,
+      upgradePolicyOffset: number,
+      rangeAt: (start: number, end: number) => Range,
+    ) => frontEndFor(uriOrPath, languageId).policyPropertyRanges(text, upgradePolicyOffset, rangeAt),
+  });
+}
+
+export type LanguageService = ReturnType<typeof getLanguageService>;
+export type * from './languageTypes';
+export { DIAGNOSTIC_SOURCE, JSON_SYNTAX_CODE } from './languageTypes';
+export { formatOf } from './formats';
+export type { ProblemOptions } from './features/validation';

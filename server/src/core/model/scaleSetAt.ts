@@ -1,0 +1,12 @@
+import type { ScaleSetModel } from './templateModel';
+
+/** The innermost scale set whose resource (or body) span holds the offset. */
+export function scaleSetAt(scaleSets: readonly ScaleSetModel[], offset: number): ScaleSetModel | undefined {
+  let best: ScaleSetModel | undefined;
+  for (const scaleSet of scaleSets) {
+    const { offset: start, length } = scaleSet.span;
+    if (offset < start || offset > start + length) continue;
+    if (!best || length < best.span.length) best = scaleSet;
+  }
+  return best;
+}

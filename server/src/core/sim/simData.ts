@@ -1,0 +1,230 @@
+/**
+ * Plain-data types of the upgrade simulator. The simulator never sees a template: fromScaleSet.ts maps
+ * a scale-set model to a SimInput, and everything here is serialisable (webview, CLI JSON, golden traces).
+ */
+import type { AssumptionValues } from './assumptions';
+
+/** What starts the upgrade (azure-upgrade-policy.md §4.1, §4.2). */
+export type Trigger = 'aos' | 'manual-os' | 'model';
+export type UpgradeMode = 'Automatic' | 'Manual' | 'Rolling';
+export type OrchestrationMode = 'Uniform' | 'Flexible';
+
+/** `rollingUpgradePolicy` as the template gives it (already coerced); absent fields take Azure's defaults. */
+export interface RollingPolicyInput {
+  readonly maxBatchInstancePercent?: number;
+  readonly maxUnhealthyInstancePercent?: number;
+  readonly maxUnhealthyUpgradedInstancePercent?: number;
+  /** Seconds (fromScaleSet parses the ISO 8601 duration). */
+  readonly pauseTimeBetweenBatchesSeconds?: number;
+  readonly enableCrossZoneUpgrade?: boolean;
+  readonly prioritizeUnhealthyInstances?: boolean;
+  readonly rollbackFailedInstancesOnPolicyBreach?: boolean;
+  readonly maxSurge?: boolean;
+}
+
+export interface AutomaticOsPolicyInput {
+  readonly enableAutomaticOSUpgrade?: boolean;
+  readonly disableAutomaticRollback?: boolean;
+  readonly useRollingUpgradePolicy?: boolean;
+}
+
+/** The policy the orchestrator actually applies for one trigger, every field filled. */
+export interface EffectivePolicy {
+  readonly maxBatchInstancePercent: number;
+  readonly maxUnhealthyInstancePercent: number;
+  readonly maxUnhealthyUpgradedInstancePercent: number;
+  readonly pauseTimeBetweenBatchesSeconds: number;
+  readonly enableCrossZoneUpgrade: boolean;
+  readonly prioritizeUnhealthyInstances: boolean;
+  readonly rollbackFailedInstancesOnPolicyBreach: boolean;
+  readonly maxSurge: boolean;
+}
+
+/** Per-instance what-if details (custom-metrics phases, protection, known state). */
+export interface InstanceOverride {
+  readonly id: number;
+  /** Custom metrics `PhaseOrderingNumber`; instances without one go to the last phase (S8). */
+  readonly phaseOrderingNumber?: number;
+  /** Custom metrics `SkipUpgrade`: excluded from the upgrade. */
+  readonly skipUpgrade?: boolean;
+  /** `protectionPolicy.protectFromScaleSetActions`: skipped by scale-set upgrades (S13). */
+  readonly protectedFromScaleSetActions?: boolean;
+  /** Unhealthy before the upgrade starts. */
+  readonly unhealthy?: boolean;
+  /** Fails its health check after the upgrade, whatever the failure probability. */
+  readonly fails?: boolean;
+}
+
+export interface FailureModel {
+  /** Independent probability that one upgraded instance does not become healthy. */
+  readonly probability: number;
+  /** Instance ids that always fail. */
+  readonly failingInstances: readonly number[];
+  /** "Bad image": every upgraded instance fails. */
+  readonly badImage: boolean;
+  /**
+   * Flapping: at each pre-batch gate, each healthy instance outside the batch is independently seen as
+   * unhealthy with this probability (a transient blip that is over by the next gate).
+   */
+  readonly flapProbability: number;
+}
+
+export interface SimTimings {
+  /** Reimage (in place) or create (MaxSurge) one instance. */
+  readonly upgradeSeconds: number;
+  /** From upgrade end until the health signal reports Healthy. */
+  readonly healthySeconds: number;
+  /** How long the orchestrator waits for health after an upgrade (Azure: 5 minutes, S4). */
+  readonly healthWaitSeconds: number;
+  /** Restoring the previous OS disk / model of one instance. */
+  readonly rollbackSeconds: number;
+  /** Deleting the old instances of a MaxSurge batch. */
+  readonly surgeDeleteSeconds: number;
+  /** Each instance's upgrade and healthy times are scaled by a uniform factor in [1 − j, 1 + j]. */
+  readonly jitter: number;
+}
+
+export interface SimFleet {
+  /** Instances; the engine simulates at most MAX_SIMULATED_INSTANCES (1,000, Azure's maximum per scale set). */
+  readonly capacity: number;
+  /** What the template asked for when it is more than Azure allows; `capacity` then holds the limit. */
+  readonly requestedCapacity?: number;
+  /** Zone names; empty for a regional scale set. Instances are spread round-robin, as zone balancing does. */
+  readonly zones: readonly string[];
+  /** `platformFaultDomainCount` (Flexible batches go fault domain by fault domain). */
+  readonly faultDomainCount: number;
+  /** Pre-existing unhealthy instances: a count (which ones is drawn from the seed) or explicit ids. */
+  readonly unhealthy: number | readonly number[];
+  readonly overrides: readonly InstanceOverride[];
+}
+
+export type HealthSource = 'probe' | 'extension' | 'none';
+
+export interface SimInput {
+  readonly scaleSetName: string;
+  readonly trigger: Trigger;
+  readonly mode: UpgradeMode;
+  readonly orchestrationMode: OrchestrationMode;
+  readonly rollingUpgradePolicy: RollingPolicyInput | undefined;
+  readonly automaticOSUpgradePolicy: AutomaticOsPolicyInput | undefined;
+  /** Probe or Application Health extension; 'none' = power state and extension provisioning only (S4). */
+  readonly healthSource: HealthSource;
+  readonly fleet: SimFleet;
+  readonly failures: FailureModel;
+  readonly timings: SimTimings;
+  readonly assumptions: AssumptionValues;
+  readonly seed: number;
+  /** ISO 8601 or epoch ms; only stamps the Azure-shaped outputs. */
+  readonly startTime: string | number;
+  /** Cancel at the first batch boundary at or after this many seconds (POST …/rollingUpgrades/cancel). */
+  readonly cancelAtSeconds?: number;
+  /** For the osUpgradeHistory entry. */
+  readonly targetImageReference?: Readonly<Record<string, string>>;
+  readonly location?: string;
+}
+
+export type RunStatus = 'Completed' | 'Faulted' | 'Cancelled' | 'NotStarted';
+export type HaltCode =
+  | 'MaxUnhealthyInstancePercentExceededBeforeRollingUpgrade'
+  | 'MaxUnhealthyInstancePercentExceededInRollingUpgrade'
+  | 'MaxUnhealthyUpgradedInstancePercentExceededInRollingUpgrade';
+
+export type Strategy = 'rolling' | 'allAtOnce' | 'manual';
+
+export type EventKind =
+  | 'start'
+  | 'skip'
+  | 'gate'
+  | 'batchStart'
+  | 'upgradeStart'
+  | 'surgeCreate'
+  | 'upgradeDone'
+  | 'healthy'
+  | 'healthTimeout'
+  | 'rollbackStart'
+  | 'rollbackDone'
+  | 'surgeDelete'
+  | 'batchEnd'
+  | 'pause'
+  | 'halt'
+  | 'cancel'
+  | 'complete';
+
+export interface SimEvent {
+  readonly t: number;
+  readonly kind: EventKind;
+  readonly batch: number | null;
+  readonly instances: readonly number[];
+  readonly detail: string;
+}
+
+export interface GateResult {
+  readonly gate: 'preBatch' | 'postBatch';
+  readonly metric: 'maxUnhealthyInstancePercent' | 'maxUnhealthyUpgradedInstancePercent';
+  readonly unhealthy: number;
+  readonly denominator: number;
+  readonly percent: number;
+  readonly thresholdPercent: number;
+  readonly passed: boolean;
+}
+
+export type MemberOutcome = 'upgraded' | 'failed' | 'rolledBack' | 'notStarted';
+
+export interface BatchMember {
+  readonly id: number;
+  readonly zone: string | null;
+  /** Update domain (Uniform) or fault domain (Flexible). */
+  readonly domain: number;
+  readonly phase: number | null;
+  readonly outcome: MemberOutcome;
+  /** The new instance's id when MaxSurge replaced it. */
+  readonly replacementId?: number;
+}
+
+export interface SimBatch {
+  readonly index: number;
+  readonly members: readonly BatchMember[];
+  readonly startSeconds: number;
+  readonly endSeconds: number;
+  readonly outcome: 'succeeded' | 'someFailed' | 'halted';
+  readonly gates: readonly GateResult[];
+  readonly surge: boolean;
+}
+
+export interface CapacityPoint {
+  readonly t: number;
+  readonly serving: number;
+  readonly upgrading: number;
+  readonly unhealthy: number;
+  readonly surge: number;
+  readonly total: number;
+}
+
+export interface SimRun {
+  readonly status: RunStatus;
+  readonly errorCode: HaltCode | null;
+  readonly message: string;
+  readonly strategy: Strategy;
+  readonly policy: EffectivePolicy;
+  readonly automaticRollback: boolean;
+  readonly assumptions: AssumptionValues;
+  /** What the simulator decided and why (mode semantics, unsupported combinations). */
+  readonly notes: readonly string[];
+  readonly batchSize: number;
+  readonly batches: readonly SimBatch[];
+  /** The gate that halted the upgrade (pre-batch gates that halt have no batch of their own). */
+  readonly haltGate: GateResult | null;
+  readonly events: readonly SimEvent[];
+  readonly capacity: readonly CapacityPoint[];
+  readonly durationSeconds: number;
+  readonly minServingInstances: number;
+  readonly maxTotalInstances: number;
+  readonly upgraded: number;
+  readonly failed: number;
+  readonly rolledBack: number;
+  readonly skipped: number;
+  readonly pending: number;
+  /** Instances whose upgrade started before a halt (all attempted instances when it completed). */
+  readonly attempted: number;
+  readonly firstFailedInstanceId: number | null;
+}

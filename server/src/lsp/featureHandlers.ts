@@ -1,0 +1,118 @@
+import { LAZY_EDITS_FROM } from '../core/limits';
+import type { ScaleSetsRequest } from '../protocol';
+import { runSafe } from './runSafe';
+import { analyse, lookup, type ServerContext } from './serverContext';
+
+/** Language modes whose own extensions (ARM Tools, Bicep) already suggest property names from Azure's schemas. */
+const SCHEMA_AWARE_LANGUAGES = new Set(['arm-template', 'bicep']);
+
+/**
+ * The language features: each handler looks the document up in the cache, makes one call into the
+ * engine's language service, and runs inside runSafe (errors become error responses, cancellation is
+ * honoured).
+ */
+export function registerFeatureHandlers(ctx: ServerContext): void {
+  const { connection, ls, logger } = ctx;
+
+  connection.onCompletion((params, token) =>
+    runSafe(logger, 'computing completions', token, async () => {
+      const { propertyNames } = (await ctx.settings.get(params.textDocument.uri)).completion;
+      const document = ctx.documents.get(params.textDocument.uri);
+      if (!document) return null;
+      const names = propertyNames === 'always' || (propertyNames === 'auto' && !SCHEMA_AWARE_LANGUAGES.has(document.languageId));
+      return ls.doComplete(ctx.cache.forCursor(document), params.position, { propertyNames: names });
+    }),
+  );
+
+  connection.onHover((params, token) =>
+    runSafe(logger, 'computing hover', token, async () => {
+      const entry = await lookup(ctx, params.textDocument.uri, token);
+      if (!entry) return null;
+      const settings = await ctx.settings.get(params.textDocument.uri);
+      return ls.doHover(entry.doc, params.position, { assumedCapacity: settings.whatIf.capacity });
+    }),
+  );
+
+  connection.onCodeAction((params, token) =>
+    runSafe(logger, 'computing code actions', token, async () => {
+      const document = (await lookup(ctx, params.textDocument.uri, token)) && ctx.documents.get(params.textDocument.uri);
+      if (!document) return [];
+      const { entry, findings } = await analyse(ctx, document);
+      const lazyEdits = ctx.support.codeActionResolve && entry.doc.text.length > LAZY_EDITS_FROM;
+      return ls.getCodeActions(entry.doc, findings, {
+        uri: params.textDocument.uri,
+        range: params.range,
+        diagnostics: params.context.diagnostics,
+        lazyEdits,
+        ...(params.context.only ? { only: params.context.only } : {}),
+      });
+    }),
+  );
+
+  connection.onCodeActionResolve((action, token) =>
+    runSafe(logger, 'resolving a code action', token, async () => {
+      const uri = (action.data as { uri?: string } | undefined)?.uri;
+      const document = uri !== undefined && (await lookup(ctx, uri, token)) ? ctx.documents.get(uri) : undefined;
+      if (!document) return action;
+      const { entry, findings } = await analyse(ctx, document);
+      return ls.resolveCodeAction(entry.doc, findings, action);
+    }),
+  );
+
+  connection.languages.inlayHint.on((params, token) =>
+    runSafe(logger, 'computing inlay hints', token, async () => {
+      const entry = await lookup(ctx, params.textDocument.uri, token);
+      if (!entry) return [];
+      const settings = await ctx.settings.get(params.textDocument.uri);
+      return settings.inlayHints.enabled ? ls.getInlayHints(entry.doc, params.range, { assumedCapacity: settings.whatIf.capacity }) : [];
+    }),
+  );
+
+  connection.onCodeLens((params, token) =>
+    runSafe(logger, 'computing code lenses', token, async () => {
+      const entry = await lookup(ctx, params.textDocument.uri, token);
+      if (!entry) return [];
+      const settings = await ctx.settings.get(params.textDocument.uri);
+      if (!settings.codeLens.enabled) return [];
+      return ls.getCodeLenses(entry.doc, {
+        uri: params.textDocument.uri,
+        assumedCapacity: settings.whatIf.capacity,
+        failureRate: settings.whatIf.failureRate,
+      });
+    }),
+  );
+
+  connection.onCodeLensResolve((lens, token) =>
+    runSafe(logger, 'resolving a code lens', token, async () => {
+      const uri = (lens.data as { uri?: string } | undefined)?.uri;
+      const entry = uri === undefined ? undefined : await lookup(ctx, uri, token);
+      if (!entry || uri === undefined) return lens;
+      const settings = await ctx.settings.get(uri);
+      return ls.resolveCodeLens(entry.doc, lens, {
+        uri,
+        assumedCapacity: settings.whatIf.capacity,
+        failureRate: settings.whatIf.failureRate,
+      });
+    }),
+  );
+
+  connection.onDocumentSymbol((params, token) =>
+    runSafe(logger, 'computing document symbols', token, async () => {
+      const entry = await lookup(ctx, params.textDocument.uri, token);
+      return entry ? ls.findDocumentSymbols(entry.doc) : [];
+    }),
+  );
+
+  connection.onRequest('vmssUpgrade/scaleSets' satisfies typeof ScaleSetsRequest.method, (params: ScaleSetsRequest.Params, token) =>
+    runSafe(logger, 'listing scale sets', token, async (): Promise<ScaleSetsRequest.Result> => {
+      const entry = await lookup(ctx, params.textDocument.uri, token);
+      if (!entry) return { version: -1, scaleSets: [] };
+      const settings = await ctx.settings.get(params.textDocument.uri);
+      return {
+        version: entry.version,
+        scaleSets: ls.describeScaleSets(entry.doc, { assumedCapacity: settings.whatIf.capacity, failureRate: settings.whatIf.failureRate }),
+        parametersUri: entry.parametersUri ?? null,
+      };
+    }),
+  );
+}

@@ -1,0 +1,95 @@
+import type { CancellationToken, Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding } from '../core/rules';
+import type { LanguageService } from '../core/languageService';
+import type { CachedDocument, DocumentCache } from './documentCache';
+import type { ParametersFiles } from './parametersFiles';
+import { effectiveRuleConfig } from './ruleConfig';
+import type { Logger } from './runSafe';
+import type { ServerSettings, SettingsStore } from './settings';
+import type { TypingPause } from './typingPause';
+import type { WorkspaceConfig } from '../host/workspaceConfig';
+
+/** What the client announced in initialize (filled in there, read by handlers). */
+export interface ClientSupport {
+  configuration: boolean;
+  pullDiagnostics: boolean;
+  diagnosticRefresh: boolean;
+  dynamicWatchers: boolean;
+  dynamicConfiguration: boolean;
+  /** codeAction/resolve can fill in `edit`. */
+  codeActionResolve: boolean;
+  /** The client can be asked to re-request inlay hints and CodeLenses (workspace/…/refresh). */
+  inlayHintRefresh: boolean;
+  codeLensRefresh: boolean;
+}
+
+/** The server's state, passed explicitly to the handler groups (no module globals). */
+export interface ServerContext {
+  readonly support: ClientSupport;
+  readonly typing: TypingPause;
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  readonly cache: DocumentCache;
+  readonly settings: SettingsStore;
+  readonly workspaceConfig: WorkspaceConfig;
+  readonly parameters: ParametersFiles;
+  readonly ls: LanguageService;
+  readonly logger: Logger;
+  /** Configuration problems already logged, so each is reported once, not on every keystroke. */
+  readonly reportedProblems: Set<string>;
+}
+
+export interface Analysis {
+  readonly entry: CachedDocument;
+  readonly settings: ServerSettings;
+  readonly findings: readonly Finding[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+interface AnalysisMemo {
+  readonly key: string;
+  readonly findings: readonly Finding[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * The open document's analysis, undefined when the client never opened it (or cancelled the request).
+ * While the user types in a large document this waits for a pause, so completion is not stuck behind it.
+ */
+export async function lookup(ctx: ServerContext, uri: string, token: CancellationToken): Promise<CachedDocument | undefined> {
+  for (;;) {
+    const document = ctx.documents.get(uri);
+    if (!document) return undefined;
+    const pause = await ctx.typing.wait(document, token);
+    if (pause === 'cancelled') return undefined;
+    if (pause === 'paused') return ctx.cache.get(document);
+  }
+}
+
+/**
+ * Rule findings and diagnostics of a document under its settings and `.vmss-upgrade.json`, computed
+ * once per version and configuration (stored on the cache entry).
+ */
+export async function analyse(ctx: ServerContext, document: TextDocument): Promise<Analysis> {
+  // Ask the client for settings first, then parse while the answer travels.
+  const pendingSettings = ctx.settings.get(document.uri);
+  const entry = ctx.cache.get(document);
+  const settings = await pendingSettings;
+  const rules = effectiveRuleConfig(settings, ctx.workspaceConfig.forDocument(document.uri));
+  const memo = entry.analysis as AnalysisMemo | undefined;
+  if (memo?.key === rules.key) return { entry, settings, findings: memo.findings, diagnostics: memo.diagnostics };
+  for (const problem of rules.problems) {
+    if (ctx.reportedProblems.has(problem)) continue;
+    ctx.reportedProblems.add(problem);
+    ctx.logger.error(problem);
+  }
+  const { doc } = entry;
+  // The server is an adapter, so it reads the clock for the rules that judge dates (expired SAS tokens).
+  const findings = ctx.ls.findProblems(doc, rules.config, { now: Date.now() });
+  const diagnostics = ctx.ls.showsProblems(doc)
+    ? ctx.ls.toDiagnostics(doc, findings, { uri: document.uri, syntaxSeverity: rules.syntaxSeverity })
+    : [];
+  entry.analysis = { key: rules.key, findings, diagnostics } satisfies AnalysisMemo;
+  return { entry, settings, findings, diagnostics };
+}
