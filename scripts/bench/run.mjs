@@ -38,6 +38,8 @@ await esbuild.build({
   plugins: [ownDirname],
   // Bundled dependencies that are CommonJS still call require().
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  // esbuild itself (process.ts bundles the anchor's script with it) must run from its package, not a bundle.
+  external: ['esbuild'],
   logLevel: 'warning',
 });
 const result = spawnSync(process.execPath, [join(out, 'index.mjs'), ...process.argv.slice(2)], {
