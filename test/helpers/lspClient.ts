@@ -22,6 +22,8 @@ export interface ClientOptions {
   readonly pull?: boolean;
   readonly settings?: Record<string, unknown>;
   readonly workspaceFolder?: string;
+  /** The client capabilities to announce instead of the minimal set below (the fuzzer sends VS Code's). */
+  readonly capabilities?: Record<string, unknown>;
 }
 
 export class LspClient {
@@ -76,7 +78,7 @@ export class LspClient {
       processId: process.pid,
       rootUri: folder ? pathToFileURL(folder).toString() : null,
       workspaceFolders: folder ? [{ uri: pathToFileURL(folder).toString(), name: 'ws' }] : null,
-      capabilities: {
+      capabilities: this.options.capabilities ?? {
         workspace: {
           configuration: true,
           didChangeConfiguration: { dynamicRegistration: true },
