@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mapOffset } from './harness/execute';
 import { checkFix } from './harness/fixChecks';
 import { markupProblems } from './harness/markupCheck';
 import { Lines, rangeProblems } from './harness/ranges';
@@ -77,4 +78,15 @@ test('markup: live HTML, links, images and icons in hovers, completion documenta
   assert.match(markupProblems('textDocument/completion', { items: [{ label: 'x', documentation: { kind: 'markdown', value: '<b>x</b>' } }] }).join(), /html/);
   assert.match(markupProblems('codeLens/resolve', { range: range(0, 0, 0, 0), command: { title: 'Rolling $(alert)', command: 'x' } }).join(), /icon syntax/);
   assert.deepEqual(markupProblems('textDocument/codeLens', [{ command: { title: 'Rolling \\$(alert)', command: 'x' } }]), []);
+});
+
+test('a finding\'s range carried through a fix: insertions before move it, a rename inside it moves its end only', () => {
+  const rename = [{ start: 11, end: 12, newText: 'aut' }];
+  assert.deepEqual([mapOffset(10, rename, 'start'), mapOffset(34, rename, 'end')], [10, 36]);
+  const insertAbove = [{ start: 0, end: 0, newText: '// x\n' }];
+  assert.deepEqual([mapOffset(0, insertAbove, 'start'), mapOffset(5, insertAbove, 'end')], [5, 10]);
+  const insertAfter = [{ start: 5, end: 5, newText: ', "a": 1' }];
+  assert.deepEqual([mapOffset(2, insertAfter, 'start'), mapOffset(5, insertAfter, 'end')], [2, 5]);
+  const replaceValue = [{ start: 20, end: 23, newText: '100' }];
+  assert.deepEqual([mapOffset(20, replaceValue, 'start'), mapOffset(23, replaceValue, 'end')], [20, 23]);
 });

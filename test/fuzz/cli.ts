@@ -23,6 +23,7 @@ const USAGE = `usage: npm run fuzz -- [--docs N] [--seed S] [--minutes M] [optio
   --shrink-seconds X   time to shrink each new failure (default 60; 0: save unshrunk)
   --max-shrinks K      failures shrunk per campaign (default 20)
   --out DIR            where reproducers go (default .fuzz/)
+  --server FILE        the server bundle to fuzz (default dist/server.js)
   --json               print the summary as JSON
 `;
 
@@ -31,7 +32,7 @@ const { values, positionals } = parseArgs({
   options: {
     docs: { type: 'string' }, seed: { type: 'string' }, from: { type: 'string' }, minutes: { type: 'string' }, 'timeout-ms': { type: 'string' },
     'rss-limit-mb': { type: 'string' }, 'rss-growth-mb': { type: 'string' }, 'fixes-per-case': { type: 'string' }, 'shrink-seconds': { type: 'string' },
-    'max-shrinks': { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, replay: { type: 'boolean' }, help: { type: 'boolean' },
+    'max-shrinks': { type: 'string' }, out: { type: 'string' }, server: { type: 'string' }, json: { type: 'boolean' }, replay: { type: 'boolean' }, help: { type: 'boolean' },
   },
 });
 
@@ -51,7 +52,7 @@ if (values.help) {
   process.exit(0);
 }
 
-const driverOptions = { timeoutMs: number('timeout-ms', 2_000), rssLimitMb: number('rss-limit-mb', 2_048), fixesPerCase: number('fixes-per-case', 8) };
+const driverOptions = { timeoutMs: number('timeout-ms', 2_000), rssLimitMb: number('rss-limit-mb', 2_048), fixesPerCase: number('fixes-per-case', 8), ...(values.server ? { serverPath: values.server } : {}) };
 
 async function main(): Promise<number> {
 if (values.replay) {

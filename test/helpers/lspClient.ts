@@ -24,6 +24,8 @@ export interface ClientOptions {
   readonly workspaceFolder?: string;
   /** The client capabilities to announce instead of the minimal set below (the fuzzer sends VS Code's). */
   readonly capabilities?: Record<string, unknown>;
+  /** Another build of the server to start (the fuzzer can compare builds); dist/server.js by default. */
+  readonly server?: string;
 }
 
 export class LspClient {
@@ -39,7 +41,7 @@ export class LspClient {
 
   constructor(private readonly options: ClientOptions = {}) {
     this.settings = options.settings ?? {};
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk) => (this.stderr += String(chunk)));
     this.exit = new Promise((resolve) => this.process.on('exit', (code) => resolve(code)));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));

@@ -44,6 +44,8 @@ export interface Summary {
   readonly counts: Record<FailureKind, number>;
   readonly distinct: Distinct[];
   servers: number;
+  /** Answers later than the deadline in wall time but within it in the server's CPU time (a busy machine). */
+  slowUnderLoad: number;
   peakRssMb: number;
   peakHwmMb: number;
   /** Resident memory of each server after its first 25 documents and at its end. */
@@ -63,7 +65,7 @@ export async function runCampaign(options: CampaignOptions): Promise<Summary> {
   const started = performance.now();
   const log = options.log ?? (() => undefined);
   const summary: Summary = {
-    seed: options.seed, documents: 0, requests: 0, fixesChecked: 0, fixesApplied: 0, counts: emptyCounts(), distinct: [], servers: 0,
+    seed: options.seed, documents: 0, requests: 0, fixesChecked: 0, fixesApplied: 0, counts: emptyCounts(), distinct: [], servers: 0, slowUnderLoad: 0,
     peakRssMb: 0, peakHwmMb: 0, rssGrowth: [], elapsedMs: 0, shrinkMs: 0, slowest: {},
   };
   const bySignature = new Map<string, Distinct>();
@@ -71,6 +73,7 @@ export async function runCampaign(options: CampaignOptions): Promise<Summary> {
   let growth: Summary['rssGrowth'][number] | undefined;
   let shrinks = 0;
   const retire = async (d: ServerDriver, kill: boolean) => {
+    summary.slowUnderLoad += d.slowUnderLoad;
     summary.peakRssMb = Math.max(summary.peakRssMb, d.peak.rssMb);
     summary.peakHwmMb = Math.max(summary.peakHwmMb, d.peak.hwmMb, d.memory()?.hwmMb ?? 0);
     if (kill) d.kill();

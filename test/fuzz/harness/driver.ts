@@ -7,11 +7,16 @@ import { VSCODE_CAPABILITIES } from './vscodeCapabilities';
  * One built server (`node dist/server.js --stdio`) under the fuzzer: initialised with VS Code's
  * capabilities, every request raced against a deadline and the process's exit, and its memory watched
  * from /proc (VmRSS, VmHWM) often enough to stop it before a runaway allocation takes the machine down.
+ *
+ * The deadline is the server's CPU time, not the wall clock: on a shared 2-core machine a 400 ms answer
+ * can take 2 s of wall time. A request still unanswered at the deadline is waited for while the server
+ * has used less CPU than the deadline since it was sent (up to ten deadlines of wall time); only then is
+ * it a hang. Answers that passed the deadline in wall time only are counted as `slowUnderLoad`.
  */
 export type Outcome =
   | { readonly kind: 'ok'; readonly result: unknown; readonly ms: number }
   | { readonly kind: 'error'; readonly code: number; readonly message: string; readonly ms: number }
-  | { readonly kind: 'hang'; readonly ms: number }
+  | { readonly kind: 'hang'; readonly ms: number; readonly cpuMs: number }
   | { readonly kind: 'crash'; readonly exit: string; readonly stderr: string };
 
 export interface DriverOptions {
@@ -19,6 +24,8 @@ export interface DriverOptions {
   readonly timeoutMs: number;
   /** The server is killed (and the request reported) when its resident memory passes this. */
   readonly rssLimitMb: number;
+  /** The server bundle to start, dist/server.js by default. */
+  readonly serverPath?: string;
 }
 
 export interface Memory {
@@ -27,6 +34,12 @@ export interface Memory {
 }
 
 const SAMPLE_MS = 50;
+/** Linux's USER_HZ, the unit of utime and stime in /proc/<pid>/stat (100 on every mainstream kernel). */
+const CLOCK_TICKS = 100;
+/** After the deadline, how often the server's CPU time is read while it may just be starved by load. */
+const LOAD_POLL_MS = 100;
+/** A request is a hang after this many deadlines of wall time, however little CPU the server got. */
+const HARD_WALL_FACTOR = 10;
 /** vscode-jsonrpc's codes for requests it gave up on itself: PendingResponseRejected, ConnectionInactive. */
 const CONNECTION_GONE = new Set([-32097, -32096]);
 
@@ -42,12 +55,14 @@ export class ServerDriver {
   /** Highest VmHWM seen, over the server's life. */
   peak: Memory = { rssMb: 0, hwmMb: 0 };
   capabilities: Record<string, unknown> = {};
+  /** Answers that came after the deadline in wall time, with less CPU than the deadline: the machine was busy. */
+  slowUnderLoad = 0;
 
   private constructor(
     /** The limits in force; a test may tighten them on a running server. */
     public limits: DriverOptions,
   ) {
-    this.client = new LspClient({ pull: true, capabilities: VSCODE_CAPABILITIES as unknown as Record<string, unknown>, settings: {} });
+    this.client = new LspClient({ pull: true, capabilities: VSCODE_CAPABILITIES as unknown as Record<string, unknown>, settings: {}, ...(limits.serverPath ? { server: limits.serverPath } : {}) });
     const proc = this.client.process;
     proc.stdin!.on('error', () => undefined);
     this.exitPromise = new Promise((resolve) => proc.on('exit', (code, signal) => {
@@ -91,7 +106,9 @@ export class ServerDriver {
     // A connection that saw the process go throws at once rather than rejecting.
     const pending = (async () => (send ? send() : this.client.connection.sendRequest(method, params, source.token)))();
     if (cancel) source.cancel();
+    const cpuAtStart = this.cpuMs();
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let settled = false;
     const answer = pending.then(
       (result): Outcome => ({ kind: 'ok', result, ms: performance.now() - started }),
       // A response the connection rejected because the process went (or we killed it) is a crash, not an answer.
@@ -99,9 +116,34 @@ export class ServerDriver {
         ? this.crashed()
         : { kind: 'error', code: error instanceof ResponseError ? error.code : 0, message: error instanceof Error ? error.message : String(error), ms: performance.now() - started },
     );
-    const deadline = new Promise<Outcome>((resolve) => (timer = setTimeout(() => resolve({ kind: 'hang', ms: performance.now() - started }), this.limits.timeoutMs)));
+    const deadline = new Promise<Outcome>((resolve) => {
+      const check = () => {
+        if (settled) return;
+        const wall = performance.now() - started;
+        const cpu = this.cpuMs() - cpuAtStart;
+        if (cpu >= this.limits.timeoutMs || wall >= HARD_WALL_FACTOR * this.limits.timeoutMs || !this.alive) resolve({ kind: 'hang', ms: wall, cpuMs: cpu });
+        else timer = setTimeout(check, LOAD_POLL_MS);
+      };
+      timer = setTimeout(check, this.limits.timeoutMs);
+    });
     const exit = this.exitPromise.then(() => this.crashed());
-    return Promise.race([answer, deadline, exit]).finally(() => clearTimeout(timer));
+    return Promise.race([answer, deadline, exit]).then((outcome) => {
+      settled = true;
+      if (outcome.kind !== 'hang' && outcome.kind !== 'crash' && outcome.ms > this.limits.timeoutMs) this.slowUnderLoad++;
+      return outcome;
+    }).finally(() => clearTimeout(timer));
+  }
+
+  /** CPU time (user + system) the server process has used, from /proc/<pid>/stat. */
+  cpuMs(): number {
+    try {
+      const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
+      // Fields after the parenthesised command name: state is the 3rd field, utime the 14th, stime the 15th.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+    } catch {
+      return 0;
+    }
   }
 
   notify(method: string, params: unknown): void {
@@ -144,7 +186,7 @@ export class ServerDriver {
     clearInterval(this.sampler);
     if (this.alive) {
       const done = this.request('shutdown', undefined, async () => this.client.shutdown());
-      const outcome = await Promise.race([done, new Promise<Outcome>((resolve) => setTimeout(() => resolve({ kind: 'hang', ms: 1_000 }), 1_000))]);
+      const outcome = await Promise.race([done, new Promise<Outcome>((resolve) => setTimeout(() => resolve({ kind: 'hang', ms: 1_000, cpuMs: 0 }), 1_000))]);
       if (outcome.kind !== 'ok') this.kill();
     }
   }

@@ -113,7 +113,7 @@ class CaseRun {
       throw new Stop();
     }
     if (outcome.kind === 'hang') {
-      this.fail('hang', method, `no answer in ${Math.round(outcome.ms)} ms`);
+      this.fail('hang', method, `no answer after ${Math.round(outcome.cpuMs)} ms of the server's CPU (${Math.round(outcome.ms)} ms wall)`);
       throw new Stop();
     }
     this.stats.slowest.set(method, Math.max(this.stats.slowest.get(method) ?? 0, outcome.ms));
@@ -242,22 +242,47 @@ class CaseRun {
     const checked = checkFix(this.text, mine, this.format);
     for (const p of checked.problems.slice(0, 3)) this.fail('corrupting-fix', 'codeAction', `"${action.title}": ${p}`);
     if (checked.problems.length > 0 || action.kind !== 'quickfix' || this.stats.fixesApplied >= this.options.fixesPerCase) return;
-    const code = action.diagnostics?.[0]?.code ?? /^Fix all (\S+) problems/.exec(action.title)?.[1];
     const before = this.diagnostics;
     const original = this.text;
-    this.stats.fixesApplied++;
     const offsets = toOffsets(this.text, mine);
     if (typeof offsets === 'string') return;
+    this.stats.fixesApplied++;
+    const originalLines = this.lines;
     await this.change(offsets);
-    if (code !== undefined) {
-      const was = before.filter((d) => d.code === code).length;
-      const now = this.diagnostics.filter((d) => d.code === code).length;
-      if (now >= was) this.fail('fix-keeps-finding', 'codeAction', `"${action.title}": ${code} reported ${now} times after the fix, ${was} before`);
+    for (const d of action.diagnostics ?? []) {
+      // The same finding after the fix: its code, at its range carried through the edit (its message may differ).
+      const at = { start: this.lines.positionAt(mapOffset(originalLines.offsetAt(d.range.start), offsets, 'start')), end: this.lines.positionAt(mapOffset(originalLines.offsetAt(d.range.end), offsets, 'end')) };
+      const still = this.diagnostics.find((n) => n.code === d.code && sameRange(n.range, at));
+      if (still) this.fail('fix-keeps-finding', 'codeAction', `"${action.title}": ${d.code} still reported at ${JSON.stringify(at)}: ${still.message.slice(0, 160)}`);
+    }
+    const fixAll = /^Fix all (\S+) problems/.exec(action.title)?.[1];
+    if (fixAll) {
+      const was = before.filter((d) => d.code === fixAll).length;
+      const now = this.diagnostics.filter((d) => d.code === fixAll).length;
+      if (now >= was) this.fail('fix-keeps-finding', 'codeAction', `"${action.title}": ${fixAll} reported ${now} times after the fix, ${was} before`);
     }
     // Undo, as the user pressing Ctrl+Z: the same text must be diagnosed as before.
     await this.change([{ start: 0, end: this.text.length, newText: original }]);
     if (JSON.stringify(this.diagnostics) !== JSON.stringify(before)) this.fail('unstable-diagnostics', 'textDocument/diagnostic', `after "${action.title}" and its undo the diagnostics differ from the first pull of the same text`);
   }
+}
+
+/**
+ * Where an offset of the text before the edits is after them. A range's start moves past text inserted
+ * right at it; its end keeps text replaced up to it (a renamed key still ends at its end).
+ */
+export function mapOffset(offset: number, edits: readonly { start: number; end: number; newText: string }[], side: 'start' | 'end'): number {
+  let shift = 0;
+  for (const e of edits) {
+    const before = side === 'start' ? e.end <= offset : e.end < offset || (e.end === offset && e.start < offset);
+    if (before) shift += e.newText.length - (e.end - e.start);
+    else if (e.start < offset && offset < e.end) return e.start + shift + (side === 'end' ? e.newText.length : 0);
+  }
+  return offset + shift;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 function intersects(a: Range, b: Range): boolean {
