@@ -44,6 +44,8 @@ export interface Summary {
   readonly counts: Record<FailureKind, number>;
   readonly distinct: Distinct[];
   servers: number;
+  /** Cases the harness itself failed on (its bug, logged with the stack); the server is replaced. */
+  harnessErrors: number;
   /** Answers later than the deadline in wall time but within it in the server's CPU time (a busy machine). */
   slowUnderLoad: number;
   peakRssMb: number;
@@ -65,7 +67,7 @@ export async function runCampaign(options: CampaignOptions): Promise<Summary> {
   const started = performance.now();
   const log = options.log ?? (() => undefined);
   const summary: Summary = {
-    seed: options.seed, documents: 0, requests: 0, fixesChecked: 0, fixesApplied: 0, counts: emptyCounts(), distinct: [], servers: 0, slowUnderLoad: 0,
+    seed: options.seed, documents: 0, requests: 0, fixesChecked: 0, fixesApplied: 0, counts: emptyCounts(), distinct: [], servers: 0, harnessErrors: 0, slowUnderLoad: 0,
     peakRssMb: 0, peakHwmMb: 0, rssGrowth: [], elapsedMs: 0, shrinkMs: 0, slowest: {},
   };
   const bySignature = new Map<string, Distinct>();
@@ -89,7 +91,17 @@ export async function runCampaign(options: CampaignOptions): Promise<Summary> {
         growth = undefined;
       }
       const c = generateCase(options.seed, index);
-      const result = await runCase(driver, c, options);
+      let result;
+      try {
+        result = await runCase(driver, c, options);
+      } catch (error) {
+        // A bug of the harness, not of the server: counted and logged, and the campaign goes on with a fresh server.
+        summary.harnessErrors++;
+        log(`case ${index}: the harness failed: ${error instanceof Error ? error.stack : String(error)}`);
+        await retire(driver, true);
+        driver = undefined;
+        continue;
+      }
       summary.documents++;
       summary.requests += result.stats.requests;
       summary.fixesChecked += result.stats.fixesChecked;
@@ -109,11 +121,16 @@ export async function runCampaign(options: CampaignOptions): Promise<Summary> {
         log(`case ${index} (${c.source}; ${c.mutations.join(', ') || 'unmutated'}): ${f.kind} in ${f.method}: ${f.detail.slice(0, 200)}`);
         if (options.outDir) {
           const shrinkStarted = performance.now();
-          const saved = await keep(c, f, options, shrinks++ < options.maxShrinks);
+          try {
+            const saved = await keep(c, f, options, shrinks++ < options.maxShrinks);
+            distinct.reproducer = saved.path;
+            distinct.reproducedOnFreshServer = saved.reproduced;
+            log(`  reproducer ${saved.path}${saved.reproduced ? '' : ' (did not fail on a fresh server)'}`);
+          } catch (error) {
+            summary.harnessErrors++;
+            log(`  the harness failed keeping it: ${error instanceof Error ? error.stack : String(error)}`);
+          }
           summary.shrinkMs += performance.now() - shrinkStarted;
-          distinct.reproducer = saved.path;
-          distinct.reproducedOnFreshServer = saved.reproduced;
-          log(`  reproducer ${saved.path}${saved.reproduced ? '' : ' (did not fail on a fresh server)'}`);
         }
       }
       const memory = driver.memory();

@@ -45,7 +45,14 @@ export function parseProblems(text: string, format: Format): Map<string, number>
   const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
   if (format === 'json') {
     const errors: ParseError[] = [];
-    parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
+    try {
+      parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
+    } catch (error) {
+      // jsonc-parser recurses per nesting level: tens of thousands of levels overflow the stack. Such a
+      // text counts as one problem of its own kind, so a fix that makes it parseable or not is still seen.
+      if (!(error instanceof RangeError)) throw error;
+      return new Map([['too deep for jsonc-parser', 1]]);
+    }
     for (const e of errors) add(`json error ${e.error}`);
   } else {
     for (const p of parseBicep(text).problems) add(p.message.replace(/'[^']*'|"[^"]*"|\d+/g, '…'));
