@@ -5,7 +5,8 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from '../helpers/lspClient';
-import { replay, runCampaign } from './harness/campaign';
+import { runCampaign } from './harness/campaign';
+import { replay } from './harness/keep';
 import { loadReproducer } from './harness/reproducer';
 import { formatSummary } from './harness/summary';
 

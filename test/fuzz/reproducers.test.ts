@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/lspClient';
-import { replay } from './harness/campaign';
+import { replay } from './harness/keep';
 import { loadReproducer } from './harness/reproducer';
 
 /**
