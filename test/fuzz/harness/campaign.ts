@@ -54,6 +54,7 @@ export interface Summary {
   elapsedMs: number;
   shrinkMs: number;
   readonly slowest: Record<string, number>;
+  readonly byMethod: Record<string, number>;
 }
 
 const WARM_UP = 25;
@@ -67,7 +68,7 @@ export async function runCampaign(options: CampaignOptions): Promise<Summary> {
   const log = options.log ?? (() => undefined);
   const summary: Summary = {
     seed: options.seed, documents: 0, requests: 0, fixesChecked: 0, fixesApplied: 0, counts: emptyCounts(), distinct: [], servers: 0, harnessErrors: 0, slowUnderLoad: 0,
-    peakRssMb: 0, peakHwmMb: 0, rssGrowth: [], elapsedMs: 0, shrinkMs: 0, slowest: {},
+    peakRssMb: 0, peakHwmMb: 0, rssGrowth: [], elapsedMs: 0, shrinkMs: 0, slowest: {}, byMethod: {},
   };
   const bySignature = new Map<string, Distinct>();
   let driver: ServerDriver | undefined;
@@ -105,6 +106,7 @@ export async function runCampaign(options: CampaignOptions): Promise<Summary> {
       summary.requests += result.stats.requests;
       summary.fixesChecked += result.stats.fixesChecked;
       summary.fixesApplied += result.stats.fixesApplied;
+      for (const [method, n] of result.stats.byMethod) summary.byMethod[method] = (summary.byMethod[method] ?? 0) + n;
       for (const [method, ms] of result.stats.slowest) summary.slowest[method] = Math.max(summary.slowest[method] ?? 0, Math.round(ms));
       for (const f of result.failures) {
         summary.counts[f.kind]++;

@@ -25,6 +25,8 @@ export interface CaseStats {
   /** … and then sent to the server as a user's edit, re-diagnosed, and undone. */
   fixesApplied: number;
   readonly slowest: Map<string, number>;
+  /** Requests sent, by method. */
+  readonly byMethod: Map<string, number>;
 }
 
 export interface CaseResult {
@@ -68,7 +70,7 @@ export async function runCase(driver: ServerDriver, c: FuzzCase, options: RunOpt
 
 class CaseRun {
   readonly failures: Failure[] = [];
-  readonly stats: CaseStats = { requests: 0, fixesChecked: 0, fixesApplied: 0, slowest: new Map() };
+  readonly stats: CaseStats = { requests: 0, fixesChecked: 0, fixesApplied: 0, slowest: new Map(), byMethod: new Map() };
   private readonly uri: string;
   private readonly format: Format;
   private text: string;
@@ -107,6 +109,7 @@ class CaseRun {
 
   private async request<R>(method: string, params: unknown, cancel = false): Promise<R | undefined> {
     this.stats.requests++;
+    this.stats.byMethod.set(method, (this.stats.byMethod.get(method) ?? 0) + 1);
     const outcome: Outcome = await this.driver.request(method, params, undefined, cancel);
     if (outcome.kind === 'crash') {
       this.fail(this.driver.overLimit ? 'memory' : 'crash', method, `${outcome.exit}${outcome.stderr ? `; stderr: ${outcome.stderr.slice(-300)}` : ''}`);

@@ -6,6 +6,7 @@ export function formatSummary(s: Summary): string {
   const growth = s.rssGrowth.map((g) => `${Math.round(g.baselineMb)} → ${Math.round(g.finalMb)} MB over ${g.documents} documents`).join('; ') || 'not measured (too few documents)';
   const lines = [
     `seed ${s.seed}: ${s.documents} documents, ${s.requests} requests in ${(s.elapsedMs / 1000).toFixed(1)} s (${(s.shrinkMs / 1000).toFixed(1)} s shrinking), ${s.servers} server${s.servers === 1 ? '' : 's'}${s.harnessErrors ? `, ${s.harnessErrors} harness errors (see the log)` : ''}`,
+    `requests by method: ${Object.entries(s.byMethod).sort((a, b) => b[1] - a[1]).map(([m, n]) => `${m} ${n}`).join(', ')}`,
     `quick fixes: ${s.fixesChecked} checked on the text, ${s.fixesApplied} applied through the server and re-diagnosed`,
     `crashes ${c.crash}, out of memory ${c.memory}, hangs ${c.hang}, errors ${c.error}, invalid ranges ${c['invalid-range']}, corrupting fixes ${c['corrupting-fix']}, fixes keeping their finding ${c['fix-keeps-finding']}, unstable diagnostics ${c['unstable-diagnostics']}, markup leaks ${c.markup}`,
     `peak RSS ${Math.round(s.peakRssMb)} MB (VmHWM ${Math.round(s.peakHwmMb)} MB); resident memory ${growth}`,
