@@ -49,6 +49,8 @@ export interface Summary {
   slowUnderLoad: number;
   peakRssMb: number;
   peakHwmMb: number;
+  /** The case during which a server's peak resident memory (VmHWM) reached its highest. */
+  peakCase?: { index: number; hwmMb: number; source: string; mutations: readonly string[]; length: number };
   /** Resident memory of each server after its first 25 documents and at its end. */
   readonly rssGrowth: { baselineMb: number; finalMb: number; documents: number }[];
   elapsedMs: number;
@@ -58,6 +60,8 @@ export interface Summary {
 }
 
 const WARM_UP = 25;
+/** A case slower than this is logged (not a failure: its requests each had their deadline). */
+const SLOW_CASE_MS = 30_000;
 
 export function emptyCounts(): Record<FailureKind, number> {
   return { crash: 0, memory: 0, hang: 0, error: 0, 'invalid-range': 0, 'corrupting-fix': 0, 'fix-keeps-finding': 0, 'unstable-diagnostics': 0, markup: 0 };
@@ -91,6 +95,7 @@ export async function runCampaign(options: CampaignOptions): Promise<Summary> {
         growth = undefined;
       }
       const c = generateCase(options.seed, index);
+      const caseStarted = performance.now();
       let result;
       try {
         result = await runCase(driver, c, options);
@@ -135,6 +140,10 @@ export async function runCampaign(options: CampaignOptions): Promise<Summary> {
         }
       }
       const memory = driver.memory();
+      const caseMs = performance.now() - caseStarted;
+      if (caseMs > SLOW_CASE_MS) log(`case ${index} (${c.source}; ${c.mutations.join(', ') || 'unmutated'}; ${c.document.text.length} characters) took ${Math.round(caseMs / 1000)} s`);
+      const hwm = Math.max(memory?.hwmMb ?? 0, driver.peak.hwmMb);
+      if (hwm > (summary.peakCase?.hwmMb ?? 0)) summary.peakCase = { index, hwmMb: hwm, source: c.source, mutations: c.mutations, length: c.document.text.length };
       if (memory) {
         const count = summary.documents;
         if (!growth && count >= WARM_UP) summary.rssGrowth.push((growth = { baselineMb: memory.rssMb, finalMb: memory.rssMb, documents: 0 }));

@@ -9,7 +9,7 @@ export function formatSummary(s: Summary): string {
     `requests by method: ${Object.entries(s.byMethod).sort((a, b) => b[1] - a[1]).map(([m, n]) => `${m} ${n}`).join(', ')}`,
     `quick fixes: ${s.fixesChecked} checked on the text, ${s.fixesApplied} applied through the server and re-diagnosed`,
     `crashes ${c.crash}, out of memory ${c.memory}, hangs ${c.hang}, errors ${c.error}, invalid ranges ${c['invalid-range']}, corrupting fixes ${c['corrupting-fix']}, fixes keeping their finding ${c['fix-keeps-finding']}, unstable diagnostics ${c['unstable-diagnostics']}, markup leaks ${c.markup}`,
-    `peak RSS ${Math.round(s.peakRssMb)} MB (VmHWM ${Math.round(s.peakHwmMb)} MB); resident memory ${growth}`,
+    `peak RSS ${Math.round(s.peakRssMb)} MB (VmHWM ${Math.round(s.peakHwmMb)} MB${s.peakCase ? `, reached in case ${s.peakCase.index}: ${s.peakCase.source}, ${s.peakCase.mutations.join(', ') || 'unmutated'}, ${s.peakCase.length} characters` : ''}); resident memory ${growth}`,
     `answers past the deadline in wall time but not in the server's CPU time (a busy machine): ${s.slowUnderLoad}`,
     `slowest answer per request: ${Object.entries(s.slowest).sort((a, b) => b[1] - a[1]).map(([m, ms]) => `${m} ${ms} ms`).join(', ')}`,
   ];
