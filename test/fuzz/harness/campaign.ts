@@ -51,7 +51,7 @@ export interface Summary {
   peakHwmMb: number;
   /** The case during which a server's peak resident memory (VmHWM) reached its highest. */
   peakCase?: { index: number; hwmMb: number; source: string; mutations: readonly string[]; length: number };
-  /** Resident memory of each server after its first 25 documents and at its end. */
+  /** Per server: the floor of resident memory over 50 documents after its first 25, and over its last 50. */
   readonly rssGrowth: { baselineMb: number; finalMb: number; documents: number }[];
   elapsedMs: number;
   shrinkMs: number;
@@ -60,6 +60,8 @@ export interface Summary {
 }
 
 const WARM_UP = 25;
+/** Documents over which the floor of resident memory is taken, after the warm-up and at the end. */
+const RSS_WINDOW = 50;
 /** A case slower than this is logged (not a failure: its requests each had their deadline). */
 const SLOW_CASE_MS = 30_000;
 
@@ -77,6 +79,7 @@ export async function runCampaign(options: CampaignOptions): Promise<Summary> {
   const bySignature = new Map<string, Distinct>();
   let driver: ServerDriver | undefined;
   let growth: Summary['rssGrowth'][number] | undefined;
+  let floor: { documents: number; recent: number[] } = { documents: 0, recent: [] };
   let shrinks = 0;
   const retire = async (d: ServerDriver, kill: boolean) => {
     summary.slowUnderLoad += d.slowUnderLoad;
@@ -93,6 +96,7 @@ export async function runCampaign(options: CampaignOptions): Promise<Summary> {
         driver = await ServerDriver.start(options);
         summary.servers++;
         growth = undefined;
+        floor = { documents: 0, recent: [] };
       }
       const c = generateCase(options.seed, index);
       const caseStarted = performance.now();
@@ -145,10 +149,14 @@ export async function runCampaign(options: CampaignOptions): Promise<Summary> {
       const hwm = Math.max(memory?.hwmMb ?? 0, driver.peak.hwmMb);
       if (hwm > (summary.peakCase?.hwmMb ?? 0)) summary.peakCase = { index, hwmMb: hwm, source: c.source, mutations: c.mutations, length: c.document.text.length };
       if (memory) {
-        const count = summary.documents;
-        if (!growth && count >= WARM_UP) summary.rssGrowth.push((growth = { baselineMb: memory.rssMb, finalMb: memory.rssMb, documents: 0 }));
+        // The floor of resident memory over a window of documents: a large document raises the resident
+        // size for a while (the heap grows and shrinks lazily), a leak raises the floor.
+        floor.documents++;
+        floor.recent.push(memory.rssMb);
+        if (floor.recent.length > RSS_WINDOW) floor.recent.shift();
+        if (!growth && floor.documents === WARM_UP + RSS_WINDOW) summary.rssGrowth.push((growth = { baselineMb: Math.min(...floor.recent), finalMb: 0, documents: 0 }));
         if (growth) {
-          growth.finalMb = memory.rssMb;
+          growth.finalMb = Math.min(...floor.recent);
           growth.documents++;
         }
       }

@@ -4,12 +4,13 @@ import type { Summary } from './campaign';
 export function formatSummary(s: Summary): string {
   const c = s.counts;
   const growth = s.rssGrowth.map((g) => `${Math.round(g.baselineMb)} → ${Math.round(g.finalMb)} MB over ${g.documents} documents`).join('; ') || 'not measured (too few documents)';
+  // "resident memory floor": the least resident size over 50 documents, after the warm-up and at the end.
   const lines = [
     `seed ${s.seed}: ${s.documents} documents, ${s.requests} requests in ${(s.elapsedMs / 1000).toFixed(1)} s (${(s.shrinkMs / 1000).toFixed(1)} s shrinking), ${s.servers} server${s.servers === 1 ? '' : 's'}${s.harnessErrors ? `, ${s.harnessErrors} harness errors (see the log)` : ''}`,
     `requests by method: ${Object.entries(s.byMethod).sort((a, b) => b[1] - a[1]).map(([m, n]) => `${m} ${n}`).join(', ')}`,
     `quick fixes: ${s.fixesChecked} checked on the text, ${s.fixesApplied} applied through the server and re-diagnosed`,
     `crashes ${c.crash}, out of memory ${c.memory}, hangs ${c.hang}, errors ${c.error}, invalid ranges ${c['invalid-range']}, corrupting fixes ${c['corrupting-fix']}, fixes keeping their finding ${c['fix-keeps-finding']}, unstable diagnostics ${c['unstable-diagnostics']}, markup leaks ${c.markup}`,
-    `peak RSS ${Math.round(s.peakRssMb)} MB (VmHWM ${Math.round(s.peakHwmMb)} MB${s.peakCase ? `, reached in case ${s.peakCase.index}: ${s.peakCase.source}, ${s.peakCase.mutations.join(', ') || 'unmutated'}, ${s.peakCase.length} characters` : ''}); resident memory ${growth}`,
+    `peak RSS ${Math.round(s.peakRssMb)} MB (VmHWM ${Math.round(s.peakHwmMb)} MB${s.peakCase ? `, reached in case ${s.peakCase.index}: ${s.peakCase.source}, ${s.peakCase.mutations.join(', ') || 'unmutated'}, ${s.peakCase.length} characters` : ''}); resident memory floor ${growth}`,
     `answers past the deadline in wall time but not in the server's CPU time (a busy machine): ${s.slowUnderLoad}`,
     `slowest answer per request: ${Object.entries(s.slowest).sort((a, b) => b[1] - a[1]).map(([m, ms]) => `${m} ${ms} ms`).join(', ')}`,
   ];
