@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mapOffset } from './harness/execute';
+import { mapOffset, sayingOf } from './harness/execute';
 import { checkFix } from './harness/fixChecks';
 import { markupProblems } from './harness/markupCheck';
 import { Lines, rangeProblems } from './harness/ranges';
@@ -89,4 +89,10 @@ test('a finding\'s range carried through a fix: insertions before move it, a ren
   assert.deepEqual([mapOffset(2, insertAfter, 'start'), mapOffset(5, insertAfter, 'end')], [2, 5]);
   const replaceValue = [{ start: 20, end: 23, newText: '100' }];
   assert.deepEqual([mapOffset(20, replaceValue, 'start'), mapOffset(23, replaceValue, 'end')], [20, 23]);
+});
+
+test('a finding after a fix is the same one when only the values it quotes changed', () => {
+  assert.equal(sayingOf('maxBatchInstancePercent is 150, above 100.'), sayingOf('maxBatchInstancePercent is 120, above 100.'));
+  assert.equal(sayingOf('protocol "ftp" is not "http", "https" or "tcp"'), 'protocol … is not …, … or …');
+  assert.notEqual(sayingOf('uses protocol "ftp", which is not supported'), sayingOf('uses protocol "http" but has no requestPath'));
 });

@@ -252,10 +252,12 @@ class CaseRun {
     this.stats.fixesApplied++;
     const originalLines = this.lines;
     await this.change(offsets);
-    // The same finding after the fix: its rule, at its range carried through the edit (its message may differ).
+    // The same finding after the fix: its rule, at its range carried through the edit, saying the same but for
+    // the values it quotes (a value changed to one still out of range is the same finding; "protocol ftp is not
+    // supported" becoming "protocol http needs a requestPath" is the next one).
     const stillThere = (d: Diagnostic) => {
       const at = { start: this.lines.positionAt(mapOffset(originalLines.offsetAt(d.range.start), offsets, 'start')), end: this.lines.positionAt(mapOffset(originalLines.offsetAt(d.range.end), offsets, 'end')) };
-      return this.diagnostics.find((n) => n.code === d.code && sameRange(n.range, at));
+      return this.diagnostics.find((n) => n.code === d.code && sameRange(n.range, at) && sayingOf(n.message) === sayingOf(d.message));
     };
     for (const d of action.diagnostics ?? []) {
       const still = stillThere(d);
@@ -283,6 +285,11 @@ export function mapOffset(offset: number, edits: readonly { start: number; end: 
     else if (e.start < offset && offset < e.end) return e.start + shift + (side === 'end' ? e.newText.length : 0);
   }
   return offset + shift;
+}
+
+/** A message without the values it quotes: strings, numbers and code spans. */
+export function sayingOf(message: string): string {
+  return message.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`]*`|-?\d+(?:\.\d+)?(?:e[+-]?\d+)?/gi, '…');
 }
 
 function sameRange(a: Range, b: Range): boolean {
