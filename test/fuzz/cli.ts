@@ -31,9 +31,21 @@ const USAGE = `usage: npm run fuzz -- [--docs N] [--seed S] [--minutes M] [optio
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
-    docs: { type: 'string' }, seed: { type: 'string' }, from: { type: 'string' }, minutes: { type: 'string' }, 'timeout-ms': { type: 'string' },
-    'rss-limit-mb': { type: 'string' }, 'rss-growth-mb': { type: 'string' }, 'fixes-per-case': { type: 'string' }, 'shrink-seconds': { type: 'string' },
-    'max-shrinks': { type: 'string' }, out: { type: 'string' }, server: { type: 'string' }, json: { type: 'boolean' }, replay: { type: 'boolean' }, help: { type: 'boolean' },
+    docs: { type: 'string' },
+    seed: { type: 'string' },
+    from: { type: 'string' },
+    minutes: { type: 'string' },
+    'timeout-ms': { type: 'string' },
+    'rss-limit-mb': { type: 'string' },
+    'rss-growth-mb': { type: 'string' },
+    'fixes-per-case': { type: 'string' },
+    'shrink-seconds': { type: 'string' },
+    'max-shrinks': { type: 'string' },
+    out: { type: 'string' },
+    server: { type: 'string' },
+    json: { type: 'boolean' },
+    replay: { type: 'boolean' },
+    help: { type: 'boolean' },
   },
 });
 
@@ -53,45 +65,57 @@ if (values.help) {
   process.exit(0);
 }
 
-const driverOptions = { timeoutMs: number('timeout-ms', 2_000), rssLimitMb: number('rss-limit-mb', 2_048), fixesPerCase: number('fixes-per-case', 8), ...(values.server ? { serverPath: values.server } : {}) };
+const driverOptions = {
+  timeoutMs: number('timeout-ms', 2_000),
+  rssLimitMb: number('rss-limit-mb', 2_048),
+  fixesPerCase: number('fixes-per-case', 8),
+  ...(values.server ? { serverPath: values.server } : {}),
+};
 
 async function main(): Promise<number> {
-if (values.replay) {
-  if (positionals.length === 0) {
-    process.stderr.write(`--replay takes reproducer files\n${USAGE}`);
+  if (values.replay) {
+    if (positionals.length === 0) {
+      process.stderr.write(`--replay takes reproducer files\n${USAGE}`);
+      process.exit(2);
+    }
+    let failed = 0;
+    for (const file of positionals) {
+      const r = loadReproducer(file);
+      const failures = await replay(r.case, driverOptions);
+      failed += failures.length > 0 ? 1 : 0;
+      process.stdout.write(
+        `${file}: ${failures.length === 0 ? 'passes' : failures.map((f) => `${f.kind} in ${f.method} (step ${f.step}): ${f.detail.slice(0, 300)}`).join('\n  ')}\n`,
+      );
+    }
+    return failed > 0 ? 1 : 0;
+  }
+
+  const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : number('seed', 0);
+  const minutes = values.minutes === undefined ? undefined : number('minutes', 0);
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  log(
+    `fuzz: seed ${seed}, ${number('docs', 1_000)} documents from case ${number('from', 0)}${minutes === undefined ? '' : `, at most ${minutes} min`}`,
+  );
+  const summary = await runCampaign({
+    ...driverOptions,
+    seed,
+    docs: number('docs', 1_000),
+    from: number('from', 0),
+    ...(minutes === undefined ? {} : { budgetMs: minutes * 60_000 }),
+    shrinkMs: number('shrink-seconds', 60) * 1_000,
+    maxShrinks: number('max-shrinks', 20),
+    rssGrowthLimitMb: number('rss-growth-mb', 400),
+    outDir: values.out ?? join(ROOT, '.fuzz'),
+    log,
+  });
+  process.stdout.write(values.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
+  return summary.distinct.length > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`fuzz: ${error instanceof Error ? error.stack : String(error)}\n`);
     process.exit(2);
-  }
-  let failed = 0;
-  for (const file of positionals) {
-    const r = loadReproducer(file);
-    const failures = await replay(r.case, driverOptions);
-    failed += failures.length > 0 ? 1 : 0;
-    process.stdout.write(`${file}: ${failures.length === 0 ? 'passes' : failures.map((f) => `${f.kind} in ${f.method} (step ${f.step}): ${f.detail.slice(0, 300)}`).join('\n  ')}\n`);
-  }
-  return failed > 0 ? 1 : 0;
-}
-
-const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : number('seed', 0);
-const minutes = values.minutes === undefined ? undefined : number('minutes', 0);
-const log = (line: string) => process.stderr.write(`${line}\n`);
-log(`fuzz: seed ${seed}, ${number('docs', 1_000)} documents from case ${number('from', 0)}${minutes === undefined ? '' : `, at most ${minutes} min`}`);
-const summary = await runCampaign({
-  ...driverOptions,
-  seed,
-  docs: number('docs', 1_000),
-  from: number('from', 0),
-  ...(minutes === undefined ? {} : { budgetMs: minutes * 60_000 }),
-  shrinkMs: number('shrink-seconds', 60) * 1_000,
-  maxShrinks: number('max-shrinks', 20),
-  rssGrowthLimitMb: number('rss-growth-mb', 400),
-  outDir: values.out ?? join(ROOT, '.fuzz'),
-  log,
-});
-process.stdout.write(values.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
-return summary.distinct.length > 0 ? 1 : 0;
-}
-
-main().then((code) => process.exit(code), (error: unknown) => {
-  process.stderr.write(`fuzz: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(2);
-});
+  },
+);

@@ -11,7 +11,9 @@ import { loadReproducer } from './harness/reproducer';
  * server, each must now pass every check (its `note` says what it was and what fixed it).
  */
 const DIR = join(ROOT, 'test/fixtures/fuzz');
-const FILES = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+const FILES = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 test('the fuzz reproducers folder holds reproducers', () => {
   assert.ok(FILES.length > 0);
@@ -26,6 +28,10 @@ for (const file of FILES) {
   test(`fuzz reproducer ${file}: passes every check`, async () => {
     const r = loadReproducer(join(DIR, file));
     const failures = await replay(r.case, { timeoutMs: 2_000, rssLimitMb: 1_024, fixesPerCase: 50 });
-    assert.deepEqual(failures, [], `${r.failure.kind} in ${r.failure.method} (found by seed ${r.found.seed}, case ${r.found.index}): ${r.note}`);
+    assert.deepEqual(
+      failures,
+      [],
+      `${r.failure.kind} in ${r.failure.method} (found by seed ${r.found.seed}, case ${r.found.index}): ${r.note}`,
+    );
   });
 }

@@ -4,10 +4,24 @@ import type { FuzzCase } from './harness/generate';
 import { halveRuns, repeatedUnits, shrinkCase } from './harness/shrink';
 
 const big: FuzzCase = {
-  seed: 1, index: 2, source: 'x', mutations: [],
-  document: { uri: 'file:///tmp/x.json', languageId: 'json', text: `{\n  "a": 1,\n  "capacity": 2147483648,\n  "b": ${'['.repeat(5_000)}${']'.repeat(5_000)}\n}\n` },
+  seed: 1,
+  index: 2,
+  source: 'x',
+  mutations: [],
+  document: {
+    uri: 'file:///tmp/x.json',
+    languageId: 'json',
+    text: `{\n  "a": 1,\n  "capacity": 2147483648,\n  "b": ${'['.repeat(5_000)}${']'.repeat(5_000)}\n}\n`,
+  },
   companion: { uri: 'file:///tmp/x.parameters.json', languageId: 'json', text: '{}' },
-  steps: [{ op: 'symbols' }, { op: 'hover', at: 5 }, { op: 'codeLens' }, { op: 'parameters', link: true }, { op: 'diagnostics' }, { op: 'codeLens' }],
+  steps: [
+    { op: 'symbols' },
+    { op: 'hover', at: 5 },
+    { op: 'codeLens' },
+    { op: 'parameters', link: true },
+    { op: 'diagnostics' },
+    { op: 'codeLens' },
+  ],
 };
 
 test('shrinking keeps what the failure needs: the one step, no parameters file, the text down to the trigger', async () => {
@@ -27,17 +41,26 @@ test('shrinking keeps what the failure needs: the one step, no parameters file, 
 test('shrinking nesting: runs of brackets are halved together, so the text stays balanced', async () => {
   const balanced = (t: string) => t.split('[').length === t.split(']').length;
   const stillFails = async (c: FuzzCase) => balanced(c.document.text) && c.document.text.includes('[[[[[[[[');
-  const { case: small } = await shrinkCase({ ...big, document: { ...big.document, text: `${'['.repeat(5_000)}${']'.repeat(5_000)}` } }, stillFails, 30_000);
+  const { case: small } = await shrinkCase(
+    { ...big, document: { ...big.document, text: `${'['.repeat(5_000)}${']'.repeat(5_000)}` } },
+    stillFails,
+    30_000,
+  );
   // Halving stops at runs of 16; chunk removal then cannot take one bracket without its match, so a little more than the minimum stays.
   assert.ok(balanced(small.document.text) && small.document.text.length <= 32, small.document.text);
 });
 
 test('shrinking stops at its budget with the smallest failing case found so far', async () => {
   let now = 0;
-  const { case: small, timedOut } = await shrinkCase(big, async (c) => {
-    now += 10;
-    return c.steps.length > 0;
-  }, 25, () => now);
+  const { case: small, timedOut } = await shrinkCase(
+    big,
+    async (c) => {
+      now += 10;
+      return c.steps.length > 0;
+    },
+    25,
+    () => now,
+  );
   assert.equal(timedOut, true);
   assert.ok(small.steps.length < big.steps.length && small.steps.length > 0);
 });

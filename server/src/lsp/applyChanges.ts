@@ -12,7 +12,11 @@ const ONE_PASS_FROM = 4;
  * each range is still valid in the text before the notification: those are spliced in one pass and the
  * line starts computed once. Any other order, or a whole-text change, goes through TextDocument.update.
  */
-export function applyContentChanges(document: TextDocument, changes: readonly TextDocumentContentChangeEvent[], version: number): TextDocument {
+export function applyContentChanges(
+  document: TextDocument,
+  changes: readonly TextDocumentContentChangeEvent[],
+  version: number,
+): TextDocument {
   if (changes.length >= ONE_PASS_FROM) {
     const text = inOnePass(document, changes);
     if (text !== undefined) return TextDocument.create(document.uri, document.languageId, version, text);

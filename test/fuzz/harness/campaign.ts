@@ -66,15 +66,40 @@ const RSS_WINDOW = 50;
 const SLOW_CASE_MS = 30_000;
 
 export function emptyCounts(): Record<FailureKind, number> {
-  return { crash: 0, memory: 0, hang: 0, error: 0, 'invalid-range': 0, 'corrupting-fix': 0, 'fix-keeps-finding': 0, 'unstable-diagnostics': 0, markup: 0 };
+  return {
+    crash: 0,
+    memory: 0,
+    hang: 0,
+    error: 0,
+    'invalid-range': 0,
+    'corrupting-fix': 0,
+    'fix-keeps-finding': 0,
+    'unstable-diagnostics': 0,
+    markup: 0,
+  };
 }
 
 export async function runCampaign(options: CampaignOptions): Promise<Summary> {
   const started = performance.now();
   const log = options.log ?? (() => undefined);
   const summary: Summary = {
-    seed: options.seed, documents: 0, requests: 0, fixesChecked: 0, fixesApplied: 0, counts: emptyCounts(), distinct: [], servers: 0, harnessErrors: 0, slowUnderLoad: 0,
-    peakRssMb: 0, peakHwmMb: 0, rssGrowth: [], elapsedMs: 0, shrinkMs: 0, slowest: {}, byMethod: {},
+    seed: options.seed,
+    documents: 0,
+    requests: 0,
+    fixesChecked: 0,
+    fixesApplied: 0,
+    counts: emptyCounts(),
+    distinct: [],
+    servers: 0,
+    harnessErrors: 0,
+    slowUnderLoad: 0,
+    peakRssMb: 0,
+    peakHwmMb: 0,
+    rssGrowth: [],
+    elapsedMs: 0,
+    shrinkMs: 0,
+    slowest: {},
+    byMethod: {},
   };
   const bySignature = new Map<string, Distinct>();
   let driver: ServerDriver | undefined;
@@ -145,16 +170,21 @@ export async function runCampaign(options: CampaignOptions): Promise<Summary> {
       }
       const memory = driver.memory();
       const caseMs = performance.now() - caseStarted;
-      if (caseMs > SLOW_CASE_MS) log(`case ${index} (${c.source}; ${c.mutations.join(', ') || 'unmutated'}; ${c.document.text.length} characters) took ${Math.round(caseMs / 1000)} s`);
+      if (caseMs > SLOW_CASE_MS)
+        log(
+          `case ${index} (${c.source}; ${c.mutations.join(', ') || 'unmutated'}; ${c.document.text.length} characters) took ${Math.round(caseMs / 1000)} s`,
+        );
       const hwm = Math.max(memory?.hwmMb ?? 0, driver.peak.hwmMb);
-      if (hwm > (summary.peakCase?.hwmMb ?? 0)) summary.peakCase = { index, hwmMb: hwm, source: c.source, mutations: c.mutations, length: c.document.text.length };
+      if (hwm > (summary.peakCase?.hwmMb ?? 0))
+        summary.peakCase = { index, hwmMb: hwm, source: c.source, mutations: c.mutations, length: c.document.text.length };
       if (memory) {
         // The floor of resident memory over a window of documents: a large document raises the resident
         // size for a while (the heap grows and shrinks lazily), a leak raises the floor.
         floor.documents++;
         floor.recent.push(memory.rssMb);
         if (floor.recent.length > RSS_WINDOW) floor.recent.shift();
-        if (!growth && floor.documents === WARM_UP + RSS_WINDOW) summary.rssGrowth.push((growth = { baselineMb: Math.min(...floor.recent), finalMb: 0, documents: 0 }));
+        if (!growth && floor.documents === WARM_UP + RSS_WINDOW)
+          summary.rssGrowth.push((growth = { baselineMb: Math.min(...floor.recent), finalMb: 0, documents: 0 }));
         if (growth) {
           growth.finalMb = Math.min(...floor.recent);
           growth.documents++;
@@ -164,7 +194,10 @@ export async function runCampaign(options: CampaignOptions): Promise<Summary> {
         await retire(driver, true);
         driver = undefined;
       }
-      if (summary.documents % 500 === 0) log(`${summary.documents} documents, ${summary.requests} requests, ${summary.fixesApplied} fixes applied, ${summary.distinct.length} distinct failures, ${Math.round(memory?.rssMb ?? 0)} MB resident, ${Math.round((performance.now() - started) / 1000)} s`);
+      if (summary.documents % 500 === 0)
+        log(
+          `${summary.documents} documents, ${summary.requests} requests, ${summary.fixesApplied} fixes applied, ${summary.distinct.length} distinct failures, ${Math.round(memory?.rssMb ?? 0)} MB resident, ${Math.round((performance.now() - started) / 1000)} s`,
+        );
     }
   } finally {
     if (driver) await retire(driver, false);
@@ -172,7 +205,12 @@ export async function runCampaign(options: CampaignOptions): Promise<Summary> {
   for (const g of summary.rssGrowth) {
     if (g.finalMb - g.baselineMb > options.rssGrowthLimitMb) {
       summary.counts.memory++;
-      const f: Failure = { kind: 'memory', method: 'campaign', detail: `resident memory grew from ${Math.round(g.baselineMb)} MB to ${Math.round(g.finalMb)} MB over ${g.documents} documents`, step: -1 };
+      const f: Failure = {
+        kind: 'memory',
+        method: 'campaign',
+        detail: `resident memory grew from ${Math.round(g.baselineMb)} MB to ${Math.round(g.finalMb)} MB over ${g.documents} documents`,
+        step: -1,
+      };
       summary.distinct.push({ signature: signature(f), first: { ...f, index: -1 }, count: 1 });
     }
   }

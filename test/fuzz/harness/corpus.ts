@@ -28,15 +28,20 @@ export function loadSeeds(): readonly Seed[] {
   if (cached) return cached;
   const seeds: Seed[] = [];
   for (const folder of SEED_FOLDERS) {
-    const names = readdirSync(join(ROOT, folder)).filter((n) => /\.(json|bicep|bicepparam)$/i.test(n)).sort();
+    const names = readdirSync(join(ROOT, folder))
+      .filter((n) => /\.(json|bicep|bicepparam)$/i.test(n))
+      .sort();
     for (const name of names) {
       const text = readFileSync(join(ROOT, folder, name), 'utf8');
       const format: Format = /\.json$/i.test(name) ? 'json' : 'bicep';
       const stem = name.replace(/\.(json|bicep)$/i, '');
       const parameters = `${stem}.parameters.json`;
-      const companion = names.includes(parameters) && !/\.parameters\.json$/i.test(name)
-        ? { name: parameters, text: readFileSync(join(ROOT, folder, parameters), 'utf8'), languageId: 'json' }
-        : format === 'bicep' && !name.endsWith('.bicepparam') ? bicepParamFor(name, text) : undefined;
+      const companion =
+        names.includes(parameters) && !/\.parameters\.json$/i.test(name)
+          ? { name: parameters, text: readFileSync(join(ROOT, folder, parameters), 'utf8'), languageId: 'json' }
+          : format === 'bicep' && !name.endsWith('.bicepparam')
+            ? bicepParamFor(name, text)
+            : undefined;
       seeds.push({
         source: `${folder}/${name}`,
         name,
@@ -49,7 +54,14 @@ export function loadSeeds(): readonly Seed[] {
   }
   // No .bicepparam file exists among the fixtures: the ones written for the Bicep templates are seeds too.
   for (const seed of [...seeds]) {
-    if (seed.format === 'bicep' && seed.companion) seeds.push({ source: `${seed.source} (its .bicepparam)`, name: seed.companion.name, text: seed.companion.text, format: 'bicep', languageIds: ['bicepparam', 'bicep', 'plaintext'] });
+    if (seed.format === 'bicep' && seed.companion)
+      seeds.push({
+        source: `${seed.source} (its .bicepparam)`,
+        name: seed.companion.name,
+        text: seed.companion.text,
+        format: 'bicep',
+        languageIds: ['bicepparam', 'bicep', 'plaintext'],
+      });
   }
   cached = seeds;
   return seeds;
@@ -67,5 +79,7 @@ function bicepParamFor(name: string, text: string): Seed['companion'] {
     const written = value?.trim() || fallback;
     if (written && !written.endsWith('{') && !written.endsWith('[')) lines.push(`param ${param} = ${written}`);
   }
-  return lines.length > 2 ? { name: name.replace(/\.bicep$/i, '.bicepparam'), text: `${lines.join('\n')}\n`, languageId: 'bicepparam' } : undefined;
+  return lines.length > 2
+    ? { name: name.replace(/\.bicep$/i, '.bicepparam'), text: `${lines.join('\n')}\n`, languageId: 'bicepparam' }
+    : undefined;
 }

@@ -62,13 +62,20 @@ export class ServerDriver {
     /** The limits in force; a test may tighten them on a running server. */
     public limits: DriverOptions,
   ) {
-    this.client = new LspClient({ pull: true, capabilities: VSCODE_CAPABILITIES as unknown as Record<string, unknown>, settings: {}, ...(limits.serverPath ? { server: limits.serverPath } : {}) });
+    this.client = new LspClient({
+      pull: true,
+      capabilities: VSCODE_CAPABILITIES as unknown as Record<string, unknown>,
+      settings: {},
+      ...(limits.serverPath ? { server: limits.serverPath } : {}),
+    });
     const proc = this.client.process;
     proc.stdin!.on('error', () => undefined);
-    this.exitPromise = new Promise((resolve) => proc.on('exit', (code, signal) => {
-      this.exited = signal ? `signal ${signal}` : `exit code ${code}`;
-      resolve(this.exited);
-    }));
+    this.exitPromise = new Promise((resolve) =>
+      proc.on('exit', (code, signal) => {
+        this.exited = signal ? `signal ${signal}` : `exit code ${code}`;
+        resolve(this.exited);
+      }),
+    );
     // Server-to-client requests the helper does not answer (progress tokens, showDocument): answered as VS Code does, with null.
     this.client.connection.onRequest(() => null);
     this.sampler = setInterval(() => this.sample(), SAMPLE_MS);
@@ -112,26 +119,35 @@ export class ServerDriver {
     const answer = pending.then(
       (result): Outcome => ({ kind: 'ok', result, ms: performance.now() - started }),
       // A response the connection rejected because the process went (or we killed it) is a crash, not an answer.
-      (error: unknown): Outcome => !this.alive || this.killed || (error instanceof ResponseError && CONNECTION_GONE.has(error.code))
-        ? this.crashed()
-        : { kind: 'error', code: error instanceof ResponseError ? error.code : 0, message: error instanceof Error ? error.message : String(error), ms: performance.now() - started },
+      (error: unknown): Outcome =>
+        !this.alive || this.killed || (error instanceof ResponseError && CONNECTION_GONE.has(error.code))
+          ? this.crashed()
+          : {
+              kind: 'error',
+              code: error instanceof ResponseError ? error.code : 0,
+              message: error instanceof Error ? error.message : String(error),
+              ms: performance.now() - started,
+            },
     );
     const deadline = new Promise<Outcome>((resolve) => {
       const check = () => {
         if (settled) return;
         const wall = performance.now() - started;
         const cpu = this.cpuMs() - cpuAtStart;
-        if (cpu >= this.limits.timeoutMs || wall >= HARD_WALL_FACTOR * this.limits.timeoutMs || !this.alive) resolve({ kind: 'hang', ms: wall, cpuMs: cpu });
+        if (cpu >= this.limits.timeoutMs || wall >= HARD_WALL_FACTOR * this.limits.timeoutMs || !this.alive)
+          resolve({ kind: 'hang', ms: wall, cpuMs: cpu });
         else timer = setTimeout(check, LOAD_POLL_MS);
       };
       timer = setTimeout(check, this.limits.timeoutMs);
     });
     const exit = this.exitPromise.then(() => this.crashed());
-    return Promise.race([answer, deadline, exit]).then((outcome) => {
-      settled = true;
-      if (outcome.kind !== 'hang' && outcome.kind !== 'crash' && outcome.ms > this.limits.timeoutMs) this.slowUnderLoad++;
-      return outcome;
-    }).finally(() => clearTimeout(timer));
+    return Promise.race([answer, deadline, exit])
+      .then((outcome) => {
+        settled = true;
+        if (outcome.kind !== 'hang' && outcome.kind !== 'crash' && outcome.ms > this.limits.timeoutMs) this.slowUnderLoad++;
+        return outcome;
+      })
+      .finally(() => clearTimeout(timer));
   }
 
   /** CPU time (user + system) the server process has used, from /proc/<pid>/stat. */
@@ -170,7 +186,8 @@ export class ServerDriver {
   private sample(): void {
     const m = this.memory();
     if (!m) return;
-    if (m.hwmMb > this.peak.hwmMb || m.rssMb > this.peak.rssMb) this.peak = { rssMb: Math.max(m.rssMb, this.peak.rssMb), hwmMb: Math.max(m.hwmMb, this.peak.hwmMb) };
+    if (m.hwmMb > this.peak.hwmMb || m.rssMb > this.peak.rssMb)
+      this.peak = { rssMb: Math.max(m.rssMb, this.peak.rssMb), hwmMb: Math.max(m.hwmMb, this.peak.hwmMb) };
     if (m.rssMb > this.limits.rssLimitMb && !this.overLimit) {
       this.overLimit = m;
       this.kill();
@@ -178,7 +195,13 @@ export class ServerDriver {
   }
 
   private crashed(): Outcome {
-    return { kind: 'crash', exit: this.overLimit ? `killed at ${Math.round(this.overLimit.rssMb)} MB resident (limit ${this.limits.rssLimitMb} MB)` : this.exited ?? 'connection lost', stderr: this.client.stderr.slice(-2_000) };
+    return {
+      kind: 'crash',
+      exit: this.overLimit
+        ? `killed at ${Math.round(this.overLimit.rssMb)} MB resident (limit ${this.limits.rssLimitMb} MB)`
+        : (this.exited ?? 'connection lost'),
+      stderr: this.client.stderr.slice(-2_000),
+    };
   }
 
   /** shutdown + exit, as VS Code stops a server; kills it if it does not go within a second. */
@@ -186,7 +209,10 @@ export class ServerDriver {
     clearInterval(this.sampler);
     if (this.alive) {
       const done = this.request('shutdown', undefined, async () => this.client.shutdown());
-      const outcome = await Promise.race([done, new Promise<Outcome>((resolve) => setTimeout(() => resolve({ kind: 'hang', ms: 1_000, cpuMs: 0 }), 1_000))]);
+      const outcome = await Promise.race([
+        done,
+        new Promise<Outcome>((resolve) => setTimeout(() => resolve({ kind: 'hang', ms: 1_000, cpuMs: 0 }), 1_000)),
+      ]);
       if (outcome.kind !== 'ok') this.kill();
     }
   }

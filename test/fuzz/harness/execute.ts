@@ -82,7 +82,11 @@ class CaseRun {
   private step = -1;
   private readonly triedFixes = new Set<string>();
 
-  constructor(private readonly driver: ServerDriver, private readonly c: FuzzCase, private readonly options: RunOptions) {
+  constructor(
+    private readonly driver: ServerDriver,
+    private readonly c: FuzzCase,
+    private readonly options: RunOptions,
+  ) {
     this.uri = c.document.uri;
     this.format = formatOf(this.uri);
     this.text = c.document.text;
@@ -112,7 +116,11 @@ class CaseRun {
     this.stats.byMethod.set(method, (this.stats.byMethod.get(method) ?? 0) + 1);
     const outcome: Outcome = await this.driver.request(method, params, undefined, cancel);
     if (outcome.kind === 'crash') {
-      this.fail(this.driver.overLimit ? 'memory' : 'crash', method, `${outcome.exit}${outcome.stderr ? `; stderr: ${outcome.stderr.slice(-300)}` : ''}`);
+      this.fail(
+        this.driver.overLimit ? 'memory' : 'crash',
+        method,
+        `${outcome.exit}${outcome.stderr ? `; stderr: ${outcome.stderr.slice(-300)}` : ''}`,
+      );
       throw new Stop();
     }
     if (outcome.kind === 'hang') {
@@ -136,14 +144,22 @@ class CaseRun {
   private async run(step: Step): Promise<void> {
     const doc = { textDocument: { uri: this.uri } };
     switch (step.op) {
-      case 'diagnostics': return void (await this.diagnose());
-      case 'hover': return void (await this.request('textDocument/hover', { ...doc, position: this.position(step.at) }));
-      case 'completion': return this.completion(step.at, step.trigger);
-      case 'codeAction': return this.codeActions(step);
-      case 'codeLens': return this.codeLenses();
-      case 'inlayHint': return this.inlayHints(step.at, step.length);
-      case 'symbols': return void (await this.request('textDocument/documentSymbol', doc));
-      case 'scaleSets': return void (await this.request('vmssUpgrade/scaleSets', doc));
+      case 'diagnostics':
+        return void (await this.diagnose());
+      case 'hover':
+        return void (await this.request('textDocument/hover', { ...doc, position: this.position(step.at) }));
+      case 'completion':
+        return this.completion(step.at, step.trigger);
+      case 'codeAction':
+        return this.codeActions(step);
+      case 'codeLens':
+        return this.codeLenses();
+      case 'inlayHint':
+        return this.inlayHints(step.at, step.length);
+      case 'symbols':
+        return void (await this.request('textDocument/documentSymbol', doc));
+      case 'scaleSets':
+        return void (await this.request('vmssUpgrade/scaleSets', doc));
       case 'edit': {
         const start = safeOffset(this.text, step.at % (this.text.length + 1));
         const end = safeOffset(this.text, start + step.deleteLength);
@@ -151,12 +167,26 @@ class CaseRun {
       }
       case 'parameters': {
         if (!this.c.companion) return;
-        this.driver.notify('vmssUpgrade/setParametersFile', { templateUri: this.uri, parametersUri: step.link ? this.c.companion.uri : null });
+        this.driver.notify('vmssUpgrade/setParametersFile', {
+          templateUri: this.uri,
+          parametersUri: step.link ? this.c.companion.uri : null,
+        });
         return void (await this.diagnose());
       }
       case 'cancel': {
-        const method = { hover: 'textDocument/hover', completion: 'textDocument/completion', codeLens: 'textDocument/codeLens', inlayHint: 'textDocument/inlayHint', diagnostics: 'textDocument/diagnostic' }[step.method];
-        const params = step.method === 'inlayHint' ? { ...doc, range: { start: { line: 0, character: 0 }, end: this.position(step.at) } } : step.method === 'hover' || step.method === 'completion' ? { ...doc, position: this.position(step.at) } : doc;
+        const method = {
+          hover: 'textDocument/hover',
+          completion: 'textDocument/completion',
+          codeLens: 'textDocument/codeLens',
+          inlayHint: 'textDocument/inlayHint',
+          diagnostics: 'textDocument/diagnostic',
+        }[step.method];
+        const params =
+          step.method === 'inlayHint'
+            ? { ...doc, range: { start: { line: 0, character: 0 }, end: this.position(step.at) } }
+            : step.method === 'hover' || step.method === 'completion'
+              ? { ...doc, position: this.position(step.at) }
+              : doc;
         return void (await this.request(method, params, true));
       }
     }
@@ -166,13 +196,16 @@ class CaseRun {
     const report = await this.request<{ items?: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: this.uri } });
     this.diagnostics = report?.items ?? [];
     this.diagnosedVersion = this.version;
-    for (const d of this.diagnostics) if (d.code === 'internal-rule-error') this.fail('error', 'textDocument/diagnostic', `a rule threw: ${d.message.slice(0, 300)}`);
+    for (const d of this.diagnostics)
+      if (d.code === 'internal-rule-error') this.fail('error', 'textDocument/diagnostic', `a rule threw: ${d.message.slice(0, 300)}`);
     return this.diagnostics;
   }
 
   /** Sends edits (sorted, not overlapping, offsets in the current text) as VS Code does, then pulls diagnostics. */
   private async change(edits: readonly { start: number; end: number; newText: string }[]): Promise<void> {
-    const changes = [...edits].sort((a, b) => b.start - a.start).map((e) => ({ range: { start: this.lines.positionAt(e.start), end: this.lines.positionAt(e.end) }, text: e.newText }));
+    const changes = [...edits]
+      .sort((a, b) => b.start - a.start)
+      .map((e) => ({ range: { start: this.lines.positionAt(e.start), end: this.lines.positionAt(e.end) }, text: e.newText }));
     let text = this.text;
     for (const e of [...edits].sort((a, b) => b.start - a.start)) text = text.slice(0, e.start) + e.newText + text.slice(e.end);
     this.setText(text);
@@ -189,7 +222,11 @@ class CaseRun {
 
   private async completion(at: number, trigger: string | undefined): Promise<void> {
     const context = trigger ? { triggerKind: 2, triggerCharacter: trigger } : { triggerKind: 1 };
-    const list = await this.request<{ items?: unknown[] } | unknown[] | null>('textDocument/completion', { textDocument: { uri: this.uri }, position: this.position(at), context });
+    const list = await this.request<{ items?: unknown[] } | unknown[] | null>('textDocument/completion', {
+      textDocument: { uri: this.uri },
+      position: this.position(at),
+      context,
+    });
     const provider = this.driver.capabilities.completionProvider as { resolveProvider?: boolean } | undefined;
     if (!list || !provider?.resolveProvider) return;
     const items = Array.isArray(list) ? list : (list.items ?? []);
@@ -212,13 +249,18 @@ class CaseRun {
   private async codeActions(step: Extract<Step, { op: 'codeAction' }>): Promise<void> {
     if (this.diagnosedVersion !== this.version) await this.diagnose();
     let range: Range;
-    if (step.diagnostic !== undefined && this.diagnostics.length > 0) range = this.diagnostics[step.diagnostic % this.diagnostics.length]!.range;
+    if (step.diagnostic !== undefined && this.diagnostics.length > 0)
+      range = this.diagnostics[step.diagnostic % this.diagnostics.length]!.range;
     else {
       const start = safeOffset(this.text, (step.at ?? step.diagnostic ?? 0) % (this.text.length + 1));
       range = { start: this.lines.positionAt(start), end: this.lines.positionAt(safeOffset(this.text, start + (step.length ?? 0))) };
     }
     const touching = this.diagnostics.filter((d) => intersects(d.range, range));
-    const actions = await this.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: this.uri }, range, context: { diagnostics: touching, triggerKind: 1 } });
+    const actions = await this.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: this.uri },
+      range,
+      context: { diagnostics: touching, triggerKind: 1 },
+    });
     for (let action of actions ?? []) {
       if (typeof action.command === 'string') continue;
       if (!action.edit && action.data !== undefined) action = (await this.request<CodeAction>('codeAction/resolve', action)) ?? action;
@@ -256,20 +298,38 @@ class CaseRun {
     // the values it quotes (a value changed to one still out of range is the same finding; "protocol ftp is not
     // supported" becoming "protocol http needs a requestPath" is the next one).
     const stillThere = (d: Diagnostic) => {
-      const at = { start: this.lines.positionAt(mapOffset(originalLines.offsetAt(d.range.start), offsets, 'start')), end: this.lines.positionAt(mapOffset(originalLines.offsetAt(d.range.end), offsets, 'end')) };
+      const at = {
+        start: this.lines.positionAt(mapOffset(originalLines.offsetAt(d.range.start), offsets, 'start')),
+        end: this.lines.positionAt(mapOffset(originalLines.offsetAt(d.range.end), offsets, 'end')),
+      };
       return this.diagnostics.find((n) => n.code === d.code && sameRange(n.range, at) && sayingOf(n.message) === sayingOf(d.message));
     };
     for (const d of action.diagnostics ?? []) {
       const still = stillThere(d);
-      if (still) this.fail('fix-keeps-finding', 'codeAction', `"${action.title}": ${d.code} still reported at ${JSON.stringify(still.range)}: ${still.message.slice(0, 160)}`);
+      if (still)
+        this.fail(
+          'fix-keeps-finding',
+          'codeAction',
+          `"${action.title}": ${d.code} still reported at ${JSON.stringify(still.range)}: ${still.message.slice(0, 160)}`,
+        );
     }
     // "Fix all" applies the fixes it can choose (some findings have none): it must clear at least one finding.
     const fixAll = /^Fix all (\S+) problems/.exec(action.title)?.[1];
     const targets = fixAll ? before.filter((d) => d.code === fixAll) : [];
-    if (targets.length > 0 && targets.every((d) => stillThere(d))) this.fail('fix-keeps-finding', 'codeAction', `"${action.title}": all ${targets.length} ${fixAll} findings still reported where they were`);
+    if (targets.length > 0 && targets.every((d) => stillThere(d)))
+      this.fail(
+        'fix-keeps-finding',
+        'codeAction',
+        `"${action.title}": all ${targets.length} ${fixAll} findings still reported where they were`,
+      );
     // Undo, as the user pressing Ctrl+Z: the same text must be diagnosed as before.
     await this.change([{ start: 0, end: this.text.length, newText: original }]);
-    if (JSON.stringify(this.diagnostics) !== JSON.stringify(before)) this.fail('unstable-diagnostics', 'textDocument/diagnostic', `after "${action.title}" and its undo the diagnostics differ from the first pull of the same text`);
+    if (JSON.stringify(this.diagnostics) !== JSON.stringify(before))
+      this.fail(
+        'unstable-diagnostics',
+        'textDocument/diagnostic',
+        `after "${action.title}" and its undo the diagnostics differ from the first pull of the same text`,
+      );
   }
 }
 
@@ -277,7 +337,11 @@ class CaseRun {
  * Where an offset of the text before the edits is after them. A range's start moves past text inserted
  * right at it; its end keeps text replaced up to it (a renamed key still ends at its end).
  */
-export function mapOffset(offset: number, edits: readonly { start: number; end: number; newText: string }[], side: 'start' | 'end'): number {
+export function mapOffset(
+  offset: number,
+  edits: readonly { start: number; end: number; newText: string }[],
+  side: 'start' | 'end',
+): number {
   let shift = 0;
   for (const e of edits) {
     const before = side === 'start' ? e.end <= offset : e.end < offset || (e.end === offset && e.start < offset);
@@ -293,7 +357,12 @@ export function sayingOf(message: string): string {
 }
 
 function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
 }
 
 function intersects(a: Range, b: Range): boolean {

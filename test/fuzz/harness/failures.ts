@@ -1,14 +1,6 @@
 /** What the checks can find, and how one failure is told apart from another of the same kind. */
 export type FailureKind =
-  | 'crash'
-  | 'memory'
-  | 'hang'
-  | 'error'
-  | 'invalid-range'
-  | 'corrupting-fix'
-  | 'fix-keeps-finding'
-  | 'unstable-diagnostics'
-  | 'markup';
+  'crash' | 'memory' | 'hang' | 'error' | 'invalid-range' | 'corrupting-fix' | 'fix-keeps-finding' | 'unstable-diagnostics' | 'markup';
 
 export interface Failure {
   readonly kind: FailureKind;

@@ -62,11 +62,16 @@ export function parseProblems(text: string, format: Format): Map<string, number>
 
 /** Comments with their offsets: jsonc-parser's scanner for JSON (strings skipped), the Bicep front end's finder. */
 export function commentsOf(text: string, format: Format): { offset: number; text: string }[] {
-  if (format === 'bicep') return findBicepComments(text).map((c) => ({ offset: c.offset, text: text.slice(c.offset, c.offset + c.length) }));
+  if (format === 'bicep')
+    return findBicepComments(text).map((c) => ({ offset: c.offset, text: text.slice(c.offset, c.offset + c.length) }));
   const out = [];
   const scanner = createScanner(text, false);
   for (let token = scanner.scan(); token !== 17 /* EOF */; token = scanner.scan()) {
-    if (token === 12 /* LineComment */ || token === 13 /* BlockComment */) out.push({ offset: scanner.getTokenOffset(), text: text.slice(scanner.getTokenOffset(), scanner.getTokenOffset() + scanner.getTokenLength()) });
+    if (token === 12 /* LineComment */ || token === 13 /* BlockComment */)
+      out.push({
+        offset: scanner.getTokenOffset(),
+        text: text.slice(scanner.getTokenOffset(), scanner.getTokenOffset() + scanner.getTokenLength()),
+      });
   }
   return out;
 }
@@ -91,11 +96,15 @@ export function checkFix(text: string, edits: readonly TextEdit[], format: Forma
   for (const comment of commentsOf(text, format)) {
     const end = comment.offset + comment.text.length;
     // A comment an edit touches (overlapping, or an edit inside it) is the fix's business.
-    if (offsets.some((e) => e.start < end && e.end > comment.offset) || offsets.some((e) => e.start > comment.offset && e.start < end)) continue;
+    if (offsets.some((e) => e.start < end && e.end > comment.offset) || offsets.some((e) => e.start > comment.offset && e.start < end))
+      continue;
     let shift = 0;
     for (const e of offsets) if (e.end <= comment.offset) shift += e.newText.length - (e.end - e.start);
     const found = kept.get(comment.offset + shift);
-    if (found !== comment.text) problems.push(`comment ${JSON.stringify(comment.text.slice(0, 60))} at offset ${comment.offset} ${found === undefined ? 'is no longer a comment where it was' : `became ${JSON.stringify(found.slice(0, 80))}`}`);
+    if (found !== comment.text)
+      problems.push(
+        `comment ${JSON.stringify(comment.text.slice(0, 60))} at offset ${comment.offset} ${found === undefined ? 'is no longer a comment where it was' : `became ${JSON.stringify(found.slice(0, 80))}`}`,
+      );
   }
   return { text: after, problems };
 }

@@ -15,10 +15,20 @@ export interface KeepOptions extends DriverOptions, RunOptions {
 }
 
 /** Does `c` fail with this signature, replayed on `driver`? (Rewritten to fresh URIs, so earlier attempts do not interfere.) */
-async function failsWith(driver: ServerDriver, c: FuzzCase, sig: string, options: RunOptions, attempt: number): Promise<{ fails: boolean; usable: boolean }> {
+async function failsWith(
+  driver: ServerDriver,
+  c: FuzzCase,
+  sig: string,
+  options: RunOptions,
+  attempt: number,
+): Promise<{ fails: boolean; usable: boolean }> {
   const folder = `file:///tmp/vmss-fuzz/replay-${attempt}`;
   const rename = (uri: string) => `${folder}/${uri.slice(uri.lastIndexOf('/') + 1)}`;
-  const moved: FuzzCase = { ...c, document: { ...c.document, uri: rename(c.document.uri) }, ...(c.companion ? { companion: { ...c.companion, uri: rename(c.companion.uri) } } : {}) };
+  const moved: FuzzCase = {
+    ...c,
+    document: { ...c.document, uri: rename(c.document.uri) },
+    ...(c.companion ? { companion: { ...c.companion, uri: rename(c.companion.uri) } } : {}),
+  };
   const result = await runCase(driver, moved, options);
   return { fails: result.failures.some((f) => signature(f) === sig), usable: result.serverUsable };
 }
@@ -26,7 +36,12 @@ async function failsWith(driver: ServerDriver, c: FuzzCase, sig: string, options
 let attempts = 0;
 
 /** Replays a failing case on a fresh server, shrinks it (when allowed), saves the reproducer. */
-export async function keep(c: FuzzCase, failure: Failure, options: KeepOptions, shrink: boolean): Promise<{ path: string; reproduced: boolean }> {
+export async function keep(
+  c: FuzzCase,
+  failure: Failure,
+  options: KeepOptions,
+  shrink: boolean,
+): Promise<{ path: string; reproduced: boolean }> {
   const sig = signature(failure);
   let driver: ServerDriver | undefined;
   const stillFails = async (candidate: FuzzCase) => {
@@ -47,7 +62,17 @@ export async function keep(c: FuzzCase, failure: Failure, options: KeepOptions, 
       failure,
       found: { seed: c.seed, index: c.index, source: c.source, mutations: c.mutations },
       reproducedOnFreshServer: reproduced,
-      ...(shrunk ? { shrunk: { fromLength: c.document.text.length, fromSteps: c.steps.length, attempts: shrunk.attempts, ms: Math.round(performance.now() - started), timedOut: shrunk.timedOut } } : {}),
+      ...(shrunk
+        ? {
+            shrunk: {
+              fromLength: c.document.text.length,
+              fromSteps: c.steps.length,
+              attempts: shrunk.attempts,
+              ms: Math.round(performance.now() - started),
+              timedOut: shrunk.timedOut,
+            },
+          }
+        : {}),
       case: shrunk?.case ?? c,
     };
     return { path: saveReproducer(options.outDir, reproducer), reproduced };

@@ -46,18 +46,23 @@ export function markupProblems(method: string, answer: unknown): string[] {
   if (!a) return [];
   if (method === 'textDocument/hover') texts.push(...markdownOf(a.contents as Markup));
   if (method === 'textDocument/completion' || method === 'completionItem/resolve') {
-    const items = (Array.isArray(a) ? a : method === 'completionItem/resolve' ? [a] : (a.items as unknown[]) ?? []) as { documentation?: Markup }[];
+    const items = (Array.isArray(a) ? a : method === 'completionItem/resolve' ? [a] : ((a.items as unknown[]) ?? [])) as {
+      documentation?: Markup;
+    }[];
     for (const item of items) texts.push(...markdownOf(item.documentation));
   }
   if (method === 'textDocument/inlayHint' || method === 'inlayHint/resolve') {
     for (const hint of (Array.isArray(a) ? a : [a]) as { tooltip?: Markup; label?: unknown }[]) {
       if (hint.tooltip && typeof hint.tooltip !== 'string') texts.push(...markdownOf(hint.tooltip));
-      if (Array.isArray(hint.label)) for (const part of hint.label as { tooltip?: Markup }[]) if (part.tooltip && typeof part.tooltip !== 'string') texts.push(...markdownOf(part.tooltip));
+      if (Array.isArray(hint.label))
+        for (const part of hint.label as { tooltip?: Markup }[])
+          if (part.tooltip && typeof part.tooltip !== 'string') texts.push(...markdownOf(part.tooltip));
     }
   }
   if (method === 'textDocument/codeLens' || method === 'codeLens/resolve') {
     for (const lens of (Array.isArray(a) ? a : [a]) as { command?: { title?: string; tooltip?: string } }[]) {
-      for (const label of [lens.command?.title, lens.command?.tooltip]) if (typeof label === 'string' && LIVE_ICON.test(label)) icons.push(label);
+      for (const label of [lens.command?.title, lens.command?.tooltip])
+        if (typeof label === 'string' && LIVE_ICON.test(label)) icons.push(label);
     }
   }
   return [

@@ -23,11 +23,25 @@ function pickValue(text: string, format: Format, rng: Rng, prefer?: RegExp): Val
 
 /** Up to 100,000 levels of arrays, objects or parentheses, balanced or not, at a value or anywhere. */
 const deepNesting: Mutator = (text, rng, ctx) => {
-  const depth = rng.weighted([[6, rng.logInt(10, 3_000)], [3, rng.logInt(3_000, 30_000)], [1, rng.logInt(30_000, 100_000)]]);
+  const depth = rng.weighted([
+    [6, rng.logInt(10, 3_000)],
+    [3, rng.logInt(3_000, 30_000)],
+    [1, rng.logInt(30_000, 100_000)],
+  ]);
   const json = ctx.format === 'json';
   const shapes: readonly (readonly [string, string, string])[] = json
-    ? [['[', ']', '1'], ['{"a":', '}', '1'], ['[{"x":', '}]', '[]'], ['[', ']', '']]
-    : [['[', ']', '1'], ['{\na: ', '\n}', '1'], ['(', ')', '1'], ['[\n', '\n]', "'x'"]];
+    ? [
+        ['[', ']', '1'],
+        ['{"a":', '}', '1'],
+        ['[{"x":', '}]', '[]'],
+        ['[', ']', ''],
+      ]
+    : [
+        ['[', ']', '1'],
+        ['{\na: ', '\n}', '1'],
+        ['(', ')', '1'],
+        ['[\n', '\n]', "'x'"],
+      ];
   const [open, close, inner] = rng.pick(shapes);
   const balanced = rng.chance(0.8);
   const payload = open.repeat(depth) + inner + (balanced ? close.repeat(depth) : '');
@@ -45,13 +59,45 @@ const hugeString: Mutator = (text, rng, ctx) => {
   const unit = rng.pick(['A', 'ab', '\\n', '\\u0041', '`', ' ', 'é', '\u{1F600}', '<b>', '[', "'"]);
   const body = unit.repeat(Math.ceil(n / unit.length));
   const quote = ctx.format === 'json' ? '"' : "'";
-  return splice(text, target.start, target.end, quote + (ctx.format === 'json' ? body.replace(/"/g, '\\"') : body.replace(/'/g, "\\'")) + quote);
+  return splice(
+    text,
+    target.start,
+    target.end,
+    quote + (ctx.format === 'json' ? body.replace(/"/g, '\\"') : body.replace(/'/g, "\\'")) + quote,
+  );
 };
 
 const NUMBERS = [
-  '1e308', '-1e308', '1.7976931348623157e309', '9007199254740992', '9007199254740993', '2147483648', '4294967296', '1000000000', '100000',
-  '1001', '1000', '101', '-1', '-0', '0', '1.5', '0.5', '1e-320', '5e-324', '123456789012345678901234567890', '1'.repeat(400), '0x10', 'NaN', '-Infinity',
-  '1e', '01', '+1', '1_000', '"2147483648"', '"1e308"',
+  '1e308',
+  '-1e308',
+  '1.7976931348623157e309',
+  '9007199254740992',
+  '9007199254740993',
+  '2147483648',
+  '4294967296',
+  '1000000000',
+  '100000',
+  '1001',
+  '1000',
+  '101',
+  '-1',
+  '-0',
+  '0',
+  '1.5',
+  '0.5',
+  '1e-320',
+  '5e-324',
+  '123456789012345678901234567890',
+  '1'.repeat(400),
+  '0x10',
+  'NaN',
+  '-Infinity',
+  '1e',
+  '01',
+  '+1',
+  '1_000',
+  '"2147483648"',
+  '"1e308"',
 ];
 
 /** Numbers at the edges: capacity, percentages and counts set to 1e308, 2^53, -1, 1.5, 2^31 and broken literals. */
@@ -65,7 +111,11 @@ const hugeNumber: Mutator = (text, rng, ctx) => {
 
 /** Variables that refer to each other in a cycle (or a very long chain), referenced from values the engine evaluates. */
 const cyclicVariables: Mutator = (text, rng, ctx) => {
-  const length = rng.weighted([[6, rng.int(1, 5)], [3, rng.logInt(5, 200)], [1, rng.logInt(200, 5_000)]]);
+  const length = rng.weighted([
+    [6, rng.int(1, 5)],
+    [3, rng.logInt(5, 200)],
+    [1, rng.logInt(200, 5_000)],
+  ]);
   const cyclic = rng.chance(0.7);
   const prefix = `fz${rng.int(0, 999)}`;
   const name = (i: number) => `${prefix}v${i}`;
@@ -83,7 +133,9 @@ const cyclicVariables: Mutator = (text, rng, ctx) => {
     const root = out.indexOf('{');
     return root === -1 ? out : splice(out, root + 1, root + 1, `\n  "variables": {\n    ${entries}\n  },`);
   }
-  const decls = Array.from({ length }, (_, i) => `var ${name(i)} = ${next(i) ?? rng.pick(['3', "'Rolling'", 'length([1, 2])'])}`).join('\n');
+  const decls = Array.from({ length }, (_, i) => `var ${name(i)} = ${next(i) ?? rng.pick(['3', "'Rolling'", 'length([1, 2])'])}`).join(
+    '\n',
+  );
   let out = text;
   if (target) out = splice(out, target.start, target.end, name(rng.int(0, length - 1)));
   return rng.chance(0.5) ? `${decls}\n${out}` : `${out}\n${decls}\n`;
@@ -91,7 +143,11 @@ const cyclicVariables: Mutator = (text, rng, ctx) => {
 
 /** Expressions nested thousands deep: function calls, arithmetic, parentheses, member and index chains, ternaries. */
 const deepExpression: Mutator = (text, rng, ctx) => {
-  const depth = rng.weighted([[6, rng.logInt(5, 500)], [3, rng.logInt(500, 5_000)], [1, rng.logInt(5_000, 50_000)]]);
+  const depth = rng.weighted([
+    [6, rng.logInt(5, 500)],
+    [3, rng.logInt(500, 5_000)],
+    [1, rng.logInt(5_000, 50_000)],
+  ]);
   const json = ctx.format === 'json';
   const shapes: (() => string)[] = json
     ? [
@@ -121,9 +177,24 @@ const deepExpression: Mutator = (text, rng, ctx) => {
 
 /** What a renderer would make live if hovers quoted it raw. */
 export const MARKUP_PAYLOADS = [
-  '<img src=x onerror=alert(1)>', '`<img src=x onerror=alert(1)>`', '``', '` ` `', '[run](command:workbench.action.terminal.new)',
-  '![x](https://evil.example/x.png)', '$(alert) $(sync~spin)', '```\n<script>alert(1)</script>\n```', 'javascript:alert(1)', '<!-- x -->',
-  '**bold** _i_ ~~s~~', '\\`', '| a | b |\n|---|---|', '<a href="command:x">y</a>', 'https://evil.example/', '[x]: command:evil', '&lt;b&gt;', '\u202e<b>',
+  '<img src=x onerror=alert(1)>',
+  '`<img src=x onerror=alert(1)>`',
+  '``',
+  '` ` `',
+  '[run](command:workbench.action.terminal.new)',
+  '![x](https://evil.example/x.png)',
+  '$(alert) $(sync~spin)',
+  '```\n<script>alert(1)</script>\n```',
+  'javascript:alert(1)',
+  '<!-- x -->',
+  '**bold** _i_ ~~s~~',
+  '\\`',
+  '| a | b |\n|---|---|',
+  '<a href="command:x">y</a>',
+  'https://evil.example/',
+  '[x]: command:evil',
+  '&lt;b&gt;',
+  '\u202e<b>',
 ];
 
 /** A string value (name, mode, expression, default, description) replaced by a markup payload, or one appended to it. */
@@ -136,14 +207,59 @@ const markupPayload: Mutator = (text, rng, ctx) => {
 };
 
 const POLICY_KEYS = [
-  'mode', 'Mode', 'rollingUpgradePolicy', 'RollingUpgradePolicy', 'automaticOSUpgradePolicy', 'automaticOSUpgrade', 'autoOSUpgradePolicy',
-  'maxBatchInstancePercent', 'BatchInstancePercent', 'MaxSurge', 'maxSurge', 'pauseTimeBetweenBatches', 'maxUnhealthyInstancePercent',
-  'maxUnhealthyUpgradedInstancePercent', 'enableAutomaticOSUpgrade', 'disableAutoRollback', 'disableAutomaticRollback', 'useRollingUpgradePolicy',
-  'prioritizeUnhealthyInstances', 'rollbackFailedInstancesOnPolicyBreach', 'enableCrossZoneUpgrade', 'osRollingUpgradeDeferral', 'colour', 'upgradePolicy',
+  'mode',
+  'Mode',
+  'rollingUpgradePolicy',
+  'RollingUpgradePolicy',
+  'automaticOSUpgradePolicy',
+  'automaticOSUpgrade',
+  'autoOSUpgradePolicy',
+  'maxBatchInstancePercent',
+  'BatchInstancePercent',
+  'MaxSurge',
+  'maxSurge',
+  'pauseTimeBetweenBatches',
+  'maxUnhealthyInstancePercent',
+  'maxUnhealthyUpgradedInstancePercent',
+  'enableAutomaticOSUpgrade',
+  'disableAutoRollback',
+  'disableAutomaticRollback',
+  'useRollingUpgradePolicy',
+  'prioritizeUnhealthyInstances',
+  'rollbackFailedInstancesOnPolicyBreach',
+  'enableCrossZoneUpgrade',
+  'osRollingUpgradeDeferral',
+  'colour',
+  'upgradePolicy',
 ];
 const POLICY_VALUES = [
-  '20', '150', '-1', '2.5', '0', '100', '"20"', '"true"', 'true', 'false', 'null', '"abc"', '"Rolling"', '"rolling"', '"Automatic"', '"Manual"', '"Rollng"',
-  '"PT5M"', '"PT0S"', '"P1D"', '"00:05:00"', '"PT"', '[1, 2]', '{}', `"[parameters('p')]"`, `"[variables('v')]"`, `"[reference('x').y]"`,
+  '20',
+  '150',
+  '-1',
+  '2.5',
+  '0',
+  '100',
+  '"20"',
+  '"true"',
+  'true',
+  'false',
+  'null',
+  '"abc"',
+  '"Rolling"',
+  '"rolling"',
+  '"Automatic"',
+  '"Manual"',
+  '"Rollng"',
+  '"PT5M"',
+  '"PT0S"',
+  '"P1D"',
+  '"00:05:00"',
+  '"PT"',
+  '[1, 2]',
+  '{}',
+  `"[parameters('p')]"`,
+  `"[variables('v')]"`,
+  `"[reference('x').y]"`,
 ];
 
 function randomPolicy(rng: Rng, depth: number): string {
@@ -159,7 +275,9 @@ function randomPolicy(rng: Rng, depth: number): string {
 /** An upgrade policy of random keys and values (valid, misspelt, out of range, misplaced) put where one is or could be. */
 const policyGraft: Mutator = (text, rng, ctx) => {
   const policy = inFormat(randomPolicy(rng, 0), ctx.format);
-  const existing = keyedValues(text, ctx.format).filter((v) => /^(upgradePolicy|rollingUpgradePolicy|automaticOSUpgradePolicy)$/i.test(v.key));
+  const existing = keyedValues(text, ctx.format).filter((v) =>
+    /^(upgradePolicy|rollingUpgradePolicy|automaticOSUpgradePolicy)$/i.test(v.key),
+  );
   if (existing.length > 0 && rng.chance(0.7)) {
     const target = rng.pick(existing);
     return splice(text, target.start, target.end, policy);
@@ -167,14 +285,33 @@ const policyGraft: Mutator = (text, rng, ctx) => {
   const objects = keyedValues(text, ctx.format).filter((v) => /^(properties|virtualMachineProfile)$/.test(v.key) && text[v.start] === '{');
   if (objects.length === 0) return text;
   const at = rng.pick(objects).start + 1;
-  return ctx.format === 'json' ? splice(text, at, at, `\n  "upgradePolicy": ${policy},`) : splice(text, at, at, `\n  upgradePolicy: ${policy}\n`);
+  return ctx.format === 'json'
+    ? splice(text, at, at, `\n  "upgradePolicy": ${policy},`)
+    : splice(text, at, at, `\n  upgradePolicy: ${policy}\n`);
 };
 
 /** A policy-relevant value swapped for another: what users get wrong and the rules look for. */
 const valueSwap: Mutator = (text, rng, ctx) => {
-  const target = pickValue(text, ctx.format, rng, /^(mode|apiVersion|capacity|maxBatchInstancePercent|maxUnhealthy\w*|pauseTimeBetweenBatches|enableAutomaticOSUpgrade|maxSurge|type|publisher|offer|sku|name|singlePlacementGroup|orchestrationMode|zones|platformFaultDomainCount|durabilityLevel)$/i);
+  const target = pickValue(
+    text,
+    ctx.format,
+    rng,
+    /^(mode|apiVersion|capacity|maxBatchInstancePercent|maxUnhealthy\w*|pauseTimeBetweenBatches|enableAutomaticOSUpgrade|maxSurge|type|publisher|offer|sku|name|singlePlacementGroup|orchestrationMode|zones|platformFaultDomainCount|durabilityLevel)$/i,
+  );
   if (!target) return text;
-  const pool = [...POLICY_VALUES, '"2017-03-30"', '"2018-10-01"', '"2020-12-01"', '"2024-11-01"', '"Flexible"', '"Uniform"', '"Microsoft.Compute/virtualMachineScaleSets"', '["1", "2", "3"]', '"Bronze"', '"Silver"'];
+  const pool = [
+    ...POLICY_VALUES,
+    '"2017-03-30"',
+    '"2018-10-01"',
+    '"2020-12-01"',
+    '"2024-11-01"',
+    '"Flexible"',
+    '"Uniform"',
+    '"Microsoft.Compute/virtualMachineScaleSets"',
+    '["1", "2", "3"]',
+    '"Bronze"',
+    '"Silver"',
+  ];
   return splice(text, target.start, target.end, inFormat(rng.pick(pool), ctx.format));
 };
 
@@ -186,7 +323,13 @@ const keyCase: Mutator = (text, rng, ctx) => {
   const keyStart = text.lastIndexOf(target.key, target.start);
   if (keyStart === -1) return text;
   const key = target.key;
-  const changed = rng.pick([key.toUpperCase(), key[0]!.toUpperCase() + key.slice(1), key.slice(0, -1), `${key}s`, key.replace(/[aeiou]/, '')]);
+  const changed = rng.pick([
+    key.toUpperCase(),
+    key[0]!.toUpperCase() + key.slice(1),
+    key.slice(0, -1),
+    `${key}s`,
+    key.replace(/[aeiou]/, ''),
+  ]);
   return splice(text, keyStart, keyStart + key.length, changed);
 };
 
@@ -202,7 +345,9 @@ const manyScaleSets: Mutator = (text, rng, ctx) => {
   const end = matchingBracket(text, open, ctx.format);
   const copy = text.slice(start, end);
   const copies = rng.logInt(2, 1_500);
-  const joined = Array.from({ length: copies }, (_, i) => (ctx.format === 'json' ? copy : copy.replace(/^resource\s+(\w+)/, `resource $1${i}`))).join(ctx.format === 'json' ? ',\n' : '\n');
+  const joined = Array.from({ length: copies }, (_, i) =>
+    ctx.format === 'json' ? copy : copy.replace(/^resource\s+(\w+)/, `resource $1${i}`),
+  ).join(ctx.format === 'json' ? ',\n' : '\n');
   return splice(text, end, end, (ctx.format === 'json' ? ',\n' : '\n') + joined);
 };
 

@@ -37,7 +37,8 @@ export class Lines {
   /** What is wrong with a position, or undefined. */
   positionProblem(p: unknown): string | undefined {
     if (!isPosition(p)) return `not a position: ${JSON.stringify(p)?.slice(0, 80)}`;
-    if (!Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0) return `not whole non-negative numbers: ${JSON.stringify(p)}`;
+    if (!Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0)
+      return `not whole non-negative numbers: ${JSON.stringify(p)}`;
     if (p.line >= this.count) return `line ${p.line} of a ${this.count}-line document`;
     const length = this.lengths[p.line]!;
     if (p.character > length) {
@@ -67,7 +68,8 @@ export class Lines {
     if (!isRange(r)) return `not a range: ${JSON.stringify(r)?.slice(0, 80)}`;
     const bad = this.positionProblem(r.start) ?? this.positionProblem(r.end);
     if (bad) return bad;
-    if (r.start.line > r.end.line || (r.start.line === r.end.line && r.start.character > r.end.character)) return `starts after it ends: ${JSON.stringify(r)}`;
+    if (r.start.line > r.end.line || (r.start.line === r.end.line && r.start.character > r.end.character))
+      return `starts after it ends: ${JSON.stringify(r)}`;
     if (edit) {
       for (const p of [r.start, r.end]) {
         const o = this.offsetAt(p);
@@ -120,7 +122,16 @@ export function rangeProblems(answer: unknown, uri: string, texts: ReadonlyMap<s
       }
       if (!lines) continue;
       const isEdit = edit || key === 'textEdit' || key === 'additionalTextEdits' || key === 'textEdits' || key === 'edits';
-      if ((key === 'range' || key === 'selectionRange' || key === 'insert' || key === 'replace' || key === 'editRange' || key === 'upgradePolicyRange') && v !== undefined && v !== null) {
+      if (
+        (key === 'range' ||
+          key === 'selectionRange' ||
+          key === 'insert' ||
+          key === 'replace' ||
+          key === 'editRange' ||
+          key === 'upgradePolicyRange') &&
+        v !== undefined &&
+        v !== null
+      ) {
         const bad = lines.rangeProblem(v, isEdit);
         if (bad) problems.push(`${at}: ${bad}`);
       } else if (key === 'position' && v !== undefined) {
@@ -130,7 +141,8 @@ export function rangeProblems(answer: unknown, uri: string, texts: ReadonlyMap<s
         visit(v, at, lines, isEdit);
       }
     }
-    if (isRange(o.range) && isRange(o.selectionRange) && !contains(o.range, o.selectionRange)) problems.push(`${path}: selectionRange ${JSON.stringify(o.selectionRange)} is not inside range ${JSON.stringify(o.range)}`);
+    if (isRange(o.range) && isRange(o.selectionRange) && !contains(o.range, o.selectionRange))
+      problems.push(`${path}: selectionRange ${JSON.stringify(o.selectionRange)} is not inside range ${JSON.stringify(o.range)}`);
   };
   visit(answer, '$', texts.get(uri), false);
   return problems;

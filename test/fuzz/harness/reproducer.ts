@@ -14,7 +14,13 @@ export interface Reproducer {
   readonly found: { readonly seed: number; readonly index: number; readonly source: string; readonly mutations: readonly string[] };
   /** Replayed alone on a fresh server, the case failed the same way (else it needs the campaign's history). */
   readonly reproducedOnFreshServer: boolean;
-  readonly shrunk?: { readonly fromLength: number; readonly fromSteps: number; readonly attempts: number; readonly ms: number; readonly timedOut: boolean };
+  readonly shrunk?: {
+    readonly fromLength: number;
+    readonly fromSteps: number;
+    readonly attempts: number;
+    readonly ms: number;
+    readonly timedOut: boolean;
+  };
   readonly case: FuzzCase;
   /** Why the fixture is kept, for those committed under test/fixtures/. */
   readonly note?: string;

@@ -14,7 +14,12 @@ export interface ShrinkResult {
   readonly timedOut: boolean;
 }
 
-export async function shrinkCase(start: FuzzCase, stillFails: StillFails, budgetMs: number, now: () => number = () => performance.now()): Promise<ShrinkResult> {
+export async function shrinkCase(
+  start: FuzzCase,
+  stillFails: StillFails,
+  budgetMs: number,
+  now: () => number = () => performance.now(),
+): Promise<ShrinkResult> {
   const deadline = now() + budgetMs;
   let best = start;
   let attempts = 0;
@@ -30,14 +35,20 @@ export async function shrinkCase(start: FuzzCase, stillFails: StillFails, budget
   };
 
   // 1. Steps: drop chunks, halving the chunk size (ddmin's complement pass).
-  best = await dropChunks(best, (c) => c.steps, (c, steps) => ({ ...c, steps }), tryCandidate, out);
+  best = await dropChunks(
+    best,
+    (c) => c.steps,
+    (c, steps) => ({ ...c, steps }),
+    tryCandidate,
+    out,
+  );
   // 2. The parameters file, and the steps that only concern it.
   if (best.companion) {
     const { companion: _, ...without } = best;
     await tryCandidate({ ...without, steps: without.steps.filter((s) => s.op !== 'parameters') });
   }
   // 3. Text: halve runs of a repeated unit (deep nesting, long strings) everywhere at once, which keeps brackets balanced.
-  for (let changed = true; changed && !out(); ) {
+  for (let changed = true; changed && !out();) {
     changed = false;
     const units = repeatedUnits(best.document.text);
     // All at once first: `[[[…]]]` needs its opening and closing runs cut together to stay balanced.
@@ -50,8 +61,21 @@ export async function shrinkCase(start: FuzzCase, stillFails: StillFails, budget
     }
   }
   // 4. Text: drop lines, then characters, in halving chunks.
-  best = await dropChunks(best, (c) => splitLines(c.document.text), (c, lines) => withText(c, lines.join('')), tryCandidate, out);
-  best = await dropChunks(best, (c) => [...c.document.text], (c, chars) => withText(c, chars.join('')), tryCandidate, out, 4_000);
+  best = await dropChunks(
+    best,
+    (c) => splitLines(c.document.text),
+    (c, lines) => withText(c, lines.join('')),
+    tryCandidate,
+    out,
+  );
+  best = await dropChunks(
+    best,
+    (c) => [...c.document.text],
+    (c, chars) => withText(c, chars.join('')),
+    tryCandidate,
+    out,
+    4_000,
+  );
   return { case: best, attempts, timedOut: out() };
 }
 
@@ -108,7 +132,10 @@ export function repeatedUnits(text: string): string[] {
       runs.set(unit, Math.max(runs.get(unit) ?? 0, m[0].length));
     }
   }
-  return [...runs].sort((a, b) => b[1] - a[1]).map(([unit]) => unit).slice(0, 12);
+  return [...runs]
+    .sort((a, b) => b[1] - a[1])
+    .map(([unit]) => unit)
+    .slice(0, 12);
 }
 
 /** Every run of `unit` (16 or more in a row) cut to half its length. */
@@ -116,4 +143,3 @@ export function halveRuns(text: string, unit: string): string {
   const escaped = unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return text.replace(new RegExp(`(?:${escaped}){16,}`, 'g'), (run) => unit.repeat(Math.ceil(run.length / unit.length / 2)));
 }
-

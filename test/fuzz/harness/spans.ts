@@ -27,7 +27,13 @@ export function keyedValues(text: string, format: Format, limit = 5_000): ValueS
     const start = m.index + m[0].length;
     if (start >= text.length) break;
     let end: number | undefined;
-    out.push({ key: m[1]!, start, get end() { return (end ??= valueEnd(text, start, format)); } });
+    out.push({
+      key: m[1]!,
+      start,
+      get end() {
+        return (end ??= valueEnd(text, start, format));
+      },
+    });
     if (out.length >= limit) break;
   }
   return out;

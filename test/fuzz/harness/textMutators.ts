@@ -58,7 +58,8 @@ const BRACKETS = '{}[]()';
 /** Replaces, drops, doubles or swaps brackets (and the quotes and commas between them). */
 const bracketSwap: Mutator = (text, rng) => {
   const positions: number[] = [];
-  for (let i = 0; i < text.length; i++) if (BRACKETS.includes(text[i]!) || text[i] === ',' || text[i] === '"' || text[i] === "'") positions.push(i);
+  for (let i = 0; i < text.length; i++)
+    if (BRACKETS.includes(text[i]!) || text[i] === ',' || text[i] === '"' || text[i] === "'") positions.push(i);
   if (positions.length === 0) return text;
   let out = text;
   for (let n = rng.int(1, 4); n > 0; n--) {
@@ -79,7 +80,29 @@ const bracketSwap: Mutator = (text, rng) => {
   return out;
 };
 
-const CONTROL = ['\u0000', '\u0001', '\u0007', '\b', '\t', '\u000b', '\f', '\u000e', '\u001b', '\u001f', '\u007f', '\u0085', '\u00a0', '\u2028', '\u2029', '\ufeff', '\ufffe', '\uffff', '\u202e', '\u200b', '\u0301'];
+const CONTROL = [
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\b',
+  '\t',
+  '\u000b',
+  '\f',
+  '\u000e',
+  '\u001b',
+  '\u001f',
+  '\u007f',
+  '\u0085',
+  '\u00a0',
+  '\u2028',
+  '\u2029',
+  '\ufeff',
+  '\ufffe',
+  '\uffff',
+  '\u202e',
+  '\u200b',
+  '\u0301',
+];
 
 const controlCharacters: Mutator = (text, rng) => {
   let out = text;
@@ -109,7 +132,42 @@ const lineEndings: Mutator = (text, rng) => {
   return lines.map((line, i) => (i === lines.length - 1 ? line : line + rng.pick(['\r', '\r\n', '\n', '\r\r\n', '\n\r']))).join('');
 };
 
-const GARBAGE = ['\\', '\\u', '\\uD800', '\\"', '"', "'", "'''", '/*', '*/', '//', '${', '}', ':', '::', '=', '@', '#', '?', '!', '..', '...', '0x1F', '1e', '-', '+', 'NaN', 'Infinity', 'null', 'true', '\u{1F600}', 'ẞ', '𝔘', '\u05d0', 'é'];
+const GARBAGE = [
+  '\\',
+  '\\u',
+  '\\uD800',
+  '\\"',
+  '"',
+  "'",
+  "'''",
+  '/*',
+  '*/',
+  '//',
+  '${',
+  '}',
+  ':',
+  '::',
+  '=',
+  '@',
+  '#',
+  '?',
+  '!',
+  '..',
+  '...',
+  '0x1F',
+  '1e',
+  '-',
+  '+',
+  'NaN',
+  'Infinity',
+  'null',
+  'true',
+  '\u{1F600}',
+  'ẞ',
+  '𝔘',
+  '\u05d0',
+  'é',
+];
 
 const garbage: Mutator = (text, rng) => {
   let out = text;

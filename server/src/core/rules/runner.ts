@@ -20,7 +20,6 @@ export interface RunRulesOptions {
   readonly now?: string | number;
 }
 
-
 /**
  * Runs every enabled rule: scale-set rules once per scale set, document rules once. Severity comes from
  * the config override, else the rule's default; `off` skips the rule. A rule that throws does not stop

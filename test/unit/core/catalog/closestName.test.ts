@@ -3,7 +3,16 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { closestName, editDistance } from '../../../../server/src/core/catalog/closestName';
 
-const NAMES = ['maxBatchInstancePercent', 'maxUnhealthyInstancePercent', 'maxUnhealthyUpgradedInstancePercent', 'pauseTimeBetweenBatches', 'mode', 'rollingUpgradePolicy', 'automaticOSUpgradePolicy', 'enableAutomaticOSUpgrade'];
+const NAMES = [
+  'maxBatchInstancePercent',
+  'maxUnhealthyInstancePercent',
+  'maxUnhealthyUpgradedInstancePercent',
+  'pauseTimeBetweenBatches',
+  'mode',
+  'rollingUpgradePolicy',
+  'automaticOSUpgradePolicy',
+  'enableAutomaticOSUpgrade',
+];
 
 /** closestName as it was, comparing every candidate letter by letter: the reference for names of ordinary length. */
 function reference(word: string, candidates: readonly string[]): string | undefined {
@@ -32,8 +41,20 @@ test('suggestions: misspelt, re-cased and partial names', () => {
 });
 
 test('the same suggestions as comparing every name letter by letter', () => {
-  const word = fc.oneof(fc.constantFrom(...NAMES).chain((n) => fc.tuple(fc.nat(n.length), fc.nat(n.length), fc.string({ maxLength: 4 })).map(([a, b, s]) => n.slice(0, Math.min(a, b)) + s + n.slice(Math.max(a, b)))), fc.string({ maxLength: 40 }));
-  fc.assert(fc.property(word, (w) => assert.equal(closestName(w, NAMES), reference(w, NAMES))), { numRuns: 2_000 });
+  const word = fc.oneof(
+    fc
+      .constantFrom(...NAMES)
+      .chain((n) =>
+        fc
+          .tuple(fc.nat(n.length), fc.nat(n.length), fc.string({ maxLength: 4 }))
+          .map(([a, b, s]) => n.slice(0, Math.min(a, b)) + s + n.slice(Math.max(a, b))),
+      ),
+    fc.string({ maxLength: 40 }),
+  );
+  fc.assert(
+    fc.property(word, (w) => assert.equal(closestName(w, NAMES), reference(w, NAMES))),
+    { numRuns: 2_000 },
+  );
 });
 
 test('a megabyte name (a key a template can hold) is not compared letter by letter with every candidate', () => {
