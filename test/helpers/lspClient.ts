@@ -22,6 +22,10 @@ export interface ClientOptions {
   readonly pull?: boolean;
   readonly settings?: Record<string, unknown>;
   readonly workspaceFolder?: string;
+  /** The client capabilities to announce instead of the minimal set below (the fuzzer sends VS Code's). */
+  readonly capabilities?: Record<string, unknown>;
+  /** Another build of the server to start (the fuzzer can compare builds); dist/server.js by default. */
+  readonly server?: string;
 }
 
 export class LspClient {
@@ -37,7 +41,7 @@ export class LspClient {
 
   constructor(private readonly options: ClientOptions = {}) {
     this.settings = options.settings ?? {};
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk) => (this.stderr += String(chunk)));
     this.exit = new Promise((resolve) => this.process.on('exit', (code) => resolve(code)));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
@@ -76,7 +80,7 @@ export class LspClient {
       processId: process.pid,
       rootUri: folder ? pathToFileURL(folder).toString() : null,
       workspaceFolders: folder ? [{ uri: pathToFileURL(folder).toString(), name: 'ws' }] : null,
-      capabilities: {
+      capabilities: this.options.capabilities ?? {
         workspace: {
           configuration: true,
           didChangeConfiguration: { dynamicRegistration: true },

@@ -8,6 +8,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { applyContentChanges } from './applyChanges';
 import { getLanguageService } from '../core/languageService';
 import { saysParametersFile } from '../core/relevance';
 import { DiagnosticsDelivery } from './diagnosticsDelivery';
@@ -36,7 +37,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     create: TextDocument.create,
     update: (document, changes, version) => {
       edits.record(document, changes, version);
-      return TextDocument.update(document, changes, version);
+      return applyContentChanges(document, changes, version);
     },
   });
   const support: ClientSupport = {

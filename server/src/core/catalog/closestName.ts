@@ -17,6 +17,12 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
+/**
+ * Past this length two names are not compared letter by letter: Levenshtein is quadratic, and a template
+ * can hold a megabyte key (2 s per check with the catalog's names). Names in Azure are far shorter.
+ */
+const MAX_COMPARED_LENGTH = 256;
+
 /** The candidate closest to `word`, or undefined when none is plausibly what was meant. */
 export function closestName(word: string, candidates: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
@@ -25,9 +31,14 @@ export function closestName(word: string, candidates: readonly string[]): string
   let bestScore = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
     const c = candidate.toLowerCase();
-    const distance = editDistance(lower, c);
     const contains = lower.length >= 4 && (c.includes(lower) || lower.includes(c));
-    const acceptable = distance <= Math.max(2, Math.floor(Math.max(lower.length, c.length) / 4)) || contains;
+    const lengths = Math.abs(lower.length - c.length);
+    const limit = Math.max(2, Math.floor(Math.max(lower.length, c.length) / 4));
+    // The length difference is a lower bound of the distance, and when one name contains the other it is
+    // the distance: only names of similar length need the letter-by-letter comparison.
+    if (!contains && (lengths > limit || Math.max(lower.length, c.length) > MAX_COMPARED_LENGTH)) continue;
+    const distance = contains ? lengths : editDistance(lower, c);
+    const acceptable = distance <= limit || contains;
     if (acceptable && distance < bestScore) {
       best = candidate;
       bestScore = distance;

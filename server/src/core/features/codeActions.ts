@@ -1,7 +1,7 @@
 import type { CodeAction, Diagnostic, WorkspaceEdit } from 'vscode-languageserver-types';
 import { POLICY_OBJECTS } from '../catalog';
 import type { JsonValue, NeutralEdit } from '../edits';
-import { SUPPRESSION_DIRECTIVE } from '../rules/suppressions';
+import { isSuppressible, SUPPRESSION_DIRECTIVE } from '../rules/suppressions';
 import type { Finding } from '../rules/ruleTypes';
 import type { CodeActionData, CodeActionParams, TemplateDocument } from '../languageTypes';
 import { scaleSetAt } from '../model/scaleSetAt';
@@ -44,7 +44,8 @@ export function getCodeActions(doc: TemplateDocument, findings: readonly Finding
           { title: `Fix all ${finding.ruleId} problems in this file (${count})`, kind: 'quickfix' },
           { uri: params.uri, kind: 'fixAll', ruleId: finding.ruleId },
         );
-      actions.push(suppress(doc, params.uri, finding, diagnostic));
+      // Findings about suppression comments cannot be silenced by one: offering it would insert a comment that does nothing.
+      if (isSuppressible(finding.ruleId)) actions.push(suppress(doc, params.uri, finding, diagnostic));
     });
   }
   if (wants('refactor.rewrite')) {

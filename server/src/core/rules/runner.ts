@@ -5,7 +5,7 @@ import type { RuleConfig } from './config';
 import { FactMemo } from './facts/memo';
 import { INTERNAL_RULE_ERROR } from './meta/suppressionRules';
 import { RULE_IDS, RULES } from './registry';
-import { findSuppressions, SUPPRESSION_DIRECTIVE, type Suppression } from './suppressions';
+import { findSuppressions, isSuppressible, SUPPRESSION_DIRECTIVE, type Suppression } from './suppressions';
 import type { Finding, FindingDraft, Rule, ScaleSetRule, ScaleSetRuleContext, Severity } from './ruleTypes';
 
 export interface RunRulesOptions {
@@ -19,9 +19,6 @@ export interface RunRulesOptions {
    */
   readonly now?: string | number;
 }
-
-/** Findings about the suppression comments themselves cannot be silenced by those comments. */
-const UNSUPPRESSIBLE = new Set(['suppression-missing-reason', 'suppression-unknown-rule']);
 
 /**
  * Runs every enabled rule: scale-set rules once per scale set, document rules once. Severity comes from
@@ -112,7 +109,7 @@ function toFinding(draft: FindingDraft, ruleId: string, severity: Severity, scal
 }
 
 function isSuppressed(finding: Finding, suppressions: readonly Suppression[], lines: LineIndex): boolean {
-  if (UNSUPPRESSIBLE.has(finding.ruleId) || suppressions.length === 0) return false;
+  if (!isSuppressible(finding.ruleId) || suppressions.length === 0) return false;
   const line = lines.positionAt(finding.span.offset).line;
   return suppressions.some((s) => s.line + 1 === line && s.ruleIds.some((r) => r.id === finding.ruleId));
 }

@@ -15,6 +15,14 @@ const EOF = 17;
 
 export { SUPPRESSION_DIRECTIVE };
 
+/** Findings about the suppression comments themselves cannot be silenced by those comments. */
+const UNSUPPRESSIBLE = new Set(['suppression-missing-reason', 'suppression-unknown-rule']);
+
+/** Whether a suppression comment can silence this rule (so whether to offer one). */
+export function isSuppressible(ruleId: string): boolean {
+  return !UNSUPPRESSIBLE.has(ruleId);
+}
+
 export interface SuppressedRuleId {
   readonly id: string;
   readonly span: Span;

@@ -77,6 +77,22 @@ test('suppress inserts the comment above the line, leaving the reason to write',
   );
 });
 
+test('no suppression is offered for findings about a suppression comment, which no comment can silence', () => {
+  const { actions } = actionsAt(
+    templateWith(`{
+        "upgradePolicy": {
+          // vmss-upgrade-disable-next-line value-out-of-ra|ng -- reviewed
+          "rollingUpgradePolicy": { "maxBatchInstancePercent": 200 }
+        }
+      }`),
+  );
+  assert.ok(
+    actions.some((a) => a.title === 'Change to "value-out-of-range"'),
+    actions.map((a) => a.title).join(' / '),
+  );
+  assert.ok(!actions.some((a) => a.title.startsWith('Suppress suppression-unknown-rule')), actions.map((a) => a.title).join(' / '));
+});
+
 test('refactor: add the rolling policy with defaults where there is none', () => {
   const { actions, text } = actionsAt(templateWith('{ "upgradePolicy": { "mode": "Rol|ling" } }'), ['refactor']);
   assert.deepEqual(
