@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { isCheckedKind } from '../core/relevance';
 import { EMPTY_CONFIG, RULE_IDS, parseRuleConfigText, type ConfigProblem, type Finding } from '../core/rules';
 import type { TemplateDocument } from '../core/languageService';
+import { DirectoryListings } from '../host/parametersDiscovery';
 import { WorkspaceConfig } from '../host/workspaceConfig';
 import { loadTemplate, ls } from './loadTemplate';
 import type { LintTarget } from './findTemplates';
@@ -20,9 +21,10 @@ export interface LintedFile {
  */
 export function lintTargets(targets: readonly LintTarget[], options: { parametersPath?: string; now: number }): LintedFile[] {
   const configs = new WorkspaceConfig();
+  const listings = new DirectoryListings();
   const out: LintedFile[] = [];
   for (const target of targets) {
-    const loaded = loadTemplate(target.path, options.parametersPath);
+    const loaded = loadTemplate(target.path, options.parametersPath, listings);
     // Found by walking a folder: only the kinds the rules check (parameters files and other JSON are skipped).
     if (!target.explicit && !isCheckedKind(loaded.doc.model.kind)) continue;
     const configFile = configs.forDocument(pathToFileURL(target.path).toString());

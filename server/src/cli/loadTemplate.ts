@@ -1,4 +1,5 @@
 import { getLanguageService, type TemplateDocument } from '../core/languageService';
+import type { DirectoryListings } from '../host/parametersDiscovery';
 import { findParametersFile } from '../host/parametersDiscovery';
 import { moduleReader } from '../host/readTextFile';
 import { readTextFile } from './io';
@@ -17,11 +18,12 @@ export interface LoadedTemplate {
 /**
  * Reads a template and its parameters file: the one given, else the one found beside it
  * (host/parametersDiscovery.ts). A `.bicep` template reads its local modules relative to itself. Every
- * file given is read whole, also one that names nothing of ours, so its parse errors are reported.
+ * file given is read whole, also one that names nothing of ours, so its parse errors are reported. A run over
+ * many files passes one `listings`, so each folder is listed once.
  */
-export function loadTemplate(path: string, parametersPath?: string): LoadedTemplate {
+export function loadTemplate(path: string, parametersPath?: string, listings?: DirectoryListings): LoadedTemplate {
   const text = readTextFile(path);
-  const found = parametersPath ?? findParametersFile(path);
+  const found = parametersPath ?? findParametersFile(path, listings);
   const parametersText = found === undefined ? undefined : readTextFile(found);
   const doc = ls.createDocument(path, undefined, text, {
     ...(parametersText === undefined ? {} : { parametersText }),
