@@ -112,7 +112,10 @@ export class BicepNodes {
   private readonly problemOffsets: number[];
 
   protected constructor(problems: readonly ParseProblem[]) {
-    this.problemOffsets = problems.map((p) => p.span.offset).sort((a, b) => a - b);
+    const offsets = problems.map((p) => p.span.offset);
+    // The parser reports in source order nearly always: sort only when it did not.
+    if (offsets.some((offset, i) => i > 0 && offset < offsets[i - 1]!)) offsets.sort((a, b) => a - b);
+    this.problemOffsets = offsets;
   }
 
   /** No problem lies in [from, to). */
