@@ -27,11 +27,35 @@ export function parseBicep(text: string): BicepFile {
   }
 }
 
+/**
+ * Parses the text [start, end) of `text` alone as one expression (what the edit writer does to read again
+ * an object it changed, without parsing the whole file): the expression, with offsets in `text`, the
+ * problems found, and whether the expression took the whole range. Never throws.
+ */
+export function parseBicepExpression(
+  text: string,
+  start: number,
+  end: number,
+): { expr: Expr | undefined; problems: ParseProblem[]; whole: boolean } {
+  const problems: ParseProblem[] = [];
+  try {
+    const stream = new TokenStream(text, problems, start, end);
+    const expr = new StatementParser(stream).expression(1);
+    return { expr, problems, whole: stream.current.kind === 'eof' };
+  } catch {
+    return { expr: undefined, problems, whole: false };
+  }
+}
+
 class StatementParser {
   private readonly exprs: ExpressionParser;
 
   constructor(private readonly s: TokenStream) {
     this.exprs = new ExpressionParser(s, (stream, depth) => this.resource(stream.current.start, [], depth));
+  }
+
+  expression(depth: number): Expr {
+    return this.exprs.expression(depth);
   }
 
   file(): Statement[] {

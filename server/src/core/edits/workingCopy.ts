@@ -20,6 +20,11 @@ export class WorkingCopy {
   /** Where each composed edit starts in the current text (built when needed). */
   private starts: number[] | undefined;
   private built: string | undefined;
+  /**
+   * How many characters of the current text the writer has read so far (slices, regions, the whole
+   * text): the measure that a fix's work is linear in the document, not in documents times steps.
+   */
+  charsRead = 0;
 
   constructor(readonly original: string) {
     this.built = original;
@@ -63,6 +68,7 @@ export class WorkingCopy {
 
   /** The current text from `from` to `to`. */
   slice(from: number, to: number): string {
+    this.charsRead += Math.max(0, to - from);
     if (this.built !== undefined) return this.built.slice(from, to);
     const list = this.composed;
     const starts = this.currentStarts();
@@ -102,29 +108,34 @@ export class WorkingCopy {
    */
   region(from: number, to: number): { text: string; base: number } {
     const length = this.length;
+    // Read in growing chunks: most lines are short, and a step reads several regions.
+    let chunk = 256;
     let start = from;
     for (;;) {
-      const chunkStart = Math.max(0, start - 4096);
-      const chunk = this.slice(chunkStart, start);
-      const at = Math.max(chunk.lastIndexOf('\n'), chunk.lastIndexOf('\r'));
+      const chunkStart = Math.max(0, start - chunk);
+      const text = this.slice(chunkStart, start);
+      const at = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
       if (at >= 0) {
         start = chunkStart + at + 1;
         break;
       }
       start = chunkStart;
       if (start === 0) break;
+      chunk = Math.min(chunk * 2, 65_536);
     }
+    chunk = 256;
     let end = to;
     for (;;) {
-      const chunk = this.slice(end, Math.min(length, end + 4096));
-      const at = chunk.search(/[\r\n]/);
+      const text = this.slice(end, Math.min(length, end + chunk));
+      const at = text.search(/[\r\n]/);
       if (at >= 0) {
         end += at;
         end += this.slice(end, end + 2) === '\r\n' ? 2 : 1;
         break;
       }
-      end += chunk.length;
+      end += text.length;
       if (end >= length) break;
+      chunk = Math.min(chunk * 2, 65_536);
     }
     return { text: this.slice(start, end), base: start };
   }

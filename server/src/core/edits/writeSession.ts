@@ -9,9 +9,20 @@ import type { WorkingCopy } from './workingCopy';
  * ("leaves"), members written on their own lines or inline, and the check that the result is no worse
  * than the original. Each writer supplies only its syntax: how it finds a node, how a key and a value
  * are spelled, and how it counts problems.
+ *
+ * Both writers hold to one rule: a step edits only a node that parses cleanly, else it fails and the fix
+ * is not offered. Broken text is read by a parser's error recovery, so where a member of a broken object
+ * ends is a guess, and an edit there corrupts the file. The JSON writer reads each object it edits with
+ * jsonc-parser's own parser and requires a sound structure (json/jsoncSyntax.ts, readObject); the Bicep
+ * writer requires no parse problem inside the object, array or value (frontEnds/bicep/bicepNodes.ts).
+ * Both read only the lines a step works on (WorkingCopy.region; `charsRead` counts it), so the work of a
+ * fix is linear in the document, not in the document times its steps.
  */
 
-/** One neutral edit, planned: `now` runs in the first pass, `later` (insertions) after every first pass; false on failure. */
+/**
+ * One neutral edit, planned: `now` runs in the first pass, `later` (insertions) after every first pass;
+ * false on failure (an anchor that is not what the edit says, or a node that does not parse cleanly).
+ */
 export interface Step {
   readonly now: () => boolean;
   readonly later?: () => boolean;

@@ -1,6 +1,6 @@
 import { parseBicep } from '../../bicep/parser';
-import type { BicepFile, Expr, ObjectExpr, ObjectProperty, Statement } from '../../bicep/syntax';
-import { SyntaxIndex } from '../../bicep/syntaxIndex';
+import type { BicepFile, Expr, ObjectExpr, ObjectProperty } from '../../bicep/syntax';
+import { FileNodes, readExpression, shifted, type LocalNodes } from './bicepNodes';
 import { endOfLine, lineBreakLength, startOfLine } from '../../edits/lineText';
 import type { JsonValue, NeutralEdit, TextEdit } from '../../edits/neutralEdit';
 import { TextRegion } from '../../edits/textRegion';
@@ -14,25 +14,27 @@ import { bicepItemAfter, bicepKey, compactBicepValue, formatBicepValue } from '.
  * after another on a working copy (removals, renames and replacements first, insertions last), each
  * finding its node again through an offset map. Only the changed tokens and lines are touched, so
  * comments and layout elsewhere stay, and the result is the edits of those alone (see WorkingCopy).
- * Undefined when a fix cannot be written safely (an anchor that is not a node of the right kind, e.g. a
- * value that came from a variable or a module), or when the result would parse with more problems than
- * the original.
+ * Undefined when a fix cannot be written safely: an anchor that is not a node of the right kind (e.g. a
+ * value that came from a variable or a module), an object to edit that does not parse cleanly (see
+ * bicepNodes.ts), or a result that would parse with more problems than the original.
  *
- * The document is parsed once; a step whose lines no earlier step touched uses that parse (shifted by
- * what the earlier steps changed before it) and reads only the lines it edits, so a "fix all" across a
- * large file costs two parses, not one per finding. A step on lines an earlier step changed parses the
- * current text again.
+ * The document is parsed once. A step whose lines no earlier step touched uses that parse (shifted by
+ * what the earlier steps changed before it); a step on lines an earlier step changed (the second step of
+ * a two-step fix, say: a property moved out of an object and then a new one set in it) reads that one
+ * object again from the current text, on its own. Each step reads only the lines it edits, so a "fix
+ * all" across a large file costs two parses of it (before, and the check after), not one per finding.
  */
 export function writeBicepEdits(text: string, edits: readonly NeutralEdit[], parsed?: BicepFile): TextEdit[] | undefined {
-  return writeSession(text, edits, parsed)?.edits();
+  return writeBicepSession(text, edits, parsed)?.edits();
 }
 
 /** `parsed`, when given, is parseBicep(text), which the document already holds. */
 export function applyBicepEdits(text: string, edits: readonly NeutralEdit[], parsed?: BicepFile): string | undefined {
-  return writeSession(text, edits, parsed)?.text;
+  return writeBicepSession(text, edits, parsed)?.text;
 }
 
-function writeSession(text: string, edits: readonly NeutralEdit[], parsed?: BicepFile): WorkingCopy | undefined {
+/** The working copy after the edits (what was read on the way: `charsRead`), or undefined when they cannot be written safely. */
+export function writeBicepSession(text: string, edits: readonly NeutralEdit[], parsed?: BicepFile): WorkingCopy | undefined {
   return runSession(() => new BicepSession(text, parsed ?? parseBicep(text)), edits);
 }
 
@@ -44,16 +46,18 @@ const BICEP_VALUES: ValueSyntax = {
   itemAfter: bicepItemAfter,
 };
 
+/** Whether a part of a node (a span in the current text's offsets) parses cleanly. */
+type Clean = (span: Span) => boolean;
+
 class BicepSession implements FormatSession {
   readonly copy: WorkingCopy;
   private readonly originalProblems: number;
-  private readonly original: StatementIndex;
+  private readonly original: FileNodes;
   private readonly layout: Layout;
-  private reparsed: { text: string; index: StatementIndex } | undefined;
 
   constructor(text: string, file: BicepFile) {
     this.copy = new WorkingCopy(text);
-    this.original = new StatementIndex(file);
+    this.original = new FileNodes(file);
     this.originalProblems = file.problems.length;
     this.layout = new Layout(text, BICEP_VALUES);
   }
@@ -70,6 +74,7 @@ class BicepSession implements FormatSession {
         const end = edit.itemSpan.offset + edit.itemSpan.length;
         return {
           now: () =>
+            this.inCleanArray(edit.itemSpan) &&
             this.replaceSpan({ offset: end, length: 0 }, this.layout.itemAfter(this.copy.original, edit.itemSpan.offset, edit.value)),
         };
       }
@@ -79,7 +84,7 @@ class BicepSession implements FormatSession {
         return {
           now: () =>
             this.replaceApiVersion(edit.span, edit.newValue) ??
-            this.withExpr(edit.span, (expr) => this.replace(expr.span, this.layout.valueLeaf(edit.newValue))),
+            this.withExpr(edit.span, (expr, clean) => clean(expr.span) && this.replace(expr.span, this.layout.valueLeaf(edit.newValue))),
         };
       case 'removeProperty':
         return { now: () => this.withProperty(edit.keySpan, (property) => this.removeProperty(property)) };
@@ -106,57 +111,72 @@ class BicepSession implements FormatSession {
     };
   }
 
-  /** The API version lives inside the type string, so it is replaced as raw text; undefined when `span` is not one. */
+  /**
+   * The API version lives inside the type string, so it is replaced as raw text; undefined when `span` is
+   * not one. The type string must be closed, and no earlier step may have changed it.
+   */
   private replaceApiVersion(span: Span, value: JsonValue): boolean | undefined {
-    const mapped = this.copy.map(span);
-    if (!mapped) return undefined;
-    const isVersion = this.copy.untouched(span) ? this.original.isApiVersion(span) : this.currentIndex().isApiVersion(mapped);
-    if (!isVersion) return undefined;
-    return typeof value === 'string' && /^[\w.-]+$/.test(value) && this.apply(mapped, value);
-  }
-
-  /** The parse of the current text, for steps on lines an earlier step changed. */
-  private currentIndex(): StatementIndex {
-    const text = this.copy.text;
-    if (this.reparsed?.text !== text) this.reparsed = { text, index: new StatementIndex(parseBicep(text)) };
-    return this.reparsed.index;
+    const typeString = this.original.typeStringOf(span);
+    if (!typeString) return undefined;
+    const close = typeString.offset + typeString.length - 1;
+    if (typeString.length < 2 || this.copy.original[close] !== "'" || span.offset + span.length !== close) return false;
+    const mapped = this.copy.untouched(typeString) ? this.copy.map(span) : undefined;
+    return mapped !== undefined && typeof value === 'string' && /^[\w.-]+$/.test(value) && this.apply(mapped, value);
   }
 
   /**
-   * The node a span of the original names, in the current text's offsets: the original parse's node when
-   * no step has touched its lines (shifted by what the steps before it changed), else the current parse's.
+   * The expression at `span` of the original, in the current text's offsets: the original parse's node
+   * when no step has touched its lines (shifted by what the steps before it changed), else the node read
+   * again from the current text (an object on its own, anything else with the object or array holding
+   * it). `clean` tells whether a part of it (current offsets) parses cleanly.
    */
-  private locate<T extends object>(
-    span: Span,
-    find: (index: StatementIndex, span: Span) => T | undefined,
-    extent: (node: T) => Span,
-  ): T | undefined {
-    const node = find(this.original, span);
-    if (node !== undefined) {
-      const lines = wholeLines(this.copy.original, extent(node));
-      const mapped = this.copy.untouched(lines) ? this.copy.map(lines) : undefined;
-      if (mapped) return shifted(node, mapped.offset - lines.offset);
-    }
+  private withExpr(span: Span, action: (expr: Expr, clean: Clean) => boolean): boolean {
+    const found = this.original.exprAt(span);
+    if (!found || found.expr.kind === 'missing') return false;
+    const shift = this.shiftOf(found.expr.span);
+    if (shift !== undefined)
+      return action(shifted(found.expr, shift), (s) => this.original.cleanBetween(s.offset - shift, s.offset - shift + s.length));
     const mapped = this.copy.map(span);
-    return mapped && find(this.currentIndex(), mapped);
+    const nodes = mapped && this.reread(found.expr.kind === 'object' || !found.parent ? found.expr : found.parent);
+    const current = mapped && nodes?.exprAt(mapped)?.expr;
+    return current !== undefined && current.kind !== 'missing' && action(current, (s) => nodes!.clean(s));
   }
 
-  private withExpr(span: Span, action: (expr: Expr) => boolean): boolean {
-    const expr = this.locate(
-      span,
-      (index, s) => index.exprAt(s),
-      (e) => e.span,
-    );
-    return expr !== undefined && expr.kind !== 'missing' && action(expr);
-  }
-
+  /** The property whose key is at `keySpan` of the original, as it is now, in an object that parses cleanly. */
   private withProperty(keySpan: Span, action: (property: ObjectProperty) => boolean): boolean {
-    const property = this.locate(
-      keySpan,
-      (index, s) => index.propertyAt(s)?.property,
-      (p) => p.span,
-    );
-    return property !== undefined && !property.spread && action(property);
+    const found = this.original.propertyAt(keySpan);
+    if (!found || found.property.spread || !this.original.clean(found.object.span)) return false;
+    const shift = this.shiftOf(found.property.span);
+    if (shift !== undefined) return action(shifted(found.property, shift));
+    const key = this.copy.map(keySpan);
+    const nodes = key && this.reread(found.object);
+    const current = key && nodes?.clean(nodes.root.span) ? nodes.propertyAt(key)?.property : undefined;
+    return current !== undefined && !current.spread && action(current);
+  }
+
+  /** How far the lines of a span of the original have moved; undefined when a step changed them. */
+  private shiftOf(span: Span): number | undefined {
+    const lines = wholeLines(this.copy.original, span);
+    const mapped = this.copy.untouched(lines) ? this.copy.map(lines) : undefined;
+    return mapped && mapped.offset - lines.offset;
+  }
+
+  /**
+   * A node of the original read again from the current text, on its own: a step after steps that
+   * changed it costs that node's length, not the document's. Undefined when it can no longer be found.
+   */
+  private reread(node: Expr): LocalNodes | undefined {
+    const mapped = this.copy.map(node.span);
+    if (!mapped) return undefined;
+    const end = mapped.offset + mapped.length;
+    const { text, base } = this.copy.region(mapped.offset, end);
+    return readExpression(text, base, mapped.offset, end);
+  }
+
+  /** The item at `span` of the original is an item of an array that parses cleanly. */
+  private inCleanArray(span: Span): boolean {
+    const parent = this.original.exprAt(span)?.parent;
+    return parent?.kind === 'array' && this.original.clean(parent.span);
   }
 
   /** The current text around a span: its whole lines. */
@@ -200,9 +220,12 @@ class BicepSession implements FormatSession {
     return before ? this.copy.apply(lineStart + before.index, end - lineStart - before.index, '') : this.copy.apply(start, end - start, '');
   }
 
-  /** Sets `path` under the object at `objectSpan`, descending into existing properties case-insensitively. */
+  /**
+   * Sets `path` under the object at `objectSpan`, descending into existing properties case-insensitively.
+   * The object it writes into (or whose property value it replaces) must parse cleanly.
+   */
   private setPath(objectSpan: Span, path: readonly string[], leaf: Leaf): boolean {
-    return this.withExpr(objectSpan, (start) => {
+    return this.withExpr(objectSpan, (start, clean) => {
       if (start.kind !== 'object' || path.length === 0) return false;
       let object: ObjectExpr = start;
       for (let i = 0; i < path.length; i++) {
@@ -210,8 +233,10 @@ class BicepSession implements FormatSession {
         const matches = object.properties.filter((p) => !p.spread && p.key.toLowerCase() === lower);
         if (matches.length > 1) return false;
         const property = matches[0];
-        if (!property) return this.insert(object, path.slice(i), leaf);
-        if (i === path.length - 1) return this.replace(property.value.span, leaf);
+        if (!property || i === path.length - 1) {
+          if (!clean(object.span)) return false;
+          return property ? this.replace(property.value.span, leaf) : this.insert(object, path.slice(i), leaf);
+        }
         if (property.value.kind !== 'object') return false;
         object = property.value;
       }
@@ -229,10 +254,11 @@ class BicepSession implements FormatSession {
       if (object.properties.length === 0 && object.resources.length === 0) {
         const indent = closeIndent + this.layout.unit;
         const eol = region.lineBreakNear(open, this.layout.eol);
+        // Inside the braces, so the object is still found (grown) by later steps.
         return this.copy.apply(
-          open,
-          close + 1 - open,
-          `{${eol}${indent}${this.layout.blockMember(path, leaf, indent, eol)}${eol}${closeIndent}}`,
+          open + 1,
+          close - open - 1,
+          `${eol}${indent}${this.layout.blockMember(path, leaf, indent, eol)}${eol}${closeIndent}`,
         );
       }
       // A one-line object stays on one line, with commas.
@@ -252,80 +278,9 @@ class BicepSession implements FormatSession {
   }
 }
 
-/**
- * SyntaxIndex's lookups, indexing only the statement a span falls in (once): a fix reads one or two
- * statements, so it need not index a whole large file.
- */
-class StatementIndex {
-  private readonly indexes = new Map<Statement, SyntaxIndex>();
-
-  constructor(private readonly file: BicepFile) {}
-
-  exprAt(span: Span): Expr | undefined {
-    return this.indexOf(span)?.exprAt(span);
-  }
-
-  propertyAt(keySpan: Span): { property: ObjectProperty; object: ObjectExpr } | undefined {
-    return this.indexOf(keySpan)?.propertyAt(keySpan);
-  }
-
-  isApiVersion(span: Span): boolean {
-    return this.indexOf(span)?.isApiVersion(span) ?? false;
-  }
-
-  private indexOf(span: Span): SyntaxIndex | undefined {
-    const statements = this.file.statements;
-    // The last statement starting at or before the span (statements are in source order).
-    let low = 0;
-    let high = statements.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (statements[mid]!.span.offset <= span.offset) low = mid;
-      else high = mid - 1;
-    }
-    const statement = statements[low];
-    if (!statement || statement.span.offset > span.offset || statement.span.offset + statement.span.length < span.offset + span.length)
-      return undefined;
-    let index = this.indexes.get(statement);
-    if (!index) this.indexes.set(statement, (index = new SyntaxIndex({ statements: [statement], problems: [] })));
-    return index;
-  }
-}
-
 /** The whole lines `span` covers in `text`, the last one's line break included. */
 function wholeLines(text: string, span: Span): Span {
   const start = startOfLine(text, span.offset);
   const lineEnd = endOfLine(text, span.offset + span.length);
   return { offset: start, length: lineEnd + lineBreakLength(text, lineEnd) - start };
-}
-
-/**
- * A copy of a syntax node with every span moved by `delta` (an explicit stack: trees may nest deeply).
- * Nodes are plain data; a span is any object with exactly a numeric offset and length.
- */
-function shifted<T extends object>(node: T, delta: number): T {
-  if (delta === 0) return node;
-  const copies = new Map<object, object>();
-  const copyOf = (value: unknown): unknown => {
-    if (value === null || typeof value !== 'object') return value;
-    let copy = copies.get(value);
-    if (!copy) {
-      copy = Array.isArray(value) ? [] : {};
-      copies.set(value, copy);
-      stack.push([value, copy]);
-    }
-    return copy;
-  };
-  const stack: [object, object][] = [];
-  const root = copyOf(node) as T;
-  while (stack.length) {
-    const [from, to] = stack.pop()!;
-    const record = from as Record<string, unknown>;
-    const isSpan =
-      !Array.isArray(from) && typeof record.offset === 'number' && typeof record.length === 'number' && Object.keys(from).length === 2;
-    for (const key of Object.keys(from)) {
-      (to as Record<string, unknown>)[key] = isSpan && key === 'offset' ? (record.offset as number) + delta : copyOf(record[key]);
-    }
-  }
-  return root;
 }
