@@ -39,6 +39,8 @@ test('json: the documented shape, with the effective policy and where each value
   assert.deepEqual(report.run.batches[0]!.zones, ['1', '2'], 'enableCrossZoneUpgrade: a batch may span zones');
   assert.deepEqual(Object.keys(report.run.batches[0]!), [
     'index',
+    'size',
+    'limitedBy',
     'instances',
     'zones',
     'domains',
@@ -53,6 +55,13 @@ test('json: the documented shape, with the effective policy and where each value
   );
   assert.ok(report.run.events.length > 10);
   assert.equal(report.monteCarlo, undefined);
+  // The plan: the same batches as the failure-free run, each smaller one with its reason.
+  assert.deepEqual(Object.keys(report.plan.batches[0]!), ['index', 'size', 'instances', 'zones', 'domains', 'limitedBy']);
+  assert.deepEqual(
+    report.plan.batches.map((b) => [b.size, b.limitedBy]),
+    report.run.batches.map((b) => [b.size, b.limitedBy]),
+  );
+  for (const b of report.plan.batches) assert.equal(b.size < report.plan.batchSize, b.limitedBy.length > 0, `batch ${b.index}`);
 });
 
 test('the same seed prints the same result; a different seed may not', () => {

@@ -88,8 +88,10 @@ function outcome(input: SimInput, failureRate: number): string {
     failureRate > 0
       ? ` · halts ${haltEstimate({ ...input, failures: { ...input.failures, probability: failureRate } }, trials)} at ${percent(failureRate)} failure rate`
       : '';
-  const largest = run.batches.reduce((max, b) => Math.max(max, b.members.length), 0);
-  return `${run.batches.length} ${run.batches.length === 1 ? 'batch' : 'batches'} × ${largest} · ≈${formatDuration(run.durationSeconds)} · ${serving}${halts}`;
+  // The plan's batches (failure-free), so the lens quotes what hovers, hints and rules quote.
+  const plan = run.plan;
+  const largest = plan.batches.reduce((max, b) => Math.max(max, b.size), 0);
+  return `${plan.batches.length} ${plan.batches.length === 1 ? 'batch' : 'batches'} × ${largest} · ≈${formatDuration(plan.durationSeconds)} · ≥${plan.minServingInstances} of ${total} serving${halts}`;
 }
 
 /** Exact when a closed form applies, else a seeded Monte Carlo estimate (marked ≈). */

@@ -1,10 +1,9 @@
 import type { RProperty, RValue, ScaleSetModel, ValueSource } from '../model/templateModel';
-import { DEFAULT_ASSUMPTIONS } from '../sim/assumptions';
-import { baseBatchSize } from '../sim/batches';
 import { scaleSetCapacity } from '../sim/capacity';
 import { ASSUMED_CAPACITY } from '../sim/defaults';
 import { simInputFromScaleSet } from '../sim/fromScaleSet';
-import { simulate } from '../sim/simulate';
+import { planReasons, planUpgrade, reasonWords, sizeRange } from '../sim/plan';
+import type { UpgradePlan } from '../sim/simData';
 import { spanContains } from '../text/span';
 
 /** Numbers and words about one scale set that hovers, hints and lenses share. */
@@ -31,22 +30,22 @@ export function clampedLabel(capacity: CapacityFact): string | undefined {
     : `sku.capacity ${capacity.clampedFrom} is more than Azure allows: ${capacity.count} simulated`;
 }
 
-/** Instances in one batch at this percentage, as the simulator computes it. */
-export function instancesPerBatch(capacity: number, percent: number): number {
-  return capacity === 0 ? 0 : baseBatchSize(capacity, percent, DEFAULT_ASSUMPTIONS.batchRounding);
+/**
+ * The simulator's plan for a rolling upgrade with the template's rolling policy (a model update in mode
+ * Rolling, whatever mode the template sets): the batches hovers, hints and lenses quote. A batch never
+ * leaves its zone and update domain, so a small zonal fleet goes one instance at a time whatever the
+ * percentage; each smaller batch says why (sim/plan.ts).
+ */
+export function policyPlan(scaleSet: ScaleSetModel, capacity: CapacityFact): UpgradePlan {
+  const mapped = simInputFromScaleSet(scaleSet, { ...(capacity.known ? {} : { capacity: capacity.count }), trigger: 'model' });
+  return planUpgrade({ ...mapped.input, mode: 'Rolling' });
 }
 
-/**
- * How many batches a rolling upgrade of the template's model takes, as the simulator (and so the CodeLens
- * and the preview) plans it with no failures: a batch never leaves its zone and update domain, so a small
- * zonal fleet goes one instance at a time whatever the percentage. Falls back to the percentage alone when
- * the scale set does not upgrade in batches (mode Manual or Automatic).
- */
-export function plannedBatchCount(scaleSet: ScaleSetModel, capacity: CapacityFact, percent: number): number {
-  const run = simulate(simInputFromScaleSet(scaleSet, { ...(capacity.known ? {} : { capacity: capacity.count }), trigger: 'model' }).input);
-  if (run.strategy === 'rolling' && run.batches.length > 0) return run.batches.length;
-  const size = instancesPerBatch(capacity.count, percent);
-  return size > 0 ? Math.ceil(capacity.count / size) : 0;
+/** "2 of 10 per batch", or "batches of 1: zone, update domain" when boundaries make them smaller. */
+export function batchHint(plan: UpgradePlan, of: string): string {
+  const reasons = planReasons(plan);
+  if (reasons.length === 0) return `${plan.batchSize} of ${of} per batch`;
+  return `batches of ${sizeRange(plan)} of ${of}: ${reasonWords(reasons).replace(/^a batch stays within one /, 'one ')}`;
 }
 
 /** "1 pause", "3 pauses". */

@@ -1,17 +1,15 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
 import { humaniseDuration, humaniseSeconds, parseIsoDuration, POLICY_OBJECTS, type PolicyProperty } from '../catalog';
-import { asInteger, getProp } from '../model/values';
+import { asInteger } from '../model/values';
 import type { RProperty, ScaleSetModel } from '../model/templateModel';
 import type { HoverOptions, TemplateDocument } from '../languageTypes';
 import { policyObjectAt, policyPropertyAt, propertyDetail, propertyDocumentation } from './catalogContext';
-import { AZURE_POLICY_DEFAULTS } from '../sim/defaults';
 import {
   capacityOf,
   pausesLabel,
-  plannedBatchCount,
+  policyPlan,
   describeSource,
   instancesAllowed,
-  instancesPerBatch,
   resolvedPropertyAt,
   showValue,
   type CapacityFact,
@@ -118,18 +116,18 @@ function valueHover(
     const words = humaniseDuration(text);
     lines.push(words ? md`${code(text)} = ${escapeText(words)}` : md`${code(text)} is not an ISO 8601 duration (e.g. \`PT5M\`).`);
     const seconds = parseIsoDuration(text);
-    const percent = asInteger(findPolicyValue(scaleSet, 'maxBatchInstancePercent')) ?? AZURE_POLICY_DEFAULTS.maxBatchInstancePercent;
     if (seconds.ok && seconds.seconds > 0 && property.name === 'pauseTimeBetweenBatches') {
-      const batches = plannedBatchCount(scaleSet, capacity, percent);
-      if (batches > 1)
+      const plan = policyPlan(scaleSet, capacity);
+      const batches = plan.batches.length;
+      if (plan.pauses > 0)
         lines.push(
-          md`${escapeText(pausesLabel(batches - 1))} between ${batches} batches: ${escapeText(humaniseSeconds(seconds.seconds * (batches - 1)))} in all.`,
+          md`${escapeText(pausesLabel(plan.pauses))} between ${batches} batches: ${escapeText(humaniseSeconds(seconds.seconds * plan.pauses))} in all.`,
         );
     }
   } else if (property.type === 'integer') {
     const percent = asInteger(value);
     if (percent !== undefined && property.name === 'maxBatchInstancePercent')
-      lines.push(md`${percent} % = ${ofInstances(instancesPerBatch(capacity.count, percent))} per batch`);
+      lines.push(md`${escapeText(policyPlan(scaleSet, capacity).explanation)}${note}.`);
     else if (percent !== undefined && property.name === 'maxUnhealthyInstancePercent')
       lines.push(md`${percent} % = up to ${ofInstances(instancesAllowed(capacity.count, percent))} unhealthy at once`);
     else if (percent !== undefined && property.name === 'maxUnhealthyUpgradedInstancePercent')
@@ -140,8 +138,4 @@ function valueHover(
     if (line) lines.push(authoredMarkdown(line.replace(/^- /, '')));
   }
   return lines;
-}
-
-function findPolicyValue(scaleSet: ScaleSetModel, name: string) {
-  return getProp(scaleSet.rollingUpgradePolicy?.value, name)?.value;
 }

@@ -4,8 +4,7 @@ import { asInteger, asString, getProp } from '../model/values';
 import type { RObject, ScaleSetModel } from '../model/templateModel';
 import { allowedInApiVersion, apiVersionOf } from './catalogContext';
 import type { InlayHintOptions, TemplateDocument } from '../languageTypes';
-import { AZURE_POLICY_DEFAULTS } from '../sim/defaults';
-import { capacityOf, clampedLabel, instancesAllowed, instancesPerBatch, pausesLabel, plannedBatchCount } from './displayFacts';
+import { batchHint, capacityOf, clampedLabel, instancesAllowed, pausesLabel, policyPlan } from './displayFacts';
 
 /**
  * Numbers the percentages and durations stand for, after their values: instances per batch, instances
@@ -66,7 +65,7 @@ function hintsFor(doc: TemplateDocument, scaleSet: ScaleSetModel, options: Inlay
         tooltip,
       });
   };
-  const batchPercent = asInteger(getProp(rolling, 'maxBatchInstancePercent')?.value) ?? AZURE_POLICY_DEFAULTS.maxBatchInstancePercent;
+  const plan = policyPlan(scaleSet, capacity);
   const capacityNote = !capacity.known
     ? `sku.capacity is unknown; ${capacity.count} instances assumed`
     : (clampedLabel(capacity) ?? `sku.capacity ${capacity.count}`);
@@ -74,9 +73,9 @@ function hintsFor(doc: TemplateDocument, scaleSet: ScaleSetModel, options: Inlay
     'maxBatchInstancePercent',
     (p) => {
       const pct = asInteger(p.value);
-      return pct === undefined ? undefined : `${instancesPerBatch(capacity.count, pct)} of ${of} per batch`;
+      return pct === undefined ? undefined : batchHint(plan, of);
     },
-    capacityNote,
+    `${capacityNote}. ${plan.explanation}.`,
   );
   for (const name of ['maxUnhealthyInstancePercent', 'maxUnhealthyUpgradedInstancePercent']) {
     at(
@@ -93,11 +92,10 @@ function hintsFor(doc: TemplateDocument, scaleSet: ScaleSetModel, options: Inlay
     (p) => {
       const parsed = parseIsoDuration(asString(p.value) ?? '');
       if (!parsed.ok || parsed.seconds === 0) return undefined;
-      const batches = plannedBatchCount(scaleSet, capacity, batchPercent);
-      if (batches < 2) return undefined;
-      return `${pausesLabel(batches - 1)} = ${humaniseSeconds(parsed.seconds * (batches - 1))}`;
+      if (plan.pauses < 1) return undefined;
+      return `${pausesLabel(plan.pauses)} = ${humaniseSeconds(parsed.seconds * plan.pauses)}`;
     },
-    `${capacityNote}; batches of ${instancesPerBatch(capacity.count, batchPercent)}`,
+    `${capacityNote}. ${plan.explanation}.`,
   );
   return out;
 }

@@ -4,7 +4,8 @@ import type { ScaleSetModel } from '../model/templateModel';
 import type { TemplateDocument } from '../languageTypes';
 import { parseIsoDuration } from '../catalog';
 import { AZURE_POLICY_DEFAULTS } from '../sim/defaults';
-import { showValue } from './displayFacts';
+import { sizeRange } from '../sim/plan';
+import { capacityOf, policyPlan, showValue } from './displayFacts';
 
 // LSP SymbolKind values, written out so the engine imports only types.
 const OBJECT = 19;
@@ -39,7 +40,7 @@ export function findDocumentSymbols(doc: TemplateDocument): DocumentSymbol[] {
   });
 }
 
-/** "Rolling · batches 20 % · unhealthy 20 % / 20 % · pause PT5M · automatic OS upgrades". */
+/** "Rolling · batches 20 % (10 × 1) · unhealthy 20 % / 20 % · pause PT5M · automatic OS upgrades"; the batches are the plan's. */
 export function policySummary(scaleSet: ScaleSetModel): string {
   const mode = scaleSet.mode ? (asString(scaleSet.mode.value) ?? showValue(scaleSet.mode.value)) : 'Manual (default)';
   const parts = [mode];
@@ -50,8 +51,10 @@ export function policySummary(scaleSet: ScaleSetModel): string {
     const unhealthy = pct('maxUnhealthyInstancePercent');
     const upgraded = pct('maxUnhealthyUpgradedInstancePercent');
     const defaults = AZURE_POLICY_DEFAULTS;
+    const plan = policyPlan(scaleSet, capacityOf(scaleSet));
+    const shape = plan.batches.length > 0 ? ` (${plan.batches.length} × ${sizeRange(plan)})` : '';
     parts.push(
-      `batches ${batch ?? defaults.maxBatchInstancePercent} %`,
+      `batches ${batch ?? defaults.maxBatchInstancePercent} %${shape}`,
       `unhealthy ${unhealthy ?? defaults.maxUnhealthyInstancePercent} % / ${upgraded ?? defaults.maxUnhealthyUpgradedInstancePercent} %`,
     );
     const pause = asString(getProp(rolling, 'pauseTimeBetweenBatches')?.value);

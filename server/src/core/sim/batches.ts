@@ -5,6 +5,7 @@
  */
 import type { AssumptionValues } from './assumptions';
 import type { Fleet } from './fleet';
+import type { LimitReason } from './simData';
 
 /** max(1, rounding(N × percent / 100)); integer maths first so that 10 × 20 / 100 is exactly 2. */
 export function baseBatchSize(instances: number, percent: number, rounding: AssumptionValues['batchRounding']): number {
@@ -28,10 +29,27 @@ export interface BatchPlan {
   readonly groupPhase: Float64Array;
   /** Zone index of each group, or −1 when the group may span zones. */
   readonly groupZone: Int16Array;
+  /** Domain of each group, or −1 when batches may span domains. */
+  readonly groupDomain: Int16Array;
+  /** What a domain boundary is called in `limitedBy`. */
+  readonly domainReason: LimitReason;
+}
+
+/** Why a batch ends at the boundary after group g (the outermost key that changes: phase, zone, domain). */
+export function boundaryReason(plan: BatchPlan, g: number): LimitReason {
+  if (plan.groupPhase[g] !== plan.groupPhase[g + 1]) return 'phase';
+  if (plan.groupZone[g] !== plan.groupZone[g + 1]) return 'zone';
+  return plan.domainReason;
 }
 
 /** `flat` puts every instance in one group (mode Automatic: everything at once). */
-export function planGroups(fleet: Fleet, crossZone: boolean, a: AssumptionValues, flat = false): BatchPlan {
+export function planGroups(
+  fleet: Fleet,
+  crossZone: boolean,
+  a: AssumptionValues,
+  flat = false,
+  domainReason: LimitReason = 'updateDomain',
+): BatchPlan {
   const ids: number[] = [];
   for (let i = 0; i < fleet.size; i++) if (!fleet.excluded[i]) ids.push(i);
   const zoneRank = zoneRanks(fleet, ids, a.zoneOrder);
@@ -45,6 +63,7 @@ export function planGroups(fleet: Fleet, crossZone: boolean, a: AssumptionValues
   const starts: number[] = [];
   const phases: number[] = [];
   const zones: number[] = [];
+  const domains: number[] = [];
   for (let k = 0; k < ids.length; k++) {
     const i = ids[k]!;
     const prev = k > 0 ? ids[k - 1]! : -1;
@@ -52,6 +71,7 @@ export function planGroups(fleet: Fleet, crossZone: boolean, a: AssumptionValues
       starts.push(k);
       phases.push(phaseKey(i));
       zones.push(zoneKey(i) === -1 ? -1 : fleet.zone[i]!);
+      domains.push(!flat && a.domainBoundaries === 'within' ? fleet.domain[i]! : -1);
     }
   }
   starts.push(ids.length);
@@ -60,6 +80,8 @@ export function planGroups(fleet: Fleet, crossZone: boolean, a: AssumptionValues
     groupStart: Int32Array.from(starts),
     groupPhase: Float64Array.from(phases),
     groupZone: Int16Array.from(zones),
+    groupDomain: Int16Array.from(domains),
+    domainReason,
   };
 }
 
@@ -77,12 +99,16 @@ function zoneRanks(fleet: Fleet, ids: readonly number[], order: AssumptionValues
   return rank;
 }
 
+const NO_LIMIT: readonly LimitReason[] = Object.freeze([]);
+
 /** Walks a plan batch by batch. Mutable per-run state, owned by one run. */
 export class BatchPicker {
   private group = 0;
   /** First position in order that may still be untaken. */
   private pos = 0;
   private remainingCount: number;
+  /** Why the last batch `next` gave was smaller than asked (empty when it was not). */
+  limit: readonly LimitReason[] = NO_LIMIT;
 
   /** `taken` is scratch space of the fleet's size, cleared here (reused across Monte Carlo trials). */
   constructor(
@@ -104,6 +130,7 @@ export class BatchPicker {
    */
   next(size: number, unhealthy: Uint8Array | null, out: number[]): void {
     out.length = 0;
+    this.limit = NO_LIMIT;
     const { order, groupStart, groupPhase, groupZone } = this.plan;
     while (this.pos < order.length && this.taken[order[this.pos]!]) this.pos++;
     if (this.pos >= order.length) return;
@@ -120,12 +147,16 @@ export class BatchPicker {
           this.take(i, out);
         }
       }
-      if (out.length > 0) return;
+      if (out.length > 0) {
+        if (out.length < size) this.limit = this.remainingCount === 0 ? ['remaining'] : ['unhealthyFirst'];
+        return;
+      }
     }
     for (let k = this.pos; k < groupStart[this.group + 1]! && out.length < size; k++) {
       const i = order[k]!;
       if (!this.taken[i]) this.take(i, out);
     }
+    if (out.length < size) this.limit = [this.remainingCount === 0 ? 'remaining' : boundaryReason(this.plan, this.group)];
   }
 
   private take(i: number, out: number[]): void {

@@ -13,14 +13,20 @@ import { NEW_BAD } from './runState';
 import { drawTrial, flapCount } from './trial';
 import type { Mutable, Prepared, RunState } from './runState';
 import type { Rng } from './rng';
-import type { BatchMember, GateResult, HaltCode, RunStatus, SimBatch, SimInput } from './simData';
+import type { BatchMember, GateResult, HaltCode, LimitReason, RunStatus, SimBatch, SimInput } from './simData';
 
 export function prepare(input: SimInput): Prepared {
   const a = input.assumptions;
   const plan = triggerPlan(input, a);
   const fleet = expandFleet(input);
   const flat = plan.strategy === 'allAtOnce';
-  const groups = planGroups(fleet, plan.policy.enableCrossZoneUpgrade, a, flat);
+  const groups = planGroups(
+    fleet,
+    plan.policy.enableCrossZoneUpgrade,
+    a,
+    flat,
+    input.orchestrationMode === 'Flexible' ? 'faultDomain' : 'updateDomain',
+  );
   const baseBatch = flat ? Math.max(1, fleet.size) : baseBatchSize(fleet.size, plan.policy.maxBatchInstancePercent, a.batchRounding);
   let fixedUnhealthyCount = 0;
   for (let i = 0; i < fleet.size; i++) fixedUnhealthyCount += fleet.fixedUnhealthy[i]!;
@@ -128,7 +134,9 @@ export function execute(p: Prepared, rng: Rng, scratch: Scratch, log: RunLog | n
       preGate = gate;
     }
     picker.next(size, policy.prioritizeUnhealthyInstances && s.unhealthy > 0 ? s.state : null, members);
-    const batch = runLog ? openBatch(s, runLog, k, members, t, policy.maxSurge) : null;
+    const batch = runLog
+      ? openBatch(s, runLog, k, members, t, policy.maxSurge, size < p.baseBatch ? ['unhealthyAllowance', ...picker.limit] : picker.limit)
+      : null;
     if (batch && preGate) batch.gates.push(preGate);
     rec?.push(
       t,
@@ -201,7 +209,15 @@ export function execute(p: Prepared, rng: Rng, scratch: Scratch, log: RunLog | n
 
 type OpenBatch = Mutable<SimBatch> & { gates: GateResult[] };
 
-function openBatch(s: RunState, log: RunLog, k: number, members: readonly number[], t: number, surge: boolean): OpenBatch {
+function openBatch(
+  s: RunState,
+  log: RunLog,
+  k: number,
+  members: readonly number[],
+  t: number,
+  surge: boolean,
+  limitedBy: readonly LimitReason[],
+): OpenBatch {
   const { fleet } = s.p;
   const list: Mutable<BatchMember>[] = members.map((i) => {
     const z = fleet.zone[i]!;
@@ -216,7 +232,7 @@ function openBatch(s: RunState, log: RunLog, k: number, members: readonly number
     s.members.set(i, member);
     return member;
   });
-  const batch: OpenBatch = { index: k, members: list, startSeconds: t, endSeconds: t, outcome: 'succeeded', gates: [], surge };
+  const batch: OpenBatch = { index: k, limitedBy, members: list, startSeconds: t, endSeconds: t, outcome: 'succeeded', gates: [], surge };
   log.batches.push(batch);
   return batch;
 }

@@ -8,7 +8,8 @@ import type { MappedInput } from './fromScaleSet';
 import type { MonteCarloSummary, Sensitivity } from './monteCarlo';
 import type { Provenance } from './provenance';
 import { summarizeRun } from './summary';
-import type { CapacityPoint, GateResult, SimEvent, SimRun } from './simData';
+import type { CapacityPoint, GateResult, LimitReason, SimEvent, SimRun, UpgradePlan } from './simData';
+import { planUpgrade, runAssumptionNotes } from './plan';
 
 export interface SimReport {
   readonly version: 1;
@@ -31,6 +32,8 @@ export interface SimReport {
       readonly timings: object;
     };
   };
+  /** The batches when every instance stays healthy, each smaller one with its reason (docs/cli.md). */
+  readonly plan: UpgradePlan;
   readonly run: {
     readonly status: string;
     readonly errorCode: string | null;
@@ -41,6 +44,8 @@ export interface SimReport {
     readonly batchSize: number;
     readonly batches: readonly {
       index: number;
+      size: number;
+      limitedBy: readonly LimitReason[];
       instances: number[];
       zones: (string | null)[];
       domains: number[];
@@ -68,6 +73,19 @@ const uniq = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
 
 export function buildReport(mapped: MappedInput, run: SimRun, mc?: SimReport['monteCarlo']): SimReport {
   const { input } = mapped;
+  const batches = run.batches.map((b) => ({
+    index: b.index,
+    size: b.members.length,
+    limitedBy: b.limitedBy,
+    instances: b.members.map((m) => m.id),
+    zones: uniq(b.members.map((m) => m.zone)),
+    domains: uniq(b.members.map((m) => m.domain)),
+    startSeconds: b.startSeconds,
+    endSeconds: b.endSeconds,
+    outcome: b.outcome,
+    gates: b.gates,
+  }));
+  const notes = [...run.notes, ...runAssumptionNotes(input, { batches, durationSeconds: run.durationSeconds, batchSize: run.batchSize })];
   return {
     version: 1,
     scaleSet: input.scaleSetName,
@@ -89,24 +107,16 @@ export function buildReport(mapped: MappedInput, run: SimRun, mc?: SimReport['mo
         timings: input.timings,
       },
     },
+    plan: planUpgrade(input, { explain: true }),
     run: {
       status: run.status,
       errorCode: run.errorCode,
       message: run.message,
       summary: summarizeRun(run),
       strategy: run.strategy,
-      notes: run.notes,
+      notes,
       batchSize: run.batchSize,
-      batches: run.batches.map((b) => ({
-        index: b.index,
-        instances: b.members.map((m) => m.id),
-        zones: uniq(b.members.map((m) => m.zone)),
-        domains: uniq(b.members.map((m) => m.domain)),
-        startSeconds: b.startSeconds,
-        endSeconds: b.endSeconds,
-        outcome: b.outcome,
-        gates: b.gates,
-      })),
+      batches,
       haltGate: run.haltGate,
       durationSeconds: run.durationSeconds,
       minServingInstances: run.minServingInstances,

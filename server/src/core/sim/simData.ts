@@ -181,8 +181,19 @@ export interface BatchMember {
   readonly replacementId?: number;
 }
 
+/**
+ * Why a batch is smaller than the policy's batch size: it stays within one zone, update domain (Uniform),
+ * fault domain (Flexible), Service Fabric update domain, or custom-metrics phase; unhealthy instances used
+ * up the allowance (batchShrinksWithUnhealthy); the unhealthy instances prioritised first ran out; or fewer
+ * instances were left.
+ */
+export type LimitReason =
+  'zone' | 'updateDomain' | 'faultDomain' | 'serviceFabricUpdateDomain' | 'phase' | 'unhealthyAllowance' | 'unhealthyFirst' | 'remaining';
+
 export interface SimBatch {
   readonly index: number;
+  /** Why this batch is smaller than the run's batchSize (empty when it is not). */
+  readonly limitedBy: readonly LimitReason[];
   readonly members: readonly BatchMember[];
   readonly startSeconds: number;
   readonly endSeconds: number;
@@ -201,6 +212,8 @@ export interface CapacityPoint {
 }
 
 export interface SimRun {
+  /** The batches when every instance stays healthy, with the reason for each smaller one (plan.ts). */
+  readonly plan: UpgradePlan;
   readonly status: RunStatus;
   readonly errorCode: HaltCode | null;
   readonly message: string;
@@ -227,4 +240,36 @@ export interface SimRun {
   /** Instances whose upgrade started before a halt (all attempted instances when it completed). */
   readonly attempted: number;
   readonly firstFailedInstanceId: number | null;
+}
+
+/** The upgrade plan (plan.ts): the batches when every instance stays healthy. */
+export interface PlannedBatch {
+  readonly index: number;
+  readonly size: number;
+  readonly instances: readonly number[];
+  readonly zones: readonly (string | null)[];
+  readonly domains: readonly number[];
+  readonly limitedBy: readonly LimitReason[];
+}
+
+export interface UpgradePlan {
+  readonly scaleSet: string;
+  readonly trigger: Trigger;
+  readonly strategy: Strategy;
+  /** Instances simulated (excluded ones included). */
+  readonly capacity: number;
+  /** maxBatchInstancePercent of the policy this trigger applies. */
+  readonly batchPercent: number;
+  /** The policy's batch size: max(1, floor(N × percent / 100)) (assumption batchRounding); N for mode Automatic. */
+  readonly batchSize: number;
+  readonly batches: readonly PlannedBatch[];
+  readonly pauseSeconds: number;
+  /** Pauses between batches (batches − 1 when the pause is not zero). */
+  readonly pauses: number;
+  readonly durationSeconds: number;
+  readonly minServingInstances: number;
+  /** One line: the policy's size and, when batches are smaller, the reasons in words. */
+  readonly explanation: string;
+  /** Why batches are smaller than the policy allows, one line per reason; with `explain`, every assumption that changed the plan. */
+  readonly notes: readonly string[];
 }

@@ -1,6 +1,7 @@
 /** One full, recorded run: the public entry for the CLI, the webview and golden traces. */
 import { execute, newScratch, prepare } from './engine';
 import { haltMessage, formatPercent } from './messages';
+import { planUpgrade } from './plan';
 import { Rng } from './rng';
 import type { SimInput, SimRun } from './simData';
 
@@ -23,7 +24,9 @@ export function simulate(input: SimInput): SimRun {
         : r.status === 'NotStarted'
           ? 'Mode Manual: no instance is upgraded until you upgrade instances by hand (manualUpgrade).'
           : `Completed: ${r.upgraded} upgraded, ${r.failed} failed, ${r.rolledBack} rolled back${skipped > 0 ? `, ${skipped} skipped` : ''}.`;
+  const plan = planUpgrade(input);
   return {
+    plan,
     status: r.status,
     errorCode: r.errorCode,
     message,
@@ -31,7 +34,7 @@ export function simulate(input: SimInput): SimRun {
     policy: p.plan.policy,
     automaticRollback: p.plan.automaticRollback,
     assumptions: input.assumptions,
-    notes: p.plan.notes,
+    notes: [...p.plan.notes, ...plan.notes],
     batchSize: p.baseBatch,
     batches: r.log.batches,
     haltGate: r.haltGate,

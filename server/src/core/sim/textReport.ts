@@ -9,7 +9,8 @@ export function renderText(report: SimReport, run: SimRun): string {
   const lines: string[] = [];
   lines.push(`${report.scaleSet} (${report.trigger}): ${report.run.summary}`);
   if (run.errorCode) lines.push(`  ${run.message}`);
-  for (const note of run.notes) lines.push(`  note: ${note}`);
+  lines.push(`  plan: ${report.plan.explanation}`);
+  for (const note of report.run.notes) lines.push(`  note: ${note}`);
   for (const a of report.inputs.assumed) lines.push(`  assumed: ${a}`);
   lines.push('');
   lines.push(...batchTable(run));
@@ -51,8 +52,9 @@ function batchTable(run: SimRun): string[] {
     listIds(b.members.map((m) => m.id)),
     b.outcome,
     b.gates.map((g) => `${g.gate === 'preBatch' ? 'pre' : 'post'} ${g.unhealthy}/${g.denominator}${g.passed ? '' : '!'}`).join(' '),
+    b.limitedBy.join(',') || '-',
   ]);
-  const header = ['#', 'start', 'took', 'zone', 'UD/FD', 'instances', 'outcome', 'gates (unhealthy/of)'];
+  const header = ['#', 'start', 'took', 'zone', 'UD/FD', 'instances', 'outcome', 'gates (unhealthy/of)', 'limited by'];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
   const fmt = (r: readonly string[]) =>
     r

@@ -38,8 +38,8 @@ for (const capacity of ['100000', '2147483648', '9007199254740992']) {
     );
     const percent = ls.doHover(doc, doc.lines.positionAt(text.indexOf(': 20,') + 2));
     assert.match(
-      (percent!.contents as { value: string }).value,
-      /20 % = 200 of 1000 instances \(sku\.capacity \d+ is more than Azure allows\) per batch/,
+      (percent!.contents as { value: string }).value.replace(/\\(.)/g, '$1'),
+      /20 % of 1000 = 200: 5 batches of 200 \(sku\.capacity \d+ is more than Azure allows\)/,
     );
 
     const [info] = ls.describeScaleSets(doc);

@@ -37,8 +37,31 @@ test('durations in words, and the total pause over the batches', () => {
 
 test('percentages in instances of the capacity, or of an assumed one', () => {
   assert.match(
-    hover(templateWith('{ "upgradePolicy": { "rollingUpgradePolicy": { "maxBatchInstancePercent": 2|0 } } }'))!,
-    /20 % = 2 of 10 instances per batch/,
+    plain(hover(templateWith('{ "upgradePolicy": { "rollingUpgradePolicy": { "maxBatchInstancePercent": 2|0 } } }'))!),
+    /20 % of 10 = 2: 5 batches of 2\./,
+  );
+  // Batches smaller than the policy's size say why, with the template's own capacity.
+  assert.match(
+    plain(
+      hover(
+        templateWith('{ "upgradePolicy": { "rollingUpgradePolicy": { "maxBatchInstancePercent": 2|0 } } }', {
+          capacity: 7,
+          extra: ' "zones": ["1", "2", "3"],',
+        }),
+      )!,
+    ),
+    /20 % of 7 = 1: 7 batches of 1\./,
+  );
+  assert.match(
+    plain(
+      hover(
+        templateWith('{ "upgradePolicy": { "rollingUpgradePolicy": { "maxBatchInstancePercent": 2|0 } } }', {
+          capacity: 10,
+          extra: ' "zones": ["1", "2", "3"],',
+        }),
+      )!,
+    ),
+    /20 % of 10 = 2, but a batch stays within one zone and update domain: 10 batches of 1\./,
   );
   assert.match(
     hover(templateWith('{ "upgradePolicy": { "rollingUpgradePolicy": { "maxUnhealthyInstancePercent": |25 } } }', { capacity: 12 }))!,
@@ -66,7 +89,10 @@ test('expressions show what they resolved to and from where', () => {
       capacity: '"[parameters(\'instanceCount\')]"',
     }),
   )!;
-  assert.match(capacityExpr, /3 of 12 instances per batch/);
+  assert.match(
+    plain(capacityExpr),
+    /25 % of 12 = 3, but a batch stays within one update domain and a batch is held to the instances maxUnhealthyInstancePercent allows to be unhealthy: 7 batches of 1–2/,
+  );
 });
 
 test('mode values say what the mode does', () => {
@@ -134,3 +160,8 @@ test('a line break in a value cannot end its code span: it shows as ↵', () => 
   assert.ok(text.includes('`PT5M↵↵# <img src=x>↵- [c](command:x)` is not an ISO 8601 duration'), text);
   assertNoLiveMarkup(text);
 });
+
+/** The hover's markdown without its escapes. */
+function plain(markdown: string): string {
+  return markdown.replace(/\\(.)/g, '$1');
+}

@@ -86,7 +86,7 @@ test('inlay hints: instances per batch, instances the unhealthy limits allow, to
   // update domains (3, 3, 2, 2, 2), so 6 pauses, not the 5 that 12 / 2 alone would give.
   assert.deepEqual(labels, [
     'defaults: maxUnhealthyUpgradedInstancePercent 20, rollbackFailedInstancesOnPolicyBreach false, maxSurge false',
-    '2 of 12 per batch',
+    'batches of 1–2 of 12: one update domain',
     '≤ 3 of 12',
     '6 pauses = 30 minutes',
   ]);
@@ -133,7 +133,7 @@ test('document symbols: each scale set with mode and policy', () => {
   const doc = jsonDocument(templateWith(ROLLING, { capacity: 12 }));
   const [symbol] = ls.findDocumentSymbols(doc);
   assert.equal(symbol!.name, 'web');
-  assert.equal(symbol!.detail, 'Rolling · batches 20 % · unhealthy 25 % / 20 % · pause PT5M');
+  assert.equal(symbol!.detail, 'Rolling · batches 20 % (7 × 1–2) · unhealthy 25 % / 20 % · pause PT5M');
   assert.deepEqual(
     symbol!.children!.map((c) => c.name),
     ['upgradePolicy', 'rollingUpgradePolicy'],

@@ -1,0 +1,188 @@
+/**
+ * The upgrade plan: the batches a scale set's upgrade goes through when every instance stays healthy, and for
+ * every batch smaller than the policy allows, why (`limitedBy`). It is the engine's own run (engine.ts) of the
+ * input with failures, unhealthy instances and cancellation taken out, so the plan, the run, the rules and
+ * every editor surface quote the same batches. docs/simulator.md ("The plan") and docs/cli.md (`.plan`).
+ */
+import { alternatives } from './assumptions';
+import type { AssumptionName } from './assumptions';
+import { DEFAULT_FAILURES } from './defaults';
+import { execute, newScratch, prepare } from './engine';
+import { Rng } from './rng';
+import type { LimitReason, PlannedBatch, SimBatch, SimInput, UpgradePlan } from './simData';
+import { formatDuration } from './summary';
+
+/** The input the plan runs: no failures, no unhealthy instances, no flapping, no cancellation. */
+export function planInput(input: SimInput): SimInput {
+  const { cancelAtSeconds: _cancel, ...rest } = input;
+  return {
+    ...rest,
+    failures: DEFAULT_FAILURES,
+    fleet: {
+      ...input.fleet,
+      unhealthy: 0,
+      overrides: input.fleet.overrides.map(({ unhealthy: _u, fails: _f, ...o }) => o),
+    },
+  };
+}
+
+export function planUpgrade(input: SimInput, options: { readonly explain?: boolean } = {}): UpgradePlan {
+  const healthy = planInput(input);
+  const p = prepare(healthy);
+  const r = execute(p, Rng.fromSeed(healthy.seed), newScratch(p), 'record');
+  const batches = r.log.batches.map(plannedBatch);
+  const pauseSeconds = p.plan.policy.pauseTimeBetweenBatchesSeconds;
+  const base: Omit<UpgradePlan, 'explanation' | 'notes'> = {
+    scaleSet: input.scaleSetName,
+    trigger: input.trigger,
+    strategy: p.plan.strategy,
+    capacity: p.fleet.size,
+    batchPercent: p.plan.policy.maxBatchInstancePercent,
+    batchSize: p.baseBatch,
+    batches,
+    pauseSeconds,
+    pauses: pauseSeconds > 0 && p.plan.strategy === 'rolling' ? Math.max(0, batches.length - 1) : 0,
+    durationSeconds: r.durationSeconds,
+    minServingInstances: r.log.rec.minServing(),
+  };
+  const notes = reasonNotes(base);
+  if (options.explain) notes.push(...assumptionNotes(input, base));
+  return { ...base, explanation: explain(base), notes };
+}
+
+function plannedBatch(b: SimBatch): PlannedBatch {
+  return {
+    index: b.index,
+    size: b.members.length,
+    instances: b.members.map((m) => m.id),
+    zones: [...new Set(b.members.map((m) => m.zone))],
+    domains: [...new Set(b.members.map((m) => m.domain))],
+    limitedBy: b.limitedBy,
+  };
+}
+
+/** The reasons smaller batches have, without `remaining` (the last batch takes what is left). */
+export function planReasons(plan: Pick<UpgradePlan, 'batches'>): LimitReason[] {
+  const seen = new Set<LimitReason>();
+  for (const b of plan.batches) for (const r of b.limitedBy) if (r !== 'remaining') seen.add(r);
+  return ORDER.filter((r) => seen.has(r));
+}
+
+const ORDER: readonly LimitReason[] = [
+  'serviceFabricUpdateDomain',
+  'phase',
+  'zone',
+  'updateDomain',
+  'faultDomain',
+  'unhealthyAllowance',
+  'unhealthyFirst',
+  'remaining',
+];
+
+/** "a batch stays within one zone and update domain", "unhealthy instances shrink it", … */
+export function reasonWords(reasons: readonly LimitReason[]): string {
+  const within: string[] = [];
+  const other: string[] = [];
+  for (const r of reasons) {
+    if (r === 'phase') within.push('custom-metrics phase');
+    else if (r === 'zone') within.push('zone');
+    else if (r === 'updateDomain') within.push('update domain');
+    else if (r === 'faultDomain') within.push('fault domain');
+    else if (r === 'serviceFabricUpdateDomain') other.push('Service Fabric upgrades one update domain at a time');
+    else if (r === 'unhealthyAllowance') other.push('a batch is held to the instances maxUnhealthyInstancePercent allows to be unhealthy');
+    else if (r === 'unhealthyFirst') other.push('the unhealthy instances taken first (prioritizeUnhealthyInstances) ran out');
+    else if (r === 'remaining') other.push('fewer instances were left');
+  }
+  const parts = within.length > 0 ? [`a batch stays within one ${joinAnd(within)}`, ...other] : other;
+  return joinAnd(parts);
+}
+
+function joinAnd(xs: readonly string[]): string {
+  return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
+}
+
+/** "1", "1–2": the sizes the batches have. */
+export function sizeRange(plan: Pick<UpgradePlan, 'batches' | 'batchSize'>): string {
+  const sizes = plan.batches.map((b) => b.size);
+  if (sizes.length === 0) return String(plan.batchSize);
+  const min = Math.min(...sizes);
+  const max = Math.max(...sizes);
+  return min === max ? String(max) : `${min}–${max}`;
+}
+
+function explain(plan: Omit<UpgradePlan, 'explanation' | 'notes'>): string {
+  const n = plan.capacity;
+  if (plan.strategy === 'manual') return 'Mode Manual: no instance is upgraded until you upgrade instances by hand';
+  if (plan.strategy === 'allAtOnce') return `Mode Automatic: all ${n} instance${n === 1 ? '' : 's'} at once`;
+  if (plan.batches.length === 0) return 'No instance to upgrade';
+  const policy = `${plan.batchPercent} % of ${n} = ${plan.batchSize}`;
+  const reasons = planReasons(plan);
+  const count = `${plan.batches.length} batch${plan.batches.length === 1 ? '' : 'es'}`;
+  if (reasons.length === 0) return `${policy}: ${count} of ${sizeRange(plan)}`;
+  return `${policy}, but ${reasonWords(reasons)}: ${count} of ${sizeRange(plan)}`;
+}
+
+function reasonNotes(plan: Omit<UpgradePlan, 'explanation' | 'notes'>): string[] {
+  const notes: string[] = [];
+  for (const reason of planReasons(plan)) {
+    const smaller = plan.batches.filter((b) => b.limitedBy.includes(reason));
+    const what = smaller.length === 1 ? `batch ${smaller[0]!.index} is` : `${smaller.length} batches are`;
+    notes.push(`${what} smaller than the policy's ${plan.batchSize}: ${reasonWords([reason])}${ASSUMED_BY[reason] ?? ''}.`);
+  }
+  return notes;
+}
+
+const ASSUMED_BY: Partial<Record<LimitReason, string>> = {
+  updateDomain: ' (assumption domainBoundaries=within; 5 update domains)',
+  faultDomain: ' (assumption domainBoundaries=within)',
+  unhealthyAllowance: ' (assumption batchShrinksWithUnhealthy=yes)',
+};
+
+interface Shape {
+  readonly sizes: string;
+  readonly durationSeconds: number;
+}
+
+function shapeOf(plan: Pick<UpgradePlan, 'batches' | 'durationSeconds'>): Shape {
+  return { sizes: plan.batches.map((b) => b.size).join(','), durationSeconds: plan.durationSeconds };
+}
+
+function describeShape(plan: Pick<UpgradePlan, 'batches' | 'durationSeconds' | 'batchSize'>): string {
+  const n = plan.batches.length;
+  return `${n} batch${n === 1 ? '' : 'es'} of ${sizeRange(plan)}, ${formatDuration(plan.durationSeconds)}`;
+}
+
+/** The same for a run with its failures: the run of each alternative on the same seed. */
+export function runAssumptionNotes(input: SimInput, run: Pick<UpgradePlan, 'batches' | 'durationSeconds' | 'batchSize'>): string[] {
+  return effects(input, run, (alt) => {
+    const p = prepare(alt);
+    const r = execute(p, Rng.fromSeed(alt.seed), newScratch(p), 'record');
+    return { batches: r.log.batches.map(plannedBatch), durationSeconds: r.durationSeconds, batchSize: p.baseBatch };
+  });
+}
+
+/**
+ * One line per assumption whose other value would change a batch size or the duration of the plan:
+ * "assumption domainBoundaries=within: 10 batches of 1, 50 min; with ignore: 5 batches of 2, 25 min".
+ */
+export function assumptionNotes(input: SimInput, plan: Omit<UpgradePlan, 'explanation' | 'notes'>): string[] {
+  return effects(input, plan, (alt) => planUpgrade(alt));
+}
+
+type Outline = Pick<UpgradePlan, 'batches' | 'durationSeconds' | 'batchSize'>;
+
+function effects(input: SimInput, plan: Outline, run: (input: SimInput) => Outline): string[] {
+  const mine = shapeOf(plan);
+  const byName = new Map<AssumptionName, string[]>();
+  for (const alt of alternatives(input.assumptions)) {
+    const other = run({ ...input, assumptions: alt.values });
+    const theirs = shapeOf(other);
+    if (theirs.sizes === mine.sizes && theirs.durationSeconds === mine.durationSeconds) continue;
+    const list = byName.get(alt.name) ?? [];
+    list.push(`with ${alt.value}: ${describeShape(other)}`);
+    byName.set(alt.name, list);
+  }
+  return [...byName].map(
+    ([name, withOthers]) => `assumption ${name}=${input.assumptions[name]} gives ${describeShape(plan)}; ${withOthers.join('; ')}.`,
+  );
+}
