@@ -177,13 +177,14 @@ test('CodeLens on a template with many scale sets: ranges first, the simulation 
 test('inlay hints, and none once the setting turns them off', async () => {
   const range = { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } };
   const hints = await client.request<{ label: string }[]>('textDocument/inlayHint', { textDocument: { uri: URI }, range });
-  // 200 % of 10 instances allows one batch of 10, but a batch stays within an update domain (5 of them), so
-  // the simulator, the CodeLens and this hint count 5 batches: 4 pauses.
+  // 200 % of 10 instances allows one batch of 10, but the plan holds a batch to the 2 instances
+  // maxUnhealthyInstancePercent allows to be unhealthy, so the simulator, the CodeLens and this hint count
+  // 5 batches (4 pauses), and the hint says why.
   assert.deepEqual(
     hints.map((h) => h.label),
     [
       'defaults: maxUnhealthyUpgradedInstancePercent 20, rollbackFailedInstancesOnPolicyBreach false, maxSurge false',
-      '10 of 10 per batch',
+      'batches of 2 of 10: a batch is held to the instances maxUnhealthyInstancePercent allows to be unhealthy',
       '≤ 2 of 10',
       '4 pauses = 20 minutes',
     ],
