@@ -129,3 +129,11 @@ export function fixAndRecheck(text: string, ruleId: string, fixTitle?: RegExp): 
   assert.deepEqual(findingsOf(fixed, ruleId), [], `${ruleId} still reported after "${fix.title}":\n${fixed}`);
   return fixed;
 }
+
+/** What a user can read about a finding: its message and the details the hover shows (explanation, Azure's text, assumption). */
+export function fullText(finding: Finding): string {
+  const d = finding.details;
+  return [finding.message, d?.explanation, d?.azureError && `Azure's error: "${d.azureError}"`, d?.assumption]
+    .filter((t) => t !== undefined && t !== '')
+    .join(' ');
+}
