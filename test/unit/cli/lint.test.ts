@@ -147,6 +147,7 @@ interface SarifLog {
       ruleId: string;
       ruleIndex: number;
       level: string;
+      message: { text: string; markdown: string };
       locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
       partialFingerprints: Record<string, string>;
     }[];
@@ -169,6 +170,15 @@ test('SARIF 2.1.0: the rule table with help links and security-severity, results
   }
   const result = run.results.find((x) => x.ruleId === 'invalid-duration')!;
   assert.equal(result.level, 'warning');
+  // message.text is the short message; message.markdown the finding in full, with its links.
+  assert.match(
+    result.message.text,
+    /^pauseTimeBetweenBatches "soon" is not an ISO 8601 duration such as "PT5M", so Azure cannot read the pause\.$/,
+  );
+  assert.match(
+    result.message.markdown,
+    /^\*\*Warning\*\* · invalid\\-duration: [^]*It is not a duration[^]*\[Rule documentation\\: invalid\\-duration\]\(https:\/\/\S+\/invalid-duration\.md\)$/,
+  );
   assert.equal(rules[result.ruleIndex]!.id, 'invalid-duration');
   assert.equal(result.locations[0]!.physicalLocation.artifactLocation.uri, 'infra/t.json');
   assert.equal(result.locations[0]!.physicalLocation.region.startLine, 12);

@@ -60,7 +60,7 @@ export const lintCommand: CliCommand = {
 };
 
 /** Colour on a terminal unless NO_COLOR is set (any value), overridden by --color / --no-color; messages cut to the terminal's width. */
-function textOptions(args: ReturnType<typeof parseArgs>, io: CliIo): StylishOptions {
+export function textOptions(args: ReturnType<typeof parseArgs>, io: CliIo): StylishOptions {
   const tty = io.stdoutIsTTY === true;
   const noColorEnv = (io.env?.NO_COLOR ?? '') !== '';
   const color = args.options.has('color') ? true : args.options.has('no-color') ? false : tty && !noColorEnv;

@@ -46,7 +46,7 @@ test('legacy-upgrade-property: automaticOSUpgrade migrates to automaticOSUpgrade
   assert.deepEqual(finding!.tags, ['deprecated']);
   assert.match(
     fullText(finding!),
-    /automaticOSUpgrade is the legacy form of upgradePolicy\.automaticOSUpgradePolicy\.enableAutomaticOSUpgrade; apiVersion 2018-10-01 does not read it.*This resource uses apiVersion 2018-10-01, which no longer reads it/,
+    /automaticOSUpgrade is the legacy form of automaticOSUpgradePolicy\.enableAutomaticOSUpgrade; apiVersion 2018-10-01 does not read it.*This resource uses apiVersion 2018-10-01, which no longer reads it/,
   );
   const fixed = fixAndRecheck(text, 'legacy-upgrade-property');
   const aos = analyzeTemplate(fixed).scaleSets[0]!.automaticOSUpgradePolicy;

@@ -151,7 +151,7 @@ export const AOS_UNLISTED_PLATFORM_IMAGE = scaleSetRule({
     const hint = family.length
       ? `Documented SKUs of ${family[0]!.publisher}/${family[0]!.offer}: ${family.flatMap((f) => f.skus).join(', ')}.`
       : `No SKU of ${publisher.value}/${offer.value} is documented.`;
-    const imageName = clip(`${publisher.value}/${offer.value}/${sku.value}`, 60);
+    const imageName = clip(`${publisher.value}/${offer.value}/${sku.value}`, 48);
     return [
       {
         message: `${imageName} is not documented as supporting automatic OS upgrade; if Azure does not support it, the deployment fails.`,

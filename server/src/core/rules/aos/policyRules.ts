@@ -25,13 +25,13 @@ export const AOS_MANUAL_MODE = scaleSetRule({
     const aos = aosOn(scaleSet, facts);
     const mode = upgradeMode(scaleSet, facts);
     if (!aos || mode.value !== 'Manual') return [];
-    const written = mode.property ? 'upgradePolicy.mode is Manual' : 'upgradePolicy.mode is not set, so it is Manual';
+    const written = mode.property ? 'upgradePolicy.mode is Manual' : 'upgradePolicy.mode is not set (Manual)';
     return [
       {
-        message: `${written}: OS images upgrade on their own, but other model changes reach existing instances only when you upgrade them yourself.`,
+        message: `${written}: OS images upgrade on their own, but other model changes reach instances only when you upgrade them yourself.`,
         details: {
           explanation: joinSentences(
-            mode.property ? originSentence(mode.property.value) : '',
+            mode.property ? originSentence(mode.property.value) : 'upgradePolicy.mode is not set, so it is Manual.',
             'Automatic OS upgrades ignore the mode and replace OS images in batches on their own, but any other change to the scale-set model (VM size, extensions, data disks, …) reaches existing instances only when you bring them to the latest model yourself (manualUpgrade, az vmss update-instances) or at their next OS image upgrade. Use mode Rolling if model changes should roll out on their own in batches with health checks.',
           ),
           sources: ['S4', 'S7'],

@@ -147,7 +147,7 @@ function checkNeed(need: HealthNeed, { model, scaleSet, text, facts }: ScaleSetR
   return [
     {
       message: ignoredProbe
-        ? `The scale set ${need.what} with only a health probe, which Service Fabric scale sets do not allow; it needs the Application Health extension.`
+        ? `The scale set ${need.what} but its only health source is a probe, which Service Fabric scale sets do not support.`
         : `The scale set ${need.what} but has no health probe or Application Health extension, ${need.effect}.`,
       details: {
         explanation: joinSentences(

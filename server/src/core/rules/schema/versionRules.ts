@@ -98,6 +98,7 @@ export const LEGACY_UPGRADE_PROPERTY = scaleSetRule({
       const property = entry.match?.property;
       if (!property?.removedIn || !property.replacedBy || entry.object.objectId !== 'upgradePolicy') continue;
       const replacement = `upgradePolicy.${property.replacedBy.join('.')}`;
+      const shortReplacement = property.replacedBy.join('.');
       const ignored = api !== undefined && api.date >= property.removedIn;
       const needsNewerApi = api !== undefined && api.date < property.removedIn;
       const status = !api
@@ -107,8 +108,8 @@ export const LEGACY_UPGRADE_PROPERTY = scaleSetRule({
           : `This resource uses apiVersion ${api.date}, where it still works, but API ${property.removedIn} and later ignore it.`;
       out.push({
         message: ignored
-          ? `${entry.property.name} is the legacy form of ${replacement}; apiVersion ${api.date} does not read it, so it has no effect.`
-          : `${entry.property.name} is the legacy form of ${replacement}; API ${property.removedIn} and later ignore it.`,
+          ? `${entry.property.name} is the legacy form of ${shortReplacement}; apiVersion ${api.date} does not read it, so it has no effect.`
+          : `${entry.property.name} is the legacy form of ${shortReplacement}; API ${property.removedIn} and later ignore it.`,
         details: {
           explanation: `${entry.property.name} was read from API ${property.since} to before ${property.removedIn}. ${status} Use ${replacement}${needsNewerApi ? `, which needs apiVersion ${property.removedIn} or later` : ''}.`,
           sources: ['S2'],
