@@ -75,10 +75,10 @@ test('sf-automatic-updates: absent is fine with AOS on (the platform forces fals
   );
 });
 
-test('sf-min-capacity: Silver with fewer than 5 instances is an error, with the SFRP message', () => {
+test('sf-min-capacity: Silver with fewer than 5 instances is a warning, with the SFRP message', () => {
   const text = sfTemplate({ capacity: '3' });
   const [finding] = findingsOf(text, 'sf-min-capacity');
-  assert.equal(finding!.severity, 'error');
+  assert.equal(finding!.severity, 'warning');
   assert.equal(textAt(text, finding!), '3');
   assert.match(fullText(finding!), /"NodeType nt1 with VMSS Durability Silver should have atleast 5 VMs but actually has 3 VMs\."/);
   assert.match(fixAndRecheck(text, 'sf-min-capacity'), /"capacity": 5 \}/);

@@ -115,7 +115,7 @@ export const SF_AUTOMATIC_UPDATES = scaleSetRule({
 
 export const SF_MIN_CAPACITY = scaleSetRule({
   id: 'sf-min-capacity',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   title: 'Service Fabric Silver/Gold node type with fewer than 5 instances',
   description:
     'A Service Fabric node type with durability Silver or Gold has sku.capacity below 5; Service Fabric requires at least 5 VMs.',
@@ -129,11 +129,12 @@ export const SF_MIN_CAPACITY = scaleSetRule({
     if (!capacity || n === undefined || n >= minimum) return [];
     return [
       {
-        message: `Service Fabric node type "${clip(ctx.nodeTypeName)}" has durability ${durability.value} with ${n} instances; it needs at least ${minimum}, so Service Fabric rejects it.`,
+        message: `Service Fabric node type "${clip(ctx.nodeTypeName)}" has durability ${durability.value} with ${n} instances; Service Fabric requires at least ${minimum}.`,
         details: {
           explanation: joinSentences(
             originSentence(capacity),
             `Silver and Gold node types need at least ${minimum} VMs (Service Fabric's MinVMCountValidation): with fewer, Service Fabric cannot keep enough replicas up while it restarts nodes for upgrades. Use at least ${minimum} instances, or durability Bronze for a stateless node type.`,
+            'The validation runs on cluster operations rather than on the scale-set deployment itself, and autoscale or a later scale-out may raise the count, so this is a warning.',
           ),
           azureError: `NodeType ${ctx.nodeTypeName} with VMSS Durability ${durability.value} should have atleast ${minimum} VMs but actually has ${n} VMs.`,
           sources: ['S15'],
