@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cursor } from '../../../helpers/cursor';
 import { internalIds } from '../../../helpers/internalIds';
 import { liveMarkup } from '../../../helpers/liveMarkup';
-import { jsonDocument, ls } from '../../../helpers/languageService';
+import { bicepDocument, jsonDocument, ls } from '../../../helpers/languageService';
 import { EMPTY_CONFIG, RULES, ruleDocsUrl } from '../../../../server/src/core/rules';
 import { SOURCES } from '../../../../server/src/core/catalog/sources';
 
@@ -85,4 +85,30 @@ test('template text in a finding shows as text in the hover, never as markup', (
   const name = '<img src=x onerror=alert(1)> [x](command:evil) `code` $(zap)';
   const hover = hoverAt(scaleSet(name, '{ "mode": "Automatic", "automaticOSUpgradePolicy": { "enableAutomaticOSUpgrade": tr|ue } }'))!;
   assert.deepEqual(liveMarkup(hover.value, ALLOWED), []);
+});
+
+test('Bicep: the hover on a flagged value tells the finding in full too', () => {
+  const marked = `resource web 'Microsoft.Compute/virtualMachineScaleSets@2024-07-01' = {
+  name: 'web'
+  location: 'westeurope'
+  sku: { name: 'Standard_D2s_v5', capacity: 10 }
+  properties: {
+    upgradePolicy: {
+      mode: 'Manual'
+      rollingUpgradePolicy: { maxBatchInstancePercent: 1|50 }
+    }
+  }
+}
+`;
+  const { text, offset } = cursor(marked);
+  const doc = bicepDocument(text);
+  const findings = ls.findProblems(doc, EMPTY_CONFIG);
+  const value = (ls.doHover(doc, doc.lines.positionAt(offset), { findings })?.contents as { value: string }).value;
+  const plain = value.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+  assert.match(
+    plain,
+    /\*\*Error\*\* · value-out-of-range: maxBatchInstancePercent is 150; the Compute API accepts 5 to 100, so the deployment fails\./,
+  );
+  assert.match(plain, /\[Rule documentation: value-out-of-range\]\(https:\/\/\S+\/value-out-of-range\.md\)/);
+  assert.deepEqual(liveMarkup(value, ALLOWED), []);
 });
