@@ -38,6 +38,7 @@ const ISSUE_13_PAGES = new Set([
   // issue 13 rewrites these
   'first-batch-failure-halts.md',
   'batch-exceeds-unhealthy.md',
+  // docs/simulator.md mirrors the simulator's notes and assumptions (server/src/core/sim/), which issue 13 owns
   'simulator.md',
 ]);
 
