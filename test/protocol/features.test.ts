@@ -89,6 +89,23 @@ test('hover: a property name and an expression value', async () => {
   assert.match(expr!.contents.value, /Effective value: `"PT5M"` — from a parameter's default value/);
 });
 
+test('hover on a flagged value: the property, then the finding in full with its links', async () => {
+  type H = { contents: { kind: string; value: string } } | null;
+  const hover = await client.request<H>('textDocument/hover', {
+    textDocument: { uri: URI },
+    position: positionOf(TEMPLATE, '200', 1),
+  });
+  const text = hover!.contents.value.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+  assert.match(text, /^200 % = /, 'the property hover first');
+  assert.match(
+    text,
+    /\*\*Error\*\* · value-out-of-range: maxBatchInstancePercent is 200; the Compute API accepts 5 to 100, so the deployment fails\./,
+  );
+  assert.match(text, /Use a value from 5 to 100 %; without a value it is 20 %\./);
+  // The server links the rule's page shipped beside it.
+  assert.match(text, /\[Rule documentation: value-out-of-range\]\(file:\/\/\S+\/docs\/rules\/value-out-of-range\.md\)/);
+});
+
 test('code actions: the quick fixes of the finding, with its diagnostic', async () => {
   const report = await client.pullDiagnostics(URI);
   const diagnostic = report.items.find((d) => d.code === 'value-out-of-range')!;

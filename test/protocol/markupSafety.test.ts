@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DOCS } from '../../server/src/core/catalog';
-import { ruleDocsUrl } from '../../server/src/core/rules/docsUrl';
+import { pathToFileURL } from 'node:url';
+import { DOCS, SOURCES } from '../../server/src/core/catalog';
+import { ruleDocsUrl, ruleDocsUrlAt } from '../../server/src/core/rules/docsUrl';
 import { RULE_IDS } from '../../server/src/core/rules/registry';
 import { LspClient, ROOT } from '../helpers/lspClient';
 import { liveMarkup, liveMarkupParsed, type LiveMarkup } from '../helpers/liveMarkup';
@@ -25,8 +26,14 @@ const FIXTURES = [
   text: readFileSync(join(ROOT, 'test/fixtures/robustness', f.file), 'utf8'),
 }));
 
-/** The only links our markdown may carry: the Azure pages of the catalog and our rule pages. */
-const OURS: ReadonlySet<string> = new Set([...Object.values(DOCS), ...[...RULE_IDS].map(ruleDocsUrl)]);
+/** The only links our markdown may carry: the Azure pages of the catalog, the sources findings cite, and our rule pages (published, and the copies the server ships). */
+const SHIPPED_DOCS = `${pathToFileURL(join(ROOT, 'docs/rules')).toString()}/`;
+const OURS: ReadonlySet<string> = new Set([
+  ...Object.values(DOCS),
+  ...Object.values(SOURCES).map((s) => s.url),
+  ...[...RULE_IDS].map(ruleDocsUrl),
+  ...[...RULE_IDS].map((id) => ruleDocsUrlAt(SHIPPED_DOCS, id)),
+]);
 
 type Markup = { kind: string; value: string } | string | { language: string; value: string };
 interface Hover {

@@ -5,6 +5,12 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly stderrIsTTY: boolean;
+  /** Whether stdout is a terminal (colour and message cutting in `lint`'s text output); false when not given. */
+  readonly stdoutIsTTY?: boolean;
+  /** The terminal's width when stdout is one. */
+  readonly columns?: number;
+  /** Environment variables the output reads (NO_COLOR). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
 }
 

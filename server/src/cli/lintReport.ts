@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../core/rules';
+import { explainFinding, sourceLinks, type Finding, type Severity } from '../core/rules';
 import type { LineIndex } from '../core/text/lineIndex';
 import type { Range } from '../core/text/span';
 import type { LintedFile } from './lintRun';
@@ -25,11 +25,23 @@ export interface LintFileReport {
 export interface LintDiagnostic {
   readonly ruleId: string;
   readonly severity: Severity;
+  /** One or two sentences, at most 160 characters. */
   readonly message: string;
+  /** The whole story as plain text: explanation, Azure's error text, assumption, sources and the rule's page. */
+  readonly explanation: string;
+  /** The same, by part; null when the rule gives no details. */
+  readonly details: LintDetails | null;
   readonly scaleSet: string | null;
   readonly range: Range;
   readonly related: readonly { message: string; range: Range }[];
   readonly fixes: readonly string[];
+}
+
+export interface LintDetails {
+  readonly explanation: string;
+  readonly azureError: string | null;
+  readonly assumption: string | null;
+  readonly sources: readonly { readonly title: string; readonly url: string }[];
 }
 
 export function buildLintReport(files: readonly LintedFile[]): LintReport {
@@ -55,6 +67,15 @@ function diagnostic(finding: Finding, lines: LineIndex): LintDiagnostic {
     ruleId: finding.ruleId,
     severity: finding.severity,
     message: finding.message,
+    explanation: explainFinding(finding),
+    details: finding.details
+      ? {
+          explanation: finding.details.explanation,
+          azureError: finding.details.azureError ?? null,
+          assumption: finding.details.assumption ?? null,
+          sources: sourceLinks(finding.details),
+        }
+      : null,
     scaleSet: finding.scaleSet ?? null,
     range: lines.rangeOf(finding.span),
     related: finding.related.map((r) => ({ message: r.message, range: lines.rangeOf(r.span) })),

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { relative, sep } from 'node:path';
 import type { PathSegment } from '../core/languageService';
-import { RULES, ruleDocsUrl, type Finding, type Rule, type Severity } from '../core/rules';
+import { findingMarkdown, RULES, ruleDocsUrl, type Finding, type Rule, type Severity } from '../core/rules';
 import type { LineIndex } from '../core/text/lineIndex';
 import type { Span } from '../core/text/span';
 import type { LintedFile } from './lintRun';
@@ -42,7 +42,8 @@ export function buildSarif(files: readonly LintedFile[], options: { version: str
         ruleId: f.ruleId,
         ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {}),
         level: LEVEL[f.severity],
-        message: { text: f.message },
+        // text: the short message; markdown: the finding in full (explanation, Azure's error, assumption, links), escaped.
+        message: { text: f.message, markdown: findingMarkdown(f) },
         locations: [location(uri, f.span, lines)],
         ...(f.related.length
           ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, message: { text: r.message }, ...location(uri, r.span, lines) })) }
@@ -82,8 +83,8 @@ function ruleDescriptor(rule: Rule): object {
     fullDescription: { text: rule.description },
     helpUri: ruleDocsUrl(rule.id),
     help: {
-      text: `${rule.description} See ${ruleDocsUrl(rule.id)}`,
-      markdown: `${rule.description}\n\n[Rule documentation](${ruleDocsUrl(rule.id)})`,
+      text: `${rule.description} Default severity: ${rule.defaultSeverity}. See ${ruleDocsUrl(rule.id)}`,
+      markdown: `${rule.description}\n\nDefault severity: **${rule.defaultSeverity}**. [Rule documentation](${ruleDocsUrl(rule.id)})`,
     },
     defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
     properties: {

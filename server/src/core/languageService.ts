@@ -48,7 +48,9 @@ export function getLanguageService(options: LanguageServiceOptions = {}) {
     /** Whether the editor shows this document's problems (see relevance.ts). */
     showsProblems: (doc: TemplateDocument) => showsProblems(doc.model, doc.text),
     doComplete,
-    doHover,
+    /** Hover: the policy property's documentation, and each finding on the hovered range in full (pass the findings). */
+    doHover: (doc: TemplateDocument, position: Parameters<typeof doHover>[1], o: Parameters<typeof doHover>[2] = {}) =>
+      doHover(doc, position, { docsBase, ...o }),
     findProblems,
     toDiagnostics: (
       doc: TemplateDocument,

@@ -2,7 +2,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { NeutralEdit, TextEdit } from './edits/neutralEdit';
 import type { TemplateFormat } from './formats';
 import type { ScaleSetModel, TemplateModel } from './model/templateModel';
-import type { Severity } from './rules/ruleTypes';
+import type { Finding, Severity } from './rules/ruleTypes';
 import type { SimInput } from './sim/simData';
 import type { LineIndex } from './text/lineIndex';
 import type { Position, Range, Span } from './text/span';
@@ -166,6 +166,10 @@ export interface CompletionOptions {
 export interface HoverOptions {
   /** Instances assumed when sku.capacity is unknown (setting vmssUpgrade.whatIf.capacity). */
   readonly assumedCapacity?: number;
+  /** The document's findings (as its diagnostics show them): each one on the hovered range is told in full. */
+  readonly findings?: readonly Finding[];
+  /** Base URL of the rule pages for the findings' links (the facade fills it in). */
+  readonly docsBase?: string;
 }
 
 export interface InlayHintOptions {

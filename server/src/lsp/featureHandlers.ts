@@ -26,10 +26,14 @@ export function registerFeatureHandlers(ctx: ServerContext): void {
 
   connection.onHover((params, token) =>
     runSafe(logger, 'computing hover', token, async () => {
-      const entry = await lookup(ctx, params.textDocument.uri, token);
-      if (!entry) return null;
-      const settings = await ctx.settings.get(params.textDocument.uri);
-      return ls.doHover(entry.doc, params.position, { assumedCapacity: settings.whatIf.capacity });
+      const document = (await lookup(ctx, params.textDocument.uri, token)) && ctx.documents.get(params.textDocument.uri);
+      if (!document) return null;
+      // The findings as the diagnostics show them (none where the editor shows no problems): the hover tells each in full.
+      const { entry, settings, findings, diagnostics } = await analyse(ctx, document);
+      return ls.doHover(entry.doc, params.position, {
+        assumedCapacity: settings.whatIf.capacity,
+        findings: diagnostics.length > 0 ? findings : [],
+      });
     }),
   );
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DOCS } from '../../../server/src/core/catalog';
+import { DOCS, SOURCES } from '../../../server/src/core/catalog';
 import { ruleDocsUrl } from '../../../server/src/core/rules/docsUrl';
 import { RULE_IDS } from '../../../server/src/core/rules/registry';
 import { liveMarkup, liveMarkupParsed } from '../../helpers/liveMarkup';
@@ -14,6 +14,8 @@ import { ROOT } from '../../helpers/lspClient';
 const RULE_PAGES = join(ROOT, 'docs', 'rules');
 const ALLOWED: ReadonlySet<string> = new Set([
   ...Object.values(DOCS),
+  // The sources a finding's hover cites.
+  ...Object.values(SOURCES).map((s) => s.url),
   ...[...RULE_IDS].flatMap((id) => [ruleDocsUrl(id), `${pathToFileURL(RULE_PAGES).toString()}/${id}.md`]),
 ]);
 

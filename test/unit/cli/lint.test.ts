@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { runCli } from '../../helpers/runCli';
 import type { LintReport } from '../../../server/src/cli/lintReport';
 
-/** A template whose only problems are a string-typed percent (warning) and a bad duration (error). */
+/** A template whose only problems are a string-typed percent (info), a bad duration (warning) and a rolling policy Manual mode ignores (info). */
 function template(pause = 'soon', percent = '"20"'): string {
   return `{
   "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
@@ -38,22 +38,36 @@ function workspace(files: Record<string, string>): string {
   return dir;
 }
 
-test('text output reads like a compiler: file:line:col severity rule-id message, then a summary', () => {
+test('text output is grouped by file, one aligned line per finding (line:col, severity, message, rule id), then a summary', () => {
   const dir = workspace({ 'azuredeploy.json': template() });
   const r = runCli(['lint', 'azuredeploy.json'], { cwd: dir });
-  assert.equal(r.code, 1, r.stderr);
-  assert.match(r.stdout, /^azuredeploy\.json:12:\d+ warning value-as-string maxBatchInstancePercent is the string "20"/m);
-  assert.match(r.stdout, /^azuredeploy\.json:12:\d+ error invalid-duration "soon" is not an ISO 8601 duration/m);
-  assert.match(r.stdout, /^1 file checked: 1 error, 1 warning(, \d+ info)?$/m);
+  assert.equal(r.code, 0, r.stderr);
+  const lines = r.stdout.split('\n');
+  assert.equal(lines[1], 'azuredeploy.json', 'the file heads its group');
+  const rows = lines.filter((l) => /^ +\d+:\d+ /.test(l));
+  assert.equal(rows.length, 3, r.stdout);
+  assert.ok(
+    rows.some((l) => /^ +12:\d+ {2}info {5}maxBatchInstancePercent is the string "20"; .* value-as-string$/.test(l)),
+    r.stdout,
+  );
+  assert.ok(
+    rows.some((l) => /^ +12:\d+ {2}warning {2}pauseTimeBetweenBatches "soon" is not an ISO 8601 duration .* invalid-duration$/.test(l)),
+    r.stdout,
+  );
+  // Aligned: every rule id starts in the same column, and no colour when stdout is not a terminal.
+  const ruleColumn = rows.map((l) => l.search(/ [a-z-]+$/));
+  assert.equal(new Set(ruleColumn).size, 1, r.stdout);
+  assert.ok(!r.stdout.includes('\u001b['), 'no colour codes');
+  assert.match(r.stdout, /^✖ 3 problems \(1 warning, 2 info\) in 1 file checked$/m);
 });
 
 test('--fail-on decides the exit code', () => {
-  const dir = workspace({ 't.json': template('PT5M') });
+  const dir = workspace({ 't.json': template('soon') });
   assert.equal(runCli(['lint', 't.json'], { cwd: dir }).code, 0, 'only a warning: clean at the default level');
   assert.equal(runCli(['lint', 't.json', '--fail-on', 'warning'], { cwd: dir }).code, 1);
   const infoOnly = workspace({ 't.json': template('PT5M', '20') });
   const info = runCli(['lint', 't.json', '--fail-on', 'info'], { cwd: infoOnly });
-  assert.match(info.stdout, / info rolling-policy-unused /);
+  assert.match(info.stdout, / info +.* rolling-policy-unused$/m);
   assert.equal(info.code, 1, 'an info fails at --fail-on info');
   assert.equal(runCli(['lint', 't.json', '--fail-on', 'warning'], { cwd: infoOnly }).code, 0);
   const clean = workspace({
@@ -73,7 +87,11 @@ test('JSON output follows the documented shape, with 0-based LSP ranges', () => 
   assert.equal(file.path, 't.json');
   assert.deepEqual(file.parseErrors, []);
   const duration = file.diagnostics.find((d) => d.ruleId === 'invalid-duration')!;
-  assert.equal(duration.severity, 'error');
+  assert.equal(duration.severity, 'warning');
+  assert.ok(duration.message.length <= 160);
+  assert.match(duration.explanation, /^It is not a duration: [^]*Rule documentation: https:\/\/\S+\/invalid-duration\.md$/);
+  assert.equal(duration.details?.explanation.startsWith('It is not a duration'), true);
+  assert.ok(duration.details!.sources.every((s) => /^https:\/\//.test(s.url) && s.title.length > 0));
   assert.equal(duration.scaleSet, 'web');
   assert.equal(duration.range.start.line, 11);
   assert.ok(duration.fixes.length > 0, 'the duration fix is listed');
@@ -108,16 +126,15 @@ test('globs expand, and a glob matching nothing is a usage error', () => {
 
 test('the nearest .vmss-upgrade.json sets severities; bad entries are reported, not fatal', () => {
   const dir = workspace({
-    '.vmss-upgrade.json': '{ "rules": { "invalid-duration": "warning", "value-as-string": "off", "no-such-rule": "error" } }',
+    '.vmss-upgrade.json': '{ "rules": { "invalid-duration": "error", "value-as-string": "off", "no-such-rule": "error" } }',
     'infra/t.json': template(),
   });
   const r = runCli(['lint', 'infra/t.json', '--format', 'json'], { cwd: dir });
-  assert.equal(r.code, 0, 'the error was turned into a warning');
+  assert.equal(r.code, 1, 'the warning was turned into an error');
   const file = (JSON.parse(r.stdout) as LintReport).files[0]!;
   const shown = file.diagnostics.map((d) => `${d.ruleId}:${d.severity}`);
-  assert.ok(shown.includes('invalid-duration:warning'), shown.join());
+  assert.ok(shown.includes('invalid-duration:error'), shown.join());
   assert.ok(!shown.some((d) => d.startsWith('value-as-string')), 'turned off');
-  assert.ok(!file.diagnostics.some((d) => d.severity === 'error'));
   assert.match(file.config ?? '', /\.vmss-upgrade\.json$/);
   assert.ok(file.configProblems.some((p) => /no-such-rule/.test(p.message)));
 });
@@ -130,6 +147,7 @@ interface SarifLog {
       ruleId: string;
       ruleIndex: number;
       level: string;
+      message: { text: string; markdown: string };
       locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
       partialFingerprints: Record<string, string>;
     }[];
@@ -138,7 +156,7 @@ interface SarifLog {
 
 test('SARIF 2.1.0: the rule table with help links and security-severity, results with locations', () => {
   const dir = workspace({ 'infra/t.json': template() });
-  const r = runCli(['lint', 'infra', '--format', 'sarif'], { cwd: dir });
+  const r = runCli(['lint', 'infra', '--format', 'sarif', '--fail-on', 'warning'], { cwd: dir });
   assert.equal(r.code, 1);
   const sarif = JSON.parse(r.stdout) as SarifLog;
   assert.equal(sarif.version, '2.1.0');
@@ -151,7 +169,16 @@ test('SARIF 2.1.0: the rule table with help links and security-severity, results
     assert.match(String(rule.properties['security-severity']), /^\d+\.\d$/);
   }
   const result = run.results.find((x) => x.ruleId === 'invalid-duration')!;
-  assert.equal(result.level, 'error');
+  assert.equal(result.level, 'warning');
+  // message.text is the short message; message.markdown the finding in full, with its links.
+  assert.match(
+    result.message.text,
+    /^pauseTimeBetweenBatches "soon" is not an ISO 8601 duration such as "PT5M", so Azure cannot read the pause\.$/,
+  );
+  assert.match(
+    result.message.markdown,
+    /^\*\*Warning\*\* · invalid\\-duration: [^]*It is not a duration[^]*\[Rule documentation\\: invalid\\-duration\]\(https:\/\/\S+\/invalid-duration\.md\)$/,
+  );
   assert.equal(rules[result.ruleIndex]!.id, 'invalid-duration');
   assert.equal(result.locations[0]!.physicalLocation.artifactLocation.uri, 'infra/t.json');
   assert.equal(result.locations[0]!.physicalLocation.region.startLine, 12);
@@ -183,7 +210,7 @@ test('parse errors make lint fail and are reported as parse-error', () => {
   const dir = workspace({ 't.json': '{ "resources": [ { "type": "Microsoft.Compute/virtualMachineScaleSets" "name": "x" } ] }' });
   const r = runCli(['lint', 't.json'], { cwd: dir });
   assert.equal(r.code, 1);
-  assert.match(r.stdout, /t\.json:1:\d+ error parse-error Comma expected\./);
+  assert.match(r.stdout, /^t\.json\n +1:\d+ {2}error {2}Comma expected\. +parse-error$/m);
 });
 
 test('usage and I/O errors exit 2', () => {

@@ -15,6 +15,9 @@ import {
   type CapacityFact,
 } from './displayFacts';
 import { authoredMarkdown, code, escapeText, md, paragraphs, type Markdown } from '../text/markdown';
+import { findingMarkdown } from '../rules/explain';
+import type { Finding } from '../rules/ruleTypes';
+import type { Span } from '../text/span';
 
 /**
  * Hover on policy property names (what, type, range, default, API version, effective value, docs) and
@@ -24,6 +27,30 @@ import { authoredMarkdown, code, escapeText, md, paragraphs, type Markdown } fro
  */
 export function doHover(doc: TemplateDocument, position: Position, options: HoverOptions = {}): Hover | null {
   const offset = doc.lines.offsetAt(position);
+  const here = findingsAt(options.findings ?? [], offset);
+  const property = propertyHover(doc, offset, options);
+  if (here.length === 0) return property;
+  // The property's own hover, then each finding on the range in full (rule, explanation, Azure's text, assumption, links).
+  const blocks: Markdown[] = property ? [property.contents.value as Markdown] : [];
+  for (const f of here) blocks.push(findingMarkdown(f, options.docsBase));
+  const range = property?.range ?? doc.lines.rangeOf(narrowest(here));
+  return { contents: { kind: 'markdown', value: blocks.join('\n\n---\n\n') }, range };
+}
+
+/** The findings whose range holds the offset (an empty range: the offset itself), in the order they were reported. */
+function findingsAt(findings: readonly Finding[], offset: number): Finding[] {
+  return findings.filter((f) => offset >= f.span.offset && offset <= f.span.offset + Math.max(f.span.length, 0));
+}
+
+function narrowest(findings: readonly Finding[]): Span {
+  return findings.reduce((best, f) => (f.span.length < best.length ? f.span : best), findings[0]!.span);
+}
+
+function propertyHover(
+  doc: TemplateDocument,
+  offset: number,
+  options: HoverOptions,
+): { contents: { kind: 'markdown'; value: string }; range: Hover['range'] } | null {
   const context = doc.frontEnd.cursorContext(doc, offset);
   if (!context?.token) return null;
   const { path, scaleSet, token } = context;

@@ -22,3 +22,5 @@ export { findSuppressions, SUPPRESSION_DIRECTIVE, type Suppression } from './sup
 export { scaleSetRule, type ScaleSetRuleSpec } from './defineRule';
 export { buildConfigSchema } from './configSchema';
 export { RULE_DOCS_BASE_URL, ruleDocsUrl, ruleDocsUrlAt } from './docsUrl';
+export { explainFinding, findingMarkdown, sourceLinks } from './explain';
+export type { FindingDetails } from './ruleTypes';

@@ -1,3 +1,4 @@
+import type { SourceId } from '../catalog/sources';
 import type { NeutralEdit } from '../edits/neutralEdit';
 import type { ScaleSetModel, TemplateModel } from '../model/templateModel';
 import type { Span } from '../text/span';
@@ -24,12 +25,30 @@ export interface Fix {
   readonly isPreferred?: boolean;
 }
 
+/**
+ * The whole story of a finding, beyond its one-line message: shown in full by the hover on the flagged
+ * range, `lint --verbose`, JSON (`details`) and SARIF (`message.markdown`). Plain text (front ends escape
+ * it); it may quote the template.
+ */
+export interface FindingDetails {
+  /** Why it matters and what follows, with the concrete names and numbers: one or more sentences. */
+  readonly explanation: string;
+  /** Azure's error text for exactly this case, verbatim (with its code when known). */
+  readonly azureError?: string;
+  /** The assumption the finding depends on (a simulator assumption, or a fact the sources do not settle). */
+  readonly assumption?: string;
+  /** Where the facts come from (docs/sources.md): shown as titles with links, never as ids. */
+  readonly sources?: readonly SourceId[];
+}
+
 /** One problem found in a template, ready for any front end (LSP, CLI, SARIF). */
 export interface Finding {
   readonly ruleId: string;
   readonly severity: Severity;
-  /** What is wrong, why it matters and what to do, with the concrete names and numbers. */
+  /** What is wrong with which value and what it causes: one or two sentences, at most 160 characters. */
   readonly message: string;
+  /** The rest of the story: why, Azure's text, the assumption, the numbers, the sources. */
+  readonly details?: FindingDetails;
   /** The scale set's display name; undefined for findings about the document (e.g. suppressions). */
   readonly scaleSet: string | undefined;
   /** The offending text (usually a value or a key). */
@@ -41,7 +60,9 @@ export interface Finding {
 
 /** What a rule's check returns; the runner adds the rule id, severity and scale set. */
 export interface FindingDraft {
+  /** One or two sentences, at most 160 characters (CONTRIBUTING.md, "Diagnostic messages"). */
   readonly message: string;
+  readonly details?: FindingDetails;
   readonly span: Span;
   readonly related?: readonly RelatedInformation[];
   readonly tags?: readonly FindingTag[];

@@ -7,6 +7,7 @@ import { INTERNAL_RULE_ERROR } from './meta/suppressionRules';
 import { RULE_IDS, RULES } from './registry';
 import { findSuppressions, isSuppressible, SUPPRESSION_DIRECTIVE, type Suppression } from './suppressions';
 import type { Finding, FindingDraft, Rule, ScaleSetRule, ScaleSetRuleContext, Severity } from './ruleTypes';
+import { clip } from './valueOrigin';
 
 export interface RunRulesOptions {
   /** Severity overrides, as read from `.vmss-upgrade.json` or editor settings. */
@@ -45,12 +46,15 @@ export function runRules(model: TemplateModel, text: string, options: RunRulesOp
 
   const reportCrash = (rule: Rule, scaleSet: ScaleSetModel | undefined, error: unknown) => {
     if (!internalSeverity) return;
-    const where = scaleSet ? ` on scale set "${scaleSet.displayName}"` : '';
+    const where = scaleSet ? ` on scale set "${clip(scaleSet.displayName)}"` : '';
     const reason = error instanceof Error ? error.message : String(error);
     findings.push(
       toFinding(
         {
-          message: `Rule "${rule.id}" failed${where}: ${reason}. Its findings here are missing; the other rules ran normally. This is a bug in VMSS Upgrade Policy; please report it.`,
+          message: `Rule ${rule.id} failed${where}, so its findings here are missing. This is a bug in VMSS Upgrade Policy; please report it.`,
+          details: {
+            explanation: `The rule threw: ${reason}. The other rules ran normally. Please report this with the template (or a part of it that shows the failure).`,
+          },
           span: anchorOf(scaleSet),
         },
         INTERNAL_RULE_ERROR.id,
@@ -102,10 +106,15 @@ export function runRules(model: TemplateModel, text: string, options: RunRulesOp
 function toFinding(draft: FindingDraft, ruleId: string, severity: Severity, scaleSet: string | undefined): Finding {
   const related = draft.related ?? [];
   const fixes = draft.fixes ?? [];
-  // Written out, not spread: the same keys in the same order, `tags` only when there are some.
-  return draft.tags?.length
-    ? { ruleId, severity, message: draft.message, scaleSet, span: draft.span, related, tags: draft.tags, fixes }
-    : { ruleId, severity, message: draft.message, scaleSet, span: draft.span, related, fixes };
+  // Written out, not spread: the same keys in the same order, `details` and `tags` only when there are some.
+  const { message, details, span, tags } = draft;
+  if (details)
+    return tags?.length
+      ? { ruleId, severity, message, details, scaleSet, span, related, tags, fixes }
+      : { ruleId, severity, message, details, scaleSet, span, related, fixes };
+  return tags?.length
+    ? { ruleId, severity, message, scaleSet, span, related, tags, fixes }
+    : { ruleId, severity, message, scaleSet, span, related, fixes };
 }
 
 function isSuppressed(finding: Finding, suppressions: readonly Suppression[], lines: LineIndex): boolean {

@@ -1,4 +1,42 @@
-import type { RValue } from '../model/templateModel';
+import type { RValue, TemplateModel } from '../model/templateModel';
+import type { RelatedInformation } from './ruleTypes';
+
+/** The longest piece of template text (a name, a value) a message quotes; longer text is cut with "…". */
+export const MESSAGE_QUOTE_MAX = 40;
+
+/** Template text as a message quotes it: at most `max` characters, cut with "…" (the details and hover show it whole). */
+export function clip(text: string, max = MESSAGE_QUOTE_MAX): string {
+  if (text.length <= max) return text;
+  // Do not split a surrogate pair.
+  let end = max - 1;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
+
+/** The other place that set a value (the parameter's declaration), for the finding's relatedInformation. */
+export function originRelated(model: TemplateModel, value: RValue): RelatedInformation[] {
+  if (value.source !== 'default' && value.source !== 'parametersFile') return [];
+  const name = /parameters\(\s*'([^']*)'\s*\)/i.exec(value.expression ?? '')?.[1];
+  if (name === undefined) return [];
+  const parameter = model.parameters.find((p) => p.name.toLowerCase() === name.toLowerCase());
+  if (!parameter) return [];
+  return [
+    {
+      span: parameter.keySpan,
+      message:
+        value.source === 'default'
+          ? `Parameter '${clip(name)}': its default value sets this.`
+          : `Parameter '${clip(name)}': the parameters file sets this value.`,
+    },
+  ];
+}
+
+/** Where a value that is not written literally came from, as a sentence for the details ("" for literals). */
+export function originSentence(value: RValue): string {
+  const note = originNote(value).trim();
+  return note ? `${note.slice(1, 2).toUpperCase()}${note.slice(2, -1)}.` : '';
+}
 
 /**
  * Says where a value that is not written literally came from, so a finding on `[parameters('x')]`
@@ -30,7 +68,7 @@ export function originNote(value: RValue): string {
 export function showValue(value: RValue): string {
   switch (value.kind) {
     case 'string':
-      return JSON.stringify(value.value);
+      return JSON.stringify(clip(value.value));
     case 'number':
     case 'boolean':
       return String(value.value);
@@ -41,6 +79,6 @@ export function showValue(value: RValue): string {
     case 'array':
       return 'an array';
     case 'unknown':
-      return value.unknown.expression || 'an unknown value';
+      return value.unknown.expression ? clip(value.unknown.expression) : 'an unknown value';
   }
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findingsOf, fixAndRecheck, textAt } from './harness';
+import { findingsOf, fixAndRecheck, textAt, fullText } from './harness';
 import { aosPolicy, linuxProfile, scaleSetTemplate, UNKNOWN } from './aosHarness';
 
 const GALLERY = '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Compute/galleries/gal/images/web';
@@ -15,7 +15,7 @@ test('aos-image-version: a pinned platform version is an error with the platform
   assert.equal(rest.length, 0);
   assert.equal(finding!.severity, 'error');
   assert.equal(textAt(text, finding!), '"22.04.202401010"');
-  assert.match(finding!.message, /must use Platform or Gallery Image with version set to 'latest'/);
+  assert.match(fullText(finding!), /must use Platform or Gallery Image with version set to 'latest'/);
   assert.equal(finding!.related.length, 1);
   const fixed = fixAndRecheck(text, 'aos-image-version');
   assert.ok(fixed.includes('"version": "latest"'));
@@ -24,7 +24,7 @@ test('aos-image-version: a pinned platform version is an error with the platform
 test('aos-image-version: a gallery id with /versions/ is an error; the fix drops the segment', () => {
   const text = withImage(`"id": "${GALLERY}/versions/1.2.3"`);
   const [finding] = findingsOf(text, 'aos-image-version');
-  assert.match(finding!.message, /pins image version "1\.2\.3"/);
+  assert.match(fullText(finding!), /pins image version "1\.2\.3"/);
   const fixed = fixAndRecheck(text, 'aos-image-version');
   assert.ok(fixed.includes(`"id": "${GALLERY}"`));
 });
@@ -63,7 +63,7 @@ test('aos-image-version: a version from a parameter says so and offers no fix', 
     ),
   });
   const [finding] = findingsOf(text, 'aos-image-version');
-  assert.match(finding!.message, /parameter 'imageVersion'/);
+  assert.match(fullText(finding!), /parameter 'imageVersion'/);
   assert.deepEqual(finding!.fixes, []);
 });
 
@@ -81,7 +81,7 @@ test('aos-custom-image: a Microsoft.Compute/images id is an error without a fix'
   const [finding, ...rest] = findingsOf(text, 'aos-custom-image');
   assert.equal(rest.length, 0);
   assert.equal(finding!.severity, 'error');
-  assert.match(finding!.message, /managed image "golden".*Azure Compute Gallery/);
+  assert.match(fullText(finding!), /managed image "golden".*Azure Compute Gallery/);
   assert.deepEqual(finding!.fixes, []);
 });
 
@@ -100,9 +100,9 @@ test('aos-unlisted-platform-image: an undocumented SKU is a warning that names t
   const [finding] = findingsOf(text, 'aos-unlisted-platform-image');
   assert.equal(finding!.severity, 'warning');
   assert.equal(textAt(text, finding!), '"22_04-lts-minimal"');
-  assert.match(finding!.message, /Automatic OS Upgrade cannot be enabled on virtualMachineScaleSets configured with a Platform Image\./);
-  assert.match(finding!.message, /22_04-LTS, 22_04-LTS-arm64, 22_04-LTS-Gen2/);
-  assert.match(finding!.message, /added to the list periodically|adds images to the list periodically/);
+  assert.match(fullText(finding!), /Automatic OS Upgrade cannot be enabled on virtualMachineScaleSets configured with a Platform Image\./);
+  assert.match(fullText(finding!), /22_04-LTS, 22_04-LTS-arm64, 22_04-LTS-Gen2/);
+  assert.match(fullText(finding!), /added to the list periodically|adds images to the list periodically/);
   assert.equal(finding!.related.length, 3);
 });
 

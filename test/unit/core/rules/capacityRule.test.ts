@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyFix, findingsOf, fixAndRecheck, textAt, vmssTemplate } from './harness';
+import { applyFix, findingsOf, fixAndRecheck, textAt, vmssTemplate, fullText } from './harness';
 import { bicepDocument, ls } from '../../../helpers/languageService';
 
 const RULE = 'capacity-out-of-range';
@@ -22,9 +22,10 @@ test('capacity-out-of-range: more than 1,000 instances, with the limit and what 
     assert.equal(finding!.severity, 'error');
     assert.equal(
       finding!.message,
-      `sku.capacity ${capacity} is more than the 1000 instances Azure allows in one scale set, so the deployment fails; the preview simulates 1000.`,
+      `sku.capacity ${capacity} is more than the 1000 instances Azure allows in one scale set, so the deployment fails.`,
     );
     assert.ok(finding!.message.length <= 160);
+    assert.match(finding!.details!.explanation, /The preview, CodeLens and hover simulate 1000\./);
     assert.match(fixAndRecheck(text, RULE, /^Change capacity to 1000$/), /"capacity": 1000 \}/);
   }
 });
@@ -34,7 +35,7 @@ test('capacity-out-of-range: a single placement group holds 100; the preferred f
   const [finding] = findingsOf(text, RULE);
   assert.equal(
     finding!.message,
-    'sku.capacity 150 is more than the 100 instances Azure allows in a single placement group (singlePlacementGroup true), so the deployment fails; the preview simulates 100.',
+    'sku.capacity 150 is more than the 100 instances Azure allows in a single placement group (singlePlacementGroup true), so the deployment fails.',
   );
   assert.deepEqual(
     finding!.fixes.map((f) => [f.title, f.isPreferred ?? false]),
@@ -77,8 +78,8 @@ test('capacity-out-of-range: a parameter is reported at the expression, with the
   const text = withCapacity('"[parameters(\'count\')]"', '', '"count": { "type": "int", "defaultValue": 5000 }');
   const [finding] = findingsOf(text, RULE);
   assert.match(
-    finding!.message,
-    /^sku\.capacity 5000 \(the value comes from the default value of parameter 'count'\) is more than the 1000 instances/,
+    fullText(finding!),
+    /^sku\.capacity 5000 is more than the 1000 instances[^]*The value comes from the default value of parameter 'count'\./,
   );
   assert.equal(textAt(text, finding!), '"[parameters(\'count\')]"');
   assert.deepEqual(finding!.fixes, []);
@@ -118,7 +119,7 @@ test('capacity-out-of-range in Bicep, with its fix written as Bicep', () => {
     "resource v 'Microsoft.Compute/virtualMachineScaleSets@2024-07-01' = {\n  name: 'v'\n  sku: { name: 'x', capacity: 1000000000 }\n  properties: { upgradePolicy: { mode: 'Manual' } }\n}\n";
   const doc = bicepDocument(text);
   const finding = ls.findProblems(doc, { rules: {} }).find((f) => f.ruleId === RULE)!;
-  assert.match(finding.message, /^sku\.capacity 1000000000 is more than the 1000 instances/);
+  assert.match(fullText(finding), /^sku\.capacity 1000000000 is more than the 1000 instances/);
   const edits = ls.writeEdits(doc, finding.fixes[0]!.edits)!;
   const fixed = [...edits]
     .sort((a, b) => b.offset - a.offset)

@@ -1,6 +1,9 @@
 // Shared helpers for rule tests: real template text in, findings and fixed text out, always through
 // analyzeTemplate and runRules, never hand-built models.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ParseError } from 'jsonc-parser';
 import { parseTree } from 'jsonc-parser';
 import { analyzeTemplate } from '../../../../server/src/core/arm/analyzeTemplate';
@@ -84,8 +87,26 @@ export function vmssTemplate(upgradePolicy: string, options: TemplateOptions = {
   });
 }
 
+/**
+ * `RECORD_RULE_TEMPLATES=<folder>`: every template the rule tests lint is also written there, one JSON file
+ * each, for the message snapshot's corpus (scripts/collect-rule-templates.mjs; see messages.snapshot.test.ts).
+ */
+function record(entry: { text: string; config?: RuleConfig; parametersText?: string; now?: string | number }): void {
+  const folder = process.env.RECORD_RULE_TEMPLATES;
+  if (!folder) return;
+  const json = JSON.stringify(entry);
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, `${createHash('sha256').update(json).digest('hex').slice(0, 16)}.json`), json);
+}
+
 /** Every rule's findings on a template (analysed as the CLI and the server do), with a clock when given. */
 export function lint(text: string, config?: RuleConfig, parametersText?: string, now?: string | number): Finding[] {
+  record({
+    text,
+    ...(config ? { config } : {}),
+    ...(parametersText === undefined ? {} : { parametersText }),
+    ...(now === undefined ? {} : { now }),
+  });
   return runRules(analyzeTemplate(text, parametersText === undefined ? {} : { parametersText }), text, {
     ...(config ? { config } : {}),
     ...(now === undefined ? {} : { now }),
@@ -128,4 +149,12 @@ export function fixAndRecheck(text: string, ruleId: string, fixTitle?: RegExp): 
   for (const comment of text.match(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g) ?? []) assert.ok(fixed.includes(comment), `comment lost: ${comment}`);
   assert.deepEqual(findingsOf(fixed, ruleId), [], `${ruleId} still reported after "${fix.title}":\n${fixed}`);
   return fixed;
+}
+
+/** What a user can read about a finding: its message and the details the hover shows (explanation, Azure's text, assumption). */
+export function fullText(finding: Finding): string {
+  const d = finding.details;
+  return [finding.message, d?.explanation, d?.azureError && `Azure's error: "${d.azureError}"`, d?.assumption]
+    .filter((t) => t !== undefined && t !== '')
+    .join(' ');
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findingsOf, fixAndRecheck, textAt } from './harness';
+import { findingsOf, fixAndRecheck, textAt, fullText } from './harness';
 import { appHealth, scaleSetTemplate, UNKNOWN } from './healthFixtures';
 
 const ext = (settings: string, version = '2.0') =>
@@ -23,17 +23,20 @@ test('app-health-settings: tcp needs a port and takes no requestPath', () => {
   const noPort = ext('{ "protocol": "tcp" }');
   const [finding] = findingsOf(noPort, ID);
   assert.equal(textAt(noPort, finding!), '"tcp"');
-  assert.match(finding!.message, /port is mandatory for tcp \(S9\)/);
+  assert.match(fullText(finding!), /but has no port[^]*port is mandatory for tcp\./);
   const withPath = ext('{ "protocol": "tcp", "port": 22, "requestPath": "/" }');
   const [path] = findingsOf(withPath, ID);
   assert.equal(textAt(withPath, path!), '"requestPath"');
-  assert.match(path!.message, /requestPath is not allowed for tcp/);
+  assert.match(fullText(path!), /which tcp does not allow/);
   assert.doesNotMatch(fixAndRecheck(withPath, ID), /requestPath/);
 });
 
 test('app-health-settings: http and https need a non-empty requestPath', () => {
   const text = ext('{ "protocol": "http", "port": 80 }');
-  assert.match(findingsOf(text, ID)[0]!.message, /has no requestPath\. requestPath is mandatory for http and https/);
+  assert.match(
+    fullText(findingsOf(text, ID)[0]!),
+    /has no requestPath, which http requires\.[^]*requestPath is mandatory for http and https/,
+  );
   assert.match(fixAndRecheck(text, ID), /"port": 80,\s*"requestPath": "\/"/);
   const empty = ext('{ "protocol": "https", "requestPath": "" }');
   assert.equal(textAt(empty, findingsOf(empty, ID)[0]!), '""');
@@ -43,11 +46,14 @@ test('app-health-settings: http and https need a non-empty requestPath', () => {
 test('app-health-settings: ranges of intervalInSeconds, numberOfProbes and gracePeriod, clamped by the fix', () => {
   const text = ext('{ "protocol": "http", "requestPath": "/", "intervalInSeconds": 120 }');
   const [finding] = findingsOf(text, ID);
-  assert.match(finding!.message, /intervalInSeconds is 120, but it must be a whole number from 5 to 60 \(S9; default 5\)/);
+  assert.match(
+    fullText(finding!),
+    /intervalInSeconds is 120; the extension accepts a whole number from 5 to 60\.[^]*Without a value it is 5\./,
+  );
   assert.match(fixAndRecheck(text, ID), /"intervalInSeconds": 60/);
   assert.match(fixAndRecheck(ext('{ "protocol": "http", "requestPath": "/", "numberOfProbes": 0 }'), ID), /"numberOfProbes": 1/);
   const grace = ext('{ "protocol": "http", "requestPath": "/", "gracePeriod": 20000 }');
-  assert.match(findingsOf(grace, ID)[0]!.message, /from 0 to 14400 seconds .*S8, says at most 7200/);
+  assert.match(fullText(findingsOf(grace, ID)[0]!), /from 0 to 14400\.[^]*The custom-metrics page says at most 7200/);
   assert.match(fixAndRecheck(grace, ID), /"gracePeriod": 14400/);
   assert.deepEqual(
     findingsOf(ext('{ "protocol": "http", "requestPath": "/", "gracePeriod": 9000 }'), ID),
@@ -61,7 +67,7 @@ test('app-health-settings: gracePeriod with Binary health states', () => {
   const text = ext('{ "protocol": "http", "requestPath": "/", "gracePeriod": 600 }', '1.0');
   const [finding] = findingsOf(text, ID);
   assert.equal(textAt(text, finding!), '"gracePeriod"');
-  assert.match(finding!.message, /typeHandlerVersion "1.0" is Binary Health States; gracePeriod exists only for Rich Health States/);
+  assert.match(fullText(finding!), /typeHandlerVersion "1.0" is Binary Health States, and gracePeriod needs Rich Health States/);
   assert.match(fixAndRecheck(text, ID), /"typeHandlerVersion": "2.0"/);
   assert.doesNotMatch(fixAndRecheck(text, ID, /Remove gracePeriod/), /gracePeriod/);
 });
@@ -74,10 +80,10 @@ test('app-health-settings: unknown protocol and values are silent; an invalid pr
   );
   assert.deepEqual(findingsOf(ext(UNKNOWN), ID), []);
   const bad = ext('{ "protocol": "grpc", "port": 80 }');
-  assert.match(findingsOf(bad, ID)[0]!.message, /protocol is "grpc", but the extension accepts only "http", "https" or "tcp"/);
+  assert.match(fullText(findingsOf(bad, ID)[0]!), /protocol is "grpc"; the extension accepts only "http", "https" or "tcp"/);
   assert.match(fixAndRecheck(ext('{ "protocol": "grpc", "port": 80, "requestPath": "/" }'), ID), /"protocol": "http"/);
   assert.match(
-    findingsOf(ext('{ "protocol": "tcp", "port": "http" }'), ID)[0]!.message,
+    fullText(findingsOf(ext('{ "protocol": "tcp", "port": "http" }'), ID)[0]!),
     /port is "http", but it must be a TCP port number/,
   );
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { analyzeBicep } from '../../../../server/src/core/bicep/analyzeBicep';
 import { applyBicepEdits } from '../../../../server/src/core/frontEnds/bicep/bicepWriter';
 import { runRules } from '../../../../server/src/core/rules';
-import { findingsOf, fixAndRecheck, textAt } from './harness';
+import { findingsOf, fixAndRecheck, textAt, fullText } from './harness';
 import { appHealth, CUSTOM_SCRIPT, loadBalancer, PROBE_ID, scaleSetTemplate, UNKNOWN } from './healthFixtures';
 
 const ROLLING = '{ "mode": "Rolling" }';
@@ -22,12 +22,15 @@ test('rolling-requires-health: Rolling with no probe and no extension', () => {
   const [finding] = findingsOf(text, 'rolling-requires-health');
   assert.equal(textAt(text, finding!), '"Rolling"');
   assert.equal(finding!.severity, 'error');
-  assert.match(finding!.message, /"vmss1" uses upgrade mode Rolling but has no health signal/);
   assert.match(
-    finding!.message,
+    fullText(finding!),
+    /The scale set uses upgrade mode Rolling but has no health probe or Application Health extension, so Azure rejects the deployment\./,
+  );
+  assert.match(
+    fullText(finding!),
     /"Rolling Upgrade mode is not supported for this Virtual Machine Scale Set because a health probe or health extension was not provided\."/,
   );
-  assert.match(finding!.message, /ApplicationHealthLinux/);
+  assert.match(fullText(finding!), /ApplicationHealthLinux/);
   assert.match(finding!.related[0]!.message, /1 probe, but none is attached/);
 });
 
@@ -67,7 +70,7 @@ test('rolling-requires-health: the fix creates extensionProfile when there is no
 test('rolling-requires-health: on Flexible only the extension counts, and the probe case belongs to flexible-requires-health-extension', () => {
   const flexible = scaleSetTemplate({ upgradePolicy: ROLLING, properties: ['"orchestrationMode": "Flexible"'] });
   const [finding] = findingsOf(flexible, 'rolling-requires-health');
-  assert.match(finding!.message, /on Flexible orchestration a load-balancer probe is not a health source/);
+  assert.match(fullText(finding!), /on Flexible orchestration a load-balancer probe is not a health source/);
   const withProbe = scaleSetTemplate({
     upgradePolicy: ROLLING,
     properties: ['"orchestrationMode": "Flexible"'],
@@ -82,7 +85,7 @@ test('aos-requires-health: automatic OS upgrade with no health source, also the 
   const [finding] = findingsOf(text, 'aos-requires-health');
   assert.equal(textAt(text, finding!), 'true');
   assert.match(
-    finding!.message,
+    fullText(finding!),
     /"Automatic OS Upgrade is not supported for this Virtual Machine Scale Set because a health probe or health extension was not specified\."/,
   );
   const legacy = scaleSetTemplate({ upgradePolicy: '{ "mode": "Automatic", "automaticOSUpgrade": "true" }' });
@@ -119,7 +122,7 @@ test('aos-requires-health: Service Fabric Silver/Gold is exempt, Bronze needs th
   assert.deepEqual(findingsOf(scaleSetTemplate({ upgradePolicy: AOS, extensions: [sf(UNKNOWN)] }), 'aos-requires-health'), []);
   const bronze = scaleSetTemplate({ upgradePolicy: AOS, extensions: [sf('"Bronze"')], healthProbe: PROBE_ID, resources: [loadBalancer()] });
   const [finding] = findingsOf(bronze, 'aos-requires-health');
-  assert.match(finding!.message, /Application Health Probes are not supported for Service Fabric scale sets/);
+  assert.match(fullText(finding!), /Application Health Probes are not supported for Service Fabric scale sets/);
   assert.deepEqual(
     findingsOf(scaleSetTemplate({ upgradePolicy: AOS, extensions: [sf('"Bronze"'), appHealth()] }), 'aos-requires-health'),
     [],
@@ -131,7 +134,7 @@ test('repairs-require-health: repairs enabled with no health source is a warning
   const [finding] = findingsOf(text, 'repairs-require-health');
   assert.equal(finding!.severity, 'warning');
   assert.equal(textAt(text, finding!), 'true');
-  assert.match(finding!.message, /nothing ever reports unhealthy/);
+  assert.match(fullText(finding!), /nothing ever reports unhealthy/);
   fixAndRecheck(text, 'repairs-require-health');
 });
 

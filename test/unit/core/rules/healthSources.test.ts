@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findingsOf, fixAndRecheck, textAt } from './harness';
+import { findingsOf, fixAndRecheck, textAt, fullText } from './harness';
 import { appHealth, loadBalancer, PROBE_ID, scaleSetTemplate, UNKNOWN } from './healthFixtures';
 
 const AOS = '{\n  "mode": "Automatic",\n  "automaticOSUpgradePolicy": { "enableAutomaticOSUpgrade": true }\n}';
@@ -13,7 +13,7 @@ test('multiple-health-sources: probe and extension with AOS quote the platform e
   const [finding] = findingsOf(text, 'multiple-health-sources');
   assert.equal(textAt(text, finding!), PROBE_ID);
   assert.match(
-    finding!.message,
+    fullText(finding!),
     /"Automatic OS Upgrade is not supported for this Virtual Machine Scale Set because both a health probe and a health extension were provided\. Remove the health probe or health extension prior to enabling automatic OS upgrade\."/,
   );
   assert.deepEqual(
@@ -24,9 +24,9 @@ test('multiple-health-sources: probe and extension with AOS quote the platform e
 
 test('multiple-health-sources: Rolling mode and repairs count too', () => {
   const [rolling] = findingsOf(both('{ "mode": "Rolling" }'), 'multiple-health-sources');
-  assert.match(rolling!.message, /while upgrade mode Rolling is on/);
+  assert.match(fullText(rolling!), /while upgrade mode Rolling is on/);
   const [repairs] = findingsOf(both('{ "mode": "Manual" }', ['"automaticRepairsPolicy": { "enabled": true }']), 'multiple-health-sources');
-  assert.match(repairs!.message, /while automatic repairs is on/);
+  assert.match(fullText(repairs!), /while automatic repairs is on/);
 });
 
 test('multiple-health-sources: silent with one source, when nothing uses health, on Flexible, and when unknown', () => {
@@ -47,8 +47,8 @@ test('flexible-requires-health-extension: Flexible relying on a probe', () => {
   const [finding] = findingsOf(text, 'flexible-requires-health-extension');
   assert.equal(textAt(text, finding!), PROBE_ID);
   assert.match(
-    finding!.message,
-    /uses Flexible orchestration and relies on networkProfile\.healthProbe for upgrade mode Rolling, but on Flexible only the Application Health extension is a health source/,
+    fullText(finding!),
+    /Flexible orchestration does not use the health probe, so upgrade mode Rolling has no health signal\.[^]*relies on networkProfile\.healthProbe for upgrade mode Rolling, but on Flexible orchestration only the Application Health extension is a health source/,
   );
   assert.equal(finding!.related[0]!.message, 'Flexible orchestration is set here.');
   assert.deepEqual(findingsOf(text, 'rolling-requires-health'), [], 'reported once');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findingsOf, fixAndRecheck, textAt, vmssTemplate } from './harness';
+import { findingsOf, fixAndRecheck, textAt, vmssTemplate, fullText } from './harness';
 
 const VALID = `{
   "mode": "Rolling",
@@ -25,7 +25,7 @@ test('unknown-property: a missing prefix is caught and renamed to the canonical 
   assert.equal(textAt(text, finding!), '"BatchInstancePercent"');
   assert.equal(finding!.severity, 'error');
   assert.match(
-    finding!.message,
+    fullText(finding!),
     /"BatchInstancePercent" is not a property of rollingUpgradePolicy.*Did you mean "maxBatchInstancePercent"\?/,
   );
   const fixed = fixAndRecheck(text, 'unknown-property');
@@ -35,7 +35,7 @@ test('unknown-property: a missing prefix is caught and renamed to the canonical 
 test('unknown-property: without a close name it lists the known properties and offers no fix', () => {
   const text = vmssTemplate(VALID.replace('"maxSurge"', '"colour"'));
   const [finding] = findingsOf(text, 'unknown-property');
-  assert.match(finding!.message, /The properties of rollingUpgradePolicy are: maxBatchInstancePercent, .*maxSurge\./);
+  assert.match(fullText(finding!), /defines these properties in rollingUpgradePolicy: maxBatchInstancePercent, .*maxSurge\./);
   assert.deepEqual(finding!.fixes, []);
 });
 
@@ -56,8 +56,8 @@ test('unknown-property: inside an object from a parameter it points at the expre
 test('property-name-casing: a miscased name works in ARM but is renamed to the canonical spelling', () => {
   const text = vmssTemplate(VALID.replace('"maxSurge"', '"MaxSurge"'));
   const [finding] = findingsOf(text, 'property-name-casing');
-  assert.equal(finding!.severity, 'warning');
-  assert.match(finding!.message, /"MaxSurge" is spelled "maxSurge".*case-insensitively/);
+  assert.equal(finding!.severity, 'info');
+  assert.match(fullText(finding!), /"MaxSurge" is spelled "maxSurge".*case-insensitively/);
   assert.ok(fixAndRecheck(text, 'property-name-casing').includes('"maxSurge": false // in-place upgrade'));
 });
 
@@ -71,7 +71,7 @@ test('property-name-casing: an enum value in other casing is fixed to the canoni
   const text = vmssTemplate(VALID.replace('"Rolling"', '"rolling"'));
   const [finding] = findingsOf(text, 'property-name-casing');
   assert.equal(textAt(text, finding!), '"rolling"');
-  assert.match(finding!.message, /"rolling" is spelled "Rolling"/);
+  assert.match(fullText(finding!), /"rolling" is spelled "Rolling"/);
   assert.ok(fixAndRecheck(text, 'property-name-casing').includes('"mode": "Rolling"'));
   assert.deepEqual(findingsOf(text, 'invalid-enum-value'), [], 'casing alone is not an invalid value');
 });
@@ -84,7 +84,7 @@ test('duplicate-property: every copy but the last is reported, with the last as 
   const text = vmssTemplate(VALID.replace('"maxSurge": false', '"maxSurge": true,\n    "MAXSURGE": true,\n    "maxSurge": false'));
   const findings = findingsOf(text, 'duplicate-property');
   assert.equal(findings.length, 2);
-  assert.match(findings[0]!.message, /"maxSurge" is set 3 times in rollingUpgradePolicy/);
+  assert.match(fullText(findings[0]!), /"maxSurge" is set 3 times in rollingUpgradePolicy/);
   assert.equal(findings[0]!.related.length, 1);
   assert.equal(text.slice(findings[0]!.related[0]!.span.offset).startsWith('"maxSurge": false'), true);
   assert.deepEqual(findings[0]!.tags, ['unnecessary']);
@@ -99,5 +99,5 @@ test('duplicate-property: the fix removes the ignored copy', () => {
 test('unknown-property: inside the legacy autoOSUpgradePolicy its legacy property is the suggestion', () => {
   const text = vmssTemplate('{ "mode": "Automatic", "autoOSUpgradePolicy": { "disableRollback": true } }', { apiVersion: '2017-12-01' });
   const [finding] = findingsOf(text, 'unknown-property');
-  assert.match(finding!.message, /Did you mean "disableAutoRollback"\?/);
+  assert.match(fullText(finding!), /Did you mean "disableAutoRollback"\?/);
 });

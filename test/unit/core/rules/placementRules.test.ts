@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeTemplate } from '../../../../server/src/core/arm/analyzeTemplate';
-import { findingsOf, fixAndRecheck, textAt, vmssTemplate } from './harness';
+import { findingsOf, fixAndRecheck, textAt, vmssTemplate, fullText } from './harness';
 
 /** A template whose upgradePolicy sits at the resource level instead of under properties. */
 const STRAY = `{
@@ -26,8 +26,8 @@ test('misplaced-policy: upgradePolicy outside properties is moved under properti
   const [finding] = findingsOf(STRAY, 'misplaced-policy');
   assert.equal(textAt(STRAY, finding!), '"upgradePolicy"');
   assert.match(
-    finding!.message,
-    /"upgradePolicy" at the resource level is not read by ARM: it belongs at properties\.upgradePolicy.*default mode Manual/,
+    fullText(finding!),
+    /upgradePolicy at the resource level is not read by ARM \(it belongs at properties\.upgradePolicy\).*default mode Manual/,
   );
   const fixed = fixAndRecheck(STRAY, 'misplaced-policy');
   const scaleSet = analyzeTemplate(fixed).scaleSets[0]!;
@@ -62,7 +62,7 @@ test('misplaced-policy: a rolling setting written directly in upgradePolicy is m
   }
 }`);
   const [finding] = findingsOf(text, 'misplaced-policy');
-  assert.match(finding!.message, /"maxBatchInstancePercent" belongs in upgradePolicy\.rollingUpgradePolicy, not in upgradePolicy/);
+  assert.match(fullText(finding!), /"maxBatchInstancePercent" belongs in upgradePolicy\.rollingUpgradePolicy, not in upgradePolicy/);
   assert.deepEqual(findingsOf(text, 'unknown-property'), [], 'reported once, as misplaced');
   const fixed = fixAndRecheck(text, 'misplaced-policy');
   assert.match(fixed, /"rollingUpgradePolicy": \{\n\s+"maxSurge": false,\n\s+"maxBatchInstancePercent": 10\n/);
@@ -85,7 +85,7 @@ test('misplaced-policy: no move when the target already has the property', () =>
   const text = vmssTemplate('{ "mode": "Rolling", "maxSurge": true, "rollingUpgradePolicy": { "maxSurge": false } }');
   const [finding] = findingsOf(text, 'misplaced-policy');
   assert.deepEqual(finding!.fixes, []);
-  assert.match(finding!.message, /already sets "maxSurge"/);
+  assert.match(fullText(finding!), /already sets "maxSurge"/);
 });
 
 test('misplaced-policy: silent for a correct policy and for an unresolvable one', () => {

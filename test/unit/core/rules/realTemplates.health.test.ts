@@ -10,7 +10,7 @@ import { runRules, type Finding } from '../../../../server/src/core/rules';
 import { applyNeutralEdits } from '../../../../server/src/core/frontEnds/json/jsonWriter';
 import { HEALTH_RULES } from '../../../../server/src/core/rules/health';
 import { SERVICE_FABRIC_RULES } from '../../../../server/src/core/rules/serviceFabric';
-import { parseErrors } from './harness';
+import { parseErrors, fullText } from './harness';
 
 const DIR = join(import.meta.dirname, '../../../fixtures/real-templates');
 const RULES = [...HEALTH_RULES, ...SERVICE_FABRIC_RULES];
@@ -50,11 +50,11 @@ test('the real-template findings quote the platform and point at the right text'
   const daily = read('vmss-preview-dailyupdate.json');
   const [aos] = lint('vmss-preview-dailyupdate.json');
   assert.equal(daily.slice(aos!.span.offset, aos!.span.offset + aos!.span.length), '"true"');
-  assert.match(aos!.message, /because a health probe or health extension was not specified/);
+  assert.match(fullText(aos!), /because a health probe or health extension was not specified/);
   const [disk] = lint('restspec-vmss-update-maximumset-2024-11-01.json');
-  assert.match(disk!.message, /is a Microsoft\.Compute\/disks resource \("disk123"\), not a load-balancer probe/);
+  assert.match(fullText(disk!), /is a Microsoft\.Compute\/disks resource \("disk123"\), not a load-balancer probe/);
   const [updates] = lint('sf-10vm-2nt-win-stateless.json');
-  assert.match(updates!.message, /node type "nt1vm" \(durability Silver\) does not set windowsConfiguration\.enableAutomaticUpdates/);
+  assert.match(fullText(updates!), /node type "nt1vm" leaves enableAutomaticUpdates at its default, true.*durability Silver/);
 });
 
 test('every fix on a real template applies to the original bytes and clears its finding', () => {

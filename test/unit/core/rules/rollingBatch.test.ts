@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findingsOf, fixAndRecheck, textAt, vmssTemplate } from './harness';
+import { findingsOf, fixAndRecheck, textAt, vmssTemplate, fullText } from './harness';
 import { aosPolicy, scaleSetTemplate, UNKNOWN } from './aosHarness';
 
 const rolling = (policy: string, mode = 'Rolling') =>
@@ -19,16 +19,20 @@ test('batch-exceeds-unhealthy: a batch above the unhealthy limit is a warning wi
   assert.equal(finding!.severity, 'warning');
   assert.equal(textAt(text, finding!), '50');
   assert.match(
-    finding!.message,
+    fullText(finding!),
     /^maxBatchInstancePercent \(50\) is above maxUnhealthyInstancePercent \(20\): one failed batch leaves more instances unhealthy than the next batch's health gate allows/,
   );
-  assert.doesNotMatch(finding!.message, /With 10 instances/, 'on Uniform a batch of 10 stays within an update domain of 2, so no numbers');
+  assert.doesNotMatch(
+    fullText(finding!),
+    /With 10 instances/,
+    'on Uniform a batch of 10 stays within an update domain of 2, so no numbers',
+  );
   const flexible = text.replace('"overprovision": false,', '"orchestrationMode": "Flexible",\n        "overprovision": false,');
   assert.match(
-    findingsOf(flexible, 'batch-exceeds-unhealthy')[0]!.message,
+    fullText(findingsOf(flexible, 'batch-exceeds-unhealthy')[0]!),
     /With 10 instances a batch is 5, but more than 2 unhealthy instances stop the upgrade/,
   );
-  assert.match(finding!.message, /unverified/);
+  assert.match(fullText(finding!), /unverified/);
   assert.deepEqual(
     finding!.fixes.map((f) => f.title),
     ['Set maxBatchInstancePercent to 20', 'Set maxUnhealthyInstancePercent to 50'],
@@ -41,7 +45,7 @@ test('batch-exceeds-unhealthy: an absent value counts as its default 20, and the
   const text = rolling('"maxUnhealthyInstancePercent": 10');
   const [finding] = findingsOf(text, 'batch-exceeds-unhealthy');
   assert.equal(textAt(text, finding!), '10');
-  assert.match(finding!.message, /maxBatchInstancePercent \(20, the default\) is above maxUnhealthyInstancePercent \(10\)/);
+  assert.match(fullText(finding!), /maxBatchInstancePercent \(20, the default\) is above maxUnhealthyInstancePercent \(10\)/);
   assert.match(fixAndRecheck(text, 'batch-exceeds-unhealthy'), /"maxBatchInstancePercent": 10/);
 });
 
@@ -68,12 +72,12 @@ test('first-batch-failure-halts: 10 instances in batches of 2 with the 20 % limi
   assert.equal(textAt(text, finding!), '20', 'on maxUnhealthyUpgradedInstancePercent');
   assert.ok(finding!.span.offset > text.indexOf('maxUnhealthyUpgradedInstancePercent'));
   assert.match(
-    finding!.message,
+    fullText(finding!),
     /^With 10 instances and batches of 2 .*one failed instance in the first batch is 50% of the upgraded instances, above the 20% limit/,
   );
-  assert.match(finding!.message, /upgradedDenominator=upgraded.*gives 10% \(within the limit\)/);
+  assert.match(fullText(finding!), /upgradedDenominator=upgraded.*gives 10% \(within the limit\)/);
   assert.match(
-    finding!.message,
+    fullText(finding!),
     /at least 50 \(larger batches do not help: a batch stays within one update or fault domain, 2 instances here\)/,
   );
   assert.equal(finding!.related.length, 1, 'the capacity');
@@ -84,7 +88,7 @@ test('first-batch-failure-halts: with automatic OS upgrade and no useRollingUpgr
   const [finding] = findingsOf(text, 'first-batch-failure-halts');
   assert.equal(textAt(text, finding!), 'true', 'on the AOS switch');
   assert.match(
-    finding!.message,
+    fullText(finding!),
     /With 4 instances and batches of 1 \(the built-in 20 % batches.*100% of the upgraded instances.*an automatic OS upgrade stops/,
   );
 });
@@ -92,21 +96,24 @@ test('first-batch-failure-halts: with automatic OS upgrade and no useRollingUpgr
 test("first-batch-failure-halts: a batch never crosses an update domain (the simulator's domainBoundaries assumption)", () => {
   const [finding] = findingsOf(rolling('"maxBatchInstancePercent": 50'), 'first-batch-failure-halts');
   assert.match(
-    finding!.message,
+    fullText(finding!),
     /batches of 2 \(maxBatchInstancePercent 50 gives 5, but a batch stays within one update or fault domain, and the first has 2 instances: simulator assumption domainBoundaries=within\)/,
   );
   const big = rolling('"maxBatchInstancePercent": 10').replace('"capacity": 10', '"capacity": 30');
-  assert.match(findingsOf(big, 'first-batch-failure-halts')[0]!.message, /batches of 3 .*33\.3% .*or use batches of at least 5 instances/);
+  assert.match(
+    fullText(findingsOf(big, 'first-batch-failure-halts')[0]!),
+    /batches of 3 .*33\.3% .*or use batches of at least 5 instances/,
+  );
   const zonal = big.replace('"location": "westeurope",', '"location": "westeurope",\n      "zones": ["1", "2", "3"],');
   assert.match(
-    findingsOf(zonal, 'first-batch-failure-halts')[0]!.message,
+    fullText(findingsOf(zonal, 'first-batch-failure-halts')[0]!),
     /batches of 2 \(maxBatchInstancePercent 10 gives 3, but a batch stays within one zone and update or fault domain, and the first has 2 instances/,
   );
 });
 
 test('first-batch-failure-halts: limit 0 says it tolerates nothing', () => {
   assert.match(
-    findingsOf(rolling('"maxUnhealthyUpgradedInstancePercent": 0'), 'first-batch-failure-halts')[0]!.message,
+    fullText(findingsOf(rolling('"maxUnhealthyUpgradedInstancePercent": 0'), 'first-batch-failure-halts')[0]!),
     /0 tolerates no failed instance/,
   );
 });

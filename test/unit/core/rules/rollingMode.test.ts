@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findingsOf, fixAndRecheck, textAt, vmssTemplate } from './harness';
+import { findingsOf, fixAndRecheck, textAt, vmssTemplate, fullText } from './harness';
 import { aosPolicy, scaleSetTemplate, UNKNOWN } from './aosHarness';
 
 const withPolicy = (mode: string | undefined) =>
@@ -15,14 +15,14 @@ test('rolling-policy-unused: a rolling policy under mode Manual is an unnecessar
   assert.equal(finding!.severity, 'info');
   assert.deepEqual(finding!.tags, ['unnecessary']);
   assert.equal(textAt(text, finding!), '"rollingUpgradePolicy": { "maxBatchInstancePercent": 20 }');
-  assert.match(finding!.message, /mode is "Manual".*cannot be specified when `upgrade_mode` is set to "Manual"/);
+  assert.match(fullText(finding!), /mode is Manual.*cannot be specified when `upgrade_mode` is set to "Manual"/);
   const fixed = fixAndRecheck(text, 'rolling-policy-unused');
   assert.ok(!fixed.includes('rollingUpgradePolicy') && fixed.includes('"mode": "Manual"'));
 });
 
 test('rolling-policy-unused: absent mode (Manual) and Automatic fire too', () => {
-  assert.match(findingsOf(withPolicy(undefined), 'rolling-policy-unused')[0]!.message, /mode is not set, so it is Manual/);
-  assert.match(findingsOf(withPolicy('"Automatic"'), 'rolling-policy-unused')[0]!.message, /all instances at once/);
+  assert.match(fullText(findingsOf(withPolicy(undefined), 'rolling-policy-unused')[0]!), /mode is not set, so it is Manual/);
+  assert.match(fullText(findingsOf(withPolicy('"Automatic"'), 'rolling-policy-unused')[0]!), /all instances at once/);
 });
 
 test('rolling-policy-unused: silent for Rolling, with AOS on (aos-rolling-policy-unused decides), without a policy, and unknown', () => {
@@ -57,7 +57,7 @@ test('automatic-mode-all-at-once: mode Automatic is an info with the capacity; w
   const [finding] = findingsOf(text, 'automatic-mode-all-at-once');
   assert.equal(finding!.severity, 'info');
   assert.equal(textAt(text, finding!), '"Automatic"');
-  assert.match(finding!.message, /may upgrade all 10 instances at the same time/);
+  assert.match(fullText(finding!), /may upgrade all 10 instances at the same time/);
   assert.equal(finding!.related.length, 1);
   assert.ok(fixAndRecheck(text, 'automatic-mode-all-at-once').includes('"mode": "Rolling"'));
 });
@@ -68,7 +68,7 @@ test('automatic-mode-all-at-once: without a health source no fix, and Rolling is
     'automatic-mode-all-at-once',
   );
   assert.deepEqual(finding!.fixes, []);
-  assert.match(finding!.message, /every instance.*it needs a load-balancer health probe or the Application Health extension/);
+  assert.match(fullText(finding!), /every instance.*it needs a load-balancer health probe or the Application Health extension/);
 });
 
 test('automatic-mode-all-at-once: silent for Manual, Rolling, absent mode, unknown mode, and Service Fabric scale sets', () => {

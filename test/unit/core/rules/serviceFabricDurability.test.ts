@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findingsOf, fixAndRecheck, textAt } from './harness';
+import { findingsOf, fixAndRecheck, textAt, fullText } from './harness';
 import { UNKNOWN } from './healthFixtures';
 import { AOS_ON, sfCluster, sfExtension, sfTemplate } from './serviceFabricFixtures';
 
@@ -31,8 +31,8 @@ test('sf-durability: Bronze with automatic OS upgrade on a node type that is not
   const [finding] = findingsOf(text, 'sf-durability');
   assert.equal(textAt(text, finding!), '"Bronze"');
   assert.match(
-    finding!.message,
-    /node type "nt1" has durability Bronze with automatic OS image upgrade on\..*need durability Silver or Gold.*\(isStateless is false\)/,
+    fullText(finding!),
+    /node type "nt1" has durability Bronze, but automatic OS upgrade needs Silver or Gold.*\(isStateless is false\)/,
   );
   assert.deepEqual(
     finding!.related.map((r) => r.message),
@@ -40,7 +40,7 @@ test('sf-durability: Bronze with automatic OS upgrade on a node type that is not
   );
   const noCluster = sfTemplate({ upgradePolicy: AOS_ON, extension: sfExtension({ durability: '"Bronze"' }), resources: [] });
   assert.match(
-    findingsOf(noCluster, 'sf-durability')[0]!.message,
+    fullText(findingsOf(noCluster, 'sf-durability')[0]!),
     /The cluster is not in this template; unless node type "nt1" is stateless-only/,
   );
 });
@@ -64,7 +64,7 @@ test('sf-extension-version: typeHandlerVersion below 1.1 with automatic OS upgra
   const text = sfTemplate({ upgradePolicy: AOS_ON, extension: sfExtension({ version: '"1.0"' }) });
   const [finding] = findingsOf(text, 'sf-extension-version');
   assert.equal(textAt(text, finding!), '"1.0"');
-  assert.match(finding!.message, /typeHandlerVersion "1.0", but automatic OS image upgrade on Service Fabric needs 1.1 or newer/);
+  assert.match(fullText(finding!), /typeHandlerVersion "1.0", but automatic OS upgrade on Service Fabric needs 1.1 or newer/);
   assert.match(fixAndRecheck(text, 'sf-extension-version'), /"typeHandlerVersion": "1.1"/);
 });
 
@@ -98,7 +98,7 @@ test('sf-durability-mismatch: the extension says Silver, the cluster Bronze; quo
   const [finding] = findingsOf(text, 'sf-durability-mismatch');
   assert.equal(textAt(text, finding!), '"Silver"');
   assert.match(
-    finding!.message,
+    fullText(finding!),
     /"Durability Mismatch Detected for NodeType nt1\. VMSS Durability Silver does not match the current SFRP NodeType durability level Bronze"/,
   );
   assert.equal(textAt(text, { ...finding!, span: finding!.related[0]!.span }), '"Bronze"');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findingsOf, fixAndRecheck, textAt } from './harness';
+import { findingsOf, fixAndRecheck, textAt, fullText } from './harness';
 import { appHealth, loadBalancer, PROBE_ID, UNKNOWN } from './healthFixtures';
 import { AOS_ON, sfCluster, sfExtension, sfTemplate } from './serviceFabricFixtures';
 
@@ -8,10 +8,10 @@ test('sf-health-probe: a load-balancer health probe on a Service Fabric scale se
   const text = sfTemplate({ healthProbe: PROBE_ID, resources: [sfCluster(), loadBalancer()] });
   const [finding] = findingsOf(text, 'sf-health-probe');
   assert.equal(textAt(text, finding!), PROBE_ID);
-  assert.match(finding!.message, /"Application Health Probes are not supported for Service Fabric scale sets" \(S4\)/);
+  assert.match(fullText(finding!), /"Application Health Probes are not supported for Service Fabric scale sets"\./);
   const bronze = sfTemplate({ healthProbe: PROBE_ID, extension: sfExtension({ durability: '"Bronze"' }), resources: [loadBalancer()] });
   assert.match(
-    findingsOf(bronze, 'sf-health-probe')[0]!.message,
+    fullText(findingsOf(bronze, 'sf-health-probe')[0]!),
     /Remove networkProfile\.healthProbe and add an Application Health extension/,
   );
 });
@@ -31,11 +31,9 @@ test('sf-automatic-updates: an explicit true on a Windows node type, any durabil
   });
   const [finding] = findingsOf(text, 'sf-automatic-updates');
   assert.equal(textAt(text, finding!), 'true');
-  assert.match(finding!.message, /node type "nt1" \(durability Bronze\) sets windowsConfiguration\.enableAutomaticUpdates to true/);
-  assert.match(
-    finding!.message,
-    /"This update will make your cluster vulnerable to multiple nodes of NodeType: nt1 going down at the same time due to windows updates\. …"/,
-  );
+  assert.match(fullText(finding!), /node type "nt1" sets enableAutomaticUpdates to true.*durability Bronze/);
+  // Service Fabric's validation (and its text) applies to Silver and Gold only: a Bronze node type gets no quote.
+  assert.equal(finding!.details!.azureError, undefined);
   assert.match(fixAndRecheck(text, 'sf-automatic-updates'), /"enableAutomaticUpdates": false/);
 });
 
@@ -43,7 +41,7 @@ test('sf-automatic-updates: absent means true, reported for Silver/Gold without 
   const text = sfTemplate({ windowsConfiguration: '{ "provisionVMAgent": true }' });
   const [finding] = findingsOf(text, 'sf-automatic-updates');
   assert.equal(textAt(text, finding!), '"windowsConfiguration"');
-  assert.match(finding!.message, /does not set windowsConfiguration\.enableAutomaticUpdates, so it is true \(the default\)/);
+  assert.match(fullText(finding!), /windowsConfiguration\.enableAutomaticUpdates is not set, so it is true \(the default\)/);
   assert.match(fixAndRecheck(text, 'sf-automatic-updates'), /"provisionVMAgent": true, "enableAutomaticUpdates": false/);
 });
 
@@ -77,12 +75,12 @@ test('sf-automatic-updates: absent is fine with AOS on (the platform forces fals
   );
 });
 
-test('sf-min-capacity: Silver with fewer than 5 instances, with the SFRP message', () => {
+test('sf-min-capacity: Silver with fewer than 5 instances is a warning, with the SFRP message', () => {
   const text = sfTemplate({ capacity: '3' });
   const [finding] = findingsOf(text, 'sf-min-capacity');
   assert.equal(finding!.severity, 'warning');
   assert.equal(textAt(text, finding!), '3');
-  assert.match(finding!.message, /"NodeType nt1 with VMSS Durability Silver should have atleast 5 VMs but actually has 3 VMs\."/);
+  assert.match(fullText(finding!), /"NodeType nt1 with VMSS Durability Silver should have atleast 5 VMs but actually has 3 VMs\."/);
   assert.match(fixAndRecheck(text, 'sf-min-capacity'), /"capacity": 5 \}/);
 });
 
@@ -100,12 +98,12 @@ test('sf-overprovision: explicit true, and absent (defaults to true), with fixes
   const text = sfTemplate({ properties: ['"overprovision": "true"'] });
   const [finding] = findingsOf(text, 'sf-overprovision');
   assert.equal(textAt(text, finding!), '"true"');
-  assert.match(finding!.message, /"Overprovisioning not allowed on Virtual Machine Scale Sets with Service Fabric extension\."/);
+  assert.match(fullText(finding!), /"Overprovisioning not allowed on Virtual Machine Scale Sets with Service Fabric extension\."/);
   assert.match(fixAndRecheck(text, 'sf-overprovision'), /"overprovision": false/);
   const absent = sfTemplate({ properties: [] });
   const [missing] = findingsOf(absent, 'sf-overprovision');
   assert.equal(textAt(absent, missing!), '"properties"');
-  assert.match(missing!.message, /does not set overprovision, which defaults to true/);
+  assert.match(fullText(missing!), /leaves overprovision at its default, true/);
   assert.match(fixAndRecheck(absent, 'sf-overprovision'), /"overprovision": false/);
 });
 

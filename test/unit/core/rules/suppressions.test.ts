@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findSuppressions } from '../../../../server/src/core/rules';
-import { applyFix, findingsOf, lint, textAt, vmssTemplate } from './harness';
+import { applyFix, findingsOf, lint, textAt, vmssTemplate, fullText } from './harness';
 
 test('suppression comments are parsed: ids, reason, line', () => {
   const text =
@@ -35,7 +35,7 @@ test('a suppression silences the named rule on the next line only', () => {
   const text = vmssTemplate(BAD_RANGE);
   const findings = findingsOf(text, 'value-out-of-range');
   assert.equal(findings.length, 1);
-  assert.match(findings[0]!.message, /maxUnhealthyInstancePercent/);
+  assert.match(fullText(findings[0]!), /maxUnhealthyInstancePercent/);
   assert.deepEqual(
     lint(text).filter((f) => f.ruleId.startsWith('suppression-')),
     [],
@@ -61,7 +61,7 @@ test('an unknown rule id is reported with a fix to the closest id', () => {
   const unknown = findingsOf(text, 'suppression-unknown-rule');
   assert.equal(unknown.length, 1);
   assert.equal(textAt(text, unknown[0]!), 'value-out-of-rnage');
-  assert.match(unknown[0]!.message, /Did you mean "value-out-of-range"/);
+  assert.match(fullText(unknown[0]!), /Did you mean "value-out-of-range"/);
   assert.equal(findingsOf(text, 'value-out-of-range').length, 2, 'the misspelt suppression silences nothing');
   const fixed = applyFix(text, unknown[0]!.fixes[0]!);
   assert.equal(fixed, text.replace('value-out-of-rnage', 'value-out-of-range'));
@@ -71,7 +71,7 @@ test('an unknown rule id is reported with a fix to the closest id', () => {
 
 test('a suppression naming no rule is reported', () => {
   const text = vmssTemplate(BAD_RANGE.replace('value-out-of-range --', '--'));
-  assert.match(findingsOf(text, 'suppression-unknown-rule')[0]!.message, /names no rule/);
+  assert.match(fullText(findingsOf(text, 'suppression-unknown-rule')[0]!), /names no rule/);
 });
 
 test('findings about suppressions cannot be suppressed themselves', () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findingsOf, fixAndRecheck, textAt, vmssTemplate } from './harness';
+import { findingsOf, fixAndRecheck, textAt, vmssTemplate, fullText } from './harness';
 
 const policy = (rolling: string, mode = '"Rolling"') =>
   vmssTemplate(`{
@@ -34,7 +34,10 @@ test('value-type: a word where a number belongs', () => {
   const text = policy('"maxBatchInstancePercent": "abc"');
   const [finding] = findingsOf(text, 'value-type');
   assert.equal(textAt(text, finding!), '"abc"');
-  assert.match(finding!.message, /maxBatchInstancePercent must be a whole number from 5 to 100, but it is "abc"\. .*The default is 20\./);
+  assert.match(
+    fullText(finding!),
+    /maxBatchInstancePercent is "abc", but it must be a whole number from 5 to 100; .*Without a value, maxBatchInstancePercent is 20\./,
+  );
   assert.ok(fixAndRecheck(text, 'value-type').includes('"maxBatchInstancePercent": 20'));
 });
 
@@ -49,17 +52,17 @@ test('value-type: fractions, objects and non-boolean words', () => {
   );
 });
 
-test('value-as-string: "20" and "true" are coerced by ARM, so a warning with a typed fix', () => {
+test('value-as-string: "20" and "true" are coerced by ARM, so an info with a typed fix', () => {
   const text = policy('"maxBatchInstancePercent": "20", "maxSurge": "TRUE"');
   const findings = findingsOf(text, 'value-as-string');
   assert.deepEqual(
     findings.map((f) => [textAt(text, f), f.severity]),
     [
-      ['"20"', 'warning'],
-      ['"TRUE"', 'warning'],
+      ['"20"', 'info'],
+      ['"TRUE"', 'info'],
     ],
   );
-  assert.match(findings[0]!.message, /is the string "20".*defines it as a number/);
+  assert.match(fullText(findings[0]!), /is the string "20"; the Compute API defines a number/);
   assert.deepEqual(findingsOf(text, 'value-type'), []);
   const once = fixAndRecheck(policy('"maxBatchInstancePercent": "20"'), 'value-as-string');
   assert.ok(once.includes('"maxBatchInstancePercent": 20'));
@@ -71,14 +74,17 @@ test('value-as-string: a string from a parameter default says so and offers no f
   });
   const [finding] = findingsOf(text, 'value-as-string');
   assert.equal(textAt(text, finding!), `"[parameters('batch')]"`);
-  assert.match(finding!.message, /the value comes from the default value of parameter 'batch'/);
+  assert.match(fullText(finding!), /The value comes from the default value of parameter 'batch'/);
   assert.deepEqual(finding!.fixes, []);
 });
 
 test('value-out-of-range: names the value, the range and the default; fixes to the nearest bound', () => {
   const text = policy('"maxBatchInstancePercent": 150');
   const [finding] = findingsOf(text, 'value-out-of-range');
-  assert.match(finding!.message, /maxBatchInstancePercent is 150 %, but the Compute API accepts 5 to 100 %.*the default is 20 %/);
+  assert.match(
+    fullText(finding!),
+    /maxBatchInstancePercent is 150; the Compute API accepts 5 to 100, so the deployment fails\..*without a value it is 20 %/,
+  );
   assert.deepEqual(
     finding!.fixes.map((f) => f.title),
     ['Change to 100', 'Use the default 20'],
@@ -105,14 +111,17 @@ test('value-out-of-range: values from the parameters file say so and point at th
   const fromFile = findingsOf(text, 'value-out-of-range', '{ "parameters": { "batch": { "value": 200 } } }');
   assert.equal(fromFile.length, 1);
   assert.equal(textAt(text, fromFile[0]!), `"[parameters('batch')]"`);
-  assert.match(fromFile[0]!.message, /is 200 % \(the value comes from parameter 'batch' in the parameters file\)/);
+  assert.match(fullText(fromFile[0]!), /is 200;.*The value comes from parameter 'batch' in the parameters file\./);
   assert.deepEqual(fromFile[0]!.fixes, []);
 });
 
 test('invalid-enum-value: suggests the closest mode and fixes to it', () => {
   const text = policy('"maxSurge": false', '"Rollng"');
   const [finding] = findingsOf(text, 'invalid-enum-value');
-  assert.match(finding!.message, /"Rollng" is not a valid mode.*one of "Automatic", "Manual", "Rolling"\. Did you mean "Rolling"\?/);
+  assert.match(
+    fullText(finding!),
+    /"Rollng" is not a valid mode, so ARM rejects the deployment\. Did you mean "Rolling"\?.*one of "Automatic", "Manual", "Rolling"\./,
+  );
   assert.equal(finding!.fixes.find((f) => f.isPreferred)?.title, 'Change to "Rolling"');
   assert.ok(fixAndRecheck(text, 'invalid-enum-value', /Rolling/).includes('"mode": "Rolling"'));
 });
@@ -126,7 +135,7 @@ test('invalid-enum-value: a number is a type error, not an enum error', () => {
 test('invalid-duration: the spec example "aaaaaaaaaaaaaaa" is rejected; the fix is the default', () => {
   const text = policy('"pauseTimeBetweenBatches": "aaaaaaaaaaaaaaa"');
   const [finding] = findingsOf(text, 'invalid-duration');
-  assert.match(finding!.message, /"aaaaaaaaaaaaaaa" is not an ISO 8601 duration/);
+  assert.match(fullText(finding!), /"aaaaaaaaaaaaaaa" is not an ISO 8601 duration/);
   assert.deepEqual(
     finding!.fixes.map((f) => f.title),
     ['Change to "PT0S" (0 seconds)'],
@@ -137,7 +146,7 @@ test('invalid-duration: the spec example "aaaaaaaaaaaaaaa" is rejected; the fix 
 test('invalid-duration: near misses get a specific suggestion', () => {
   const text = policy('"pauseTimeBetweenBatches": "00:05:00"');
   const [finding] = findingsOf(text, 'invalid-duration');
-  assert.match(finding!.message, /Did you mean "PT5M" \(5 minutes\)\?/);
+  assert.match(fullText(finding!), /Did you mean "PT5M" \(5 minutes\)\?/);
   assert.ok(fixAndRecheck(policy('"pauseTimeBetweenBatches": "pt10m"'), 'invalid-duration').includes('"PT10M"'));
 });
 
@@ -145,6 +154,6 @@ test('value-type: upgradePolicy itself must be an object', () => {
   const text = vmssTemplate('"Rolling"');
   const [finding] = findingsOf(text, 'value-type');
   assert.equal(textAt(text, finding!), '"Rolling"');
-  assert.match(finding!.message, /upgradePolicy must be an object/);
+  assert.match(fullText(finding!), /upgradePolicy is .*, but it must be an object/);
   assert.deepEqual(findingsOf(vmssTemplate(UNKNOWN), 'value-type'), []);
 });

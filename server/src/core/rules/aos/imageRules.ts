@@ -4,7 +4,8 @@ import { getProp } from '../../model/values';
 import { scaleSetRule } from '../defineRule';
 import { isEditable } from '../facts/setting';
 import type { FindingDraft } from '../ruleTypes';
-import { originNote, showValue } from '../valueOrigin';
+import { clip, originRelated, originSentence, showValue } from '../valueOrigin';
+import { joinSentences } from '../messageText';
 import { aosOn } from './aosOn';
 
 /** Automatic OS upgrade prerequisites on the image (reference §3.3 #15, #17, #18; S4). */
@@ -36,7 +37,7 @@ export const AOS_IMAGE_VERSION = scaleSetRule({
   title: 'Automatic OS upgrade with a pinned image version',
   description:
     'Automatic OS upgrade is on but the image is pinned: imageReference.version is not "latest", or a gallery image id ends in /versions/{version}. Azure rejects the deployment.',
-  check: ({ scaleSet, facts }) => {
+  check: ({ model, scaleSet, facts }) => {
     const aos = aosOn(scaleSet, facts);
     const img = aos && image(scaleSet);
     if (!aos || !img) return [];
@@ -44,9 +45,17 @@ export const AOS_IMAGE_VERSION = scaleSetRule({
     const version = stringOf(img.get('version'));
     if (version && version.value.trim().toLowerCase() !== 'latest') {
       out.push({
-        message: `imageReference.version is ${showValue(version)}${originNote(version)}, but automatic OS upgrade rolls out new image versions as they are published, so the version must be "latest". Azure rejects the deployment: "${LATEST_ERROR}" Set version to "latest", or turn automatic OS upgrade off to keep this version.`,
+        message: `imageReference.version is ${showValue(version)}, but automatic OS upgrade needs "latest", so Azure rejects the deployment.`,
+        details: {
+          explanation: joinSentences(
+            originSentence(version),
+            'Automatic OS upgrade rolls out new image versions as they are published, so the scale set must follow the newest one. Set version to "latest", or turn automatic OS upgrade off to keep this version.',
+          ),
+          azureError: LATEST_ERROR,
+          sources: ['S4'],
+        },
         span: version.span,
-        related: [aos.related],
+        related: [aos.related, ...originRelated(model, version)],
         fixes: isEditable(version)
           ? [
               {
@@ -64,9 +73,20 @@ export const AOS_IMAGE_VERSION = scaleSetRule({
       if (!id || !pinned || pinned[2]!.toLowerCase() === 'latest') continue;
       const unpinned = pinned[1]!;
       out.push({
-        message: `imageReference.${field} pins image version "${pinned[2]}"${originNote(id)}. With automatic OS upgrade the scale set must follow the newest version, which a gallery image id expresses by ending at /images/{name} without /versions/…. Azure rejects the deployment: "${LATEST_ERROR}" Drop the /versions/${pinned[2]} segment.${field === 'id' ? '' : ' (Whether automatic OS upgrade supports shared and community gallery images at all is not documented.)'}`,
+        message: `imageReference.${field} pins image version "${clip(pinned[2]!)}", but automatic OS upgrade needs the newest version, so Azure rejects the deployment.`,
+        details: {
+          explanation: joinSentences(
+            originSentence(id),
+            `With automatic OS upgrade the scale set must follow the newest version, which a gallery image id expresses by ending at /images/{name} without /versions/…. Drop the /versions/${pinned[2]} segment.`,
+          ),
+          azureError: LATEST_ERROR,
+          ...(field === 'id'
+            ? {}
+            : { assumption: 'Whether automatic OS upgrade supports shared and community gallery images at all is not documented.' }),
+          sources: ['S4', 'S1'],
+        },
         span: id.span,
-        related: [aos.related],
+        related: [aos.related, ...originRelated(model, id)],
         fixes: isEditable(id)
           ? [
               {
@@ -88,16 +108,24 @@ export const AOS_CUSTOM_IMAGE = scaleSetRule({
   title: 'Automatic OS upgrade with a managed (non-gallery) custom image',
   description:
     'Automatic OS upgrade is on but imageReference.id points to a Microsoft.Compute/images managed image; only Azure Compute Gallery images can be upgraded automatically.',
-  check: ({ scaleSet, facts }) => {
+  check: ({ model, scaleSet, facts }) => {
     const aos = aosOn(scaleSet, facts);
     const id = stringOf(aos && image(scaleSet)?.get('id'));
     const match = id && MANAGED_IMAGE.exec(id.value.trim());
     if (!aos || !id || !match || GALLERY_IMAGE.test(id.value)) return [];
     return [
       {
-        message: `imageReference.id points to the managed image "${match[1]}" (Microsoft.Compute/images)${originNote(id)}, but automatic OS upgrade supports custom images only through Azure Compute Gallery ("Other custom images are not supported", S4): a managed image has no versions, so there is never a newer one to roll out. Publish the image as a version of an Azure Compute Gallery image definition and set imageReference.id to .../galleries/{gallery}/images/{definition} (no /versions/…), or turn automatic OS upgrade off.`,
+        message: `imageReference.id is the managed image "${clip(match[1]!)}"; automatic OS upgrade supports custom images only from Azure Compute Gallery, so it never runs.`,
+        details: {
+          explanation: joinSentences(
+            originSentence(id),
+            'The automatic OS upgrade documentation says "Other custom images are not supported": a managed image has no versions, so there is never a newer one to roll out. Publish the image as a version of an Azure Compute Gallery image definition and set imageReference.id to .../galleries/{gallery}/images/{definition} (no /versions/…), or turn automatic OS upgrade off.',
+          ),
+          assumption: 'Whether Azure rejects the deployment, and with which text, is not documented for managed images.',
+          sources: ['S4'],
+        },
         span: id.span,
-        related: [aos.related],
+        related: [aos.related, ...originRelated(model, id)],
       },
     ];
   },
@@ -109,7 +137,7 @@ export const AOS_UNLISTED_PLATFORM_IMAGE = scaleSetRule({
   title: 'Automatic OS upgrade on a platform image not documented as supported',
   description:
     'Automatic OS upgrade is on and the platform image (publisher/offer/sku) is not on the documented list of supported images. The list grows, so this is a warning.',
-  check: ({ scaleSet, facts }) => {
+  check: ({ model, scaleSet, facts }) => {
     const aos = aosOn(scaleSet, facts);
     const img = aos && image(scaleSet);
     if (!aos || !img || IMAGE_ID_FIELDS.some((f) => img.get(f) !== undefined && img.get(f)!.value.kind !== 'null')) return [];
@@ -121,13 +149,30 @@ export const AOS_UNLISTED_PLATFORM_IMAGE = scaleSetRule({
       (f) => f.publisher.toLowerCase() === publisher.value.toLowerCase() && f.offer.toLowerCase() === offer.value.toLowerCase(),
     );
     const hint = family.length
-      ? ` Documented SKUs of ${family[0]!.publisher}/${family[0]!.offer}: ${family.flatMap((f) => f.skus).join(', ')}.`
-      : ` No SKU of ${publisher.value}/${offer.value} is documented.`;
+      ? `Documented SKUs of ${family[0]!.publisher}/${family[0]!.offer}: ${family.flatMap((f) => f.skus).join(', ')}.`
+      : `No SKU of ${publisher.value}/${offer.value} is documented.`;
+    const imageName = clip(`${publisher.value}/${offer.value}/${sku.value}`, 48);
     return [
       {
-        message: `${publisher.value}/${offer.value}/${sku.value}${originNote(sku)} is not on the documented list of platform images that support automatic OS upgrade (S4). If Azure does not support it, the deployment fails with "${PLATFORM_ERROR}"${hint} Microsoft adds images to the list periodically, so check the current list, or use a listed image.`,
+        message: `${imageName} is not documented as supporting automatic OS upgrade; if Azure does not support it, the deployment fails.`,
+        details: {
+          explanation: joinSentences(
+            originSentence(sku),
+            hint,
+            'Microsoft adds images to the list periodically, so check the current list, or use a listed image.',
+          ),
+          azureError: PLATFORM_ERROR,
+          assumption:
+            'The documented list may lag behind what Azure supports; Azure gives this error only for an image it does not support.',
+          sources: ['S4'],
+        },
         span: sku.span,
-        related: [aos.related, { span: publisher.span, message: 'Image publisher.' }, { span: offer.span, message: 'Image offer.' }],
+        related: [
+          aos.related,
+          { span: publisher.span, message: 'Image publisher.' },
+          { span: offer.span, message: 'Image offer.' },
+          ...originRelated(model, sku),
+        ],
       },
     ];
   },

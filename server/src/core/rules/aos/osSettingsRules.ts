@@ -6,7 +6,8 @@ import { scaleSetRule } from '../defineRule';
 import { windowsAutomaticUpdates } from '../facts/scaleSetFacts';
 import { isEditable } from '../facts/setting';
 import type { FindingDraft } from '../ruleTypes';
-import { originNote, showValue } from '../valueOrigin';
+import { originRelated, originSentence, showValue } from '../valueOrigin';
+import { joinSentences } from '../messageText';
 import { aosOn } from './aosOn';
 
 /** Automatic OS upgrade against the guest OS's own update settings (reference §3.3 #19, #20; S4). */
@@ -27,7 +28,7 @@ export const AOS_WINDOWS_AUTOMATIC_UPDATES = scaleSetRule({
   title: 'Windows automatic updates with automatic OS upgrade',
   description:
     'windowsConfiguration.enableAutomaticUpdates is explicitly true while automatic OS upgrade is on; from API 2019-03-01 Azure rejects this.',
-  check: ({ scaleSet, facts }) => {
+  check: ({ model, scaleSet, facts }) => {
     const aos = aosOn(scaleSet, facts);
     const setting = windowsAutomaticUpdates(scaleSet, facts);
     // Only an explicit true conflicts: when absent, Azure turns it off for AOS scale sets (S1, S4).
@@ -36,9 +37,17 @@ export const AOS_WINDOWS_AUTOMATIC_UPDATES = scaleSetRule({
     const value = setting.property.value;
     return [
       {
-        message: `windowsConfiguration.enableAutomaticUpdates is ${showValue(value)}${originNote(value)} while automatic OS upgrade is on. Windows Update would patch instances behind the image-based upgrades, and from API ${WINDOWS_AUTOMATIC_UPDATES.mustBeFalseWithAosSince} Azure rejects the deployment: "${AUTOMATIC_UPDATES_ERROR}". Set enableAutomaticUpdates to false (or leave it out: Azure then sets it to false itself).`,
+        message: `windowsConfiguration.enableAutomaticUpdates is ${showValue(value)} while automatic OS upgrade is on, so Azure rejects the deployment.`,
+        details: {
+          explanation: joinSentences(
+            originSentence(value),
+            `Windows Update would patch instances behind the image-based upgrades; from API ${WINDOWS_AUTOMATIC_UPDATES.mustBeFalseWithAosSince} Azure rejects the combination. Set enableAutomaticUpdates to false (or leave it out: Azure then sets it to false itself).`,
+          ),
+          azureError: AUTOMATIC_UPDATES_ERROR,
+          sources: ['S1', 'S4'],
+        },
         span: value.span,
-        related: [aos.related],
+        related: [aos.related, ...originRelated(model, value)],
         fixes: isEditable(value)
           ? [
               {
@@ -58,11 +67,11 @@ const REPLACEMENT = { windowsConfiguration: PATCH_MODES.windows.values[0], linux
 
 export const AOS_PATCH_MODE = scaleSetRule({
   id: 'aos-patch-mode',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   title: 'Platform guest patching with automatic OS upgrade',
   description:
     'patchSettings.patchMode is AutomaticByPlatform (Windows or Linux) while automatic OS upgrade is on; the two update mechanisms must not be combined.',
-  check: ({ scaleSet, facts }) => {
+  check: ({ model, scaleSet, facts }) => {
     const aos = aosOn(scaleSet, facts);
     if (!aos) return [];
     const out: FindingDraft[] = [];
@@ -74,14 +83,23 @@ export const AOS_PATCH_MODE = scaleSetRule({
       const mode = getPath(config?.value, 'patchSettings', 'patchMode')?.value;
       if (asString(mode)?.trim().toLowerCase() !== PATCH_MODES.incompatibleWithAutomaticOsUpgrade.toLowerCase()) continue;
       const replacement = REPLACEMENT[name];
-      const why =
-        name === 'windowsConfiguration'
-          ? ' With Manual, enableAutomaticUpdates is false as automatic OS upgrade requires. (The spec pairs AutomaticByOS with enableAutomaticUpdates true, which AOS forbids; a Service Fabric sample uses AutomaticByOS with false, so the sources disagree there.)'
-          : '';
+      const why = name === 'windowsConfiguration' ? 'With Manual, enableAutomaticUpdates is false as automatic OS upgrade requires.' : '';
       out.push({
-        message: `${name}.patchSettings.patchMode is ${showValue(mode!)}${originNote(mode!)} while automatic OS upgrade is on. Platform guest patching and image-based automatic OS upgrades are two update mechanisms for the same OS, and the documentation says patchMode must not be AutomaticByPlatform with automatic OS upgrade (S4). Set patchMode to "${replacement}" and let the image upgrades bring patches, or turn automatic OS upgrade off.${why}`,
+        message: `${name}.patchSettings.patchMode is ${showValue(mode!)} while automatic OS upgrade is on; the documentation forbids combining the two.`,
+        details: {
+          explanation: joinSentences(
+            originSentence(mode!),
+            `Platform guest patching and image-based automatic OS upgrades are two update mechanisms for the same OS, and the automatic OS upgrade documentation says patchMode must not be AutomaticByPlatform with it. Set patchMode to "${replacement}" and let the image upgrades bring patches, or turn automatic OS upgrade off.`,
+            why,
+          ),
+          assumption:
+            name === 'windowsConfiguration'
+              ? 'Whether Azure rejects the deployment is not documented. The spec pairs AutomaticByOS with enableAutomaticUpdates true, which automatic OS upgrade forbids; a Service Fabric sample uses AutomaticByOS with false, so the sources disagree there.'
+              : 'Whether Azure rejects the deployment is not documented.',
+          sources: ['S4', 'S1'],
+        },
         span: mode!.span,
-        related: [aos.related],
+        related: [aos.related, ...originRelated(model, mode!)],
         fixes: isEditable(mode)
           ? [
               {

@@ -9,7 +9,8 @@ import { aosUsesRollingPolicy, rollingPolicy } from '../facts/rollingPolicy';
 import { orchestrationMode, policyAnchor, upgradeMode } from '../facts/scaleSetFacts';
 import { booleanSetting, isEditable } from '../facts/setting';
 import type { Fix } from '../ruleTypes';
-import { originNote } from '../valueOrigin';
+import { originRelated, originSentence } from '../valueOrigin';
+import { joinSentences } from '../messageText';
 import { aosOn } from './aosOn';
 
 /** How automatic OS upgrade combines with the rest of upgradePolicy (reference §1.3, §3.3 #22, §3.4 #28, §4.1). */
@@ -20,18 +21,23 @@ export const AOS_MANUAL_MODE = scaleSetRule({
   title: 'Automatic OS upgrade with mode Manual',
   description:
     'Automatic OS upgrade is on and upgradePolicy.mode is Manual (or absent): OS images roll out automatically, but other model changes reach existing instances only when you upgrade them by hand.',
-  check: ({ scaleSet, facts }) => {
+  check: ({ model, scaleSet, facts }) => {
     const aos = aosOn(scaleSet, facts);
     const mode = upgradeMode(scaleSet, facts);
     if (!aos || mode.value !== 'Manual') return [];
-    const written = mode.property
-      ? `upgradePolicy.mode is "Manual"${originNote(mode.property.value)}`
-      : 'upgradePolicy.mode is not set, so it is Manual';
+    const written = mode.property ? 'upgradePolicy.mode is Manual' : 'upgradePolicy.mode is not set (Manual)';
     return [
       {
-        message: `${written} while automatic OS upgrade is on. Automatic OS upgrades ignore the mode and replace OS images in batches on their own, but any other change to the scale-set model (VM size, extensions, data disks, …) reaches existing instances only when you bring them to the latest model yourself (manualUpgrade, az vmss update-instances) or at their next OS image upgrade. Use mode Rolling if model changes should roll out on their own in batches with health checks.`,
+        message: `${written}: OS images upgrade on their own, but other model changes reach instances only when you upgrade them yourself.`,
+        details: {
+          explanation: joinSentences(
+            mode.property ? originSentence(mode.property.value) : 'upgradePolicy.mode is not set, so it is Manual.',
+            'Automatic OS upgrades ignore the mode and replace OS images in batches on their own, but any other change to the scale-set model (VM size, extensions, data disks, …) reaches existing instances only when you bring them to the latest model yourself (manualUpgrade, az vmss update-instances) or at their next OS image upgrade. Use mode Rolling if model changes should roll out on their own in batches with health checks.',
+          ),
+          sources: ['S4', 'S7'],
+        },
         span: mode.property?.value.span ?? policyAnchor(scaleSet).span,
-        related: [aos.related],
+        related: [aos.related, ...(mode.property ? originRelated(model, mode.property.value) : [])],
       },
     ];
   },
@@ -43,7 +49,7 @@ export const AOS_ROLLBACK_DISABLED = scaleSetRule({
   title: 'Automatic OS upgrade without automatic rollback',
   description:
     'automaticOSUpgradePolicy.disableAutomaticRollback is true: an instance that is not healthy after its OS upgrade keeps the new OS disk instead of getting its previous one back.',
-  check: ({ scaleSet, facts }) => {
+  check: ({ model, scaleSet, facts }) => {
     const aos = aosOn(scaleSet, facts);
     if (!aos) return [];
     const modern = getProp(scaleSet.automaticOSUpgradePolicy?.value, 'disableAutomaticRollback');
@@ -53,9 +59,16 @@ export const AOS_ROLLBACK_DISABLED = scaleSetRule({
     const value = property!.value;
     return [
       {
-        message: `${property!.name} is true${originNote(value)}: when an instance does not become healthy within ${HEALTH_WAIT_SECONDS / 60} minutes of its automatic OS upgrade, Azure leaves it on the new OS disk instead of restoring the previous one (S4). A bad image then leaves the instances of the first batch broken until you reimage or roll them back yourself. Remove it (the default, false, keeps automatic rollback) unless something else restores failed instances.`,
+        message: `${property!.name} is true, so an instance left unhealthy by its OS upgrade keeps the new OS disk instead of being rolled back.`,
+        details: {
+          explanation: joinSentences(
+            originSentence(value),
+            `When an instance does not become healthy within ${HEALTH_WAIT_SECONDS / 60} minutes of its automatic OS upgrade, Azure leaves it on the new OS disk instead of restoring the previous one. A bad image then leaves the instances of the first batch broken until you reimage or roll them back yourself. Keep automatic rollback (false, the default) unless something else restores failed instances.`,
+          ),
+          sources: ['S4'],
+        },
         span: value.span,
-        related: [aos.related],
+        related: [aos.related, ...originRelated(model, value)],
         fixes: isEditable(value)
           ? [
               {
@@ -82,7 +95,13 @@ export const AOS_FLEXIBLE = scaleSetRule({
     return [
       {
         message:
-          'Automatic OS upgrade is on for a scale set with orchestrationMode Flexible, where the documentation disagrees on support: the orchestration-modes page (S11, 2024) lists image-based automatic OS upgrades as not supported for Flexible, while the newer MaxSurge page (S6, 2026) says only automatic OS upgrade combined with MaxSurge is not yet supported; Terraform offers no automatic OS upgrade for Flexible scale sets at all. Verify on a test deployment that upgrades actually run, or use Uniform orchestration where automatic OS upgrade is documented.',
+          'Automatic OS upgrade is on with Flexible orchestration, where the documentation disagrees on whether it is supported; upgrades may never run.',
+        details: {
+          explanation:
+            'The orchestration-modes page (2024) lists image-based automatic OS upgrades as not supported for Flexible, while the newer MaxSurge page (2026) says only automatic OS upgrade combined with MaxSurge is not yet supported; Terraform offers no automatic OS upgrade for Flexible scale sets at all. Verify on a test deployment that upgrades actually run, or use Uniform orchestration, where automatic OS upgrade is documented.',
+          assumption: 'Support of automatic OS upgrade on Flexible orchestration is not settled by the sources.',
+          sources: ['S11', 'S6', 'S14'],
+        },
         span: aos.property.value.span,
         related: orchestration.property
           ? [{ span: orchestration.property.value.span, message: 'Flexible orchestration is set here.' }]
@@ -120,11 +139,20 @@ export const AOS_ROLLING_POLICY_UNUSED = scaleSetRule({
         : scaleSet.apiVersion.kind === 'string' && isApiVersionAtLeast(scaleSet.apiVersion.value, useProperty.since) === true;
     const d = AZURE_POLICY_DEFAULTS;
     const modeNote =
-      upgradeMode(scaleSet, facts).value === 'Rolling' ? ' Rolling model updates still use it; automatic OS upgrades do not.' : '';
-    const apiNote = apiOk ? '' : ` useRollingUpgradePolicy needs apiVersion ${useProperty.since} or later.`;
+      upgradeMode(scaleSet, facts).value === 'Rolling' ? 'Rolling model updates still use it; automatic OS upgrades do not.' : '';
+    const apiNote = apiOk ? '' : `useRollingUpgradePolicy needs apiVersion ${useProperty.since} or later.`;
     return [
       {
-        message: `This rollingUpgradePolicy${writtenValues(policy.property)} does not apply to automatic OS upgrades: useRollingUpgradePolicy is ${use.property ? 'false' : 'not set (default false)'}, so they run with the built-in policy of ${d.maxBatchInstancePercent} % batches, ${d.maxUnhealthyInstancePercent} % unhealthy and ${d.maxUnhealthyUpgradedInstancePercent} % unhealthy upgraded instances (S1).${modeNote} Set automaticOSUpgradePolicy.useRollingUpgradePolicy to true if OS upgrades should follow this policy.${apiNote}`,
+        message: `Automatic OS upgrades do not use this rollingUpgradePolicy: useRollingUpgradePolicy is ${use.property ? 'false' : 'not set'}, so they run with the built-in ${d.maxBatchInstancePercent} % policy.`,
+        details: {
+          explanation: joinSentences(
+            `This rollingUpgradePolicy${writtenValues(policy.property)} does not apply to automatic OS upgrades: useRollingUpgradePolicy is ${use.property ? 'false' : 'not set (default false)'}, so they run with the built-in policy of ${d.maxBatchInstancePercent} % batches, ${d.maxUnhealthyInstancePercent} % unhealthy and ${d.maxUnhealthyUpgradedInstancePercent} % unhealthy upgraded instances.`,
+            modeNote,
+            'Set automaticOSUpgradePolicy.useRollingUpgradePolicy to true if OS upgrades should follow this policy.',
+            apiNote,
+          ),
+          sources: ['S1', 'S4'],
+        },
         span: policy.property.keySpan,
         related: [
           aos.related,

@@ -4,6 +4,7 @@ import { scaleSetRule } from '../defineRule';
 import { currentTime } from '../facts/clock';
 import type { FindingDraft } from '../ruleTypes';
 import { aosOn } from './aosOn';
+import { clip } from '../valueOrigin';
 
 /**
  * SAS URLs in extension settings that have expired or expire soon (reference §3.3 #21, S4: external
@@ -77,10 +78,14 @@ export const EXPIRED_SAS_TOKEN = scaleSetRule({
             ? `expired on ${expiry.text}${days > 0 ? `, ${days} day${days === 1 ? '' : 's'} ago` : ''}`
             : `expires on ${expiry.text}, in ${days === 0 ? 'less than a day' : `${days} day${days === 1 ? '' : 's'}`}`;
         const trigger = aos
-          ? 'Automatic OS upgrade reimages every instance and runs its extensions again, so the first upgraded batch fails and the upgrade stops (S4: SAS URIs and secrets the model refers to must stay valid).'
+          ? 'Automatic OS upgrade reimages every instance and runs its extensions again, so the first upgraded batch fails and the upgrade stops (the automatic OS upgrade documentation: SAS URIs and secrets the model refers to must stay valid).'
           : 'Every instance that runs the extension again (a reimage, a repair, a scale-out, or the first batch of a rolling or OS upgrade) fails to download it.';
         out.push({
-          message: `The ${describe(sas.value.value)} in settings.${sas.path} of extension "${extensionLabel(ext)}" ${when}. ${trigger} Issue a new SAS with a later expiry (and rotate it before then), or let the extension read the file with a managed identity instead of a SAS.`,
+          message: `The SAS token in settings.${clip(sas.path)} of extension "${clip(extensionLabel(ext))}" ${when}, so instances that run the extension again fail.`,
+          details: {
+            explanation: `The ${describe(sas.value.value)} ${when}. ${trigger} Issue a new SAS with a later expiry (and rotate it before then), or let the extension read the file with a managed identity instead of a SAS.`,
+            sources: ['S4'],
+          },
           span: sas.value.span,
           related: aos ? [aos.related] : [],
         });

@@ -4,7 +4,9 @@ import { asInteger, asString, getProp } from '../../model/values';
 import { scaleSetRule } from '../defineRule';
 import { healthSources, isEditable } from '../facts';
 import type { FindingDraft, Fix } from '../ruleTypes';
-import { originNote, showValue } from '../valueOrigin';
+import type { SourceId } from '../../catalog/sources';
+import { originSentence, showValue } from '../valueOrigin';
+import { joinSentences } from '../messageText';
 
 /** The Application Health extension's settings (reference §2, S9), one table row per constraint. */
 
@@ -36,7 +38,14 @@ const remove = (title: string, p: RProperty): Fix => ({
 });
 
 /** An integer setting with a range: a finding for a non-integer or out-of-range value, with a clamping fix. */
-function range(name: 'intervalInSeconds' | 'numberOfProbes' | 'gracePeriod', minimum: number, maximum: number, why: string): Check {
+function range(
+  name: 'intervalInSeconds' | 'numberOfProbes' | 'gracePeriod',
+  minimum: number,
+  maximum: number,
+  why: string,
+  sources: readonly SourceId[] = ['S9'],
+  assumption?: string,
+): Check {
   return (s) => {
     const p = s.get(name);
     if (!present(p) || p.value.kind === 'unknown') return undefined;
@@ -44,7 +53,12 @@ function range(name: 'intervalInSeconds' | 'numberOfProbes' | 'gracePeriod', min
     if (n !== undefined && n >= minimum && n <= maximum) return undefined;
     const bound = n === undefined ? undefined : n < minimum ? minimum : maximum;
     return {
-      message: `Application Health setting ${name} is ${showValue(p.value)}${originNote(p.value)}, but it must be a whole number from ${minimum} to ${maximum}${why}.`,
+      message: `Application Health setting ${name} is ${showValue(p.value)}; the extension accepts a whole number from ${minimum} to ${maximum}.`,
+      details: {
+        explanation: joinSentences(originSentence(p.value), why),
+        ...(assumption ? { assumption } : {}),
+        sources,
+      },
       span: p.value.span,
       fixes: bound !== undefined && isEditable(p.value) && s.editable ? [replace(`Change to ${bound}`, p.value, bound)] : [],
     };
@@ -61,7 +75,14 @@ const CHECKS: readonly Check[] = [
     )
       return undefined;
     return {
-      message: `Application Health setting protocol is ${showValue(p.value)}${originNote(p.value)}, but the extension accepts only "http", "https" or "tcp"; with anything else it cannot probe the application and the instances never report healthy.`,
+      message: `Application Health setting protocol is ${showValue(p.value)}; the extension accepts only "http", "https" or "tcp", so instances never report healthy.`,
+      details: {
+        explanation: joinSentences(
+          originSentence(p.value),
+          'With any other protocol the extension cannot probe the application, so the instances never report healthy and upgrades that wait for health stop.',
+        ),
+        sources: ['S9'],
+      },
       span: p.value.span,
       fixes:
         isEditable(p.value) && s.editable
@@ -73,7 +94,8 @@ const CHECKS: readonly Check[] = [
     if (s.protocol !== 'tcp' || present(s.get('port'))) return undefined;
     return {
       message:
-        'The Application Health extension uses protocol "tcp" but has no port. port is mandatory for tcp (S9): the extension has nothing to connect to, so the instances never report healthy. Add "port" with the port your application listens on.',
+        'The Application Health extension uses protocol "tcp" but has no port, so it has nothing to connect to and instances never report healthy.',
+      details: { explanation: 'port is mandatory for tcp. Add "port" with the port your application listens on.', sources: ['S9'] },
       span: s.protocolProp!.value.span,
     };
   },
@@ -84,7 +106,11 @@ const CHECKS: readonly Check[] = [
     const n = asInteger(p.value);
     if (n !== undefined && n >= 1 && n <= 65535) return undefined;
     return {
-      message: `Application Health setting port is ${showValue(p.value)}${originNote(p.value)}, but it must be a TCP port number from 1 to 65535.`,
+      message: `Application Health setting port is ${showValue(p.value)}, but it must be a TCP port number from 1 to 65535, so the extension cannot probe.`,
+      details: {
+        explanation: joinSentences(originSentence(p.value), 'A numeric string such as "19000" is read as a number.'),
+        sources: ['S9'],
+      },
       span: p.value.span,
     };
   },
@@ -105,7 +131,11 @@ const CHECKS: readonly Check[] = [
           ? [replace('Change to "/" (adapt to your health endpoint)', p.value, '/')]
           : [];
     return {
-      message: `The Application Health extension uses protocol "${s.protocol}" but ${present(p) ? 'its requestPath is empty' : 'has no requestPath'}. requestPath is mandatory for http and https (S9): it is the URL path the extension requests on each instance, e.g. "/health".`,
+      message: `The Application Health extension uses protocol "${s.protocol}" but ${present(p) ? 'its requestPath is empty' : 'has no requestPath'}, which ${s.protocol} requires.`,
+      details: {
+        explanation: `requestPath is mandatory for http and https: it is the URL path the extension requests on each instance, e.g. "/health".`,
+        sources: ['S9'],
+      },
       span: present(p) ? p.value.span : s.protocolProp!.value.span,
       fixes,
     };
@@ -114,7 +144,11 @@ const CHECKS: readonly Check[] = [
     const p = s.get('requestPath');
     if (s.protocol !== 'tcp' || !present(p)) return undefined;
     return {
-      message: `The Application Health extension uses protocol "tcp" but sets requestPath ${showValue(p.value)}. requestPath is not allowed for tcp (S9): a tcp probe only opens a connection. Remove requestPath, or use protocol "http"/"https" to probe that path.`,
+      message: `The Application Health extension uses protocol "tcp" but sets requestPath ${showValue(p.value)}, which tcp does not allow.`,
+      details: {
+        explanation: 'A tcp probe only opens a connection. Remove requestPath, or use protocol "http" or "https" to probe that path.',
+        sources: ['S9'],
+      },
       span: p.keySpan,
       fixes: s.editable ? [remove('Remove requestPath', p)] : [],
     };
@@ -123,19 +157,21 @@ const CHECKS: readonly Check[] = [
     'intervalInSeconds',
     SETTINGS.intervalInSeconds.minimum,
     SETTINGS.intervalInSeconds.maximum,
-    ` (S9; default ${SETTINGS.intervalInSeconds.default})`,
+    `Without a value it is ${SETTINGS.intervalInSeconds.default}.`,
   ),
   range(
     'numberOfProbes',
     SETTINGS.numberOfProbes.minimum,
     SETTINGS.numberOfProbes.maximum,
-    ` (S9; default ${SETTINGS.numberOfProbes.default})`,
+    `Without a value it is ${SETTINGS.numberOfProbes.default}.`,
   ),
   range(
     'gracePeriod',
     0,
     SETTINGS.gracePeriod.maximum,
-    ` seconds (the health extension documentation, S9; the custom-metrics page, S8, says at most ${SETTINGS.gracePeriod.conflictingMaximum}, so ${SETTINGS.gracePeriod.conflictingMaximum} is the safe choice)`,
+    `gracePeriod is in seconds; the health extension documentation allows at most ${SETTINGS.gracePeriod.maximum}.`,
+    ['S9', 'S8'],
+    `The custom-metrics page says at most ${SETTINGS.gracePeriod.conflictingMaximum} seconds; the sources disagree, so ${SETTINGS.gracePeriod.conflictingMaximum} is the safe choice.`,
   ),
   (s) => {
     const p = s.get('gracePeriod');
@@ -152,7 +188,11 @@ const CHECKS: readonly Check[] = [
       );
     if (s.editable) fixes.push({ ...remove('Remove gracePeriod', p), isPreferred: false });
     return {
-      message: `The Application Health extension sets gracePeriod, but its typeHandlerVersion ${showValue(version)} is Binary Health States; gracePeriod exists only for Rich Health States (typeHandlerVersion "${APPLICATION_HEALTH_EXTENSION.versions.rich}", S9), so it has no effect. Switch to "${APPLICATION_HEALTH_EXTENSION.versions.rich}" or remove gracePeriod.`,
+      message: `gracePeriod has no effect: typeHandlerVersion ${showValue(version)} is Binary Health States, and gracePeriod needs Rich Health States ("${APPLICATION_HEALTH_EXTENSION.versions.rich}").`,
+      details: {
+        explanation: `gracePeriod exists only for Rich Health States (typeHandlerVersion "${APPLICATION_HEALTH_EXTENSION.versions.rich}"). Switch to "${APPLICATION_HEALTH_EXTENSION.versions.rich}" or remove gracePeriod.`,
+        sources: ['S9'],
+      },
       span: p.keySpan,
       related: [{ span: version.span, message: 'typeHandlerVersion selects Binary (1.0) or Rich (2.0) health states.' }],
       fixes,

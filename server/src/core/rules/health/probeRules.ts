@@ -4,7 +4,8 @@ import { asInteger, asString } from '../../model/values';
 import { scaleSetRule } from '../defineRule';
 import { healthSources, isEditable, resolveProbe, singlePlacementGroup } from '../facts';
 import type { Fix, FindingDraft, ScaleSetRuleContext } from '../ruleTypes';
-import { originNote } from '../valueOrigin';
+import { clip, originNote, originRelated, originSentence } from '../valueOrigin';
+import { joinSentences } from '../messageText';
 
 /** Rules on the load-balancer probe named by healthProbe.id, looked up in the same template (§3.2 #10). */
 
@@ -14,7 +15,7 @@ function probeId({ scaleSet, facts }: ScaleSetRuleContext): { readonly value: RV
   return probe?.value.kind === 'string' ? { value: probe.value } : undefined;
 }
 
-const nameOf = (value: RValue | undefined) => asString(value) ?? '(unnamed)';
+const nameOf = (value: RValue | undefined) => clip(asString(value) ?? '(unnamed)');
 
 /** A probe number: the default when absent, undefined when it cannot be read. */
 function probeNumber(value: RValue | undefined, fallback: number): number | undefined {
@@ -69,7 +70,11 @@ export const HEALTH_PROBE_RATE = scaleSetRule({
       value === undefined || value.kind === 'null' ? `${n} (${def})` : `${n}${originNote(value)}`;
     const drafts: FindingDraft[] = [
       {
-        message: `Health probe "${nameOf(probe.name)}" of load balancer "${nameOf(loadBalancer.name)}" needs ${seconds} s to notice a failed instance: intervalInSeconds ${shown(probe.intervalInSeconds, interval, 'ARM default')} × ${countName} ${shown(countValue, count, 'ARM default')}${useThreshold ? ' (probeThreshold is used because it is set; numberOfProbes otherwise)' : ''}. The automatic OS upgrade documentation asks for a probe rate of less than two minutes (S4): a slower probe lets an upgrade or repair move on before it sees that the upgraded instances are down. Lower intervalInSeconds or ${countName} so that their product is under 120 s.`,
+        message: `Health probe "${nameOf(probe.name)}" needs ${seconds} s to notice a failed instance; upgrades and repairs expect under 120 s, so they can move on too early.`,
+        details: {
+          explanation: `Load balancer "${nameOf(loadBalancer.name)}": intervalInSeconds ${shown(probe.intervalInSeconds, interval, 'ARM default')} × ${countName} ${shown(countValue, count, 'ARM default')} = ${seconds} s${useThreshold ? ' (probeThreshold is used because it is set; numberOfProbes otherwise)' : ''}. The automatic OS upgrade documentation asks for a probe rate of less than two minutes: a slower probe lets an upgrade or repair move on before it sees that the upgraded instances are down. Lower intervalInSeconds or ${countName} so that their product is under 120 s.`,
+          sources: ['S4'],
+        },
         span: probe.intervalInSeconds && probe.intervalInSeconds.kind !== 'null' ? probe.intervalInSeconds.span : probe.span,
         related: [
           { span: id.value.span, message: 'The scale set uses this probe as its health probe.' },
@@ -106,9 +111,19 @@ export const HEALTH_PROBE_BASIC_LB = scaleSetRule({
     const skuText = sku?.kind === 'string' ? `sku "${sku.value}"` : `no sku, so it is ${LOAD_BALANCER_PROBE.defaultSku}`;
     return [
       {
-        message: `Scale set "${ctx.scaleSet.displayName}" sets singlePlacementGroup to false${originNote(spg.property.value)}, but its health probe belongs to load balancer "${nameOf(lb.name)}" (${skuText}). Without a single placement group the health probe must be on a ${LOAD_BALANCER_PROBE.requiredSkuWithoutSinglePlacementGroup} load balancer (S4). Use a Standard load balancer (with Standard public IP addresses), or an Application Health extension instead of the probe.`,
+        message: `singlePlacementGroup is false, but the health probe is on load balancer "${nameOf(lb.name)}" (${skuText}); it must be ${LOAD_BALANCER_PROBE.requiredSkuWithoutSinglePlacementGroup}.`,
+        details: {
+          explanation: joinSentences(
+            originSentence(spg.property.value),
+            `Without a single placement group the health probe must be on a ${LOAD_BALANCER_PROBE.requiredSkuWithoutSinglePlacementGroup} load balancer. Use a Standard load balancer (with Standard public IP addresses), or an Application Health extension instead of the probe.`,
+          ),
+          assumption:
+            "Whether Azure rejects the deployment or only the upgrade misbehaves is not documented; Azure's error text for this case is not known.",
+          sources: ['S4'],
+        },
         span: spg.property.value.span,
         related: [
+          ...originRelated(ctx.model, spg.property.value),
           {
             span: sku && sku.kind !== 'null' ? sku.span : lb.span,
             message: `The load balancer's ${sku && sku.kind !== 'null' ? 'sku' : 'declaration (no sku)'}.`,
@@ -133,12 +148,21 @@ export const HEALTH_PROBE_UNRESOLVED = scaleSetRule({
     const note = originNote(id.value);
     if (target.kind === 'notAProbe') {
       const what = target.parts
-        ? `a ${target.parts.namespace}/${target.parts.types.join('/')} resource ("${target.parts.names.join('/')}")`
+        ? `a ${clip(`${target.parts.namespace}/${target.parts.types.join('/')}`)} resource ("${clip(target.parts.names.join('/'))}")`
         : 'not a resource id at all';
       return [
         {
-          message: `healthProbe.id of scale set "${ctx.scaleSet.displayName}" is ${what}${note}, not a load-balancer probe. It must have the form /subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.Network/loadBalancers/{lb}/probes/{probe}; Azure cannot use anything else as a health probe, so the deployment fails or the scale set has no health signal. Point it at a probe, e.g. [resourceId('Microsoft.Network/loadBalancers/probes', '<lb>', '<probe>')].`,
+          message: `healthProbe.id is ${what}, not a load-balancer probe, so the scale set has no usable health probe.`,
+          details: {
+            explanation: joinSentences(
+              note ? originSentence(id.value) : '',
+              `It must have the form /subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.Network/loadBalancers/{lb}/probes/{probe}; Azure cannot use anything else as a health probe, so the deployment fails or the scale set has no health signal. Point it at a probe, e.g. [resourceId('Microsoft.Network/loadBalancers/probes', '<lb>', '<probe>')].`,
+            ),
+            assumption: "Azure's error text for a health probe id that names another kind of resource is not known.",
+            sources: ['S1', 'S5'],
+          },
           span: id.value.span,
+          related: originRelated(ctx.model, id.value),
         },
       ];
     }
@@ -157,9 +181,16 @@ export const HEALTH_PROBE_UNRESOLVED = scaleSetRule({
         : [];
     return [
       {
-        message: `healthProbe.id of scale set "${ctx.scaleSet.displayName}" names probe "${target.probeName}" of load balancer "${nameOf(target.loadBalancer.name)}"${note}, but that load balancer ${names.length ? `has only ${names.map((n) => `"${n}"`).join(', ')}` : 'has no probes'}. The deployment fails with a missing-resource error. ${suggestion ? `Did you mean "${suggestion}"?` : 'Add the probe to the load balancer or correct the name.'}`,
+        message: `healthProbe.id names probe "${clip(target.probeName)}", which load balancer "${nameOf(target.loadBalancer.name)}" does not have, so the deployment fails.${suggestion ? ` Did you mean "${clip(suggestion)}"?` : ''}`,
+        details: {
+          explanation: joinSentences(
+            note ? originSentence(id.value) : '',
+            `The load balancer ${names.length ? `has only ${names.map((n) => `"${n}"`).join(', ')}` : 'has no probes'}. ARM cannot find the referenced probe, so the deployment fails with a missing-resource error. ${suggestion ? `Use "${clip(suggestion)}", or add` : 'Add'} the probe to the load balancer.`,
+          ),
+          sources: ['S5'],
+        },
         span: id.value.span,
-        related: [{ span: target.loadBalancer.span, message: 'The load balancer named by the id.' }],
+        related: [{ span: target.loadBalancer.span, message: 'The load balancer named by the id.' }, ...originRelated(ctx.model, id.value)],
         fixes,
       },
     ];

@@ -15,6 +15,8 @@ import type { FindingDraft, RelatedInformation, ScaleSetRuleContext, Severity } 
 import { addAppHealthExtensionFixes } from './appHealthFix';
 import { rollingOn } from './consumers';
 import type { FactMemo } from '../facts/memo';
+import type { SourceId } from '../../catalog/sources';
+import { joinSentences } from '../messageText';
 
 /**
  * "X needs a health signal" rules, one table row each: what switches X on, whether the scale set is
@@ -29,8 +31,15 @@ interface HealthNeed {
   readonly what: string;
   /** The setting that switches it on (its property is where the finding points). */
   readonly trigger: (scaleSet: ScaleSetModel, facts: FactMemo) => Setting<boolean>;
-  /** Why it needs health and what happens without it. */
+  /** What it causes, for the message: "so Azure rejects the deployment". */
+  readonly effect: string;
+  /** Why it needs health and what happens without it (the details). */
   readonly consequence: string;
+  /** Azure's error text when the scale set has no health source at all (quoted only in that case). */
+  readonly azureError?: string;
+  /** Azure's error text when it has only a source that does not count here; undefined when it is not known. */
+  readonly azureErrorIgnoredProbe?: string;
+  readonly sources: readonly SourceId[];
   /** Scale sets that need no health source for it; 'unknown' keeps the rule silent. */
   readonly exempt?: (scaleSet: ScaleSetModel, facts: FactMemo) => Maybe;
   /** Whether a load-balancer probe counts (it never does on Flexible, checked separately). */
@@ -51,8 +60,11 @@ const NEEDS: readonly HealthNeed[] = [
       'upgradePolicy.mode is Rolling, but the scale set has neither a load-balancer health probe nor an Application Health extension; Azure rejects the deployment.',
     what: 'uses upgrade mode Rolling',
     trigger: rollingOn,
-    consequence:
-      'Azure rejects it: "Rolling Upgrade mode is not supported for this Virtual Machine Scale Set because a health probe or health extension was not provided." A rolling upgrade waits for each batch to report healthy before the next one, so it needs a health signal',
+    effect: 'so Azure rejects the deployment',
+    consequence: 'A rolling upgrade waits for each batch to report healthy before the next one, so it needs a health signal.',
+    azureError:
+      'Rolling Upgrade mode is not supported for this Virtual Machine Scale Set because a health probe or health extension was not provided.',
+    sources: ['S5', 'S7'],
   },
   {
     id: 'aos-requires-health',
@@ -62,16 +74,21 @@ const NEEDS: readonly HealthNeed[] = [
       'Automatic OS image upgrade is on, but the scale set has neither a load-balancer health probe nor an Application Health extension (Service Fabric Silver/Gold node types are exempt); Azure rejects the deployment.',
     what: 'has automatic OS image upgrade on',
     trigger: automaticOsUpgrade,
+    effect: 'so Azure rejects the deployment',
     consequence:
-      'Azure rejects it: "Automatic OS Upgrade is not supported for this Virtual Machine Scale Set because a health probe or health extension was not specified." The upgrade waits up to 5 minutes per batch for instances to become healthy and rolls back the OS disk when they do not, so it needs a health signal',
-    // Service Fabric Silver/Gold node types use Service Fabric's own health (§3.5 #32).
+      'The upgrade waits up to 5 minutes per batch for instances to become healthy and rolls back the OS disk when they do not, so it needs a health signal.',
+    // BadRequest, as reported in Azure-Samples/azure-opensource-labs#46 and MicrosoftDocs/azure-docs#122644 (no health source at all).
+    azureError:
+      'Automatic OS Upgrade is not supported for this Virtual Machine Scale Set because a health probe or health extension was not specified.',
+    sources: ['S4', 'S15'],
+    // Service Fabric Silver/Gold node types use Service Fabric's own health (reference §3.5 #32, docs/sources.md).
     exempt: (s, facts) => {
       const sf = serviceFabric(s, facts);
       if (sf === 'unknown') return 'unknown';
       if (!sf) return false;
       return sf.durability.value === 'unknown' ? 'unknown' : sf.durability.value !== 'Bronze';
     },
-    // "Application Health Probes are not supported for Service Fabric scale sets" (S4): only the extension counts.
+    // "Application Health Probes are not supported for Service Fabric scale sets" (S4, docs/sources.md): only the extension counts.
     probeCounts: (s, facts) => !isSf(s, facts),
   },
   {
@@ -82,8 +99,10 @@ const NEEDS: readonly HealthNeed[] = [
       'automaticRepairsPolicy.enabled is true, but the scale set has neither a load-balancer health probe nor an Application Health extension, so no instance is ever found unhealthy.',
     what: 'has automatic instance repairs on',
     trigger: automaticRepairs,
+    effect: 'so no instance is ever repaired',
     consequence:
-      'Automatic repairs replace instances that report unhealthy; without health monitoring nothing ever reports unhealthy, so repairs never happen (S10; Terraform refuses it: "`automatic_instance_repair` can only be set if there is an application Health extension or a `health_probe_id` defined")',
+      'Automatic repairs replace instances that report unhealthy; without health monitoring nothing ever reports unhealthy, so repairs never happen. Terraform refuses it: "`automatic_instance_repair` can only be set if there is an application Health extension or a `health_probe_id` defined".',
+    sources: ['S10', 'S14'],
   },
 ];
 
@@ -102,14 +121,19 @@ function checkNeed(need: HealthNeed, { model, scaleSet, text, facts }: ScaleSetR
   const linux = APPLICATION_HEALTH_EXTENSION.types.linux;
   const windows = APPLICATION_HEALTH_EXTENSION.types.windows;
   const extensionName = scaleSet.osKind === 'windows' ? windows : scaleSet.osKind === 'linux' ? linux : `${linux} or ${windows}`;
-  const ignoredProbe = sources.probe
-    ? ` Its healthProbe does not count: Service Fabric scale sets support only the Application Health extension ("Application Health Probes are not supported for Service Fabric scale sets", S4).`
-    : '';
+  // A probe is there but does not count (Service Fabric): Azure's "was not specified" text is not the one this case gets.
+  const ignoredProbe = sources.probe !== undefined && !probeCounts;
   const todo =
     flexible || !probeCounts
       ? `Add an Application Health extension (${extensionName})${flexible ? '; on Flexible orchestration a load-balancer probe is not a health source' : ''}.`
       : `Add an Application Health extension (${extensionName}), or set virtualMachineProfile.networkProfile.healthProbe.id to a load-balancer probe.`;
   const related: RelatedInformation[] = [];
+  if (ignoredProbe && sources.probe) {
+    related.push({
+      span: sources.probe.value.span,
+      message: 'This health probe does not count: Service Fabric scale sets take only the Application Health extension.',
+    });
+  }
   if (!flexible && probeCounts) {
     for (const lb of model.loadBalancers) {
       if (lb.probes.length > 0)
@@ -119,9 +143,29 @@ function checkNeed(need: HealthNeed, { model, scaleSet, text, facts }: ScaleSetR
         });
     }
   }
+  const azureError = ignoredProbe ? need.azureErrorIgnoredProbe : need.azureError;
   return [
     {
-      message: `Scale set "${scaleSet.displayName}" ${need.what} but has no health signal: no ${probeCounts ? 'load-balancer health probe and no ' : ''}Application Health extension.${ignoredProbe} ${need.consequence}. ${todo}`,
+      message: ignoredProbe
+        ? `The scale set ${need.what} but its only health source is a probe, which Service Fabric scale sets do not support.`
+        : `The scale set ${need.what} but has no health probe or Application Health extension, ${need.effect}.`,
+      details: {
+        explanation: joinSentences(
+          ignoredProbe
+            ? 'Its healthProbe does not count: the automatic OS upgrade documentation says "Application Health Probes are not supported for Service Fabric scale sets", so only the Application Health extension is a health source.'
+            : `It has no ${probeCounts ? 'load-balancer health probe and no ' : ''}Application Health extension.`,
+          need.consequence,
+          todo,
+        ),
+        ...(azureError ? { azureError } : {}),
+        ...(ignoredProbe && need.azureError
+          ? {
+              assumption:
+                "Azure's error text for a Service Fabric scale set whose only health source is a probe is not documented; the deployment is expected to fail as without any health source.",
+            }
+          : {}),
+        sources: ignoredProbe ? [...need.sources, 'S4'] : need.sources,
+      },
       span: trigger.property.value.span,
       related,
       fixes: addAppHealthExtensionFixes(scaleSet, text),

@@ -21,9 +21,23 @@ export const MULTIPLE_HEALTH_SOURCES = scaleSetRule({
     const { on } = healthConsumers(scaleSet, facts);
     if (on.length === 0) return [];
     const aos = on.some((c) => c.key === 'aos');
+    const extensions =
+      sources.appHealth.length === 1 ? 'the Application Health extension' : `${sources.appHealth.length} Application Health extensions`;
     return [
       {
-        message: `Scale set "${scaleSet.displayName}" has two health sources, networkProfile.healthProbe and the ${sources.appHealth.length === 1 ? 'Application Health extension' : `${sources.appHealth.length} Application Health extensions`}, while ${consumerList(on)} ${on.length === 1 ? 'is' : 'are'} on. A scale set may use only one (S4, S9, S10)${aos ? `; Azure rejects it: "${AOS_BOTH_ERROR}"` : ', and the upgrade or repair cannot tell which signal decides'}. Remove the healthProbe or the extension; the extension is the more precise signal (it probes the app on the instance, and works on Flexible too).`,
+        message: aos
+          ? 'The scale set has both a health probe and an Application Health extension, so Azure rejects automatic OS upgrade; keep one of them.'
+          : 'The scale set has both a health probe and an Application Health extension; it may use only one, so which one decides is unclear.',
+        details: {
+          explanation: `networkProfile.healthProbe and ${extensions} are both set while ${consumerList(on)} ${on.length === 1 ? 'is' : 'are'} on. A scale set may use only one health source${aos ? '' : ', and the upgrade or repair cannot tell which signal decides'}. Remove the healthProbe or the extension; the extension is the more precise signal (it probes the app on the instance, and works on Flexible too).`,
+          ...(aos
+            ? { azureError: AOS_BOTH_ERROR }
+            : {
+                assumption:
+                  "Azure's error text is documented for automatic OS upgrade only; whether it rejects Rolling mode or repairs with both sources is not documented.",
+              }),
+          sources: ['S4', 'S9', 'S10'],
+        },
         span: sources.probe.value.span,
         related: [
           ...sources.appHealth.map((ext) => ({ span: ext.span, message: 'The Application Health extension, the second health source.' })),
@@ -49,7 +63,11 @@ export const FLEXIBLE_REQUIRES_HEALTH_EXTENSION = scaleSetRule({
     if (on.length === 0) return [];
     return [
       {
-        message: `Scale set "${scaleSet.displayName}" uses Flexible orchestration and relies on networkProfile.healthProbe for ${consumerList(on)}, but on Flexible only the Application Health extension is a health source (S5, S7, S11); the load-balancer probe is not used, so ${on.length === 1 ? 'it has' : 'they have'} no health signal. Add an Application Health extension (and drop the healthProbe).`,
+        message: `Flexible orchestration does not use the health probe, so ${consumerList(on)} ${on.length === 1 ? 'has' : 'have'} no health signal.`,
+        details: {
+          explanation: `The scale set relies on networkProfile.healthProbe for ${consumerList(on)}, but on Flexible orchestration only the Application Health extension is a health source; the load-balancer probe is not used. Add an Application Health extension (and drop the healthProbe).`,
+          sources: ['S5', 'S7', 'S11'],
+        },
         span: sources.probe.value.span,
         related: [{ span: orchestration.property.value.span, message: 'Flexible orchestration is set here.' }, ...consumerRelated(on)],
         fixes: addAppHealthExtensionFixes(scaleSet, text),

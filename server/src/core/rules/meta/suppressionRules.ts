@@ -2,6 +2,7 @@ import { closestName } from '../../catalog/closestName';
 import type { DocumentRule, FindingDraft, RunnerRule } from '../ruleTypes';
 import { ruleDocsPath } from '../ruleTypes';
 import { SUPPRESSION_DIRECTIVE } from '../suppressions';
+import { clip } from '../valueOrigin';
 
 /** Rules about the tool's own comments and health, emitted by document checks and by the runner. */
 
@@ -15,10 +16,22 @@ export const SUPPRESSION_MISSING_REASON: DocumentRule = {
   check: (ctx) =>
     ctx.suppressions
       .filter((s) => s.reason === undefined)
-      .map((s): FindingDraft => ({
-        message: `This suppression of ${s.ruleIds.map((r) => `"${r.id}"`).join(', ') || 'no rule'} gives no reason. Add one after " -- ", e.g. "// ${SUPPRESSION_DIRECTIVE} ${s.ruleIds[0]?.id ?? '<rule-id>'} -- set by the platform team", so the next reader knows why the check is off.`,
-        span: s.span,
-      })),
+      .map((s): FindingDraft => {
+        const names = s.ruleIds.map((r) => `"${clip(r.id)}"`);
+        const shown =
+          names.length === 0
+            ? 'no rule'
+            : names.length <= 2
+              ? names.join(', ')
+              : `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`;
+        return {
+          message: `This suppression of ${shown} gives no reason; add one after " -- " so the next reader knows why the check is off.`,
+          details: {
+            explanation: `For example: "// ${SUPPRESSION_DIRECTIVE} ${clip(s.ruleIds[0]?.id ?? '<rule-id>')} -- set by the platform team". The suppression still applies.`,
+          },
+          span: s.span,
+        };
+      }),
 };
 
 export const SUPPRESSION_UNKNOWN_RULE: DocumentRule = {
@@ -34,7 +47,10 @@ export const SUPPRESSION_UNKNOWN_RULE: DocumentRule = {
     for (const s of ctx.suppressions) {
       if (s.ruleIds.length === 0) {
         out.push({
-          message: `This suppression names no rule, so it silences nothing. Name the rule ids to silence, e.g. "// ${SUPPRESSION_DIRECTIVE} value-out-of-range -- reason"; blanket suppressions are not supported.`,
+          message: 'This suppression names no rule, so it silences nothing; blanket suppressions are not supported.',
+          details: {
+            explanation: `Name the rule ids to silence, e.g. "// ${SUPPRESSION_DIRECTIVE} value-out-of-range -- reason".`,
+          },
           span: s.span,
         });
         continue;
@@ -43,7 +59,7 @@ export const SUPPRESSION_UNKNOWN_RULE: DocumentRule = {
         if (ctx.knownRuleIds.has(r.id)) continue;
         const suggestion = closestName(r.id, known);
         out.push({
-          message: `"${r.id}" is not a rule of VMSS Upgrade Policy, so this suppression silences nothing for it.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+          message: `"${clip(r.id)}" is not a rule of VMSS Upgrade Policy, so this suppression silences nothing for it.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
           span: r.span,
           fixes: suggestion
             ? [

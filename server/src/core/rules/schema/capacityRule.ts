@@ -4,7 +4,8 @@ import { capacityCount, instanceLimitOf } from '../../model/capacity';
 import { scaleSetRule } from '../defineRule';
 import { isEditable } from '../facts';
 import type { Fix } from '../ruleTypes';
-import { originNote, showValue } from '../valueOrigin';
+import { joinSentences } from '../messageText';
+import { clip, originRelated, originSentence, showValue } from '../valueOrigin';
 
 /**
  * sku.capacity must be a whole number of instances that the scale set can hold: at most 1,000, or 100 in
@@ -16,7 +17,7 @@ export const CAPACITY_OUT_OF_RANGE = scaleSetRule({
   defaultSeverity: 'error',
   title: 'Capacity Azure does not allow',
   description: `sku.capacity is not a whole number of instances, or more than Azure allows in one scale set: ${SCALE_SET_LIMITS.maxInstances}, or ${SCALE_SET_LIMITS.maxInstancesSinglePlacementGroup} in a single placement group (singlePlacementGroup true).`,
-  check: ({ scaleSet, text }) => {
+  check: ({ model, scaleSet, text }) => {
     const value = scaleSet.capacity;
     if (!value || value.kind === 'unknown' || value.kind === 'null') return [];
     const shown = written(value, text);
@@ -24,8 +25,10 @@ export const CAPACITY_OUT_OF_RANGE = scaleSetRule({
     if (count === undefined) {
       return [
         {
-          message: `sku.capacity ${shown}${originNote(value)} is not a whole number of instances (0 or more), so the deployment fails.`,
+          message: `sku.capacity ${shown} is not a whole number of instances (0 or more), so the deployment fails.`,
+          ...(originSentence(value) ? { details: { explanation: originSentence(value), sources: ['S1'] as const } } : {}),
           span: value.span,
+          related: originRelated(model, value),
         },
       ];
     }
@@ -44,11 +47,21 @@ export const CAPACITY_OUT_OF_RANGE = scaleSetRule({
       fixes.push({ title: `Change capacity to ${limit.max}`, edits: [{ kind: 'replaceValue', span: value.span, newValue: limit.max }] });
     return [
       {
-        message: `sku.capacity ${shown}${originNote(value)} is more than the ${limit.max} instances Azure allows ${limit.where}, so the deployment fails; the preview simulates ${limit.max}.`,
+        message: `sku.capacity ${shown} is more than the ${limit.max} instances Azure allows ${limit.where}, so the deployment fails.`,
+        details: {
+          explanation: joinSentences(
+            originSentence(value),
+            `Azure allows at most ${SCALE_SET_LIMITS.maxInstances} instances in a scale set, and ${SCALE_SET_LIMITS.maxInstancesSinglePlacementGroup} in a single placement group. The preview, CodeLens and hover simulate ${limit.max}.`,
+          ),
+          sources: ['S1'],
+        },
         span: value.span,
-        ...(spg && limit.max < SCALE_SET_LIMITS.maxInstances
-          ? { related: [{ span: spg.value.span, message: `singlePlacementGroup true limits the scale set to ${limit.max} instances.` }] }
-          : {}),
+        related: [
+          ...originRelated(model, value),
+          ...(spg && limit.max < SCALE_SET_LIMITS.maxInstances
+            ? [{ span: spg.value.span, message: `singlePlacementGroup true limits the scale set to ${limit.max} instances.` }]
+            : []),
+        ],
         fixes,
       },
     ];
@@ -57,6 +70,6 @@ export const CAPACITY_OUT_OF_RANGE = scaleSetRule({
 
 /** A literal number as the template spells it (1e999 rather than Infinity); anything else as messages show values. */
 function written(value: RValue, text: string): string {
-  if (value.kind === 'number' && isEditable(value)) return text.slice(value.span.offset, value.span.offset + value.span.length);
+  if (value.kind === 'number' && isEditable(value)) return clip(text.slice(value.span.offset, value.span.offset + value.span.length));
   return showValue(value);
 }

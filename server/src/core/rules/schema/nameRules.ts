@@ -3,6 +3,7 @@ import { placementsOf, propertyNames } from '../../catalog/policyCatalog';
 import type { FindingDraft, Fix } from '../ruleTypes';
 import { scaleSetRule } from '../defineRule';
 import { findChild, policyEntries, policyObjects } from './policyWalk';
+import { clip } from '../valueOrigin';
 
 /** Rules about property names inside the upgrade policy: unknown, miscased, duplicated. */
 
@@ -30,9 +31,14 @@ export const UNKNOWN_PROPERTY = scaleSetRule({
               },
             ]
           : [];
-      const hint = suggestion ? ` Did you mean "${suggestion}"?` : ` The properties of ${objectId} are: ${known.join(', ')}.`;
       out.push({
-        message: `"${entry.property.name}" is not a property of ${objectId}, so the setting has no effect.${hint}`,
+        message: `"${clip(entry.property.name)}" is not a property of ${objectId}, so the setting has no effect.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+        details: {
+          explanation: `The Compute API defines these properties in ${objectId}: ${known.join(', ')}. ARM ignores (or, in newer API versions, rejects) a name it does not know.`,
+          assumption:
+            'Whether Azure rejects an unknown property or ignores it depends on the API version and is not documented per property.',
+          sources: ['S1', 'S2'],
+        },
         span: entry.property.keySpan,
         fixes,
       });
@@ -43,7 +49,7 @@ export const UNKNOWN_PROPERTY = scaleSetRule({
 
 export const PROPERTY_NAME_CASING = scaleSetRule({
   id: 'property-name-casing',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'info',
   title: 'Non-canonical spelling of a name or enum value',
   description:
     'A policy property name or enum value that differs from the Compute API only in letter case. ARM accepts it; the canonical spelling keeps templates consistent with the API reference and docs.',
@@ -64,7 +70,11 @@ export const PROPERTY_NAME_CASING = scaleSetRule({
       if (!canonical) continue;
       const editable = entry.object.editable && value.expression === undefined;
       out.push({
-        message: `"${value.value}" is spelled "${canonical}" in the Compute API. ARM compares ${property.name} values case-insensitively, so it works, but the canonical spelling matches the API reference and the docs.`,
+        message: `${property.name} "${clip(value.value)}" is spelled "${canonical}" in the Compute API. ARM ignores the case, so it works.`,
+        details: {
+          explanation: `ARM compares ${property.name} values case-insensitively, so the template deploys as written. The canonical spelling matches the API reference, the docs and what Azure returns, so diffs and searches find it.`,
+          sources: property.sources,
+        },
         span: value.span,
         fixes: editable
           ? [
@@ -83,7 +93,11 @@ export const PROPERTY_NAME_CASING = scaleSetRule({
 
 function nameCasing(written: string, canonical: string, where: string, keySpan: FindingDraft['span'], editable: boolean): FindingDraft {
   return {
-    message: `"${written}" is spelled "${canonical}" in the Compute API (${where}). ARM matches property names case-insensitively, so it works, but the canonical spelling matches the API reference, the docs and other tools' output.`,
+    message: `"${clip(written)}" is spelled "${canonical}" in the Compute API. ARM ignores the case of property names, so it works.`,
+    details: {
+      explanation: `In ${where}, ARM matches property names case-insensitively, so the template deploys as written. The canonical spelling matches the API reference, the docs and other tools' output (what-if, az vmss show), so diffs and searches find it.`,
+      sources: ['S1'],
+    },
     span: keySpan,
     fixes: editable
       ? [{ title: `Rename to "${canonical}"`, edits: [{ kind: 'renameProperty', keySpan, newName: canonical }], isPreferred: true }]
@@ -115,7 +129,11 @@ export const DUPLICATE_PROPERTY = scaleSetRule({
         const winner = group[group.length - 1]!;
         for (const loser of group.slice(0, -1)) {
           out.push({
-            message: `"${loser.name}" is set ${group.length} times in ${object.objectId}. Only one of them can take effect: JSON readers, including this tool's model of ARM, keep the last one, so this copy is ignored and misleads readers (RFC 8259 asks for unique names). Remove it, or keep its value in the last one.`,
+            message: `"${clip(loser.name)}" is set ${group.length} times in ${object.objectId}; only the last one takes effect, so this copy is ignored.`,
+            details: {
+              explanation: `JSON readers, this tool's model of ARM included, keep the last of duplicated names, so this copy is ignored and misleads readers; RFC 8259 asks for unique names. Remove it, or move its value into the last one.`,
+              assumption: 'That ARM keeps the last copy is how JSON readers behave; ARM may also reject duplicated names outright.',
+            },
             span: loser.keySpan,
             related: [{ span: winner.keySpan, message: `This "${winner.name}" is the one that takes effect.` }],
             tags: ['unnecessary'],

@@ -3,6 +3,7 @@ import type { PolicyObjectId } from '../../catalog/policyProperty';
 import type { RProperty, ScaleSetModel, StrayPolicy } from '../../model/templateModel';
 import { scaleSetRule } from '../defineRule';
 import type { FindingDraft, Fix } from '../ruleTypes';
+import { clip } from '../valueOrigin';
 import { canWriteInto, findChild, pathFromUpgradePolicy, policyEntries, type PolicyEntry } from './policyWalk';
 
 /**
@@ -32,16 +33,22 @@ function strayFinding(scaleSet: ScaleSetModel, stray: StrayPolicy): FindingDraft
   const where = stray.parentPath.length ? stray.parentPath.join('.') : 'the resource level';
   const existing = existingAt(scaleSet, expected);
   const name = expected[expected.length - 1]!;
-  const message = `"${stray.property.name}" at ${where} is not read by ARM: it belongs at ${expected.join('.')}. As written, these settings are ignored${name === 'upgradePolicy' ? ' and the scale set keeps the default mode Manual' : ''}.`;
+  const message = `${clip(stray.property.name)} at ${clip(where)} is not read by ARM (it belongs at ${expected.join('.')}), so its settings are ignored.`;
+  const explanation = `ARM reads the upgrade policy only at ${expected.join('.')}; as written, these settings have no effect${name === 'upgradePolicy' ? ' and the scale set keeps the default mode Manual' : ''}.`;
   if (existing) {
     return {
-      message: `${message} ${expected.join('.')} already exists; merge these settings into it and delete this ${stray.property.name}.`,
+      message,
+      details: {
+        explanation: `${explanation} ${expected.join('.')} already exists: merge these settings into it and delete this ${clip(stray.property.name)}.`,
+        sources: ['S1', 'S12'],
+      },
       span: stray.property.keySpan,
       related: [{ span: existing.keySpan, message: `ARM reads this ${name}.` }],
     };
   }
   return {
-    message: `${message} Move it there.`,
+    message,
+    details: { explanation: `${explanation} Move it there.`, sources: ['S1', 'S12'] },
     span: stray.property.keySpan,
     fixes: [
       {
@@ -86,7 +93,7 @@ function misplacedEntry(scaleSet: ScaleSetModel, entry: PolicyEntry): FindingDra
       ? findChild(scaleSet.upgradePolicy?.value, canonical)
       : findChild(findChild(scaleSet.upgradePolicy?.value, target)?.value, canonical);
   const targetDisplay = target === 'upgradePolicy' ? 'upgradePolicy' : `upgradePolicy.${target}`;
-  const message = `"${entry.property.name}" belongs in ${targetDisplay}, not in ${entry.object.objectId}; the Compute API does not read it here, so the setting has no effect.`;
+  const message = `"${clip(entry.property.name)}" belongs in ${targetDisplay}, not in ${entry.object.objectId}; it is not read here, so it has no effect.`;
   const upgradePolicy = scaleSet.upgradePolicy;
   const fixes: Fix[] =
     !alreadyThere && entry.object.editable && upgradePolicy && canWriteInto(scaleSet, target)
@@ -107,7 +114,13 @@ function misplacedEntry(scaleSet: ScaleSetModel, entry: PolicyEntry): FindingDra
       : [];
   return [
     {
-      message: alreadyThere ? `${message} ${target} already sets "${alreadyThere.name}"; remove this one.` : `${message} Move it.`,
+      message,
+      details: {
+        explanation: alreadyThere
+          ? `The Compute API reads ${canonical} only in ${targetDisplay}, which already sets "${clip(alreadyThere.name)}": remove this one.`
+          : `The Compute API reads ${canonical} only in ${targetDisplay}: move it there.`,
+        sources: ['S1'],
+      },
       span: entry.property.keySpan,
       related: alreadyThere ? [{ span: alreadyThere.keySpan, message: `ARM reads this "${alreadyThere.name}".` }] : [],
       fixes,

@@ -1,10 +1,11 @@
 import { closestName } from '../../catalog/closestName';
 import { humaniseDuration, parseIsoDuration, suggestDurations } from '../../catalog/durations';
 import type { JsonPrimitive, PolicyProperty } from '../../catalog/policyProperty';
-import type { RValue, ScaleSetModel } from '../../model/templateModel';
+import type { RValue, ScaleSetModel, TemplateModel } from '../../model/templateModel';
 import { scaleSetRule } from '../defineRule';
 import type { FindingDraft, Fix } from '../ruleTypes';
-import { originNote, showValue } from '../valueOrigin';
+import { joinSentences } from '../messageText';
+import { originRelated, originSentence, showValue } from '../valueOrigin';
 import { isValueEditable, policyEntries, type PolicyEntry } from './policyWalk';
 import { expectedType, valueShape } from './valueShape';
 
@@ -38,8 +39,8 @@ export const VALUE_TYPE = scaleSetRule({
   title: 'Value of the wrong type',
   description:
     'A policy property whose value has a type the Compute API cannot convert, such as "abc" for an integer or a string where an object is expected.',
-  check: ({ scaleSet, facts }) => [
-    ...upgradePolicyType(scaleSet),
+  check: ({ model, scaleSet, facts }) => [
+    ...upgradePolicyType(model, scaleSet),
     ...forEachValue(policyEntries(scaleSet, facts), (_entry, property, value, editable) => {
       if (valueShape(property, value).kind !== 'wrongType') return undefined;
       const fixes =
@@ -47,8 +48,16 @@ export const VALUE_TYPE = scaleSetRule({
           ? [replaceFix(`Use the default ${JSON.stringify(property.default)}`, value, property.default)]
           : [];
       return {
-        message: `${property.name} must be ${expectedType(property)}, but it is ${showValue(value)}${originNote(value)}. ARM cannot convert it, so the deployment fails.${property.default !== undefined ? ` The default is ${JSON.stringify(property.default)}.` : ''}`,
+        message: `${property.name} is ${showValue(value)}, but it must be ${expectedType(property)}; ARM cannot convert it, so the deployment fails.`,
+        details: {
+          explanation: joinSentences(
+            originSentence(value),
+            property.default !== undefined ? `Without a value, ${property.name} is ${JSON.stringify(property.default)}.` : '',
+          ),
+          sources: property.sources,
+        },
         span: value.span,
+        related: originRelated(model, value),
         fixes,
       };
     }),
@@ -56,30 +65,43 @@ export const VALUE_TYPE = scaleSetRule({
 });
 
 /** upgradePolicy itself must be an object; anything else leaves the scale set with the defaults. */
-function upgradePolicyType(scaleSet: ScaleSetModel): FindingDraft[] {
+function upgradePolicyType(model: TemplateModel, scaleSet: ScaleSetModel): FindingDraft[] {
   const value = scaleSet.upgradePolicy?.value;
   if (!value || value.kind === 'object' || value.kind === 'unknown' || value.kind === 'null') return [];
   return [
     {
-      message: `upgradePolicy must be an object such as { "mode": "Rolling" }, but it is ${showValue(value)}${originNote(value)}. ARM cannot read it, so the deployment fails.`,
+      message: `upgradePolicy is ${showValue(value)}, but it must be an object such as { "mode": "Rolling" }; ARM cannot read it, so the deployment fails.`,
+      details: {
+        explanation: joinSentences(originSentence(value), 'Without an upgrade policy the scale set uses mode Manual.'),
+        sources: ['S1'],
+      },
       span: value.span,
+      related: originRelated(model, value),
     },
   ];
 }
 
 export const VALUE_AS_STRING = scaleSetRule({
   id: 'value-as-string',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'info',
   title: 'Number or boolean written as a string',
   description: 'A number or boolean written as a string ("20", "true"). ARM converts it, so it works, but the API defines the typed value.',
-  check: ({ scaleSet, facts }) =>
+  check: ({ model, scaleSet, facts }) =>
     forEachValue(policyEntries(scaleSet, facts), (_entry, property, value, editable) => {
       const shape = valueShape(property, value);
       if (shape.kind !== 'asString') return undefined;
       const kind = typeof shape.typed === 'number' ? 'a number' : 'a boolean';
       return {
-        message: `${property.name} is the string ${showValue(value)}${originNote(value)}, but the Compute API defines it as ${kind}. ARM converts the string, so it works, but write ${String(shape.typed)} without quotes so the template says what the API means.`,
+        message: `${property.name} is the string ${showValue(value)}; the Compute API defines ${kind}. ARM converts it, but a quoted value invites mistakes.`,
+        details: {
+          explanation: joinSentences(
+            originSentence(value),
+            `ARM converts the string, so the template deploys. Write ${String(shape.typed)} without quotes so the template says what the API means: a quoted number such as "20%" only fails at deployment.`,
+          ),
+          sources: property.sources,
+        },
         span: value.span,
+        related: originRelated(model, value),
         fixes: editable ? [replaceFix(`Change to ${String(shape.typed)}`, value, shape.typed, true)] : [],
       };
     }),
@@ -90,7 +112,7 @@ export const VALUE_OUT_OF_RANGE = scaleSetRule({
   defaultSeverity: 'error',
   title: 'Value out of range',
   description: 'A number outside the range the Compute API accepts, e.g. maxBatchInstancePercent outside 5 to 100.',
-  check: ({ scaleSet, facts }) =>
+  check: ({ model, scaleSet, facts }) =>
     forEachValue(policyEntries(scaleSet, facts), (_entry, property, value, editable) => {
       const shape = valueShape(property, value);
       if ((shape.kind !== 'ok' && shape.kind !== 'asString') || typeof shape.typed !== 'number') return undefined;
@@ -111,8 +133,16 @@ export const VALUE_OUT_OF_RANGE = scaleSetRule({
           fixes.push(replaceFix(`Use the default ${property.default}`, value, property.default));
       }
       return {
-        message: `${property.name} is ${n}${unit(property)}${originNote(value)}, but the Compute API accepts ${range}${unit(property)}, so the deployment fails validation. Use a value from ${range}${typeof property.default === 'number' ? `; the default is ${property.default}${unit(property)}` : ''}.`,
+        message: `${property.name} is ${n}; the Compute API accepts ${range}, so the deployment fails.`,
+        details: {
+          explanation: joinSentences(
+            originSentence(value),
+            `Use a value from ${range}${unit(property)}${typeof property.default === 'number' ? `; without a value it is ${property.default}${unit(property)}` : ''}.`,
+          ),
+          sources: property.sources,
+        },
         span: value.span,
+        related: originRelated(model, value),
         fixes,
       };
     }),
@@ -124,7 +154,7 @@ export const INVALID_ENUM_VALUE = scaleSetRule({
   title: 'Invalid enum value',
   description:
     'A value that is not one of the allowed values of an enum property such as upgradePolicy.mode (compared case-insensitively, as ARM does).',
-  check: ({ scaleSet, facts }) =>
+  check: ({ model, scaleSet, facts }) =>
     forEachValue(policyEntries(scaleSet, facts), (_entry, property, value, editable) => {
       if (property.type !== 'enum' || value.kind !== 'string') return undefined;
       const allowed = property.enumValues ?? [];
@@ -132,8 +162,17 @@ export const INVALID_ENUM_VALUE = scaleSetRule({
       const suggestion = closestName(value.value, allowed);
       const fixes = editable ? allowed.map((v) => replaceFix(`Change to "${v}"`, value, v, v === suggestion)) : [];
       return {
-        message: `${showValue(value)}${originNote(value)} is not a valid ${property.name}; ARM rejects the deployment. Use ${expectedType(property)}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}${property.default !== undefined ? ` Without a value the ${property.name} is "${String(property.default)}".` : ''}`,
+        message: `${showValue(value)} is not a valid ${property.name}, so ARM rejects the deployment.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+        details: {
+          explanation: joinSentences(
+            originSentence(value),
+            `${property.name} takes ${expectedType(property)}.`,
+            property.default !== undefined ? `Without a value, ${property.name} is "${String(property.default)}".` : '',
+          ),
+          sources: property.sources,
+        },
         span: value.span,
+        related: originRelated(model, value),
         fixes,
       };
     }),
@@ -141,10 +180,10 @@ export const INVALID_ENUM_VALUE = scaleSetRule({
 
 export const INVALID_DURATION = scaleSetRule({
   id: 'invalid-duration',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   title: 'Invalid ISO 8601 duration',
   description: 'A duration property (pauseTimeBetweenBatches) whose string is not an ISO 8601 duration such as "PT5M".',
-  check: ({ scaleSet, facts }) =>
+  check: ({ model, scaleSet, facts }) =>
     forEachValue(policyEntries(scaleSet, facts), (_entry, property, value, editable) => {
       if (property.type !== 'duration' || value.kind !== 'string') return undefined;
       const parsed = parseIsoDuration(value.value);
@@ -154,8 +193,19 @@ export const INVALID_DURATION = scaleSetRule({
       const choices = suggestions.length ? suggestions : [fallback];
       const fixes = editable ? choices.map((d, i) => replaceFix(`Change to "${d}" (${humaniseDuration(d)})`, value, d, i === 0)) : [];
       return {
-        message: `${showValue(value)}${originNote(value)} is not an ISO 8601 duration: ${parsed.reason}. ${property.name} takes a duration like "PT5M" (5 minutes) or "PT0S" (no pause, the default). The API schema does not check the form, so the mistake would only show when the service reads the pause.${suggestions.length ? ` Did you mean "${suggestions[0]}" (${humaniseDuration(suggestions[0]!)})?` : ''}`,
+        message: `${property.name} ${showValue(value)} is not an ISO 8601 duration such as "PT5M", so Azure cannot read the pause.`,
+        details: {
+          explanation: joinSentences(
+            originSentence(value),
+            `It is not a duration: ${parsed.reason}.`,
+            `${property.name} takes a duration like "PT5M" (5 minutes) or "PT0S" (no pause, the default). The API schema does not check the form, so the deployment is accepted and the mistake only shows when the service reads the pause.`,
+            suggestions.length ? `Did you mean "${suggestions[0]}" (${humaniseDuration(suggestions[0]!)})?` : '',
+          ),
+          assumption: 'When exactly Azure rejects a malformed duration (at deployment or when an upgrade starts) is not documented.',
+          sources: property.sources,
+        },
         span: value.span,
+        related: originRelated(model, value),
         fixes,
       };
     }),

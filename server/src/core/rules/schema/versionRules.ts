@@ -5,7 +5,8 @@ import type { RProperty, RValue, ScaleSetModel } from '../../model/templateModel
 import { scaleSetRule } from '../defineRule';
 import { perScaleSet } from '../facts/memo';
 import type { FindingDraft, Fix } from '../ruleTypes';
-import { originNote } from '../valueOrigin';
+import { joinSentences } from '../messageText';
+import { clip, originSentence } from '../valueOrigin';
 import { canWriteInto, findChild, pathFromUpgradePolicy, policyEntries, type PolicyEntry } from './policyWalk';
 
 /** Rules that compare policy properties with the resource's apiVersion and retire legacy forms. */
@@ -68,8 +69,16 @@ function tooNew(
   if (api.editable) fixes.push({ title: `Change apiVersion to ${since}`, edits: [raiseApiVersion(api, since)], isPreferred: true });
   if (offerRemove && entry.object.editable)
     fixes.push({ title: `Remove ${property.name}`, edits: [{ kind: 'removeProperty', keySpan: entry.property.keySpan }] });
+  const used = api.value.kind === 'string' ? clip(api.value.value) : '';
   return {
-    message: `${what} to the Compute API in version ${since}, but this resource uses apiVersion ${api.value.kind === 'string' ? api.value.value : ''}${originNote(api.value)}. That version does not define it, so the setting does not take effect as intended. Use apiVersion ${since} or later${offerRemove ? `, or remove ${property.name}` : ''}.`,
+    message: `${what} in Compute API ${since}, but this resource uses apiVersion ${used}, which does not define it, so it does not take effect.`,
+    details: {
+      explanation: joinSentences(
+        originSentence(api.value),
+        `Use apiVersion ${since} or later${offerRemove ? `, or remove ${property.name}` : ''}. Depending on the version, Azure ignores a property it does not define or rejects the deployment.`,
+      ),
+      sources: ['S1', 'S2'],
+    },
     span,
     related: [{ span: api.value.span, message: "The resource's apiVersion." }],
     fixes,
@@ -89,14 +98,22 @@ export const LEGACY_UPGRADE_PROPERTY = scaleSetRule({
       const property = entry.match?.property;
       if (!property?.removedIn || !property.replacedBy || entry.object.objectId !== 'upgradePolicy') continue;
       const replacement = `upgradePolicy.${property.replacedBy.join('.')}`;
-      const status = !api
-        ? ''
-        : api.date >= property.removedIn
-          ? ` This resource uses apiVersion ${api.date}, which no longer reads it, so it has no effect.`
-          : ` This resource uses apiVersion ${api.date}, where it still works, but API ${property.removedIn} and later ignore it.`;
+      const shortReplacement = property.replacedBy.join('.');
+      const ignored = api !== undefined && api.date >= property.removedIn;
       const needsNewerApi = api !== undefined && api.date < property.removedIn;
+      const status = !api
+        ? `From API ${property.removedIn} on it is not read.`
+        : ignored
+          ? `This resource uses apiVersion ${api.date}, which no longer reads it.`
+          : `This resource uses apiVersion ${api.date}, where it still works, but API ${property.removedIn} and later ignore it.`;
       out.push({
-        message: `${entry.property.name} is the legacy form (API ${property.since} to before ${property.removedIn}) of ${replacement}.${status} Use ${replacement}${needsNewerApi ? `, which needs apiVersion ${property.removedIn} or later` : ''}.`,
+        message: ignored
+          ? `${entry.property.name} is the legacy form of ${shortReplacement}; apiVersion ${api.date} does not read it, so it has no effect.`
+          : `${entry.property.name} is the legacy form of ${shortReplacement}; API ${property.removedIn} and later ignore it.`,
+        details: {
+          explanation: `${entry.property.name} was read from API ${property.since} to before ${property.removedIn}. ${status} Use ${replacement}${needsNewerApi ? `, which needs apiVersion ${property.removedIn} or later` : ''}.`,
+          sources: ['S2'],
+        },
         span: entry.property.keySpan,
         tags: ['deprecated'],
         fixes: migrationFixes(scaleSet, entry, property, api),

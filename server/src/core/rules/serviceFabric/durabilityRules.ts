@@ -4,7 +4,8 @@ import { asBoolean, asString } from '../../model/values';
 import { scaleSetRule } from '../defineRule';
 import { automaticOsUpgrade, isEditable } from '../facts';
 import type { Fix } from '../ruleTypes';
-import { originNote, showValue } from '../valueOrigin';
+import { clip, originRelated, originSentence, showValue } from '../valueOrigin';
+import { joinSentences } from '../messageText';
 import { extensionRelated, nodeTypeRelated, sfContext } from './common';
 
 /** Durability and extension-version rules for Service Fabric node types (reference §3.5 #30, #31; S4, S15). */
@@ -36,9 +37,19 @@ export const SF_DURABILITY = scaleSetRule({
       : `The cluster is not in this template; unless node type "${ctx.nodeTypeName}" is stateless-only (isStateless: true), this is not allowed.`;
     return [
       {
-        message: `Service Fabric node type "${ctx.nodeTypeName}" has durability Bronze${originNote(durability.property.value)} with automatic OS image upgrade on. Automatic OS upgrades on Service Fabric need durability Silver or Gold, so that Service Fabric can hold an upgrade until its replicas are safe; Bronze is allowed only for stateless-only node types (S4, S15). ${where} Use Silver or Gold in both the extension and the cluster's node type (with at least 5 instances), or turn automatic OS upgrade off.`,
+        message: `Service Fabric node type "${clip(ctx.nodeTypeName)}" has durability Bronze, but automatic OS upgrade needs Silver or Gold unless the node type is stateless-only.`,
+        details: {
+          explanation: joinSentences(
+            originSentence(durability.property.value),
+            'Automatic OS upgrades on Service Fabric need durability Silver or Gold, so that Service Fabric can hold an upgrade until its replicas are safe; Bronze is allowed only for stateless-only node types.',
+            where,
+            "Use Silver or Gold in both the extension and the cluster's node type (with at least 5 instances), or turn automatic OS upgrade off.",
+          ),
+          sources: ['S4', 'S15'],
+        },
         span: durability.property.value.span,
         related: [
+          ...originRelated(model, durability.property.value),
           { span: aos.property.value.span, message: 'Automatic OS upgrade is turned on here.' },
           ...nodeTypeRelated(ctx, ' (isStateless)', stateless),
         ],
@@ -72,9 +83,16 @@ export const SF_EXTENSION_VERSION = scaleSetRule({
       : [];
     return [
       {
-        message: `The Service Fabric extension of node type "${ctx.nodeTypeName}" has typeHandlerVersion ${showValue(version)}${originNote(version)}, but automatic OS image upgrade on Service Fabric needs ${SERVICE_FABRIC_EXTENSION.aosMinimumTypeHandlerVersion} or newer (S4, S15): older versions do not coordinate OS upgrades with the cluster. Use typeHandlerVersion "${SERVICE_FABRIC_EXTENSION.aosMinimumTypeHandlerVersion}".`,
+        message: `The Service Fabric extension has typeHandlerVersion ${showValue(version)}, but automatic OS upgrade on Service Fabric needs ${SERVICE_FABRIC_EXTENSION.aosMinimumTypeHandlerVersion} or newer.`,
+        details: {
+          explanation: joinSentences(
+            originSentence(version),
+            `Node type "${ctx.nodeTypeName}": older versions of the extension do not coordinate OS upgrades with the cluster. Use typeHandlerVersion "${SERVICE_FABRIC_EXTENSION.aosMinimumTypeHandlerVersion}".`,
+          ),
+          sources: ['S4', 'S15'],
+        },
         span: version.span,
-        related: [{ span: aos.property.value.span, message: 'Automatic OS upgrade is turned on here.' }],
+        related: [{ span: aos.property.value.span, message: 'Automatic OS upgrade is turned on here.' }, ...originRelated(model, version)],
         fixes,
       },
     ];
@@ -109,9 +127,23 @@ export const SF_DURABILITY_MISMATCH = scaleSetRule({
       });
     return [
       {
-        message: `The Service Fabric extension of scale set "${scaleSet.displayName}" sets durabilityLevel ${ours.value}${originNote(ours.property.value)}, but the cluster's node type "${ctx.nodeTypeName}" has ${theirsText}${originNote(theirs!)}. They must match (S4); Service Fabric refuses it: "Durability Mismatch Detected for NodeType ${ctx.nodeTypeName}. VMSS Durability ${ours.value} does not match the current SFRP NodeType durability level ${theirsText}". Set the same level in both places.`,
+        message: `The Service Fabric extension sets durabilityLevel ${ours.value}, but the cluster's node type "${clip(ctx.nodeTypeName)}" has ${clip(theirsText)}, so Service Fabric rejects it.`,
+        details: {
+          explanation: joinSentences(
+            originSentence(ours.property.value),
+            theirs ? originSentence(theirs) : '',
+            'The durability of the extension and of the cluster node type must match. Set the same level in both places.',
+          ),
+          azureError: `Durability Mismatch Detected for NodeType ${ctx.nodeTypeName}. VMSS Durability ${ours.value} does not match the current SFRP NodeType durability level ${theirsText}`,
+          sources: ['S4', 'S15'],
+        },
         span: ours.property.value.span,
-        related: [...nodeTypeRelated(ctx, ' durabilityLevel', theirs), extensionRelated(ctx)],
+        related: [
+          ...nodeTypeRelated(ctx, ' durabilityLevel', theirs),
+          extensionRelated(ctx),
+          ...originRelated(model, ours.property.value),
+          ...(theirs ? originRelated(model, theirs) : []),
+        ],
         fixes,
       },
     ];

@@ -4,14 +4,15 @@ import { asInteger, asString } from '../../model/values';
 import { scaleSetRule } from '../defineRule';
 import { automaticOsUpgrade, healthSources, isEditable, overprovision, windowsAutomaticUpdates } from '../facts';
 import type { Fix } from '../ruleTypes';
-import { originNote, showValue } from '../valueOrigin';
+import { clip, originRelated, originSentence, showValue } from '../valueOrigin';
+import { joinSentences } from '../messageText';
 import { extensionRelated, sfContext } from './common';
 
 /** Scale-set settings a Service Fabric node type must have (reference §3.5 #32–#35; S4, S15). */
 
 export const SF_HEALTH_PROBE = scaleSetRule({
   id: 'sf-health-probe',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   title: 'Load-balancer health probe on a Service Fabric scale set',
   description:
     'A Service Fabric scale set sets networkProfile.healthProbe; load-balancer probes are not a health source for Service Fabric scale sets.',
@@ -21,7 +22,12 @@ export const SF_HEALTH_PROBE = scaleSetRule({
     if (!ctx || !probe) return [];
     return [
       {
-        message: `Scale set "${scaleSet.displayName}" is Service Fabric node type "${ctx.nodeTypeName}" but sets networkProfile.healthProbe. "Application Health Probes are not supported for Service Fabric scale sets" (S4): Silver and Gold node types get their health from Service Fabric and need no health source, and Bronze (stateless) node types must use the Application Health extension. Remove networkProfile.healthProbe${ctx.sf.durability.value === 'Bronze' ? ' and add an Application Health extension' : ''}. (The load balancer's probes for its own rules are fine.)`,
+        message: 'networkProfile.healthProbe is set on a Service Fabric scale set, where load-balancer health probes are not supported.',
+        details: {
+          explanation: `Node type "${ctx.nodeTypeName}": the automatic OS upgrade documentation says "Application Health Probes are not supported for Service Fabric scale sets". Silver and Gold node types get their health from Service Fabric and need no health source, and Bronze (stateless) node types must use the Application Health extension. Remove networkProfile.healthProbe${ctx.sf.durability.value === 'Bronze' ? ' and add an Application Health extension' : ''}. The load balancer's probes for its own rules are fine.`,
+          assumption: 'Whether Azure rejects the deployment, and with which text, is not documented.',
+          sources: ['S4', 'S15'],
+        },
         span: probe.value.span,
         related: [extensionRelated(ctx)],
       },
@@ -53,7 +59,7 @@ export const SF_AUTOMATIC_UPDATES = scaleSetRule({
       const durability = ctx.sf.durability.value;
       if (aos !== false || (durability !== 'Silver' && durability !== 'Gold')) return [];
     }
-    const platform = `"This update will make your cluster vulnerable to multiple nodes of NodeType: ${ctx.nodeTypeName} going down at the same time due to windows updates. …"`;
+    const platform = `This update will make your cluster vulnerable to multiple nodes of NodeType: ${ctx.nodeTypeName} going down at the same time due to windows updates. …`;
     const fixes: Fix[] = [];
     const config = scaleSet.windowsConfiguration;
     if (explicit) {
@@ -83,12 +89,22 @@ export const SF_AUTOMATIC_UPDATES = scaleSetRule({
         isPreferred: true,
       });
     }
-    const what = explicit
-      ? `sets windowsConfiguration.enableAutomaticUpdates to ${showValue(explicit.value)}${originNote(explicit.value)}`
-      : `does not set windowsConfiguration.enableAutomaticUpdates, so it is true (the default), and automatic OS upgrade is off so nothing turns it off`;
+    const silverOrGold = ctx.sf.durability.value === 'Silver' || ctx.sf.durability.value === 'Gold';
     return [
       {
-        message: `Windows Service Fabric node type "${ctx.nodeTypeName}" (durability ${ctx.sf.durability.value}) ${what}. Service Fabric scale sets must set it to false (S4): Windows Update restarts nodes on its own schedule, not Update Domain by Update Domain, so several nodes can go down at once. Service Fabric validates it for Silver and Gold: ${platform} (S15). Set enableAutomaticUpdates to false, and patch with automatic OS image upgrade or Service Fabric's Patch Orchestration Application.`,
+        message: explicit
+          ? `Service Fabric node type "${clip(ctx.nodeTypeName)}" sets enableAutomaticUpdates to ${showValue(explicit.value)}, so Windows Update can restart several nodes at once.`
+          : `Service Fabric node type "${clip(ctx.nodeTypeName)}" leaves enableAutomaticUpdates at its default, true, so Windows Update can restart several nodes at once.`,
+        details: {
+          explanation: joinSentences(
+            explicit
+              ? originSentence(explicit.value)
+              : 'windowsConfiguration.enableAutomaticUpdates is not set, so it is true (the default), and automatic OS upgrade is off, so nothing turns it off.',
+            `Service Fabric scale sets must set it to false (durability ${ctx.sf.durability.value}): Windows Update restarts nodes on its own schedule, not Update Domain by Update Domain, so several nodes can go down at once. Service Fabric validates it for Silver and Gold node types. Set enableAutomaticUpdates to false, and patch with automatic OS image upgrade or Service Fabric's Patch Orchestration Application.`,
+          ),
+          ...(silverOrGold ? { azureError: platform } : {}),
+          sources: ['S4', 'S15'],
+        },
         span: explicit ? explicit.value.span : (config?.keySpan ?? ctx.sf.extension.type?.span ?? ctx.sf.extension.span),
         related: [extensionRelated(ctx)],
         fixes,
@@ -113,9 +129,21 @@ export const SF_MIN_CAPACITY = scaleSetRule({
     if (!capacity || n === undefined || n >= minimum) return [];
     return [
       {
-        message: `Service Fabric node type "${ctx.nodeTypeName}" has durability ${durability.value} but sku.capacity ${n}${originNote(capacity)}. Silver and Gold node types need at least ${minimum} VMs (SFRP MinVMCountValidation, S15): "NodeType ${ctx.nodeTypeName} with VMSS Durability ${durability.value} should have atleast ${minimum} VMs but actually has ${n} VMs." With fewer, Service Fabric cannot keep enough replicas up while it restarts nodes for upgrades. Use at least ${minimum} instances, or durability Bronze for a stateless node type.`,
+        message: `Service Fabric node type "${clip(ctx.nodeTypeName)}" has durability ${durability.value} with ${n} instances; Service Fabric requires at least ${minimum}.`,
+        details: {
+          explanation: joinSentences(
+            originSentence(capacity),
+            `Silver and Gold node types need at least ${minimum} VMs (Service Fabric's MinVMCountValidation): with fewer, Service Fabric cannot keep enough replicas up while it restarts nodes for upgrades. Use at least ${minimum} instances, or durability Bronze for a stateless node type.`,
+            'The validation runs on cluster operations rather than on the scale-set deployment itself, and autoscale or a later scale-out may raise the count, so this is a warning.',
+          ),
+          azureError: `NodeType ${ctx.nodeTypeName} with VMSS Durability ${durability.value} should have atleast ${minimum} VMs but actually has ${n} VMs.`,
+          sources: ['S15'],
+        },
         span: capacity.span,
-        related: [{ span: durability.property.value.span, message: `Durability ${durability.value} is set here.` }],
+        related: [
+          { span: durability.property.value.span, message: `Durability ${durability.value} is set here.` },
+          ...originRelated(model, capacity),
+        ],
         fixes: isEditable(capacity)
           ? [
               {
@@ -158,7 +186,15 @@ export const SF_OVERPROVISION = scaleSetRule({
       });
     return [
       {
-        message: `Scale set "${scaleSet.displayName}" has the Service Fabric extension but ${explicit ? `sets overprovision to ${showValue(explicit.value)}${originNote(explicit.value)}` : 'does not set overprovision, which defaults to true'}. Azure rejects it: "Overprovisioning not allowed on Virtual Machine Scale Sets with Service Fabric extension." (extra VMs would join the cluster as nodes and then be deleted). Set "overprovision": false.`,
+        message: `The scale set has the Service Fabric extension but ${explicit ? `sets overprovision to ${showValue(explicit.value)}` : 'leaves overprovision at its default, true'}, so Azure rejects the deployment.`,
+        details: {
+          explanation: joinSentences(
+            explicit ? originSentence(explicit.value) : '',
+            'Overprovisioned VMs would join the cluster as nodes and then be deleted. Set "overprovision": false.',
+          ),
+          azureError: 'Overprovisioning not allowed on Virtual Machine Scale Sets with Service Fabric extension.',
+          sources: ['S15'],
+        },
         span: explicit ? explicit.value.span : (scaleSet.properties?.keySpan ?? { offset: scaleSet.span.offset, length: 1 }),
         related: [extensionRelated(ctx)],
         fixes,
