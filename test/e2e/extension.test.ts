@@ -123,7 +123,7 @@ describe('the extension in a real VS Code', { timeout: 300_000 }, () => {
       return t.includes('Largest share') ? t : undefined;
     });
     assert.match(text, /default 20/);
-    assert.match(text, /With 10 instances, 20 % means batches of 2/);
+    assert.match(text, /20 % of 10 instances is 2/);
     await wb.screenshot('05-hover');
     await wb.page.keyboard.press('Escape');
   });

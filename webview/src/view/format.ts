@@ -1,6 +1,6 @@
 /** Number and text formats shared by the views, the table views and the exports. */
-import { formatDuration } from '../../../server/src/core/sim/index';
-import type { GateResult, SimBatch, SimRun } from '../../../server/src/core/sim/index';
+import { formatDuration, reasonWords } from '../../../server/src/core/sim/index';
+import type { GateResult, LimitReason, SimBatch, SimRun } from '../../../server/src/core/sim/index';
 
 export { formatDuration };
 
@@ -46,6 +46,27 @@ export function batchPlace(batch: SimBatch, flexible: boolean): string {
   if (zones.length > 0) parts.push(`zone ${zones.join(', ')}`);
   if (domains.length > 0) parts.push(`${flexible ? 'FD' : 'UD'} ${domains.join(', ')}`);
   return parts.join(' · ');
+}
+
+/** ", smaller than the policy's 2: a batch stays within one zone", or "" for a batch of the policy's size. */
+export function limitText(batch: SimBatch, batchSize: number): string {
+  return batch.limitedBy.length > 0 ? `, smaller than the policy's ${batchSize}: ${reasonWords(batch.limitedBy)}` : '';
+}
+
+const SHORT: Readonly<Record<LimitReason, string>> = {
+  zone: 'zone',
+  updateDomain: 'UD',
+  faultDomain: 'FD',
+  serviceFabricUpdateDomain: 'SF UD',
+  phase: 'phase',
+  unhealthyAllowance: 'unhealthy limit',
+  unhealthyFirst: 'unhealthy first',
+  remaining: 'rest',
+};
+
+/** " · ≤ UD": the timeline row's short form of why a batch is smaller. */
+export function limitShort(batch: SimBatch): string {
+  return batch.limitedBy.length > 0 ? ` · ≤ ${batch.limitedBy.map((r) => SHORT[r]).join(', ')}` : '';
 }
 
 export function memberText(batch: SimBatch): string {

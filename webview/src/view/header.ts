@@ -21,6 +21,7 @@ export function renderHeader(r: PreviewResult, idPrefix: string, reveal: (proper
   );
   const facts: [string, string][] = [
     ['Batches', batchShape(run)],
+    ['Plan', run.plan.explanation],
     ['Estimated duration', formatDuration(run.durationSeconds)],
     ['Minimum serving', `${run.minServingInstances} of ${total}${total > 0 ? ` (${percent(run.minServingInstances / total, 0)})` : ''}`],
     ['Trigger', triggerText(input.trigger)],

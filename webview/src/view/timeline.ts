@@ -7,7 +7,7 @@
 import { el, svg } from '../dom';
 import type { GateResult, SimRun } from '../../../server/src/core/sim/index';
 import { timeAxis, timeScale } from './axis';
-import { batchPlace, clock, formatDuration, gateName, gateText, memberText } from './format';
+import { batchPlace, clock, formatDuration, gateName, gateText, limitShort, limitText, memberText } from './format';
 import { PHASE_LABEL, batchPhases } from './phases';
 import type { PhaseKind } from './phases';
 
@@ -54,11 +54,11 @@ export function renderTimeline(run: SimRun, options: TimelineOptions): { chart: 
   const phases = batchPhases(run);
   run.batches.forEach((batch, k) => {
     const y = TOP + k * ROW;
-    const label = `Batch ${k + 1}: ${batch.members.length} instance${batch.members.length === 1 ? '' : 's'}, ${batchPlace(batch, options.flexible)}, ${clock(batch.startSeconds)}–${clock(batch.endSeconds)}, ${batch.outcome}`;
+    const label = `Batch ${k + 1}: ${batch.members.length} instance${batch.members.length === 1 ? '' : 's'}, ${batchPlace(batch, options.flexible)}, ${clock(batch.startSeconds)}–${clock(batch.endSeconds)}, ${batch.outcome}${limitText(batch, run.batchSize)}`;
     const row = svg('g', { class: `row outcome-${batch.outcome}`, tabindex: 0, role: 'img', 'aria-label': label, 'data-batch': k });
     row.append(svg('rect', { class: 'row-hit', x: 0, y, width: WIDTH, height: ROW }));
     row.append(svg('text', { class: 'row-label', x: 4, y: y + 13 }, `Batch ${k + 1} · ${batch.members.length} inst`));
-    row.append(svg('text', { class: 'row-sub', x: 4, y: y + 25 }, batchPlace(batch, options.flexible)));
+    row.append(svg('text', { class: 'row-sub', x: 4, y: y + 25 }, `${batchPlace(batch, options.flexible)}${limitShort(batch)}`));
     for (const p of phases[k] ?? []) {
       const x = scale.x(p.from);
       row.append(

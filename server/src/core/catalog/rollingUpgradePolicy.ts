@@ -16,7 +16,7 @@ export const ROLLING_UPGRADE_POLICY: PolicyObject = {
       default: 20,
       since: '2017-03-30',
       description:
-        'Largest share of **all** instances upgraded in one batch, in percent. Unhealthy instances can make a batch smaller than this. With 10 instances, 20 % means batches of 2.',
+        'Largest share of **all** instances upgraded in one batch, in percent. For example, 20 % of 10 instances is 2. A batch also stays within one zone and update domain, and unhealthy instances can make it smaller: the hover on the value shows the batches of this scale set.',
       docs: DOCS.rollingUpgrades,
       sources: ['S1', 'S2', 'S5'],
     },

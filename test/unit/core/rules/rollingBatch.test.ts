@@ -2,6 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findingsOf, fixAndRecheck, textAt, vmssTemplate, fullText } from './harness';
 import { aosPolicy, scaleSetTemplate, UNKNOWN } from './aosHarness';
+import { analyzeTemplate } from '../../../../server/src/core/arm/analyzeTemplate';
+import { simInputFromScaleSet } from '../../../../server/src/core/sim/fromScaleSet';
+import { planUpgrade } from '../../../../server/src/core/sim/plan';
+
+function simulatePlan(text: string) {
+  const scaleSet = analyzeTemplate(text).scaleSets[0]!;
+  return planUpgrade(simInputFromScaleSet(scaleSet, { trigger: 'model' }).input);
+}
 
 const rolling = (policy: string, mode = 'Rolling') =>
   vmssTemplate(`{
@@ -12,33 +20,36 @@ const rolling = (policy: string, mode = 'Rolling') =>
   }
 }`);
 
-test('batch-exceeds-unhealthy: a batch above the unhealthy limit is a warning with both values and the capacity maths', () => {
+test('batch-exceeds-unhealthy: a batch above the unhealthy limit is held to the allowance, with the numbers of the plan', () => {
   const text = rolling('"maxBatchInstancePercent": 50, "maxUnhealthyInstancePercent": 20');
   const [finding, ...rest] = findingsOf(text, 'batch-exceeds-unhealthy');
   assert.equal(rest.length, 0);
   assert.equal(finding!.severity, 'warning');
   assert.equal(textAt(text, finding!), '50');
-  assert.match(
-    fullText(finding!),
-    /^maxBatchInstancePercent \(50\) is above maxUnhealthyInstancePercent \(20\): one failed batch leaves more instances unhealthy than the next batch's health gate allows/,
+  assert.equal(
+    finding!.message,
+    "maxBatchInstancePercent (50) is above maxUnhealthyInstancePercent (20): batches hold 2 of 10 instances, not the policy's 5.",
   );
-  assert.doesNotMatch(
-    fullText(finding!),
-    /With 10 instances/,
-    'on Uniform a batch of 10 stays within an update domain of 2, so no numbers',
-  );
-  const flexible = text.replace('"overprovision": false,', '"orchestrationMode": "Flexible",\n        "overprovision": false,');
-  assert.match(
-    fullText(findingsOf(flexible, 'batch-exceeds-unhealthy')[0]!),
-    /With 10 instances a batch is 5, but more than 2 unhealthy instances stop the upgrade/,
-  );
-  assert.match(fullText(finding!), /unverified/);
+  // The numbers are the simulator's plan: its batches say they were held to the unhealthy allowance.
+  const plan = simulatePlan(text);
+  assert.equal(plan.batchSize, 5);
+  assert.ok(plan.batches.some((b) => b.size === 2 && b.limitedBy.includes('unhealthyAllowance')));
   assert.deepEqual(
     finding!.fixes.map((f) => f.title),
     ['Set maxBatchInstancePercent to 20', 'Set maxUnhealthyInstancePercent to 50'],
   );
   assert.ok(fixAndRecheck(text, 'batch-exceeds-unhealthy').includes('"maxBatchInstancePercent": 20'));
   assert.ok(fixAndRecheck(text, 'batch-exceeds-unhealthy', /maxUnhealthyInstancePercent/).includes('"maxUnhealthyInstancePercent": 50'));
+});
+
+test('batch-exceeds-unhealthy: silent where the plan gives the same batches (six instances at 25 % and 20 %: batches of one)', () => {
+  const six = rolling('"maxBatchInstancePercent": 25, "maxUnhealthyInstancePercent": 20').replace('"capacity": 10', '"capacity": 6');
+  assert.deepEqual(findingsOf(six, 'batch-exceeds-unhealthy'), []);
+  const unknown = rolling('"maxBatchInstancePercent": 50, "maxUnhealthyInstancePercent": 20').replace(
+    '"capacity": 10',
+    `"capacity": ${UNKNOWN}`,
+  );
+  assert.match(findingsOf(unknown, 'batch-exceeds-unhealthy')[0]!.message, /batches are held to what the unhealthy limit allows/);
 });
 
 test('batch-exceeds-unhealthy: an absent value counts as its default 20, and the fix inserts it', () => {
@@ -64,22 +75,23 @@ test('batch-exceeds-unhealthy: silent when equal or below, without a policy, and
   );
 });
 
-test('first-batch-failure-halts: 10 instances in batches of 2 with the 20 % limit (the docs example), naming the assumption', () => {
+test('first-batch-failure-halts: 10 instances in batches of 2 with the 20 % limit, with the exact first-batch halt probability', () => {
   const text = rolling('"maxBatchInstancePercent": 20, "maxUnhealthyUpgradedInstancePercent": 20');
   const [finding, ...rest] = findingsOf(text, 'first-batch-failure-halts');
   assert.equal(rest.length, 0);
   assert.equal(finding!.severity, 'info');
   assert.equal(textAt(text, finding!), '20', 'on maxUnhealthyUpgradedInstancePercent');
   assert.ok(finding!.span.offset > text.indexOf('maxUnhealthyUpgradedInstancePercent'));
-  assert.match(
-    fullText(finding!),
-    /^With 10 instances and batches of 2 .*one failed instance in the first batch is 50% of the upgraded instances, above the 20% limit/,
+  // 1 − 0.98² = 3.96 %: one of the two instances of the first batch fails.
+  assert.equal(
+    finding!.message,
+    'One failure in the first batch of 2 (50 % of upgraded) is over maxUnhealthyUpgradedInstancePercent 20: it halts (P 4.0 % at 2 % failures).',
   );
-  assert.match(fullText(finding!), /upgradedDenominator=upgraded.*gives 10% \(within the limit\)/);
-  assert.match(
-    fullText(finding!),
-    /at least 50 \(larger batches do not help: a batch stays within one update or fault domain, 2 instances here\)/,
+  assert.deepEqual(
+    finding!.fixes.map((f) => f.title),
+    ['Set maxUnhealthyUpgradedInstancePercent to 50 (first-batch halts at 2 % failures: 4.0 % → <0.1 %)'],
   );
+  assert.match(fixAndRecheck(text, 'first-batch-failure-halts'), /"maxUnhealthyUpgradedInstancePercent": 50/);
   assert.equal(finding!.related.length, 1, 'the capacity');
 });
 
@@ -88,34 +100,35 @@ test('first-batch-failure-halts: with automatic OS upgrade and no useRollingUpgr
   const [finding] = findingsOf(text, 'first-batch-failure-halts');
   assert.equal(textAt(text, finding!), 'true', 'on the AOS switch');
   assert.match(
-    fullText(finding!),
-    /With 4 instances and batches of 1 \(the built-in 20 % batches.*100% of the upgraded instances.*an automatic OS upgrade stops/,
+    finding!.message,
+    /^One failure in the first batch of 1 \(100 % of upgraded\) is over the 20 % OS-upgrade default limit: the OS upgrade halts/,
+  );
+  assert.deepEqual(
+    finding!.fixes,
+    [],
+    'no threshold under 100 % lets a batch of one fail, and the rule never advises switching the check off',
   );
 });
 
-test("first-batch-failure-halts: a batch never crosses an update domain (the simulator's domainBoundaries assumption)", () => {
-  const [finding] = findingsOf(rolling('"maxBatchInstancePercent": 50'), 'first-batch-failure-halts');
-  assert.match(
-    fullText(finding!),
-    /batches of 2 \(maxBatchInstancePercent 50 gives 5, but a batch stays within one update or fault domain, and the first has 2 instances: simulator assumption domainBoundaries=within\)/,
-  );
+test("first-batch-failure-halts: the first batch is the plan's (a batch never crosses an update domain or zone)", () => {
+  const [finding] = findingsOf(rolling('"maxBatchInstancePercent": 50, "maxUnhealthyInstancePercent": 50'), 'first-batch-failure-halts');
+  assert.match(finding!.message, /first batch of 2 \(50 % of upgraded\)/);
   const big = rolling('"maxBatchInstancePercent": 10').replace('"capacity": 10', '"capacity": 30');
-  assert.match(
-    fullText(findingsOf(big, 'first-batch-failure-halts')[0]!),
-    /batches of 3 .*33\.3% .*or use batches of at least 5 instances/,
-  );
+  const [three] = findingsOf(big, 'first-batch-failure-halts');
+  assert.match(three!.message, /first batch of 3 \(33\.3 % of upgraded\) is over the default maxUnhealthyUpgradedInstancePercent 20/);
+  assert.match(three!.fixes[0]!.title, /to 34 \(first-batch halts at 2 % failures: 5\.9 % → 0\.1 %\)/);
   const zonal = big.replace('"location": "westeurope",', '"location": "westeurope",\n      "zones": ["1", "2", "3"],');
-  assert.match(
-    fullText(findingsOf(zonal, 'first-batch-failure-halts')[0]!),
-    /batches of 2 \(maxBatchInstancePercent 10 gives 3, but a batch stays within one zone and update or fault domain, and the first has 2 instances/,
-  );
+  assert.match(findingsOf(zonal, 'first-batch-failure-halts')[0]!.message, /first batch of 2 /);
 });
 
-test('first-batch-failure-halts: limit 0 says it tolerates nothing', () => {
-  assert.match(
-    fullText(findingsOf(rolling('"maxUnhealthyUpgradedInstancePercent": 0'), 'first-batch-failure-halts')[0]!),
-    /0 tolerates no failed instance/,
-  );
+test('first-batch-failure-halts: messages stay within 160 characters', () => {
+  for (const policy of ['"maxUnhealthyUpgradedInstancePercent": 0', '"maxBatchInstancePercent": 10', '"maxBatchInstancePercent": 100']) {
+    for (const capacity of [1, 3, 10, 200, 1000]) {
+      const text = rolling(policy).replace('"capacity": 10', `"capacity": ${capacity}`);
+      for (const f of [...findingsOf(text, 'first-batch-failure-halts'), ...findingsOf(text, 'batch-exceeds-unhealthy')])
+        assert.ok(f.message.length <= 160, f.message);
+    }
+  }
 });
 
 test('first-batch-failure-halts: silent when one failure is within the limit, for Manual without AOS, and for unknown capacity or values', () => {

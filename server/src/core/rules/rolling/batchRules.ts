@@ -11,7 +11,7 @@ import type { FactMemo } from '../facts/memo';
 /** Batch size against the health limits (reference §3.1 #3, §4.1, §4.2; simulator batches.ts and assumptions.ts). */
 
 /** A fix that sets a percentage of the rolling policy: in place when written literally, else inserted into a literal policy object. */
-function setPercentFix(
+export function setPercentFix(
   scaleSet: ScaleSetModel,
   facts: FactMemo,
   name: RollingPercentName,
@@ -37,24 +37,30 @@ export const BATCH_EXCEEDS_UNHEALTHY = scaleSetRule({
   defaultSeverity: 'warning',
   title: 'Batch larger than the unhealthy-instance limit',
   description:
-    'maxBatchInstancePercent is above maxUnhealthyInstancePercent (an absent one counts as its default, 20): a single failed batch leaves more instances unhealthy than the gate before the next batch allows.',
+    "maxBatchInstancePercent is above maxUnhealthyInstancePercent (an absent one counts as its default, 20) and the simulator's plan holds batches to the unhealthy-instance allowance, so they are smaller than the policy asks.",
   check: ({ scaleSet, facts }) => {
     if (rollingPolicy(scaleSet, facts).kind !== 'object') return [];
     const batch = rollingPercent(scaleSet, facts, 'maxBatchInstancePercent');
     const unhealthy = rollingPercent(scaleSet, facts, 'maxUnhealthyInstancePercent');
+    const upgraded = rollingPercent(scaleSet, facts, 'maxUnhealthyUpgradedInstancePercent');
     if (batch.value === 'unknown' || unhealthy.value === 'unknown' || batch.value <= unhealthy.value) return [];
     const n = instanceCount(scaleSet, facts);
     const crossZone = rollingFlag(scaleSet, facts, 'enableCrossZoneUpgrade').value;
-    // The numbers only when this capacity shows the problem (batches stay within one update domain, so small sets may not).
-    const size =
-      n && n.count > 0 && crossZone !== 'unknown' && !zonesUnknown(scaleSet)
-        ? firstBatch(scaleSet, facts, n.count, batch.value, crossZone).size
-        : undefined;
-    const allowed = n ? Math.floor((n.count * unhealthy.value) / 100) : 0;
-    const numbers =
-      n && size !== undefined && size > allowed
-        ? ` With ${n.count} instances a batch is ${size}, but more than ${allowed} unhealthy instance${allowed === 1 ? '' : 's'} stop the upgrade.`
-        : '';
+    const known = n && n.count > 0 && crossZone !== 'unknown' && upgraded.value !== 'unknown' && !zonesUnknown(scaleSet);
+    let effect = 'batches are held to what the unhealthy limit allows, smaller than the policy asks';
+    if (known) {
+      // What the plan does with these numbers: only when a batch is held to the allowance is there anything to say.
+      const first = firstBatch(scaleSet, facts, n.count, {
+        maxBatchInstancePercent: batch.value,
+        maxUnhealthyInstancePercent: unhealthy.value,
+        maxUnhealthyUpgradedInstancePercent: upgraded.value as number,
+        enableCrossZoneUpgrade: crossZone as boolean,
+      });
+      const held = first.plan.batches.filter((b) => b.limitedBy.includes('unhealthyAllowance'));
+      if (held.length === 0) return [];
+      const allowed = Math.max(...held.map((b) => b.size));
+      effect = `batches hold ${allowed} of ${n.count} instances, not the policy's ${first.base}`;
+    }
     const anchor = batch.property ?? unhealthy.property!;
     const related: RelatedInformation[] = [batch, unhealthy]
       .filter((s) => s.property && s.property !== anchor)
@@ -62,7 +68,7 @@ export const BATCH_EXCEEDS_UNHEALTHY = scaleSetRule({
     if (n) related.push({ span: n.value.span, message: `sku.capacity: ${n.count} instances.` });
     return [
       {
-        message: `maxBatchInstancePercent (${shown(batch)}) is above maxUnhealthyInstancePercent (${shown(unhealthy)}): one failed batch leaves more instances unhealthy than the next batch's health gate allows, so the rolling upgrade stops with MaxUnhealthyInstancePercentExceededInRollingUpgrade instead of continuing.${numbers} Azure's Batch service documents the same rule ("the value of maxBatchInstancePercent should not be more than maxUnhealthyInstancePercent", S16); whether the Compute API rejects it for scale sets is unverified. Lower maxBatchInstancePercent to ${unhealthy.value} or raise maxUnhealthyInstancePercent to ${batch.value}.`,
+        message: `maxBatchInstancePercent (${shown(batch)}) is above maxUnhealthyInstancePercent (${shown(unhealthy)}): ${effect}.`,
         span: anchor.value.span,
         related,
         fixes: [

@@ -5,7 +5,11 @@ import { scaleSetRule } from '../defineRule';
 import { instanceCount } from '../facts/capacity';
 import { aosUsesRollingPolicy, rollingFlag, rollingPercent, rollingPolicy } from '../facts/rollingPolicy';
 import { automaticOsUpgrade, policyAnchor, upgradeMode } from '../facts/scaleSetFacts';
-import { batchAdvice, firstBatch, zonesUnknown } from './batchSize';
+import { firstBatch, zonesUnknown } from './batchSize';
+import { setPercentFix } from './batchRules';
+import { binomialTail } from '../../sim/closedForm';
+import type { Setting } from '../facts/setting';
+import type { Fix } from '../ruleTypes';
 import type { FactMemo } from '../facts/memo';
 
 /**
@@ -34,6 +38,19 @@ function policyUses(scaleSet: ScaleSetModel, facts: FactMemo): PolicyUse[] | und
 
 const pct = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
 
+/** The failure rate the halt probabilities are quoted at (the CodeLens's default). */
+const RATE = 0.02;
+
+/** P(more than k of s instances fail) at RATE: the first batch's own halt probability, exact. */
+function firstBatchHalt(size: number, limit: number): number {
+  return binomialTail(size, RATE, Math.floor((limit * size) / 100));
+}
+
+function chance(x: number): string {
+  const v = 100 * x;
+  return v > 0 && v < 0.1 ? '<0.1 %' : `${v >= 10 ? v.toFixed(0) : v.toFixed(1)} %`;
+}
+
 export const FIRST_BATCH_FAILURE_HALTS = scaleSetRule({
   id: 'first-batch-failure-halts',
   defaultSeverity: 'info',
@@ -45,43 +62,59 @@ export const FIRST_BATCH_FAILURE_HALTS = scaleSetRule({
     const uses = policyUses(scaleSet, facts);
     if (!n || n.count === 0 || !uses || zonesUnknown(scaleSet)) return [];
     const templateBatch = rollingPercent(scaleSet, facts, 'maxBatchInstancePercent');
+    const templateUnhealthy = rollingPercent(scaleSet, facts, 'maxUnhealthyInstancePercent');
     const templateLimit = rollingPercent(scaleSet, facts, 'maxUnhealthyUpgradedInstancePercent');
     const templateCrossZone = rollingFlag(scaleSet, facts, 'enableCrossZoneUpgrade').value;
     for (const use of uses) {
-      const batchPercent = use.fromTemplate ? templateBatch.value : AZURE_POLICY_DEFAULTS.maxBatchInstancePercent;
-      const limit = use.fromTemplate ? templateLimit.value : AZURE_POLICY_DEFAULTS.maxUnhealthyUpgradedInstancePercent;
-      const crossZone = use.fromTemplate ? templateCrossZone : AZURE_POLICY_DEFAULTS.enableCrossZoneUpgrade;
-      if (batchPercent === 'unknown' || limit === 'unknown' || crossZone === 'unknown') continue;
-      const batch = firstBatch(scaleSet, facts, n.count, batchPercent, crossZone);
+      const d = AZURE_POLICY_DEFAULTS;
+      const batchPercent = use.fromTemplate ? templateBatch.value : d.maxBatchInstancePercent;
+      const unhealthyPercent = use.fromTemplate ? templateUnhealthy.value : d.maxUnhealthyInstancePercent;
+      const limit = use.fromTemplate ? templateLimit.value : d.maxUnhealthyUpgradedInstancePercent;
+      const crossZone = use.fromTemplate ? templateCrossZone : d.enableCrossZoneUpgrade;
+      if (batchPercent === 'unknown' || unhealthyPercent === 'unknown' || limit === 'unknown' || crossZone === 'unknown') continue;
+      const batch = firstBatch(scaleSet, facts, n.count, {
+        maxBatchInstancePercent: batchPercent,
+        maxUnhealthyInstancePercent: unhealthyPercent,
+        maxUnhealthyUpgradedInstancePercent: limit,
+        enableCrossZoneUpgrade: crossZone,
+      });
+      if (batch.size === 0) continue;
       const percent = 100 / batch.size;
       if (percent <= limit) continue;
-      const overAll = 100 / n.count;
-      const policyText = use.fromTemplate
-        ? `maxBatchInstancePercent ${batchPercent}`
-        : `the built-in ${AZURE_POLICY_DEFAULTS.maxBatchInstancePercent} % batches (useRollingUpgradePolicy is not true)`;
-      const sizing =
-        batch.size < batch.base
-          ? `${policyText} gives ${batch.base}, but a batch stays within one ${batch.groupLabel}, and the first has ${batch.group} instance${batch.group === 1 ? '' : 's'}: simulator assumption domainBoundaries=within`
-          : `${policyText}, rounded down, at least 1`;
-      const minBatch = limit > 0 ? Math.ceil(100 / limit) : undefined;
-      const advice =
-        minBatch === undefined
-          ? 'maxUnhealthyUpgradedInstancePercent 0 tolerates no failed instance at all; keep it only if that is the intent.'
-          : `If one bad instance should not stop ${use.upgrades.join(' or ')}, raise maxUnhealthyUpgradedInstancePercent to at least ${Math.ceil(percent)}${use.fromTemplate ? '' : ' and set useRollingUpgradePolicy to true'}${batchAdvice(minBatch, n.count, batch)}.`;
+      const limitName = !use.fromTemplate
+        ? `the ${limit} % OS-upgrade default limit`
+        : templateLimit.property
+          ? `maxUnhealthyUpgradedInstancePercent ${limit}`
+          : `the default maxUnhealthyUpgradedInstancePercent ${limit}`;
+      const what = use.upgrades.length > 1 ? 'either upgrade' : use.upgrades[0]!.startsWith('an automatic') ? 'the OS upgrade' : 'it';
+      const halt = chance(firstBatchHalt(batch.size, limit));
       const anchor: Span = use.fromTemplate
         ? (templateLimit.property?.value.span ?? anchorOf(scaleSet, facts))
         : (automaticOsUpgrade(scaleSet, facts).property?.value.span ?? anchorOf(scaleSet, facts));
       return [
         {
-          message: `With ${n.count} instance${n.count === 1 ? '' : 's'} and batches of ${batch.size} (${sizing}), one failed instance in the first batch is ${pct(percent)}% of the upgraded instances, above the ${limit}% limit of maxUnhealthyUpgradedInstancePercent${use.fromTemplate && !templateLimit.property ? ' (default)' : ''}: ${use.upgrades.join(' or ')} stops after its first batch with MaxUnhealthyUpgradedInstancePercentExceededInRollingUpgrade ("${pct(percent)}% of instances are in an unhealthy state after being upgraded - more than the threshold of ${limit}%"). This assumes the percentage is over the instances upgraded so far (simulator assumption upgradedDenominator=upgraded, the API's wording); the rolling-upgrade docs divide by all instances instead, which gives ${pct(overAll)}% (${overAll > limit ? 'above the limit as well' : 'within the limit'}). ${advice}`,
+          message: `One failure in the first batch of ${batch.size} (${pct(percent)} % of upgraded) is over ${limitName}: ${what} halts (P ${halt} at ${100 * RATE} % failures).`,
           span: anchor,
           related: [{ span: n.value.span, message: `sku.capacity: ${n.count} instances.` }],
+          fixes: use.fromTemplate ? alternatives(scaleSet, facts, batch.size, limit, templateLimit) : [],
         },
       ];
     }
     return [];
   },
 });
+
+/**
+ * The smallest maxUnhealthyUpgradedInstancePercent that lets one failure of the first batch pass, with the
+ * first batch's exact halt probability before and after; never 100 (that switches the check off), so a
+ * first batch of one gets no alternative.
+ */
+function alternatives(scaleSet: ScaleSetModel, facts: FactMemo, size: number, limit: number, setting: Setting<number>): Fix[] {
+  const to = Math.ceil(100 / size);
+  if (size < 2 || to >= 100 || to <= limit) return [];
+  const title = `Set maxUnhealthyUpgradedInstancePercent to ${to} (first-batch halts at ${100 * RATE} % failures: ${chance(firstBatchHalt(size, limit))} → ${chance(firstBatchHalt(size, to))})`;
+  return setPercentFix(scaleSet, facts, 'maxUnhealthyUpgradedInstancePercent', setting, to, false).map((f) => ({ ...f, title }));
+}
 
 /** Where a finding about the policy as a whole points: rollingUpgradePolicy, else the mode, else upgradePolicy. */
 function anchorOf(scaleSet: ScaleSetModel, facts: FactMemo): Span {
