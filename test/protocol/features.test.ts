@@ -96,7 +96,7 @@ test('hover on a flagged value: the property, then the finding in full with its 
     position: positionOf(TEMPLATE, '200', 1),
   });
   const text = hover!.contents.value.replace(/\\([!-/:-@[-`{-~])/g, '$1');
-  assert.match(text, /^200 % = /, 'the property hover first');
+  assert.match(text, /^200 % of 10 = 10, but /, 'the property hover first');
   assert.match(
     text,
     /\*\*Error\*\* · value-out-of-range: maxBatchInstancePercent is 200; the Compute API accepts 5 to 100, so the deployment fails\./,
