@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadSeeds } from './harness/corpus';
 import { generateCase } from './harness/generate';
-import { PAYLOAD_MUTATORS } from './harness/payloadMutators';
+import { MAX_COPIES_LENGTH, PAYLOAD_MUTATORS } from './harness/payloadMutators';
 import { Rng } from './harness/rng';
 import { TEXT_MUTATORS } from './harness/textMutators';
 
@@ -72,4 +72,15 @@ test('the mutations reach what the issue lists: 100,000-deep nesting, 1e308 and 
     texts.some((t) => t.includes('onerror=alert(1)')),
     'markup payloads',
   );
+});
+
+test('manyScaleSets copies at most 8 MB of scale sets, however deep another mutation nested the one it copies', () => {
+  // Seed 20261204, case 1518: deepNesting then manyScaleSets made 82 MB of JSON (no request answers that in 2 s).
+  const c = generateCase(20261204, 1518);
+  assert.deepEqual(c.mutations, ['deepNesting', 'manyScaleSets']);
+  assert.ok(c.document.text.length < 4_000_000 + MAX_COPIES_LENGTH, `${c.document.text.length} characters`);
+  const deep =
+    '{"resources": [{"type": "Microsoft.Compute/virtualMachineScaleSets", "x": ' + '['.repeat(2_500_000) + ']'.repeat(2_500_000) + '}]}';
+  const out = PAYLOAD_MUTATORS.manyScaleSets!(deep, new Rng(3), { format: 'json', donors: [] });
+  assert.ok(out.length > deep.length && out.length <= deep.length + MAX_COPIES_LENGTH + 10, `${out.length}`);
 });

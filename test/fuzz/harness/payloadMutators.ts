@@ -334,6 +334,14 @@ const keyCase: Mutator = (text, rng, ctx) => {
 };
 
 /** A scale-set resource copied many times: large documents with many scale sets. */
+/**
+ * What the copies of manyScaleSets may add up to. Azure deploys templates up to 4 MB, the generator stops
+ * mutating past 4 MB, and an editor hands an extension files up to 50 MB; unbounded, 1,500 copies of a
+ * scale set another mutation had nested 100,000 deep made an 82 MB template (seed 20261204, case 1518),
+ * whose first request took more than 2 s for its size alone.
+ */
+export const MAX_COPIES_LENGTH = 8_000_000;
+
 const manyScaleSets: Mutator = (text, rng, ctx) => {
   const marker = ctx.format === 'json' ? /"Microsoft\.Compute\/virtualMachineScaleSets"/i : /Microsoft\.Compute\/virtualMachineScaleSets@/i;
   const m = marker.exec(text);
@@ -344,7 +352,8 @@ const manyScaleSets: Mutator = (text, rng, ctx) => {
   if (open === -1) return text;
   const end = matchingBracket(text, open, ctx.format);
   const copy = text.slice(start, end);
-  const copies = rng.logInt(2, 1_500);
+  // Drawn first, then bounded, so that every case within the bound stays what it was.
+  const copies = Math.min(rng.logInt(2, 1_500), Math.max(1, Math.floor(MAX_COPIES_LENGTH / Math.max(1, copy.length))));
   const joined = Array.from({ length: copies }, (_, i) =>
     ctx.format === 'json' ? copy : copy.replace(/^resource\s+(\w+)/, `resource $1${i}`),
   ).join(ctx.format === 'json' ? ',\n' : '\n');

@@ -267,3 +267,23 @@ test('a fix in a deeply nested but valid document is written without reformattin
     { offset: text.indexOf('  }\n}'), length: 0, newText: '    "y": 1\n' },
   ]);
 });
+
+test('a value a stray symbol touches is not replaced: the new value would be scanned with it as one invalid token', () => {
+  // Fuzz reproducer corrupting-fix-codeAction-s20261205-d6047: `"disableAutomaticRollback":u[…]e` became `ufalsee`.
+  const glued = '{"policy": {"disableAutomaticRollback":u[1]e, "b": 2}}';
+  const at = glued.indexOf('[1]');
+  assert.equal(applyNeutralEdits(glued, [{ kind: 'replaceValue', span: { offset: at, length: 3 }, newValue: false }]), undefined);
+  const objectSpan = { offset: glued.indexOf('{"disable'), length: glued.indexOf('}') + 1 - glued.indexOf('{"disable') };
+  assert.equal(
+    applyNeutralEdits(glued, [{ kind: 'setProperty', objectSpan, path: ['disableAutomaticRollback'], value: false }]),
+    undefined,
+    'nor through setProperty',
+  );
+  // Separated by blanks, punctuation or a comment, it is.
+  const spaced = '{"policy": {"disableAutomaticRollback": [1]/* x */, "b": 2}}';
+  const start = spaced.indexOf('[1]');
+  assert.equal(
+    applyNeutralEdits(spaced, [{ kind: 'replaceValue', span: { offset: start, length: 3 }, newValue: false }]),
+    spaced.replace('[1]', 'false'),
+  );
+});

@@ -164,7 +164,12 @@ class JsonSession implements FormatSession {
     return mapped !== undefined && this.copy.apply(mapped.offset, mapped.length, newText);
   }
 
+  /**
+   * Replaces a value. Refused when a stray symbol touches it (`u[…]e`, which the parser reads past): the new
+   * value would be scanned together with it as one invalid token (`ufalsee`), and the value would be lost.
+   */
   private replace(region: TextRegion, span: Span, leaf: Leaf): boolean {
+    if (!separates(region.char(span.offset - 1)) || !separates(region.char(span.offset + span.length))) return false;
     return this.copy.apply(
       span.offset,
       span.length,
@@ -312,6 +317,11 @@ class JsonSession implements FormatSession {
     if (last && last.comma === undefined) this.copy.apply(last.value.offset + last.value.length, 0, ',');
     return true;
   }
+}
+
+/** A character that ends a JSON token before or after it: whitespace, punctuation, a quote, a comment's slash, or none. */
+function separates(c: string | undefined): boolean {
+  return c === undefined || /[\s,:[\]{}"/]/.test(c);
 }
 
 function sameName(a: string, b: string): boolean {
