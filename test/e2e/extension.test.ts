@@ -45,7 +45,12 @@ describe('the extension in a real VS Code', { timeout: 300_000 }, () => {
   });
 
   it('reports problems with our rule ids in the Problems view', async () => {
-    await poll('squiggles', async () => (await wb.page.locator('.squiggly-error').count()) >= 2, 60_000);
+    // value-out-of-range is an error, invalid-duration a warning (Azure's rejection of a malformed duration is not documented).
+    await poll(
+      'squiggles',
+      async () => (await wb.page.locator('.squiggly-error').count()) >= 1 && (await wb.page.locator('.squiggly-warning').count()) >= 1,
+      60_000,
+    );
     await wb.page.keyboard.press('Control+Shift+M');
     const rows = wb.page.locator('.markers-panel .monaco-list-row');
     const text = await poll('our problems', async () => {
@@ -125,6 +130,25 @@ describe('the extension in a real VS Code', { timeout: 300_000 }, () => {
     assert.match(text, /default 20/);
     assert.match(text, /20 % of 10 instances is 2/);
     await wb.screenshot('05-hover');
+    await wb.page.keyboard.press('Escape');
+  });
+
+  it('tells a finding in full on hover over the flagged value', async () => {
+    await focusEditor(wb);
+    await wb.goTo(AT.outOfRange.line, column(AT.outOfRange) + 1);
+    await wb.page.keyboard.press('Control+K');
+    await wb.page.keyboard.press('Control+I');
+    const hover = wb.page.locator('.monaco-hover:visible');
+    const text = await poll('hover with the finding', async () => {
+      const t = (await hover.allInnerTexts()).join('\n');
+      return t.includes('Rule documentation') ? t : undefined;
+    });
+    assert.match(
+      text,
+      /value-out-of-range: maxUnhealthyInstancePercent is 150; the Compute API accepts 5 to 100, so the deployment fails\./,
+    );
+    assert.match(text, /without a value it is 20 %/);
+    await wb.screenshot('05b-finding-hover');
     await wb.page.keyboard.press('Escape');
   });
 
