@@ -24,13 +24,15 @@ export function prepare(input: SimInput): Prepared {
   const plan = triggerPlan(input, a);
   const fleet = expandFleet(input);
   const flat = plan.strategy === 'allAtOnce';
-  const groups = planGroups(
-    fleet,
-    plan.policy.enableCrossZoneUpgrade,
-    a,
-    flat,
-    input.orchestrationMode === 'Flexible' ? 'faultDomain' : 'updateDomain',
-  );
+  const groups = plan.serviceFabricWalk
+    ? planGroups(fleet, plan.policy.enableCrossZoneUpgrade, { ...a, domainBoundaries: 'within' }, false, 'serviceFabricUpdateDomain')
+    : planGroups(
+        fleet,
+        plan.policy.enableCrossZoneUpgrade,
+        a,
+        flat,
+        input.orchestrationMode === 'Flexible' ? 'faultDomain' : 'updateDomain',
+      );
   const baseBatch = flat ? Math.max(1, fleet.size) : baseBatchSize(fleet.size, plan.policy.maxBatchInstancePercent, a.batchRounding);
   let fixedUnhealthyCount = 0;
   for (let i = 0; i < fleet.size; i++) fixedUnhealthyCount += fleet.fixedUnhealthy[i]!;

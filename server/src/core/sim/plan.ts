@@ -141,6 +141,8 @@ function explain(plan: Omit<UpgradePlan, 'explanation' | 'notes'>): string {
   if (plan.strategy === 'manual') return 'Mode Manual: no instance is upgraded until you upgrade instances by hand';
   if (plan.strategy === 'allAtOnce') return `Mode Automatic: all ${n} instance${n === 1 ? '' : 's'} at once`;
   if (plan.batches.length === 0) return 'No instance to upgrade';
+  if (plan.batches.every((b) => b.limitedBy.includes('serviceFabricUpdateDomain')))
+    return `Service Fabric walks its update domains: ${plan.batches.length} batch${plan.batches.length === 1 ? '' : 'es'} of ${sizeRange(plan)}, one update domain each`;
   const policy = `${plan.batchPercent} % of ${n} = ${plan.batchSize}`;
   const reasons = planReasons(plan);
   const count = `${plan.batches.length} batch${plan.batches.length === 1 ? '' : 'es'}`;

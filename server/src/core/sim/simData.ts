@@ -121,6 +121,11 @@ export interface SimInput {
   /** For the osUpgradeHistory entry. */
   readonly targetImageReference?: Readonly<Record<string, string>>;
   readonly location?: string;
+  /**
+   * A Service Fabric node type (the Service Fabric extension is present): upgrades walk its update domains
+   * one at a time, and Silver and Gold take their health from the cluster.
+   */
+  readonly serviceFabric?: { readonly durability: string | null };
   /** Findings that stop the upgrade before it starts (rules with `blocks`): the run is Blocked. */
   readonly blockedBy?: readonly Blocker[];
   /** Run it anyway (CLI --ignore-blockers, the preview's what-if switch). */

@@ -65,3 +65,21 @@ test('a real fixture Azure rejects (automatic OS upgrade without a health signal
   assert.equal(simulate(info.simulatorInput).status, 'Blocked');
   assert.equal(simulate({ ...info.simulatorInput, ignoreBlockers: true }).status, 'Completed');
 });
+
+test('Service Fabric node types walk update domains: every batch one update domain, limitedBy serviceFabricUpdateDomain, not "all at once"', () => {
+  for (const [durability, mode] of [
+    ['Silver', 'Automatic'],
+    ['Bronze', 'Automatic'],
+  ] as const) {
+    const sf = { ...input({ mode, fleet: { capacity: 10 } }), serviceFabric: { durability } };
+    const run = simulate(sf);
+    assert.equal(run.strategy, 'rolling', durability);
+    assert.equal(run.plan.batches.length, 5, '10 instances over 5 update domains');
+    assert.ok(run.plan.batches.every((b) => b.size === 2 && b.limitedBy.join() === 'serviceFabricUpdateDomain'));
+    assert.match(run.plan.explanation, /^Service Fabric walks its update domains: 5 batches of 2/);
+    assert.ok(!run.notes.some((n) => /all at once|rejects/i.test(n)), run.notes.join('\n'));
+  }
+  const silver = simulate({ ...input({ mode: 'Automatic', healthSource: 'none' }), serviceFabric: { durability: 'Silver' } });
+  assert.ok(silver.notes.some((n) => n.includes('with health from the cluster')));
+  assert.ok(!silver.notes.some((n) => /health probe/.test(n)), 'Silver asks for no probe');
+});
