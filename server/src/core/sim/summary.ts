@@ -26,7 +26,7 @@ export function summarizeRun(run: SimRun): string {
     return `Completed: ${shape}, ${formatDuration(run.durationSeconds)}, ${serving}${surge}${failed}`;
   }
   if (run.status === 'Cancelled') return `Cancelled after ${batches}, ${formatDuration(run.durationSeconds)}, ${serving}`;
-  return `Faulted after ${batches} (${run.errorCode}), ${formatDuration(run.durationSeconds)}, ${run.attempted} instances touched, ${serving}`;
+  return `Faulted after ${batches} (${run.errorCode}), ${formatDuration(run.durationSeconds)}, ${run.attempted} instance${run.attempted === 1 ? '' : 's'} touched, ${serving}`;
 }
 
 /** The sizes the batches really had ("2", "1–2"), which zone and domain boundaries can make smaller than the policy's limit. */

@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { simulate } from '../../../../server/src/core/sim/simulate';
+import { summarizeRun } from '../../../../server/src/core/sim/summary';
 import { RULES } from '../../../../server/src/core/rules';
 import { BLOCKS } from '../../../../server/src/core/rules/blocks';
 import { join } from 'node:path';
@@ -82,4 +83,9 @@ test('Service Fabric node types walk update domains: every batch one update doma
   const silver = simulate({ ...input({ mode: 'Automatic', healthSource: 'none' }), serviceFabric: { durability: 'Silver' } });
   assert.ok(silver.notes.some((n) => n.includes('with health from the cluster')));
   assert.ok(!silver.notes.some((n) => /health probe/.test(n)), 'Silver asks for no probe');
+});
+
+test('one instance touched is "1 instance touched"', () => {
+  const run = simulate({ ...input({ fleet: { capacity: 1 } }), failures: { ...input().failures, badImage: true } });
+  assert.match(summarizeRun(run), /1 instance touched/);
 });
