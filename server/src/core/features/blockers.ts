@@ -5,7 +5,7 @@
  */
 import type { TemplateDocument } from '../languageTypes';
 import type { ScaleSetModel } from '../model/templateModel';
-import { getRule, runRules } from '../rules';
+import { getRule, RULES, runRules } from '../rules';
 import type { Finding } from '../rules';
 import type { Blocker } from '../sim/simData';
 
@@ -22,7 +22,13 @@ export function simulationFindings(
 ): Map<ScaleSetModel, SimulationFindings> {
   const out = new Map<ScaleSetModel, SimulationFindings>();
   if (doc.model.scaleSets.length === 0) return out;
-  const findings = runRules(doc.model, doc.text, { config: { rules: {} }, ...(options.now === undefined ? {} : { now: options.now }) });
+  // Only the rules that can block or fail the first batch: a fraction of the rule table.
+  const rules = RULES.filter((r) => r.blocks !== undefined || r.id === 'expired-sas-token');
+  const findings = runRules(doc.model, doc.text, {
+    rules,
+    config: { rules: {} },
+    ...(options.now === undefined ? {} : { now: options.now }),
+  });
   for (const scaleSet of doc.model.scaleSets) {
     const own = findings.filter((f) => belongsTo(f, scaleSet));
     const blockedBy: Blocker[] = [];
