@@ -173,7 +173,10 @@ test('CodeLens above upgradePolicy with the simulation line', async () => {
   );
   assert.equal(lenses.length, 1);
   assert.equal(lenses[0]!.range.start.line, positionOf(TEMPLATE, '"upgradePolicy"').line);
-  assert.match(lenses[0]!.command.title, /^Rolling upgrade: \d+ batches × \d+ · ≈.* · ≥\d+ of 10 serving · halts .*% at 2% failure rate$/);
+  assert.match(
+    lenses[0]!.command.title,
+    /^Blocked by value-out-of-range \| if run anyway: Rolling upgrade: \d+ batches × \d+ · ≈.* · ≥\d+ of 10 serving · halts .*% at 2% failure rate$/,
+  );
   assert.equal(lenses[0]!.command.command, 'vmssUpgrade.showPreview');
 });
 
@@ -187,21 +190,21 @@ test('CodeLens on a template with many scale sets: ranges first, the simulation 
   assert.equal(lenses.length, 8);
   assert.ok(lenses.every((l) => l.command === undefined && l.data !== undefined));
   const resolved = await client.request<Lens>('codeLens/resolve', lenses[5]);
-  assert.match(resolved.command!.title, /^Rolling upgrade: 4 batches × 1 · /);
+  assert.match(resolved.command!.title, /^Blocked by rolling-requires-health \| if run anyway: Rolling upgrade: 4 batches × 1 · /);
   assert.equal(resolved.command!.arguments[0]!.name, 's5');
 });
 
 test('inlay hints, and none once the setting turns them off', async () => {
   const range = { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } };
   const hints = await client.request<{ label: string }[]>('textDocument/inlayHint', { textDocument: { uri: URI }, range });
-  // 200 % of 10 instances allows one batch of 10, but the plan holds a batch to the 2 instances
-  // maxUnhealthyInstancePercent allows to be unhealthy, so the simulator, the CodeLens and this hint count
-  // 5 batches (4 pauses), and the hint says why.
+  // 200 % of 10 instances allows one batch of 10, but a batch is held to the 2 instances the 20 % unhealthy
+  // limit allows (and stays within an update domain, 5 of them), so the plan, the CodeLens and this hint
+  // count 5 batches: 4 pauses.
   assert.deepEqual(
     hints.map((h) => h.label),
     [
       'defaults: maxUnhealthyUpgradedInstancePercent 20, rollbackFailedInstancesOnPolicyBreach false, maxSurge false',
-      'batches of 2 of 10: a batch is held to the instances maxUnhealthyInstancePercent allows to be unhealthy',
+      'batches of 2 of 10: held to the unhealthy limit',
       '≤ 2 of 10',
       '4 pauses = 20 minutes',
     ],

@@ -50,13 +50,16 @@ describe('rendering', () => {
     assert.match(risk, /Duration p50 \/ p90 \/ p99/);
     assert.match(risk, /Blast radius/);
     assert.ok((await page.locator('[data-testid="current-sensitivity"] tbody tr').count()) >= 1);
-    // Each switch with its effect in points and the CLI's verdict on noise, the ones beyond noise first.
+    // Each switch with its effect in points, on the median duration and on the minimum serving, and the CLI's
+    // verdict on noise, the ones that matter first.
     const verdicts: string[] = [];
     for (const row of await page.locator('[data-testid="current-sensitivity"] tbody tr').all()) {
       const cells = await row.locator('td, th').allTextContents();
-      assert.equal(cells.length, 6, cells.join(' | '));
+      assert.equal(cells.length, 8, cells.join(' | '));
       assert.match(cells[3]!, /^[+−]\d+\.\d points$/);
-      verdicts.push(cells[5]!);
+      assert.match(cells[4]!, /\([+−]/);
+      assert.match(cells[5]!, /^\d+ \([+−]\d+\)$/);
+      verdicts.push(cells[7]!);
     }
     assert.deepEqual(
       verdicts,

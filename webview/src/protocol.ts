@@ -145,7 +145,13 @@ export function isSimInput(v: unknown): v is SimInput {
     isObj(assumptions) &&
     Object.values(assumptions).every(isStr) &&
     isNum(v.seed) &&
-    (isStr(v.startTime) || isNum(v.startTime))
+    (isStr(v.startTime) || isNum(v.startTime)) &&
+    (v.blockedBy === undefined ||
+      (Array.isArray(v.blockedBy) &&
+        v.blockedBy.every(
+          (b) => isObj(b) && isStr(b.ruleId) && isStr(b.message) && oneOf(b.blocks, ['deployment', 'upgrade'] as const),
+        ))) &&
+    (v.firstBatchFails === undefined || isStr(v.firstBatchFails))
   );
 }
 

@@ -78,7 +78,7 @@ export function runRisk(input: SimInput, trials: number, onProgress: (p: RiskPro
     () => {
       const all = mergeChunks(chunks);
       const summary = summarizeTrials(all);
-      const base = all.outcome.subarray(0, sensitivityTrials);
+      const base = all;
       const rows: Sensitivity[] = [];
       const runAlt = (i: number) => {
         if (i >= alts.length) {
@@ -96,7 +96,7 @@ export function runRisk(input: SimInput, trials: number, onProgress: (p: RiskPro
             report(c.count);
           },
           () => {
-            rows.push(compareOutcomes(alt, base, mergeChunks(altChunks).outcome, sensitivityTrials));
+            rows.push(compareOutcomes(alt, base, mergeChunks(altChunks), sensitivityTrials));
             runAlt(i + 1);
           },
         );

@@ -19,6 +19,8 @@ export interface WhatIf {
   readonly healthySeconds?: number;
   readonly seed?: number;
   readonly assumptions?: Partial<AssumptionValues>;
+  /** Simulate although a finding says Azure rejects the template or the upgrade cannot run. */
+  readonly ignoreBlockers?: boolean;
 }
 
 export const TRIGGERS: readonly { value: Trigger; text: string }[] = [
@@ -59,6 +61,11 @@ export function applyWhatIf(base: SimInput, w: WhatIf): SimInput {
     },
     seed: w.seed ?? base.seed,
     assumptions: { ...DEFAULT_ASSUMPTIONS, ...base.assumptions, ...w.assumptions },
+    ...(w.ignoreBlockers ? { ignoreBlockers: true } : {}),
+    // A what-if capacity replaces the template's, so the template's capacity no longer blocks the upgrade.
+    ...(w.capacity !== undefined && base.blockedBy
+      ? { blockedBy: base.blockedBy.filter((b) => b.ruleId !== 'capacity-out-of-range') }
+      : {}),
   };
 }
 
@@ -75,6 +82,7 @@ export function describeWhatIf(w: WhatIf): string {
   if (w.capacity !== undefined) parts.push(`capacity ${w.capacity}`);
   if (w.failureRate !== undefined) parts.push(`failure ${round(w.failureRate * 100)}%`);
   if (w.badImage) parts.push('bad image');
+  if (w.ignoreBlockers) parts.push('blockers ignored');
   if (w.unhealthy !== undefined) parts.push(`${w.unhealthy} unhealthy`);
   if (w.upgradeSeconds !== undefined) parts.push(`upgrade ${w.upgradeSeconds} s`);
   if (w.healthySeconds !== undefined) parts.push(`healthy after ${w.healthySeconds} s`);
@@ -117,6 +125,7 @@ export function parseWhatIf(v: unknown): WhatIf {
     ...num('healthySeconds', 0, 86_400),
     ...num('seed', 0, 2 ** 31),
     ...(o.badImage === true ? { badImage: true } : {}),
+    ...(o.ignoreBlockers === true ? { ignoreBlockers: true } : {}),
     ...(Object.keys(assumptions).length > 0 ? { assumptions: assumptions as Partial<AssumptionValues> } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { simulationFindings } from './features/blockers';
 import { getCodeActions, resolveCodeAction } from './features/codeActions';
 import { getCodeLenses, resolveCodeLens } from './features/codeLens';
 import { doComplete } from './features/completion';
@@ -67,6 +68,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}) {
     getInlayHints,
     findDocumentSymbols,
     describeScaleSets,
+    /** Per scale set: the findings that block its upgrade, and an expired SAS URL (features/blockers.ts). */
+    simulationFindings,
     /** Syntax paths by offset, for fingerprints that survive unrelated edits (undefined in Bicep). */
     nodePaths: (doc: TemplateDocument): ((offset: number) => readonly PathSegment[] | undefined) => doc.frontEnd.nodePaths(doc),
     /** Where each upgrade-policy property sits, by canonical name: what the preview selects on "reveal". */

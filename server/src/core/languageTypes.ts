@@ -253,4 +253,6 @@ export interface ScaleSetOptions {
   readonly assumedCapacity?: number;
   /** Per-instance failure probability put into the simulator input. */
   readonly failureRate?: number;
+  /** The current time, for the expired-sas-token rule (the engine has no clock). */
+  readonly now?: number | string;
 }

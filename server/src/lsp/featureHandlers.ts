@@ -114,7 +114,11 @@ export function registerFeatureHandlers(ctx: ServerContext): void {
       const settings = await ctx.settings.get(params.textDocument.uri);
       return {
         version: entry.version,
-        scaleSets: ls.describeScaleSets(entry.doc, { assumedCapacity: settings.whatIf.capacity, failureRate: settings.whatIf.failureRate }),
+        scaleSets: ls.describeScaleSets(entry.doc, {
+          assumedCapacity: settings.whatIf.capacity,
+          failureRate: settings.whatIf.failureRate,
+          now: Date.now(),
+        }),
         parametersUri: entry.parametersUri ?? null,
       };
     }),

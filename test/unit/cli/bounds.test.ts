@@ -42,7 +42,10 @@ for (const [file, capacity, pick] of REPRODUCERS) {
     assert.ok(finding, lint.stdout);
     assert.ok(!report.files[0]!.diagnostics.some((d) => d.ruleId === 'internal-rule-error'), 'no rule fails on it');
 
-    const simulate = await bounded(['simulate', path, ...pick, '--format', 'json', '--failure-rate', '0.02']);
+    // Azure rejects the deployment, so the simulation is Blocked; --ignore-blockers runs the 1,000 it allows.
+    const blocked = JSON.parse((await bounded(['simulate', path, ...pick, '--format', 'json'])).stdout) as { run: { status: string } };
+    assert.equal(blocked.run.status, 'Blocked');
+    const simulate = await bounded(['simulate', path, ...pick, '--format', 'json', '--failure-rate', '0.02', '--ignore-blockers']);
     assert.equal(simulate.code, 0, simulate.stderr);
     const sim = JSON.parse(simulate.stdout) as { inputs: { capacity: number }; run: { notes: string[]; summary: string } };
     assert.equal(sim.inputs.capacity, 1000);
@@ -52,7 +55,7 @@ for (const [file, capacity, pick] of REPRODUCERS) {
     );
     assert.match(sim.run.summary, /\/1000 serving/);
 
-    const text = await bounded(['simulate', path, ...pick]);
+    const text = await bounded(['simulate', path, ...pick, '--ignore-blockers']);
     assert.match(
       text.stdout,
       new RegExp(`note: sku\\.capacity ${capacity} is more than Azure allows \\(1000 instances\\): simulated with 1000\\.`),

@@ -200,3 +200,24 @@ test('a progress bar on stderr only when stderr is a terminal and the Monte Carl
   assert.equal((await run(false, '10000')).err, '');
   assert.equal((await run(true, '50')).err, '');
 });
+
+test('a template Azure rejects simulates to Blocked with the finding; --ignore-blockers runs it anyway', () => {
+  const file = 'test/fixtures/real-templates/oslabs-vmss-image-upgrade.bicep';
+  const r = runCli(['simulate', file, '--format', 'json']);
+  assert.equal(r.code, 0, r.stderr);
+  const report = JSON.parse(r.stdout) as SimReport;
+  assert.equal(report.run.status, 'Blocked');
+  assert.deepEqual(
+    report.run.blockedBy.map((b) => b.ruleId),
+    ['aos-requires-health'],
+  );
+  assert.equal(report.run.batches.length, 0);
+  assert.ok(report.plan.batches.length > 0, 'the plan still says what would run');
+  assert.match(runCli(['simulate', file]).stdout, /Blocked by aos-requires-health/);
+  const status = runCli(['simulate', file, '--format', 'status']);
+  assert.equal(status.code, 2);
+  assert.match(status.stderr, /--ignore-blockers/);
+  const anyway = JSON.parse(runCli(['simulate', file, '--format', 'json', '--ignore-blockers']).stdout) as SimReport;
+  assert.equal(anyway.run.status, 'Completed');
+  assert.ok(anyway.run.notes.some((n) => /^Run although aos-requires-health blocks it/.test(n)));
+});

@@ -96,16 +96,21 @@ test('the .bicepparam beside the template feeds it, and a change on disk is pick
   writeFileSync(params, "using './withparams.bicep'\nparam instanceCount = 8\n");
   const uri = pathToFileURL(template).toString();
   await client.open(uri, text, 1, 'bicep');
-  const message = async () => (await client.pullDiagnostics(uri)).items.find((d) => d.code === 'first-batch-failure-halts')?.message ?? '';
-  assert.match(await message(), /With 8 instances/);
+  // The capacity the finding was computed with, from its related information.
+  const message = async () => {
+    const d = (await client.pullDiagnostics(uri)).items.find((x) => x.code === 'first-batch-failure-halts');
+    const related = (d as { relatedInformation?: { message: string }[] } | undefined)?.relatedInformation ?? [];
+    return related.map((r) => r.message).join(' ');
+  };
+  assert.match(await message(), /sku\.capacity: 8 instances/);
   writeFileSync(params, "using './withparams.bicep'\nparam instanceCount = 6\n");
   await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
     changes: [{ uri: pathToFileURL(params).toString(), type: 2 }],
   });
   let latest = '';
-  for (let i = 0; i < 50 && !/With 6 instances/.test(latest); i++) {
+  for (let i = 0; i < 50 && !/sku\.capacity: 6 instances/.test(latest); i++) {
     latest = await message();
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  assert.match(latest, /With 6 instances/);
+  assert.match(latest, /sku\.capacity: 6 instances/);
 });

@@ -93,6 +93,14 @@ export function renderControls(o: ControlsOptions): HTMLElement {
       (c) => set({ badImage: c }),
       'whatif-badImage',
     ),
+    (b.blockedBy ?? []).length > 0
+      ? checkbox(
+          `Run anyway (blocked by ${(b.blockedBy ?? []).map((x) => x.ruleId).join(', ')})`,
+          whatIf.ignoreBlockers ?? false,
+          (c) => set({ ignoreBlockers: c }),
+          'whatif-ignoreBlockers',
+        )
+      : null,
     numberField('unhealthy', 'Unhealthy before start', unhealthyBase, 0, 1000, true),
     numberField('upgradeSeconds', 'Time to upgrade (s)', b.timings.upgradeSeconds, 0, 86_400, true),
     numberField('healthySeconds', 'Time to become healthy (s)', b.timings.healthySeconds, 0, 86_400, true),

@@ -17,7 +17,13 @@ export function renderHeader(r: PreviewResult, idPrefix: string, reveal: (proper
     { class: `outcome status-${run.status}`, 'data-testid': `${idPrefix}-outcome` },
     badge(run.status),
     ' ',
-    el('strong', {}, run.errorCode ?? (run.status === 'Completed' ? 'every batch passed its gates' : '')),
+    el(
+      'strong',
+      {},
+      run.status === 'Blocked'
+        ? `Blocked by ${run.blockedBy.map((b) => b.ruleId).join(', ')}`
+        : (run.errorCode ?? (run.status === 'Completed' ? 'every batch passed its gates' : '')),
+    ),
   );
   const facts: [string, string][] = [
     ['Batches', batchShape(run)],
@@ -42,7 +48,7 @@ export function renderHeader(r: PreviewResult, idPrefix: string, reveal: (proper
     'section',
     { class: 'header', 'aria-label': 'Outcome', 'data-testid': `${idPrefix}-header` },
     outcome,
-    run.errorCode ? el('p', { class: 'message', 'data-testid': `${idPrefix}-message` }, run.message) : null,
+    run.errorCode || run.status === 'Blocked' ? el('p', { class: 'message', 'data-testid': `${idPrefix}-message` }, run.message) : null,
     el('dl', { class: 'facts' }, ...facts.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
     el(
       'p',

@@ -45,7 +45,7 @@ export function renderRisk(state: RiskState, trials: number, idPrefix: string): 
   section.append(table('Monte Carlo results', ['Measure', 'Value'], rows, `${idPrefix}-risk-table`));
   // Beyond noise first (the CLI's paired test), then by how many trials flip.
   const changing = sensitivity
-    .filter((r) => r.changedTrials > 0)
+    .filter((r) => r.changedTrials > 0 || r.changesOutcome)
     .sort((a, b) => Number(b.changesOutcome) - Number(a.changesOutcome) || b.changedTrials - a.changedTrials);
   section.append(el('h4', {}, 'Assumptions that would change the outcome if switched'));
   if (changing.length === 0) {
@@ -61,12 +61,14 @@ export function renderRisk(state: RiskState, trials: number, idPrefix: string): 
     section.append(
       table(
         `Sensitivity over ${sensitivityTrials.toLocaleString('en-US')} trials with the same seeds`,
-        ['Assumption', 'Switched to', 'Completes', 'Change', 'Trials changed', 'Beyond noise'],
+        ['Assumption', 'Switched to', 'Completes', 'Change', 'Duration p50', 'Min serving p1', 'Trials changed', 'Matters'],
         changing.map((r) => [
           r.assumption,
           r.value,
           percent(r.pComplete),
           points(r.deltaPComplete),
+          `${formatDuration(r.durationP50Seconds)} (${r.deltaDurationP50Seconds >= 0 ? '+' : '−'}${formatDuration(Math.abs(r.deltaDurationP50Seconds))})`,
+          `${r.minServingP1} (${r.deltaMinServingP1 >= 0 ? '+' : '−'}${Math.abs(r.deltaMinServingP1)})`,
           percent(r.changedTrials),
           r.changesOutcome ? 'yes' : 'no',
         ]),

@@ -1,7 +1,7 @@
 import { optionValue, oneOf, parseArgs, type ParsedArgs } from '../args';
 import type { CliCommand } from '../commands';
 import { CliError, type CliIo } from '../io';
-import { loadTemplate } from '../loadTemplate';
+import { loadTemplate, ls } from '../loadTemplate';
 import { asString } from '../../core/model/values';
 import type { ScaleSetModel } from '../../core/model/templateModel';
 import {
@@ -17,6 +17,7 @@ import {
   simulate,
   summarizeTrials,
   TrialRunner,
+  type SimInput,
   type TrialChunk,
   type WhatIf,
 } from '../../core/sim';
@@ -42,6 +43,8 @@ rollbacks and halts (with Azure's error codes), optionally over many seeded tria
   --start TIME             ISO 8601 start time, stamps the Azure-shaped outputs
   --trials N               also run N Monte Carlo trials (at most 1000000)
   --assume NAME=VALUE      switch a documented assumption (repeatable; see docs/simulator.md)
+  --ignore-blockers        simulate even when a finding says Azure rejects the template or the upgrade
+                           cannot run (the run is then marked with what it ignored)
   --format F               text | json | status (rollingUpgrades/latest) | history (osUpgradeHistory)`;
 
 const SENSITIVITY_TRIALS = 1000;
@@ -71,6 +74,7 @@ export const simulateCommand: CliCommand = {
       trials: { value: true },
       assume: { value: true, repeat: true },
       format: { value: true },
+      'ignore-blockers': {},
     });
     if (args.positionals.length !== 1) throw new CliError(`expected one FILE, got ${args.positionals.length}\n${USAGE}`);
     const format = oneOf(args, 'format', ['text', 'json', 'status', 'history'] as const, 'text');
@@ -82,8 +86,21 @@ export const simulateCommand: CliCommand = {
     } catch (error) {
       throw new CliError(error instanceof Error ? error.message : String(error));
     }
-    const { input } = mapped;
+    const all = ls.simulationFindings(loaded.doc, { now: Date.now() }).get(scaleSet) ?? { blockedBy: [] };
+    // --capacity replaces the template's count, so the template's capacity no longer blocks the upgrade.
+    const found = args.options.has('capacity')
+      ? { ...all, blockedBy: all.blockedBy.filter((b) => b.ruleId !== 'capacity-out-of-range') }
+      : all;
+    const input: SimInput = {
+      ...mapped.input,
+      ...(found.blockedBy.length > 0 ? { blockedBy: found.blockedBy } : {}),
+      ...(found.firstBatchFails !== undefined ? { firstBatchFails: found.firstBatchFails } : {}),
+      ...(args.options.has('ignore-blockers') ? { ignoreBlockers: true } : {}),
+    };
+    mapped = { ...mapped, input };
     const run = simulate(input);
+    if (run.status === 'Blocked' && (format === 'status' || format === 'history'))
+      throw new CliError(`no upgrade runs: ${run.message} (--ignore-blockers runs it anyway)`);
     if (format === 'status' || format === 'history') {
       const shape = format === 'status' ? rollingUpgradeStatus(run, input) : osUpgradeHistoryEntry(run, input);
       if (shape === null)
@@ -97,7 +114,7 @@ export const simulateCommand: CliCommand = {
     }
     const trials = intOption(args, 'trials', 0, MAX_TRIALS) ?? 0;
     let mc;
-    if (trials > 0) {
+    if (trials > 0 && run.status !== 'Blocked') {
       const summary = summarizeTrials(runWithProgress(new TrialRunner(input), trials, io));
       mc = { ...summary, closedForm: closedForm(input), sensitivity: sensitivity(input, Math.min(trials, SENSITIVITY_TRIALS)) };
     }

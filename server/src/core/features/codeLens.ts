@@ -4,8 +4,9 @@ import { closedForm } from '../sim/closedForm';
 import { monteCarlo } from '../sim/monteCarlo';
 import { simInputFromScaleSet } from '../sim/fromScaleSet';
 import { simulate } from '../sim/simulate';
+import { simulationFindings, type SimulationFindings } from './blockers';
 import { formatDuration } from '../sim/summary';
-import type { SimInput } from '../sim/simData';
+import type { SimInput, UpgradePlan } from '../sim/simData';
 import type { ScaleSetModel } from '../model/templateModel';
 import type { CodeLensData, CodeLensOptions, TemplateDocument } from '../languageTypes';
 import { capacityOf, clampedLabel } from './displayFacts';
@@ -29,22 +30,37 @@ const MIN_HALT_TRIALS = 100;
  */
 export function getCodeLenses(doc: TemplateDocument, options: CodeLensOptions): CodeLens[] {
   const eager = doc.model.scaleSets.length <= EAGER_LENS_LIMIT;
+  const found = eager ? simulationFindings(doc) : undefined;
   return doc.model.scaleSets.map((scaleSet, index) => {
     const anchor = scaleSet.upgradePolicy?.keySpan ?? scaleSet.properties?.keySpan ?? { offset: scaleSet.span.offset, length: 0 };
     const lens: CodeLens = { range: doc.lines.rangeOf(anchor), data: { uri: options.uri, index } satisfies CodeLensData };
-    return eager ? resolveCodeLens(doc, lens, options) : lens;
+    return eager ? resolveCodeLens(doc, lens, options, found) : lens;
   });
 }
 
 /** Fills in a lens's simulation line and command. */
-export function resolveCodeLens(doc: TemplateDocument, lens: CodeLens, options: CodeLensOptions): CodeLens {
+export function resolveCodeLens(
+  doc: TemplateDocument,
+  lens: CodeLens,
+  options: CodeLensOptions,
+  found: Map<ScaleSetModel, SimulationFindings> = simulationFindings(doc),
+): CodeLens {
   const scaleSet = doc.model.scaleSets[(lens.data as CodeLensData | undefined)?.index ?? -1];
   if (!scaleSet) return { ...lens, command: { title: 'Scale set no longer here', command: '' } };
+  const blockedBy = found.get(scaleSet)?.blockedBy ?? [];
+  const blocked = blockedBy.length > 0 ? `Blocked by ${blockedBy.map((b) => b.ruleId).join(', ')} | if run anyway: ` : '';
   // VS Code reads `$(name)` in a lens title as an icon; the line may quote the template (an error's text).
+  const { line, plan } = outcomeAndPlan(scaleSet, options);
   return {
     ...lens,
     command: {
-      title: escapeIcons(outcomeLine(scaleSet, options)),
+      title: escapeIcons(blocked + line),
+      tooltip: [
+        ...blockedBy.map(
+          (b) => `Blocked by ${b.ruleId}: ${b.blocks === 'deployment' ? 'Azure rejects the deployment' : 'the upgrade cannot run'}.`,
+        ),
+        lensTooltip(plan),
+      ].join('\n'),
       command: options.command ?? '',
       arguments: [{ uri: options.uri, path: scaleSet.path, name: scaleSet.displayName }],
     },
@@ -58,11 +74,17 @@ const MODE_TITLES: Readonly<Record<string, string>> = {
 };
 
 export function outcomeLine(scaleSet: ScaleSetModel, options: Omit<CodeLensOptions, 'uri'>): string {
+  return outcomeAndPlan(scaleSet, options).line;
+}
+
+/** The lens's line and the model update's plan it was computed with (the tooltip's), from one simulation. */
+function outcomeAndPlan(scaleSet: ScaleSetModel, options: Omit<CodeLensOptions, 'uri'>): { line: string; plan?: UpgradePlan } {
+  const plans: UpgradePlan[] = [];
   try {
     const capacity = capacityOf(scaleSet, options.assumedCapacity);
     const whatIf = capacity.known ? {} : { capacity: capacity.count };
     const model = simInputFromScaleSet(scaleSet, { ...whatIf, trigger: 'model' });
-    const parts = [`${MODE_TITLES[model.input.mode] ?? model.input.mode}: ${outcome(model.input, options.failureRate)}`];
+    const parts = [`${MODE_TITLES[model.input.mode] ?? model.input.mode}: ${outcome(model.input, options.failureRate, plans)}`];
     if (model.input.automaticOSUpgradePolicy?.enableAutomaticOSUpgrade) {
       parts.push(`OS upgrades: ${outcome(simInputFromScaleSet(scaleSet, { ...whatIf, trigger: 'aos' }).input, options.failureRate)}`);
     }
@@ -70,14 +92,29 @@ export function outcomeLine(scaleSet: ScaleSetModel, options: Omit<CodeLensOptio
     if (!capacity.known) parts.push(`capacity unknown, ${capacity.count} assumed`);
     const clamped = clampedLabel(capacity);
     if (clamped) parts.push(clamped);
-    return parts.join(' | ');
+    return { line: parts.join(' | '), ...(plans[0] ? { plan: plans[0] } : {}) };
   } catch (error) {
-    return `Simulation unavailable: ${error instanceof Error ? error.message : String(error)}`;
+    return { line: `Simulation unavailable: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
 
-function outcome(input: SimInput, failureRate: number): string {
+/**
+ * The plan in words and why batches are smaller, naming the assumptions behind it (sim/plan.ts). The effect
+ * of switching each assumption is re-planned only by `simulate` and the preview: here it would cost one plan
+ * per alternative on every lens.
+ */
+export function lensTooltip(plan: UpgradePlan | undefined): string {
+  if (!plan) return 'Open the preview';
+  return [
+    `${plan.explanation}.`,
+    ...plan.notes.map((n) => `- ${n}`),
+    'Open the preview for the timeline, Monte Carlo and sensitivity.',
+  ].join('\n');
+}
+
+function outcome(input: SimInput, failureRate: number, plans: UpgradePlan[] = []): string {
   const run = simulate(input);
+  plans.push(run.plan);
   const total = input.fleet.capacity;
   if (run.strategy === 'manual') return 'instances keep the old model until you upgrade them (manualUpgrade)';
   if (total === 0) return 'no instances (capacity 0), nothing to upgrade';

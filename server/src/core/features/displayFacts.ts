@@ -45,7 +45,9 @@ export function policyPlan(scaleSet: ScaleSetModel, capacity: CapacityFact): Upg
 export function batchHint(plan: UpgradePlan, of: string): string {
   const reasons = planReasons(plan);
   if (reasons.length === 0) return `${plan.batchSize} of ${of} per batch`;
-  return `batches of ${sizeRange(plan)} of ${of}: ${reasonWords(reasons).replace(/^a batch stays within one /, 'one ')}`;
+  return `batches of ${sizeRange(plan)} of ${of}: ${reasonWords(reasons)
+    .replace(/^a batch stays within one /, 'one ')
+    .replace('a batch is held to the instances maxUnhealthyInstancePercent allows to be unhealthy', 'held to the unhealthy limit')}`;
 }
 
 /** "1 pause", "3 pauses". */

@@ -4,6 +4,7 @@ import { META_RULES } from './meta/suppressionRules';
 import { ROLLING_RULES } from './rolling';
 import { SERVICE_FABRIC_RULES } from './serviceFabric';
 import { SCHEMA_RULES } from './schema';
+import { BLOCKS } from './blocks';
 import type { Rule } from './ruleTypes';
 
 /**
@@ -17,7 +18,7 @@ export const RULES: readonly Rule[] = [
   ...ROLLING_RULES,
   ...SERVICE_FABRIC_RULES,
   ...META_RULES,
-];
+].map((rule) => (BLOCKS[rule.id] ? { ...rule, blocks: BLOCKS[rule.id] } : rule));
 
 const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
 

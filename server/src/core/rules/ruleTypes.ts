@@ -86,6 +86,9 @@ export interface DocumentRuleContext {
   readonly knownRuleIds: ReadonlySet<string>;
 }
 
+/** What a finding of the rule stops: Azure rejects the template (`deployment`), or the upgrade cannot run or fails at once (`upgrade`). */
+export type Blocks = 'deployment' | 'upgrade';
+
 interface RuleBase {
   /** Stable kebab-case id: the diagnostic code, the config key, the suppression name, the docs page. */
   readonly id: string;
@@ -96,6 +99,8 @@ interface RuleBase {
   readonly description: string;
   /** Repository-relative docs page, `docs/rules/<id>.md`. */
   readonly docs: string;
+  /** Set when a finding means the upgrade never runs (rules/blocks.ts); absent otherwise. */
+  readonly blocks?: Blocks;
 }
 
 /** Checks one scale set at a time (most rules). */

@@ -52,7 +52,7 @@ export function runInPlace(s: RunState, k: number, members: readonly number[], t
     noteFailure(s, i);
     if (wait) rec?.push(upEnd, 'upgradeDone', k, i, null, 'waiting for health');
     const why = wait ? `not healthy within ${timings.healthWaitSeconds} s` : 'not healthy after the upgrade (provisioning)';
-    if (!plan.automaticRollback) {
+    if (!plan.automaticRollback || s.p.stayFailed?.[i]) {
       rec?.push(detect, 'healthTimeout', k, i, 'unhealthy', why);
       setState(s, i, NEW_BAD);
       s.counted++;

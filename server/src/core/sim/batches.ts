@@ -156,7 +156,15 @@ export class BatchPicker {
       const i = order[k]!;
       if (!this.taken[i]) this.take(i, out);
     }
-    if (out.length < size) this.limit = [this.remainingCount === 0 ? 'remaining' : boundaryReason(this.plan, this.group)];
+    if (out.length < size)
+      this.limit = [
+        // Service Fabric's walk is one update domain per batch, the last one too.
+        this.plan.domainReason === 'serviceFabricUpdateDomain'
+          ? 'serviceFabricUpdateDomain'
+          : this.remainingCount === 0
+            ? 'remaining'
+            : boundaryReason(this.plan, this.group),
+      ];
   }
 
   private take(i: number, out: number[]): void {

@@ -87,6 +87,8 @@ export interface TriggerPlan {
   readonly automaticRollback: boolean;
   /** Wait (up to healthWaitSeconds) for each upgraded instance to report healthy. */
   readonly healthWait: boolean;
+  /** Service Fabric's update-domain walk: one update domain per batch, whatever the percentages. */
+  readonly serviceFabricWalk?: boolean;
   readonly notes: readonly string[];
 }
 
@@ -100,10 +102,35 @@ export function triggerPlan(input: SimInput, assumptions: AssumptionValues = inp
   return clamped ? { ...plan, notes: [...plan.notes, clamped] } : plan;
 }
 
+/** Silver and Gold node types take their health from the Service Fabric cluster (no probe or extension). */
+export function clusterHealth(input: SimInput): boolean {
+  const d = input.serviceFabric?.durability?.toLowerCase();
+  return d === 'silver' || d === 'gold';
+}
+
 function orchestratorPlan(input: SimInput, assumptions: AssumptionValues): TriggerPlan {
   const aos = input.automaticOSUpgradePolicy ?? {};
   const notes: string[] = [];
-  const hasHealth = input.healthSource !== 'none';
+  const hasHealth = input.healthSource !== 'none' || clusterHealth(input);
+  if (input.serviceFabric && (input.trigger !== 'model' || input.mode === 'Automatic')) {
+    // Service Fabric walks its update domains one at a time; mode Automatic is the mode it requires.
+    notes.push(
+      `Service Fabric node type${input.serviceFabric.durability ? ` (${input.serviceFabric.durability})` : ''}: the upgrade goes update domain by update domain${clusterHealth(input) ? ', with health from the cluster' : ''}.`,
+    );
+    return {
+      strategy: 'rolling',
+      policy: {
+        ...AZURE_POLICY_DEFAULTS,
+        maxBatchInstancePercent: 100,
+        maxUnhealthyInstancePercent: 100,
+        maxUnhealthyUpgradedInstancePercent: 100,
+      },
+      automaticRollback: false,
+      healthWait: hasHealth,
+      serviceFabricWalk: true,
+      notes,
+    };
+  }
   if (!hasHealth) {
     notes.push(
       'No health probe or Application Health extension: health is power state and extension provisioning only, so there is no 5-minute wait.',

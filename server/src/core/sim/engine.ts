@@ -12,6 +12,10 @@ import { AFTER_HALT_PRIORITY, POST_GATE_PRIORITY, Recorder } from './recorder';
 import { NEW_BAD } from './runState';
 import { drawTrial, flapCount } from './trial';
 import type { Mutable, Prepared, RunState } from './runState';
+import type { AssumptionValues } from './assumptions';
+import type { BatchPlan } from './batches';
+import type { TriggerPlan } from './defaults';
+import type { Fleet } from './fleet';
 import type { Rng } from './rng';
 import type { BatchMember, GateResult, HaltCode, LimitReason, RunStatus, SimBatch, SimInput } from './simData';
 
@@ -20,19 +24,37 @@ export function prepare(input: SimInput): Prepared {
   const plan = triggerPlan(input, a);
   const fleet = expandFleet(input);
   const flat = plan.strategy === 'allAtOnce';
-  const groups = planGroups(
-    fleet,
-    plan.policy.enableCrossZoneUpgrade,
-    a,
-    flat,
-    input.orchestrationMode === 'Flexible' ? 'faultDomain' : 'updateDomain',
-  );
+  const groups = plan.serviceFabricWalk
+    ? planGroups(fleet, plan.policy.enableCrossZoneUpgrade, { ...a, domainBoundaries: 'within' }, false, 'serviceFabricUpdateDomain')
+    : planGroups(
+        fleet,
+        plan.policy.enableCrossZoneUpgrade,
+        a,
+        flat,
+        input.orchestrationMode === 'Flexible' ? 'faultDomain' : 'updateDomain',
+      );
   const baseBatch = flat ? Math.max(1, fleet.size) : baseBatchSize(fleet.size, plan.policy.maxBatchInstancePercent, a.batchRounding);
   let fixedUnhealthyCount = 0;
   for (let i = 0; i < fleet.size; i++) fixedUnhealthyCount += fleet.fixedUnhealthy[i]!;
   const identity = new Int32Array(fleet.size);
   for (let i = 0; i < fleet.size; i++) identity[i] = i;
-  return { input, plan, a, fleet, groups, baseBatch, fixedUnhealthyCount, identity };
+  const stayFailed =
+    input.firstBatchFails !== undefined && plan.strategy !== 'manual' ? firstBatchOf(fleet, groups, plan, baseBatch, a) : null;
+  if (stayFailed) for (let i = 0; i < fleet.size; i++) if (stayFailed[i]) fleet.alwaysFails[i] = 1;
+  return { input, plan, a, fleet, groups, baseBatch, fixedUnhealthyCount, identity, stayFailed };
+}
+
+/** The instances of the first batch (no instance unhealthy yet), as the step loop will pick them. */
+function firstBatchOf(fleet: Fleet, groups: BatchPlan, plan: TriggerPlan, baseBatch: number, a: AssumptionValues): Uint8Array {
+  const out: number[] = [];
+  const size =
+    plan.strategy === 'rolling'
+      ? batchSizeNow(baseBatch, fleet.size, plan.policy.maxUnhealthyInstancePercent, 0, a.batchShrinksWithUnhealthy === 'yes')
+      : baseBatch;
+  new BatchPicker(groups, new Uint8Array(fleet.size)).next(size, null, out);
+  const marks = new Uint8Array(fleet.size);
+  for (const i of out) marks[i] = 1;
+  return marks;
 }
 
 export interface TrialResult {

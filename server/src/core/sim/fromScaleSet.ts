@@ -18,6 +18,7 @@ import { limitCapacity } from './capacity';
 import { overridden, read } from './provenance';
 import { parseIsoDuration } from '../catalog/durations';
 import { APPLICATION_HEALTH_EXTENSION, isApplicationHealthType } from '../catalog/healthExtension';
+import { isServiceFabricType } from '../catalog/serviceFabric';
 import type { Provenance } from './provenance';
 import { asBoolean, asInteger, asString, getProp } from '../model/values';
 import type { RValue, ScaleSetModel } from '../model/templateModel';
@@ -193,6 +194,7 @@ export function simInputFromScaleSet(model: ScaleSetModel, whatIf: WhatIf = {}):
     startTime: whatIf.startTime ?? DEFAULT_START_TIME,
     ...(whatIf.cancelAtSeconds !== undefined ? { cancelAtSeconds: whatIf.cancelAtSeconds } : {}),
     ...imageAndLocation(model),
+    ...serviceFabricOf(model),
   };
   const effectivePolicy = effectiveProvenance(input, provenance);
   const assumed = Object.entries(provenance)
@@ -251,6 +253,14 @@ function healthSourceOf(model: ScaleSetModel): { source: HealthSource; note?: st
   if (probe) return { source: 'probe' };
   if (ext) return { source: 'extension' };
   return { source: 'none', note: 'no health probe or Application Health extension: power state and extension provisioning only' };
+}
+
+/** The Service Fabric extension's durability, when the scale set is a node type. */
+function serviceFabricOf(model: ScaleSetModel): Pick<SimInput, 'serviceFabric'> {
+  const ext = model.extensions.find((e) => isServiceFabricType(asString(e.type) ?? ''));
+  if (!ext) return {};
+  const level = asString(getProp(ext.settings, 'durabilityLevel')?.value);
+  return { serviceFabric: { durability: level ?? null } };
 }
 
 function imageAndLocation(model: ScaleSetModel): Pick<SimInput, 'targetImageReference' | 'location'> {

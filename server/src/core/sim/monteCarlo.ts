@@ -241,38 +241,52 @@ export interface Sensitivity {
   readonly pComplete: number;
   /** pComplete with the switch minus pComplete without it (same seeds). */
   readonly deltaPComplete: number;
+  /** Median duration with the switch, and its difference from the baseline's. */
+  readonly durationP50Seconds: number;
+  readonly deltaDurationP50Seconds: number;
+  /** The 1st percentile of the minimum serving instances with the switch, and its difference. */
+  readonly minServingP1: number;
+  readonly deltaMinServingP1: number;
   /** Fraction of trials (same seeds) whose outcome differs from the baseline's. */
   readonly changedTrials: number;
   /**
-   * The switch changes the probability of completing beyond noise: a paired (McNemar) test on the trials
-   * that flip, |c − b| > 3·sqrt(b + c), where b trials stop completing and c start to.
+   * The switch matters: P(complete) moves beyond noise (a paired McNemar test on the trials that flip,
+   * |c − b| > 3·sqrt(b + c), where b trials stop completing and c start to), the median duration moves by
+   * more than 10 %, or the 1st-percentile minimum serving moves by at least one instance.
    */
   readonly changesOutcome: boolean;
 }
 
-/** Re-runs the trials with each single-switch alternative (common random numbers) and compares outcomes. */
+/** Duration differences of at most this share of the baseline's median are noise. */
+export const DURATION_NOISE = 0.1;
+
+/** Re-runs the trials with each single-switch alternative (common random numbers) and compares them. */
 export function sensitivity(input: SimInput, trials: number): Sensitivity[] {
   const base = new TrialRunner(input).run({ from: 0, count: trials });
   return alternatives(input.assumptions).map((alt) =>
-    compareOutcomes(
-      alt,
-      base.outcome,
-      new TrialRunner({ ...input, assumptions: alt.values }).run({ from: 0, count: trials }).outcome,
-      trials,
-    ),
+    compareOutcomes(alt, base, new TrialRunner({ ...input, assumptions: alt.values }).run({ from: 0, count: trials }), trials),
   );
 }
 
+/** The trials a comparison reads: outcome, duration and minimum serving per trial (a TrialChunk has them). */
+export interface TrialColumns {
+  readonly outcome: Uint8Array;
+  readonly duration: Float64Array;
+  readonly minServing: Int32Array;
+}
+
 /**
- * One alternative's trials against the baseline's, trial by trial (the same seeds): what the CLI reports
- * and what the preview, which runs the trials in slices, computes from the same two outcome arrays.
+ * One alternative's first `trials` trials against the baseline's, trial by trial (the same seeds): what the
+ * CLI reports and what the preview, which runs the trials in slices, computes from the same arrays.
  */
 export function compareOutcomes(
   alt: { readonly name: AssumptionName; readonly value: string },
-  base: Uint8Array,
-  other: Uint8Array,
+  baseTrials: TrialColumns,
+  otherTrials: TrialColumns,
   trials: number,
 ): Sensitivity {
+  const base = baseTrials.outcome;
+  const other = otherTrials.outcome;
   let changed = 0;
   let lost = 0;
   let gained = 0;
@@ -285,12 +299,23 @@ export function compareOutcomes(
   }
   const complete = baseComplete - lost + gained;
   const flips = lost + gained;
+  const baseDuration = percentile(baseTrials.duration.subarray(0, trials), 50);
+  const duration = percentile(otherTrials.duration.subarray(0, trials), 50);
+  const baseServing = percentile(baseTrials.minServing.subarray(0, trials), 1);
+  const serving = percentile(otherTrials.minServing.subarray(0, trials), 1);
+  const outcomeMoves = flips > 0 && Math.abs(gained - lost) > 3 * Math.sqrt(flips);
+  const durationMoves = Math.abs(duration - baseDuration) > DURATION_NOISE * baseDuration;
+  const servingMoves = Math.abs(serving - baseServing) >= 1;
   return {
     assumption: alt.name,
     value: alt.value,
     pComplete: trials > 0 ? complete / trials : 0,
     deltaPComplete: trials > 0 ? (gained - lost) / trials : 0,
+    durationP50Seconds: duration,
+    deltaDurationP50Seconds: duration - baseDuration,
+    minServingP1: serving,
+    deltaMinServingP1: serving - baseServing,
     changedTrials: trials > 0 ? changed / trials : 0,
-    changesOutcome: flips > 0 && Math.abs(gained - lost) > 3 * Math.sqrt(flips),
+    changesOutcome: outcomeMoves || durationMoves || servingMoves,
   };
 }

@@ -8,13 +8,15 @@ import { alternatives } from './assumptions';
 import type { AssumptionName } from './assumptions';
 import { DEFAULT_FAILURES } from './defaults';
 import { execute, newScratch, prepare } from './engine';
+import type { RunLog } from './engine';
+import type { Prepared } from './runState';
 import { Rng } from './rng';
 import type { LimitReason, PlannedBatch, SimBatch, SimInput, UpgradePlan } from './simData';
 import { formatDuration } from './summary';
 
-/** The input the plan runs: no failures, no unhealthy instances, no flapping, no cancellation. */
+/** The input the plan runs: no failures, no unhealthy instances, no flapping, no cancellation, no blockers. */
 export function planInput(input: SimInput): SimInput {
-  const { cancelAtSeconds: _cancel, ...rest } = input;
+  const { cancelAtSeconds: _cancel, firstBatchFails: _sas, blockedBy: _blocked, ignoreBlockers: _ignore, ...rest } = input;
   return {
     ...rest,
     failures: DEFAULT_FAILURES,
@@ -29,7 +31,31 @@ export function planInput(input: SimInput): SimInput {
 export function planUpgrade(input: SimInput, options: { readonly explain?: boolean } = {}): UpgradePlan {
   const healthy = planInput(input);
   const p = prepare(healthy);
-  const r = execute(p, Rng.fromSeed(healthy.seed), newScratch(p), 'record');
+  return planOf(input, p, execute(p, Rng.fromSeed(healthy.seed), newScratch(p), 'record'), options);
+}
+
+/** Whether the input already is its plan's input (nothing fails, nothing unhealthy, no cancel), so a run of it is the plan. */
+export function isPlanInput(input: SimInput): boolean {
+  const f = input.failures;
+  return (
+    f.probability === 0 &&
+    f.failingInstances.length === 0 &&
+    !f.badImage &&
+    f.flapProbability === 0 &&
+    (typeof input.fleet.unhealthy === 'number' ? input.fleet.unhealthy === 0 : input.fleet.unhealthy.length === 0) &&
+    !input.fleet.overrides.some((o) => o.unhealthy || o.fails) &&
+    input.cancelAtSeconds === undefined &&
+    input.firstBatchFails === undefined
+  );
+}
+
+/** The plan from a recorded run of the plan's input. */
+export function planOf(
+  input: SimInput,
+  p: Prepared,
+  r: { readonly durationSeconds: number; readonly log: RunLog },
+  options: { readonly explain?: boolean } = {},
+): UpgradePlan {
   const batches = r.log.batches.map(plannedBatch);
   const pauseSeconds = p.plan.policy.pauseTimeBetweenBatchesSeconds;
   const base: Omit<UpgradePlan, 'explanation' | 'notes'> = {
@@ -115,6 +141,8 @@ function explain(plan: Omit<UpgradePlan, 'explanation' | 'notes'>): string {
   if (plan.strategy === 'manual') return 'Mode Manual: no instance is upgraded until you upgrade instances by hand';
   if (plan.strategy === 'allAtOnce') return `Mode Automatic: all ${n} instance${n === 1 ? '' : 's'} at once`;
   if (plan.batches.length === 0) return 'No instance to upgrade';
+  if (plan.batches.every((b) => b.limitedBy.includes('serviceFabricUpdateDomain')))
+    return `Service Fabric walks its update domains: ${plan.batches.length} batch${plan.batches.length === 1 ? '' : 'es'} of ${sizeRange(plan)}, one update domain each`;
   const policy = `${plan.batchPercent} % of ${n} = ${plan.batchSize}`;
   const reasons = planReasons(plan);
   const count = `${plan.batches.length} batch${plan.batches.length === 1 ? '' : 'es'}`;

@@ -36,6 +36,8 @@ export interface SimReport {
   readonly plan: UpgradePlan;
   readonly run: {
     readonly status: string;
+    /** The findings that block the upgrade (status Blocked), or that --ignore-blockers ignored. */
+    readonly blockedBy: SimRun['blockedBy'];
     readonly errorCode: string | null;
     readonly message: string;
     readonly summary: string;
@@ -85,7 +87,10 @@ export function buildReport(mapped: MappedInput, run: SimRun, mc?: SimReport['mo
     outcome: b.outcome,
     gates: b.gates,
   }));
-  const notes = [...run.notes, ...runAssumptionNotes(input, { batches, durationSeconds: run.durationSeconds, batchSize: run.batchSize })];
+  const notes =
+    run.status === 'Blocked'
+      ? run.notes
+      : [...run.notes, ...runAssumptionNotes(input, { batches, durationSeconds: run.durationSeconds, batchSize: run.batchSize })];
   return {
     version: 1,
     scaleSet: input.scaleSetName,
@@ -110,6 +115,7 @@ export function buildReport(mapped: MappedInput, run: SimRun, mc?: SimReport['mo
     plan: planUpgrade(input, { explain: true }),
     run: {
       status: run.status,
+      blockedBy: run.blockedBy,
       errorCode: run.errorCode,
       message: run.message,
       summary: summarizeRun(run),

@@ -26,6 +26,8 @@ export interface Prepared {
   readonly groups: BatchPlan;
   readonly baseBatch: number;
   readonly fixedUnhealthyCount: number;
+  /** Instances that fail and are never rolled back (input.firstBatchFails: the first batch). */
+  readonly stayFailed: Uint8Array | null;
   /** 0…N−1, copied into each trial's liveId. */
   readonly identity: Int32Array;
 }

@@ -121,9 +121,30 @@ export interface SimInput {
   /** For the osUpgradeHistory entry. */
   readonly targetImageReference?: Readonly<Record<string, string>>;
   readonly location?: string;
+  /**
+   * A Service Fabric node type (the Service Fabric extension is present): upgrades walk its update domains
+   * one at a time, and Silver and Gold take their health from the cluster.
+   */
+  readonly serviceFabric?: { readonly durability: string | null };
+  /** Findings that stop the upgrade before it starts (rules with `blocks`): the run is Blocked. */
+  readonly blockedBy?: readonly Blocker[];
+  /** Run it anyway (CLI --ignore-blockers, the preview's what-if switch). */
+  readonly ignoreBlockers?: boolean;
+  /**
+   * Every instance of the first batch fails and stays failed, for this reason (an expired SAS URL in an
+   * extension: "the upgrade fails and the first batch of virtual machines are left in a failed state").
+   */
+  readonly firstBatchFails?: string;
 }
 
-export type RunStatus = 'Completed' | 'Faulted' | 'Cancelled' | 'NotStarted';
+export interface Blocker {
+  readonly ruleId: string;
+  /** `deployment`: Azure rejects the template; `upgrade`: the upgrade cannot run or fails at once. */
+  readonly blocks: 'deployment' | 'upgrade';
+  readonly message: string;
+}
+
+export type RunStatus = 'Completed' | 'Faulted' | 'Cancelled' | 'NotStarted' | 'Blocked';
 export type HaltCode =
   | 'MaxUnhealthyInstancePercentExceededBeforeRollingUpgrade'
   | 'MaxUnhealthyInstancePercentExceededInRollingUpgrade'
@@ -215,6 +236,8 @@ export interface SimRun {
   /** The batches when every instance stays healthy, with the reason for each smaller one (plan.ts). */
   readonly plan: UpgradePlan;
   readonly status: RunStatus;
+  /** Why the upgrade never runs (status Blocked), or what was ignored (ignoreBlockers); empty otherwise. */
+  readonly blockedBy: readonly Blocker[];
   readonly errorCode: HaltCode | null;
   readonly message: string;
   readonly strategy: Strategy;

@@ -1,11 +1,13 @@
 /** One full, recorded run: the public entry for the CLI, the webview and golden traces. */
 import { execute, newScratch, prepare } from './engine';
 import { haltMessage, formatPercent } from './messages';
-import { planUpgrade } from './plan';
+import { isPlanInput, planOf, planUpgrade } from './plan';
 import { Rng } from './rng';
-import type { SimInput, SimRun } from './simData';
+import type { Blocker, SimInput, SimRun } from './simData';
 
 export function simulate(input: SimInput): SimRun {
+  const blockedBy = input.blockedBy ?? [];
+  if (blockedBy.length > 0 && !input.ignoreBlockers) return blocked(input, blockedBy);
   const p = prepare(input);
   const r = execute(p, Rng.fromSeed(input.seed), newScratch(p), 'record');
   const n = p.fleet.size;
@@ -24,17 +26,26 @@ export function simulate(input: SimInput): SimRun {
         : r.status === 'NotStarted'
           ? 'Mode Manual: no instance is upgraded until you upgrade instances by hand (manualUpgrade).'
           : `Completed: ${r.upgraded} upgraded, ${r.failed} failed, ${r.rolledBack} rolled back${skipped > 0 ? `, ${skipped} skipped` : ''}.`;
-  const plan = planUpgrade(input);
+  // A run in which nothing can fail is its own plan: no second run.
+  const plan = isPlanInput(input) ? planOf(input, p, r) : planUpgrade(input);
+  const extra = [
+    ...(input.firstBatchFails !== undefined ? [`The first batch fails and stays failed: ${input.firstBatchFails}.`] : []),
+    ...blockedBy.map(
+      (b) =>
+        `Run although ${b.ruleId} blocks it (${b.blocks === 'deployment' ? 'Azure rejects the deployment' : 'the upgrade cannot run'}).`,
+    ),
+  ];
   return {
     plan,
     status: r.status,
+    blockedBy,
     errorCode: r.errorCode,
     message,
     strategy: p.plan.strategy,
     policy: p.plan.policy,
     automaticRollback: p.plan.automaticRollback,
     assumptions: input.assumptions,
-    notes: [...p.plan.notes, ...plan.notes],
+    notes: [...p.plan.notes, ...plan.notes, ...extra],
     batchSize: p.baseBatch,
     batches: r.log.batches,
     haltGate: r.haltGate,
@@ -50,5 +61,43 @@ export function simulate(input: SimInput): SimRun {
     pending: n - skipped - r.attempted,
     attempted: r.attempted,
     firstFailedInstanceId: r.firstFailed,
+  };
+}
+
+/** A run that never starts: a finding says Azure rejects the template or the upgrade cannot run. */
+function blocked(input: SimInput, blockedBy: readonly Blocker[]): SimRun {
+  const p = prepare(input);
+  const plan = planUpgrade(input);
+  const n = p.fleet.size;
+  let skipped = 0;
+  for (let i = 0; i < n; i++) skipped += p.fleet.excluded[i]!;
+  const first = blockedBy[0]!;
+  const why = first.blocks === 'deployment' ? 'Azure rejects the deployment' : 'the upgrade cannot run';
+  return {
+    plan,
+    status: 'Blocked',
+    blockedBy,
+    errorCode: null,
+    message: `Blocked by ${first.ruleId}: ${why}. ${first.message}`,
+    strategy: p.plan.strategy,
+    policy: p.plan.policy,
+    automaticRollback: p.plan.automaticRollback,
+    assumptions: input.assumptions,
+    notes: [...p.plan.notes, ...blockedBy.map((b) => `Blocked by ${b.ruleId}: ${b.message}`)],
+    batchSize: p.baseBatch,
+    batches: [],
+    haltGate: null,
+    events: [{ t: 0, kind: 'start', batch: null, instances: [], detail: `blocked by ${blockedBy.map((b) => b.ruleId).join(', ')}` }],
+    capacity: [{ t: 0, serving: n, upgrading: 0, unhealthy: 0, surge: 0, total: n }],
+    durationSeconds: 0,
+    minServingInstances: n,
+    maxTotalInstances: n,
+    upgraded: 0,
+    failed: 0,
+    rolledBack: 0,
+    skipped,
+    pending: n - skipped,
+    attempted: 0,
+    firstFailedInstanceId: null,
   };
 }

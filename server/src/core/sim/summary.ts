@@ -17,6 +17,7 @@ export function summarizeRun(run: SimRun): string {
   const total = run.attempted + run.skipped + run.pending;
   const batches = `${run.batches.length} batch${run.batches.length === 1 ? '' : 'es'}`;
   if (run.status === 'NotStarted') return 'Manual mode: no instance is upgraded until you upgrade them by hand';
+  if (run.status === 'Blocked') return `Blocked by ${run.blockedBy.map((b) => b.ruleId).join(', ')}: nothing is upgraded`;
   const serving = `≥ ${run.minServingInstances}/${total} serving`;
   const surge = run.maxTotalInstances > total ? `, peak ${run.maxTotalInstances} instances (surge)` : '';
   if (run.status === 'Completed') {
@@ -25,7 +26,7 @@ export function summarizeRun(run: SimRun): string {
     return `Completed: ${shape}, ${formatDuration(run.durationSeconds)}, ${serving}${surge}${failed}`;
   }
   if (run.status === 'Cancelled') return `Cancelled after ${batches}, ${formatDuration(run.durationSeconds)}, ${serving}`;
-  return `Faulted after ${batches} (${run.errorCode}), ${formatDuration(run.durationSeconds)}, ${run.attempted} instances touched, ${serving}`;
+  return `Faulted after ${batches} (${run.errorCode}), ${formatDuration(run.durationSeconds)}, ${run.attempted} instance${run.attempted === 1 ? '' : 's'} touched, ${serving}`;
 }
 
 /** The sizes the batches really had ("2", "1–2"), which zone and domain boundaries can make smaller than the policy's limit. */

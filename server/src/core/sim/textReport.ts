@@ -2,13 +2,14 @@
 import type { SimReport } from './report';
 import { formatDuration, summarizeMonteCarlo } from './summary';
 import type { SimRun } from './simData';
+import type { Sensitivity } from './monteCarlo';
 
 const WIDTH = 60;
 
 export function renderText(report: SimReport, run: SimRun): string {
   const lines: string[] = [];
   lines.push(`${report.scaleSet} (${report.trigger}): ${report.run.summary}`);
-  if (run.errorCode) lines.push(`  ${run.message}`);
+  if (run.errorCode || run.status === 'Blocked') lines.push(`  ${run.message}`);
   lines.push(`  plan: ${report.plan.explanation}`);
   for (const note of report.run.notes) lines.push(`  note: ${note}`);
   for (const a of report.inputs.assumed) lines.push(`  assumed: ${a}`);
@@ -32,11 +33,9 @@ export function renderText(report: SimReport, run: SimRun): string {
     if (mc.closedForm.pHalt !== null)
       lines.push(`  exact P(halt) = ${mc.closedForm.pHalt.toFixed(4)} (${mc.closedForm.method}: ${mc.closedForm.reason})`);
     const sensitive = mc.sensitivity.filter((s) => s.changesOutcome);
-    for (const s of sensitive)
-      lines.push(
-        `  sensitive: ${s.assumption}=${s.value} would give P(complete) ${(100 * s.pComplete).toFixed(1)}% (${s.deltaPComplete >= 0 ? '+' : ''}${(100 * s.deltaPComplete).toFixed(1)} points)`,
-      );
-    if (sensitive.length === 0 && mc.sensitivity.length > 0) lines.push('  no single assumption switch changes P(complete) beyond noise');
+    for (const s of sensitive) lines.push(`  sensitive: ${sensitivityLine(s)}`);
+    if (sensitive.length === 0 && mc.sensitivity.length > 0)
+      lines.push('  no single assumption switch changes P(complete), the median duration or the minimum serving beyond noise');
   }
   return lines.join('\n') + '\n';
 }
@@ -98,4 +97,11 @@ function timeline(run: SimRun): string[] {
   }
   out.push(`  srv |${serving.join('')}|  serving: @ 100%, # >= 80%, + >= 60%, - >= 40%, . below`);
   return out;
+}
+
+/** "domainBoundaries=ignore: P(complete) 98.0% (+0.0 points), duration p50 40 min (−28 min), min serving p1 8 (−1)". */
+export function sensitivityLine(s: Sensitivity): string {
+  const sign = (x: number) => (x >= 0 ? '+' : '−');
+  const dur = `${sign(s.deltaDurationP50Seconds)}${formatDuration(Math.abs(s.deltaDurationP50Seconds))}`;
+  return `${s.assumption}=${s.value}: P(complete) ${(100 * s.pComplete).toFixed(1)}% (${sign(s.deltaPComplete)}${Math.abs(100 * s.deltaPComplete).toFixed(1)} points), duration p50 ${formatDuration(s.durationP50Seconds)} (${dur}), min serving p1 ${s.minServingP1} (${sign(s.deltaMinServingP1)}${Math.abs(s.deltaMinServingP1)})`;
 }

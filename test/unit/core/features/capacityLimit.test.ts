@@ -15,7 +15,7 @@ for (const capacity of ['100000', '2147483648', '9007199254740992']) {
     const title = ls.getCodeLenses(doc, { uri: 'u', failureRate: 0.02 })[0]!.command!.title;
     assert.match(
       title,
-      /^Rolling upgrade: 5 batches × 200 · .* ≥800 of 1000 serving · halts .* \| sku\.capacity \d+ is more than Azure allows: 1000 simulated$/,
+      /^Blocked by capacity-out-of-range \| if run anyway: Rolling upgrade: 5 batches × 200 · .* ≥800 of 1000 serving · halts .* \| sku\.capacity \d+ is more than Azure allows: 1000 simulated$/,
     );
     assert.doesNotMatch(title, /unavailable|RangeError|typed array/i);
 

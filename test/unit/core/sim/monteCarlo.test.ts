@@ -89,3 +89,19 @@ test('sensitivity: switching the denominator changes outcomes; zone order on a r
   assert.equal(zone?.changesOutcome, false);
   assert.equal(zone?.changedTrials, 0);
 });
+
+test('sensitivity judges by duration and minimum serving too: domainBoundaries on a zonal set changes the duration, not P(complete)', () => {
+  const zonal = input({ fleet: { capacity: 10, zones: ['1', '2', '3'] }, failures: { probability: 0.01 } });
+  const report = sensitivity(zonal, 300);
+  const domains = report.find((r) => r.assumption === 'domainBoundaries')!;
+  const base = monteCarlo(zonal, 300);
+  assert.equal(domains.value, 'ignore');
+  assert.equal(domains.durationP50Seconds - base.durationSeconds.p50, domains.deltaDurationP50Seconds);
+  assert.ok(domains.deltaDurationP50Seconds < -0.1 * base.durationSeconds.p50, `duration ${domains.deltaDurationP50Seconds} s`);
+  assert.equal(domains.changesOutcome, true, 'a duration that moves by more than 10 % matters');
+  assert.equal(domains.minServingP1 - base.minServingInstances.p1, domains.deltaMinServingP1);
+  // Zone order on the same set moves nothing.
+  const zone = report.find((r) => r.assumption === 'zoneOrder' && r.value === 'descending')!;
+  assert.equal(zone.deltaDurationP50Seconds, 0);
+  assert.equal(zone.changesOutcome, false);
+});
