@@ -123,7 +123,7 @@ export function isSimInput(v: unknown): v is SimInput {
     oneOf(v.orchestrationMode, ['Uniform', 'Flexible'] as const) &&
     (v.rollingUpgradePolicy === undefined || isObj(v.rollingUpgradePolicy)) &&
     (v.automaticOSUpgradePolicy === undefined || isObj(v.automaticOSUpgradePolicy)) &&
-    oneOf(v.healthSource, ['probe', 'extension', 'none'] as const) &&
+    oneOf(v.healthSource, ['probe', 'extension', 'external', 'none'] as const) &&
     isObj(fleet) &&
     isNum(fleet.capacity) &&
     fleet.capacity >= 0 &&

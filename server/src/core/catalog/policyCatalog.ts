@@ -1,6 +1,31 @@
 import { AUTO_OS_UPGRADE_POLICY, AUTOMATIC_OS_UPGRADE_POLICY } from './automaticOSUpgradePolicy';
 import { ROLLING_UPGRADE_POLICY } from './rollingUpgradePolicy';
-import type { PolicyObject, PolicyObjectId, PolicyProperty } from './policyProperty';
+import {
+  EXTERNAL_HEALTH_POLICY,
+  LIFECYCLE_HOOK,
+  LIFECYCLE_HOOKS_PROFILE,
+  OS_IMAGE_NOTIFICATION_PROFILE,
+  SCALE_SET_PROPERTIES,
+  SCHEDULED_EVENTS_PROFILE,
+  TERMINATE_NOTIFICATION_PROFILE,
+  VIRTUAL_MACHINE_PROFILE,
+} from './healthAndHooks';
+import type { PolicyObject, PolicyObjectId, PolicyProperty, UpgradePolicyObjectId } from './policyProperty';
+import {
+  ALL_INSTANCES_DOWN,
+  AUTOMATIC_REPAIRS_POLICY,
+  AUTOMATIC_ZONE_REBALANCING_POLICY,
+  EVENT_GRID_AND_RESOURCE_GRAPH,
+  MAX_INSTANCE_PERCENT_PER_ZONE_POLICY,
+  RESILIENCY_POLICY,
+  RESILIENT_VM_CREATION_POLICY,
+  RESILIENT_VM_DELETION_POLICY,
+  SCHEDULED_EVENTS_POLICY,
+  SCHEDULED_EVENTS_PUBLISHING_TARGETS,
+  USER_INITIATED_REBOOT,
+  USER_INITIATED_REDEPLOY,
+  ZONE_ALLOCATION_POLICY,
+} from './resiliencyPolicies';
 import { UPGRADE_POLICY } from './upgradePolicy';
 
 /** Every policy object, keyed by the JSON property that holds it. */
@@ -9,7 +34,61 @@ export const POLICY_OBJECTS: Readonly<Record<PolicyObjectId, PolicyObject>> = {
   rollingUpgradePolicy: ROLLING_UPGRADE_POLICY,
   automaticOSUpgradePolicy: AUTOMATIC_OS_UPGRADE_POLICY,
   autoOSUpgradePolicy: AUTO_OS_UPGRADE_POLICY,
+  scaleSetProperties: SCALE_SET_PROPERTIES,
+  externalHealthPolicy: EXTERNAL_HEALTH_POLICY,
+  lifecycleHooksProfile: LIFECYCLE_HOOKS_PROFILE,
+  lifecycleHook: LIFECYCLE_HOOK,
+  resiliencyPolicy: RESILIENCY_POLICY,
+  resilientVMCreationPolicy: RESILIENT_VM_CREATION_POLICY,
+  resilientVMDeletionPolicy: RESILIENT_VM_DELETION_POLICY,
+  automaticZoneRebalancingPolicy: AUTOMATIC_ZONE_REBALANCING_POLICY,
+  zoneAllocationPolicy: ZONE_ALLOCATION_POLICY,
+  maxInstancePercentPerZonePolicy: MAX_INSTANCE_PERCENT_PER_ZONE_POLICY,
+  automaticRepairsPolicy: AUTOMATIC_REPAIRS_POLICY,
+  scheduledEventsPolicy: SCHEDULED_EVENTS_POLICY,
+  userInitiatedRedeploy: USER_INITIATED_REDEPLOY,
+  userInitiatedReboot: USER_INITIATED_REBOOT,
+  allInstancesDown: ALL_INSTANCES_DOWN,
+  scheduledEventsAdditionalPublishingTargets: SCHEDULED_EVENTS_PUBLISHING_TARGETS,
+  eventGridAndResourceGraph: EVENT_GRID_AND_RESOURCE_GRAPH,
+  virtualMachineProfile: VIRTUAL_MACHINE_PROFILE,
+  scheduledEventsProfile: SCHEDULED_EVENTS_PROFILE,
+  terminateNotificationProfile: TERMINATE_NOTIFICATION_PROFILE,
+  osImageNotificationProfile: OS_IMAGE_NOTIFICATION_PROFILE,
 };
+
+/** The upgrade-policy family: misplaced-policy moves names between these, and only these. */
+export const UPGRADE_POLICY_OBJECT_IDS: readonly UpgradePolicyObjectId[] = [
+  'upgradePolicy',
+  'rollingUpgradePolicy',
+  'automaticOSUpgradePolicy',
+  'autoOSUpgradePolicy',
+];
+
+export function isUpgradePolicyObject(id: PolicyObjectId): id is UpgradePolicyObjectId {
+  return (UPGRADE_POLICY_OBJECT_IDS as readonly string[]).includes(id);
+}
+
+/** Where the objects that hold others sit in a scale-set resource; `*` is any array index. */
+const ROOT_PATHS: readonly (readonly [readonly string[], PolicyObjectId])[] = [
+  [['properties'], 'scaleSetProperties'],
+  [['properties', 'upgradePolicy'], 'upgradePolicy'],
+  [['properties', 'virtualMachineProfile'], 'virtualMachineProfile'],
+];
+
+/** Every catalog object's path in a scale-set resource, from the roots down the catalog's object links. */
+export const POLICY_OBJECT_PATHS: readonly (readonly [readonly string[], PolicyObjectId])[] = (() => {
+  const out: [readonly string[], PolicyObjectId][] = [];
+  const visit = (path: readonly string[], id: PolicyObjectId) => {
+    out.push([path, id]);
+    for (const property of POLICY_OBJECTS[id].properties) {
+      if (!property.object || property.name === 'virtualMachineProfile') continue;
+      visit(property.type === 'array' ? [...path, property.name, '*'] : [...path, property.name], property.object);
+    }
+  };
+  for (const [path, id] of ROOT_PATHS) visit(path, id);
+  return out;
+})();
 
 export interface PropertyMatch {
   readonly property: PolicyProperty;
@@ -46,10 +125,11 @@ export interface PolicyPlacement {
   readonly property: PolicyProperty;
 }
 
-/** The policy objects that define `name` (case-insensitively), current ones before legacy ones. */
+/** The upgrade-policy objects that define `name` (case-insensitively), current ones before legacy ones. */
 export function placementsOf(name: string): readonly PolicyPlacement[] {
   const found: PolicyPlacement[] = [];
-  for (const object of Object.values(POLICY_OBJECTS)) {
+  for (const id of UPGRADE_POLICY_OBJECT_IDS) {
+    const object = POLICY_OBJECTS[id];
     const match = findPolicyProperty(object.id, name);
     if (match) found.push({ objectId: object.id, property: match.property });
   }

@@ -1,13 +1,39 @@
 import type { SourceId } from './sources';
 
 /** The policy objects the catalog describes, named after the JSON property that holds each. */
-export type PolicyObjectId = 'upgradePolicy' | 'rollingUpgradePolicy' | 'automaticOSUpgradePolicy' | 'autoOSUpgradePolicy';
+export type UpgradePolicyObjectId = 'upgradePolicy' | 'rollingUpgradePolicy' | 'automaticOSUpgradePolicy' | 'autoOSUpgradePolicy';
+
+/** Objects beside upgradePolicy that shape an upgrade, the health signal or zones (API 2017-12-01 to 2026-04-01). */
+export type ScaleSetPolicyObjectId =
+  | 'scaleSetProperties'
+  | 'externalHealthPolicy'
+  | 'lifecycleHooksProfile'
+  | 'lifecycleHook'
+  | 'resiliencyPolicy'
+  | 'resilientVMCreationPolicy'
+  | 'resilientVMDeletionPolicy'
+  | 'automaticZoneRebalancingPolicy'
+  | 'zoneAllocationPolicy'
+  | 'maxInstancePercentPerZonePolicy'
+  | 'automaticRepairsPolicy'
+  | 'scheduledEventsPolicy'
+  | 'userInitiatedRedeploy'
+  | 'userInitiatedReboot'
+  | 'allInstancesDown'
+  | 'scheduledEventsAdditionalPublishingTargets'
+  | 'eventGridAndResourceGraph'
+  | 'virtualMachineProfile'
+  | 'scheduledEventsProfile'
+  | 'terminateNotificationProfile'
+  | 'osImageNotificationProfile';
+
+export type PolicyObjectId = UpgradePolicyObjectId | ScaleSetPolicyObjectId;
 
 /**
  * How a value is checked. `duration` is an ISO 8601 string (`PT5M`); `object` holds another policy
  * object (see `object`).
  */
-export type PolicyValueType = 'boolean' | 'integer' | 'string' | 'duration' | 'enum' | 'object';
+export type PolicyValueType = 'boolean' | 'integer' | 'string' | 'duration' | 'enum' | 'object' | 'array';
 
 export type JsonPrimitive = string | number | boolean;
 
@@ -20,8 +46,13 @@ export interface PolicyProperty {
   readonly enumValues?: readonly string[];
   /** For `enum`: values added after the property itself, with the API version that added them. */
   readonly enumValueSince?: Readonly<Record<string, string>>;
-  /** For `object`: the policy object it holds. */
+  /** For `enum`: the API declares it open (`modelAsString`), so a value outside the list is a warning, not an error. */
+  readonly openEnum?: boolean;
+  /** For `object`: the policy object it holds; for `array`: the object each item is. */
   readonly object?: PolicyObjectId;
+  /** For `duration`: the range the API's description states, as ISO 8601 durations. */
+  readonly minimumDuration?: string;
+  readonly maximumDuration?: string;
   readonly minimum?: number;
   readonly maximum?: number;
   /** The service's default when the property is omitted; undefined when no source documents one. */
@@ -49,4 +80,9 @@ export interface PolicyObject {
   readonly description: string;
   readonly docs: string;
   readonly properties: readonly PolicyProperty[];
+  /**
+   * The catalog lists only the properties that touch upgrades, health or zones (the scale set's
+   * `properties`, `virtualMachineProfile`): other names there are not flagged as unknown.
+   */
+  readonly open?: boolean;
 }

@@ -16,11 +16,35 @@ export const DOCS = {
   /** S11 */ orchestrationModes: `${LEARN}virtual-machine-scale-sets-orchestration-modes`,
   /** S12 */ setUpgradePolicy: `${LEARN}virtual-machine-scale-sets-set-upgrade-policy`,
   /** S13 */ instanceProtection: `${LEARN}virtual-machine-scale-sets-instance-protection`,
+  /** compute-api-2026.md §3 */ externalHealth: `${LEARN}virtual-machine-scale-sets-health-extension`,
+  /** compute-api-2026.md §2 */ lifecycleHooks: `${LEARN}virtual-machine-scale-sets-automatic-upgrade`,
+  /** compute-api-2026.md §4.1 */ zoneBalancing: `${LEARN}auto-zone-balance-enable`,
+  /** compute-api-2026.md §4.1 */ resiliency: `${LEARN}resilient-vm-create-delete`,
+  /** compute-api-2026.md §4.3–4.4 */ scheduledEvents: `${LEARN}virtual-machine-scale-sets-terminate-notification`,
+  /** compute-api-2026.md §4.5 */ zones: `${LEARN}virtual-machine-scale-sets-use-availability-zones`,
 } as const;
 
 /** Source ids of the reference's sources table (docs/sources.md). */
 export type SourceId =
-  'S1' | 'S2' | 'S3' | 'S4' | 'S5' | 'S6' | 'S7' | 'S8' | 'S9' | 'S10' | 'S11' | 'S12' | 'S13' | 'S14' | 'S15' | 'S16' | 'S17' | 'S18';
+  | 'S1'
+  | 'S2'
+  | 'S3'
+  | 'S4'
+  | 'S5'
+  | 'S6'
+  | 'S7'
+  | 'S8'
+  | 'S9'
+  | 'S10'
+  | 'S11'
+  | 'S12'
+  | 'S13'
+  | 'S14'
+  | 'S15'
+  | 'S16'
+  | 'S17'
+  | 'S18'
+  | 'API2026';
 
 export interface Source {
   /** What users see: the page's title (or the file and repository). */
@@ -74,5 +98,9 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = {
   S18: {
     title: 'Configure rolling upgrades (the 2024 azure-docs version)',
     url: `${GITHUB}MicrosoftDocs/azure-docs/blob/main/articles/virtual-machine-scale-sets/virtual-machine-scale-sets-configure-rolling-upgrades.md`,
+  },
+  API2026: {
+    title: 'Compute REST API specifications, 2025-11-01 to 2026-04-01 (Microsoft.Compute)',
+    url: `${GITHUB}Azure/azure-rest-api-specs/tree/main/specification/compute/resource-manager/Microsoft.Compute/Compute/stable`,
   },
 };

@@ -1,5 +1,5 @@
 import type { PathSegment as Segment } from '../languageTypes';
-import { isApiVersionAtLeast, POLICY_OBJECTS, type PolicyObjectId, type PolicyProperty } from '../catalog';
+import { isApiVersionAtLeast, POLICY_OBJECT_PATHS, POLICY_OBJECTS, type PolicyObjectId, type PolicyProperty } from '../catalog';
 import type { ScaleSetModel } from '../model/templateModel';
 import { authoredMarkdown, type Markdown } from '../text/markdown';
 
@@ -8,19 +8,16 @@ import { authoredMarkdown, type Markdown } from '../text/markdown';
  * properties a scale set's API version allows. Shared by completion, hover and hints.
  */
 
-const OBJECT_PATHS: readonly [readonly string[], PolicyObjectId][] = [
-  [['properties', 'upgradePolicy'], 'upgradePolicy'],
-  [['properties', 'upgradePolicy', 'rollingUpgradePolicy'], 'rollingUpgradePolicy'],
-  [['properties', 'upgradePolicy', 'automaticOSUpgradePolicy'], 'automaticOSUpgradePolicy'],
-  [['properties', 'upgradePolicy', 'autoOSUpgradePolicy'], 'autoOSUpgradePolicy'],
-];
-
-/** The policy object at this path (names compared case-insensitively, as ARM does). */
+/** The policy object at this path (names compared case-insensitively, as ARM does; `*` matches an array index). */
 export function policyObjectAt(path: readonly Segment[]): PolicyObjectId | undefined {
-  for (const [objectPath, id] of OBJECT_PATHS) {
+  for (const [objectPath, id] of POLICY_OBJECT_PATHS) {
     if (
       objectPath.length === path.length &&
-      objectPath.every((name, i) => typeof path[i] === 'string' && (path[i] as string).toLowerCase() === name.toLowerCase())
+      objectPath.every((name, i) =>
+        name === '*'
+          ? typeof path[i] === 'number'
+          : typeof path[i] === 'string' && (path[i] as string).toLowerCase() === name.toLowerCase(),
+      )
     )
       return id;
   }
@@ -57,6 +54,12 @@ export function allowedInApiVersion(property: Pick<PolicyProperty, 'since' | 're
 export function propertyDetail(property: PolicyProperty): string {
   const parts: string[] = [property.type === 'enum' ? (property.enumValues ?? []).join(' | ') : property.type];
   if (property.minimum !== undefined || property.maximum !== undefined) parts.push(`${property.minimum ?? '…'}–${property.maximum ?? '…'}`);
+  if (property.minimumDuration !== undefined || property.maximumDuration !== undefined)
+    parts.push(
+      property.minimumDuration === property.maximumDuration
+        ? `must be ${property.minimumDuration}`
+        : `${property.minimumDuration ?? '…'}–${property.maximumDuration ?? '…'}`,
+    );
   if (property.default !== undefined) parts.push(`default ${String(property.default)}`);
   parts.push(property.removedIn ? `API ${property.since} to before ${property.removedIn}` : `since API ${property.since}`);
   return parts.join(' · ');

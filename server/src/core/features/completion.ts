@@ -1,5 +1,13 @@
 import type { CompletionItem, CompletionList, Position, TextEdit } from 'vscode-languageserver-types';
-import { POLICY_OBJECTS, SUGGESTED_DURATIONS, SUGGESTED_PERCENTS, type PolicyProperty } from '../catalog';
+import {
+  humaniseDuration,
+  parseIsoDuration,
+  POLICY_OBJECTS,
+  SUGGESTED_DURATIONS,
+  SUGGESTED_PERCENTS,
+  type PolicyObjectId,
+  type PolicyProperty,
+} from '../catalog';
 import type { CompletionOptions, CompletionSyntax, CursorContext, CursorDocument, PathSegment } from '../languageTypes';
 import { authoredMarkdown } from '../text/markdown';
 import {
@@ -45,14 +53,13 @@ class Builder {
       const present = this.syntax.presentKeys(this.doc, this.offset, this.context);
       if (objectPath.length === 1 && String(objectPath[0]).toLowerCase() === 'properties') {
         const snippets = this.snippetItems(blockSnippets('properties', apiVersion), present);
-        return this.syntax.offersUpgradePolicyKey && !present.has('upgradepolicy') ? snippets.concat([this.upgradePolicyItem()]) : snippets;
+        const catalog = this.catalogItems('scaleSetProperties', apiVersion, present);
+        const items = snippets.concat(catalog);
+        return this.syntax.offersUpgradePolicyKey && !present.has('upgradepolicy') ? items.concat([this.upgradePolicyItem()]) : items;
       }
       const objectId = policyObjectAt(objectPath);
       if (!objectId) return [];
-      const props = POLICY_OBJECTS[objectId].properties.filter(
-        (p) => allowedInApiVersion(p, apiVersion) && !present.has(p.name.toLowerCase()),
-      );
-      return props.map((p) => this.propertyItem(p)).concat(this.snippetItems(blockSnippets(objectId, apiVersion), present));
+      return this.catalogItems(objectId, apiVersion, present).concat(this.snippetItems(blockSnippets(objectId, apiVersion), present));
     }
     const last = path[path.length - 1];
     if (
@@ -64,6 +71,13 @@ class Builder {
     }
     const found = policyPropertyAt(path);
     return found ? this.valueItems(found.property) : [];
+  }
+
+  /** The object's catalog properties that this apiVersion has and the object does not set yet. */
+  private catalogItems(objectId: PolicyObjectId, apiVersion: string | undefined, present: Set<string>): CompletionItem[] {
+    return POLICY_OBJECTS[objectId].properties
+      .filter((p) => allowedInApiVersion(p, apiVersion) && !present.has(p.name.toLowerCase()))
+      .map((p) => this.propertyItem(p));
   }
 
   private edit(text: string): TextEdit {
@@ -91,6 +105,8 @@ class Builder {
         return `${q}\${1:${property.default ?? 'PT0S'}}${q}`;
       case 'object':
         return '{\n\t$0\n}';
+      case 'array':
+        return '[\n\t$0\n]';
       default:
         return `${q}$1${q}`;
     }
@@ -163,10 +179,12 @@ class Builder {
         for (const v of [true, false]) values.push({ text: String(v), label: String(v), detail: `${property.name}${isDefault(v)}` });
         break;
       case 'duration':
-        for (const [v, words] of SUGGESTED_DURATIONS)
+        for (const [v, words] of durationChoices(property))
           values.push({ text: syntax.stringLiteral(v), label: v, detail: `${words}${isDefault(v)}` });
         break;
       case 'integer':
+        // Percent suggestions only where the property is a percentage.
+        if (!/percent/i.test(property.name) && property.name !== 'value') break;
         for (const v of SUGGESTED_PERCENTS) {
           if ((property.minimum !== undefined && v < property.minimum) || (property.maximum !== undefined && v > property.maximum))
             continue;
@@ -186,6 +204,22 @@ class Builder {
       textEdit: this.edit(v.text + (context.needsCommaAfter ? ',' : '')),
     }));
   }
+}
+
+/** The suggested durations inside the property's stated range, with the range's ends (the catalog's own words). */
+function durationChoices(property: PolicyProperty): readonly (readonly [string, string])[] {
+  const seconds = (d: string | undefined) => (d === undefined ? undefined : (parseIsoDuration(d) as { seconds?: number }).seconds);
+  const min = seconds(property.minimumDuration);
+  const max = seconds(property.maximumDuration);
+  if (min === undefined && max === undefined) return SUGGESTED_DURATIONS;
+  const inRange = (d: string) => {
+    const s = seconds(d);
+    return s !== undefined && (min === undefined || s >= min) && (max === undefined || s <= max);
+  };
+  const ends = [property.minimumDuration, property.maximumDuration].filter((d): d is string => d !== undefined);
+  const out: (readonly [string, string])[] = SUGGESTED_DURATIONS.filter(([d]) => inRange(d));
+  for (const end of ends) if (!out.some(([d]) => d === end)) out.push([end, humaniseDuration(end) ?? end]);
+  return out;
 }
 
 function isExtensionsArray(path: readonly PathSegment[]): boolean {

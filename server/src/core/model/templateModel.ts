@@ -159,6 +159,14 @@ export interface ScaleSetModel {
   readonly strayPolicies: readonly StrayPolicy[];
 
   readonly automaticRepairsPolicy: RProperty | undefined;
+  /** properties.externalHealthPolicy, lifecycleHooksProfile, resiliencyPolicy, scheduledEventsPolicy (API 2023-07-01 to 2025-11-01), resolved deeply. */
+  readonly externalHealthPolicy: RProperty | undefined;
+  readonly lifecycleHooksProfile: RProperty | undefined;
+  readonly resiliencyPolicy: RProperty | undefined;
+  readonly scheduledEventsPolicy: RProperty | undefined;
+  readonly zonalPlatformFaultDomainAlignMode: RProperty | undefined;
+  /** virtualMachineProfile.scheduledEventsProfile, resolved deeply. */
+  readonly scheduledEventsProfile: RProperty | undefined;
   readonly imageReference: RProperty | undefined;
   readonly osKind: OsKind;
   /** virtualMachineProfile.osProfile.windowsConfiguration / linuxConfiguration, resolved deeply. */

@@ -1,5 +1,7 @@
 import { AOS_RULES } from './aos';
 import { HEALTH_RULES } from './health';
+import { HOOK_RULES } from './hooks';
+import { ZONE_RULES } from './zones';
 import { META_RULES } from './meta/suppressionRules';
 import { ROLLING_RULES } from './rolling';
 import { SERVICE_FABRIC_RULES } from './serviceFabric';
@@ -14,6 +16,8 @@ import type { Rule } from './ruleTypes';
 export const RULES: readonly Rule[] = [
   ...SCHEMA_RULES,
   ...HEALTH_RULES,
+  ...HOOK_RULES,
+  ...ZONE_RULES,
   ...AOS_RULES,
   ...ROLLING_RULES,
   ...SERVICE_FABRIC_RULES,

@@ -245,6 +245,17 @@ function healthSourceOf(model: ScaleSetModel): { source: HealthSource; note?: st
       (publisher === undefined || publisher.trim().toLowerCase() === APPLICATION_HEALTH_EXTENSION.publisher.toLowerCase())
     );
   });
+  const external = externalHealthOn(model);
+  if (external && (probe || ext))
+    return {
+      source: 'external',
+      note: `external health beside ${ext ? 'an Application Health extension' : 'a health probe'}: Azure allows only one health source`,
+    };
+  if (external)
+    return {
+      source: 'external',
+      note: 'external health (externalHealthPolicy): assumed to gate batches as the extension does; the API does not document which features read it',
+    };
   if (probe && ext)
     return {
       source: 'probe',
@@ -261,6 +272,14 @@ function serviceFabricOf(model: ScaleSetModel): Pick<SimInput, 'serviceFabric'> 
   if (!ext) return {};
   const level = asString(getProp(ext.settings, 'durabilityLevel')?.value);
   return { serviceFabric: { durability: level ?? null } };
+}
+
+/** externalHealthPolicy.enabled read as the rules read it: true or "true" (an expression is not assumed on). */
+function externalHealthOn(model: ScaleSetModel): boolean {
+  const policy = model.externalHealthPolicy?.value;
+  if (policy?.kind !== 'object') return false;
+  const enabled = policy.properties.filter((p) => p.name.toLowerCase() === 'enabled').pop()?.value;
+  return enabled?.kind === 'boolean' ? enabled.value : enabled?.kind === 'string' && enabled.value.trim().toLowerCase() === 'true';
 }
 
 function imageAndLocation(model: ScaleSetModel): Pick<SimInput, 'targetImageReference' | 'location'> {

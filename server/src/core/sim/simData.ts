@@ -98,7 +98,8 @@ export interface SimFleet {
   readonly overrides: readonly InstanceOverride[];
 }
 
-export type HealthSource = 'probe' | 'extension' | 'none';
+/** 'external': externalHealthPolicy.enabled (API 2025-11-01), the health your own service reports. */
+export type HealthSource = 'probe' | 'extension' | 'external' | 'none';
 
 export interface SimInput {
   readonly scaleSetName: string;
@@ -107,7 +108,7 @@ export interface SimInput {
   readonly orchestrationMode: OrchestrationMode;
   readonly rollingUpgradePolicy: RollingPolicyInput | undefined;
   readonly automaticOSUpgradePolicy: AutomaticOsPolicyInput | undefined;
-  /** Probe or Application Health extension; 'none' = power state and extension provisioning only (S4). */
+  /** Probe, Application Health extension or external health; 'none' = power state and extension provisioning only (S4). */
   readonly healthSource: HealthSource;
   readonly fleet: SimFleet;
   readonly failures: FailureModel;

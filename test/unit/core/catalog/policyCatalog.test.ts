@@ -84,3 +84,37 @@ test('closest names catch typos and missing prefixes, not unrelated words', () =
   assert.equal(closestName('color', rolling), undefined);
   assert.equal(closestName('', rolling), undefined);
 });
+
+test('RollingBack is a status code from API 2026-04-01 on', async () => {
+  const { rollingUpgradeStatusCodes } = await import('../../../../server/src/core/catalog');
+  assert.ok(!rollingUpgradeStatusCodes('2026-03-01').includes('RollingBack'));
+  assert.deepEqual(rollingUpgradeStatusCodes('2026-04-01'), ['RollingForward', 'Cancelled', 'Completed', 'Faulted', 'RollingBack']);
+  assert.ok(rollingUpgradeStatusCodes(undefined).includes('RollingBack'));
+});
+
+test('the 2026 objects: external health ranges, hook types, repairs, and where each object sits', async () => {
+  const { POLICY_OBJECT_PATHS } = await import('../../../../server/src/core/catalog');
+  const external = (name: string) => findPolicyProperty('externalHealthPolicy', name)!.property;
+  assert.deepEqual([external('expiryDuration').minimumDuration, external('expiryDuration').maximumDuration], ['PT5M', 'PT3H']);
+  assert.deepEqual([external('gracePeriod').minimumDuration, external('gracePeriod').maximumDuration], ['PT5M', 'PT4H']);
+  assert.equal(external('enabled').since, '2025-11-01');
+  assert.deepEqual(findPolicyProperty('lifecycleHook', 'type')!.property.enumValues, [
+    'UpgradeAutoOSScheduling',
+    'UpgradeAutoOSRollingBatchStarting',
+  ]);
+  const repairs = (name: string) => findPolicyProperty('automaticRepairsPolicy', name)!.property;
+  assert.deepEqual([repairs('gracePeriod').minimumDuration, repairs('gracePeriod').maximumDuration], ['PT10M', 'PT90M']);
+  assert.equal(repairs('repairAction').default, 'Replace');
+  const paths = new Map(POLICY_OBJECT_PATHS.map(([path, id]) => [id, path.join('.')]));
+  assert.equal(paths.get('lifecycleHook'), 'properties.lifecycleHooksProfile.lifecycleHooks.*');
+  assert.equal(
+    paths.get('osImageNotificationProfile'),
+    'properties.virtualMachineProfile.scheduledEventsProfile.osImageNotificationProfile',
+  );
+  assert.equal(
+    paths.get('maxInstancePercentPerZonePolicy'),
+    'properties.resiliencyPolicy.zoneAllocationPolicy.maxInstancePercentPerZonePolicy',
+  );
+  // misplaced-policy moves names among the upgrade-policy objects only.
+  assert.deepEqual(placementsOf('enabled'), []);
+});

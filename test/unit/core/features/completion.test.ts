@@ -108,7 +108,14 @@ test('scale-set properties offer the upgradePolicy blocks, not once it exists', 
       names.includes('Rolling upgrade policy') &&
       names.includes('Automatic OS upgrade with rolling policy'),
   );
-  assert.deepEqual(labels(templateWith('{ "upgradePolicy": {}, | }')), []);
+  // Once upgradePolicy exists, only the catalog's other scale-set settings this apiVersion has.
+  assert.deepEqual(labels(templateWith('{ "upgradePolicy": {}, | }')), [
+    'resiliencyPolicy',
+    'automaticRepairsPolicy',
+    'scheduledEventsPolicy',
+    'zoneBalance',
+    'zonalPlatformFaultDomainAlignMode',
+  ]);
   const out = apply(templateWith('{ | }'), 'Rolling upgrade policy');
   assert.match(out, /"upgradePolicy": \{\s*"mode": "Rolling",\s*"rollingUpgradePolicy": \{\s*"maxBatchInstancePercent": 20,/);
 });
@@ -140,7 +147,8 @@ test('nothing outside scale sets or in other JSON', () => {
     labels(templateWith('{ "upgradePolicy": {} }').replace('"contentVersion": "1.0.0.0",', '"contentVersion": "1.0.0.0", "x": { | },')),
     [],
   );
-  assert.deepEqual(labels(templateWith('{ "virtualMachineProfile": { | } }')), []);
+  // virtualMachineProfile offers only what touches upgrades: the scheduled events profile.
+  assert.deepEqual(labels(templateWith('{ "virtualMachineProfile": { | } }')), ['scheduledEventsProfile']);
 });
 
 test('REST bodies and az vmss show output complete too', () => {

@@ -1,8 +1,12 @@
 import { APPLICATION_HEALTH_EXTENSION, isApplicationHealthType, isServiceFabricType, SERVICE_FABRIC_EXTENSION } from '../../catalog';
 import type { ExtensionModel, RProperty, RValue, ScaleSetModel } from '../../model/templateModel';
+import { getProp } from '../../model/values';
 import { perScaleSet } from './memo';
 
-/** What health signals a scale set has: the load-balancer probe and the Application Health extension (§2, §3.2). */
+/**
+ * What health signals a scale set has: the load-balancer probe, the Application Health extension (§2, §3.2)
+ * and external health (`externalHealthPolicy.enabled`, API 2025-11-01).
+ */
 
 /** true / false, or 'unknown' when an expression the engine cannot evaluate decides. */
 export type Maybe = boolean | 'unknown';
@@ -33,6 +37,25 @@ export interface HealthSources {
   readonly appHealth: readonly ExtensionModel[];
   /** Extensions whose type or publisher cannot be evaluated: any of them may be a health extension. */
   readonly undetermined: readonly ExtensionModel[];
+  /** externalHealthPolicy.enabled when it is true, or an expression the engine cannot evaluate. */
+  readonly external: RProperty | undefined;
+  /** True when `external` is an expression: it may be on or off. */
+  readonly externalUnknown: boolean;
+}
+
+/** externalHealthPolicy.enabled: true, false or unknown (an expression; also when the whole policy is one). */
+export function externalHealthEnabled(scaleSet: ScaleSetModel): { readonly value: Maybe; readonly property: RProperty | undefined } {
+  const policy = scaleSet.externalHealthPolicy;
+  if (!policy) return { value: false, property: undefined };
+  if (policy.value.kind === 'unknown') return { value: 'unknown', property: policy };
+  const enabled = getProp(policy.value, 'enabled');
+  if (!enabled) return { value: false, property: undefined };
+  const v = enabled.value;
+  if (v.kind === 'unknown') return { value: 'unknown', property: enabled };
+  if (v.kind === 'boolean') return { value: v.value, property: enabled };
+  if (v.kind === 'string' && /^(true|false)$/i.test(v.value.trim()))
+    return { value: v.value.trim().toLowerCase() === 'true', property: enabled };
+  return { value: false, property: undefined };
 }
 
 function computeHealthSources(scaleSet: ScaleSetModel): HealthSources {
@@ -45,7 +68,14 @@ function computeHealthSources(scaleSet: ScaleSetModel): HealthSources {
     if (is === true) appHealth.push(ext);
     else if (is === 'unknown') undetermined.push(ext);
   }
-  return { probe: probeSet ? id : undefined, appHealth, undetermined };
+  const external = externalHealthEnabled(scaleSet);
+  return {
+    probe: probeSet ? id : undefined,
+    appHealth,
+    undetermined,
+    external: external.value === false ? undefined : external.property,
+    externalUnknown: external.value === 'unknown',
+  };
 }
 
 /**
@@ -54,7 +84,8 @@ function computeHealthSources(scaleSet: ScaleSetModel): HealthSources {
  */
 export function hasHealthSource(sources: HealthSources, probeCounts = true): Maybe {
   if (sources.appHealth.length > 0 || (probeCounts && sources.probe)) return true;
-  return sources.undetermined.length > 0 ? 'unknown' : false;
+  if (sources.external && !sources.externalUnknown) return true;
+  return sources.undetermined.length > 0 || sources.externalUnknown ? 'unknown' : false;
 }
 
 /** Whether the scale set has the Service Fabric node extension. */

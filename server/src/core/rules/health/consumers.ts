@@ -1,11 +1,12 @@
 import type { RProperty, ScaleSetModel } from '../../model/templateModel';
-import { automaticOsUpgrade, automaticRepairs, upgradeMode, type Setting } from '../facts';
+import { getProp } from '../../model/values';
+import { automaticOsUpgrade, automaticRepairs, booleanSetting, upgradeMode, type Setting } from '../facts';
 import type { RelatedInformation } from '../ruleTypes';
 import type { FactMemo } from '../facts/memo';
 
-/** What uses a scale set's health signal: rolling upgrades, automatic OS upgrades, automatic repairs (§3.2). */
+/** What uses a scale set's health signal: rolling upgrades, automatic OS upgrades, automatic repairs (§3.2), zone rebalancing. */
 export interface HealthConsumer {
-  readonly key: 'rolling' | 'aos' | 'repairs';
+  readonly key: 'rolling' | 'aos' | 'repairs' | 'rebalancing';
   readonly what: string;
   readonly property: RProperty;
 }
@@ -16,6 +17,15 @@ export function rollingOn(scaleSet: ScaleSetModel, facts: FactMemo): Setting<boo
   return { value: mode.value === 'unknown' ? 'unknown' : mode.value === 'Rolling', property: mode.property };
 }
 
+/** resiliencyPolicy.automaticZoneRebalancingPolicy.enabled (default false); unknown when an expression decides. */
+export function zoneRebalancing(scaleSet: ScaleSetModel, _facts: FactMemo): Setting<boolean> {
+  const resiliency = scaleSet.resiliencyPolicy;
+  if (resiliency?.value.kind === 'unknown') return { value: 'unknown', property: resiliency };
+  const policy = getProp(resiliency?.value, 'automaticZoneRebalancingPolicy');
+  if (policy?.value.kind === 'unknown') return { value: 'unknown', property: policy };
+  return booleanSetting(getProp(policy?.value, 'enabled'), false);
+}
+
 const CONSUMERS: readonly {
   readonly key: HealthConsumer['key'];
   readonly what: string;
@@ -24,6 +34,7 @@ const CONSUMERS: readonly {
   { key: 'aos', what: 'automatic OS image upgrade', setting: automaticOsUpgrade },
   { key: 'rolling', what: 'upgrade mode Rolling', setting: rollingOn },
   { key: 'repairs', what: 'automatic repairs', setting: automaticRepairs },
+  { key: 'rebalancing', what: 'automatic zone rebalancing', setting: zoneRebalancing },
 ];
 
 /** The consumers that are on for certain; `unknown` when some cannot be evaluated. */

@@ -13,7 +13,7 @@ import {
 } from '../facts';
 import type { FindingDraft, RelatedInformation, ScaleSetRuleContext, Severity } from '../ruleTypes';
 import { addAppHealthExtensionFixes } from './appHealthFix';
-import { rollingOn } from './consumers';
+import { rollingOn, zoneRebalancing } from './consumers';
 import type { FactMemo } from '../facts/memo';
 import type { SourceId } from '../../catalog/sources';
 import { joinSentences } from '../messageText';
@@ -104,6 +104,19 @@ const NEEDS: readonly HealthNeed[] = [
       'Automatic repairs replace instances that report unhealthy; without health monitoring nothing ever reports unhealthy, so repairs never happen. Terraform refuses it: "`automatic_instance_repair` can only be set if there is an application Health extension or a `health_probe_id` defined".',
     sources: ['S10', 'S14'],
   },
+  {
+    id: 'zone-rebalancing-requires-health',
+    defaultSeverity: 'warning',
+    title: 'Automatic zone rebalancing without a health signal',
+    description:
+      'resiliencyPolicy.automaticZoneRebalancingPolicy.enabled is true, but the scale set has no health source; each new VM must report healthy before the old one is deleted.',
+    what: 'has automatic zone rebalancing on',
+    trigger: zoneRebalancing,
+    effect: 'so rebalancing cannot tell that a new VM is healthy before it deletes the old one',
+    consequence:
+      'Zone rebalancing creates a VM in the target zone and deletes the old one only once the new one reports healthy, so the documentation lists a health source as a prerequisite.',
+    sources: ['API2026'],
+  },
 ];
 
 function checkNeed(need: HealthNeed, { model, scaleSet, text, facts }: ScaleSetRuleContext): FindingDraft[] {
@@ -182,8 +195,6 @@ const toRule = (need: HealthNeed) =>
     check: (ctx) => checkNeed(need, ctx),
   });
 
-export const [ROLLING_REQUIRES_HEALTH, AOS_REQUIRES_HEALTH, REPAIRS_REQUIRE_HEALTH] = NEEDS.map(toRule) as [
-  ReturnType<typeof toRule>,
-  ReturnType<typeof toRule>,
-  ReturnType<typeof toRule>,
-];
+export const [ROLLING_REQUIRES_HEALTH, AOS_REQUIRES_HEALTH, REPAIRS_REQUIRE_HEALTH, ZONE_REBALANCING_REQUIRES_HEALTH] = NEEDS.map(
+  toRule,
+) as [ReturnType<typeof toRule>, ReturnType<typeof toRule>, ReturnType<typeof toRule>, ReturnType<typeof toRule>];

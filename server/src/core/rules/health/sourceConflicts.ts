@@ -1,4 +1,7 @@
+import type { ScaleSetModel } from '../../model/templateModel';
 import { scaleSetRule } from '../defineRule';
+import type { FactMemo } from '../facts/memo';
+import type { FindingDraft } from '../ruleTypes';
 import { healthSources, orchestrationMode } from '../facts';
 import { addAppHealthExtensionFixes } from './appHealthFix';
 import { consumerList, consumerRelated, healthConsumers } from './consumers';
@@ -11,10 +14,12 @@ const AOS_BOTH_ERROR =
 export const MULTIPLE_HEALTH_SOURCES = scaleSetRule({
   id: 'multiple-health-sources',
   defaultSeverity: 'error',
-  title: 'Both a health probe and a health extension',
+  title: 'More than one health source',
   description:
-    'The scale set has a load-balancer health probe and an Application Health extension while automatic OS upgrade, Rolling mode or automatic repairs is on; only one health source is allowed.',
+    'Two of the three health sources at once: a load-balancer health probe and an Application Health extension while automatic OS upgrade, Rolling mode or automatic repairs is on, or external health (externalHealthPolicy.enabled) beside either; only one health source is allowed.',
   check: ({ scaleSet, facts }) => {
+    const external = externalHealthConflict(scaleSet, facts);
+    if (external.length > 0) return external;
     if (orchestrationMode(scaleSet, facts).value !== 'Uniform') return []; // Flexible ignores the probe
     const sources = healthSources(scaleSet, facts);
     if (!sources.probe || sources.appHealth.length === 0) return [];
@@ -48,6 +53,33 @@ export const MULTIPLE_HEALTH_SOURCES = scaleSetRule({
   },
 });
 
+/** The API's own words on external health (ExternalHealthPolicy.enabled in the Compute API 2025-11-01 to 2026-04-01). */
+const EXTERNAL_EXCLUSIVE =
+  'Cannot be set to true on instances where another health monitoring source is active (ApplicationHealth extension or SLB)';
+
+/**
+ * External health turned on beside the extension or a probe: the API refuses it whatever uses the health
+ * signal. A probe counts only on Uniform orchestration (Flexible does not read it).
+ */
+function externalHealthConflict(scaleSet: ScaleSetModel, facts: FactMemo): FindingDraft[] {
+  const sources = healthSources(scaleSet, facts);
+  if (!sources.external || sources.externalUnknown) return [];
+  const probe = sources.probe && orchestrationMode(scaleSet, facts).value === 'Uniform' ? sources.probe : undefined;
+  const other = sources.appHealth.length > 0 ? 'the Application Health extension' : probe ? 'networkProfile.healthProbe' : undefined;
+  if (!other) return [];
+  return [
+    {
+      message: `externalHealthPolicy.enabled is true while ${other} is also a health source. Azure allows only one, so it rejects the scale set.`,
+      span: sources.external.value.span,
+      related: [
+        ...sources.appHealth.map((ext) => ({ span: ext.span, message: 'The Application Health extension, a second health source.' })),
+        ...(probe ? [{ span: probe.value.span, message: 'The load-balancer health probe, a second health source.' }] : []),
+        { span: sources.external.value.span, message: `The API: "${EXTERNAL_EXCLUSIVE}".` },
+      ],
+    },
+  ];
+}
+
 export const FLEXIBLE_REQUIRES_HEALTH_EXTENSION = scaleSetRule({
   id: 'flexible-requires-health-extension',
   defaultSeverity: 'error',
@@ -58,7 +90,7 @@ export const FLEXIBLE_REQUIRES_HEALTH_EXTENSION = scaleSetRule({
     const orchestration = orchestrationMode(scaleSet, facts);
     if (orchestration.value !== 'Flexible' || !orchestration.property) return [];
     const sources = healthSources(scaleSet, facts);
-    if (!sources.probe || sources.appHealth.length > 0 || sources.undetermined.length > 0) return [];
+    if (!sources.probe || sources.appHealth.length > 0 || sources.undetermined.length > 0 || sources.external) return [];
     const { on } = healthConsumers(scaleSet, facts);
     if (on.length === 0) return [];
     return [

@@ -1,5 +1,5 @@
 import { closestName } from '../../catalog/closestName';
-import { placementsOf, propertyNames } from '../../catalog/policyCatalog';
+import { isUpgradePolicyObject, placementsOf, POLICY_OBJECTS, propertyNames } from '../../catalog/policyCatalog';
 import type { FindingDraft, Fix } from '../ruleTypes';
 import { scaleSetRule } from '../defineRule';
 import { findChild, policyEntries, policyObjects } from './policyWalk';
@@ -16,8 +16,10 @@ export const UNKNOWN_PROPERTY = scaleSetRule({
   check: ({ scaleSet, facts }) => {
     const out: FindingDraft[] = [];
     for (const entry of policyEntries(scaleSet, facts)) {
-      if (entry.match || placementsOf(entry.property.name).some((p) => p.property.removedIn === undefined)) continue;
       const objectId = entry.object.objectId;
+      if (entry.match || POLICY_OBJECTS[objectId].open) continue;
+      // A name of another upgrade-policy object is misplaced-policy's to report.
+      if (isUpgradePolicyObject(objectId) && placementsOf(entry.property.name).some((p) => p.property.removedIn === undefined)) continue;
       // Inside the legacy object its legacy names are the only ones; elsewhere suggest current names only.
       const known = propertyNames(objectId, { includeLegacy: objectId === 'autoOSUpgradePolicy' });
       const suggestion = closestName(entry.property.name, known);

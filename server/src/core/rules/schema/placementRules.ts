@@ -1,4 +1,4 @@
-import { placementsOf } from '../../catalog/policyCatalog';
+import { isUpgradePolicyObject, placementsOf } from '../../catalog/policyCatalog';
 import type { PolicyObjectId } from '../../catalog/policyProperty';
 import type { RProperty, ScaleSetModel, StrayPolicy } from '../../model/templateModel';
 import { scaleSetRule } from '../defineRule';
@@ -81,7 +81,7 @@ function writtenPath(scaleSet: ScaleSetModel, path: readonly string[]): string[]
 }
 
 function misplacedEntry(scaleSet: ScaleSetModel, entry: PolicyEntry): FindingDraft[] {
-  if (entry.match) return [];
+  if (entry.match || !isUpgradePolicyObject(entry.object.objectId)) return [];
   const placement = placementsOf(entry.property.name).find(
     (p) => p.property.removedIn === undefined && p.objectId !== entry.object.objectId,
   );

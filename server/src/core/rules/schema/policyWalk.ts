@@ -36,11 +36,48 @@ export const policyObjects = perScaleSet((scaleSet: ScaleSetModel): readonly Pol
     const entry: PolicyObjectEntry = { objectId, holder, value, editable: parentEditable && value.expression === undefined };
     out.push(entry);
     for (const property of value.properties) {
-      const nested = findPolicyProperty(objectId, property.name)?.property.object;
-      if (nested) visit(nested, property, entry.editable);
+      const known = findPolicyProperty(objectId, property.name)?.property;
+      if (!known?.object) continue;
+      if (known.type !== 'array') visit(known.object, property, entry.editable);
+      else if (property.value.kind === 'array') {
+        const editable = entry.editable && property.value.expression === undefined;
+        property.value.items.forEach((item, i) =>
+          visit(known.object!, { name: `${property.name}[${i}]`, keySpan: property.keySpan, value: item }, editable),
+        );
+      }
     }
   };
   if (scaleSet.upgradePolicy) visit('upgradePolicy', scaleSet.upgradePolicy, true);
+  // The scale set's other upgrade, health and zone settings, gathered into the open objects that hold them.
+  const gathered = (
+    objectId: PolicyObjectId,
+    name: string,
+    keySpan: RProperty['keySpan'] | undefined,
+    members: readonly (RProperty | undefined)[],
+  ) => {
+    // A setting under a `properties` that an unevaluable expression produced is unknown, and may not be there at all.
+    const unseen = (m: RProperty) => m.value.kind === 'unknown' && m.keySpan.offset === m.value.span.offset;
+    const properties = members.filter((m): m is RProperty => m !== undefined && !unseen(m));
+    if (properties.length === 0 || !keySpan) return;
+    const first = properties[0]!.value.span;
+    const value: RObject = { kind: 'object', properties, span: first, source: 'literal' };
+    visit(
+      objectId,
+      { name, keySpan, value },
+      properties.every((p) => p.value.source === 'literal'),
+    );
+  };
+  const propsKey = scaleSet.properties?.keySpan ?? scaleSet.span;
+  gathered('scaleSetProperties', scaleSet.properties?.name ?? 'properties', propsKey, [
+    scaleSet.externalHealthPolicy,
+    scaleSet.lifecycleHooksProfile,
+    scaleSet.resiliencyPolicy,
+    scaleSet.automaticRepairsPolicy,
+    scaleSet.scheduledEventsPolicy,
+    scaleSet.zoneBalance,
+    scaleSet.zonalPlatformFaultDomainAlignMode,
+  ]);
+  gathered('virtualMachineProfile', 'virtualMachineProfile', propsKey, [scaleSet.scheduledEventsProfile]);
   return out;
 });
 

@@ -111,9 +111,11 @@ export const VALUE_OUT_OF_RANGE = scaleSetRule({
   id: 'value-out-of-range',
   defaultSeverity: 'error',
   title: 'Value out of range',
-  description: 'A number outside the range the Compute API accepts, e.g. maxBatchInstancePercent outside 5 to 100.',
+  description:
+    'A number or duration outside the range the Compute API accepts, e.g. maxBatchInstancePercent outside 5 to 100, or externalHealthPolicy.expiryDuration outside PT5M to PT3H.',
   check: ({ model, scaleSet, facts }) =>
     forEachValue(policyEntries(scaleSet, facts), (_entry, property, value, editable) => {
+      if (property.type === 'duration') return durationOutOfRange(model, property, value, editable);
       const shape = valueShape(property, value);
       if ((shape.kind !== 'ok' && shape.kind !== 'asString') || typeof shape.typed !== 'number') return undefined;
       const { minimum, maximum } = property;
@@ -148,6 +150,36 @@ export const VALUE_OUT_OF_RANGE = scaleSetRule({
     }),
 });
 
+/** A valid ISO 8601 duration outside the range the API states for it (external health, repairs, scheduled events). */
+function durationOutOfRange(model: TemplateModel, property: PolicyProperty, value: RValue, editable: boolean): FindingDraft | undefined {
+  const { minimumDuration: min, maximumDuration: max } = property;
+  if (value.kind !== 'string' || (min === undefined && max === undefined)) return undefined;
+  const parsed = parseIsoDuration(value.value);
+  if (!parsed.ok) return undefined; // invalid-duration reports it
+  const seconds = (d: string | undefined) => {
+    const p = d === undefined ? undefined : parseIsoDuration(d);
+    return p?.ok ? p.seconds : undefined;
+  };
+  const low = seconds(min);
+  const high = seconds(max);
+  const bound = low !== undefined && parsed.seconds < low ? min : high !== undefined && parsed.seconds > high ? max : undefined;
+  if (bound === undefined) return undefined;
+  const range = min === max ? `only ${min}` : `${min ?? 'any'} to ${max ?? 'any'}`;
+  return {
+    message: `${property.name} is ${showValue(value)} (${humaniseDuration(value.value)}); the Compute API states ${range}, so the deployment may be rejected.`,
+    details: {
+      explanation: joinSentences(
+        originSentence(value),
+        "The range is stated in the API's description of the property, not in its schema, so whether Azure rejects the deployment or clamps the value is not documented.",
+      ),
+      sources: ['API2026'],
+    },
+    span: value.span,
+    related: originRelated(model, value),
+    fixes: editable ? [replaceFix(`Change to "${bound}" (${humaniseDuration(bound)})`, value, bound, true)] : [],
+  };
+}
+
 export const INVALID_ENUM_VALUE = scaleSetRule({
   id: 'invalid-enum-value',
   defaultSeverity: 'error',
@@ -156,7 +188,7 @@ export const INVALID_ENUM_VALUE = scaleSetRule({
     'A value that is not one of the allowed values of an enum property such as upgradePolicy.mode (compared case-insensitively, as ARM does).',
   check: ({ model, scaleSet, facts }) =>
     forEachValue(policyEntries(scaleSet, facts), (_entry, property, value, editable) => {
-      if (property.type !== 'enum' || value.kind !== 'string') return undefined;
+      if (property.type !== 'enum' || property.openEnum || value.kind !== 'string') return undefined;
       const allowed = property.enumValues ?? [];
       if (allowed.some((v) => v.toLowerCase() === value.value.toLowerCase())) return undefined;
       const suggestion = closestName(value.value, allowed);
@@ -182,16 +214,32 @@ export const INVALID_DURATION = scaleSetRule({
   id: 'invalid-duration',
   defaultSeverity: 'warning',
   title: 'Invalid ISO 8601 duration',
-  description: 'A duration property (pauseTimeBetweenBatches) whose string is not an ISO 8601 duration such as "PT5M".',
+  description:
+    'A duration property (pauseTimeBetweenBatches, external health, repairs, lifecycle hooks, scheduled events) whose string is not an ISO 8601 duration such as "PT5M".',
   check: ({ model, scaleSet, facts }) =>
     forEachValue(policyEntries(scaleSet, facts), (_entry, property, value, editable) => {
       if (property.type !== 'duration' || value.kind !== 'string') return undefined;
       const parsed = parseIsoDuration(value.value);
       if (parsed.ok) return undefined;
       const suggestions = suggestDurations(value.value);
-      const fallback = typeof property.default === 'string' ? property.default : 'PT0S';
+      const fallback = typeof property.default === 'string' ? property.default : (property.minimumDuration ?? 'PT0S');
       const choices = suggestions.length ? suggestions : [fallback];
       const fixes = editable ? choices.map((d, i) => replaceFix(`Change to "${d}" (${humaniseDuration(d)})`, value, d, i === 0)) : [];
+      if (property.name !== 'pauseTimeBetweenBatches')
+        return {
+          message: `${property.name} ${showValue(value)} is not an ISO 8601 duration such as "PT5M", so Azure cannot read it.`,
+          details: {
+            explanation: joinSentences(
+              originSentence(value),
+              `It is not a duration: ${parsed.reason}.`,
+              suggestions.length ? `Did you mean "${suggestions[0]}" (${humaniseDuration(suggestions[0]!)})?` : '',
+            ),
+            sources: property.sources,
+          },
+          span: value.span,
+          related: originRelated(model, value),
+          fixes,
+        };
       return {
         message: `${property.name} ${showValue(value)} is not an ISO 8601 duration such as "PT5M", so Azure cannot read the pause.`,
         details: {

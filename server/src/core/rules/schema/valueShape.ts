@@ -29,6 +29,8 @@ export function valueShape(property: PolicyProperty, value: RValue): ValueShape 
       return value.kind === 'string' ? { kind: 'ok', typed: value.value } : { kind: 'wrongType' };
     case 'object':
       return value.kind === 'object' ? { kind: 'ok', typed: undefined } : { kind: 'wrongType' };
+    case 'array':
+      return value.kind === 'array' ? { kind: 'ok', typed: undefined } : { kind: 'wrongType' };
   }
 }
 
@@ -47,5 +49,7 @@ export function expectedType(property: PolicyProperty): string {
       return 'an ISO 8601 duration string such as "PT5M"';
     case 'object':
       return 'an object';
+    case 'array':
+      return 'an array';
   }
 }

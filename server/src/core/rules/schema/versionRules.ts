@@ -40,11 +40,19 @@ export const API_VERSION_UNSUPPORTED_PROPERTY = scaleSetRule({
     const api = apiVersionOf(scaleSet, facts);
     if (!api) return [];
     const out: FindingDraft[] = [];
+    // Inside an object that is itself too new only the object is reported (entries come parents first).
+    const tooNewKeys = new Set<number>();
     for (const entry of policyEntries(scaleSet, facts)) {
       if (!entry.match) continue;
       const { property } = entry.match;
-      if (api.date < property.since)
+      if (tooNewKeys.has(entry.object.holder.keySpan.offset)) {
+        tooNewKeys.add(entry.property.keySpan.offset);
+        continue;
+      }
+      if (api.date < property.since) {
+        tooNewKeys.add(entry.property.keySpan.offset);
         out.push(tooNew(api, entry, property, `${property.name} was added`, property.since, entry.property.keySpan, true));
+      }
       const value = entry.property.value;
       if (value.kind !== 'string' || !property.enumValueSince) continue;
       const enumValue = Object.keys(property.enumValueSince).find((v) => v.toLowerCase() === value.value.toLowerCase());

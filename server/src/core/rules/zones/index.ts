@@ -1,0 +1,5 @@
+import type { Rule } from '../ruleTypes';
+import { ZONE_BALANCE_WITHOUT_ZONES } from './zoneBalanceRule';
+
+/** The rules on availability zones. One export per rule; add each here. */
+export const ZONE_RULES: readonly Rule[] = [ZONE_BALANCE_WITHOUT_ZONES];
