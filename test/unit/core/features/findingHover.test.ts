@@ -76,7 +76,11 @@ test('a property hover keeps its documentation above the findings; elsewhere no 
     hover.plain,
     /value-out-of-range: maxBatchInstancePercent is 150; the Compute API accepts 5 to 100, so the deployment fails\./,
   );
-  assert.match(hover.plain, /^150 % of 10 = 10, but [^]*\n\n---\n\n\*\*Error\*\* · value-out-of-range/, 'the findings follow the property hover');
+  assert.match(
+    hover.plain,
+    /^150 % of 10 = 10, but [^]*\n\n---\n\n\*\*Error\*\* · value-out-of-range/,
+    'the findings follow the property hover',
+  );
   const elsewhere = hoverAt(text.replace('15|0', '150').replace('"Roll', '"Ro|ll'));
   assert.doesNotMatch(elsewhere?.plain ?? '', /value-out-of-range/);
 });
