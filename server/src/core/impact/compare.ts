@@ -128,7 +128,9 @@ export function compareOne(before: ScaleSetModel, after: ScaleSetModel): ImpactC
   });
   const mode = modeOf(after);
   const flexible = /^flex/i.test(asString(after.orchestrationMode?.value) ?? asString(before.orchestrationMode?.value) ?? '');
-  return settingChanges.map((c) => classify(c, mode, flexible));
+  const api = asString(after.apiVersion);
+  const oldApi = api !== undefined && /^\d{4}-\d{2}-\d{2}/.test(api) && api < '2023-03-01';
+  return settingChanges.map((c) => classify(c, mode, flexible, oldApi));
 }
 
 /** The resolved resource; a model built without one is read from the settings it holds. */
@@ -146,9 +148,9 @@ export function modeOf(s: ScaleSetModel): UpgradeModeName | 'unknown' {
   return 'unknown';
 }
 
-function classify(change: SettingChange, mode: UpgradeModeName | 'unknown', flexible: boolean): ImpactChange {
+function classify(change: SettingChange, mode: UpgradeModeName | 'unknown', flexible: boolean, oldApi: boolean): ImpactChange {
   const row = rowFor(change.pattern);
-  const fact = factFor(row, change, flexible);
+  const fact = factFor(row, change, flexible, oldApi);
   const unknown = change.uncertain;
   const effect = [
     unknown ? 'May change: a value here is computed when deploying and cannot be evaluated from the template.' : '',
@@ -170,10 +172,12 @@ function classify(change: SettingChange, mode: UpgradeModeName | 'unknown', flex
   };
 }
 
-function factFor(row: ImpactRow | undefined, change: SettingChange, flexible: boolean): ImpactFact {
+function factFor(row: ImpactRow | undefined, change: SettingChange, flexible: boolean, oldApi: boolean): ImpactFact {
   if (!row) return UNLISTED;
   const base: ImpactFact = flexible && row.flexible ? { ...row, ...row.flexible } : row;
   const direction = directionOf(change);
+  // The API version the new template deploys with (for zones: added in place only from 2023-03-01).
+  if (oldApi) direction.add('beforeApi2023');
   const variant = row.variants?.find((v) => direction.has(v.when));
   return variant ?? base;
 }

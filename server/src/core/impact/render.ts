@@ -8,7 +8,8 @@ const MAX_VALUE = 60;
 
 function valueText(v: ShownValue): string {
   // A string that reads like another type ("true", "5") keeps its quotes, so "true" → true shows as a change.
-  const text = v === null ? '(not set)' : typeof v === 'string' && !/^(true|false|null|-?\d[\d.e+-]*)$/i.test(v) ? v : JSON.stringify(v);
+  const text =
+    v === null ? '(not set)' : typeof v === 'string' && !/^(true|false|null|-?\d+(\.\d+)?(e[+-]?\d+)?)$/i.test(v) ? v : JSON.stringify(v);
   return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
 }
 

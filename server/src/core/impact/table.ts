@@ -27,7 +27,7 @@ export const IMPACT_CLASSES: readonly ImpactClass[] = [
 ];
 
 /** The direction of a change that a variant applies to. */
-export type ChangeDirection = 'listShrinks' | 'trueToFalse' | 'falseToTrue' | 'turnedOn' | 'turnedOff';
+export type ChangeDirection = 'listShrinks' | 'trueToFalse' | 'falseToTrue' | 'turnedOn' | 'turnedOff' | 'beforeApi2023';
 
 export interface ImpactFact {
   readonly class: ImpactClass;
@@ -130,6 +130,15 @@ export const IMPACT_TABLE: readonly ImpactRow[] = [
             "Changing property 'zones' is not allowed.",
           ),
         },
+        {
+          when: 'beforeApi2023',
+          ...refused(
+            'Adding zones to a scale set needs API version 2023-03-01 or later: with an older one the deployment fails.',
+            'zones',
+            false,
+            "Changing property 'zones' is not allowed.",
+          ),
+        },
       ],
     },
   ),
@@ -160,7 +169,7 @@ export const IMPACT_TABLE: readonly ImpactRow[] = [
   row(
     `${P}upgradePolicy.mode`,
     none(
-      'The upgrade mode can change at any time; it decides how later model changes reach the instances. Rolling needs a health probe or the Application Health extension.',
+      'The upgrade mode can change at any time and decides how later model changes reach the instances. Rolling needs a health probe or health extension.',
       'changePolicy',
     ),
   ),
