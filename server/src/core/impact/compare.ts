@@ -191,6 +191,10 @@ function directionOf(change: SettingChange): Set<ChangeDirection> {
   if (bool(b) === true && bool(a) === false) out.add('trueToFalse').add('turnedOff');
   if (bool(b) === false && bool(a) === true) out.add('falseToTrue').add('turnedOn');
   if (bool(b) === true && a === undefined) out.add('turnedOff');
+  // Manual (or absent: Azure's default) to Automatic or Rolling.
+  const manual = (v: RValue | undefined) => v === undefined || asString(v)?.toLowerCase() === 'manual';
+  if (change.pattern.join('.') === 'properties.upgradepolicy.mode' && manual(b) && /^(automatic|rolling)$/i.test(asString(a) ?? ''))
+    out.add('fromManual');
   if (b?.kind === 'array') {
     const kept = new Set(a?.kind === 'array' ? a.items.map((i) => JSON.stringify(plain(i))) : []);
     if (b.items.some((i) => !kept.has(JSON.stringify(plain(i))))) out.add('listShrinks');

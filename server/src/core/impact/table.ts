@@ -27,7 +27,7 @@ export const IMPACT_CLASSES: readonly ImpactClass[] = [
 ];
 
 /** The direction of a change that a variant applies to. */
-export type ChangeDirection = 'listShrinks' | 'trueToFalse' | 'falseToTrue' | 'turnedOn' | 'turnedOff' | 'beforeApi2023';
+export type ChangeDirection = 'listShrinks' | 'trueToFalse' | 'falseToTrue' | 'turnedOn' | 'turnedOff' | 'beforeApi2023' | 'fromManual';
 
 export interface ImpactFact {
   readonly class: ImpactClass;
@@ -172,6 +172,18 @@ export const IMPACT_TABLE: readonly ImpactRow[] = [
       'The upgrade mode can change at any time and decides how later model changes reach the instances. Rolling needs a health probe or health extension.',
       'changePolicy',
     ),
+    {
+      variants: [
+        {
+          when: 'fromManual',
+          ...none(
+            'The mode can change at any time. Leaving Manual may start upgrading instances not on the latest model; Rolling needs a health probe or extension.',
+            'rolling',
+            true,
+          ),
+        },
+      ],
+    },
   ),
   row(
     `${P}upgradePolicy.rollingUpgradePolicy`,

@@ -130,7 +130,10 @@ test('the same change under Manual and Automatic: what the existing instances go
   const automatic = one(compareScaleSets(withMode('Manual', '1.0.0'), withMode('Automatic', '1.0.1')));
   const version = automatic.changes.find((c) => c.path.endsWith('imageReference.version'))!;
   assert.match(version.effect, /all existing instances at once/, 'the NEW mode decides');
-  assert.equal(automatic.changes.find((c) => c.path === 'properties.upgradePolicy.mode')?.class, 'none');
+  const modeChange = automatic.changes.find((c) => c.path === 'properties.upgradePolicy.mode')!;
+  assert.equal(modeChange.class, 'none');
+  assert.equal(modeChange.unverified, true, 'whether leaving Manual starts upgrading stale instances is not documented');
+  assert.match(modeChange.effect, /Leaving Manual may start upgrading/);
   assert.equal(automatic.rollout?.mode, 'Automatic');
 });
 
