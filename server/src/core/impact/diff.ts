@@ -50,7 +50,10 @@ export function diffResources(
   const b = topEntries(before, shapes.beforeFlat);
   const a = topEntries(after, shapes.afterFlat);
   walkEntries(b, a, [], [], out, IGNORED_TOP);
-  return out;
+  // `az vmss show` prints every setting Azure holds, defaults included, and no apiVersion: against it, a
+  // setting the template does not write is not a change, and the API version is not compared.
+  if (!shapes.beforeFlat) return out;
+  return out.filter((c) => c.after !== undefined && c.pattern[0] !== 'apiversion');
 }
 
 /** The resource's entries with `properties` always one level down (az vmss show prints them at the top). */
@@ -59,7 +62,10 @@ function topEntries(resource: RValue | undefined, flat: boolean): Entry[] {
   if (!flat) return resource.properties.map((p) => ({ name: p.name, value: p.value }));
   const top: Entry[] = [];
   const props: Entry[] = [];
-  for (const p of resource.properties) (RESOURCE_KEYS.has(p.name.toLowerCase()) ? top : props).push({ name: p.name, value: p.value });
+  for (const p of resource.properties) {
+    const key = p.name.toLowerCase();
+    (RESOURCE_KEYS.has(key) || IGNORED_TOP.has(key) ? top : props).push({ name: p.name, value: p.value });
+  }
   if (props.length > 0) {
     const span = resource.span;
     top.push({

@@ -301,4 +301,7 @@ test('az vmss show output as the base: read-only fields are not changes', () => 
   assert.ok(changes.includes('properties.upgradePolicy.mode'), changes.join());
   assert.ok(!changes.some((p) => /provisioningState|uniqueId|^id$|^type$/.test(p)), changes.join());
   assert.ok(!changes.includes('properties.platformFaultDomainCount'));
+  assert.ok(!changes.includes('sku.tier'), 'a setting the template does not write is not a change against the live scale set');
+  assert.ok(!changes.some((p) => /^(apiVersion|properties\.(id|name|type))$/.test(p)), changes.join());
+  assert.deepEqual(changes, ['properties.upgradePolicy.mode', 'zones'], 'the template adds zones the live scale set lacks');
 });
