@@ -62,7 +62,7 @@ export function readScaleSet(source: ScaleSetSource): ScaleSetModel {
   const imageReference = prop(vmProfile, 'storageProfile', 'imageReference');
   const copyFound = shape === 'template' ? child(root, 'copy', resolver) : undefined;
 
-  return {
+  const model: ScaleSetModel = {
     path: source.path,
     shape,
     span: cursorSpan(root),
@@ -108,6 +108,9 @@ export function readScaleSet(source: ScaleSetSource): ScaleSetModel {
     healthProbeId: prop(vmProfile, 'networkProfile', 'healthProbe', 'id'),
     extensions,
   };
+  let resolved: RValue | undefined;
+  Object.defineProperty(model, 'resolveResource', { value: () => (resolved ??= resolveCursor(root, resolver)), enumerable: false });
+  return model;
 }
 
 function readExtension(cursor: Cursor, origin: ExtensionModel['origin'], resolver: Resolver): ExtensionModel {

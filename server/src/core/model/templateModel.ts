@@ -175,6 +175,12 @@ export interface ScaleSetModel {
   /** virtualMachineProfile.networkProfile.healthProbe.id */
   readonly healthProbeId: RProperty | undefined;
   readonly extensions: readonly ExtensionModel[];
+  /**
+   * The whole resource (or body) object, resolved deeply, on demand (the change-impact comparison reads every
+   * setting; nothing else needs them all). Not enumerable, so the model still compares and serialises as
+   * plain data; absent in models built by hand.
+   */
+  readonly resolveResource?: () => RValue;
 }
 
 export interface StrayPolicy {
