@@ -59,6 +59,11 @@ export interface BoundedRun {
   readonly stdout: string;
   readonly stderr: string;
   readonly ms: number;
+  /**
+   * CPU time (user + system) in ms, from the child's getrusage at exit: the work the run did, whatever else
+   * the machine is doing (wall time on a loaded 2-core machine can be three times as long). Undefined if killed.
+   */
+  readonly cpuMs: number | undefined;
   /** Peak RSS in MB: the child's own getrusage maxRSS at exit, or the watchdog's samples if it was killed. */
   readonly peakMb: number | undefined;
   /** Why the run was stopped, if it was: past the memory limit or the time limit. */
@@ -96,12 +101,14 @@ export function runCliBounded(
       memory.stop();
       const killedAt = memory.killedAt();
       const sampled = memory.peakMb();
-      const reported = probeKb ? Math.round(Number(probeKb) / 1024) : undefined;
+      const [rssKb, cpuMicros] = probeKb.split(' ');
+      const reported = rssKb ? Math.round(Number(rssKb) / 1024) : undefined;
       resolve({
         code,
         stdout,
         stderr,
         ms: Math.round(performance.now() - started),
+        cpuMs: cpuMicros ? Math.round(Number(cpuMicros) / 1000) : undefined,
         peakMb: reported === undefined ? sampled : Math.max(reported, sampled ?? 0),
         stopped: killedAt !== undefined ? `killed at ${killedAt} MB` : timedOut ? `killed after ${options.timeoutMs} ms` : undefined,
       });

@@ -1,8 +1,10 @@
 // Preloaded into a CLI child by processLimits.ts: on exit, writes the process's peak resident set
-// (getrusage maxRSS, in kB: V8 heap, typed arrays and native memory alike) to file descriptor 3.
+// (getrusage maxRSS, in kB: V8 heap, typed arrays and native memory alike) and its CPU time (user + system,
+// in microseconds) to file descriptor 3, as "maxRSS cpu".
 process.on('exit', () => {
   try {
-    require('node:fs').writeSync(3, String(process.resourceUsage().maxRSS));
+    const usage = process.resourceUsage();
+    require('node:fs').writeSync(3, `${usage.maxRSS} ${usage.userCPUTime + usage.systemCPUTime}`);
   } catch {
     // No fd 3: run without the probe's pipe.
   }

@@ -18,7 +18,9 @@ async function bounded(args: readonly string[]): Promise<BoundedRun> {
   // Killed well past the budget, so a regression fails here instead of exhausting the machine.
   const run = await runCliBounded(args, { killAboveMb: 1000, timeoutMs: 20_000 });
   assert.equal(run.stopped, undefined, `${args.join(' ')}: ${run.stopped}`);
-  assert.ok(run.ms < BUDGET.ms, `${args.join(' ')}: ${run.ms} ms`);
+  // The budget is the process's CPU time (startup included): what the template makes it do. Wall time on this
+  // shared 2-core machine also counts whatever else runs; the 20 s kill above bounds that.
+  assert.ok(run.cpuMs !== undefined && run.cpuMs < BUDGET.ms, `${args.join(' ')}: ${run.cpuMs} ms of CPU (${run.ms} ms wall)`);
   if (run.peakMb !== undefined) assert.ok(run.peakMb < BUDGET.mb, `${args.join(' ')}: ${run.peakMb} MB`);
   return run;
 }
