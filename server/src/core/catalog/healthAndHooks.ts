@@ -6,7 +6,7 @@ import type { PolicyObject } from './policyProperty';
  * (compute-api-2026.md §2–4). Both are open: the catalog does not list their other properties.
  */
 
-const PREVIEW_NOTE = 'The API spec carries no preview marker; azure-cli issues #33328 and #33652 call lifecycle hooks a private preview.';
+const PREVIEW_NOTE = 'The API spec carries no preview marker; azure-cli issues 33328 and 33652 call lifecycle hooks a private preview.';
 
 /** `properties` of a Microsoft.Compute/virtualMachineScaleSets resource: the members the catalog knows. */
 export const SCALE_SET_PROPERTIES: PolicyObject = {
@@ -188,7 +188,7 @@ export const LIFECYCLE_HOOK: PolicyObject = {
       docs: DOCS.lifecycleHooks,
       sources: ['API2026'],
       unverified: [
-        'The spec gives no default or maximum. azure-cli issues #33328 and #33652 give 1 hour (at most 2 days) for UpgradeAutoOSScheduling and 30 minutes (at most 4 hours) for UpgradeAutoOSRollingBatchStarting.',
+        'The spec gives no default or maximum. azure-cli issues 33328 and 33652 give 1 hour (at most 2 days) for UpgradeAutoOSScheduling and 30 minutes (at most 4 hours) for UpgradeAutoOSRollingBatchStarting.',
       ],
     },
     {

@@ -65,7 +65,7 @@ test('api-version-unsupported-property: lifecycleHooksProfile and externalHealth
     findings.map((f) => textAt(text, f)),
     ['"lifecycleHooksProfile"', '"externalHealthPolicy"'],
   );
-  assert.match(findings[0]!.message, /lifecycleHooksProfile was added to the Compute API in version 2025-11-01/);
+  assert.match(findings[0]!.message, /lifecycleHooksProfile was added in Compute API 2025-11-01/);
   assert.ok(fixAndRecheck(template([SPEC_HOOKS], '2024-07-01'), 'api-version-unsupported-property').includes('"apiVersion": "2025-11-01"'));
 });
 

@@ -1,7 +1,7 @@
 // External health (externalHealthPolicy.enabled, Compute API 2025-11-01) as the third health source.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findingsOf, fixAndRecheck, textAt } from './harness';
+import { findingsOf, fixAndRecheck, fullText, textAt } from './harness';
 import { appHealth, loadBalancer, PROBE_ID, scaleSetTemplate, UNKNOWN } from './healthFixtures';
 import { analyzeTemplate } from '../../../../server/src/core/arm/analyzeTemplate';
 import { simInputFromScaleSet } from '../../../../server/src/core/sim/fromScaleSet';
@@ -90,7 +90,7 @@ test('expiryDuration PT5M–PT3H and gracePeriod PT5M–PT4H; repairs PT10M–PT
     findings.map((f) => textAt(text, f)),
     ['"PT1M"', '"PT5H"'],
   );
-  assert.match(findings[0]!.message, /expiryDuration is "PT1M" \(1 minute\), but the Compute API states PT5M to PT3H/);
+  assert.match(findings[0]!.message, /expiryDuration is "PT1M" \(1 minute\); the Compute API states PT5M to PT3H/);
   assert.ok(findings.every((f) => f.message.length <= 160));
   const fixed = fixAndRecheck(policy('PT1M', 'PT4H'), 'value-out-of-range');
   assert.ok(fixed.includes('"expiryDuration": "PT5M"'));
@@ -100,7 +100,7 @@ test('expiryDuration PT5M–PT3H and gracePeriod PT5M–PT4H; repairs PT10M–PT
   });
   assert.match(
     findingsOf(repairs, 'value-out-of-range')[0]!.message,
-    /gracePeriod is "PT5M" \(5 minutes\), but the Compute API states PT10M to PT90M/,
+    /gracePeriod is "PT5M" \(5 minutes\); the Compute API states PT10M to PT90M/,
   );
   const notice = scaleSetTemplate({}).replace(
     '"virtualMachineProfile": {',
@@ -108,12 +108,12 @@ test('expiryDuration PT5M–PT3H and gracePeriod PT5M–PT4H; repairs PT10M–PT
   );
   assert.match(
     findingsOf(notice, 'value-out-of-range')[0]!.message,
-    /notBeforeTimeout is "PT10M" \(10 minutes\), but the Compute API states only PT15M/,
+    /notBeforeTimeout is "PT10M" \(10 minutes\); the Compute API states only PT15M/,
   );
   // Not a duration: invalid-duration, not a range finding; from a parameter without a value: silent.
   const words = policy('20 minutes', 'PT4H');
   assert.deepEqual(findingsOf(words, 'value-out-of-range'), []);
-  assert.match(findingsOf(words, 'invalid-duration')[0]!.message, /"20 minutes" is not an ISO 8601 duration .* Did you mean "PT20M"\?/);
+  assert.match(fullText(findingsOf(words, 'invalid-duration')[0]!), /"20 minutes" is not an ISO 8601 duration [^]* Did you mean "PT20M"/);
   const unknown = at2025(scaleSetTemplate({ properties: [`"externalHealthPolicy": { "enabled": true, "expiryDuration": ${UNKNOWN} }`] }));
   assert.deepEqual(findingsOf(unknown, 'value-out-of-range'), []);
 });

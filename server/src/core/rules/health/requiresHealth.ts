@@ -112,7 +112,7 @@ const NEEDS: readonly HealthNeed[] = [
       'resiliencyPolicy.automaticZoneRebalancingPolicy.enabled is true, but the scale set has no health source; each new VM must report healthy before the old one is deleted.',
     what: 'has automatic zone rebalancing on',
     trigger: zoneRebalancing,
-    effect: 'so rebalancing cannot tell that a new VM is healthy before it deletes the old one',
+    effect: 'so rebalancing cannot check its new VMs',
     consequence:
       'Zone rebalancing creates a VM in the target zone and deletes the old one only once the new one reports healthy, so the documentation lists a health source as a prerequisite.',
     sources: ['API2026'],

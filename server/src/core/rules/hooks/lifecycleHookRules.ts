@@ -21,7 +21,7 @@ const MAX_WAIT: Readonly<Record<string, { readonly seconds: number; readonly tex
   UpgradeAutoOSScheduling: { seconds: 2 * 86400, text: '2 days' },
   UpgradeAutoOSRollingBatchStarting: { seconds: 4 * 3600, text: '4 hours' },
 };
-const SOURCE = 'azure-cli issues #33328 and #33652';
+const SOURCE = 'azure-cli issues 33328 and 33652';
 
 const canonical = (list: readonly string[], value: string) => list.find((v) => v.toLowerCase() === value.toLowerCase());
 

@@ -79,7 +79,10 @@ function tooNew(
     fixes.push({ title: `Remove ${property.name}`, edits: [{ kind: 'removeProperty', keySpan: entry.property.keySpan }] });
   const used = api.value.kind === 'string' ? clip(api.value.value) : '';
   return {
-    message: `${what} in Compute API ${since}, but this resource uses apiVersion ${used}, which does not define it, so it does not take effect.`,
+    message: fitMessage(
+      `${what} in Compute API ${since}, but this resource uses apiVersion ${used}, which does not define it, so it does not take effect.`,
+      `${what} in Compute API ${since}; apiVersion ${used} does not define it, so it does not take effect.`,
+    ),
     details: {
       explanation: joinSentences(
         originSentence(api.value),
@@ -177,4 +180,9 @@ function migrationFixes(scaleSet: ScaleSetModel, entry: PolicyEntry, property: P
       isPreferred: true,
     },
   ];
+}
+
+/** The fuller sentence when it fits the 160-character message limit, else the shorter one (long property paths and values). */
+function fitMessage(full: string, short: string): string {
+  return full.length <= 160 ? full : short;
 }
