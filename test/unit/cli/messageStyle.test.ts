@@ -9,11 +9,6 @@ import type { LintReport } from '../../../server/src/cli/lintReport';
 
 const MESSAGE_MAX = 160;
 const CORPUS = ['examples', 'test/fixtures/real-templates'];
-const EXCLUDED = new Set([
-  // issue 13 rewrites these
-  'first-batch-failure-halts',
-  'batch-exceeds-unhealthy',
-]);
 
 function lintJson(): LintReport {
   const r = runCli(['lint', '--format', 'json', ...CORPUS]);
@@ -25,13 +20,12 @@ test('every message on the examples and real templates is at most 160 characters
   const report = lintJson();
   const diagnostics = report.files.flatMap((f) => f.diagnostics.map((d) => ({ ...d, path: f.path })));
   assert.ok(diagnostics.length >= 30, `expected the corpus to have findings, got ${diagnostics.length}`);
-  const long = diagnostics.filter((d) => !EXCLUDED.has(d.ruleId) && d.message.length > MESSAGE_MAX);
+  const long = diagnostics.filter((d) => d.message.length > MESSAGE_MAX);
   assert.deepEqual(
     long.map((d) => `${d.path} ${d.ruleId} (${d.message.length}): ${d.message}`),
     [],
   );
   for (const d of diagnostics) {
-    if (EXCLUDED.has(d.ruleId)) continue;
     assert.ok(d.details !== null, `${d.ruleId} gives details`);
     assert.ok(d.explanation.startsWith(d.details.explanation), d.ruleId);
     assert.match(d.explanation, new RegExp(`Rule documentation: \\S+/${d.ruleId}\\.md$`));
@@ -43,20 +37,18 @@ test('no text a user sees in JSON, text or SARIF output names an internal source
   const bad: string[] = [];
   for (const file of report.files) {
     for (const d of file.diagnostics) {
-      if (EXCLUDED.has(d.ruleId)) continue;
       const texts = [d.message, d.explanation, ...d.related.map((r) => r.message), ...d.fixes];
       for (const text of texts) bad.push(...internalIds(text).map((id) => `${file.path} ${d.ruleId}: ${id}`));
     }
   }
   const text = runCli(['lint', '--verbose', ...CORPUS]).stdout;
-  for (const line of text.split('\n')) if (![...EXCLUDED].some((id) => line.includes(id))) bad.push(...internalIds(line));
+  for (const line of text.split('\n')) bad.push(...internalIds(line));
   const sarif = JSON.parse(runCli(['lint', '--format', 'sarif', ...CORPUS]).stdout) as {
     runs: { tool: { driver: { rules: object[] } }; results: { ruleId: string }[] }[];
   };
   const run = sarif.runs[0]!;
   bad.push(...internalIds(JSON.stringify(run.tool.driver.rules)));
-  for (const result of run.results)
-    if (!EXCLUDED.has(result.ruleId)) bad.push(...internalIds(JSON.stringify(result)).map((id) => `${result.ruleId}: ${id}`));
+  for (const result of run.results) bad.push(...internalIds(JSON.stringify(result)).map((id) => `${result.ruleId}: ${id}`));
   assert.deepEqual(bad, []);
 });
 

@@ -65,7 +65,7 @@ export const ASSUMPTIONS: readonly AssumptionInfo[] = [
     values: ['ascending', 'descending', 'largestFirst'],
     default: 'ascending',
     description:
-      'Order in which zones are upgraded when batches stay within one zone. Azure says only that zones are not updated concurrently (S4).',
+      'Order in which zones are upgraded when batches stay within one zone. Azure says only that zones are not updated concurrently.',
   },
   {
     name: 'domainOrder',
@@ -79,7 +79,7 @@ export const ASSUMPTIONS: readonly AssumptionInfo[] = [
     values: ['within', 'ignore'],
     default: 'within',
     description:
-      'Batches never span two update/fault domains (within; S4 "updated within Update Domain boundaries") or are filled across them (ignore).',
+      'Batches never span two update/fault domains (within; the automatic OS upgrade documentation: "updated within Update Domain boundaries") or are filled across them (ignore).',
   },
   {
     name: 'batchShrinksWithUnhealthy',
@@ -107,7 +107,7 @@ export const ASSUMPTIONS: readonly AssumptionInfo[] = [
     values: ['fiveMinutes', 'none'],
     default: 'fiveMinutes',
     description:
-      'Whether the 5-minute health wait documented for automatic OS upgrades (S4) also applies to Rolling model updates (fiveMinutes), or instances are judged when their upgrade ends (none).',
+      'Whether the 5-minute health wait documented for automatic OS upgrades also applies to Rolling model updates (fiveMinutes), or instances are judged when their upgrade ends (none).',
   },
   {
     name: 'manualOsPolicy',
@@ -121,14 +121,14 @@ export const ASSUMPTIONS: readonly AssumptionInfo[] = [
     values: ['keepOld', 'deleteOld'],
     default: 'keepOld',
     description:
-      'With maxSurge, a new instance that never becomes healthy is deleted and the old one kept (keepOld; old instances are deleted only once the new ones are healthy, S6), or the old one is deleted anyway (deleteOld).',
+      'With maxSurge, a new instance that never becomes healthy is deleted and the old one kept (keepOld; the MaxSurge documentation deletes old instances only once the new ones are healthy), or the old one is deleted anyway (deleteOld).',
   },
   {
     name: 'osUpgradeMaxSurge',
     values: ['fromTemplate', 'policyOnly'],
     default: 'fromTemplate',
     description:
-      "An OS upgrade with the default 20/20/20 policy still uses the template's maxSurge (fromTemplate; S6: with MaxSurge on Uniform, automatic OS upgrades use the MaxSurge method) or only when useRollingUpgradePolicy is true (policyOnly).",
+      "An OS upgrade with the default 20/20/20 policy still uses the template's maxSurge (fromTemplate; the MaxSurge documentation: on Uniform, automatic OS upgrades use the MaxSurge method) or only when useRollingUpgradePolicy is true (policyOnly).",
   },
 ];
 

@@ -172,7 +172,7 @@ function orchestratorPlan(input: SimInput, assumptions: AssumptionValues): Trigg
     notes.push('useRollingUpgradePolicy is true but no rollingUpgradePolicy is defined: Azure falls back to the default policy.');
   }
   const automaticRollback = input.trigger === 'aos' && aos.disableAutomaticRollback !== true;
-  if (input.trigger === 'manual-os') notes.push('Manual OS upgrade (osRollingUpgrade): no automatic rollback (S4).');
+  if (input.trigger === 'manual-os') notes.push('Manual OS upgrade (osRollingUpgrade): no automatic rollback.');
   else if (!automaticRollback) notes.push('disableAutomaticRollback is true: failed instances keep the new OS disk.');
   return withSurgeNotes(input, { strategy: 'rolling', policy, automaticRollback, healthWait: hasHealth, notes });
 }
@@ -181,11 +181,11 @@ function withSurgeNotes(input: SimInput, plan: TriggerPlan): TriggerPlan {
   const notes = [...plan.notes];
   let policy = plan.policy;
   if (policy.maxSurge && input.orchestrationMode === 'Flexible' && input.trigger !== 'model') {
-    notes.push('MaxSurge with automatic OS upgrade on Flexible is not supported (S6): upgraded in place.');
+    notes.push('MaxSurge with automatic OS upgrade on Flexible is not supported: upgraded in place.');
     policy = { ...policy, maxSurge: false };
   }
   if (policy.rollbackFailedInstancesOnPolicyBreach && input.orchestrationMode === 'Flexible') {
-    notes.push('rollbackFailedInstancesOnPolicyBreach is Uniform only (S5): ignored on Flexible.');
+    notes.push('rollbackFailedInstancesOnPolicyBreach is Uniform only: ignored on Flexible.');
     policy = { ...policy, rollbackFailedInstancesOnPolicyBreach: false };
   }
   return { ...plan, policy, notes };

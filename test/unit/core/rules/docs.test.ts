@@ -34,21 +34,13 @@ test("each page has the standard sections and states the rule's default severity
 
 // Pages a user reads must not cite the reference's internal ids (S4, §3.4, #23); docs/sources.md is the
 // table that resolves them for contributors, and CONTRIBUTING.md explains them.
-const ISSUE_13_PAGES = new Set([
-  // issue 13 rewrites these
-  'first-batch-failure-halts.md',
-  'batch-exceeds-unhealthy.md',
-  // docs/simulator.md mirrors the simulator's notes and assumptions (server/src/core/sim/), which issue 13 owns
-  'simulator.md',
-]);
-
 test('no rule page, docs page or the README names an internal source id', () => {
   const pages = [
     ...readdirSync(DOCS)
-      .filter((f) => f.endsWith('.md') && !ISSUE_13_PAGES.has(f))
+      .filter((f) => f.endsWith('.md'))
       .map((f) => join(DOCS, f)),
     ...readdirSync(join(ROOT, 'docs'))
-      .filter((f) => f.endsWith('.md') && f !== 'sources.md' && !ISSUE_13_PAGES.has(f))
+      .filter((f) => f.endsWith('.md') && f !== 'sources.md')
       .map((f) => join(ROOT, 'docs', f)),
     join(ROOT, 'README.md'),
   ];
@@ -58,7 +50,7 @@ test('no rule page, docs page or the README names an internal source id', () => 
 
 test("each rule page's Source section links to real pages", () => {
   for (const rule of RULES) {
-    if (rule.scope === 'runner' || rule.id.startsWith('suppression-') || ISSUE_13_PAGES.has(`${rule.id}.md`)) continue;
+    if (rule.scope === 'runner' || rule.id.startsWith('suppression-')) continue;
     const page = readFileSync(join(ROOT, rule.docs), 'utf8');
     const source = /## Source\n([^]*?)(?=\n## |$)/.exec(page)?.[1] ?? '';
     const links = [...source.matchAll(/\]\((https:\/\/[^)\s]+)\)/g)].map((m) => m[1]!);

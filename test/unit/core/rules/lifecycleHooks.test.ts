@@ -60,7 +60,7 @@ test('lifecycle-hook-settings: waitDuration above the unverified maximum names i
     findings.map((f) => textAt(text, f)),
     ['"PT6H"', '"P3D"'],
   );
-  assert.match(findings[0]!.message, /above the 4 hours azure-cli issues #33328 and #33652 give .*\(unverified\)/);
+  assert.match(findings[0]!.message, /above the 4 hours azure-cli issues 33328 and 33652 give .*\(unverified\)/);
   assert.match(findings[1]!.message, /above the 2 days/);
   assert.ok(findings.every((f) => f.message.length <= 160));
   const words = hooks(['{ "type": "UpgradeAutoOSRollingBatchStarting", "waitDuration": "20 minutes" }']);

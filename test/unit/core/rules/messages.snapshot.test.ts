@@ -20,11 +20,6 @@ interface Entry {
 
 const CORPUS = join(import.meta.dirname, '../../../fixtures/rule-messages/templates.json');
 const SNAPSHOT = join(import.meta.dirname, 'messages.snapshot.txt');
-const EXCLUDED = new Set([
-  // issue 13 rewrites these
-  'first-batch-failure-halts',
-  'batch-exceeds-unhealthy',
-]);
 // Reported by the runner only when a rule throws (runner.test.ts makes one throw).
 const RUNNER_ONLY = new Set(['internal-rule-error']);
 
@@ -35,7 +30,7 @@ function findingsOf(entry: Entry): Finding[] {
   return runRules(model, entry.text, {
     ...(entry.config ? { config: entry.config } : {}),
     ...(entry.now === undefined ? {} : { now: entry.now }),
-  }).filter((f) => !EXCLUDED.has(f.ruleId));
+  });
 }
 
 const all = Object.entries(corpus).map(([key, entry]) => ({ key, findings: findingsOf(entry) }));
@@ -49,7 +44,7 @@ test("every rule's messages on its test templates match the snapshot", () => {
 
 test('the corpus makes every rule speak', () => {
   const seen = new Set(all.flatMap(({ findings }) => findings.map((f) => f.ruleId)));
-  const silent = RULES.map((r) => r.id).filter((id) => !seen.has(id) && !EXCLUDED.has(id) && !RUNNER_ONLY.has(id));
+  const silent = RULES.map((r) => r.id).filter((id) => !seen.has(id) && !RUNNER_ONLY.has(id));
   assert.deepEqual(silent, []);
 });
 

@@ -85,7 +85,7 @@ test('first-batch-failure-halts: 10 instances in batches of 2 with the 20 % limi
   // 1 − 0.98² = 3.96 %: one of the two instances of the first batch fails.
   assert.equal(
     finding!.message,
-    'One failure in the first batch of 2 (50 % of upgraded) is over maxUnhealthyUpgradedInstancePercent 20: it halts (P 4.0 % at 2 % failures).',
+    'One failure in the first batch of 2 (50 % of upgraded) is over maxUnhealthyUpgradedInstancePercent 20: it halts (P 4.0 % if 2 % fail).',
   );
   assert.deepEqual(
     finding!.fixes.map((f) => f.title),

@@ -13,7 +13,10 @@ test('zone-rebalancing-requires-health: on without a health source', () => {
   const [finding] = findingsOf(text, 'zone-rebalancing-requires-health');
   assert.equal(finding!.severity, 'warning');
   assert.equal(textAt(text, finding!), 'true');
-  assert.match(finding!.message, /has automatic zone rebalancing on but has no health probe or Application Health extension, so rebalancing cannot check its new VMs/);
+  assert.match(
+    finding!.message,
+    /has automatic zone rebalancing on but has no health probe or Application Health extension, so rebalancing cannot check its new VMs/,
+  );
   assert.ok(fixAndRecheck(text, 'zone-rebalancing-requires-health').includes('ApplicationHealthLinux'));
 });
 

@@ -69,6 +69,13 @@ export const BATCH_EXCEEDS_UNHEALTHY = scaleSetRule({
     return [
       {
         message: `maxBatchInstancePercent (${shown(batch)}) is above maxUnhealthyInstancePercent (${shown(unhealthy)}): ${effect}.`,
+        details: {
+          explanation:
+            "maxUnhealthyInstancePercent counts every unhealthy instance, upgrading or failing, and is checked before every batch, so a batch takes no more instances than it allows: the upgrade goes in smaller batches and takes longer than the policy suggests. Azure Batch's rolling-upgrade policy says maxBatchInstancePercent should not be more than maxUnhealthyInstancePercent.",
+          assumption:
+            'Batches shrink to the unhealthy-instance allowance (simulator assumption batchShrinksWithUnhealthy=yes); whether the Compute API rejects this combination is not documented.',
+          sources: ['S5', 'S16'],
+        },
         span: anchor.value.span,
         related,
         fixes: [

@@ -93,7 +93,13 @@ export const FIRST_BATCH_FAILURE_HALTS = scaleSetRule({
         : (automaticOsUpgrade(scaleSet, facts).property?.value.span ?? anchorOf(scaleSet, facts));
       return [
         {
-          message: `One failure in the first batch of ${batch.size} (${pct(percent)} % of upgraded) is over ${limitName}: ${what} halts (P ${halt} at ${100 * RATE} % failures).`,
+          message: `One failure in the first batch of ${batch.size} (${pct(percent)} % of upgraded) is over ${limitName}: ${what} halts (P ${halt} if ${100 * RATE} % fail).`,
+          details: {
+            explanation: `This policy governs ${use.upgrades.join(' and ')}. Its first batch has ${batch.size} of ${n.count} instances; after it, Azure stops the upgrade when failed instances are more than ${limit} % of those upgraded, so one failure (${pct(percent)} %) stops it. Counted over all ${n.count} instances, one failure would be ${pct(100 / n.count)} %, ${100 / n.count > limit ? 'also over' : 'within'} the limit. The first batch alone halts with probability ${halt} when ${100 * RATE} % of instances fail.`,
+            assumption:
+              "maxUnhealthyUpgradedInstancePercent is taken over the instances upgraded so far (simulator assumption upgradedDenominator=upgraded); the rolling-upgrade documentation's example divides by all instances.",
+            sources: ['S4', 'S5'],
+          },
           span: anchor,
           related: [{ span: n.value.span, message: `sku.capacity: ${n.count} instances.` }],
           fixes: use.fromTemplate ? alternatives(scaleSet, facts, batch.size, limit, templateLimit) : [],
