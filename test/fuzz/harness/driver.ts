@@ -42,6 +42,10 @@ const LOAD_POLL_MS = 100;
 const HARD_WALL_FACTOR = 10;
 /** vscode-jsonrpc's codes for requests it gave up on itself: PendingResponseRejected, ConnectionInactive. */
 const CONNECTION_GONE = new Set([-32097, -32096]);
+/** The connection's own codes for a write or read that failed: the process may be on its way out. */
+const TRANSPORT_FAILED = new Set([-32099, -32098]);
+/** How long a transport error waits for the process's exit before it counts as the server's answer. */
+const TRANSPORT_GRACE_MS = 2_000;
 
 export class ServerDriver {
   private readonly client: LspClient;
@@ -119,15 +123,20 @@ export class ServerDriver {
     const answer = pending.then(
       (result): Outcome => ({ kind: 'ok', result, ms: performance.now() - started }),
       // A response the connection rejected because the process went (or we killed it) is a crash, not an answer.
-      (error: unknown): Outcome =>
-        !this.alive || this.killed || (error instanceof ResponseError && CONNECTION_GONE.has(error.code))
+      // A transport failure that is not a JSON-RPC answer (EPIPE on a pipe whose process is going) is
+      // judged once the process has had a moment to exit: a server killed just before the write is a crash.
+      async (error: unknown): Promise<Outcome> => {
+        if (!(error instanceof ResponseError && !TRANSPORT_FAILED.has(error.code)) && this.alive && !this.killed)
+          await Promise.race([this.exitPromise, new Promise((resolve) => setTimeout(resolve, TRANSPORT_GRACE_MS))]);
+        return !this.alive || this.killed || (error instanceof ResponseError && CONNECTION_GONE.has(error.code))
           ? this.crashed()
           : {
               kind: 'error',
               code: error instanceof ResponseError ? error.code : 0,
               message: error instanceof Error ? error.message : String(error),
               ms: performance.now() - started,
-            },
+            };
+      },
     );
     const deadline = new Promise<Outcome>((resolve) => {
       const check = () => {

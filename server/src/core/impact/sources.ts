@@ -1,8 +1,9 @@
 /**
  * Where the change-impact table's facts come from: the pages the project's fact sheet (change-impact.md)
- * cites, by a short key. Users see the title and the link, never the key.
+ * cites, by a short key. Users see the title and the link, never the key. Pages the rules cite too are the
+ * catalog's own entries, so a title or link is written once.
  */
-import type { Source } from '../catalog/sources';
+import { SOURCES, type Source } from '../catalog/sources';
 
 const LEARN = 'https://learn.microsoft.com/azure/';
 const VMSS = `${LEARN}virtual-machine-scale-sets/`;
@@ -10,38 +11,26 @@ const GITHUB = 'https://github.com/';
 
 export const IMPACT_SOURCES = {
   modify: { title: 'Modify a Virtual Machine Scale Set', url: `${VMSS}virtual-machine-scale-sets-upgrade-scale-set` },
-  upgradePolicy: { title: 'Upgrade policies for Virtual Machine Scale Sets', url: `${VMSS}virtual-machine-scale-sets-upgrade-policy` },
-  rolling: {
-    title: 'Configure rolling upgrades on Virtual Machine Scale Sets',
-    url: `${VMSS}virtual-machine-scale-sets-configure-rolling-upgrades`,
-  },
+  upgradePolicy: SOURCES.S7,
+  rolling: SOURCES.S5,
   changePolicy: {
     title: 'Change the upgrade policy of a Virtual Machine Scale Set',
     url: `${VMSS}virtual-machine-scale-sets-change-upgrade-policy`,
   },
   reimage: { title: 'Reimage a virtual machine in a scale set', url: `${VMSS}virtual-machine-scale-sets-reimage-virtual-machine` },
-  orchestration: {
-    title: 'Orchestration modes for Virtual Machine Scale Sets',
-    url: `${VMSS}virtual-machine-scale-sets-orchestration-modes`,
-  },
+  orchestration: SOURCES.S11,
   placementGroups: { title: 'Working with large Virtual Machine Scale Sets', url: `${VMSS}virtual-machine-scale-sets-placement-groups` },
   faultDomains: { title: 'Choosing the right number of fault domains', url: `${VMSS}virtual-machine-scale-sets-manage-fault-domains` },
   zones: {
     title: 'Update a scale set to add availability zones',
     url: `${VMSS}virtual-machine-scale-sets-configure-customer-selected-zones`,
   },
-  automaticOsUpgrade: {
-    title: 'Automatic OS image upgrades with Virtual Machine Scale Sets',
-    url: `${VMSS}virtual-machine-scale-sets-automatic-upgrade`,
-  },
+  automaticOsUpgrade: SOURCES.S4,
   scaleIn: {
     title: 'Use custom scale-in policies with Virtual Machine Scale Sets',
     url: `${VMSS}virtual-machine-scale-sets-scale-in-policy`,
   },
-  repairs: {
-    title: 'Automatic instance repairs for Virtual Machine Scale Sets',
-    url: `${VMSS}virtual-machine-scale-sets-automatic-instance-repairs`,
-  },
+  repairs: SOURCES.S10,
   networking: { title: 'Networking for Virtual Machine Scale Sets', url: `${VMSS}virtual-machine-scale-sets-networking` },
   instanceMix: { title: 'Update instance mix settings on a scale set', url: `${VMSS}instance-mix-update` },
   resilient: { title: 'Resilient create and delete for Virtual Machine Scale Sets', url: `${VMSS}resilient-vm-create-delete` },
