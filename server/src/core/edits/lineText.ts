@@ -1,16 +1,23 @@
 /** Text helpers for the writers of every format: lines, indentation, line breaks. */
 
+// The line searches use the native indexOf/lastIndexOf: a minified template is one line of megabytes,
+// and a character loop over it on every step of a "fix all" made the fix quadratic in practice.
+
 export function startOfLine(text: string, offset: number): number {
-  let start = offset;
-  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
-  return start;
+  if (offset <= 0) return 0;
+  const lf = text.lastIndexOf('\n', offset - 1);
+  // A CR only within this line: searching the whole text for one would cost the document per call.
+  const cr = text.slice(lf + 1, offset).lastIndexOf('\r');
+  return cr < 0 ? lf + 1 : lf + 1 + cr + 1;
 }
 
 /** Where the line holding `offset` ends (the offset of its line break, or the text's end). */
 export function endOfLine(text: string, offset: number): number {
-  let end = offset;
-  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-  return end;
+  if (offset >= text.length) return offset;
+  let lf = text.indexOf('\n', offset);
+  if (lf < 0) lf = text.length;
+  const cr = text.slice(offset, lf).indexOf('\r');
+  return cr < 0 ? lf : offset + cr;
 }
 
 /** The length of the line break at `offset` (2 for CRLF), 0 when there is none. */

@@ -4,6 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { applyTextEdits } from '../../../../server/src/core/edits/neutralEdit';
+import { lineBreakNear } from '../../../../server/src/core/edits/lineText';
+import { TextRegion } from '../../../../server/src/core/edits/textRegion';
 import { WorkingCopy } from '../../../../server/src/core/edits/workingCopy';
 
 const text = fc.array(fc.constantFrom('a', 'b', ' ', '\n', '\r\n', '\r', '{', '"'), { maxLength: 40 }).map((parts) => parts.join(''));
@@ -112,4 +114,57 @@ test('a CRLF is never split: an edit trimmed to its changed characters keeps bot
   crlf.apply(0, 3, 'a\n');
   // Replacing "a\r\n" by "a\n": the changed middle is the CR, but the edit takes the LF with it.
   assert.deepEqual(crlf.edits(), [{ offset: 1, length: 2, newText: '\n' }]);
+});
+
+test('a clipped region answers every line question as the whole-line region does (a line of megabytes is read in a window)', () => {
+  fc.assert(
+    fc.property(text, steps, fc.nat(), fc.nat(), fc.integer({ min: 1, max: 6 }), (original, list, a, b, window) => {
+      const copy = new WorkingCopy(original);
+      let naive = original;
+      for (const [at, length, newText] of list) {
+        const offset = at % (naive.length + 1);
+        const end = Math.min(offset + length, naive.length);
+        copy.apply(offset, end - offset, newText);
+        naive = naive.slice(0, offset) + newText + naive.slice(end);
+      }
+      const from = a % (naive.length + 1);
+      const to = from + (b % (naive.length - from + 1));
+      const whole = copy.region(from, to);
+      const clipped = copy.region(from, to, window);
+      assert.ok(clipped.base >= from - window && clipped.base + clipped.text.length <= to + window + 2, 'reads no more than the window');
+      assert.equal(clipped.text, naive.slice(clipped.base, clipped.base + clipped.text.length));
+      const full = new TextRegion(whole.text, whole.base);
+      const part = new TextRegion(clipped.text, clipped.base, clipped.head, clipped.tail);
+      for (let at = from; at <= to; at++) {
+        const where = JSON.stringify({ naive, at, window });
+        assert.equal(part.startOfLine(at), full.startOfLine(at), `startOfLine ${where}`);
+        assert.equal(part.endOfLine(at), full.endOfLine(at), `endOfLine ${where}`);
+        assert.equal(part.lineIndent(at), full.lineIndent(at), `lineIndent ${where}`);
+        // A clipped region knows the break before its line (the whole-line region cannot see it, and falls back).
+        const near = clipped.head ? lineBreakNear(naive, at, '\n') : full.lineBreakNear(at, '\n');
+        assert.equal(part.lineBreakNear(at, '\n'), near, `lineBreakNear ${where}`);
+        assert.equal(part.lineBreakLength(part.endOfLine(at)), full.lineBreakLength(full.endOfLine(at)), `lineBreakLength ${where}`);
+        assert.equal(part.char(at), full.char(at), `char ${where}`);
+        assert.equal(part.char(at - 1), full.char(at - 1), `char before ${where}`);
+        // A blank test reaching outside a clipped region may say no; inside it says what the whole one says.
+        if (part.startOfLine(at) >= clipped.base)
+          assert.equal(part.isBlank(part.startOfLine(at), at), full.isBlank(full.startOfLine(at), at));
+      }
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+test('on one line of a megabyte, a region reads a window around the span and still knows where the line starts', () => {
+  const line = `  ${'{"a": 1}, '.repeat(100_000)}`;
+  const copy = new WorkingCopy(`x\n${line}\ny`);
+  copy.apply(500_000, 0, 'zz');
+  const before = copy.charsRead;
+  const region = copy.region(700_000, 700_010, 4_096);
+  assert.ok(copy.charsRead - before < 40_000, `read ${copy.charsRead - before} characters`);
+  const part = new TextRegion(region.text, region.base, region.head, region.tail);
+  assert.equal(part.startOfLine(700_005), 2);
+  assert.equal(part.lineIndent(700_005), '  ');
+  assert.equal(part.endOfLine(700_005), 2 + line.length + 2);
+  assert.equal(part.lineBreakNear(700_005, '\r\n'), '\n');
 });

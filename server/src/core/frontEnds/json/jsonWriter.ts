@@ -36,6 +36,12 @@ export function applyNeutralEdits(text: string, edits: readonly NeutralEdit[]): 
  */
 const STRICT = { allowTrailingComma: false };
 
+/**
+ * How much of a line a step reads on either side of what it edits: a whole line of a minified template
+ * is megabytes, and a "fix all" reads a region per step.
+ */
+const REGION_WINDOW = 4_096;
+
 function writeSession(text: string, edits: readonly NeutralEdit[]): WorkingCopy | undefined {
   return runSession(() => {
     const syntax = readAnchors(text, edits);
@@ -177,10 +183,10 @@ class JsonSession implements FormatSession {
     );
   }
 
-  /** The current text around a span: its whole lines. */
+  /** The current text around a span: its whole lines, or a window of them on a very long line. */
   private regionOf(span: Span): TextRegion {
-    const { text, base } = this.copy.region(span.offset, span.offset + span.length);
-    return new TextRegion(text, base);
+    const { text, base, head, tail } = this.copy.region(span.offset, span.offset + span.length, REGION_WINDOW);
+    return new TextRegion(text, base, head, tail);
   }
 
   /** The value the parser reads at `span` of the original, where it is now. */
