@@ -26,7 +26,7 @@ const LAYERS = {
   'impact/': ['text/', 'catalog/', 'model/', 'expressions/', 'sim/'],
   'rules/': ['text/', 'catalog/', 'model/', 'expressions/', 'json/', 'edits/', 'sim/'],
   'languageTypes.ts': ['text/', 'model/', 'edits/', 'rules/', 'sim/', 'formats.ts'],
-  'features/': ['text/', 'catalog/', 'model/', 'rules/', 'sim/', 'edits/', 'limits.ts', 'relevance.ts', 'languageTypes.ts'],
+  'features/': ['text/', 'catalog/', 'model/', 'rules/', 'sim/', 'impact/', 'edits/', 'limits.ts', 'relevance.ts', 'languageTypes.ts'],
   'frontEnds/': [
     'text/',
     'catalog/',

@@ -4,9 +4,9 @@
  * language server. The one contract for this boundary: the client and the webview import it with
  * `import type`, so nothing here exists at runtime except the method names.
  */
-import type { ScaleSetInfo } from './core/languageService';
+import type { ImpactReport, ScaleSetInfo } from './core/languageService';
 
-export type { ScaleSetInfo } from './core/languageService';
+export type { ImpactChange, ImpactReport, ScaleSetImpact, ScaleSetInfo } from './core/languageService';
 
 /**
  * `vmssUpgrade/scaleSets` — request, client → server: the resolved scale sets of an open document.
@@ -40,6 +40,45 @@ export namespace SetParametersFileNotification {
   }
 }
 
+/** What a template is compared with for change impact: a revision of it, another file, or the live scale set. */
+export interface Baseline {
+  /** Short, for lens titles and the preview: "HEAD", "main~1", "prod-vmss.json". */
+  readonly label: string;
+  readonly text: string;
+  /** Where the text came from (chooses its format: JSON, Bicep, `az vmss show` output); the template's own when absent. */
+  readonly uri?: string;
+  readonly languageId?: string;
+}
+
+/**
+ * `vmssUpgrade/setBaseline` — notification, client → server: compare this template with `baseline`
+ * (the client reads it: git through VS Code's git extension, a file, `az vmss show` output; the server
+ * runs no process), or stop comparing with `null`. The server then offers change-impact lenses.
+ */
+export namespace SetBaselineNotification {
+  export const method = 'vmssUpgrade/setBaseline' as const;
+  export interface Params {
+    readonly templateUri: string;
+    readonly baseline: Baseline | null;
+  }
+}
+
+/**
+ * `vmssUpgrade/changeImpact` — request, client → server: what deploying the open template over its
+ * baseline does to each scale set (the report `vmss-upgrade diff --format json` prints). No baseline: null.
+ */
+export namespace ChangeImpactRequest {
+  export const method = 'vmssUpgrade/changeImpact' as const;
+  export interface Params {
+    readonly textDocument: { readonly uri: string };
+  }
+  export interface Result {
+    readonly version: number;
+    readonly label: string | null;
+    readonly report: ImpactReport | null;
+  }
+}
+
 /**
  * `vmssUpgrade.showPreview` — the command a CodeLens carries (client-side command, executed by the
  * client): opens the preview on one scale set. Arguments: [ShowPreviewArguments].
@@ -51,6 +90,8 @@ export namespace ShowPreviewCommand {
     /** JSON path of the scale set, as in ScaleSetInfo.path. */
     readonly path: readonly (string | number)[];
     readonly name: string;
+    /** The section to scroll to: a change-impact lens opens the preview at "Change impact". */
+    readonly section?: 'changeImpact';
   }
 }
 

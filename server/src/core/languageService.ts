@@ -1,4 +1,5 @@
 import { simulationFindings } from './features/blockers';
+import { compareDocuments, getChangeImpactLenses } from './features/changeImpact';
 import { getCodeActions, resolveCodeAction } from './features/codeActions';
 import { getCodeLenses, resolveCodeLens } from './features/codeLens';
 import { doComplete } from './features/completion';
@@ -10,7 +11,15 @@ import { findDocumentSymbols } from './features/symbols';
 import { findProblems } from './features/validation';
 import type { NeutralEdit, TextEdit } from './edits/neutralEdit';
 import { frontEndFor } from './frontEnds/frontEndFor';
-import type { CodeLensOptions, DiagnosticOptions, DocumentOptions, PathSegment, Range, TemplateDocument } from './languageTypes';
+import type {
+  ChangeImpactLensOptions,
+  CodeLensOptions,
+  DiagnosticOptions,
+  DocumentOptions,
+  PathSegment,
+  Range,
+  TemplateDocument,
+} from './languageTypes';
 import { isScaleSetDocument, mayConcernScaleSets, showsProblems } from './relevance';
 import { RULE_DOCS_BASE_URL } from './rules/docsUrl';
 
@@ -65,6 +74,11 @@ export function getLanguageService(options: LanguageServiceOptions = {}) {
     getCodeLenses: (doc: TemplateDocument, o: CodeLensOptions) => getCodeLenses(doc, lensOptions(o)),
     resolveCodeLens: (doc: TemplateDocument, lens: Parameters<typeof resolveCodeLens>[1], o: CodeLensOptions) =>
       resolveCodeLens(doc, lens, lensOptions(o)),
+    /** Change impact: what deploying `after` over the baseline `before` does to each scale set (core/impact). */
+    compareDocuments,
+    /** A lens on each scale set the edit changes, against the baseline (the file at HEAD, a revision, a file). */
+    getChangeImpactLenses: (before: TemplateDocument, after: TemplateDocument, o: ChangeImpactLensOptions) =>
+      getChangeImpactLenses(before, after, options.previewCommand === undefined ? o : { command: options.previewCommand, ...o }),
     getInlayHints,
     findDocumentSymbols,
     describeScaleSets,
@@ -85,6 +99,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}) {
 
 export type LanguageService = ReturnType<typeof getLanguageService>;
 export type * from './languageTypes';
+export type { ImpactChange, ImpactReport, ScaleSetImpact } from './features/changeImpact';
 export { DIAGNOSTIC_SOURCE, JSON_SYNTAX_CODE } from './languageTypes';
 export { formatOf } from './formats';
 export type { ProblemOptions } from './features/validation';

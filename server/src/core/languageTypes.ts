@@ -187,6 +187,15 @@ export interface CodeLensOptions {
   readonly command?: string;
 }
 
+/** Change-impact lenses: the document compared with a baseline the adapter supplies. */
+export interface ChangeImpactLensOptions {
+  readonly uri: string;
+  /** What the baseline is, for the title: "HEAD", "main~1", a file name. */
+  readonly label: string;
+  /** The client command a lens runs (the facade fills it in from LanguageServiceOptions.previewCommand). */
+  readonly command?: string;
+}
+
 /** What an unresolved lens carries to codeLens/resolve. */
 export interface CodeLensData {
   readonly uri: string;

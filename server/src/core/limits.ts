@@ -23,6 +23,12 @@ export const LAZY_EDITS_FROM = 200_000;
 /** Up to this many scale sets, CodeLenses come with their simulation; beyond, each is simulated on resolve. */
 export const EAGER_LENS_LIMIT = 5;
 
+/**
+ * Change-impact lenses compare the document with its baseline and simulate each changed scale set's
+ * rollout: past this many scale sets on either side they are not offered (the CLI's `diff` still is).
+ */
+export const IMPACT_LENS_LIMIT = 50;
+
 /** Syntax errors shown as diagnostics per document: past this many they are noise, the first ones are what to fix. */
 export const MAX_SYNTAX_ERRORS = 20;
 

@@ -1,5 +1,5 @@
 import { LAZY_EDITS_FROM } from '../core/limits';
-import type { ScaleSetsRequest } from '../protocol';
+import type { ChangeImpactRequest, ScaleSetsRequest } from '../protocol';
 import { runSafe } from './runSafe';
 import { analyse, lookup, type ServerContext } from './serverContext';
 
@@ -78,11 +78,15 @@ export function registerFeatureHandlers(ctx: ServerContext): void {
       if (!entry) return [];
       const settings = await ctx.settings.get(params.textDocument.uri);
       if (!settings.codeLens.enabled) return [];
-      return ls.getCodeLenses(entry.doc, {
+      const lenses = ls.getCodeLenses(entry.doc, {
         uri: params.textDocument.uri,
         assumedCapacity: settings.whatIf.capacity,
         failureRate: settings.whatIf.failureRate,
       });
+      const document = ctx.documents.get(params.textDocument.uri);
+      const baseline = document && ctx.baselines.documentFor(params.textDocument.uri, document.languageId);
+      if (!baseline) return lenses;
+      return [...ls.getChangeImpactLenses(baseline.doc, entry.doc, { uri: params.textDocument.uri, label: baseline.label }), ...lenses];
     }),
   );
 
@@ -105,6 +109,19 @@ export function registerFeatureHandlers(ctx: ServerContext): void {
       const entry = await lookup(ctx, params.textDocument.uri, token);
       return entry ? ls.findDocumentSymbols(entry.doc) : [];
     }),
+  );
+
+  connection.onRequest(
+    'vmssUpgrade/changeImpact' satisfies typeof ChangeImpactRequest.method,
+    (params: ChangeImpactRequest.Params, token) =>
+      runSafe(logger, 'comparing with the baseline', token, async (): Promise<ChangeImpactRequest.Result> => {
+        const entry = await lookup(ctx, params.textDocument.uri, token);
+        const document = ctx.documents.get(params.textDocument.uri);
+        if (!entry || !document) return { version: -1, label: null, report: null };
+        const baseline = ctx.baselines.documentFor(params.textDocument.uri, document.languageId);
+        if (!baseline) return { version: entry.version, label: null, report: null };
+        return { version: entry.version, label: baseline.label, report: ls.compareDocuments(baseline.doc, entry.doc) };
+      }),
   );
 
   connection.onRequest('vmssUpgrade/scaleSets' satisfies typeof ScaleSetsRequest.method, (params: ScaleSetsRequest.Params, token) =>

@@ -2,6 +2,7 @@ import type { CancellationToken, Connection, Diagnostic, TextDocuments } from 'v
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../core/rules';
 import type { LanguageService } from '../core/languageService';
+import type { Baselines } from './baselines';
 import type { CachedDocument, DocumentCache } from './documentCache';
 import type { ParametersFiles } from './parametersFiles';
 import { effectiveRuleConfig } from './ruleConfig';
@@ -34,6 +35,8 @@ export interface ServerContext {
   readonly settings: SettingsStore;
   readonly workspaceConfig: WorkspaceConfig;
   readonly parameters: ParametersFiles;
+  /** What each template is compared with for change impact (set by the client). */
+  readonly baselines: Baselines;
   readonly ls: LanguageService;
   readonly logger: Logger;
   /** Configuration problems already logged, so each is reported once, not on every keystroke. */

@@ -17,7 +17,8 @@ import { EditLog } from './editLog';
 import { registerFeatureHandlers } from './featureHandlers';
 import { isParametersFileName } from '../host/parametersDiscovery';
 import { ParametersFiles } from './parametersFiles';
-import { ShowPreviewCommand, type SetParametersFileNotification } from '../protocol';
+import { ShowPreviewCommand, type SetBaselineNotification, type SetParametersFileNotification } from '../protocol';
+import { Baselines } from './baselines';
 import { analyse, type ClientSupport, type ServerContext } from './serverContext';
 import { SettingsStore } from './settings';
 import { TypingPause } from './typingPause';
@@ -66,6 +67,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     settings: new SettingsStore(connection, () => support.configuration),
     workspaceConfig: new WorkspaceConfig(),
     parameters,
+    baselines: new Baselines(ls, parameters),
     ls,
     logger,
     reportedProblems: new Set(),
@@ -155,6 +157,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     },
   );
 
+  connection.onNotification(
+    'vmssUpgrade/setBaseline' satisfies typeof SetBaselineNotification.method,
+    (params: SetBaselineNotification.Params) => {
+      ctx.baselines.set(params.templateUri, params.baseline);
+      if (support.codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    },
+  );
+
   registerFeatureHandlers(ctx);
   delivery.listen();
 
@@ -170,6 +180,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   documents.onDidClose((e) => {
     ctx.cache.delete(e.document.uri);
     ctx.settings.forget(e.document.uri);
+    ctx.baselines.forget(e.document.uri);
     delivery.closed(e.document.uri);
     const templates = ctx.parameters.templatesUsing(e.document.uri, documents.keys());
     if (templates.length > 0) delivery.refresh(templates);

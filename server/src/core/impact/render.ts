@@ -2,6 +2,7 @@
  * The change-impact report as text (a terminal) and as markdown (a pull-request comment): the same
  * report, the same numbers (the rollout's are the simulator's).
  */
+import { formatDuration } from '../sim';
 import type { ImpactChange, ImpactReport, ScaleSetImpact, ShownValue } from './compare';
 
 const MAX_VALUE = 60;
@@ -76,4 +77,40 @@ export function renderImpactMarkdown(report: ImpactReport): string {
     if (s.rollout) out.push(`**Rollout (${s.rollout.mode})**: ${cell(s.rollout.summary)}`, '');
   }
   return out.join('\n');
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * What deploying the edit does to one scale set, in one line for the editor ("rolling model update, 5
+ * batches, ≈25 min · 1 change refused"): the rollout's numbers are the simulator's plan, as everywhere.
+ */
+export function impactHeadline(s: ScaleSetImpact): string {
+  if (s.status === 'added') return 'a new scale set';
+  if (s.status === 'removed') return 'removed from the template';
+  if (s.status === 'unchanged') return 'no change';
+  const count = (cls: ImpactChange['class']) => s.changes.filter((c) => c.class === cls).length;
+  const parts: string[] = [];
+  const r = s.rollout;
+  if (r) {
+    const n = r.plan.capacity;
+    const batches = r.plan.batches.length;
+    if (r.mode === 'Rolling')
+      parts.push(`rolling model update, ${plural(batches, 'batch', 'batches')}, ≈${formatDuration(r.plan.durationSeconds)}`);
+    else if (r.mode === 'Automatic') parts.push(`model update of all ${n} instances at once`);
+    else if (r.mode === 'Manual') parts.push(`model update: 0 of ${n} instances change until a manual upgrade`);
+    else parts.push('model update (upgrade mode unknown)');
+  }
+  const reimage = count('reimage');
+  if (reimage > 0) parts.push(`${plural(reimage, 'change')} need${reimage === 1 ? 's' : ''} a reimage`);
+  const deallocate = count('deallocate');
+  if (deallocate > 0) parts.push(`${plural(deallocate, 'change')} need${deallocate === 1 ? 's' : ''} deallocation`);
+  const refused = count('refused');
+  if (refused > 0) parts.push(`${plural(refused, 'change')} refused`);
+  const fresh = count('newResource');
+  if (fresh > 0) parts.push(`${plural(fresh, 'change')} force${fresh === 1 ? 's' : ''} a new resource`);
+  if (parts.length === 0) parts.push(`${plural(s.changes.length, 'change')}, no effect on running instances`);
+  const unverified = s.changes.filter((c) => c.unverified).length;
+  if (unverified > 0) parts.push(`${unverified} unverified`);
+  return parts.join(' · ');
 }

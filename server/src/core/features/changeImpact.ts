@@ -1,0 +1,60 @@
+import type { CodeLens } from 'vscode-languageserver-types';
+import { compareScaleSets, impactHeadline, type ImpactReport } from '../impact';
+
+export type { ImpactChange, ImpactReport, ScaleSetImpact } from '../impact';
+import type { ChangeImpactLensOptions, TemplateDocument } from '../languageTypes';
+import { IMPACT_LENS_LIMIT } from '../limits';
+import { escapeIcons } from '../text/iconLabel';
+
+/**
+ * Change impact in the editor: what deploying this version over a baseline (the file at HEAD, another
+ * revision or file, or `az vmss show` output of the live scale set) does to the running instances. The
+ * report is the engine's compareScaleSets, the same one `vmss-upgrade diff` prints; the lenses only word it.
+ */
+
+/** The last report per document version, against the baseline it was computed with. */
+const reports = new WeakMap<TemplateDocument, { readonly before: TemplateDocument; readonly report: ImpactReport }>();
+
+/** The change-impact report of `after` against `before` (cached per pair of document versions). */
+export function compareDocuments(before: TemplateDocument, after: TemplateDocument): ImpactReport {
+  const cached = reports.get(after);
+  if (cached?.before === before) return cached.report;
+  const report = compareScaleSets(before.model, after.model);
+  reports.set(after, { before, report });
+  return report;
+}
+
+/**
+ * One lens on each changed or added scale set, on the line of its resource: "Deploying this (vs HEAD):
+ * rolling model update, 5 batches, ≈25 min · 1 change refused". Unchanged scale sets get none.
+ */
+export function getChangeImpactLenses(before: TemplateDocument, after: TemplateDocument, options: ChangeImpactLensOptions): CodeLens[] {
+  if (after.model.scaleSets.length > IMPACT_LENS_LIMIT || before.model.scaleSets.length > IMPACT_LENS_LIMIT) return [];
+  const report = compareDocuments(before, after);
+  const seen = new Map<string, number>();
+  const lenses: CodeLens[] = [];
+  for (const impact of report.scaleSets) {
+    if (impact.status !== 'changed' && impact.status !== 'added') continue;
+    // The report names scale sets as the model does; the k-th of a name is the k-th scale set of that name.
+    const k = seen.get(impact.name) ?? 0;
+    seen.set(impact.name, k + 1);
+    const scaleSet = after.model.scaleSets.filter((s) => s.displayName === impact.name)[k];
+    if (!scaleSet) continue;
+    const position = after.lines.rangeOf({ offset: scaleSet.span.offset, length: 0 });
+    lenses.push({
+      range: { start: position.start, end: position.start },
+      command: {
+        // VS Code reads `$(name)` in a lens title as an icon; names come from the template.
+        title: escapeIcons(`Deploying this (vs ${options.label}): ${impactHeadline(impact)}`),
+        tooltip: impact.changes
+          .slice(0, 12)
+          .map((c) => `${c.class}: ${c.path}${c.unverified ? ' (unverified)' : ''}`)
+          .concat(impact.changes.length > 12 ? [`… and ${impact.changes.length - 12} more`] : [])
+          .join('\n'),
+        command: options.command ?? '',
+        arguments: [{ uri: options.uri, path: scaleSet.path, name: scaleSet.displayName, section: 'changeImpact' }],
+      },
+    });
+  }
+  return lenses;
+}
