@@ -1,5 +1,5 @@
 import { simulationFindings } from './features/blockers';
-import { compareDocuments, getChangeImpactLenses } from './features/changeImpact';
+import { compareDocuments, getChangeImpactLenses, type ImpactReport } from './features/changeImpact';
 import { getCodeActions, resolveCodeAction } from './features/codeActions';
 import { getCodeLenses, resolveCodeLens } from './features/codeLens';
 import { doComplete } from './features/completion';
@@ -74,11 +74,14 @@ export function getLanguageService(options: LanguageServiceOptions = {}) {
     getCodeLenses: (doc: TemplateDocument, o: CodeLensOptions) => getCodeLenses(doc, lensOptions(o)),
     resolveCodeLens: (doc: TemplateDocument, lens: Parameters<typeof resolveCodeLens>[1], o: CodeLensOptions) =>
       resolveCodeLens(doc, lens, lensOptions(o)),
-    /** Change impact: what deploying `after` over the baseline `before` does to each scale set (core/impact). */
+    /**
+     * Change impact: what deploying `after` over the baseline `before` does to each scale set (core/impact);
+     * undefined past IMPACT_LENS_LIMIT scale sets (the CLI's diff has no limit).
+     */
     compareDocuments,
-    /** A lens on each scale set the edit changes, against the baseline (the file at HEAD, a revision, a file). */
-    getChangeImpactLenses: (before: TemplateDocument, after: TemplateDocument, o: ChangeImpactLensOptions) =>
-      getChangeImpactLenses(before, after, options.previewCommand === undefined ? o : { command: options.previewCommand, ...o }),
+    /** A lens on each scale set the report says the edit changes (the baseline: the file at HEAD, a revision, a file). */
+    getChangeImpactLenses: (after: TemplateDocument, report: ImpactReport, o: ChangeImpactLensOptions) =>
+      getChangeImpactLenses(after, report, options.previewCommand === undefined ? o : { command: options.previewCommand, ...o }),
     getInlayHints,
     findDocumentSymbols,
     describeScaleSets,

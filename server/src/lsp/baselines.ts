@@ -1,4 +1,4 @@
-import type { LanguageService, TemplateDocument } from '../core/languageService';
+import type { ImpactReport, LanguageService, TemplateDocument } from '../core/languageService';
 import type { Baseline } from '../protocol';
 import type { ParametersFiles } from './parametersFiles';
 
@@ -10,6 +10,11 @@ import type { ParametersFiles } from './parametersFiles';
 export class Baselines {
   private readonly chosen = new Map<string, Baseline>();
   private readonly parsed = new Map<string, { readonly key: string; readonly doc: TemplateDocument }>();
+  /** The last report per template, for the document version and baseline it compared. */
+  private readonly reports = new Map<
+    string,
+    { readonly before: TemplateDocument; readonly after: TemplateDocument; readonly report?: ImpactReport }
+  >();
 
   constructor(
     private readonly ls: LanguageService,
@@ -18,6 +23,7 @@ export class Baselines {
 
   set(templateUri: string, baseline: Baseline | null): void {
     this.parsed.delete(templateUri);
+    this.reports.delete(templateUri);
     if (baseline) this.chosen.set(templateUri, baseline);
     else this.chosen.delete(templateUri);
   }
@@ -41,5 +47,21 @@ export class Baselines {
       this.parsed.set(templateUri, parsed);
     }
     return { label: baseline.label, doc: parsed.doc };
+  }
+
+  /** The change-impact report of this version of the template against its baseline (computed once per pair). */
+  impactFor(
+    templateUri: string,
+    languageId: string,
+    after: TemplateDocument,
+  ): { readonly label: string; readonly report?: ImpactReport } | undefined {
+    const baseline = this.documentFor(templateUri, languageId);
+    if (!baseline) return undefined;
+    let memo = this.reports.get(templateUri);
+    if (memo?.before !== baseline.doc || memo.after !== after) {
+      memo = { before: baseline.doc, after, report: this.ls.compareDocuments(baseline.doc, after) };
+      this.reports.set(templateUri, memo);
+    }
+    return { label: baseline.label, ...(memo.report ? { report: memo.report } : {}) };
   }
 }

@@ -84,9 +84,9 @@ export function registerFeatureHandlers(ctx: ServerContext): void {
         failureRate: settings.whatIf.failureRate,
       });
       const document = ctx.documents.get(params.textDocument.uri);
-      const baseline = document && ctx.baselines.documentFor(params.textDocument.uri, document.languageId);
-      if (!baseline) return lenses;
-      return [...ls.getChangeImpactLenses(baseline.doc, entry.doc, { uri: params.textDocument.uri, label: baseline.label }), ...lenses];
+      const impact = document && ctx.baselines.impactFor(params.textDocument.uri, document.languageId, entry.doc);
+      if (!impact?.report) return lenses;
+      return [...ls.getChangeImpactLenses(entry.doc, impact.report, { uri: params.textDocument.uri, label: impact.label }), ...lenses];
     }),
   );
 
@@ -118,9 +118,8 @@ export function registerFeatureHandlers(ctx: ServerContext): void {
         const entry = await lookup(ctx, params.textDocument.uri, token);
         const document = ctx.documents.get(params.textDocument.uri);
         if (!entry || !document) return { version: -1, label: null, report: null };
-        const baseline = ctx.baselines.documentFor(params.textDocument.uri, document.languageId);
-        if (!baseline) return { version: entry.version, label: null, report: null };
-        return { version: entry.version, label: baseline.label, report: ls.compareDocuments(baseline.doc, entry.doc) };
+        const impact = ctx.baselines.impactFor(params.textDocument.uri, document.languageId, entry.doc);
+        return { version: entry.version, label: impact?.label ?? null, report: impact?.report ?? null };
       }),
   );
 

@@ -12,25 +12,17 @@ import { escapeIcons } from '../text/iconLabel';
  * report is the engine's compareScaleSets, the same one `vmss-upgrade diff` prints; the lenses only word it.
  */
 
-/** The last report per document version, against the baseline it was computed with. */
-const reports = new WeakMap<TemplateDocument, { readonly before: TemplateDocument; readonly report: ImpactReport }>();
-
-/** The change-impact report of `after` against `before` (cached per pair of document versions). */
-export function compareDocuments(before: TemplateDocument, after: TemplateDocument): ImpactReport {
-  const cached = reports.get(after);
-  if (cached?.before === before) return cached.report;
-  const report = compareScaleSets(before.model, after.model);
-  reports.set(after, { before, report });
-  return report;
+/** The change-impact report of `after` against `before` (adapters keep it per pair of versions). */
+export function compareDocuments(before: TemplateDocument, after: TemplateDocument): ImpactReport | undefined {
+  if (after.model.scaleSets.length > IMPACT_LENS_LIMIT || before.model.scaleSets.length > IMPACT_LENS_LIMIT) return undefined;
+  return compareScaleSets(before.model, after.model);
 }
 
 /**
- * One lens on each changed or added scale set, on the line of its resource: "Deploying this (vs HEAD):
+ * One lens on each changed or added scale set of `after` (the report compareDocuments gave), on the line of its resource: "Deploying this (vs HEAD):
  * rolling model update, 5 batches, ≈25 min · 1 change refused". Unchanged scale sets get none.
  */
-export function getChangeImpactLenses(before: TemplateDocument, after: TemplateDocument, options: ChangeImpactLensOptions): CodeLens[] {
-  if (after.model.scaleSets.length > IMPACT_LENS_LIMIT || before.model.scaleSets.length > IMPACT_LENS_LIMIT) return [];
-  const report = compareDocuments(before, after);
+export function getChangeImpactLenses(after: TemplateDocument, report: ImpactReport, options: ChangeImpactLensOptions): CodeLens[] {
   const seen = new Map<string, number>();
   const lenses: CodeLens[] = [];
   for (const impact of report.scaleSets) {

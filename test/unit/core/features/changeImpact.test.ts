@@ -4,21 +4,28 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../../helpers/lspClient';
 import { ls } from '../../../helpers/languageService';
+import type { TemplateDocument } from '../../../../server/src/core/languageService';
 
 // Change impact in the editor, through the facade: the report is compareScaleSets' (the one `diff`
 // prints), and a lens words it on each scale set the edit changes.
 
 const BASE = readFileSync(join(ROOT, 'examples/rolling-zones.json'), 'utf8');
+const lensesOf = (before: TemplateDocument, after: TemplateDocument, o: { uri: string; label: string }) =>
+  ls.getChangeImpactLenses(after, ls.compareDocuments(before, after)!, o);
 const doc = (text: string, uri = 'file:///t/rolling-zones.json') => ls.createDocument(uri, 'json', text);
 
 test('a model update under Rolling: the lens quotes the plan the simulator makes (batches and duration)', () => {
   const before = doc(BASE);
   const after = doc(BASE.replace('"sku": "22_04-lts-gen2"', '"sku": "22_04-lts"'));
-  const report = ls.compareDocuments(before, after);
+  const report = ls.compareDocuments(before, after)!;
   const impact = report.scaleSets[0]!;
   assert.equal(impact.status, 'changed');
   assert.ok(impact.rollout, 'a model change has a rollout');
-  const lenses = ls.getChangeImpactLenses(before, after, { uri: 'u', label: 'HEAD', command: 'vmssUpgrade.showPreview' });
+  const lenses = ls.getChangeImpactLenses(after, ls.compareDocuments(before, after)!, {
+    uri: 'u',
+    label: 'HEAD',
+    command: 'vmssUpgrade.showPreview',
+  });
   assert.equal(lenses.length, 1);
   const batches = impact.rollout.plan.batches.length;
   assert.match(lenses[0]!.command!.title, new RegExp(`^Deploying this \\(vs HEAD\\): rolling model update, ${batches} batches, ≈\\d`));
@@ -29,11 +36,11 @@ test('a model update under Rolling: the lens quotes the plan the simulator makes
 
 test('a refused change and a new resource are counted in the lens; an unchanged document gets no lens', () => {
   const before = doc(BASE);
-  assert.deepEqual(ls.getChangeImpactLenses(before, doc(BASE), { uri: 'u', label: 'HEAD' }), []);
-  assert.equal(ls.compareDocuments(before, doc(BASE)).scaleSets[0]!.status, 'unchanged');
+  assert.deepEqual(ls.getChangeImpactLenses(doc(BASE), ls.compareDocuments(before, doc(BASE))!, { uri: 'u', label: 'HEAD' }), []);
+  assert.equal(ls.compareDocuments(before, doc(BASE))!.scaleSets[0]!.status, 'unchanged');
   const flexible = BASE.replace('"upgradePolicy"', '"orchestrationMode": "Flexible", "upgradePolicy"');
-  const [lens] = ls.getChangeImpactLenses(before, doc(flexible), { uri: 'u', label: 'main~1' });
-  const report = ls.compareDocuments(before, doc(flexible));
+  const [lens] = ls.getChangeImpactLenses(doc(flexible), ls.compareDocuments(before, doc(flexible))!, { uri: 'u', label: 'main~1' });
+  const report = ls.compareDocuments(before, doc(flexible))!;
   const classes = report.scaleSets[0]!.changes.map((c) => c.class);
   assert.ok(
     classes.some((c) => c === 'refused' || c === 'newResource'),
@@ -73,11 +80,11 @@ test('the same edit in the JSON template and its Bicep twin gets the same lens t
   const edit = (t: string) => t.replace(/Standard_D2s_v5/, 'Standard_D4s_v5');
   const b = ls.createDocument('file:///t/main.bicep', 'bicep', bicep);
   const j = ls.createDocument('file:///t/main.json', 'json', json);
-  const bicepTitle = ls.getChangeImpactLenses(b, ls.createDocument('file:///t/main.bicep', 'bicep', edit(bicep)), {
+  const bicepTitle = lensesOf(b, ls.createDocument('file:///t/main.bicep', 'bicep', edit(bicep)), {
     uri: 'u',
     label: 'HEAD',
   })[0]!.command!.title;
-  const jsonTitle = ls.getChangeImpactLenses(j, ls.createDocument('file:///t/main.json', 'json', edit(json)), {
+  const jsonTitle = lensesOf(j, ls.createDocument('file:///t/main.json', 'json', edit(json)), {
     uri: 'u',
     label: 'HEAD',
   })[0]!.command!.title;
