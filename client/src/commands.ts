@@ -1,5 +1,6 @@
 import { commands, Uri, window, type Disposable, type ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { pickBaseline, type Baselines } from './baselines';
 import type { WorkspaceLinter } from './lintWorkspace';
 import type { ParametersChoices } from './parametersChoices';
 import { pickParametersFile } from './parametersPicker';
@@ -13,11 +14,13 @@ export interface CommandDeps {
   readonly preview: PreviewApi;
   readonly linter: WorkspaceLinter;
   readonly choices: ParametersChoices;
+  readonly baselines: Baselines;
 }
 
 /** The "VMSS: …" commands. Ids match package.json's contributes.commands. */
-export function registerCommands({ context, client, preview, linter, choices }: CommandDeps): Disposable[] {
+export function registerCommands({ context, client, preview, linter, choices, baselines }: CommandDeps): Disposable[] {
   return [
+    commands.registerCommand('vmssUpgrade.compareWith', () => pickBaseline(baselines, window.activeTextEditor?.document)),
     // Also the command the server's CodeLenses carry (ShowPreviewCommand in server/src/protocol.ts).
     commands.registerCommand('vmssUpgrade.showPreview', (arg?: unknown) => {
       const target = previewTarget(arg);

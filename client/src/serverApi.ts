@@ -1,6 +1,12 @@
 import type { Diagnostic, Uri } from 'vscode';
 import { DocumentDiagnosticReportKind, DocumentDiagnosticRequest, type LanguageClient } from 'vscode-languageclient/node';
-import type { ScaleSetsRequest, SetParametersFileNotification } from '../../server/src/protocol';
+import type {
+  Baseline,
+  ChangeImpactRequest,
+  ScaleSetsRequest,
+  SetBaselineNotification,
+  SetParametersFileNotification,
+} from '../../server/src/protocol';
 
 /** The custom and on-demand requests the client sends, typed by server/src/protocol.ts. */
 export interface ServerApi {
@@ -8,6 +14,10 @@ export interface ServerApi {
   scaleSets(uri: Uri): Promise<ScaleSetsRequest.Result>;
   /** Uses this parameters file for the template; null goes back to the automatic choice. */
   setParametersFile(template: Uri, parameters: Uri | null): Promise<void>;
+  /** Compares the template with this baseline (lenses, preview); null stops comparing. */
+  setBaseline(template: Uri, baseline: Baseline | null): Promise<void>;
+  /** The change impact of an open template against its baseline. */
+  changeImpact(uri: Uri): Promise<ChangeImpactRequest.Result>;
   /** Pulls the diagnostics of an open document (used for documents shown in no editor). */
   diagnostics(uri: Uri): Promise<Diagnostic[]>;
 }
@@ -23,6 +33,16 @@ export function createServerApi(client: LanguageClient): ServerApi {
       client.sendNotification(
         'vmssUpgrade/setParametersFile' satisfies typeof SetParametersFileNotification.method,
         { templateUri: template.toString(), parametersUri: parameters?.toString() ?? null } satisfies SetParametersFileNotification.Params,
+      ),
+    setBaseline: (template, baseline) =>
+      client.sendNotification(
+        'vmssUpgrade/setBaseline' satisfies typeof SetBaselineNotification.method,
+        { templateUri: template.toString(), baseline } satisfies SetBaselineNotification.Params,
+      ),
+    changeImpact: (uri) =>
+      client.sendRequest<ChangeImpactRequest.Result>(
+        'vmssUpgrade/changeImpact' satisfies typeof ChangeImpactRequest.method,
+        { textDocument: { uri: uri.toString() } } satisfies ChangeImpactRequest.Params,
       ),
     diagnostics: async (uri) => {
       const report = await client.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: uri.toString() } });

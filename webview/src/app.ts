@@ -16,6 +16,7 @@ import type { WhatIf } from './state';
 import { button, checkbox, dropdown } from './toolkit';
 import { renderColumn } from './view/column';
 import type { Column } from './view/column';
+import { renderChangeImpact } from './view/changeImpact';
 import { renderControls } from './view/controls';
 import { renderRisk } from './view/riskView';
 
@@ -58,6 +59,8 @@ export class PreviewApp {
     { class: 'results', 'data-testid': 'results' },
     el('p', { class: 'empty' }, 'Open an ARM template with a scale set to preview its upgrade.'),
   );
+  /** Change impact against the baseline: redrawn with the document and the selection, not on what-if changes. */
+  private readonly impactSlot = el('div', { class: 'impact-slot' });
   private readonly pinButton = button('Pin for compare', () => this.togglePin(), {
     testId: 'pin',
     title: 'Keep this result and show the next one beside it',
@@ -93,6 +96,7 @@ export class PreviewApp {
       this.banner,
       el('header', { class: 'top' }, this.title, this.selector, toolbar),
       el('div', { class: 'layout' }, this.controls, this.results),
+      this.impactSlot,
     );
     host.listen((m) => this.onMessage(m));
     // Charts are drawn narrower in a narrow panel so their text stays readable; redraw when that flips.
@@ -123,6 +127,7 @@ export class PreviewApp {
     this.selectedPath = (pick ?? m.scaleSets[0])?.path ?? null;
     this.renderSelector();
     this.render();
+    this.renderImpact(m.select?.section);
     // The toolkit controls are the costly part of a first render; the picture comes first, then them.
     nextTask(() => this.renderControls());
   }
@@ -139,6 +144,21 @@ export class PreviewApp {
     this.renderSelector();
     this.renderControls();
     this.render();
+    this.renderImpact(target.section);
+  }
+
+  /** The change-impact section of the selected scale set (none without a baseline); scrolled to when asked. */
+  private renderImpact(section?: 'changeImpact'): void {
+    clear(this.impactSlot);
+    const impact = this.doc?.changeImpact;
+    const s = this.scaleSet;
+    if (!impact || !s) return;
+    const view = renderChangeImpact(impact, s);
+    this.impactSlot.append(view);
+    if (section === 'changeImpact') {
+      view.scrollIntoView({ block: 'start' });
+      view.focus({ preventScroll: true });
+    }
   }
 
   private get scaleSet(): PreviewScaleSet | undefined {

@@ -30,10 +30,47 @@ export interface PreviewScaleSet {
   readonly propertyRanges: Readonly<Record<string, Range>>;
 }
 
-/** Which scale set to show first (from the CodeLens arguments). */
+/** Which scale set to show first (from the CodeLens arguments), and the section to scroll to. */
 export interface ScaleSetTarget {
   readonly path?: JsonPath;
   readonly name?: string;
+  readonly section?: 'changeImpact';
+}
+
+/** One changed setting, as the engine's change-impact report words it (values already as display text). */
+export interface PreviewImpactChange {
+  readonly path: string;
+  readonly before: string;
+  readonly after: string;
+  /** refused, newResource, deallocate, reimage, model, none, instances, platform. */
+  readonly class: string;
+  readonly effect: string;
+  readonly unverified: boolean;
+  readonly mayChange: boolean;
+  readonly azureError: string | null;
+  readonly source: { readonly title: string; readonly url: string };
+}
+
+/** What deploying the open template over its baseline does to one scale set. */
+export interface PreviewScaleSetImpact {
+  readonly name: string;
+  readonly status: 'changed' | 'added' | 'removed' | 'unchanged';
+  /** The engine's one line (the lens says the same). */
+  readonly headline: string;
+  readonly changes: readonly PreviewImpactChange[];
+  /** The simulator's plan of the model update under the new policy. */
+  readonly rollout: {
+    readonly mode: string;
+    readonly summary: string;
+    readonly batchSizes: readonly number[];
+    readonly durationSeconds: number;
+  } | null;
+}
+
+/** The change impact of the open template against its baseline ("HEAD", a revision, a file, the live scale set). */
+export interface PreviewChangeImpact {
+  readonly label: string;
+  readonly scaleSets: readonly PreviewScaleSetImpact[];
 }
 
 /** extension → webview: the resolved scale sets of the followed template (after each debounced edit). */
@@ -45,6 +82,8 @@ export interface DocumentMessage {
   readonly version: number;
   readonly scaleSets: readonly PreviewScaleSet[];
   readonly select: ScaleSetTarget | null;
+  /** Against the baseline the user chose (HEAD by default, in a git repository); null without one. */
+  readonly changeImpact?: PreviewChangeImpact | null;
 }
 
 /** extension → webview: the template cannot be read right now; keep the last picture and show a banner. */
@@ -110,7 +149,39 @@ const isPosition = (v: unknown): v is Position => isObj(v) && isNum(v.line) && i
 export const isRange = (v: unknown): v is Range => isObj(v) && isPosition(v.start) && isPosition(v.end);
 const isPath = (v: unknown): v is JsonPath => Array.isArray(v) && v.every((p) => isStr(p) || isNum(p));
 const isTarget = (v: unknown): v is ScaleSetTarget =>
-  isObj(v) && (v.path === undefined || isPath(v.path)) && (v.name === undefined || isStr(v.name));
+  isObj(v) &&
+  (v.path === undefined || isPath(v.path)) &&
+  (v.name === undefined || isStr(v.name)) &&
+  (v.section === undefined || v.section === 'changeImpact');
+
+const isImpactChange = (v: unknown): v is PreviewImpactChange =>
+  isObj(v) &&
+  ['path', 'before', 'after', 'class', 'effect'].every((k) => isStr(v[k])) &&
+  isBool(v.unverified) &&
+  isBool(v.mayChange) &&
+  (v.azureError === null || isStr(v.azureError)) &&
+  isObj(v.source) &&
+  isStr(v.source.title) &&
+  isStr(v.source.url) &&
+  /^https:\/\//.test(v.source.url);
+
+const isScaleSetImpact = (v: unknown): v is PreviewScaleSetImpact =>
+  isObj(v) &&
+  isStr(v.name) &&
+  oneOf(v.status, ['changed', 'added', 'removed', 'unchanged'] as const) &&
+  isStr(v.headline) &&
+  Array.isArray(v.changes) &&
+  v.changes.every(isImpactChange) &&
+  (v.rollout === null ||
+    (isObj(v.rollout) &&
+      isStr(v.rollout.mode) &&
+      isStr(v.rollout.summary) &&
+      Array.isArray(v.rollout.batchSizes) &&
+      v.rollout.batchSizes.every(isNum) &&
+      isNum(v.rollout.durationSeconds)));
+
+const isChangeImpact = (v: unknown): v is PreviewChangeImpact =>
+  isObj(v) && isStr(v.label) && Array.isArray(v.scaleSets) && v.scaleSets.every(isScaleSetImpact);
 
 /** Shape checks of the simulator input: enough that the engine cannot be fed nonsense from a message. */
 export function isSimInput(v: unknown): v is SimInput {
@@ -184,7 +255,8 @@ export function parseHostMessage(data: unknown): HostMessage | undefined {
         isNum(data.version) &&
         Array.isArray(data.scaleSets) &&
         data.scaleSets.every(isScaleSet) &&
-        (data.select === null || isTarget(data.select))
+        (data.select === null || isTarget(data.select)) &&
+        (data.changeImpact === undefined || data.changeImpact === null || isChangeImpact(data.changeImpact))
         ? (data as unknown as DocumentMessage)
         : undefined;
     case 'documentError':

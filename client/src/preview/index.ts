@@ -13,6 +13,8 @@ export type { PreviewDeps, PreviewTarget };
 export interface PreviewApi extends vscode.Disposable {
   /** Opens (or reveals) the panel on `target`, or on the active editor's document. */
   show(target?: PreviewTarget): void;
+  /** The template's baseline changed: an open panel on it redraws its change impact. */
+  refreshImpact(uri: vscode.Uri): void;
 }
 
 export function registerPreview(context: vscode.ExtensionContext, deps: PreviewDeps): PreviewApi {
@@ -24,6 +26,7 @@ export function registerPreview(context: vscode.ExtensionContext, deps: PreviewD
   context.subscriptions.push(serializer);
   return {
     show: (target) => PreviewPanel.createOrShow(context, deps, target),
+    refreshImpact: (uri) => PreviewPanel.current?.refreshImpact(uri),
     dispose: () => {
       serializer.dispose();
       PreviewPanel.current?.dispose();

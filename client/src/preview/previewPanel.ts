@@ -8,12 +8,12 @@ import { parse, printParseErrorCode } from 'jsonc-parser';
 import type { ParseError } from 'jsonc-parser';
 import * as vscode from 'vscode';
 import { formatOf } from '../../../server/src/core/languageService';
-import type { ScaleSetsRequest } from '../../../server/src/protocol';
+import type { ChangeImpactRequest, ScaleSetsRequest } from '../../../server/src/protocol';
 import { parsePersistedState, parseWebviewMessage } from '../../../webview/src/protocol';
 import type { HostMessage, Range, ScaleSetTarget, WebviewMessage } from '../../../webview/src/protocol';
 import { previewHtml } from './html';
 import { createNonce } from './nonce';
-import { toPreviewScaleSet } from './toPreview';
+import { toPreviewChangeImpact, toPreviewScaleSet } from './toPreview';
 
 export const PREVIEW_VIEW_TYPE = 'vmssUpgrade.preview';
 /** Edits arrive per keystroke; one request after a short pause keeps keystroke → picture under 100 ms. */
@@ -22,6 +22,8 @@ const DEBOUNCE_MS = 40;
 export interface PreviewDeps {
   /** The language server's `vmssUpgrade/scaleSets` request (ServerApi.scaleSets fits). */
   scaleSets(uri: vscode.Uri): Promise<ScaleSetsRequest.Result>;
+  /** The language server's `vmssUpgrade/changeImpact` request: the template against its baseline. */
+  changeImpact?(uri: vscode.Uri): Promise<ChangeImpactRequest.Result>;
   /** Where to report ignored messages and failures; the console when absent. */
   log?(message: string): void;
 }
@@ -30,6 +32,7 @@ export interface PreviewTarget {
   readonly uri: string;
   readonly path?: readonly (string | number)[];
   readonly name?: string;
+  readonly section?: 'changeImpact';
 }
 
 export class PreviewPanel implements vscode.Disposable {
@@ -45,7 +48,11 @@ export class PreviewPanel implements vscode.Disposable {
     const uri = target ? vscode.Uri.parse(target.uri) : vscode.window.activeTextEditor?.document.uri;
     const select =
       target && (target.path || target.name)
-        ? { ...(target.path ? { path: target.path } : {}), ...(target.name ? { name: target.name } : {}) }
+        ? {
+            ...(target.path ? { path: target.path } : {}),
+            ...(target.name ? { name: target.name } : {}),
+            ...(target.section ? { section: target.section } : {}),
+          }
         : null;
     if (PreviewPanel.current) {
       PreviewPanel.current.panel.reveal(undefined, true);
@@ -103,6 +110,11 @@ export class PreviewPanel implements vscode.Disposable {
     this.updateTitle();
   }
 
+  /** The baseline changed (Compare With…): draw the template again with the new change impact. */
+  refreshImpact(uri: vscode.Uri): void {
+    if (this.uri?.toString() === uri.toString()) this.schedule(0);
+  }
+
   private follow(uri: vscode.Uri | undefined, select: ScaleSetTarget | null): void {
     const same = uri?.toString() === this.uri?.toString();
     this.uri = uri ?? this.uri;
@@ -148,7 +160,11 @@ export class PreviewPanel implements vscode.Disposable {
       };
     } else {
       try {
-        const result = await this.deps.scaleSets(uri);
+        const [result, impact] = await Promise.all([
+          this.deps.scaleSets(uri),
+          // Change impact is an extra: a server that cannot answer it still gets its picture drawn.
+          this.deps.changeImpact?.(uri).catch(() => undefined),
+        ]);
         const positions = {
           uri: uri.toString(),
           languageId: document.languageId,
@@ -163,6 +179,7 @@ export class PreviewPanel implements vscode.Disposable {
           version: result.version,
           scaleSets: result.scaleSets.map((s) => toPreviewScaleSet(s, positions)),
           select: this.select,
+          changeImpact: impact ? toPreviewChangeImpact(impact) : null,
         };
         this.select = null;
       } catch (e) {

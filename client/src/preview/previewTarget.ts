@@ -8,7 +8,8 @@ import type { PreviewTarget } from './index';
  */
 export function previewTarget(arg: unknown): PreviewTarget | undefined {
   if (arg instanceof Uri) return { uri: arg.toString() };
-  if (isArguments(arg)) return { uri: arg.uri, path: arg.path, name: arg.name };
+  if (isArguments(arg))
+    return { uri: arg.uri, path: arg.path, name: arg.name, ...(arg.section === 'changeImpact' ? { section: arg.section } : {}) };
   const editor = window.activeTextEditor;
   return editor ? { uri: editor.document.uri.toString() } : undefined;
 }

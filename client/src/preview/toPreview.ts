@@ -4,10 +4,11 @@
  * engine's facade, which reads them with the document's front end). No vscode import, so the server →
  * webview contract is unit-tested with the real engine.
  */
+import { impactHeadline, valueText } from '../../../server/src/core/impact/index';
 import { getLanguageService } from '../../../server/src/core/languageService';
-import type { ScaleSetInfo } from '../../../server/src/protocol';
+import type { ChangeImpactRequest, ScaleSetInfo } from '../../../server/src/protocol';
 import { isSimInput } from '../../../webview/src/protocol';
-import type { Position, PreviewScaleSet, Range } from '../../../webview/src/protocol';
+import type { Position, PreviewChangeImpact, PreviewScaleSet, Range } from '../../../webview/src/protocol';
 
 const ls = getLanguageService();
 
@@ -32,5 +33,37 @@ export function toPreviewScaleSet(s: ScaleSetInfo, doc: TextPositions): PreviewS
     simulatorInput: isSimInput(s.simulatorInput) ? s.simulatorInput : null,
     assumed: Array.isArray(s.assumed) ? s.assumed.filter((a): a is string => typeof a === 'string') : [],
     propertyRanges: policy ? ls.policyPropertyRanges(doc.uri ?? '', doc.languageId, doc.text, doc.offsetAt(policy.start), doc.rangeAt) : {},
+  };
+}
+
+/** The server's change-impact answer → the webview's section: the engine's words and the plan's numbers. */
+export function toPreviewChangeImpact(result: ChangeImpactRequest.Result): PreviewChangeImpact | null {
+  if (!result.report || result.label === null) return null;
+  return {
+    label: result.label,
+    scaleSets: result.report.scaleSets.map((s) => ({
+      name: s.name,
+      status: s.status,
+      headline: impactHeadline(s),
+      changes: s.changes.map((c) => ({
+        path: c.path,
+        before: valueText(c.before),
+        after: valueText(c.after),
+        class: c.class,
+        effect: c.effect,
+        unverified: c.unverified,
+        mayChange: c.mayChange === true,
+        azureError: c.azureError ?? null,
+        source: { title: c.source.title, url: c.source.url },
+      })),
+      rollout: s.rollout
+        ? {
+            mode: s.rollout.mode,
+            summary: s.rollout.summary,
+            batchSizes: s.rollout.plan.batches.map((b) => b.size),
+            durationSeconds: s.rollout.plan.durationSeconds,
+          }
+        : null,
+    })),
   };
 }

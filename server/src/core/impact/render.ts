@@ -7,7 +7,8 @@ import type { ImpactChange, ImpactReport, ScaleSetImpact, ShownValue } from './c
 
 const MAX_VALUE = 60;
 
-function valueText(v: ShownValue): string {
+/** A value as the reports print it (quoted where it would read as another type, cut to 60 characters). */
+export function valueText(v: ShownValue): string {
   // A string that reads like another type ("true", "5") keeps its quotes, so "true" → true shows as a change.
   const text =
     v === null ? '(not set)' : typeof v === 'string' && !/^(true|false|null|-?\d+(\.\d+)?(e[+-]?\d+)?)$/i.test(v) ? v : JSON.stringify(v);
