@@ -56,6 +56,8 @@ export interface Workbench {
 export interface LaunchOptions {
   /** Trust the workspace; by default it opens in Restricted Mode, as a cloned repository would. */
   readonly trusted?: boolean;
+  /** Runs on the copied workspace before VS Code opens it (a `git init` and commit, for example). */
+  readonly prepare?: (workspace: string) => void;
 }
 
 /** Starts code-server on a free loopback port and opens the workspace in headless Chromium. */
@@ -69,6 +71,7 @@ export async function launchWorkbench(options: LaunchOptions = {}): Promise<Work
   const extensionsDir = join(temp, 'extensions');
   const workspace = join(temp, 'workspace');
   cpSync(join(ROOT, 'test', 'fixtures', 'e2e'), workspace, { recursive: true });
+  options.prepare?.(workspace);
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
 
