@@ -67,6 +67,9 @@ export interface AssumptionEffect {
   readonly value: string;
   readonly current: Candidate;
   readonly recommended: Candidate;
+  /** The measures that move beyond noise, for each. */
+  readonly currentMoves: readonly (keyof Candidate)[];
+  readonly recommendedMoves: readonly (keyof Candidate)[];
   /** The goals the recommended policy would miss under this assumption (it meets them under the default). */
   readonly breaks: readonly GoalName[];
 }
