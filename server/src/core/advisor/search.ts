@@ -154,13 +154,24 @@ function batchClasses(request: SearchRequest, maxSurge: boolean): BatchClass[] {
     grid.add(pct);
   const cur = current.maxBatchInstancePercent;
   if (cur >= space.batch.min && cur <= space.batch.max) grid.add(cur);
+  // Probed with no unhealthy allowance in the way: the plan of the batch percentage alone.
+  const probe = (pct: number) =>
+    evaluator.plan(evaluator.inputFor({ ...current, maxBatchInstancePercent: pct, maxUnhealthyInstancePercent: 100, maxSurge }));
+  const sizes = (plan: { readonly batches: readonly { readonly size: number }[] }) => plan.batches.map((b) => b.size).join(',');
+  // A current policy whose unhealthy allowance holds its batches below its percentage: the smallest percentage
+  // that gives those batches on its own, so a policy the advisor may propose can keep them.
+  if (current.maxUnhealthyInstancePercent < cur) {
+    const held = sizes(evaluator.plan(evaluator.inputFor({ ...current, maxSurge })));
+    for (let pct = space.batch.min; pct < cur; pct++)
+      if (sizes(probe(pct)) === held) {
+        grid.add(pct);
+        break;
+      }
+  }
   const groups: { percents: number[]; key: string }[] = [];
   for (const pct of [...grid].sort((a, b) => a - b)) {
-    // Probed with no unhealthy allowance in the way: the plan of the batch percentage alone.
-    const plan = evaluator.plan(
-      evaluator.inputFor({ ...current, maxBatchInstancePercent: pct, maxUnhealthyInstancePercent: 100, maxSurge }),
-    );
-    const key = plan.batches.map((b) => b.size).join(',');
+    const plan = probe(pct);
+    const key = sizes(plan);
     const last = groups[groups.length - 1];
     if (last && last.key === key) last.percents.push(pct);
     else groups.push({ percents: [pct], key });
@@ -169,7 +180,7 @@ function batchClasses(request: SearchRequest, maxSurge: boolean): BatchClass[] {
   }
   if (!groups.some((g) => g.percents.includes(cur)) && grid.has(cur)) groups[groups.length - 1]?.percents.push(cur);
   return groups.map((g) => ({
-    percent: maxSurge === current.maxSurge && g.percents.includes(cur) ? cur : g.percents[0]!,
+    percent: g.percents.includes(cur) ? cur : g.percents[0]!,
     maxSurge,
   }));
 }
