@@ -24,9 +24,10 @@ const LAYERS = {
   'edits/': ['text/'],
   'sim/': ['text/', 'catalog/', 'model/', 'expressions/'],
   'impact/': ['text/', 'catalog/', 'model/', 'expressions/', 'sim/'],
+  'advisor/': ['text/', 'catalog/', 'model/', 'expressions/', 'sim/'],
   'rules/': ['text/', 'catalog/', 'model/', 'expressions/', 'json/', 'edits/', 'sim/'],
   'languageTypes.ts': ['text/', 'model/', 'edits/', 'rules/', 'sim/', 'formats.ts'],
-  'features/': ['text/', 'catalog/', 'model/', 'rules/', 'sim/', 'impact/', 'edits/', 'limits.ts', 'relevance.ts', 'languageTypes.ts'],
+  'features/': ['text/', 'catalog/', 'model/', 'rules/', 'sim/', 'impact/', 'advisor/', 'edits/', 'limits.ts', 'relevance.ts', 'languageTypes.ts'],
   'frontEnds/': [
     'text/',
     'catalog/',
@@ -40,7 +41,7 @@ const LAYERS = {
     'relevance.ts',
     'languageTypes.ts',
   ],
-  'languageService.ts': ['features/', 'frontEnds/', 'languageTypes.ts', 'relevance.ts', 'rules/', 'edits/', 'formats.ts'],
+  'languageService.ts': ['features/', 'frontEnds/', 'languageTypes.ts', 'relevance.ts', 'rules/', 'edits/', 'advisor/', 'formats.ts'],
 };
 
 const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -53,6 +54,7 @@ const ENGINE_API = [
   'rules/index.ts',
   'sim/index.ts',
   'impact/index.ts',
+  'advisor/index.ts',
   'model/',
   'text/',
   'limits.ts',

@@ -70,3 +70,26 @@ export function measurePair(
   }
   return [summarize(timesA), summarize(timesB)];
 }
+
+/** Wall and CPU medians over repeated runs of fn (after warm-up), until minRuns and minMs are both reached. */
+export function measureBoth(
+  fn: () => unknown,
+  warmup: number,
+  minRuns: number,
+  minMs: number,
+): { medianMs: number; medianCpuMs: number; runs: number } {
+  for (let i = 0; i < warmup; i++) fn();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  const start = performance.now();
+  while (wall.length < 1000 && (wall.length < minRuns || performance.now() - start < minMs)) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    fn();
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return { medianMs: median(wall), medianCpuMs: median(cpu), runs: wall.length };
+}

@@ -5,8 +5,7 @@ import { defaultFleet, defaultInput, DEFAULT_FAILURES } from '../../server/src/c
 import { TrialRunner } from '../../server/src/core/sim/monteCarlo';
 import { simulate } from '../../server/src/core/sim/simulate';
 import type { SimInput } from '../../server/src/core/sim/simData';
-import { performance } from 'node:perf_hooks';
-import { formatMs } from './measure';
+import { formatMs, measureBoth } from './measure';
 import type { BenchSection } from './benchSection';
 
 export interface SimBenchRow {
@@ -17,29 +16,6 @@ export interface SimBenchRow {
   readonly medianCpuMs: number;
   readonly runs: number;
   readonly targetMs?: number;
-}
-
-/** Wall and CPU medians over repeated runs of fn (after warm-up), until minRuns and minMs are both reached. */
-function measureBoth(
-  fn: () => unknown,
-  warmup: number,
-  minRuns: number,
-  minMs: number,
-): { medianMs: number; medianCpuMs: number; runs: number } {
-  for (let i = 0; i < warmup; i++) fn();
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  const start = performance.now();
-  while (wall.length < 1000 && (wall.length < minRuns || performance.now() - start < minMs)) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    fn();
-    wall.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1000);
-  }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  return { medianMs: median(wall), medianCpuMs: median(cpu), runs: wall.length };
 }
 
 /** A zonal AOS upgrade with 1% independent failures and rollback: every code path of a batch is exercised. */

@@ -235,3 +235,23 @@ test('document symbols and the vmssUpgrade/scaleSets request', async () => {
     [],
   );
 });
+
+test('code actions: "Tune rolling policy…" on the rolling policy writes the advisor\'s recommendation (resolved when chosen)', async () => {
+  const uri = 'file:///tmp/vmss-lsp-features/zonal-10.json';
+  const text = readFileSync(join(ROOT, 'test/fixtures/advisor/zonal-10.json'), 'utf8');
+  await client.open(uri, text);
+  const at = positionOf(text, '"rollingUpgradePolicy"', 3);
+  type Action = { title: string; kind: string; edit?: { changes: Record<string, never[]> }; data?: unknown };
+  const actions = await client.request<Action[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: at, end: at },
+    context: { diagnostics: [] },
+  });
+  let tune = actions.find((a) => a.title.startsWith('Tune rolling policy…'));
+  assert.ok(tune, actions.map((a) => a.title).join(' / '));
+  assert.equal(tune.kind, 'refactor.rewrite');
+  if (!tune.edit) tune = await client.request<Action>('codeAction/resolve', tune);
+  const tuned = TextDocument.applyEdits(TextDocument.create(uri, 'json', 1, text), tune.edit!.changes[uri]!);
+  assert.match(tuned, /"maxUnhealthyUpgradedInstancePercent": 50,/);
+  assert.ok(tuned.includes('// the defaults, written out'));
+});

@@ -1,12 +1,13 @@
 // The `vmss-upgrade` command line: argv → subcommand → exit code. Errors are one line on stderr, exit 2.
 import type { CliCommand } from './commands';
+import { adviseCommand } from './commands/advise';
 import { diffCommand } from './commands/diff';
 import { lintCommand } from './commands/lint';
 import { scanCommand } from './commands/scan';
 import { simulateCommand } from './commands/simulate';
 import { CliError, type CliIo } from './io';
 
-const COMMANDS: readonly CliCommand[] = [scanCommand, lintCommand, simulateCommand, diffCommand];
+const COMMANDS: readonly CliCommand[] = [scanCommand, lintCommand, simulateCommand, diffCommand, adviseCommand];
 
 declare const VERSION: string | undefined;
 

@@ -22,6 +22,8 @@ import type {
 } from './languageTypes';
 import { isScaleSetDocument, mayConcernScaleSets, showsProblems } from './relevance';
 import { RULE_DOCS_BASE_URL } from './rules/docsUrl';
+import { advisePolicy } from './advisor';
+import type { AdvisorGoals, AdvisorOptions, AdvisorResult, AdvisorWhatIf } from './advisor';
 
 export interface LanguageServiceOptions {
   /**
@@ -87,6 +89,16 @@ export function getLanguageService(options: LanguageServiceOptions = {}) {
     describeScaleSets,
     /** Per scale set: the findings that block its upgrade, and an expired SAS URL (features/blockers.ts). */
     simulationFindings,
+    /**
+     * The policy advisor (core/advisor): the rolling policies of one of the document's scale sets scored by the
+     * simulator, their Pareto front and the recommendation for the goals (docs/advisor.md).
+     */
+    advisePolicy: (
+      scaleSet: TemplateDocument['model']['scaleSets'][number],
+      goals: AdvisorGoals = {},
+      whatIf: AdvisorWhatIf = {},
+      o: AdvisorOptions = {},
+    ): AdvisorResult => advisePolicy(scaleSet, goals, whatIf, o),
     /** Syntax paths by offset, for fingerprints that survive unrelated edits (undefined in Bicep). */
     nodePaths: (doc: TemplateDocument): ((offset: number) => readonly PathSegment[] | undefined) => doc.frontEnd.nodePaths(doc),
     /** Where each upgrade-policy property sits, by canonical name: what the preview selects on "reveal". */

@@ -237,7 +237,9 @@ export type CodeActionData =
       readonly offset: number;
     }
   | { readonly uri: string; readonly kind: 'fixAll'; readonly ruleId: string }
-  | { readonly uri: string; readonly kind: 'refactor'; readonly offset: number };
+  | { readonly uri: string; readonly kind: 'refactor'; readonly offset: number }
+  /** "Tune rolling policy…" for the scale set at `offset` (features/tunePolicy.ts). */
+  | { readonly uri: string; readonly kind: 'tunePolicy'; readonly offset: number };
 
 /** A scale set as the server resolved it, for the client and the preview webview (vmssUpgrade/scaleSets). */
 export interface ScaleSetInfo {

@@ -2,8 +2,8 @@ import { optionValue, oneOf, parseArgs, type ParsedArgs } from '../args';
 import type { CliCommand } from '../commands';
 import { CliError, type CliIo } from '../io';
 import { loadTemplate, ls } from '../loadTemplate';
-import { asString } from '../../core/model/values';
-import type { ScaleSetModel } from '../../core/model/templateModel';
+import { intOption, numberOption, optional, parseInteger } from '../numberOptions';
+import { pickScaleSet } from '../pickScaleSet';
 import {
   buildReport,
   closedForm,
@@ -124,19 +124,6 @@ export const simulateCommand: CliCommand = {
   },
 };
 
-function pickScaleSet(sets: readonly ScaleSetModel[], wanted: string | undefined, file: string): ScaleSetModel {
-  if (sets.length === 0) throw new CliError(`no virtual machine scale set found in ${file}`);
-  const names = sets.map((s) => s.displayName);
-  if (wanted === undefined) {
-    if (sets.length === 1) return sets[0]!;
-    throw new CliError(`${file} has ${sets.length} scale sets; choose one with --scale-set (${names.join(', ')})`);
-  }
-  const lower = wanted.toLowerCase();
-  const found = sets.find((s) => s.displayName.toLowerCase() === lower || asString(s.name)?.toLowerCase() === lower);
-  if (!found) throw new CliError(`no scale set named '${wanted}' in ${file} (found: ${names.join(', ')})`);
-  return found;
-}
-
 function whatIf(args: ParsedArgs): WhatIf {
   const trigger =
     optionValue(args, 'trigger') === undefined ? undefined : oneOf(args, 'trigger', ['aos', 'manual-os', 'model'] as const, 'model');
@@ -176,31 +163,6 @@ function whatIf(args: ParsedArgs): WhatIf {
     ...(start !== undefined ? { startTime: start } : {}),
     assumptions,
   };
-}
-
-function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
-  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
-}
-
-function intOption(args: ParsedArgs, name: string, min: number, max: number): number | undefined {
-  const text = optionValue(args, name);
-  return text === undefined ? undefined : parseInteger(name, text, min, max);
-}
-
-function parseInteger(name: string, text: string, min: number, max: number): number {
-  if (!/^\d+$/.test(text)) throw new CliError(`--${name} must be a whole number (got '${text}')`);
-  const n = Number(text);
-  if (n < min || n > max) throw new CliError(`--${name} must be between ${min} and ${max} (got ${text})`);
-  return n;
-}
-
-function numberOption(args: ParsedArgs, name: string, min: number, max: number): number | undefined {
-  const text = optionValue(args, name);
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n) || n < min || n > max)
-    throw new CliError(`--${name} must be a number from ${min} to ${max} (got '${text}')`);
-  return n;
 }
 
 /** Runs trials in chunks; draws a progress bar on stderr when it is a terminal and the run is long. */

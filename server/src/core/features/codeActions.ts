@@ -6,11 +6,12 @@ import type { Finding } from '../rules/ruleTypes';
 import type { CodeActionData, CodeActionParams, TemplateDocument } from '../languageTypes';
 import { scaleSetAt } from '../model/scaleSetAt';
 import { allowedInApiVersion, apiVersionOf } from './catalogContext';
+import { offersTuning, TUNE_POLICY_TITLE, tunePolicyEdits } from './tunePolicy';
 
 /**
  * Quick fixes of the findings under the cursor (written by the JSON writer, which keeps comments and
- * formatting), "fix all" of the same rule, "suppress with a reason", and the refactor that writes out
- * the default rolling policy.
+ * formatting), "fix all" of the same rule, "suppress with a reason", the refactor that writes out
+ * the default rolling policy, and "Tune rolling policy…" (the policy advisor's recommendation, tunePolicy.ts).
  */
 export function getCodeActions(doc: TemplateDocument, findings: readonly Finding[], params: CodeActionParams): CodeAction[] {
   const start = doc.lines.offsetAt(params.range.start);
@@ -50,6 +51,9 @@ export function getCodeActions(doc: TemplateDocument, findings: readonly Finding
   }
   if (wants('refactor.rewrite')) {
     const scaleSet = scaleSetAt(doc.model.scaleSets, start);
+    // A refactor, not a quick fix: the tuned policy meets the advisor's goals, which need not silence the finding.
+    if (scaleSet && offersTuning(scaleSet, findings, start, end))
+      offer({ title: TUNE_POLICY_TITLE, kind: 'refactor.rewrite' }, { uri: params.uri, kind: 'tunePolicy', offset: scaleSet.span.offset });
     if (scaleSet && !scaleSet.rollingUpgradePolicy && (scaleSet.shape === 'vmssShow' || scaleSet.properties)) {
       offer(
         { title: `Add rolling upgrade policy with defaults to ${scaleSet.displayName}`, kind: 'refactor.rewrite' },
@@ -82,6 +86,11 @@ function editFor(doc: TemplateDocument, findings: readonly Finding[], data: Code
       );
     case 'refactor':
       return addRollingPolicy(doc, data.uri, data.offset);
+    case 'tunePolicy': {
+      const scaleSet = scaleSetAt(doc.model.scaleSets, data.offset);
+      const edits = scaleSet ? tunePolicyEdits(scaleSet) : undefined;
+      return edits ? workspaceEdit(doc, data.uri, edits) : undefined;
+    }
   }
 }
 

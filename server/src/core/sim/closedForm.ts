@@ -80,7 +80,11 @@ export function haltProbabilityDp(spec: DpSpec): number {
   return pHalt;
 }
 
-export function closedForm(input: SimInput): ClosedForm {
+/**
+ * `sizes`: the batch sizes of this input's plan (planUpgrade) when the caller has them, so the zero-failure
+ * run is not repeated (the policy advisor scores hundreds of policies); by default that run gives them.
+ */
+export function closedForm(input: SimInput, sizes?: readonly number[]): ClosedForm {
   const plan = triggerPlan(input);
   const a = input.assumptions;
   const f = input.failures;
@@ -98,23 +102,24 @@ export function closedForm(input: SimInput): ClosedForm {
   const { policy } = plan;
   const surgeKeepsOld = policy.maxSurge && a.surgeFailure === 'keepOld';
   const stayUnhealthy = !surgeKeepsOld && (!plan.automaticRollback || a.rolledBackInstances === 'unhealthy');
-  const zeroRun = simulate({ ...input, failures: DEFAULT_FAILURES });
-  const sizes = zeroRun.batches.map((b) => b.members.length);
-  const m = sizes.reduce((s, b) => s + b, 0);
   const n = simulatedFleetSize(input.fleet.capacity);
   const gateHarmless =
     !stayUnhealthy ||
     (policy.maxUnhealthyInstancePercent >= policy.maxUnhealthyUpgradedInstancePercent && a.preBatchGateCountsBatch === 'no');
-  if (a.upgradedDenominator === 'total' && a.checkAfterLastBatch === 'yes' && gateHarmless) {
+  const tail = a.upgradedDenominator === 'total' && a.checkAfterLastBatch === 'yes' && gateHarmless;
+  // Every reason for no closed form is known before the zero-failure run, which is the expensive part.
+  if (!tail && stayUnhealthy && a.batchShrinksWithUnhealthy === 'yes')
+    return none('failed instances stay unhealthy and shrink later batches, so batch sizes are random');
+  if (!tail && a.preBatchGateCountsBatch === 'yes') return none('needs preBatchGateCountsBatch=no');
+  const batchSizes = sizes ?? simulate({ ...input, failures: DEFAULT_FAILURES }).batches.map((b) => b.members.length);
+  const m = batchSizes.reduce((s, b) => s + b, 0);
+  if (tail) {
     const bound = Math.floor((policy.maxUnhealthyUpgradedInstancePercent * n) / 100);
     return { method: 'binomialTail', pHalt: binomialTail(m, p, bound), reason: `P(Bin(${m}, ${p}) > ${bound})` };
   }
-  if (stayUnhealthy && a.batchShrinksWithUnhealthy === 'yes')
-    return none('failed instances stay unhealthy and shrink later batches, so batch sizes are random');
-  if (a.preBatchGateCountsBatch === 'yes') return none('needs preBatchGateCountsBatch=no');
   const pHalt = haltProbabilityDp({
     instances: n,
-    batchSizes: sizes,
+    batchSizes,
     p,
     maxUnhealthyPercent: policy.maxUnhealthyInstancePercent,
     maxUnhealthyUpgradedPercent: policy.maxUnhealthyUpgradedInstancePercent,
@@ -122,5 +127,5 @@ export function closedForm(input: SimInput): ClosedForm {
     failedStayUnhealthy: stayUnhealthy,
     checkAfterLastBatch: a.checkAfterLastBatch === 'yes',
   });
-  return { method: 'dynamicProgramming', pHalt, reason: `exact DP over ${sizes.length} batches of sizes ${sizes.join(', ')}` };
+  return { method: 'dynamicProgramming', pHalt, reason: `exact DP over ${batchSizes.length} batches of sizes ${batchSizes.join(', ')}` };
 }

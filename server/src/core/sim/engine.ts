@@ -279,8 +279,24 @@ export function makeGate(
   threshold: number,
 ): GateResult {
   const percent = denominator > 0 ? Math.round((1000 * unhealthy) / denominator) / 10 : 0;
-  // Integer comparison: "more than" the threshold is strict (S5: 10 instances at 20% stop at more than two).
-  return { gate, metric, unhealthy, denominator, percent, thresholdPercent: threshold, passed: 100 * unhealthy <= threshold * denominator };
+  return {
+    gate,
+    metric,
+    unhealthy,
+    denominator,
+    percent,
+    thresholdPercent: threshold,
+    passed: unhealthy <= gateAllowance(threshold, denominator),
+  };
+}
+
+/**
+ * The most unhealthy instances a gate of `threshold` % over `denominator` instances lets pass: "more than" the
+ * threshold is strict (S5: 10 instances at 20 % stop at more than two), so floor(threshold × denominator / 100).
+ * Two thresholds with the same allowance at every denominator behave the same (the policy advisor's dedupe).
+ */
+export function gateAllowance(threshold: number, denominator: number): number {
+  return Math.floor((threshold * denominator) / 100);
 }
 
 function gateDetail(g: GateResult, flaps: number): string {

@@ -21,9 +21,20 @@ export { assumptionNotes, planInput, planReasons, planUpgrade, reasonWords, size
 export { MAX_SIMULATED_INSTANCES } from './capacity';
 export { osUpgradeHistoryEntry, rollingUpgradeStatus } from './azureShapes';
 export { haltMessage } from './messages';
-export { TrialRunner, compareOutcomes, mergeChunks, monteCarlo, percentile, runTrials, sensitivity, summarizeTrials } from './monteCarlo';
+export {
+  OUTCOMES,
+  TrialRunner,
+  compareOutcomes,
+  mergeChunks,
+  monteCarlo,
+  percentile,
+  runTrials,
+  sensitivity,
+  summarizeTrials,
+} from './monteCarlo';
 export type { MonteCarloSummary, Sensitivity, TrialChunk } from './monteCarlo';
 export { binomialTail, closedForm, haltProbabilityDp } from './closedForm';
+export { gateAllowance } from './engine';
 export type { ClosedForm, DpSpec } from './closedForm';
 export { formatDuration, summarizeMonteCarlo, summarizeRun } from './summary';
 export { Rng } from './rng';
