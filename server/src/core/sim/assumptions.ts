@@ -19,6 +19,8 @@ export interface AssumptionValues {
   readonly manualOsPolicy: 'aosRules' | 'rollingPolicy';
   readonly surgeFailure: 'keepOld' | 'deleteOld';
   readonly osUpgradeMaxSurge: 'fromTemplate' | 'policyOnly';
+  readonly updateDomainsPerZone: 'five' | 'one';
+  readonly upgradeTimeout: 'none' | 'oneHour' | 'twelveHours';
 }
 
 export type AssumptionName = keyof AssumptionValues;
@@ -130,7 +132,26 @@ export const ASSUMPTIONS: readonly AssumptionInfo[] = [
     description:
       "An OS upgrade with the default 20/20/20 policy still uses the template's maxSurge (fromTemplate; the MaxSurge documentation: on Uniform, automatic OS upgrades use the MaxSurge method) or only when useRollingUpgradePolicy is true (policyOnly).",
   },
+  {
+    name: 'updateDomainsPerZone',
+    values: ['five', 'one'],
+    default: 'five',
+    description:
+      'Update domains in each zone of a zonal Uniform scale set: five, as a regional Uniform scale set has (five; a guess: no source gives the count per zone), or one, so only zones bound batches (one).',
+  },
+  {
+    name: 'upgradeTimeout',
+    values: ['none', 'oneHour', 'twelveHours'],
+    default: 'none',
+    description:
+      'When the rolling upgrade gives up with RollingUpgradeTimeoutError: never (none; Azure documents the code, "the message gives the duration", but no limit), or at the first batch boundary after one or twelve hours (oneHour, twelveHours; made-up limits).',
+  },
 ];
+
+/** The time limit of assumption upgradeTimeout, in seconds; undefined for none. */
+export function upgradeTimeoutSeconds(values: AssumptionValues): number | undefined {
+  return values.upgradeTimeout === 'oneHour' ? 3600 : values.upgradeTimeout === 'twelveHours' ? 43_200 : undefined;
+}
 
 export const DEFAULT_ASSUMPTIONS: AssumptionValues = Object.fromEntries(
   ASSUMPTIONS.map((a) => [a.name, a.default]),

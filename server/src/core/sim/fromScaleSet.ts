@@ -48,6 +48,8 @@ export interface WhatIf {
   readonly seed?: number;
   readonly startTime?: string | number;
   readonly cancelAtSeconds?: number;
+  /** The image version an OS upgrade goes to (the osUpgradeHistory entry); default DEFAULT_TARGET_VERSION, made up. */
+  readonly targetVersion?: string;
   /** NAME=VALUE switches over the default assumptions (see assumptions.ts). */
   readonly assumptions?: Readonly<Record<string, string>>;
 }
@@ -193,6 +195,7 @@ export function simInputFromScaleSet(model: ScaleSetModel, whatIf: WhatIf = {}):
     seed: whatIf.seed ?? DEFAULT_SEED,
     startTime: whatIf.startTime ?? DEFAULT_START_TIME,
     ...(whatIf.cancelAtSeconds !== undefined ? { cancelAtSeconds: whatIf.cancelAtSeconds } : {}),
+    ...(whatIf.targetVersion !== undefined ? { targetVersion: whatIf.targetVersion } : {}),
     ...imageAndLocation(model),
     ...serviceFabricOf(model),
   };

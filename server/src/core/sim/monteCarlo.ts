@@ -18,6 +18,8 @@ export const OUTCOMES = [
   'MaxUnhealthyUpgradedInstancePercentExceededInRollingUpgrade',
   'Cancelled',
   'NotStarted',
+  'RollingUpgradeTimeoutError',
+  'OperationNotAllowed',
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
@@ -168,7 +170,7 @@ export function summarizeTrials(chunk: TrialChunk): MonteCarloSummary {
   for (let k = 0; k < n; k++) {
     const o = chunk.outcome[k]!;
     counts[o]!++;
-    if (o >= 1 && o <= 3) {
+    if ((o >= 1 && o <= 3) || o === 6) {
       halts++;
       haltAttempted += chunk.attempted[k]!;
     }
@@ -185,6 +187,8 @@ export function summarizeTrials(chunk: TrialChunk): MonteCarloSummary {
       MaxUnhealthyInstancePercentExceededBeforeRollingUpgrade: n > 0 ? counts[1]! / n : 0,
       MaxUnhealthyInstancePercentExceededInRollingUpgrade: n > 0 ? counts[2]! / n : 0,
       MaxUnhealthyUpgradedInstancePercentExceededInRollingUpgrade: n > 0 ? counts[3]! / n : 0,
+      RollingUpgradeTimeoutError: n > 0 ? counts[6]! / n : 0,
+      OperationNotAllowed: n > 0 ? counts[7]! / n : 0,
     },
     durationSeconds: {
       p50: percentile(chunk.duration, 50),
