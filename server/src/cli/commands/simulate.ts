@@ -13,6 +13,7 @@ import {
   inRange,
   mergeChunks,
   osUpgradeHistory,
+  targetVersionProblem,
   WHAT_IF_LIMITS,
   whatIfProblem,
   renderText,
@@ -174,7 +175,7 @@ function whatIf(args: ParsedArgs): WhatIf {
   const unhealthy = limitedOption(args, 'unhealthy', 'unhealthy');
   const failing = fail?.split(',').map((id) => parseInteger('fail', id.trim(), 0, MAX_SIMULATED_INSTANCES - 1));
   const target = optionValue(args, 'target-version');
-  if (target !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(target))
+  if (target !== undefined && targetVersionProblem(target))
     throw new CliError(`--target-version must be an image version such as 1.2.3 (got '${target}')`);
   return {
     ...(trigger ? { trigger } : {}),

@@ -175,12 +175,39 @@ export function withAssumptions(base: AssumptionValues, switches: Readonly<Recor
   return out as unknown as AssumptionValues;
 }
 
-/** Every single-switch alternative to the given values, for sensitivity analysis. */
-export function alternatives(values: AssumptionValues): { name: AssumptionName; value: string; values: AssumptionValues }[] {
+/**
+ * What an input is, as far as telling which switches can matter: `updateDomainsPerZone` only on a zonal
+ * Uniform scale set, `upgradeTimeout` only when some run lasts as long as the smaller of the two limits.
+ */
+export interface AlternativeScope {
+  readonly zonal: boolean;
+  readonly uniform: boolean;
+  /** The longest run (plan, or any trial) under the current values, in seconds. */
+  readonly longestSeconds: number;
+}
+
+function canMatter(name: AssumptionName, value: string, values: AssumptionValues, scope: AlternativeScope): boolean {
+  if (name === 'updateDomainsPerZone') return scope.zonal && scope.uniform;
+  if (name === 'upgradeTimeout') {
+    const limit = (v: string) => upgradeTimeoutSeconds({ ...values, upgradeTimeout: v } as AssumptionValues) ?? Number.POSITIVE_INFINITY;
+    return Math.min(limit(value), limit(values.upgradeTimeout)) <= scope.longestSeconds;
+  }
+  return true;
+}
+
+/**
+ * Every single-switch alternative to the given values, for sensitivity analysis; with a scope, without the
+ * switches that cannot change anything for that input (they would only cost re-runs).
+ */
+export function alternatives(
+  values: AssumptionValues,
+  scope?: AlternativeScope,
+): { name: AssumptionName; value: string; values: AssumptionValues }[] {
   const out: { name: AssumptionName; value: string; values: AssumptionValues }[] = [];
   for (const info of ASSUMPTIONS) {
     for (const value of info.values) {
       if (value === values[info.name]) continue;
+      if (scope && !canMatter(info.name, value, values, scope)) continue;
       out.push({ name: info.name, value, values: { ...values, [info.name]: value } as AssumptionValues });
     }
   }

@@ -117,6 +117,13 @@ function orchestratorPlan(input: SimInput, assumptions: AssumptionValues): Trigg
     notes.push(
       `Service Fabric node type${input.serviceFabric.durability ? ` (${input.serviceFabric.durability})` : ''}: the upgrade goes update domain by update domain${clusterHealth(input) ? ', with health from the cluster' : ''}.`,
     );
+    // Bronze takes no health from the cluster, and only the Application Health extension counts on Service
+    // Fabric: "Application Health Probes are not supported for Service Fabric scale sets" (S4, S15).
+    const bronze = input.serviceFabric.durability?.toLowerCase() === 'bronze';
+    if (bronze && input.trigger !== 'model' && input.healthSource !== 'extension')
+      notes.push(
+        `Service Fabric Bronze node type without the Application Health extension: automatic OS upgrades need it${input.healthSource === 'probe' ? ' (a load-balancer probe does not count for Service Fabric)' : ''}, so no health wait is simulated.`,
+      );
     return {
       strategy: 'rolling',
       policy: {
@@ -126,7 +133,7 @@ function orchestratorPlan(input: SimInput, assumptions: AssumptionValues): Trigg
         maxUnhealthyUpgradedInstancePercent: 100,
       },
       automaticRollback: false,
-      healthWait: hasHealth,
+      healthWait: clusterHealth(input) || input.healthSource === 'extension',
       serviceFabricWalk: true,
       notes,
     };

@@ -20,6 +20,7 @@ import type { TriggerPlan } from './defaults';
 import type { Fleet } from './fleet';
 import type { Rng } from './rng';
 import type { BatchMember, GateResult, HaltCode, LimitReason, RunStatus, SimBatch, SimInput } from './simData';
+import { count } from '../text/plural';
 
 export function prepare(input: SimInput): Prepared {
   const a = input.assumptions;
@@ -323,6 +324,7 @@ function gateDetail(g: GateResult, flaps: number): string {
 function startDetail(p: Prepared): string {
   const { plan, input, baseBatch, fleet } = p;
   if (plan.strategy === 'manual') return 'mode Manual: nothing is upgraded until instances are upgraded by hand';
-  if (plan.strategy === 'allAtOnce') return `mode Automatic: all ${fleet.size} instances at once`;
-  return `${input.trigger} rolling upgrade of ${fleet.size} instances, batches of up to ${baseBatch}`;
+  if (plan.strategy === 'allAtOnce')
+    return fleet.size === 1 ? 'mode Automatic: its only instance, with no batches' : `mode Automatic: all ${fleet.size} instances at once`;
+  return `${input.trigger} rolling upgrade of ${count(fleet.size, 'instance')}, batches of up to ${baseBatch}`;
 }

@@ -22,9 +22,19 @@ export { MAX_SIMULATED_INSTANCES } from './capacity';
 export { WHAT_IF_LIMITS, expected, inRange, whatIfProblem } from './whatIfLimits';
 export type { WhatIfLimit, WhatIfNumber } from './whatIfLimits';
 export { fullResourceId, osUpgradeHistory, osUpgradeHistoryEntry, rollingUpgradeStatus, scaleSetResourceId } from './azureShapes';
-export { DEFAULT_TARGET_VERSION } from './targetImage';
+export { DEFAULT_TARGET_VERSION, targetVersionProblem } from './targetImage';
 export { haltMessage } from './messages';
-export { TrialRunner, compareOutcomes, mergeChunks, monteCarlo, percentile, runTrials, sensitivity, summarizeTrials } from './monteCarlo';
+export {
+  TrialRunner,
+  alternativeScope,
+  compareOutcomes,
+  mergeChunks,
+  monteCarlo,
+  percentile,
+  runTrials,
+  sensitivity,
+  summarizeTrials,
+} from './monteCarlo';
 export type { MonteCarloSummary, Sensitivity, TrialChunk } from './monteCarlo';
 export { binomialTail, closedForm, haltProbabilityDp } from './closedForm';
 export type { ClosedForm, DpSpec } from './closedForm';

@@ -4,7 +4,7 @@
  * summarise, so a webview can stay responsive and the CLI can show progress. Trial 0 is the single run.
  */
 import { alternatives } from './assumptions';
-import type { AssumptionName } from './assumptions';
+import type { AlternativeScope, AssumptionName } from './assumptions';
 import { execute, newScratch, prepare } from './engine';
 import { Rng } from './rng';
 import type { Prepared } from './runState';
@@ -267,9 +267,16 @@ export const DURATION_NOISE = 0.1;
 /** Re-runs the trials with each single-switch alternative (common random numbers) and compares them. */
 export function sensitivity(input: SimInput, trials: number): Sensitivity[] {
   const base = new TrialRunner(input).run({ from: 0, count: trials });
-  return alternatives(input.assumptions).map((alt) =>
+  return alternatives(input.assumptions, alternativeScope(input, base.duration, trials)).map((alt) =>
     compareOutcomes(alt, base, new TrialRunner({ ...input, assumptions: alt.values }).run({ from: 0, count: trials }), trials),
   );
+}
+
+/** The scope of `alternatives` for an input whose first `trials` trials lasted `durations`. */
+export function alternativeScope(input: SimInput, durations: ArrayLike<number>, trials: number): AlternativeScope {
+  let longest = 0;
+  for (let k = 0; k < Math.min(trials, durations.length); k++) longest = Math.max(longest, durations[k]!);
+  return { zonal: input.fleet.zones.length > 0, uniform: input.orchestrationMode === 'Uniform', longestSeconds: longest };
 }
 
 /** The trials a comparison reads: outcome, duration and minimum serving per trial (a TrialChunk has them). */

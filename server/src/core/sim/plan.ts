@@ -213,7 +213,12 @@ type Outline = Pick<UpgradePlan, 'batches' | 'durationSeconds' | 'batchSize'>;
 function effects(input: SimInput, plan: Outline, run: (input: SimInput) => Outline): string[] {
   const mine = shapeOf(plan);
   const byName = new Map<AssumptionName, string[]>();
-  for (const alt of alternatives(input.assumptions)) {
+  const scope = {
+    zonal: input.fleet.zones.length > 0,
+    uniform: input.orchestrationMode === 'Uniform',
+    longestSeconds: plan.durationSeconds,
+  };
+  for (const alt of alternatives(input.assumptions, scope)) {
     const other = run({ ...input, assumptions: alt.values });
     const theirs = shapeOf(other);
     if (theirs.sizes === mine.sizes && theirs.durationSeconds === mine.durationSeconds) continue;

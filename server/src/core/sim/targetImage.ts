@@ -32,6 +32,11 @@ export function osRollingUpgradeRefused(input: SimInput, fleet: Fleet): boolean 
   return fleet.size > 0;
 }
 
+/** Why a what-if target version is not one, or undefined: letters, digits, dots, dashes, underscores, 1–64 characters. */
+export function targetVersionProblem(text: string): string | undefined {
+  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(text) ? undefined : 'the target image version must be a version such as 1.2.3';
+}
+
 /** The version the history entry names: the what-if's, else the made-up default. */
 export function targetVersionOf(input: SimInput): string {
   const v = input.targetVersion?.trim();

@@ -3,6 +3,7 @@
  * outside these makes no sense, and gets a clear error there, never a crash or a silent clamp.
  */
 import { MAX_SIMULATED_INSTANCES } from './capacity';
+import { count } from '../text/plural';
 
 export interface WhatIfLimit {
   /** How the problem names the input: "capacity", "failure rate". */
@@ -60,6 +61,6 @@ export function whatIfProblem(key: WhatIfNumber, value: number, capacity?: numbe
   const limit = WHAT_IF_LIMITS[key];
   if (!inRange(limit, value)) return `${limit.label} must be ${expected(limit)}${limit.why ? `: ${limit.why}` : ''}`;
   if (key === 'unhealthy' && capacity !== undefined && value > capacity)
-    return `unhealthy instances (${value}) cannot be more than the capacity (${capacity} instances)`;
+    return `unhealthy instances (${value}) cannot be more than the capacity (${count(capacity, 'instance')})`;
   return undefined;
 }
