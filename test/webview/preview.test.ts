@@ -267,6 +267,29 @@ describe('what-if controls', () => {
     await page.close();
   });
 
+  test("the header names a policy value the template does not set as a default, never as the template's", async () => {
+    const doc = fixture('document.json') as {
+      scaleSets: { simulatorInput: { rollingUpgradePolicy: Record<string, unknown>; automaticOSUpgradePolicy: Record<string, unknown> } }[];
+    };
+    const set = doc.scaleSets[0]!;
+    // The template writes only the batch size; the OS upgrade uses the rolling policy (useRollingUpgradePolicy).
+    set.simulatorInput.rollingUpgradePolicy = { maxBatchInstancePercent: 20 };
+    const { page } = await open(session.browser, session.served);
+    await send(page, doc);
+    await page.waitForSelector('[data-testid="current-outcome"]');
+    const button = (prop: string) => page.locator(`[data-testid="current-header"] .policy button[data-property="${prop}"]`);
+    assert.equal(await button('maxBatchInstancePercent').textContent(), 'batch 20%');
+    assert.equal(await button('maxBatchInstancePercent').getAttribute('data-source'), 'template');
+    assert.equal(await button('pauseTimeBetweenBatches').textContent(), 'pause 0 s (default)');
+    assert.match((await button('pauseTimeBetweenBatches').getAttribute('title')) ?? '', /^Not set in the template: Azure's default/);
+    assert.equal(await button('maxUnhealthyInstancePercent').textContent(), 'unhealthy ≤ 20% (default)');
+    // Without useRollingUpgradePolicy the OS upgrade applies its own default, whatever the template writes.
+    set.simulatorInput.automaticOSUpgradePolicy = { ...set.simulatorInput.automaticOSUpgradePolicy, useRollingUpgradePolicy: false };
+    await send(page, doc);
+    await waitText(page, '[data-testid="current-header"] .policy', /batch 20% \(OS-upgrade default\)/);
+    await page.close();
+  });
+
   test('assumption dropdowns switch the simulator (batch rounding: 7 × 20% is 1 with floor, 2 with ceil)', async () => {
     const { page } = await opened();
     await fillField(page, 'whatif-capacity', '7');

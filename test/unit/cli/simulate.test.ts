@@ -318,3 +318,14 @@ test('a what-if that makes no sense is one line on stderr and exit 2, never a cr
   ])
     assert.equal(runCli(['simulate', TEMPLATE, ...args]).code, 0, args.join(' '));
 });
+
+test("text: a policy value the template does not set says so, and Service Fabric's walk names no percentages", () => {
+  const rolling = runCli(['simulate', 'test/fixtures/real-templates/sf-10vm-2nt-win-stateless.json', '--scale-set', 'nt2vm']);
+  assert.match(
+    rolling.stdout,
+    /^policy: batch 20% \(default\), unhealthy 20% \(default\), unhealthy upgraded 20% \(default\), pause 0 s \(default\);/m,
+  );
+  const walk = runCli(['simulate', 'test/fixtures/real-templates/sf-win-managed-identity.json']);
+  assert.match(walk.stdout, /^policy: none applies \(Service Fabric walks its update domains/m);
+  assert.doesNotMatch(walk.stdout, /batch 100%/);
+});

@@ -12,6 +12,7 @@ import {
   DEFAULT_START_TIME,
   DEFAULT_TIMINGS,
   triggerPlan,
+  usesTemplatePolicy,
 } from './defaults';
 import { capacityCount, instanceLimitOf } from '../model/capacity';
 import { limitCapacity } from './capacity';
@@ -300,10 +301,7 @@ function imageAndLocation(model: ScaleSetModel): Pick<SimInput, 'targetImageRefe
 
 function effectiveProvenance(input: SimInput, provenance: Record<string, Provenance>): Record<keyof EffectivePolicy, Provenance> {
   const plan = triggerPlan(input);
-  const usesTemplate =
-    input.trigger === 'model' ||
-    input.automaticOSUpgradePolicy?.useRollingUpgradePolicy === true ||
-    (input.trigger === 'manual-os' && input.assumptions.manualOsPolicy === 'rollingPolicy');
+  const usesTemplate = usesTemplatePolicy(input);
   const azureName: Record<keyof EffectivePolicy, string> = {
     maxBatchInstancePercent: 'maxBatchInstancePercent',
     maxUnhealthyInstancePercent: 'maxUnhealthyInstancePercent',

@@ -12,10 +12,11 @@ export {
   HEALTH_WAIT_SECONDS,
   defaultFleet,
   defaultInput,
+  policySources,
   templatePolicy,
   triggerPlan,
 } from './defaults';
-export type { TriggerPlan } from './defaults';
+export type { PolicySource, TriggerPlan } from './defaults';
 export { simulate } from './simulate';
 export { assumptionNotes, planInput, planReasons, planUpgrade, reasonWords, sizeRange } from './plan';
 export { MAX_SIMULATED_INSTANCES } from './capacity';
