@@ -217,6 +217,79 @@ describe('what-if controls', () => {
     await page.close();
   });
 
+  test('a what-if that makes no sense gets a message under its field and leaves the last valid run in place', async () => {
+    const { page, consoleErrors } = await opened();
+    const header = '[data-testid="current-header"]';
+    const before = (await page.textContent(header)) ?? '';
+    const cases: [string, string, RegExp][] = [
+      [
+        'whatif-capacity',
+        '0',
+        /^Capacity must be a whole number of instances from 1 to 1000: an upgrade of no instance has nothing to simulate/,
+      ],
+      ['whatif-capacity', '-4', /^Capacity must be a whole number of instances from 1 to 1000/],
+      ['whatif-capacity', 'ten', /^Capacity must be a whole number of instances from 1 to 1000/],
+      ['whatif-failureRate', '150', /^Failure rate must be a number from 0 to 100 %: it is a probability\.$/],
+      ['whatif-upgradeSeconds', '-5', /^Time to upgrade must be a whole number of seconds from 0 to 86400: a time cannot be negative\.$/],
+      ['whatif-healthySeconds', '-1', /^Time to become healthy must be a whole number of seconds from 0 to 86400/],
+      ['whatif-unhealthy', '11', /^Unhealthy instances \(11\) cannot be more than the capacity \(10 instances\)\.$/],
+      ['whatif-targetVersion', 'a b', /^The target image version must be a version such as 1\.2\.3/],
+    ];
+    for (const [field, value, message] of cases) {
+      await fillField(page, field, value);
+      const error = page.locator(`[data-testid="${field}-error"]`);
+      await error.waitFor({ state: 'visible' });
+      assert.match((await error.textContent()) ?? '', message, `${field} = ${value}`);
+      assert.equal(await page.getAttribute(`[data-testid="${field}"]`, 'aria-invalid'), 'true', field);
+      assert.equal(await error.getAttribute('role'), 'alert');
+      // Nothing was simulated with it: the header is the template's run, not a clamped one.
+      assert.equal((await page.textContent(header)) ?? '', before, `${field} = ${value}`);
+      await fillField(page, field, '');
+      await error.waitFor({ state: 'hidden' });
+      assert.notEqual(await page.getAttribute(`[data-testid="${field}"]`, 'aria-invalid'), 'true', field);
+    }
+    // Unhealthy instances asked for hold the capacity up: lowering it below them is refused too, not clamped.
+    await fillField(page, 'whatif-unhealthy', '1');
+    await waitText(page, '[data-testid="current-outcome"]', /Completed|Faulted/);
+    await fillField(page, 'whatif-capacity', '0');
+    await fillField(page, 'whatif-capacity', '1');
+    await fillField(page, 'whatif-unhealthy', '');
+    await fillField(page, 'whatif-unhealthy', '2');
+    assert.match(
+      (await page.locator('[data-testid="whatif-unhealthy-error"]').textContent()) ?? '',
+      /^Unhealthy instances \(2\) cannot be more than the capacity \(1 instance\)\.$/,
+    );
+    // A valid value is taken at once.
+    await fillField(page, 'whatif-unhealthy', '');
+    await fillField(page, 'whatif-capacity', '6');
+    await waitText(page, header, /6 \(what-if override\)/);
+    assert.deepEqual(consoleErrors, []);
+    await page.close();
+  });
+
+  test("the header names a policy value the template does not set as a default, never as the template's", async () => {
+    const doc = fixture('document.json') as {
+      scaleSets: { simulatorInput: { rollingUpgradePolicy: Record<string, unknown>; automaticOSUpgradePolicy: Record<string, unknown> } }[];
+    };
+    const set = doc.scaleSets[0]!;
+    // The template writes only the batch size; the OS upgrade uses the rolling policy (useRollingUpgradePolicy).
+    set.simulatorInput.rollingUpgradePolicy = { maxBatchInstancePercent: 20 };
+    const { page } = await open(session.browser, session.served);
+    await send(page, doc);
+    await page.waitForSelector('[data-testid="current-outcome"]');
+    const button = (prop: string) => page.locator(`[data-testid="current-header"] .policy button[data-property="${prop}"]`);
+    assert.equal(await button('maxBatchInstancePercent').textContent(), 'batch 20%');
+    assert.equal(await button('maxBatchInstancePercent').getAttribute('data-source'), 'template');
+    assert.equal(await button('pauseTimeBetweenBatches').textContent(), 'pause 0 s (default)');
+    assert.match((await button('pauseTimeBetweenBatches').getAttribute('title')) ?? '', /^Not set in the template: Azure's default/);
+    assert.equal(await button('maxUnhealthyInstancePercent').textContent(), 'unhealthy ≤ 20% (default)');
+    // Without useRollingUpgradePolicy the OS upgrade applies its own default, whatever the template writes.
+    set.simulatorInput.automaticOSUpgradePolicy = { ...set.simulatorInput.automaticOSUpgradePolicy, useRollingUpgradePolicy: false };
+    await send(page, doc);
+    await waitText(page, '[data-testid="current-header"] .policy', /batch 20% \(OS-upgrade default\)/);
+    await page.close();
+  });
+
   test('assumption dropdowns switch the simulator (batch rounding: 7 × 20% is 1 with floor, 2 with ceil)', async () => {
     const { page } = await opened();
     await fillField(page, 'whatif-capacity', '7');

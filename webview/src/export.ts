@@ -3,7 +3,7 @@
  * as a standalone SVG (theme colours resolved into an embedded style, so it renders outside VS Code), and
  * a markdown summary for a pull request.
  */
-import { osUpgradeHistoryEntry, rollingUpgradeStatus, summarizeMonteCarlo } from '../../server/src/core/sim/index';
+import { osUpgradeHistory, rollingUpgradeStatus, summarizeMonteCarlo } from '../../server/src/core/sim/index';
 import { code } from '../../server/src/core/text/markdown';
 import type { PreviewResult } from './result';
 import type { RiskResult } from './risk';
@@ -11,7 +11,6 @@ import { triggerText } from './state';
 import { batchShape, formatDuration, percent } from './view/format';
 
 export function runJson(r: PreviewResult, risk: RiskResult | null): string {
-  const history = osUpgradeHistoryEntry(r.run, r.input);
   return JSON.stringify(
     {
       scaleSet: r.scaleSet.name,
@@ -19,7 +18,7 @@ export function runJson(r: PreviewResult, risk: RiskResult | null): string {
       input: r.input,
       run: r.run,
       rollingUpgradesLatest: rollingUpgradeStatus(r.run, r.input),
-      osUpgradeHistory: history ? { value: [history] } : null,
+      osUpgradeHistory: osUpgradeHistory(r.run, r.input),
       monteCarlo: risk ? { summary: risk.summary, sensitivity: risk.sensitivity, sensitivityTrials: risk.sensitivityTrials } : null,
     },
     null,

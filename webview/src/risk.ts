@@ -3,7 +3,14 @@
  * about SLICE_MS (4 ms), then the loop yields through a MessageChannel (no 4 ms setTimeout clamp), so typing,
  * hovering and clicking stay responsive during 10,000 trials. A newer run cancels the older one.
  */
-import { TrialRunner, alternatives, compareOutcomes, mergeChunks, summarizeTrials } from '../../server/src/core/sim/index';
+import {
+  TrialRunner,
+  alternativeScope,
+  alternatives,
+  compareOutcomes,
+  mergeChunks,
+  summarizeTrials,
+} from '../../server/src/core/sim/index';
 import type { MonteCarloSummary, Sensitivity, SimInput, TrialChunk } from '../../server/src/core/sim/index';
 
 const SLICE_MS = 4;
@@ -58,9 +65,10 @@ function sliced(runner: TrialRunner, count: number, isCancelled: () => boolean, 
 export function runRisk(input: SimInput, trials: number, onProgress: (p: RiskProgress) => void, onDone: (r: RiskResult) => void): RiskJob {
   let cancelled = false;
   const isCancelled = () => cancelled;
-  const alts = alternatives(input.assumptions);
+  // Switches that cannot change this input (alternativeScope) are left out once the base trials are known.
+  let alts = alternatives(input.assumptions);
   const sensitivityTrials = Math.min(trials, SENSITIVITY_TRIALS);
-  const total = trials + alts.length * sensitivityTrials;
+  let total = trials + alts.length * sensitivityTrials;
   let done = 0;
   const chunks: TrialChunk[] = [];
   const report = (n: number) => {
@@ -79,6 +87,8 @@ export function runRisk(input: SimInput, trials: number, onProgress: (p: RiskPro
       const all = mergeChunks(chunks);
       const summary = summarizeTrials(all);
       const base = all;
+      alts = alternatives(input.assumptions, alternativeScope(input, base.duration, sensitivityTrials));
+      total = trials + alts.length * sensitivityTrials;
       const rows: Sensitivity[] = [];
       const runAlt = (i: number) => {
         if (i >= alts.length) {

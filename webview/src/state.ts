@@ -2,8 +2,17 @@
  * What the user changed in the preview (what-if inputs) and how they apply to the template's simulator
  * input. Pure: no DOM, so unit tests cover it directly.
  */
-import { ASSUMPTIONS, DEFAULT_ASSUMPTIONS, defaultInput } from '../../server/src/core/sim/index';
-import type { AssumptionName, AssumptionValues, SimInput, Trigger } from '../../server/src/core/sim/index';
+import {
+  ASSUMPTIONS,
+  DEFAULT_ASSUMPTIONS,
+  WHAT_IF_LIMITS,
+  defaultInput,
+  expected,
+  inRange,
+  targetVersionProblem,
+  whatIfProblem,
+} from '../../server/src/core/sim/index';
+import type { AssumptionName, AssumptionValues, SimInput, Trigger, WhatIfNumber } from '../../server/src/core/sim/index';
 import type { PreviewScaleSet } from './protocol';
 
 /** Every field optional: absent means "as the template (or the simulator's default) says". */
@@ -18,6 +27,8 @@ export interface WhatIf {
   readonly upgradeSeconds?: number;
   readonly healthySeconds?: number;
   readonly seed?: number;
+  /** The image version an OS upgrade goes to (the osUpgradeHistory export); the default is made up. */
+  readonly targetVersion?: string;
   readonly assumptions?: Partial<AssumptionValues>;
   /** Simulate although a finding says Azure rejects the template or the upgrade cannot run. */
   readonly ignoreBlockers?: boolean;
@@ -60,6 +71,7 @@ export function applyWhatIf(base: SimInput, w: WhatIf): SimInput {
       healthySeconds: w.healthySeconds ?? base.timings.healthySeconds,
     },
     seed: w.seed ?? base.seed,
+    ...(w.targetVersion !== undefined ? { targetVersion: w.targetVersion } : {}),
     assumptions: { ...DEFAULT_ASSUMPTIONS, ...base.assumptions, ...w.assumptions },
     ...(w.ignoreBlockers ? { ignoreBlockers: true } : {}),
     // A what-if capacity replaces the template's, so the template's capacity no longer blocks the upgrade.
@@ -87,6 +99,7 @@ export function describeWhatIf(w: WhatIf): string {
   if (w.upgradeSeconds !== undefined) parts.push(`upgrade ${w.upgradeSeconds} s`);
   if (w.healthySeconds !== undefined) parts.push(`healthy after ${w.healthySeconds} s`);
   if (w.seed !== undefined) parts.push(`seed ${w.seed}`);
+  if (w.targetVersion !== undefined) parts.push(`target version ${w.targetVersion}`);
   for (const [name, value] of Object.entries(w.assumptions ?? {})) parts.push(`${name}=${value}`);
   return parts.length > 0 ? parts.join(', ') : 'as in the template';
 }
@@ -99,6 +112,30 @@ export function parseField(text: string, min: number, max: number, integer: bool
   const n = Number(t);
   return n >= min && n <= max && (!integer || Number.isInteger(n)) ? n : null;
 }
+
+/** A field's value (undefined: empty, the template's), or the message to show under it. */
+export type FieldCheck = { readonly value: number | undefined; readonly error?: undefined } | { readonly error: string };
+
+/**
+ * Checks a what-if field against the engine's limits (WHAT_IF_LIMITS, the same as the CLI's): the message
+ * says what the value must be and why. `scale` 100 reads a probability as a percentage; `capacity` is the
+ * fleet the value applies to (unhealthy instances cannot outnumber it).
+ */
+export function checkField(key: WhatIfNumber, text: string, options: { scale?: number; capacity?: number } = {}): FieldCheck {
+  const t = text.trim();
+  if (t === '') return { value: undefined };
+  const scale = options.scale ?? 1;
+  const limit = WHAT_IF_LIMITS[key];
+  const n = /^-?\d+(\.\d+)?$/.test(t) ? Number(t) / scale : Number.NaN;
+  if (!inRange(limit, n)) {
+    const range = scale === 100 ? `${expected(limit, 100, '')} %` : expected(limit);
+    return { error: `${capitalise(limit.label)} must be ${range}${limit.why ? `: ${limit.why}` : ''}.` };
+  }
+  const problem = whatIfProblem(key, n, options.capacity);
+  return problem ? { error: `${capitalise(problem)}.` } : { value: n };
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
@@ -118,12 +155,13 @@ export function parseWhatIf(v: unknown): WhatIf {
   }
   return {
     ...trigger,
-    ...num('capacity', 0, 1000),
+    ...num('capacity', 1, 1000),
     ...num('failureRate', 0, 1),
     ...num('unhealthy', 0, 1000),
     ...num('upgradeSeconds', 0, 86_400),
     ...num('healthySeconds', 0, 86_400),
     ...num('seed', 0, 2 ** 31),
+    ...(typeof o.targetVersion === 'string' && !targetVersionProblem(o.targetVersion) ? { targetVersion: o.targetVersion } : {}),
     ...(o.badImage === true ? { badImage: true } : {}),
     ...(o.ignoreBlockers === true ? { ignoreBlockers: true } : {}),
     ...(Object.keys(assumptions).length > 0 ? { assumptions: assumptions as Partial<AssumptionValues> } : {}),

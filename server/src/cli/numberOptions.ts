@@ -6,13 +6,14 @@ export function optional<K extends string, V>(key: K, value: V | undefined): Par
   return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
 
-export function intOption(args: ParsedArgs, name: string, min: number, max: number): number | undefined {
+export function intOption(args: ParsedArgs, name: string, min: number, max: number, unit?: string): number | undefined {
   const text = optionValue(args, name);
-  return text === undefined ? undefined : parseInteger(name, text, min, max);
+  return text === undefined ? undefined : parseInteger(name, text, min, max, unit);
 }
 
-export function parseInteger(name: string, text: string, min: number, max: number): number {
-  if (!/^\d+$/.test(text)) throw new CliError(`--${name} must be a whole number (got '${text}')`);
+export function parseInteger(name: string, text: string, min: number, max: number, unit?: string): number {
+  const of = unit ? ` of ${unit}` : '';
+  if (!/^\d+$/.test(text.trim())) throw new CliError(`--${name} must be a whole number${of}, ${min} or more (got '${text}')`);
   const n = Number(text);
   if (n < min || n > max) throw new CliError(`--${name} must be between ${min} and ${max} (got ${text})`);
   return n;

@@ -68,7 +68,7 @@ for (const [file, capacity, pick] of REPRODUCERS) {
 test('--capacity and --trials are bounded: at most 1,000 instances and 1,000,000 trials', () => {
   const path = join(FIXTURES, 'R2-capacity-100000.json');
   for (const [args, message] of [
-    [['--capacity', '1001'], /--capacity must be between 0 and 1000 \(got 1001\)/],
+    [['--capacity', '1001'], /--capacity must be a whole number of instances from 1 to 1000 \(got '1001'\)/],
     [['--trials', '1000001'], /--trials must be between 0 and 1000000 \(got 1000001\)/],
   ] as const) {
     const r = runCli(['simulate', path, ...args]);

@@ -1,6 +1,9 @@
 // `vmss-upgrade simulate` through the built CLI (run `npm run build` first): formats, what-ifs, Monte Carlo, errors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runCli } from '../../helpers/runCli';
 import type { SimReport } from '../../../server/src/core/sim/report';
 
@@ -102,10 +105,23 @@ test("--format status and history print Azure's shapes", () => {
   assert.equal(status.properties.runningStatus.code, 'Faulted');
   assert.equal(status.properties.runningStatus.startTime, '2026-05-01T08:00:00.000Z');
   assert.equal(status.properties.error.code, 'MaxUnhealthyUpgradedInstancePercentExceededInRollingUpgrade');
-  const history = JSON.parse(runCli(['simulate', TEMPLATE, '--format', 'history', '--bad-image']).stdout);
+  assert.equal(
+    status.id,
+    '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/web-vmss/rollingUpgrades/latest',
+  );
+  assert.equal(status.name, 'latest');
+  // Azure's list shape; the template says latest, so the entry names the made-up version the upgrade goes to.
+  const list = JSON.parse(runCli(['simulate', TEMPLATE, '--format', 'history', '--bad-image']).stdout);
+  assert.deepEqual(Object.keys(list), ['value']);
+  const history = list.value[0];
   assert.equal(history.properties.startedBy, 'Platform');
-  assert.equal(history.properties.targetImageReference.version, 'latest');
+  assert.equal(history.properties.targetImageReference.version, '9999.0.0');
   assert.equal(history.properties.rollbackInfo.successfullyRolledbackInstanceCount, 2);
+  const chosen = JSON.parse(runCli(['simulate', TEMPLATE, '--format', 'history', '--target-version', '22.04.202612010']).stdout);
+  assert.equal(chosen.value[0].properties.targetImageReference.version, '22.04.202612010');
+  const text = runCli(['simulate', TEMPLATE]).stdout;
+  assert.match(text, /note: The target image version 9999\.0\.0 is made up/);
+  assert.doesNotMatch(runCli(['simulate', TEMPLATE, '--target-version', '1.2.3']).stdout, /made up/);
   const model = runCli(['simulate', TEMPLATE, '--format', 'history', '--trigger', 'model']);
   assert.equal(model.code, 2);
   assert.match(model.stderr, /OS image upgrades only/);
@@ -220,4 +236,96 @@ test('a template Azure rejects simulates to Blocked with the finding; --ignore-b
   const anyway = JSON.parse(runCli(['simulate', file, '--format', 'json', '--ignore-blockers']).stdout) as SimReport;
   assert.equal(anyway.run.status, 'Completed');
   assert.ok(anyway.run.notes.some((n) => /^Run although aos-requires-health blocks it/.test(n)));
+});
+
+test('--format status --at: RollingUpgradeInProgressWithFailedUpgradedVMs while the rollout goes on past a failed instance', () => {
+  // 40 instances at 20/20/20 (useRollingUpgradePolicy is not set): instance 3 fails in the third batch, 1 of 17
+  // upgraded, within 20 %, so the rollout goes on.
+  const json = JSON.parse(runCli(['simulate', TEMPLATE, '--format', 'json', '--capacity', '40', '--fail', '3']).stdout) as SimReport;
+  assert.equal(json.run.status, 'Completed', json.run.summary);
+  const event = json.run.events.find((e) => e.kind === 'continueWithFailures');
+  assert.ok(event, 'the run records the code');
+  assert.match(event.detail, /^RollingUpgradeInProgressWithFailedUpgradedVMs: 1 of \d+ upgraded instances failed/);
+  const at = runCli(['simulate', TEMPLATE, '--format', 'status', '--capacity', '40', '--fail', '3', '--at', String(event.t)]);
+  assert.equal(at.code, 0, at.stderr);
+  const status = JSON.parse(at.stdout);
+  assert.equal(status.properties.runningStatus.code, 'RollingForward');
+  assert.equal(status.properties.error.code, 'RollingUpgradeInProgressWithFailedUpgradedVMs');
+  assert.equal(status.properties.progress.failedInstanceCount, 1);
+  const end = JSON.parse(runCli(['simulate', TEMPLATE, '--format', 'status', '--capacity', '40', '--fail', '3']).stdout);
+  assert.equal(end.properties.runningStatus.code, 'Completed');
+  const misplaced = runCli(['simulate', TEMPLATE, '--at', '60']);
+  assert.equal(misplaced.code, 2);
+  assert.match(misplaced.stderr, /--at goes with --format status/);
+});
+
+test("--trigger manual-os on a pinned image version: OperationNotAllowed with Azure's text, and no status or history", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vmss-pinned-'));
+  const file = join(dir, 'pinned.json');
+  writeFileSync(file, readFileSync(TEMPLATE, 'utf8').replace('"version": "latest"', '"version": "22.04.202401010"'));
+  const r = runCli(['simulate', file, '--trigger', 'manual-os', '--format', 'json']);
+  // Automatic OS upgrade is on in this template, so the pinned version also blocks the deployment.
+  assert.equal((JSON.parse(r.stdout) as SimReport).run.status, 'Blocked');
+  const run = (
+    JSON.parse(runCli(['simulate', file, '--trigger', 'manual-os', '--format', 'json', '--ignore-blockers']).stdout) as SimReport
+  ).run;
+  assert.equal(run.status, 'NotStarted');
+  assert.equal(run.errorCode, 'OperationNotAllowed');
+  assert.match(run.message, /^The OS Rolling Upgrade API cannot be used on a Virtual Machine Scale Set unless/);
+  assert.deepEqual(run.batches, []);
+  const status = runCli(['simulate', file, '--trigger', 'manual-os', '--format', 'status', '--ignore-blockers']);
+  assert.equal(status.code, 2);
+  assert.match(status.stderr, /OperationNotAllowed/);
+  assert.equal(status.stderr.trim().split('\n').length, 1);
+});
+
+test('a what-if that makes no sense is one line on stderr and exit 2, never a crash or a clamp', () => {
+  const cases: [string[], RegExp][] = [
+    [
+      ['--capacity', '0'],
+      /^vmss-upgrade simulate: --capacity must be a whole number of instances from 1 to 1000 \(got '0'\): an upgrade of no instance/,
+    ],
+    [['--capacity', '-3'], /--capacity must be a whole number of instances from 1 to 1000 \(got '-3'\)/],
+    [['--capacity', '2.5'], /--capacity must be a whole number of instances/],
+    [
+      ['--upgrade-seconds', '-5'],
+      /--upgrade-seconds must be a whole number of seconds from 0 to 86400 \(got '-5'\): a time cannot be negative/,
+    ],
+    [['--healthy-seconds', '-1'], /--healthy-seconds must be a whole number of seconds from 0 to 86400 \(got '-1'\)/],
+    [['--failure-rate', '1.5'], /--failure-rate must be a number from 0 to 1 \(got '1\.5'\): it is a probability/],
+    [['--failure-rate', '-0.1'], /--failure-rate must be a number from 0 to 1/],
+    [['--failure-rate', 'NaN'], /--failure-rate must be a number from 0 to 1/],
+    [['--flap', '2'], /--flap must be a number from 0 to 1/],
+    [['--unhealthy', '11'], /--unhealthy: unhealthy instances \(11\) cannot be more than the capacity \(10 instances\)/],
+    [['--fail', '10'], /--fail 10: the scale set simulated has instances 0 to 9 only \(capacity 10\)/],
+    [['--target-version', 'a b'], /--target-version must be an image version/],
+    [['--at', '-1'], /--at must be a whole number of seconds, 0 or more/],
+  ];
+  for (const [args, message] of cases) {
+    const r = runCli(['simulate', TEMPLATE, ...args]);
+    assert.equal(r.code, 2, `${args.join(' ')}: ${r.stdout}`);
+    assert.equal(r.stdout, '', args.join(' '));
+    assert.equal(r.stderr.trim().split('\n').length, 1, `${args.join(' ')}: one line, got ${r.stderr}`);
+    assert.match(r.stderr, message, args.join(' '));
+    assert.doesNotMatch(r.stderr, /internal error|at .*\.js:\d+/, args.join(' '));
+  }
+  // The edges are fine.
+  for (const args of [
+    ['--capacity', '1'],
+    ['--failure-rate', '1'],
+    ['--upgrade-seconds', '0'],
+    ['--unhealthy', '10'],
+  ])
+    assert.equal(runCli(['simulate', TEMPLATE, ...args]).code, 0, args.join(' '));
+});
+
+test("text: a policy value the template does not set says so, and Service Fabric's walk names no percentages", () => {
+  const rolling = runCli(['simulate', 'test/fixtures/real-templates/sf-10vm-2nt-win-stateless.json', '--scale-set', 'nt2vm']);
+  assert.match(
+    rolling.stdout,
+    /^policy: batch 20% \(default\), unhealthy 20% \(default\), unhealthy upgraded 20% \(default\), pause 0 s \(default\);/m,
+  );
+  const walk = runCli(['simulate', 'test/fixtures/real-templates/sf-win-managed-identity.json']);
+  assert.match(walk.stdout, /^policy: none applies \(Service Fabric walks its update domains/m);
+  assert.doesNotMatch(walk.stdout, /batch 100%/);
 });

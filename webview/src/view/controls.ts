@@ -1,11 +1,13 @@
 /**
  * The what-if controls. Empty fields mean "as the template says" (the placeholder shows that value); a
- * value that does not parse is marked invalid and ignored. Every valid change calls `onChange` at once.
+ * value that makes no sense is marked invalid, its field says why (the engine's limits, as the CLI's), and the
+ * last valid value stays. Every valid change calls `onChange` at once.
  */
-import { ASSUMPTIONS } from '../../../server/src/core/sim/index';
+import { ASSUMPTIONS, DEFAULT_TARGET_VERSION, targetVersionProblem } from '../../../server/src/core/sim/index';
 import type { AssumptionValues, SimInput, Trigger } from '../../../server/src/core/sim/index';
 import { el } from '../dom';
-import { TRIGGERS, parseField } from '../state';
+import { TRIGGERS, checkField, parseField } from '../state';
+import type { FieldCheck } from '../state';
 import type { WhatIf } from '../state';
 import { button, checkbox, dropdown, setInvalid, textField } from '../toolkit';
 
@@ -28,21 +30,64 @@ export function renderControls(o: ControlsOptions): HTMLElement {
     o.onChange(whatIf);
   };
   const b = o.base;
-  const numberField = (key: NumberKey, label: string, baseValue: number, min: number, max: number, integer: boolean, scale = 1) => {
-    const current = whatIf[key];
-    const field = textField(
-      label,
-      current === undefined ? '' : String(Math.round(current * scale * 1000) / 1000),
-      (text) => {
-        const v = parseField(text, min, max, integer);
-        setInvalid(field, v === null, `${label}: a number from ${min} to ${max}`);
-        if (v !== null) set({ [key]: v === undefined ? undefined : v / scale });
-      },
-      `whatif-${key}`,
-    );
-    field.setAttribute('placeholder', String(Math.round(baseValue * scale * 1000) / 1000));
-    return field;
+  const capacityNow = () => whatIf.capacity ?? b.fleet.capacity;
+  const unhealthyNow = () => whatIf.unhealthy ?? (typeof b.fleet.unhealthy === 'number' ? b.fleet.unhealthy : b.fleet.unhealthy.length);
+  /** A field with its message under it (role alert: a screen reader hears it when it appears). */
+  const withMessage = (testId: string, make: (show: (error: string | undefined) => void) => HTMLElement) => {
+    const message = el('span', { class: 'field-error', role: 'alert', 'data-testid': `${testId}-error` });
+    message.hidden = true;
+    const holder: { field?: HTMLElement } = {};
+    const show = (error: string | undefined) => {
+      message.textContent = error ?? '';
+      message.hidden = error === undefined;
+      if (holder.field) setInvalid(holder.field, error !== undefined, error ?? '');
+    };
+    holder.field = make(show);
+    return el('div', { class: 'field-with-message' }, holder.field, message);
   };
+  const numberField = (key: NumberKey, label: string, baseValue: number, check: (text: string) => FieldCheck, scale = 1) => {
+    const current = whatIf[key];
+    return withMessage(`whatif-${key}`, (show) => {
+      const field = textField(
+        label,
+        current === undefined ? '' : String(Math.round(current * scale * 1000) / 1000),
+        (text) => {
+          const v = check(text);
+          show(v.error);
+          if (v.error === undefined) set({ [key]: v.value });
+        },
+        `whatif-${key}`,
+      );
+      field.setAttribute('placeholder', String(Math.round(baseValue * scale * 1000) / 1000));
+      return field;
+    });
+  };
+  // Capacity cannot drop below the unhealthy instances asked for, nor unhealthy instances exceed it: no silent clamp.
+  const checkCapacity = (text: string): FieldCheck => {
+    const v = checkField('capacity', text);
+    if (v.error === undefined && v.value !== undefined && unhealthyNow() > v.value)
+      return { error: `Capacity (${v.value}) cannot be less than the ${unhealthyNow()} instances unhealthy before the start.` };
+    return v;
+  };
+  const targetVersion = withMessage('whatif-targetVersion', (show) => {
+    const field = textField(
+      'Target image version',
+      whatIf.targetVersion ?? '',
+      (text) => {
+        const t = text.trim();
+        const problem = t === '' ? undefined : targetVersionProblem(t);
+        show(problem ? `The target image version must be a version such as 1.2.3 (letters, digits, dots and dashes).` : undefined);
+        if (!problem) set({ targetVersion: t === '' ? undefined : t });
+      },
+      'whatif-targetVersion',
+    );
+    field.setAttribute('placeholder', `${DEFAULT_TARGET_VERSION} (made up)`);
+    field.setAttribute(
+      'title',
+      'The image version an OS upgrade goes to, for the osUpgradeHistory export; no template says which comes next',
+    );
+    return field;
+  });
   const unhealthyBase = typeof b.fleet.unhealthy === 'number' ? b.fleet.unhealthy : b.fleet.unhealthy.length;
   // Built when first opened: thirteen dropdowns are most of the first render's cost.
   const assumptionRows = () =>
@@ -85,8 +130,8 @@ export function renderControls(o: ControlsOptions): HTMLElement {
       el('label', {}, 'Trigger'),
       dropdown('Trigger', TRIGGERS, whatIf.trigger ?? b.trigger, (v) => set({ trigger: v as Trigger }), 'whatif-trigger'),
     ),
-    numberField('capacity', 'Capacity (instances)', b.fleet.capacity, 0, 1000, true),
-    numberField('failureRate', 'Failure rate (%)', b.failures.probability, 0, 100, false, 100),
+    numberField('capacity', 'Capacity (instances)', b.fleet.capacity, checkCapacity),
+    numberField('failureRate', 'Failure rate (%)', b.failures.probability, (t) => checkField('failureRate', t, { scale: 100 }), 100),
     checkbox(
       'Bad image (every upgraded instance fails)',
       whatIf.badImage ?? b.failures.badImage,
@@ -101,10 +146,11 @@ export function renderControls(o: ControlsOptions): HTMLElement {
           'whatif-ignoreBlockers',
         )
       : null,
-    numberField('unhealthy', 'Unhealthy before start', unhealthyBase, 0, 1000, true),
-    numberField('upgradeSeconds', 'Time to upgrade (s)', b.timings.upgradeSeconds, 0, 86_400, true),
-    numberField('healthySeconds', 'Time to become healthy (s)', b.timings.healthySeconds, 0, 86_400, true),
-    numberField('seed', 'Seed', b.seed, 0, 2 ** 31, true),
+    numberField('unhealthy', 'Unhealthy before start', unhealthyBase, (t) => checkField('unhealthy', t, { capacity: capacityNow() })),
+    numberField('upgradeSeconds', 'Time to upgrade (s)', b.timings.upgradeSeconds, (t) => checkField('upgradeSeconds', t)),
+    numberField('healthySeconds', 'Time to become healthy (s)', b.timings.healthySeconds, (t) => checkField('healthySeconds', t)),
+    numberField('seed', 'Seed', b.seed, (t) => checkField('seed', t)),
+    targetVersion,
     trials,
     assumptions,
     button('Reset what-if', () => o.onChange({}), { testId: 'whatif-reset', title: "Back to the template's values" }),

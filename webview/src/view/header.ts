@@ -8,6 +8,35 @@ import { badge } from '../toolkit';
 import type { PreviewResult } from '../result';
 import { capacitySource, triggerText } from '../state';
 import { batchShape, formatDuration, percent } from './format';
+import { policySources } from '../../../server/src/core/sim/index';
+import type { EffectivePolicy, PolicySource } from '../../../server/src/core/sim/index';
+
+const PROPERTY_KEY: Readonly<Record<string, keyof EffectivePolicy>> = {
+  maxBatchInstancePercent: 'maxBatchInstancePercent',
+  maxUnhealthyInstancePercent: 'maxUnhealthyInstancePercent',
+  maxUnhealthyUpgradedInstancePercent: 'maxUnhealthyUpgradedInstancePercent',
+  pauseTimeBetweenBatches: 'pauseTimeBetweenBatchesSeconds',
+  maxSurge: 'maxSurge',
+  enableCrossZoneUpgrade: 'enableCrossZoneUpgrade',
+  prioritizeUnhealthyInstances: 'prioritizeUnhealthyInstances',
+};
+
+/** A value the template does not set says so, so a default never reads as the template's. */
+const SOURCE_SUFFIX: Readonly<Record<PolicySource, string>> = {
+  template: '',
+  adjusted: ' (adjusted)',
+  azureDefault: ' (default)',
+  osUpgradeDefault: ' (OS-upgrade default)',
+  serviceFabric: ' (not used: Service Fabric walks update domains)',
+};
+
+const SOURCE_TITLE: Readonly<Record<PolicySource, string>> = {
+  template: 'From the template',
+  adjusted: 'The template sets another value, which this upgrade does not apply (see the notes)',
+  azureDefault: "Not set in the template: Azure's default",
+  osUpgradeDefault: "The OS upgrade's default policy: useRollingUpgradePolicy is not true",
+  serviceFabric: 'Service Fabric upgrades one update domain at a time, whatever the percentages',
+};
 
 export function renderHeader(r: PreviewResult, idPrefix: string, reveal: (property: string) => void): HTMLElement {
   const { run, input } = r;
@@ -35,6 +64,7 @@ export function renderHeader(r: PreviewResult, idPrefix: string, reveal: (proper
   ];
   if (run.maxTotalInstances > total) facts.push(['Peak instances', `${run.maxTotalInstances} (surge)`]);
   const p = run.policy;
+  const sources = policySources(input);
   const policy: [string, string][] = [
     ['maxBatchInstancePercent', `batch ${p.maxBatchInstancePercent}%`],
     ['maxUnhealthyInstancePercent', `unhealthy ≤ ${p.maxUnhealthyInstancePercent}%`],
@@ -55,7 +85,18 @@ export function renderHeader(r: PreviewResult, idPrefix: string, reveal: (proper
       { class: 'policy' },
       el('span', {}, 'Policy: '),
       ...policy.map(([prop, text]) => {
-        const link = el('button', { class: 'link', type: 'button', title: `Show ${prop} in the template`, 'data-property': prop }, text);
+        const source = sources[PROPERTY_KEY[prop] ?? 'maxSurge'];
+        const link = el(
+          'button',
+          {
+            class: 'link',
+            type: 'button',
+            title: `${SOURCE_TITLE[source]}: show ${prop} in the template`,
+            'data-property': prop,
+            'data-source': source,
+          },
+          `${text}${SOURCE_SUFFIX[source]}`,
+        );
         link.addEventListener('click', () => reveal(prop));
         return link;
       }),

@@ -10,6 +10,7 @@ import { timeAxis, timeScale } from './axis';
 import { batchPlace, clock, formatDuration, gateName, gateText, limitShort, limitText, memberText } from './format';
 import { PHASE_LABEL, batchPhases } from './phases';
 import type { PhaseKind } from './phases';
+import { count } from '../../../server/src/core/text/plural';
 
 export interface TimelineOptions {
   readonly flexible: boolean;
@@ -44,10 +45,10 @@ export function renderTimeline(run: SimRun, options: TimelineOptions): { chart: 
       width: WIDTH,
       height,
       role: 'group',
-      'aria-label': `Timeline: ${rows} batches over ${formatDuration(run.durationSeconds)}, ${run.status}`,
+      'aria-label': `Timeline: ${count(rows, 'batch', 'batches')} over ${formatDuration(run.durationSeconds)}, ${run.status}`,
       'data-testid': `${options.idPrefix}-timeline`,
     },
-    svg('title', {}, `Upgrade timeline of ${rows} batches`),
+    svg('title', {}, `Upgrade timeline of ${count(rows, 'batch', 'batches')}`),
   );
   chart.append(timeAxis(scale, TOP, height - 22, height - 8));
 

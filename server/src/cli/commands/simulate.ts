@@ -2,14 +2,20 @@ import { optionValue, oneOf, parseArgs, type ParsedArgs } from '../args';
 import type { CliCommand } from '../commands';
 import { CliError, type CliIo } from '../io';
 import { loadTemplate, ls } from '../loadTemplate';
-import { intOption, numberOption, optional, parseInteger } from '../numberOptions';
+import { intOption, optional, parseInteger } from '../numberOptions';
 import { pickScaleSet } from '../pickScaleSet';
 import {
   buildReport,
   closedForm,
   MAX_SIMULATED_INSTANCES,
+  DEFAULT_TARGET_VERSION,
+  expected,
+  inRange,
   mergeChunks,
-  osUpgradeHistoryEntry,
+  osUpgradeHistory,
+  targetVersionProblem,
+  WHAT_IF_LIMITS,
+  whatIfProblem,
   renderText,
   rollingUpgradeStatus,
   sensitivity,
@@ -20,6 +26,7 @@ import {
   type SimInput,
   type TrialChunk,
   type WhatIf,
+  type WhatIfNumber,
 } from '../../core/sim';
 
 const USAGE = `Usage: vmss-upgrade simulate FILE [options]
@@ -30,22 +37,25 @@ rollbacks and halts (with Azure's error codes), optionally over many seeded tria
                            for Bicep, <name>.bicepparam beside FILE)
   --scale-set NAME         which scale set (required when FILE has several)
   --trigger T              aos | manual-os | model (default: aos when automatic OS upgrade is on, else model)
-  --capacity N             instance count, 0 to 1000 (default: the template's sku.capacity, else 10, flagged as assumed)
+  --capacity N             instance count, 1 to 1000 (default: the template's sku.capacity, else 10, flagged as assumed)
   --zones 1,2,3            zones (default: the template's)
-  --unhealthy K            instances unhealthy before the upgrade (which ones is drawn from the seed)
+  --unhealthy K            instances unhealthy before the upgrade, at most the capacity (which ones is drawn from the seed)
   --failure-rate P         probability that one upgraded instance fails its health check (0..1, default 0)
-  --fail IDS               instances that always fail, e.g. 0,3
+  --fail IDS               instances that always fail, e.g. 0,3 (ids below the capacity)
   --bad-image              every upgraded instance fails
   --flap P                 probability that a healthy instance looks unhealthy at a pre-batch gate (0..1)
   --upgrade-seconds N      time to reimage or create one instance (default 240)
   --healthy-seconds N      time from upgrade to healthy (default 60; over 300 counts as failed)
   --seed S                 random seed (default 1)
   --start TIME             ISO 8601 start time, stamps the Azure-shaped outputs
+  --target-version V       the image version an OS upgrade goes to, for --format history (default ${DEFAULT_TARGET_VERSION},
+                           made up: no template says which version comes next)
+  --at SECONDS             with --format status: rollingUpgrades/latest as it reads that many seconds into the run
   --trials N               also run N Monte Carlo trials (at most 1000000)
   --assume NAME=VALUE      switch a documented assumption (repeatable; see docs/simulator.md)
   --ignore-blockers        simulate even when a finding says Azure rejects the template or the upgrade
                            cannot run (the run is then marked with what it ignored)
-  --format F               text | json | status (rollingUpgrades/latest) | history (osUpgradeHistory)`;
+  --format F               text | json | status (rollingUpgrades/latest) | history (osUpgradeHistory, { "value": [ … ] })`;
 
 const SENSITIVITY_TRIALS = 1000;
 /** Trials are kept per trial (25 bytes each, twice while merging): a million is ≈ 50 MB and a few minutes at 1,000 instances. */
@@ -71,6 +81,8 @@ export const simulateCommand: CliCommand = {
       'healthy-seconds': { value: true },
       seed: { value: true },
       start: { value: true },
+      'target-version': { value: true },
+      at: { value: true },
       trials: { value: true },
       assume: { value: true, repeat: true },
       format: { value: true },
@@ -78,6 +90,9 @@ export const simulateCommand: CliCommand = {
     });
     if (args.positionals.length !== 1) throw new CliError(`expected one FILE, got ${args.positionals.length}\n${USAGE}`);
     const format = oneOf(args, 'format', ['text', 'json', 'status', 'history'] as const, 'text');
+    const at = intOption(args, 'at', 0, Number.MAX_SAFE_INTEGER, 'seconds');
+    if (at !== undefined && format !== 'status')
+      throw new CliError('--at goes with --format status (rollingUpgrades/latest at that moment)');
     const loaded = loadTemplate(args.positionals[0]!, optionValue(args, 'parameters'));
     const scaleSet = pickScaleSet(loaded.doc.model.scaleSets, optionValue(args, 'scale-set'), loaded.path);
     let mapped;
@@ -86,6 +101,7 @@ export const simulateCommand: CliCommand = {
     } catch (error) {
       throw new CliError(error instanceof Error ? error.message : String(error));
     }
+    checkAgainstFleet(mapped.input);
     const all = ls.simulationFindings(loaded.doc, { now: Date.now() }).get(scaleSet) ?? { blockedBy: [] };
     // --capacity replaces the template's count, so the template's capacity no longer blocks the upgrade.
     const found = args.options.has('capacity')
@@ -101,8 +117,10 @@ export const simulateCommand: CliCommand = {
     const run = simulate(input);
     if (run.status === 'Blocked' && (format === 'status' || format === 'history'))
       throw new CliError(`no upgrade runs: ${run.message} (--ignore-blockers runs it anyway)`);
+    if (run.errorCode === 'OperationNotAllowed' && (format === 'status' || format === 'history'))
+      throw new CliError(`no upgrade runs: the osRollingUpgrade call is refused with OperationNotAllowed: ${run.message}`);
     if (format === 'status' || format === 'history') {
-      const shape = format === 'status' ? rollingUpgradeStatus(run, input) : osUpgradeHistoryEntry(run, input);
+      const shape = format === 'status' ? rollingUpgradeStatus(run, input, at) : osUpgradeHistory(run, input);
       if (shape === null)
         throw new CliError(
           format === 'status'
@@ -137,12 +155,18 @@ function whatIf(args: ParsedArgs): WhatIf {
   }
   const start = optionValue(args, 'start');
   if (start !== undefined && Number.isNaN(Date.parse(start))) throw new CliError(`--start must be an ISO 8601 date-time (got '${start}')`);
-  const rate = numberOption(args, 'failure-rate', 0, 1);
-  const upgradeSeconds = intOption(args, 'upgrade-seconds', 0, 86_400);
-  const healthySeconds = intOption(args, 'healthy-seconds', 0, 86_400);
+  const rate = limitedOption(args, 'failure-rate', 'failureRate');
+  const upgradeSeconds = limitedOption(args, 'upgrade-seconds', 'upgradeSeconds');
+  const healthySeconds = limitedOption(args, 'healthy-seconds', 'healthySeconds');
+  const capacity = limitedOption(args, 'capacity', 'capacity');
+  const unhealthy = limitedOption(args, 'unhealthy', 'unhealthy');
+  const failing = fail?.split(',').map((id) => parseInteger('fail', id.trim(), 0, MAX_SIMULATED_INSTANCES - 1));
+  const target = optionValue(args, 'target-version');
+  if (target !== undefined && targetVersionProblem(target))
+    throw new CliError(`--target-version must be an image version such as 1.2.3 (got '${target}')`);
   return {
     ...(trigger ? { trigger } : {}),
-    ...optional('capacity', intOption(args, 'capacity', 0, MAX_SIMULATED_INSTANCES)),
+    ...optional('capacity', capacity),
     ...(zones !== undefined
       ? {
           zones: zones
@@ -151,18 +175,40 @@ function whatIf(args: ParsedArgs): WhatIf {
             .filter((z) => z.length > 0),
         }
       : {}),
-    ...optional('unhealthy', intOption(args, 'unhealthy', 0, MAX_SIMULATED_INSTANCES)),
+    ...optional('unhealthy', unhealthy),
     ...optional('failureRate', rate),
-    ...(fail !== undefined ? { failingInstances: fail.split(',').map((id) => parseInteger('fail', id.trim(), 0, 1_000_000)) } : {}),
+    ...(failing !== undefined ? { failingInstances: failing } : {}),
     ...(args.options.has('bad-image') ? { badImage: true } : {}),
-    ...optional('flapProbability', numberOption(args, 'flap', 0, 1)),
+    ...optional('flapProbability', limitedOption(args, 'flap', 'flapProbability')),
     ...(upgradeSeconds !== undefined || healthySeconds !== undefined
       ? { timings: { ...optional('upgradeSeconds', upgradeSeconds), ...optional('healthySeconds', healthySeconds) } }
       : {}),
-    ...optional('seed', intOption(args, 'seed', 0, Number.MAX_SAFE_INTEGER)),
+    ...optional('seed', limitedOption(args, 'seed', 'seed')),
     ...(start !== undefined ? { startTime: start } : {}),
+    ...(target !== undefined ? { targetVersion: target } : {}),
     assumptions,
   };
+}
+
+/** What-if instances must exist in the fleet simulated: more unhealthy instances than instances, or an id past the last, is an error. */
+function checkAgainstFleet(input: SimInput): void {
+  const n = input.fleet.capacity;
+  const unhealthy = input.fleet.unhealthy;
+  const problem = typeof unhealthy === 'number' ? whatIfProblem('unhealthy', unhealthy, n) : undefined;
+  if (problem) throw new CliError(`--unhealthy: ${problem}`);
+  const outside = input.failures.failingInstances.filter((id) => id >= n);
+  if (outside.length > 0)
+    throw new CliError(`--fail ${outside.join(',')}: the scale set simulated has instances 0 to ${n - 1} only (capacity ${n})`);
+}
+
+/** A what-if number held to the engine's limits (WHAT_IF_LIMITS): the error says what it must be and why. */
+function limitedOption(args: ParsedArgs, name: string, key: WhatIfNumber): number | undefined {
+  const text = optionValue(args, name);
+  if (text === undefined) return undefined;
+  const limit = WHAT_IF_LIMITS[key];
+  const n = text.trim() === '' ? Number.NaN : Number(text);
+  if (!inRange(limit, n)) throw new CliError(`--${name} must be ${expected(limit)} (got '${text}')${limit.why ? `: ${limit.why}` : ''}`);
+  return n;
 }
 
 /** Runs trials in chunks; draws a progress bar on stderr when it is a terminal and the run is long. */

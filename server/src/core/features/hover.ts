@@ -18,6 +18,7 @@ import { authoredMarkdown, code, escapeText, md, paragraphs, type Markdown } fro
 import { findingMarkdown } from '../rules/explain';
 import type { Finding } from '../rules/ruleTypes';
 import type { Span } from '../text/span';
+import { noun } from '../text/plural';
 
 /**
  * Hover on policy property names (what, type, range, default, API version, effective value, docs) and
@@ -76,7 +77,9 @@ function capacityHover(scaleSet: ScaleSetModel, capacity: CapacityFact): Markdow
   if (!capacity.known) {
     const reason = value?.kind === 'unknown' ? md`: ${escapeText(value.unknown.reason)}` : md``;
     const written = value?.expression ? md` (${code(value.expression)}${reason})` : md``;
-    return [md`Capacity unknown${written}; the simulator assumes ${capacity.count} instances (setting \`vmssUpgrade.whatIf.capacity\`).`];
+    return [
+      md`Capacity unknown${written}; the simulator assumes ${capacity.count} ${escapeText(noun(capacity.count, 'instance'))} (setting \`vmssUpgrade.whatIf.capacity\`).`,
+    ];
   }
   const from =
     value?.expression !== undefined ? md` — ${authoredMarkdown(describeSource(value.source))} (${code(value.expression)})` : md``;
@@ -85,7 +88,9 @@ function capacityHover(scaleSet: ScaleSetModel, capacity: CapacityFact): Markdow
       md`**${capacity.clampedFrom} instances**${from}: more than Azure allows in this scale set (${capacity.count}), so the deployment fails. The simulator uses ${capacity.count}; batch sizes and unhealthy limits are percentages of that.`,
     ];
   }
-  return [md`**${capacity.count} instances**${from}: batch sizes and unhealthy limits are percentages of this.`];
+  return [
+    md`**${capacity.count} ${escapeText(noun(capacity.count, 'instance'))}**${from}: batch sizes and unhealthy limits are percentages of this.`,
+  ];
 }
 
 /** The string a literal token spells, also when it is half-typed (`"PT5` with no closing quote). */
@@ -137,7 +142,7 @@ function valueHover(
     : capacity.clampedFrom !== undefined
       ? md` (sku.capacity ${capacity.clampedFrom} is more than Azure allows)`
       : md``;
-  const ofInstances = (count: number) => md`${count} of ${capacity.count} instances${note}`;
+  const ofInstances = (count: number) => md`${count} of ${capacity.count} ${escapeText(noun(capacity.count, 'instance'))}${note}`;
   if (property.type === 'duration') {
     const text = value?.kind === 'string' ? value.value : stringOfToken(written);
     const words = humaniseDuration(text);

@@ -5,6 +5,7 @@ import type { RObject, ScaleSetModel } from '../model/templateModel';
 import { allowedInApiVersion, apiVersionOf } from './catalogContext';
 import type { InlayHintOptions, TemplateDocument } from '../languageTypes';
 import { batchHint, capacityOf, clampedLabel, instancesAllowed, pausesLabel, policyPlan } from './displayFacts';
+import { count } from '../text/plural';
 
 /**
  * Numbers the percentages and durations stand for, after their values: instances per batch, instances
@@ -67,7 +68,7 @@ function hintsFor(doc: TemplateDocument, scaleSet: ScaleSetModel, options: Inlay
   };
   const plan = policyPlan(scaleSet, capacity);
   const capacityNote = !capacity.known
-    ? `sku.capacity is unknown; ${capacity.count} instances assumed`
+    ? `sku.capacity is unknown; ${count(capacity.count, 'instance')} assumed`
     : (clampedLabel(capacity) ?? `sku.capacity ${capacity.count}`);
   at(
     'maxBatchInstancePercent',

@@ -11,6 +11,7 @@ import type { Source } from '../catalog/sources';
 import { diffResources, type SettingChange } from './diff';
 import { IMPACT_SOURCES } from './sources';
 import { rowFor, type ChangeDirection, type ImpactClass, type ImpactFact, type ImpactRow } from './table';
+import { count } from '../text/plural';
 
 export type ScaleSetStatus = 'changed' | 'added' | 'removed' | 'unchanged';
 export type UpgradeModeName = 'Automatic' | 'Rolling' | 'Manual';
@@ -234,8 +235,9 @@ function rolloutOf(after: ScaleSetModel, changes: readonly ImpactChange[]): Impa
 
 function rolloutSummary(mode: UpgradeModeName | 'unknown', report: SimReport): string {
   const n = report.plan.capacity;
-  if (mode === 'Manual') return `0 of ${n} instances change until manual upgrade.`;
-  if (mode === 'Automatic') return `All ${n} instances at once: ${report.run.summary}.`;
+  if (mode === 'Manual') return `0 of ${count(n, 'instance')} change until manual upgrade.`;
+  if (mode === 'Automatic')
+    return n === 1 ? `Its only instance, with no batches: ${report.run.summary}.` : `All ${n} instances at once: ${report.run.summary}.`;
   if (mode === 'Rolling') {
     const batches = report.plan.batches.length;
     return `Rolling model update of ${n} instances in ${batches} batch${batches === 1 ? '' : 'es'}: ${report.run.summary}.`;

@@ -19,6 +19,8 @@ export interface AssumptionValues {
   readonly manualOsPolicy: 'aosRules' | 'rollingPolicy';
   readonly surgeFailure: 'keepOld' | 'deleteOld';
   readonly osUpgradeMaxSurge: 'fromTemplate' | 'policyOnly';
+  readonly updateDomainsPerZone: 'five' | 'one';
+  readonly upgradeTimeout: 'none' | 'oneHour' | 'twelveHours';
 }
 
 export type AssumptionName = keyof AssumptionValues;
@@ -130,7 +132,26 @@ export const ASSUMPTIONS: readonly AssumptionInfo[] = [
     description:
       "An OS upgrade with the default 20/20/20 policy still uses the template's maxSurge (fromTemplate; the MaxSurge documentation: on Uniform, automatic OS upgrades use the MaxSurge method) or only when useRollingUpgradePolicy is true (policyOnly).",
   },
+  {
+    name: 'updateDomainsPerZone',
+    values: ['five', 'one'],
+    default: 'five',
+    description:
+      'Update domains in each zone of a zonal Uniform scale set: five, as a regional Uniform scale set has (five; a guess: no source gives the count per zone), or one, so only zones bound batches (one).',
+  },
+  {
+    name: 'upgradeTimeout',
+    values: ['none', 'oneHour', 'twelveHours'],
+    default: 'none',
+    description:
+      'When the rolling upgrade gives up with RollingUpgradeTimeoutError: never (none; Azure documents the code, "the message gives the duration", but no limit), or at the first batch boundary after one or twelve hours (oneHour, twelveHours; made-up limits).',
+  },
 ];
+
+/** The time limit of assumption upgradeTimeout, in seconds; undefined for none. */
+export function upgradeTimeoutSeconds(values: AssumptionValues): number | undefined {
+  return values.upgradeTimeout === 'oneHour' ? 3600 : values.upgradeTimeout === 'twelveHours' ? 43_200 : undefined;
+}
 
 export const DEFAULT_ASSUMPTIONS: AssumptionValues = Object.fromEntries(
   ASSUMPTIONS.map((a) => [a.name, a.default]),
@@ -154,12 +175,39 @@ export function withAssumptions(base: AssumptionValues, switches: Readonly<Recor
   return out as unknown as AssumptionValues;
 }
 
-/** Every single-switch alternative to the given values, for sensitivity analysis. */
-export function alternatives(values: AssumptionValues): { name: AssumptionName; value: string; values: AssumptionValues }[] {
+/**
+ * What an input is, as far as telling which switches can matter: `updateDomainsPerZone` only on a zonal
+ * Uniform scale set, `upgradeTimeout` only when some run lasts as long as the smaller of the two limits.
+ */
+export interface AlternativeScope {
+  readonly zonal: boolean;
+  readonly uniform: boolean;
+  /** The longest run (plan, or any trial) under the current values, in seconds. */
+  readonly longestSeconds: number;
+}
+
+function canMatter(name: AssumptionName, value: string, values: AssumptionValues, scope: AlternativeScope): boolean {
+  if (name === 'updateDomainsPerZone') return scope.zonal && scope.uniform;
+  if (name === 'upgradeTimeout') {
+    const limit = (v: string) => upgradeTimeoutSeconds({ ...values, upgradeTimeout: v } as AssumptionValues) ?? Number.POSITIVE_INFINITY;
+    return Math.min(limit(value), limit(values.upgradeTimeout)) <= scope.longestSeconds;
+  }
+  return true;
+}
+
+/**
+ * Every single-switch alternative to the given values, for sensitivity analysis; with a scope, without the
+ * switches that cannot change anything for that input (they would only cost re-runs).
+ */
+export function alternatives(
+  values: AssumptionValues,
+  scope?: AlternativeScope,
+): { name: AssumptionName; value: string; values: AssumptionValues }[] {
   const out: { name: AssumptionName; value: string; values: AssumptionValues }[] = [];
   for (const info of ASSUMPTIONS) {
     for (const value of info.values) {
       if (value === values[info.name]) continue;
+      if (scope && !canMatter(info.name, value, values, scope)) continue;
       out.push({ name: info.name, value, values: { ...values, [info.name]: value } as AssumptionValues });
     }
   }

@@ -102,6 +102,45 @@ export function triggerPlan(input: SimInput, assumptions: AssumptionValues = inp
   return clamped ? { ...plan, notes: [...plan.notes, clamped] } : plan;
 }
 
+/** Whether this trigger applies the template's rollingUpgradePolicy (else the OS-upgrade default, 20/20/20). */
+export function usesTemplatePolicy(input: SimInput): boolean {
+  return (
+    input.trigger === 'model' ||
+    input.automaticOSUpgradePolicy?.useRollingUpgradePolicy === true ||
+    (input.trigger === 'manual-os' && input.assumptions.manualOsPolicy === 'rollingPolicy')
+  );
+}
+
+/**
+ * Where each value of the policy a run applies comes from, so no surface names a default as the template's:
+ * the template, Azure's default for a field it does not set, the OS-upgrade default policy, a value this
+ * trigger adjusted (Flexible), or Service Fabric's walk (which uses no percentages).
+ */
+export type PolicySource = 'template' | 'azureDefault' | 'osUpgradeDefault' | 'adjusted' | 'serviceFabric';
+
+export function policySources(input: SimInput): Record<keyof EffectivePolicy, PolicySource> {
+  const plan = triggerPlan(input);
+  const template = input.rollingUpgradePolicy ?? {};
+  const usesTemplate = usesTemplatePolicy(input);
+  const out = {} as Record<keyof EffectivePolicy, PolicySource>;
+  for (const key of Object.keys(AZURE_POLICY_DEFAULTS) as (keyof EffectivePolicy)[]) {
+    const value = plan.policy[key];
+    const written = template[key];
+    out[key] = plan.serviceFabricWalk
+      ? 'serviceFabric'
+      : !usesTemplate
+        ? key === 'maxSurge' && value && written !== undefined
+          ? 'template'
+          : 'osUpgradeDefault'
+        : written === undefined
+          ? 'azureDefault'
+          : written !== value
+            ? 'adjusted'
+            : 'template';
+  }
+  return out;
+}
+
 /** Silver and Gold node types take their health from the Service Fabric cluster (no probe or extension). */
 export function clusterHealth(input: SimInput): boolean {
   const d = input.serviceFabric?.durability?.toLowerCase();
@@ -117,6 +156,13 @@ function orchestratorPlan(input: SimInput, assumptions: AssumptionValues): Trigg
     notes.push(
       `Service Fabric node type${input.serviceFabric.durability ? ` (${input.serviceFabric.durability})` : ''}: the upgrade goes update domain by update domain${clusterHealth(input) ? ', with health from the cluster' : ''}.`,
     );
+    // Bronze takes no health from the cluster, and only the Application Health extension counts on Service
+    // Fabric: "Application Health Probes are not supported for Service Fabric scale sets" (S4, S15).
+    const bronze = input.serviceFabric.durability?.toLowerCase() === 'bronze';
+    if (bronze && input.trigger !== 'model' && input.healthSource !== 'extension')
+      notes.push(
+        `Service Fabric Bronze node type without the Application Health extension: automatic OS upgrades need it${input.healthSource === 'probe' ? ' (a load-balancer probe does not count for Service Fabric)' : ''}, so no health wait is simulated.`,
+      );
     return {
       strategy: 'rolling',
       policy: {
@@ -126,7 +172,7 @@ function orchestratorPlan(input: SimInput, assumptions: AssumptionValues): Trigg
         maxUnhealthyUpgradedInstancePercent: 100,
       },
       automaticRollback: false,
-      healthWait: hasHealth,
+      healthWait: clusterHealth(input) || input.healthSource === 'extension',
       serviceFabricWalk: true,
       notes,
     };

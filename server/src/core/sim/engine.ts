@@ -7,7 +7,9 @@ import { BatchPicker, baseBatchSize, batchSizeNow, planGroups } from './batches'
 import { runInPlace, runSurge, rollBack } from './batchStep';
 import { triggerPlan } from './defaults';
 import { expandFleet } from './fleet';
-import { formatPercent } from './messages';
+import { IN_PROGRESS_WITH_FAILURES, formatPercent, inProgressWithFailuresMessage } from './messages';
+import { upgradeTimeoutSeconds } from './assumptions';
+import { osRollingUpgradeRefused } from './targetImage';
 import { AFTER_HALT_PRIORITY, POST_GATE_PRIORITY, Recorder } from './recorder';
 import { NEW_BAD } from './runState';
 import { drawTrial, flapCount } from './trial';
@@ -18,6 +20,7 @@ import type { TriggerPlan } from './defaults';
 import type { Fleet } from './fleet';
 import type { Rng } from './rng';
 import type { BatchMember, GateResult, HaltCode, LimitReason, RunStatus, SimBatch, SimInput } from './simData';
+import { count } from '../text/plural';
 
 export function prepare(input: SimInput): Prepared {
   const a = input.assumptions;
@@ -41,7 +44,20 @@ export function prepare(input: SimInput): Prepared {
   const stayFailed =
     input.firstBatchFails !== undefined && plan.strategy !== 'manual' ? firstBatchOf(fleet, groups, plan, baseBatch, a) : null;
   if (stayFailed) for (let i = 0; i < fleet.size; i++) if (stayFailed[i]) fleet.alwaysFails[i] = 1;
-  return { input, plan, a, fleet, groups, baseBatch, fixedUnhealthyCount, identity, stayFailed };
+  const refused = osRollingUpgradeRefused(input, fleet);
+  return {
+    input,
+    plan,
+    a,
+    fleet,
+    groups,
+    baseBatch,
+    fixedUnhealthyCount,
+    identity,
+    stayFailed,
+    refused,
+    timeoutSeconds: upgradeTimeoutSeconds(a),
+  };
 }
 
 /** The instances of the first batch (no instance unhealthy yet), as the step loop will pick them. */
@@ -125,15 +141,24 @@ export function execute(p: Prepared, rng: Rng, scratch: Scratch, log: RunLog | n
   let t = 0;
   let end = 0;
   let k = 0;
-  let status: RunStatus = plan.strategy === 'manual' ? 'NotStarted' : 'Completed';
-  let errorCode: HaltCode | null = null;
+  let status: RunStatus = plan.strategy === 'manual' || p.refused ? 'NotStarted' : 'Completed';
+  let errorCode: HaltCode | null = p.refused ? 'OperationNotAllowed' : null;
   let haltGate: GateResult | null = null;
+  if (p.refused) rec?.push(0, 'halt', null, null, null, 'OperationNotAllowed');
   const picker = new BatchPicker(p.groups, scratch.taken);
   const members: number[] = [];
-  while (plan.strategy !== 'manual' && picker.remaining() > 0) {
+  while (plan.strategy !== 'manual' && !p.refused && picker.remaining() > 0) {
     if (input.cancelAtSeconds !== undefined && t >= input.cancelAtSeconds) {
       status = 'Cancelled';
       rec?.push(t, 'cancel', null, null, null, `cancelled before batch ${k}`);
+      break;
+    }
+    // Assumption upgradeTimeout: the limit is not documented, so it is checked where the run can stop, between batches.
+    if (p.timeoutSeconds !== undefined && k > 0 && t >= p.timeoutSeconds) {
+      errorCode = 'RollingUpgradeTimeoutError';
+      status = 'Faulted';
+      end = Math.max(end, t);
+      rec?.push(t, 'halt', null, null, null, errorCode);
       break;
     }
     const flaps = flapCount(s);
@@ -168,6 +193,7 @@ export function execute(p: Prepared, rng: Rng, scratch: Scratch, log: RunLog | n
       null,
       `${members.length} instance${members.length === 1 ? '' : 's'}${policy.maxSurge ? ' (MaxSurge)' : ''}`,
     );
+    const failedBefore = s.failed;
     const times = policy.maxSurge && rolling ? runSurge(s, k, members, t) : runInPlace(s, k, members, t);
     rec?.push(times.end, 'batchEnd', k, null, null, `${s.failed} failed so far`);
     end = times.end;
@@ -197,6 +223,11 @@ export function execute(p: Prepared, rng: Rng, scratch: Scratch, log: RunLog | n
           k++;
           break;
         }
+      }
+      if (!last && s.failed > failedBefore && rec) {
+        const pct = formatPercent(gate.unhealthy, gate.denominator, gate.thresholdPercent);
+        const text = inProgressWithFailuresMessage(gate.unhealthy, gate.denominator, pct, gate.thresholdPercent);
+        rec.push(times.end, 'continueWithFailures', k, null, null, `${IN_PROGRESS_WITH_FAILURES}: ${text}`, POST_GATE_PRIORITY);
       }
     }
     k++;
@@ -309,6 +340,7 @@ function gateDetail(g: GateResult, flaps: number): string {
 function startDetail(p: Prepared): string {
   const { plan, input, baseBatch, fleet } = p;
   if (plan.strategy === 'manual') return 'mode Manual: nothing is upgraded until instances are upgraded by hand';
-  if (plan.strategy === 'allAtOnce') return `mode Automatic: all ${fleet.size} instances at once`;
-  return `${input.trigger} rolling upgrade of ${fleet.size} instances, batches of up to ${baseBatch}`;
+  if (plan.strategy === 'allAtOnce')
+    return fleet.size === 1 ? 'mode Automatic: its only instance, with no batches' : `mode Automatic: all ${fleet.size} instances at once`;
+  return `${input.trigger} rolling upgrade of ${count(fleet.size, 'instance')}, batches of up to ${baseBatch}`;
 }

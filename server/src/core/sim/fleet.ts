@@ -31,7 +31,13 @@ export function expandFleet(input: SimInput): Fleet {
   const n = simulatedFleetSize(input.fleet.capacity);
   // Instances go round-robin over the zones, so zones past the n-th hold none (and would only cost time).
   const zoneNames = input.fleet.zones.slice(0, Math.max(1, n));
-  const domains = input.orchestrationMode === 'Flexible' ? Math.max(1, Math.floor(input.fleet.faultDomainCount)) : UNIFORM_UPDATE_DOMAINS;
+  // Uniform: 5 update domains (regional); per zone the count is not documented (assumption updateDomainsPerZone).
+  const domains =
+    input.orchestrationMode === 'Flexible'
+      ? Math.max(1, Math.floor(input.fleet.faultDomainCount))
+      : zoneNames.length > 0 && input.assumptions.updateDomainsPerZone === 'one'
+        ? 1
+        : UNIFORM_UPDATE_DOMAINS;
   const zone = new Int16Array(n);
   const domain = new Int16Array(n);
   const phase = new Float64Array(n).fill(Number.POSITIVE_INFINITY);

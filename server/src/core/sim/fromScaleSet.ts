@@ -12,6 +12,7 @@ import {
   DEFAULT_START_TIME,
   DEFAULT_TIMINGS,
   triggerPlan,
+  usesTemplatePolicy,
 } from './defaults';
 import { capacityCount, instanceLimitOf } from '../model/capacity';
 import { limitCapacity } from './capacity';
@@ -48,6 +49,8 @@ export interface WhatIf {
   readonly seed?: number;
   readonly startTime?: string | number;
   readonly cancelAtSeconds?: number;
+  /** The image version an OS upgrade goes to (the osUpgradeHistory entry); default DEFAULT_TARGET_VERSION, made up. */
+  readonly targetVersion?: string;
   /** NAME=VALUE switches over the default assumptions (see assumptions.ts). */
   readonly assumptions?: Readonly<Record<string, string>>;
 }
@@ -193,6 +196,7 @@ export function simInputFromScaleSet(model: ScaleSetModel, whatIf: WhatIf = {}):
     seed: whatIf.seed ?? DEFAULT_SEED,
     startTime: whatIf.startTime ?? DEFAULT_START_TIME,
     ...(whatIf.cancelAtSeconds !== undefined ? { cancelAtSeconds: whatIf.cancelAtSeconds } : {}),
+    ...(whatIf.targetVersion !== undefined ? { targetVersion: whatIf.targetVersion } : {}),
     ...imageAndLocation(model),
     ...serviceFabricOf(model),
   };
@@ -297,10 +301,7 @@ function imageAndLocation(model: ScaleSetModel): Pick<SimInput, 'targetImageRefe
 
 function effectiveProvenance(input: SimInput, provenance: Record<string, Provenance>): Record<keyof EffectivePolicy, Provenance> {
   const plan = triggerPlan(input);
-  const usesTemplate =
-    input.trigger === 'model' ||
-    input.automaticOSUpgradePolicy?.useRollingUpgradePolicy === true ||
-    (input.trigger === 'manual-os' && input.assumptions.manualOsPolicy === 'rollingPolicy');
+  const usesTemplate = usesTemplatePolicy(input);
   const azureName: Record<keyof EffectivePolicy, string> = {
     maxBatchInstancePercent: 'maxBatchInstancePercent',
     maxUnhealthyInstancePercent: 'maxUnhealthyInstancePercent',

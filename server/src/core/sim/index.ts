@@ -12,18 +12,23 @@ export {
   HEALTH_WAIT_SECONDS,
   defaultFleet,
   defaultInput,
+  policySources,
   templatePolicy,
   triggerPlan,
 } from './defaults';
-export type { TriggerPlan } from './defaults';
+export type { PolicySource, TriggerPlan } from './defaults';
 export { simulate } from './simulate';
 export { assumptionNotes, planInput, planReasons, planUpgrade, reasonWords, sizeRange } from './plan';
 export { MAX_SIMULATED_INSTANCES } from './capacity';
-export { osUpgradeHistoryEntry, rollingUpgradeStatus } from './azureShapes';
+export { WHAT_IF_LIMITS, expected, inRange, whatIfProblem } from './whatIfLimits';
+export type { WhatIfLimit, WhatIfNumber } from './whatIfLimits';
+export { fullResourceId, osUpgradeHistory, osUpgradeHistoryEntry, rollingUpgradeStatus, scaleSetResourceId } from './azureShapes';
+export { DEFAULT_TARGET_VERSION, targetVersionProblem } from './targetImage';
 export { haltMessage } from './messages';
 export {
   OUTCOMES,
   TrialRunner,
+  alternativeScope,
   compareOutcomes,
   mergeChunks,
   monteCarlo,

@@ -4,7 +4,7 @@
  * summarise, so a webview can stay responsive and the CLI can show progress. Trial 0 is the single run.
  */
 import { alternatives } from './assumptions';
-import type { AssumptionName } from './assumptions';
+import type { AlternativeScope, AssumptionName } from './assumptions';
 import { execute, newScratch, prepare } from './engine';
 import { Rng } from './rng';
 import type { Prepared } from './runState';
@@ -18,6 +18,8 @@ export const OUTCOMES = [
   'MaxUnhealthyUpgradedInstancePercentExceededInRollingUpgrade',
   'Cancelled',
   'NotStarted',
+  'RollingUpgradeTimeoutError',
+  'OperationNotAllowed',
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
@@ -168,7 +170,7 @@ export function summarizeTrials(chunk: TrialChunk): MonteCarloSummary {
   for (let k = 0; k < n; k++) {
     const o = chunk.outcome[k]!;
     counts[o]!++;
-    if (o >= 1 && o <= 3) {
+    if ((o >= 1 && o <= 3) || o === 6) {
       halts++;
       haltAttempted += chunk.attempted[k]!;
     }
@@ -185,6 +187,8 @@ export function summarizeTrials(chunk: TrialChunk): MonteCarloSummary {
       MaxUnhealthyInstancePercentExceededBeforeRollingUpgrade: n > 0 ? counts[1]! / n : 0,
       MaxUnhealthyInstancePercentExceededInRollingUpgrade: n > 0 ? counts[2]! / n : 0,
       MaxUnhealthyUpgradedInstancePercentExceededInRollingUpgrade: n > 0 ? counts[3]! / n : 0,
+      RollingUpgradeTimeoutError: n > 0 ? counts[6]! / n : 0,
+      OperationNotAllowed: n > 0 ? counts[7]! / n : 0,
     },
     durationSeconds: {
       p50: percentile(chunk.duration, 50),
@@ -263,9 +267,16 @@ export const DURATION_NOISE = 0.1;
 /** Re-runs the trials with each single-switch alternative (common random numbers) and compares them. */
 export function sensitivity(input: SimInput, trials: number): Sensitivity[] {
   const base = new TrialRunner(input).run({ from: 0, count: trials });
-  return alternatives(input.assumptions).map((alt) =>
+  return alternatives(input.assumptions, alternativeScope(input, base.duration, trials)).map((alt) =>
     compareOutcomes(alt, base, new TrialRunner({ ...input, assumptions: alt.values }).run({ from: 0, count: trials }), trials),
   );
+}
+
+/** The scope of `alternatives` for an input whose first `trials` trials lasted `durations`. */
+export function alternativeScope(input: SimInput, durations: ArrayLike<number>, trials: number): AlternativeScope {
+  let longest = 0;
+  for (let k = 0; k < Math.min(trials, durations.length); k++) longest = Math.max(longest, durations[k]!);
+  return { zonal: input.fleet.zones.length > 0, uniform: input.orchestrationMode === 'Uniform', longestSeconds: longest };
 }
 
 /** The trials a comparison reads: outcome, duration and minimum serving per trial (a TrialChunk has them). */

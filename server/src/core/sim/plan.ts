@@ -71,9 +71,12 @@ export function planOf(
     durationSeconds: r.durationSeconds,
     minServingInstances: r.log.rec.minServing(),
   };
-  const notes = reasonNotes(base);
+  const notes = reasonNotes(base, p.fleet.zoneNames.length > 0 ? input.assumptions.updateDomainsPerZone : null);
   if (options.explain) notes.push(...assumptionNotes(input, base));
-  return { ...base, explanation: explain(base), notes };
+  const explanation = p.refused
+    ? 'The manual OS upgrade call is refused (OperationNotAllowed): no unprotected instance has imageReference.version latest'
+    : explain(base);
+  return { ...base, explanation, notes };
 }
 
 function plannedBatch(b: SimBatch): PlannedBatch {
@@ -150,18 +153,26 @@ function explain(plan: Omit<UpgradePlan, 'explanation' | 'notes'>): string {
   return `${policy}, but ${reasonWords(reasons)}: ${count} of ${sizeRange(plan)}`;
 }
 
-function reasonNotes(plan: Omit<UpgradePlan, 'explanation' | 'notes'>): string[] {
+/** One line per reason; `perZone` is assumption updateDomainsPerZone on a zonal scale set (null when regional). */
+function reasonNotes(plan: Omit<UpgradePlan, 'explanation' | 'notes'>, perZone: string | null): string[] {
   const notes: string[] = [];
   for (const reason of planReasons(plan)) {
     const smaller = plan.batches.filter((b) => b.limitedBy.includes(reason));
-    const what = smaller.length === 1 ? `batch ${smaller[0]!.index} is` : `${smaller.length} batches are`;
-    notes.push(`${what} smaller than the policy's ${plan.batchSize}: ${reasonWords([reason])}${ASSUMED_BY[reason] ?? ''}.`);
+    const all = smaller.length === plan.batches.length && smaller.length > 1;
+    const what =
+      smaller.length === 1 ? `batch ${smaller[0]!.index} is` : all ? `all ${smaller.length} batches are` : `${smaller.length} batches are`;
+    const assumed =
+      reason === 'updateDomain'
+        ? perZone === null
+          ? ' (assumption domainBoundaries=within; 5 update domains)'
+          : ` (assumptions domainBoundaries=within and updateDomainsPerZone=${perZone})`
+        : (ASSUMED_BY[reason] ?? '');
+    notes.push(`${what} smaller than the policy's batch size of ${plan.batchSize}: ${reasonWords([reason])}${assumed}.`);
   }
   return notes;
 }
 
 const ASSUMED_BY: Partial<Record<LimitReason, string>> = {
-  updateDomain: ' (assumption domainBoundaries=within; 5 update domains)',
   faultDomain: ' (assumption domainBoundaries=within)',
   unhealthyAllowance: ' (assumption batchShrinksWithUnhealthy=yes)',
 };
@@ -202,7 +213,12 @@ type Outline = Pick<UpgradePlan, 'batches' | 'durationSeconds' | 'batchSize'>;
 function effects(input: SimInput, plan: Outline, run: (input: SimInput) => Outline): string[] {
   const mine = shapeOf(plan);
   const byName = new Map<AssumptionName, string[]>();
-  for (const alt of alternatives(input.assumptions)) {
+  const scope = {
+    zonal: input.fleet.zones.length > 0,
+    uniform: input.orchestrationMode === 'Uniform',
+    longestSeconds: plan.durationSeconds,
+  };
+  for (const alt of alternatives(input.assumptions, scope)) {
     const other = run({ ...input, assumptions: alt.values });
     const theirs = shapeOf(other);
     if (theirs.sizes === mine.sizes && theirs.durationSeconds === mine.durationSeconds) continue;

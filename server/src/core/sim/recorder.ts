@@ -25,6 +25,7 @@ export const PRIORITY: Readonly<Record<EventKind, number>> = {
   rollbackDone: 10,
   surgeDelete: 11,
   batchEnd: 12,
+  continueWithFailures: 13,
   pause: 14,
   halt: 15,
   complete: 16,

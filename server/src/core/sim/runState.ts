@@ -30,6 +30,10 @@ export interface Prepared {
   readonly stayFailed: Uint8Array | null;
   /** 0…N−1, copied into each trial's liveId. */
   readonly identity: Int32Array;
+  /** The manual osRollingUpgrade call is refused (OperationNotAllowed): nothing runs. */
+  readonly refused: boolean;
+  /** Assumption upgradeTimeout in seconds; undefined when there is no limit. */
+  readonly timeoutSeconds: number | undefined;
 }
 
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };

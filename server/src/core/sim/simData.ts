@@ -119,8 +119,13 @@ export interface SimInput {
   readonly startTime: string | number;
   /** Cancel at the first batch boundary at or after this many seconds (POST …/rollingUpgrades/cancel). */
   readonly cancelAtSeconds?: number;
-  /** For the osUpgradeHistory entry. */
+  /** The template's imageReference (string fields): the osUpgradeHistory entry's target, and whether the version is pinned. */
   readonly targetImageReference?: Readonly<Record<string, string>>;
+  /**
+   * The image version an OS upgrade goes to, for the osUpgradeHistory entry (what-if; no template says which
+   * version comes next). Absent: DEFAULT_TARGET_VERSION, a made-up version the run's notes name.
+   */
+  readonly targetVersion?: string;
   readonly location?: string;
   /**
    * A Service Fabric node type (the Service Fabric extension is present): upgrades walk its update domains
@@ -146,10 +151,16 @@ export interface Blocker {
 }
 
 export type RunStatus = 'Completed' | 'Faulted' | 'Cancelled' | 'NotStarted' | 'Blocked';
+/**
+ * The error code a run ends with: a gate's halt, the time limit of assumption upgradeTimeout, or the
+ * osRollingUpgrade call refused (OperationNotAllowed: no unprotected instance with imageReference.version latest).
+ */
 export type HaltCode =
   | 'MaxUnhealthyInstancePercentExceededBeforeRollingUpgrade'
   | 'MaxUnhealthyInstancePercentExceededInRollingUpgrade'
-  | 'MaxUnhealthyUpgradedInstancePercentExceededInRollingUpgrade';
+  | 'MaxUnhealthyUpgradedInstancePercentExceededInRollingUpgrade'
+  | 'RollingUpgradeTimeoutError'
+  | 'OperationNotAllowed';
 
 export type Strategy = 'rolling' | 'allAtOnce' | 'manual';
 
@@ -167,6 +178,8 @@ export type EventKind =
   | 'rollbackDone'
   | 'surgeDelete'
   | 'batchEnd'
+  /** Some upgraded instances failed and the post-batch check let the rollout go on (RollingUpgradeInProgressWithFailedUpgradedVMs). */
+  | 'continueWithFailures'
   | 'pause'
   | 'halt'
   | 'cancel'

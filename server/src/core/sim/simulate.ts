@@ -1,6 +1,8 @@
 /** One full, recorded run: the public entry for the CLI, the webview and golden traces. */
 import { execute, newScratch, prepare } from './engine';
-import { haltMessage, formatPercent } from './messages';
+import { OS_ROLLING_UPGRADE_NOT_ALLOWED, haltMessage, formatPercent, timeoutMessage } from './messages';
+import { formatDuration } from './summary';
+import { targetVersionNote } from './targetImage';
 import { isPlanInput, planOf, planUpgrade } from './plan';
 import { Rng } from './rng';
 import type { Blocker, SimInput, SimRun } from './simData';
@@ -14,21 +16,32 @@ export function simulate(input: SimInput): SimRun {
   let skipped = 0;
   for (let i = 0; i < n; i++) skipped += p.fleet.excluded[i]!;
   const message =
-    r.errorCode && r.haltGate
-      ? haltMessage(
-          r.errorCode,
-          formatPercent(r.haltGate.unhealthy, r.haltGate.denominator, r.haltGate.thresholdPercent),
-          r.haltGate.thresholdPercent,
-          r.firstFailed,
-        )
-      : r.status === 'Cancelled'
-        ? `The rolling upgrade was cancelled after ${r.batches} batch${r.batches === 1 ? '' : 'es'}.`
-        : r.status === 'NotStarted'
-          ? 'Mode Manual: no instance is upgraded until you upgrade instances by hand (manualUpgrade).'
-          : `Completed: ${r.upgraded} upgraded, ${r.failed} failed, ${r.rolledBack} rolled back${skipped > 0 ? `, ${skipped} skipped` : ''}.`;
+    r.errorCode === 'OperationNotAllowed'
+      ? OS_ROLLING_UPGRADE_NOT_ALLOWED
+      : r.errorCode === 'RollingUpgradeTimeoutError'
+        ? timeoutMessage(formatDuration(p.timeoutSeconds ?? 0))
+        : r.errorCode && r.haltGate
+          ? haltMessage(
+              r.errorCode,
+              formatPercent(r.haltGate.unhealthy, r.haltGate.denominator, r.haltGate.thresholdPercent),
+              r.haltGate.thresholdPercent,
+              r.firstFailed,
+            )
+          : r.status === 'Cancelled'
+            ? `The rolling upgrade was cancelled after ${r.batches} batch${r.batches === 1 ? '' : 'es'}.`
+            : r.status === 'NotStarted'
+              ? 'Mode Manual: no instance is upgraded until you upgrade instances by hand (manualUpgrade).'
+              : `Completed: ${r.upgraded} upgraded, ${r.failed} failed, ${r.rolledBack} rolled back${skipped > 0 ? `, ${skipped} skipped` : ''}.`;
   // A run in which nothing can fail is its own plan: no second run.
   const plan = isPlanInput(input) ? planOf(input, p, r) : planUpgrade(input);
+  const version = p.plan.strategy === 'rolling' && !p.refused ? targetVersionNote(input) : undefined;
   const extra = [
+    ...(p.refused
+      ? [
+          'The manual OS upgrade call (osRollingUpgrade) is refused with OperationNotAllowed: no unprotected instance has imageReference.version latest.',
+        ]
+      : []),
+    ...(version ? [version] : []),
     ...(input.firstBatchFails !== undefined ? [`The first batch fails and stays failed: ${input.firstBatchFails}.`] : []),
     ...blockedBy.map(
       (b) =>

@@ -16,6 +16,8 @@ export function formatDuration(seconds: number): string {
 export function summarizeRun(run: SimRun): string {
   const total = run.attempted + run.skipped + run.pending;
   const batches = `${run.batches.length} batch${run.batches.length === 1 ? '' : 'es'}`;
+  if (run.status === 'NotStarted' && run.errorCode === 'OperationNotAllowed')
+    return 'Not started (OperationNotAllowed): Azure refuses the manual OS upgrade call, so nothing is upgraded';
   if (run.status === 'NotStarted') return 'Manual mode: no instance is upgraded until you upgrade them by hand';
   if (run.status === 'Blocked') return `Blocked by ${run.blockedBy.map((b) => b.ruleId).join(', ')}: nothing is upgraded`;
   const serving = `≥ ${run.minServingInstances}/${total} serving`;

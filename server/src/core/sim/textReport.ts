@@ -17,10 +17,18 @@ export function renderText(report: SimReport, run: SimRun): string {
   lines.push(...batchTable(run));
   if (run.batches.length > 0 && run.durationSeconds > 0) lines.push('', ...timeline(run));
   const p = run.policy;
-  lines.push(
-    '',
-    `policy: batch ${p.maxBatchInstancePercent}%, unhealthy ${p.maxUnhealthyInstancePercent}%, unhealthy upgraded ${p.maxUnhealthyUpgradedInstancePercent}%, pause ${p.pauseTimeBetweenBatchesSeconds} s${p.maxSurge ? ', maxSurge' : ''}${p.enableCrossZoneUpgrade ? ', cross-zone' : ''}${p.prioritizeUnhealthyInstances ? ', unhealthy first' : ''}${p.rollbackFailedInstancesOnPolicyBreach ? ', rollback on breach' : ''}; automatic rollback ${run.automaticRollback ? 'on' : 'off'}`,
-  );
+  // A value the template does not set is marked, so a default never reads as the template's.
+  const mark = (key: keyof typeof p) => {
+    const origin = report.inputs.policy[key]?.origin;
+    return origin === 'azureDefault' ? ' (default)' : origin === 'osUpgradeDefault' ? ' (OS-upgrade default)' : '';
+  };
+  const walk = run.plan.batches.length > 0 && run.plan.batches.every((b) => b.limitedBy.includes('serviceFabricUpdateDomain'));
+  if (walk) lines.push('', 'policy: none applies (Service Fabric walks its update domains, one at a time, whatever the percentages)');
+  else
+    lines.push(
+      '',
+      `policy: batch ${p.maxBatchInstancePercent}%${mark('maxBatchInstancePercent')}, unhealthy ${p.maxUnhealthyInstancePercent}%${mark('maxUnhealthyInstancePercent')}, unhealthy upgraded ${p.maxUnhealthyUpgradedInstancePercent}%${mark('maxUnhealthyUpgradedInstancePercent')}, pause ${p.pauseTimeBetweenBatchesSeconds} s${mark('pauseTimeBetweenBatchesSeconds')}${p.maxSurge ? ', maxSurge' : ''}${p.enableCrossZoneUpgrade ? ', cross-zone' : ''}${p.prioritizeUnhealthyInstances ? ', unhealthy first' : ''}${p.rollbackFailedInstancesOnPolicyBreach ? ', rollback on breach' : ''}; automatic rollback ${run.automaticRollback ? 'on' : 'off'}`,
+    );
   lines.push(
     `assumptions: ${Object.entries(report.inputs.assumptions)
       .map(([k, v]) => `${k}=${v}`)

@@ -71,6 +71,22 @@ test('automatic-mode-all-at-once: without a health source no fix, and Rolling is
   assert.match(fullText(finding!), /every instance.*it needs a load-balancer health probe or the Application Health extension/);
 });
 
+test('automatic-mode-all-at-once: one instance is "its only instance", with no "at once" or "at the same time", and "1 instance"', () => {
+  const [finding] = findingsOf(
+    scaleSetTemplate({ capacity: '1', upgradePolicy: '{ "mode": "Automatic" }', vmProfile: HEALTH_PROFILE }),
+    'automatic-mode-all-at-once',
+  );
+  assert.equal(
+    finding!.message,
+    'mode is Automatic: a model change upgrades its only instance with no health check or rollback, so the scale set is down while it is upgraded.',
+  );
+  assert.doesNotMatch(fullText(finding!), /only instance (at once|at the same time)|1 instances/);
+  assert.deepEqual(
+    finding!.related.map((r) => r.message),
+    ['sku.capacity: 1 instance.'],
+  );
+});
+
 test('automatic-mode-all-at-once: silent for Manual, Rolling, absent mode, unknown mode, and Service Fabric scale sets', () => {
   assert.deepEqual(findingsOf(vmssTemplate('{ "mode": "Manual" }'), 'automatic-mode-all-at-once'), []);
   assert.deepEqual(findingsOf(vmssTemplate('{ "mode": "Rolling" }'), 'automatic-mode-all-at-once'), []);

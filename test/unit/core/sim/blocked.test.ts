@@ -89,3 +89,36 @@ test('one instance touched is "1 instance touched"', () => {
   const run = simulate({ ...input({ fleet: { capacity: 1 } }), failures: { ...input().failures, badImage: true } });
   assert.match(summarizeRun(run), /1 instance touched/);
 });
+
+test('Service Fabric health: Silver and Gold from the cluster with no probe asked for; Bronze only with the Application Health extension', () => {
+  for (const durability of ['Silver', 'Gold']) {
+    for (const healthSource of ['none', 'probe', 'extension'] as const) {
+      const run = simulate({ ...input({ trigger: 'aos', healthSource }), serviceFabric: { durability } });
+      assert.ok(
+        !run.notes.some((n) => /probe|Application Health extension|rejects/i.test(n)),
+        `${durability}/${healthSource}: ${run.notes.join('\n')}`,
+      );
+      // The cluster's health gates each update domain: the health wait runs (5 min per batch of 2 here).
+      assert.equal(run.batches[0]!.endSeconds - run.batches[0]!.startSeconds, 300, `${durability}/${healthSource}`);
+    }
+  }
+  const bronze = (healthSource: 'none' | 'probe' | 'extension', trigger: 'aos' | 'model' = 'aos') =>
+    simulate({ ...input({ trigger, mode: 'Automatic', healthSource }), serviceFabric: { durability: 'Bronze' } });
+  const noExtension = /^Service Fabric Bronze node type without the Application Health extension: automatic OS upgrades need it/;
+  assert.ok(
+    bronze('none').notes.some((n) => noExtension.test(n)),
+    bronze('none').notes.join('\n'),
+  );
+  // A load-balancer probe does not count on Service Fabric: the note says so, and nothing waits for it.
+  const probe = bronze('probe');
+  assert.ok(
+    probe.notes.some((n) => noExtension.test(n) && n.includes('a load-balancer probe does not count')),
+    probe.notes.join('\n'),
+  );
+  assert.equal(probe.batches[0]!.endSeconds - probe.batches[0]!.startSeconds, 240, 'judged when the upgrade ends');
+  const extension = bronze('extension');
+  assert.ok(!extension.notes.some((n) => noExtension.test(n)), extension.notes.join('\n'));
+  assert.equal(extension.batches[0]!.endSeconds - extension.batches[0]!.startSeconds, 300, 'the extension is waited for');
+  // A model update in mode Automatic is Service Fabric's walk too, but the extension requirement is automatic OS upgrades'.
+  assert.ok(!bronze('none', 'model').notes.some((n) => noExtension.test(n)));
+});

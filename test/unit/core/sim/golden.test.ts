@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { osUpgradeHistoryEntry, rollingUpgradeStatus } from '../../../../server/src/core/sim/azureShapes';
+import { osUpgradeHistory, rollingUpgradeStatus } from '../../../../server/src/core/sim/azureShapes';
 import { monteCarlo } from '../../../../server/src/core/sim/monteCarlo';
 import { simulate } from '../../../../server/src/core/sim/simulate';
 import type { SimInput } from '../../../../server/src/core/sim/simData';
@@ -50,6 +50,17 @@ const CASES: Record<string, SimInput> = {
     },
     failures: { failingInstances: [3, 11] },
   }),
+  // An instance fails, the post-batch check lets the rollout go on: RollingUpgradeInProgressWithFailedUpgradedVMs.
+  'aos-continue-with-failures': input({
+    trigger: 'aos',
+    seed: 5,
+    fleet: { capacity: 20 },
+    automaticOSUpgradePolicy: { useRollingUpgradePolicy: true },
+    rollingUpgradePolicy: { maxUnhealthyUpgradedInstancePercent: 30 },
+    failures: { failingInstances: [1] },
+    targetImageReference: { publisher: 'Canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts-gen2', version: 'latest' },
+    targetVersion: '22.04.202612010',
+  }),
 };
 
 for (const [name, sim] of Object.entries(CASES)) {
@@ -60,7 +71,7 @@ for (const [name, sim] of Object.entries(CASES)) {
         input: sim,
         run,
         rollingUpgradesLatest: rollingUpgradeStatus(run, sim),
-        osUpgradeHistory: osUpgradeHistoryEntry(run, sim),
+        osUpgradeHistory: osUpgradeHistory(run, sim),
         monteCarlo: monteCarlo(sim, 200),
       }),
     );

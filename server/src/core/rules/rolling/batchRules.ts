@@ -7,6 +7,7 @@ import { isEditable, type Setting } from '../facts/setting';
 import type { Fix, RelatedInformation } from '../ruleTypes';
 import { firstBatch, zonesUnknown } from './batchSize';
 import type { FactMemo } from '../facts/memo';
+import { count } from '../../text/plural';
 
 /** Batch size against the health limits (reference §3.1 #3, §4.1, §4.2; simulator batches.ts and assumptions.ts). */
 
@@ -59,13 +60,13 @@ export const BATCH_EXCEEDS_UNHEALTHY = scaleSetRule({
       const held = first.plan.batches.filter((b) => b.limitedBy.includes('unhealthyAllowance'));
       if (held.length === 0) return [];
       const allowed = Math.max(...held.map((b) => b.size));
-      effect = `batches hold ${allowed} of ${n.count} instances, not the policy's ${first.base}`;
+      effect = `batches hold ${allowed} of ${count(n.count, 'instance')}, not the policy's ${first.base}`;
     }
     const anchor = batch.property ?? unhealthy.property!;
     const related: RelatedInformation[] = [batch, unhealthy]
       .filter((s) => s.property && s.property !== anchor)
       .map((s) => ({ span: s.property!.value.span, message: `${s.property!.name} is ${String(s.value)}.` }));
-    if (n) related.push({ span: n.value.span, message: `sku.capacity: ${n.count} instances.` });
+    if (n) related.push({ span: n.value.span, message: `sku.capacity: ${count(n.count, 'instance')}.` });
     return [
       {
         message: `maxBatchInstancePercent (${shown(batch)}) is above maxUnhealthyInstancePercent (${shown(unhealthy)}): ${effect}.`,

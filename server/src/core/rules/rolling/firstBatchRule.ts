@@ -11,6 +11,7 @@ import { binomialTail } from '../../sim/closedForm';
 import type { Setting } from '../facts/setting';
 import type { Fix } from '../ruleTypes';
 import type { FactMemo } from '../facts/memo';
+import { count } from '../../text/plural';
 
 /**
  * One failure in the first batch against maxUnhealthyUpgradedInstancePercent (reference §4.1 #2, #5; §4.2).
@@ -95,13 +96,13 @@ export const FIRST_BATCH_FAILURE_HALTS = scaleSetRule({
         {
           message: `One failure in the first batch of ${batch.size} (${pct(percent)} % of upgraded) is over ${limitName}: ${what} halts (P ${halt} if ${100 * RATE} % fail).`,
           details: {
-            explanation: `This policy governs ${use.upgrades.join(' and ')}. Its first batch has ${batch.size} of ${n.count} instances; after it, Azure stops the upgrade when failed instances are more than ${limit} % of those upgraded, so one failure (${pct(percent)} %) stops it. Counted over all ${n.count} instances, one failure would be ${pct(100 / n.count)} %, ${100 / n.count > limit ? 'also over' : 'within'} the limit. The first batch alone halts with probability ${halt} when ${100 * RATE} % of instances fail.`,
+            explanation: `This policy governs ${use.upgrades.join(' and ')}. Its first batch has ${batch.size} of ${count(n.count, 'instance')}; after it, Azure stops the upgrade when failed instances are more than ${limit} % of those upgraded, so one failure (${pct(percent)} %) stops it. Counted over all ${n.count} instances, one failure would be ${pct(100 / n.count)} %, ${100 / n.count > limit ? 'also over' : 'within'} the limit. The first batch alone halts with probability ${halt} when ${100 * RATE} % of instances fail.`,
             assumption:
               "maxUnhealthyUpgradedInstancePercent is taken over the instances upgraded so far (simulator assumption upgradedDenominator=upgraded); the rolling-upgrade documentation's example divides by all instances.",
             sources: ['S4', 'S5'],
           },
           span: anchor,
-          related: [{ span: n.value.span, message: `sku.capacity: ${n.count} instances.` }],
+          related: [{ span: n.value.span, message: `sku.capacity: ${count(n.count, 'instance')}.` }],
           fixes: use.fromTemplate ? alternatives(scaleSet, facts, batch.size, limit, templateLimit) : [],
         },
       ];

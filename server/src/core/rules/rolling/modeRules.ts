@@ -8,6 +8,7 @@ import { isEditable } from '../facts/setting';
 import type { Fix } from '../ruleTypes';
 import { originRelated, originSentence } from '../valueOrigin';
 import { joinSentences } from '../messageText';
+import { count } from '../../text/plural';
 
 /** What upgradePolicy.mode means for the rolling policy and for model updates (reference §1.1, §3.1 #4, §3.2 #11, §3.4 #28, §4.2). */
 
@@ -77,7 +78,8 @@ export const AUTOMATIC_MODE_ALL_AT_ONCE = scaleSetRule({
     const fabric = serviceFabricExtensions(scaleSet, facts);
     if (fabric.found.length > 0 || fabric.undetermined) return [];
     const n = instanceCount(scaleSet, facts);
-    const all = !n ? 'every instance' : n.count === 1 ? 'its only instance' : `all ${n.count} instances`;
+    const all = !n ? 'every instance' : `all ${n.count} instances`;
+    const only = n?.count === 1;
     const aosNote =
       automaticOsUpgrade(scaleSet, facts).value === true ? 'Automatic OS upgrades are not affected: they always go in batches.' : '';
     // Rolling needs a health signal (§3.2 #6–#7); offer it only when there is one for this orchestration mode.
@@ -89,18 +91,25 @@ export const AUTOMATIC_MODE_ALL_AT_ONCE = scaleSetRule({
         : [];
     return [
       {
-        message: `mode is Automatic: a model change may upgrade ${all} at once, with no batches or health checks, so the whole scale set can be down.`,
+        message: only
+          ? 'mode is Automatic: a model change upgrades its only instance with no health check or rollback, so the scale set is down while it is upgraded.'
+          : `mode is Automatic: a model change may upgrade ${all} at once, with no batches or health checks, so the whole scale set can be down.`,
         details: {
           explanation: joinSentences(
             originSentence(value),
-            `When the scale-set model changes (image, VM size, extensions, …), Azure may upgrade ${all} at the same time, with no batches, no health checks between them and no rollback, so the whole scale set can be down at once.`,
+            only
+              ? 'When the scale-set model changes (image, VM size, extensions, …), Azure upgrades its only instance with no health check and no rollback, so the scale set is down while it is upgraded; with one instance, Rolling has the same downtime but checks health after the upgrade.'
+              : `When the scale-set model changes (image, VM size, extensions, …), Azure may upgrade ${all} at the same time, with no batches, no health checks between them and no rollback, so the whole scale set can be down at once.`,
             aosNote,
             `Use mode Rolling to upgrade in batches with health checks${health === true ? '' : ' (it needs a load-balancer health probe or the Application Health extension)'}, or Manual to choose when each instance is upgraded.`,
           ),
           sources: ['S1', 'S7'],
         },
         span: value.span,
-        related: [...(n ? [{ span: n.value.span, message: `sku.capacity: ${n.count} instances.` }] : []), ...originRelated(model, value)],
+        related: [
+          ...(n ? [{ span: n.value.span, message: `sku.capacity: ${count(n.count, 'instance')}.` }] : []),
+          ...originRelated(model, value),
+        ],
         fixes,
       },
     ];

@@ -7,6 +7,7 @@ import type { Fix } from '../ruleTypes';
 import { clip, originRelated, originSentence, showValue } from '../valueOrigin';
 import { joinSentences } from '../messageText';
 import { extensionRelated, sfContext } from './common';
+import { count } from '../../text/plural';
 
 /** Scale-set settings a Service Fabric node type must have (reference §3.5 #32–#35; S4, S15). */
 
@@ -129,7 +130,7 @@ export const SF_MIN_CAPACITY = scaleSetRule({
     if (!capacity || n === undefined || n >= minimum) return [];
     return [
       {
-        message: `Service Fabric node type "${clip(ctx.nodeTypeName)}" has durability ${durability.value} with ${n} instances; Service Fabric requires at least ${minimum}.`,
+        message: `Service Fabric node type "${clip(ctx.nodeTypeName)}" has durability ${durability.value} with ${count(n, 'instance')}; Service Fabric requires at least ${minimum}.`,
         details: {
           explanation: joinSentences(
             originSentence(capacity),
