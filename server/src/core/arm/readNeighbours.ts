@@ -1,7 +1,8 @@
-import { child, cursorSpan, path, items, resolveCursor, settle, type Cursor } from './cursor';
+import { child, cursorSpan, path, pathOrUnknown, items, resolveCursor, settle, type Cursor } from './cursor';
 import type { FoundResource } from './findResources';
 import type { Resolver } from './resolver';
-import type { LoadBalancerModel, ProbeModel, RValue, ServiceFabricClusterModel } from '../model/templateModel';
+import type { LoadBalancerModel, LoadBalancingRuleModel, ProbeModel, RValue, ServiceFabricClusterModel } from '../model/templateModel';
+import { getProp } from '../model/values';
 
 /**
  * The other resources of a template that scale-set rules look at: load balancers and SF clusters.
@@ -37,7 +38,35 @@ export function readLoadBalancerAt(root: Cursor, resolver: Resolver): LoadBalanc
       span: cursorSpan(probe),
     };
   });
-  return { name: get('name'), skuName: get('sku', 'name'), probes, span: cursorSpan(root) };
+  const rulesFound = pathOrUnknown(root, ['properties', 'loadBalancingRules'], resolver);
+  const rulesUnknown = rulesFound !== undefined && 'value' in rulesFound.cursor && rulesFound.cursor.value.kind === 'unknown';
+  const rules = rulesUnknown ? [] : items(rulesFound?.cursor, resolver).map((rule) => readLoadBalancingRule(rule, resolver));
+  return { name: get('name'), skuName: get('sku', 'name'), probes, rules, rulesUnknown, span: cursorSpan(root) };
+}
+
+/** A load-balancing rule's probe and backend pools (the health-probe rules ask which pools a probe serves). */
+function readLoadBalancingRule(rule: Cursor, resolver: Resolver): LoadBalancingRuleModel {
+  const value = resolveCursor(rule, resolver);
+  const properties = getProp(value, 'properties')?.value;
+  let unknown = value.kind === 'unknown' || properties?.kind === 'unknown';
+  const idOf = (ref: RValue | undefined): RValue | undefined => {
+    if (ref?.kind === 'unknown') unknown = true;
+    const id = getProp(ref, 'id')?.value;
+    if (id?.kind === 'unknown') unknown = true;
+    return id;
+  };
+  const probeId = idOf(getProp(properties, 'probe')?.value);
+  const backendPoolIds: RValue[] = [];
+  const single = idOf(getProp(properties, 'backendAddressPool')?.value);
+  if (single) backendPoolIds.push(single);
+  const many = getProp(properties, 'backendAddressPools')?.value;
+  if (many?.kind === 'unknown') unknown = true;
+  if (many?.kind === 'array')
+    for (const item of many.items) {
+      const id = idOf(item);
+      if (id) backendPoolIds.push(id);
+    }
+  return { name: getProp(value, 'name')?.value, probeId, backendPoolIds, unknown, span: cursorSpan(rule) };
 }
 
 export function readServiceFabricCluster(found: FoundResource): ServiceFabricClusterModel {

@@ -147,6 +147,9 @@ export const HEALTH_PROBE_UNRESOLVED = scaleSetRule({
     const target = resolveProbe(ctx.model, id.value);
     const note = originNote(id.value);
     if (target.kind === 'notAProbe') {
+      // An Application Gateway probe has its own rule (health-probe-app-gateway), with Azure's text.
+      if (target.parts?.namespace.toLowerCase() === 'microsoft.network' && target.parts.types[0]?.toLowerCase() === 'applicationgateways')
+        return [];
       const what = target.parts
         ? `a ${clip(`${target.parts.namespace}/${target.parts.types.join('/')}`)} resource ("${clip(target.parts.names.join('/'))}")`
         : 'not a resource id at all';
