@@ -2,7 +2,6 @@ import { child, cursorSpan, path, pathOrUnknown, items, resolveCursor, settle, t
 import type { FoundResource } from './findResources';
 import type { Resolver } from './resolver';
 import type { LoadBalancerModel, LoadBalancingRuleModel, ProbeModel, RValue, ServiceFabricClusterModel } from '../model/templateModel';
-import { getProp } from '../model/values';
 
 /**
  * The other resources of a template that scale-set rules look at: load balancers and SF clusters.
@@ -44,29 +43,33 @@ export function readLoadBalancerAt(root: Cursor, resolver: Resolver): LoadBalanc
   return { name: get('name'), skuName: get('sku', 'name'), probes, rules, rulesUnknown, span: cursorSpan(root) };
 }
 
-/** A load-balancing rule's probe and backend pools (the health-probe rules ask which pools a probe serves). */
+/**
+ * A load-balancing rule's probe and backend pools (the health-probe rules ask which pools a probe serves).
+ * Only those ids are resolved, not the whole rule: a template may have a rule per load balancer by the thousand.
+ */
 function readLoadBalancingRule(rule: Cursor, resolver: Resolver): LoadBalancingRuleModel {
-  const value = resolveCursor(rule, resolver);
-  const properties = getProp(value, 'properties')?.value;
-  let unknown = value.kind === 'unknown' || properties?.kind === 'unknown';
-  const idOf = (ref: RValue | undefined): RValue | undefined => {
-    if (ref?.kind === 'unknown') unknown = true;
-    const id = getProp(ref, 'id')?.value;
-    if (id?.kind === 'unknown') unknown = true;
-    return id;
+  const settled = settle(rule, resolver);
+  let unknown = 'value' in settled && settled.value.kind === 'unknown';
+  const read = (at: Cursor | undefined, names: readonly string[]): RValue | undefined => {
+    const found = pathOrUnknown(at, names, resolver);
+    const value = found && resolveCursor(found.cursor, resolver);
+    if (value?.kind === 'unknown') unknown = true;
+    return value;
   };
-  const probeId = idOf(getProp(properties, 'probe')?.value);
+  const properties = pathOrUnknown(settled, ['properties'], resolver)?.cursor;
+  if (properties && 'value' in properties && properties.value.kind === 'unknown') unknown = true;
+  const probeId = read(properties, ['probe', 'id']);
   const backendPoolIds: RValue[] = [];
-  const single = idOf(getProp(properties, 'backendAddressPool')?.value);
+  const single = read(properties, ['backendAddressPool', 'id']);
   if (single) backendPoolIds.push(single);
-  const many = getProp(properties, 'backendAddressPools')?.value;
-  if (many?.kind === 'unknown') unknown = true;
-  if (many?.kind === 'array')
-    for (const item of many.items) {
-      const id = idOf(item);
-      if (id) backendPoolIds.push(id);
-    }
-  return { name: getProp(value, 'name')?.value, probeId, backendPoolIds, unknown, span: cursorSpan(rule) };
+  const many = pathOrUnknown(properties, ['backendAddressPools'], resolver);
+  if (many && 'value' in many.cursor && many.cursor.value.kind === 'unknown') unknown = true;
+  for (const item of items(many?.cursor, resolver)) {
+    const id = read(item, ['id']);
+    if (id) backendPoolIds.push(id);
+  }
+  const nameFound = child(settled, 'name', resolver);
+  return { name: nameFound && resolveCursor(nameFound.cursor, resolver), probeId, backendPoolIds, unknown, span: cursorSpan(rule) };
 }
 
 export function readServiceFabricCluster(found: FoundResource): ServiceFabricClusterModel {

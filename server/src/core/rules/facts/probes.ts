@@ -15,6 +15,34 @@ export type ProbeResolution =
 
 const same = (value: RValue | undefined, name: string) => value?.kind === 'string' && value.value.toLowerCase() === name.toLowerCase();
 
+/**
+ * The template's load balancers by lower-cased name, built once per model: every scale set's probe rules
+ * look their load balancer up, and a linear search made that quadratic in templates with many of both.
+ * Keyed weakly by the model's list, so it goes with the model.
+ */
+interface LoadBalancerIndex {
+  readonly byName: ReadonlyMap<string, LoadBalancerModel>;
+  /** Some load balancer's name is an expression the engine cannot evaluate: it may be any of them. */
+  readonly someUnnamed: boolean;
+}
+const INDEXES = new WeakMap<readonly LoadBalancerModel[], LoadBalancerIndex>();
+
+function loadBalancerIndex(model: TemplateModel): LoadBalancerIndex {
+  let index = INDEXES.get(model.loadBalancers);
+  if (!index) {
+    const byName = new Map<string, LoadBalancerModel>();
+    let someUnnamed = false;
+    for (const lb of model.loadBalancers) {
+      if (lb.name?.kind !== 'string') someUnnamed = true;
+      // The first of a name wins, as the search in template order did.
+      else if (!byName.has(lb.name.value.toLowerCase())) byName.set(lb.name.value.toLowerCase(), lb);
+    }
+    index = { byName, someUnnamed };
+    INDEXES.set(model.loadBalancers, index);
+  }
+  return index;
+}
+
 export function resolveProbe(model: TemplateModel, id: RValue): ProbeResolution {
   if (id.kind !== 'string') return { kind: 'unknown' };
   const parts = parseResourceId(id.value.trim());
@@ -29,12 +57,11 @@ export function resolveProbe(model: TemplateModel, id: RValue): ProbeResolution 
     return { kind: 'notAProbe', parts };
   }
   const [loadBalancerName, probeName] = parts.names as [string, string];
-  const loadBalancer = model.loadBalancers.find((lb) => same(lb.name, loadBalancerName));
+  const index = loadBalancerIndex(model);
+  const loadBalancer = index.byName.get(loadBalancerName.toLowerCase());
   if (!loadBalancer) {
     // A load balancer whose name is an unevaluated expression may be the one.
-    return model.loadBalancers.some((lb) => lb.name?.kind !== 'string')
-      ? { kind: 'unknown' }
-      : { kind: 'external', loadBalancerName, probeName };
+    return index.someUnnamed ? { kind: 'unknown' } : { kind: 'external', loadBalancerName, probeName };
   }
   const probe = loadBalancer.probes.find((p) => same(p.name, probeName));
   if (probe) return { kind: 'found', loadBalancer, probe };
