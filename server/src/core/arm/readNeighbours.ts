@@ -37,10 +37,19 @@ export function readLoadBalancerAt(root: Cursor, resolver: Resolver): LoadBalanc
       span: cursorSpan(probe),
     };
   });
-  const rulesFound = pathOrUnknown(root, ['properties', 'loadBalancingRules'], resolver);
-  const rulesUnknown = rulesFound !== undefined && 'value' in rulesFound.cursor && rulesFound.cursor.value.kind === 'unknown';
-  const rules = rulesUnknown ? [] : items(rulesFound?.cursor, resolver).map((rule) => readLoadBalancingRule(rule, resolver));
-  return { name: get('name'), skuName: get('sku', 'name'), probes, rules, rulesUnknown, span: cursorSpan(root) };
+  const model: LoadBalancerModel = { name: get('name'), skuName: get('sku', 'name'), probes, span: cursorSpan(root) };
+  // Read on first use: only the health-probe rules ask, and their ids are expressions to evaluate.
+  let rules: { readonly list: readonly LoadBalancingRuleModel[]; readonly unknown: boolean } | undefined;
+  const readRules = () => {
+    if (rules) return rules;
+    const found = pathOrUnknown(root, ['properties', 'loadBalancingRules'], resolver);
+    const unknown = found !== undefined && 'value' in found.cursor && found.cursor.value.kind === 'unknown';
+    rules = { list: unknown ? [] : items(found?.cursor, resolver).map((rule) => readLoadBalancingRule(rule, resolver)), unknown };
+    return rules;
+  };
+  Object.defineProperty(model, 'rules', { get: () => readRules().list, enumerable: false });
+  Object.defineProperty(model, 'rulesUnknown', { get: () => readRules().unknown, enumerable: false });
+  return model;
 }
 
 /**

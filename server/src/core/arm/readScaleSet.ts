@@ -107,12 +107,28 @@ export function readScaleSet(source: ScaleSetSource): ScaleSetModel {
     windowsConfiguration,
     linuxConfiguration,
     healthProbeId: prop(vmProfile, 'networkProfile', 'healthProbe', 'id'),
-    primaryIpConfiguration: readPrimaryIpConfiguration(vmProfile, resolver),
     extensions,
   };
   let resolved: RValue | undefined;
   Object.defineProperty(model, 'resolveResource', { value: () => (resolved ??= resolveCursor(root, resolver)), enumerable: false });
+  lazyProperty(model, 'primaryIpConfiguration', () => readPrimaryIpConfiguration(vmProfile, resolver));
   return model;
+}
+
+/** Defines `name` on `target` as a value computed on first read and kept; not enumerable, so the model still compares as plain data. */
+export function lazyProperty<T extends object, K extends keyof T>(target: T, name: K, compute: () => T[K]): void {
+  let done = false;
+  let value: T[K];
+  Object.defineProperty(target, name, {
+    get: () => {
+      if (!done) {
+        value = compute();
+        done = true;
+      }
+      return value;
+    },
+    enumerable: false,
+  });
 }
 
 /**

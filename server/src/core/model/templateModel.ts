@@ -72,9 +72,12 @@ export interface LoadBalancerModel {
   readonly name: RValue | undefined;
   readonly skuName: RValue | undefined;
   readonly probes: readonly ProbeModel[];
-  /** properties.loadBalancingRules; `rulesUnknown` when the list is an expression the engine cannot evaluate. */
-  readonly rules: readonly LoadBalancingRuleModel[];
-  readonly rulesUnknown: boolean;
+  /**
+   * properties.loadBalancingRules; `rulesUnknown` when the list is an expression the engine cannot evaluate.
+   * Read on first use (only the health-probe rules ask), not enumerable: absent in models built by hand.
+   */
+  readonly rules?: readonly LoadBalancingRuleModel[];
+  readonly rulesUnknown?: boolean;
   readonly span: Span;
 }
 
@@ -206,8 +209,11 @@ export interface ScaleSetModel {
   readonly linuxConfiguration: RProperty | undefined;
   /** virtualMachineProfile.networkProfile.healthProbe.id */
   readonly healthProbeId: RProperty | undefined;
-  /** Undefined when the scale set declares no network interface configuration. */
-  readonly primaryIpConfiguration: PrimaryIpConfiguration | undefined;
+  /**
+   * Undefined when the scale set declares no network interface configuration. Read on first use (only the
+   * health-probe rules ask: its ids are expressions to evaluate), not enumerable, as `resolveResource`.
+   */
+  readonly primaryIpConfiguration?: PrimaryIpConfiguration;
   readonly extensions: readonly ExtensionModel[];
   /**
    * The whole resource (or body) object, resolved deeply, on demand (the change-impact comparison reads every

@@ -56,7 +56,7 @@ function neighbours(m: TemplateModel) {
       name: plain(lb.name),
       sku: plain(lb.skuName),
       probes: lb.probes.map((p) => [plain(p.name), plain(p.protocol), plain(p.port), plain(p.requestPath)]),
-      rules: lb.rules.map((r) => [plain(r.name), plain(r.probeId), r.backendPoolIds.map(plain), r.unknown]),
+      rules: (lb.rules ?? []).map((r) => [plain(r.name), plain(r.probeId), r.backendPoolIds.map(plain), r.unknown]),
       rulesUnknown: lb.rulesUnknown,
     })),
     clusters: m.serviceFabricClusters.map((c) => ({

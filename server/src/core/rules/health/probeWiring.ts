@@ -154,11 +154,12 @@ export const HEALTH_PROBE_WITHOUT_RULE = scaleSetRule({
     "No load-balancing rule of the health probe's load balancer uses the probe for a backend pool the scale set's primary IP configuration joins, so the probe may not watch these instances.",
   check: (ctx) => {
     const w = wiring(ctx);
-    if (!w || w.pools.length === 0 || w.loadBalancer.rulesUnknown || w.loadBalancer.rules.some((r) => r.unknown)) return [];
+    // Absent in a model built by hand: not known, so silent.
+    const rules = w?.loadBalancer.rules;
+    if (!w || !rules || w.pools.length === 0 || w.loadBalancer.rulesUnknown !== false || rules.some((r) => r.unknown)) return [];
     // A rule whose probe or pool id is not a string (an expression the engine could not read): it may be the one.
-    if (w.loadBalancer.rules.some((r) => (r.probeId && r.probeId.kind !== 'string') || r.backendPoolIds.some((p) => p.kind !== 'string')))
-      return [];
-    const usesProbe = w.loadBalancer.rules.filter((rule) => {
+    if (rules.some((r) => (r.probeId && r.probeId.kind !== 'string') || r.backendPoolIds.some((p) => p.kind !== 'string'))) return [];
+    const usesProbe = rules.filter((rule) => {
       const probe = loadBalancerChild(rule.probeId, 'probes');
       return probe !== undefined && same(probe.lb, w.loadBalancerName) && same(probe.name, w.probeName);
     });
