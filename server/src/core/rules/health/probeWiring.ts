@@ -88,7 +88,7 @@ function wiring(ctx: ScaleSetRuleContext): Wiring | undefined {
   if (!id) return undefined;
   // On Flexible a load-balancer probe is no health source at all (flexible-requires-health-extension says so).
   if (orchestrationMode(ctx.scaleSet, ctx.facts).value !== 'Uniform') return undefined;
-  const target = resolveProbe(ctx.model, id);
+  const target = resolveProbe(ctx.model, id, ctx.facts);
   if (target.kind !== 'found') return undefined;
   const loadBalancerName = asString(target.loadBalancer.name);
   const probeName = asString(target.probe.name);
