@@ -1,7 +1,7 @@
-import { child, cursorSpan, path, items, resolveCursor, settle, type Cursor } from './cursor';
+import { child, cursorSpan, path, pathOrUnknown, items, resolveCursor, settle, type Cursor } from './cursor';
 import type { FoundResource } from './findResources';
 import type { Resolver } from './resolver';
-import type { LoadBalancerModel, ProbeModel, RValue, ServiceFabricClusterModel } from '../model/templateModel';
+import type { LoadBalancerModel, LoadBalancingRuleModel, ProbeModel, RValue, ServiceFabricClusterModel } from '../model/templateModel';
 
 /**
  * The other resources of a template that scale-set rules look at: load balancers and SF clusters.
@@ -37,7 +37,48 @@ export function readLoadBalancerAt(root: Cursor, resolver: Resolver): LoadBalanc
       span: cursorSpan(probe),
     };
   });
-  return { name: get('name'), skuName: get('sku', 'name'), probes, span: cursorSpan(root) };
+  const model: LoadBalancerModel = { name: get('name'), skuName: get('sku', 'name'), probes, span: cursorSpan(root) };
+  // Read on first use: only the health-probe rules ask, and their ids are expressions to evaluate.
+  let rules: { readonly list: readonly LoadBalancingRuleModel[]; readonly unknown: boolean } | undefined;
+  const readRules = () => {
+    if (rules) return rules;
+    const found = pathOrUnknown(root, ['properties', 'loadBalancingRules'], resolver);
+    const unknown = found !== undefined && 'value' in found.cursor && found.cursor.value.kind === 'unknown';
+    rules = { list: unknown ? [] : items(found?.cursor, resolver).map((rule) => readLoadBalancingRule(rule, resolver)), unknown };
+    return rules;
+  };
+  Object.defineProperty(model, 'rules', { get: () => readRules().list, enumerable: false });
+  Object.defineProperty(model, 'rulesUnknown', { get: () => readRules().unknown, enumerable: false });
+  return model;
+}
+
+/**
+ * A load-balancing rule's probe and backend pools (the health-probe rules ask which pools a probe serves).
+ * Only those ids are resolved, not the whole rule: a template may have a rule per load balancer by the thousand.
+ */
+function readLoadBalancingRule(rule: Cursor, resolver: Resolver): LoadBalancingRuleModel {
+  const settled = settle(rule, resolver);
+  let unknown = 'value' in settled && settled.value.kind === 'unknown';
+  const read = (at: Cursor | undefined, names: readonly string[]): RValue | undefined => {
+    const found = pathOrUnknown(at, names, resolver);
+    const value = found && resolveCursor(found.cursor, resolver);
+    if (value?.kind === 'unknown') unknown = true;
+    return value;
+  };
+  const properties = pathOrUnknown(settled, ['properties'], resolver)?.cursor;
+  if (properties && 'value' in properties && properties.value.kind === 'unknown') unknown = true;
+  const probeId = read(properties, ['probe', 'id']);
+  const backendPoolIds: RValue[] = [];
+  const single = read(properties, ['backendAddressPool', 'id']);
+  if (single) backendPoolIds.push(single);
+  const many = pathOrUnknown(properties, ['backendAddressPools'], resolver);
+  if (many && 'value' in many.cursor && many.cursor.value.kind === 'unknown') unknown = true;
+  for (const item of items(many?.cursor, resolver)) {
+    const id = read(item, ['id']);
+    if (id) backendPoolIds.push(id);
+  }
+  const nameFound = child(settled, 'name', resolver);
+  return { name: nameFound && resolveCursor(nameFound.cursor, resolver), probeId, backendPoolIds, unknown, span: cursorSpan(rule) };
 }
 
 export function readServiceFabricCluster(found: FoundResource): ServiceFabricClusterModel {

@@ -4,6 +4,7 @@ import type {
   DeploymentContext,
   ExtensionModel,
   OsKind,
+  PrimaryIpConfiguration,
   RProperty,
   RValue,
   ScaleSetModel,
@@ -110,7 +111,74 @@ export function readScaleSet(source: ScaleSetSource): ScaleSetModel {
   };
   let resolved: RValue | undefined;
   Object.defineProperty(model, 'resolveResource', { value: () => (resolved ??= resolveCursor(root, resolver)), enumerable: false });
+  lazyProperty(model, 'primaryIpConfiguration', () => readPrimaryIpConfiguration(vmProfile, resolver));
   return model;
+}
+
+/** Defines `name` on `target` as a value computed on first read and kept; not enumerable, so the model still compares as plain data. */
+export function lazyProperty<T extends object, K extends keyof T>(target: T, name: K, compute: () => T[K]): void {
+  let done = false;
+  let value: T[K];
+  Object.defineProperty(target, name, {
+    get: () => {
+      if (!done) {
+        value = compute();
+        done = true;
+      }
+      return value;
+    },
+    enumerable: false,
+  });
+}
+
+/**
+ * The primary IP configuration of the primary network interface, the one Azure checks a load-balancer health
+ * probe against: the item flagged `primary: true`, or the only one. Unknown when an expression decides.
+ */
+function readPrimaryIpConfiguration(vmProfile: Cursor | undefined, resolver: Resolver): PrimaryIpConfiguration | undefined {
+  const nics = pathOrUnknown(vmProfile, ['networkProfile', 'networkInterfaceConfigurations'], resolver);
+  const nic = nics && primaryItem(nics.cursor, resolver);
+  if (nic === undefined || nic === 'unknown') return nic && { kind: 'unknown' };
+  const ipConfigurations = pathOrUnknown(nic, ['properties', 'ipConfigurations'], resolver);
+  const ip = ipConfigurations && primaryItem(ipConfigurations.cursor, resolver);
+  if (ip === undefined || ip === 'unknown') return ip && { kind: 'unknown' };
+  const poolsFound = pathOrUnknown(ip, ['properties', 'loadBalancerBackendAddressPools'], resolver);
+  const pools = poolsFound && resolveCursor(poolsFound.cursor, resolver);
+  let poolsUnknown = pools?.kind === 'unknown';
+  const backendPoolIds: RValue[] = [];
+  if (pools?.kind === 'array')
+    for (const item of pools.items) {
+      const id = getProp(item, 'id')?.value;
+      if (item.kind === 'unknown' || id?.kind === 'unknown') poolsUnknown = true;
+      else if (id) backendPoolIds.push(id);
+    }
+  const nameFound = child(ip, 'name', resolver);
+  return {
+    kind: 'found',
+    name: nameFound && resolveCursor(nameFound.cursor, resolver),
+    backendPoolIds,
+    poolsUnknown,
+    span: cursorSpan(ip),
+  };
+}
+
+/** The item of a NIC or IP configuration list flagged primary, or the only item; 'unknown' when that cannot be told. */
+function primaryItem(list: Cursor, resolver: Resolver): Cursor | 'unknown' | undefined {
+  const settled = settle(list, resolver);
+  if ('value' in settled && settled.value.kind === 'unknown') return 'unknown';
+  const all = items(settled, resolver).map((item) => settle(item, resolver));
+  if (all.some((item) => 'value' in item && item.value.kind === 'unknown')) return 'unknown';
+  if (all.length <= 1) return all[0];
+  let found: Cursor | undefined;
+  for (const item of all) {
+    const flag = pathOrUnknown(item, ['properties', 'primary'], resolver);
+    const value = flag && resolveCursor(flag.cursor, resolver);
+    if (value?.kind === 'unknown') return 'unknown';
+    const on = value?.kind === 'boolean' ? value.value : value?.kind === 'string' && value.value.trim().toLowerCase() === 'true';
+    if (on) found ??= item;
+  }
+  // Azure requires a primary among several; without one the deployment fails for another reason.
+  return found ?? 'unknown';
 }
 
 function readExtension(cursor: Cursor, origin: ExtensionModel['origin'], resolver: Resolver): ExtensionModel {

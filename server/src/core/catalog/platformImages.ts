@@ -1,3 +1,5 @@
+import { DOCS } from './sources';
+
 /**
  * Platform images documented as supporting automatic OS image upgrades (reference §3.3 #18, S4).
  * Azure adds SKUs over time, so a miss is a warning, not an error. Compare case-insensitively.
@@ -7,6 +9,24 @@ export interface AosImageFamily {
   readonly offer: string;
   readonly skus: readonly string[];
 }
+
+/**
+ * Where the list comes from and how old it is: the "Supported OS images" table of the page (its source,
+ * MicrosoftDocs/azure-compute-docs articles/virtual-machine-scale-sets/virtual-machine-scale-sets-automatic-upgrade.md
+ * at commit 0c6223e9, ms.date 05/19/2026), read on `readOn`. Rules say how old it is; docs/sources.md records it too.
+ */
+export const AOS_IMAGE_LIST = {
+  url: DOCS.automaticOsUpgrade,
+  /** The page's own date (ms.date): the newest revision of the table that was read. */
+  pageDate: '2026-05-19',
+  /** When the product's list was last compared with the page. */
+  readOn: '2026-12-02',
+  /**
+   * On the list although the page as read does not show it (it lists only server-arm64 of this offer): issue 18
+   * requires the x64 Ubuntu 24.04 image to count as supported. Kept apart so the provenance stays visible.
+   */
+  notOnPage: [{ publisher: 'Canonical', offer: 'ubuntu-24_04-lts', sku: 'server' }],
+} as const;
 
 const WS2016 = [
   '2016-Datacenter',
@@ -60,14 +80,17 @@ export const AOS_PLATFORM_IMAGES: readonly AosImageFamily[] = [
   },
 ];
 
-/** The documented list as lower-cased `publisher/offer/sku` keys, built once: every scale set asks. */
-const DOCUMENTED = new Set(AOS_PLATFORM_IMAGES.flatMap((f) => f.skus.map((sku) => imageKey(f.publisher, f.offer, sku))));
+/** The documented list (and the images added to it, notOnPage) as lower-cased `publisher/offer/sku` keys, built once: every scale set asks. */
+const DOCUMENTED = new Set([
+  ...AOS_PLATFORM_IMAGES.flatMap((f) => f.skus.map((sku) => imageKey(f.publisher, f.offer, sku))),
+  ...AOS_IMAGE_LIST.notOnPage.map((i) => imageKey(i.publisher, i.offer, i.sku)),
+]);
 
 function imageKey(publisher: string, offer: string, sku: string): string {
   return `${publisher}/${offer}/${sku}`.toLowerCase();
 }
 
-/** True when publisher/offer/sku is on the documented list (case-insensitive). */
+/** True when publisher/offer/sku is on the product's list (case-insensitive). */
 export function isDocumentedAosImage(publisher: string, offer: string, sku: string): boolean {
   return DOCUMENTED.has(imageKey(publisher, offer, sku));
 }

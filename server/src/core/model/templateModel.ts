@@ -72,8 +72,43 @@ export interface LoadBalancerModel {
   readonly name: RValue | undefined;
   readonly skuName: RValue | undefined;
   readonly probes: readonly ProbeModel[];
+  /**
+   * properties.loadBalancingRules; `rulesUnknown` when the list is an expression the engine cannot evaluate.
+   * Read on first use (only the health-probe rules ask), not enumerable: absent in models built by hand.
+   */
+  readonly rules?: readonly LoadBalancingRuleModel[];
+  readonly rulesUnknown?: boolean;
   readonly span: Span;
 }
+
+/** One loadBalancingRules[] entry: which probe it uses and which backend pools it sends traffic to. */
+export interface LoadBalancingRuleModel {
+  readonly name: RValue | undefined;
+  /** properties.probe.id */
+  readonly probeId: RValue | undefined;
+  /** properties.backendAddressPool.id and properties.backendAddressPools[].id */
+  readonly backendPoolIds: readonly RValue[];
+  /** The rule's properties, probe or pools are an expression the engine cannot evaluate. */
+  readonly unknown: boolean;
+  readonly span: Span;
+}
+
+/**
+ * The primary IP configuration of the scale set's primary network interface (networkProfile.
+ * networkInterfaceConfigurations): Azure checks a load-balancer health probe against its backend pools.
+ * `unknown` when an expression the engine cannot evaluate decides which one it is or what it holds.
+ */
+export type PrimaryIpConfiguration =
+  | { readonly kind: 'unknown' }
+  | {
+      readonly kind: 'found';
+      readonly name: RValue | undefined;
+      /** loadBalancerBackendAddressPools[].id */
+      readonly backendPoolIds: readonly RValue[];
+      /** The pools (or one of them) are an expression the engine cannot evaluate. */
+      readonly poolsUnknown: boolean;
+      readonly span: Span;
+    };
 
 export interface ProbeModel {
   readonly name: RValue | undefined;
@@ -174,6 +209,11 @@ export interface ScaleSetModel {
   readonly linuxConfiguration: RProperty | undefined;
   /** virtualMachineProfile.networkProfile.healthProbe.id */
   readonly healthProbeId: RProperty | undefined;
+  /**
+   * Undefined when the scale set declares no network interface configuration. Read on first use (only the
+   * health-probe rules ask: its ids are expressions to evaluate), not enumerable, as `resolveResource`.
+   */
+  readonly primaryIpConfiguration?: PrimaryIpConfiguration;
   readonly extensions: readonly ExtensionModel[];
   /**
    * The whole resource (or body) object, resolved deeply, on demand (the change-impact comparison reads every

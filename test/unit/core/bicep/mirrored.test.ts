@@ -41,6 +41,10 @@ function summary(s: ScaleSetModel) {
     scheduledEvents: [plain(s.scheduledEventsPolicy?.value), plain(s.scheduledEventsProfile?.value)],
     zonalAlign: plain(s.zonalPlatformFaultDomainAlignMode?.value),
     healthProbeId: plain(s.healthProbeId?.value),
+    primaryIpConfiguration:
+      s.primaryIpConfiguration?.kind === 'found'
+        ? [plain(s.primaryIpConfiguration.name), s.primaryIpConfiguration.backendPoolIds.map(plain), s.primaryIpConfiguration.poolsUnknown]
+        : (s.primaryIpConfiguration?.kind ?? 'absent'),
     osKind: s.osKind,
     extensions: s.extensions.map((x) => [asString(x.name), asString(x.type), asString(x.publisher), toPlain(x.settings), x.origin]),
   };
@@ -52,6 +56,8 @@ function neighbours(m: TemplateModel) {
       name: plain(lb.name),
       sku: plain(lb.skuName),
       probes: lb.probes.map((p) => [plain(p.name), plain(p.protocol), plain(p.port), plain(p.requestPath)]),
+      rules: (lb.rules ?? []).map((r) => [plain(r.name), plain(r.probeId), r.backendPoolIds.map(plain), r.unknown]),
+      rulesUnknown: lb.rulesUnknown,
     })),
     clusters: m.serviceFabricClusters.map((c) => ({
       name: plain(c.name),

@@ -95,3 +95,54 @@ test('hover documents the new properties with range, version and what is not set
   const repairs = bicepHover(bicep('2024-07-01', "automaticRepairsPolicy: {\n      repair|Action: 'Replace'\n    }"))!;
   assert.match(repairs, /Replace \| Restart \| Reimage · default Replace · since API 2021-11-01/);
 });
+
+test('zone and scheduled-event settings: completion by apiVersion, in JSON and Bicep', () => {
+  // scheduledEventsPolicy and zonalPlatformFaultDomainAlignMode from 2024-07-01, zoneAllocationPolicy from 2025-04-01.
+  const at = (apiVersion: string) => jsonLabels(templateWith('{ "upgradePolicy": {}, | }', { apiVersion }));
+  assert.ok(!at('2024-03-01').includes('scheduledEventsPolicy') && !at('2024-03-01').includes('zonalPlatformFaultDomainAlignMode'));
+  assert.ok(at('2024-07-01').includes('zonalPlatformFaultDomainAlignMode'));
+  const resiliency = (apiVersion: string) => jsonLabels(templateWith('{ "resiliencyPolicy": { | } }', { apiVersion }));
+  assert.ok(!resiliency('2024-11-01').includes('zoneAllocationPolicy'), resiliency('2024-11-01').join(', '));
+  assert.ok(
+    resiliency('2025-04-01').includes('zoneAllocationPolicy') && resiliency('2025-04-01').includes('automaticZoneRebalancingPolicy'),
+  );
+  assert.deepEqual(jsonLabels(templateWith('{ "resiliencyPolicy": { "zoneAllocationPolicy": { | } } }', { apiVersion: '2026-04-01' })), [
+    'maxZoneCount',
+    'maxInstancePercentPerZonePolicy',
+  ]);
+  const scheduled = (apiVersion: string) => jsonLabels(templateWith('{ "scheduledEventsPolicy": { | } }', { apiVersion }));
+  assert.ok(!scheduled('2024-07-01').includes('allInstancesDown'));
+  assert.ok(scheduled('2025-04-01').includes('allInstancesDown') && scheduled('2025-04-01').includes('userInitiatedReboot'));
+  // BestEffortAligned arrived in 2025-11-01.
+  const align = (apiVersion: string) => jsonLabels(templateWith('{ "zonalPlatformFaultDomainAlignMode": | }', { apiVersion }));
+  assert.ok(!align('2024-11-01').includes('BestEffortAligned') && align('2024-11-01').includes('Aligned'), align('2024-11-01').join(', '));
+  assert.ok(align('2025-11-01').includes('BestEffortAligned'));
+  const inBicep = bicepLabels(bicep('2025-04-01', 'resiliencyPolicy: {\n      |\n    }'));
+  assert.ok(inBicep.includes('zoneAllocationPolicy'), inBicep.join(', '));
+  assert.ok(!bicepLabels(bicep('2024-11-01', 'resiliencyPolicy: {\n      |\n    }')).includes('zoneAllocationPolicy'));
+  assert.ok(bicepLabels(bicep('2024-07-01', 'upgradePolicy: {}\n    |')).includes('scheduledEventsPolicy'));
+});
+
+test('zone and scheduled-event settings: hover documents them, with their version, in JSON and Bicep', () => {
+  const align = jsonHover(templateWith('{ "zonalPlatform|FaultDomainAlignMode": "Aligned" }', { apiVersion: '2025-11-01' }))!;
+  assert.match(align, /\*\*zonalPlatformFaultDomainAlignMode\*\*/);
+  assert.match(align, /Aligned \| Unaligned \| BestEffortAligned/);
+  assert.match(align, /since API 2024-07-01/);
+  const zones = jsonHover(
+    templateWith('{ "resiliencyPolicy": { "zoneAllocationPolicy": { "maxZone|Count": 2 } } }', { apiVersion: '2025-04-01' }),
+  )!;
+  assert.match(zones, /\*\*maxZoneCount\*\*/);
+  assert.match(zones, /since API 2025-04-01/);
+  const down = bicepHover(
+    bicep('2025-04-01', 'scheduledEventsPolicy: {\n      allInstances|Down: {\n        automaticallyApprove: true\n      }\n    }'),
+  )!;
+  assert.match(down, /\*\*allInstancesDown\*\*/);
+  assert.match(down, /since API 2025-04-01/);
+  const notBefore = bicepHover(
+    bicep(
+      '2025-11-01',
+      "virtualMachineProfile: {\n      scheduledEventsProfile: {\n        osImageNotificationProfile: {\n          notBefore|Timeout: 'PT15M'\n        }\n      }\n    }",
+    ),
+  )!;
+  assert.match(notBefore, /must be 15 minutes/);
+});

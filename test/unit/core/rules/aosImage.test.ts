@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findingsOf, fixAndRecheck, textAt, fullText } from './harness';
+import { findingsOf, fixAndRecheck, lint, textAt, fullText } from './harness';
+import { analyzeBicep } from '../../../../server/src/core/bicep/analyzeBicep';
+import { runRules } from '../../../../server/src/core/rules';
 import { aosPolicy, linuxProfile, scaleSetTemplate, UNKNOWN } from './aosHarness';
 
 const GALLERY = '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Compute/galleries/gal/images/web';
@@ -126,4 +128,52 @@ test('aos-unlisted-platform-image: listed images match case-insensitively; silen
     findingsOf(withImage(`"publisher": "Contoso", "offer": "x", "sku": ${UNKNOWN}, "version": "latest"`), 'aos-unlisted-platform-image'),
     [],
   );
+});
+
+test('aos-unlisted-platform-image: Ubuntu 24.04 (ubuntu-24_04-lts/server and server-arm64) counts as supported, in JSON and Bicep', () => {
+  for (const sku of ['server', 'Server', 'server-arm64'])
+    assert.deepEqual(
+      findingsOf(
+        withImage(`"publisher": "Canonical", "offer": "ubuntu-24_04-lts", "sku": "${sku}", "version": "latest"`),
+        'aos-unlisted-platform-image',
+      ),
+      [],
+      sku,
+    );
+  const bicep = `resource vmss 'Microsoft.Compute/virtualMachineScaleSets@2025-11-01' = {
+  name: 'web'
+  location: 'westeurope'
+  properties: {
+    upgradePolicy: {
+      mode: 'Rolling'
+      automaticOSUpgradePolicy: { enableAutomaticOSUpgrade: true }
+    }
+    virtualMachineProfile: {
+      storageProfile: {
+        imageReference: { publisher: 'Canonical', offer: 'ubuntu-24_04-lts', sku: SKU, version: 'latest' }
+      }
+    }
+  }
+}
+`;
+  const unlisted = (sku: string) => {
+    const text = bicep.replace('SKU', `'${sku}'`);
+    return runRules(analyzeBicep(text), text).filter((f) => f.ruleId === 'aos-unlisted-platform-image');
+  };
+  assert.deepEqual(unlisted('server'), []);
+  const [gen1] = unlisted('server-gen1');
+  assert.match(gen1!.message, /Canonical\/ubuntu-24_04-lts\/server-gen1 is not on the 2026-05-19 list of images with automatic OS upgrade/);
+});
+
+test('aos-unlisted-platform-image: the finding says how old the list is, and with a clock how long ago it was read', () => {
+  const text = withImage('"publisher": "Canonical", "offer": "ubuntu-24_04-lts", "sku": "server-gen1", "version": "latest"');
+  const [finding] = findingsOf(text, 'aos-unlisted-platform-image');
+  assert.ok(finding!.message.length <= 160);
+  assert.match(
+    fullText(finding!),
+    /Microsoft's page as updated on 2026-05-19, read on 2026-12-02; images added to the page since then are missing/,
+  );
+  assert.match(fullText(finding!), /Documented SKUs of Canonical\/ubuntu-24_04-lts: server-arm64\./);
+  const [dated] = lint(text, undefined, undefined, '2027-01-01T12:00:00Z').filter((f) => f.ruleId === 'aos-unlisted-platform-image');
+  assert.match(fullText(dated!), /read on 2026-12-02 \(30 days ago\)/);
 });

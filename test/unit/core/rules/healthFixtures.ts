@@ -12,6 +12,8 @@ export interface ScaleSetOptions {
   readonly extensions?: readonly string[];
   /** healthProbe.id as JSON text. */
   readonly healthProbe?: string;
+  /** networkProfile.networkInterfaceConfigurations as JSON text. */
+  readonly networkInterfaceConfigurations?: string;
   /** osProfile.windowsConfiguration or linuxConfiguration body, by OS. */
   readonly os?: 'linux' | 'windows';
   readonly windowsConfiguration?: string;
@@ -38,10 +40,13 @@ export function scaleSetTemplate(o: ScaleSetOptions = {}): string {
   vmProfile.push(
     `"osProfile": {\n            "computerNamePrefix": "vm",\n            "adminUsername": "azureuser",\n            ${osConfig}\n          }`,
   );
-  if (o.healthProbe !== undefined)
-    vmProfile.push(
-      `"networkProfile": {\n            // the load balancer's probe\n            "healthProbe": { "id": ${o.healthProbe} }\n          }`,
-    );
+  if (o.healthProbe !== undefined || o.networkInterfaceConfigurations !== undefined) {
+    const members: string[] = [];
+    if (o.healthProbe !== undefined) members.push(`// the load balancer's probe\n            "healthProbe": { "id": ${o.healthProbe} }`);
+    if (o.networkInterfaceConfigurations !== undefined)
+      members.push(`"networkInterfaceConfigurations": ${indent(o.networkInterfaceConfigurations, '            ')}`);
+    vmProfile.push(`"networkProfile": {\n            ${members.join(',\n            ')}\n          }`);
+  }
   if (o.extensions !== undefined) {
     const items = o.extensions.map((e) => `              ${indent(e, '              ')}`).join(',\n');
     vmProfile.push(`"extensionProfile": {\n            "extensions": [${items ? `\n${items}\n            ` : ''}]\n          }`);

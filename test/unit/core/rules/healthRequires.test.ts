@@ -129,12 +129,20 @@ test('aos-requires-health: Service Fabric Silver/Gold is exempt, Bronze needs th
   );
 });
 
-test('repairs-require-health: repairs enabled with no health source is a warning', () => {
+test("repairs-require-health: repairs enabled with no health source is an error with Azure's text", () => {
   const text = scaleSetTemplate({ properties: [REPAIRS] });
   const [finding] = findingsOf(text, 'repairs-require-health');
-  assert.equal(finding!.severity, 'warning');
+  assert.equal(finding!.severity, 'error');
   assert.equal(textAt(text, finding!), 'true');
+  assert.match(
+    finding!.message,
+    /has automatic instance repairs on but has no health probe or Application Health extension, so Azure rejects/,
+  );
   assert.match(fullText(finding!), /nothing ever reports unhealthy/);
+  assert.match(
+    fullText(finding!),
+    /Automatic repairs not supported for this Virtual Machine Scale Set because a health probe or health extension was not provided\./,
+  );
   fixAndRecheck(text, 'repairs-require-health');
 });
 

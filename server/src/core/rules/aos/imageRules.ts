@@ -1,4 +1,5 @@
-import { AOS_PLATFORM_IMAGES, isDocumentedAosImage } from '../../catalog/platformImages';
+import { AOS_IMAGE_LIST, AOS_PLATFORM_IMAGES, isDocumentedAosImage } from '../../catalog/platformImages';
+import { currentTime } from '../facts/clock';
 import type { RProperty, RValue, ScaleSetModel } from '../../model/templateModel';
 import { getProp } from '../../model/values';
 import { scaleSetRule } from '../defineRule';
@@ -31,13 +32,24 @@ function stringOf(property: RProperty | undefined): (RValue & { kind: 'string' }
   return value?.kind === 'string' ? value : undefined;
 }
 
+const DAY_MS = 86_400_000;
+
+/** How old the product's list of supported images is: the page's date, when it was read, and how long ago (with a clock). */
+function listAge(now: number | undefined): string {
+  const read = Date.parse(`${AOS_IMAGE_LIST.readOn}T00:00:00Z`);
+  const days = now === undefined ? undefined : Math.floor((now - read) / DAY_MS);
+  const ago = days === undefined || days < 0 ? '' : days === 0 ? ', today' : ` (${days} day${days === 1 ? '' : 's'} ago)`;
+  return `The list the extension checks against is Microsoft's page as updated on ${AOS_IMAGE_LIST.pageDate}, read on ${AOS_IMAGE_LIST.readOn}${ago}; images added to the page since then are missing from it.`;
+}
+
 export const AOS_IMAGE_VERSION = scaleSetRule({
   id: 'aos-image-version',
   defaultSeverity: 'error',
   title: 'Automatic OS upgrade with a pinned image version',
   description:
     'Automatic OS upgrade is on but the image is pinned: imageReference.version is not "latest", or a gallery image id ends in /versions/{version}. Azure rejects the deployment.',
-  check: ({ model, scaleSet, facts }) => {
+  check: (ctx) => {
+    const { model, scaleSet, facts } = ctx;
     const aos = aosOn(scaleSet, facts);
     const img = aos && image(scaleSet);
     if (!aos || !img) return [];
@@ -137,7 +149,8 @@ export const AOS_UNLISTED_PLATFORM_IMAGE = scaleSetRule({
   title: 'Automatic OS upgrade on a platform image not documented as supported',
   description:
     'Automatic OS upgrade is on and the platform image (publisher/offer/sku) is not on the documented list of supported images. The list grows, so this is a warning.',
-  check: ({ model, scaleSet, facts }) => {
+  check: (ctx) => {
+    const { model, scaleSet, facts } = ctx;
     const aos = aosOn(scaleSet, facts);
     const img = aos && image(scaleSet);
     if (!aos || !img || IMAGE_ID_FIELDS.some((f) => img.get(f) !== undefined && img.get(f)!.value.kind !== 'null')) return [];
@@ -151,14 +164,15 @@ export const AOS_UNLISTED_PLATFORM_IMAGE = scaleSetRule({
     const hint = family.length
       ? `Documented SKUs of ${family[0]!.publisher}/${family[0]!.offer}: ${family.flatMap((f) => f.skus).join(', ')}.`
       : `No SKU of ${publisher.value}/${offer.value} is documented.`;
-    const imageName = clip(`${publisher.value}/${offer.value}/${sku.value}`, 48);
+    const imageName = clip(`${publisher.value}/${offer.value}/${sku.value}`, 44);
     return [
       {
-        message: `${imageName} is not documented as supporting automatic OS upgrade; if Azure does not support it, the deployment fails.`,
+        message: `${imageName} is not on the ${AOS_IMAGE_LIST.pageDate} list of images with automatic OS upgrade; if Azure lacks support, the deployment fails.`,
         details: {
           explanation: joinSentences(
             originSentence(sku),
             hint,
+            listAge(currentTime(ctx)),
             'Microsoft adds images to the list periodically, so check the current list, or use a listed image.',
           ),
           azureError: PLATFORM_ERROR,

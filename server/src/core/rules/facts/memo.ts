@@ -21,6 +21,17 @@ export class FactMemo {
   /** Answers that are pure functions of a key, shared by the scale sets of this run (bounded: emptied when full). */
   private readonly keyed = new Map<string, unknown>();
 
+  /** Answers about one object of the model (a template's list of load balancers), kept for this run only. */
+  private readonly byObjectAnswers = new WeakMap<object, unknown>();
+
+  /** The answer for `key`, computed once per run; for facts about one part of the model that every scale set asks. */
+  byObject<T>(key: object, compute: () => T): T {
+    if (this.byObjectAnswers.has(key)) return this.byObjectAnswers.get(key) as T;
+    const value = compute();
+    this.byObjectAnswers.set(key, value);
+    return value;
+  }
+
   /** The answer for `key`, computed once per run (see `keyed`); for facts several scale sets share. */
   byKey<T>(key: string, compute: () => T): T {
     if (this.keyed.has(key)) return this.keyed.get(key) as T;

@@ -2,6 +2,7 @@ import type { Rule } from '../ruleTypes';
 import { AOS_REQUIRES_HEALTH, REPAIRS_REQUIRE_HEALTH, ROLLING_REQUIRES_HEALTH, ZONE_REBALANCING_REQUIRES_HEALTH } from './requiresHealth';
 import { APP_HEALTH_SETTINGS } from './appHealthSettings';
 import { HEALTH_PROBE_BASIC_LB, HEALTH_PROBE_RATE, HEALTH_PROBE_UNRESOLVED } from './probeRules';
+import { HEALTH_PROBE_APP_GATEWAY, HEALTH_PROBE_NOT_LOAD_BALANCED, HEALTH_PROBE_WITHOUT_RULE } from './probeWiring';
 import { FLEXIBLE_REQUIRES_HEALTH_EXTENSION, MULTIPLE_HEALTH_SOURCES } from './sourceConflicts';
 
 /** The rules on health signal: probes, the Application Health extension, repairs. One export per rule; add each here. */
@@ -15,5 +16,8 @@ export const HEALTH_RULES: readonly Rule[] = [
   HEALTH_PROBE_RATE,
   HEALTH_PROBE_BASIC_LB,
   HEALTH_PROBE_UNRESOLVED,
+  HEALTH_PROBE_APP_GATEWAY,
+  HEALTH_PROBE_NOT_LOAD_BALANCED,
+  HEALTH_PROBE_WITHOUT_RULE,
   APP_HEALTH_SETTINGS,
 ];

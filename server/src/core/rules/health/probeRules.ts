@@ -53,7 +53,7 @@ export const HEALTH_PROBE_RATE = scaleSetRule({
   check: (ctx) => {
     const id = probeId(ctx);
     if (!id) return [];
-    const target = resolveProbe(ctx.model, id.value);
+    const target = resolveProbe(ctx.model, id.value, ctx.facts);
     if (target.kind !== 'found') return [];
     const { probe, loadBalancer } = target;
     const defaults = LOAD_BALANCER_PROBE.defaults;
@@ -98,7 +98,7 @@ export const HEALTH_PROBE_BASIC_LB = scaleSetRule({
     if (!id) return [];
     const spg = singlePlacementGroup(ctx.scaleSet, ctx.facts);
     if (spg.value !== false || !spg.property) return [];
-    const target = resolveProbe(ctx.model, id.value);
+    const target = resolveProbe(ctx.model, id.value, ctx.facts);
     if (target.kind !== 'found' && target.kind !== 'missingProbe') return [];
     const lb = target.loadBalancer;
     const sku = lb.skuName;
@@ -144,9 +144,12 @@ export const HEALTH_PROBE_UNRESOLVED = scaleSetRule({
   check: (ctx) => {
     const id = probeId(ctx);
     if (!id) return [];
-    const target = resolveProbe(ctx.model, id.value);
+    const target = resolveProbe(ctx.model, id.value, ctx.facts);
     const note = originNote(id.value);
     if (target.kind === 'notAProbe') {
+      // An Application Gateway probe has its own rule (health-probe-app-gateway), with Azure's text.
+      if (target.parts?.namespace.toLowerCase() === 'microsoft.network' && target.parts.types[0]?.toLowerCase() === 'applicationgateways')
+        return [];
       const what = target.parts
         ? `a ${clip(`${target.parts.namespace}/${target.parts.types.join('/')}`)} resource ("${clip(target.parts.names.join('/'))}")`
         : 'not a resource id at all';

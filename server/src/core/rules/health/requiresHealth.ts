@@ -93,15 +93,18 @@ const NEEDS: readonly HealthNeed[] = [
   },
   {
     id: 'repairs-require-health',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'error',
     title: 'Automatic repairs without a health signal',
     description:
-      'automaticRepairsPolicy.enabled is true, but the scale set has neither a load-balancer health probe nor an Application Health extension, so no instance is ever found unhealthy.',
+      'automaticRepairsPolicy.enabled is true, but the scale set has no health source (load-balancer probe, Application Health extension or external health); Azure rejects the deployment.',
     what: 'has automatic instance repairs on',
     trigger: automaticRepairs,
-    effect: 'so no instance is ever repaired',
+    effect: 'so Azure rejects the deployment',
     consequence:
-      'Automatic repairs replace instances that report unhealthy; without health monitoring nothing ever reports unhealthy, so repairs never happen. Terraform refuses it: "`automatic_instance_repair` can only be set if there is an application Health extension or a `health_probe_id` defined".',
+      'Automatic repairs replace instances that report unhealthy; without health monitoring nothing ever reports unhealthy, so Azure does not accept the policy. Terraform refuses it too: "`automatic_instance_repair` can only be set if there is an application Health extension or a `health_probe_id` defined".',
+    // Quoted from Azure's reply in PaloAltoNetworks/terraform-azurerm-vmseries-modules (modules/vmss/main.tf, README).
+    azureError:
+      'Automatic repairs not supported for this Virtual Machine Scale Set because a health probe or health extension was not provided.',
     sources: ['S10', 'S14'],
   },
   {

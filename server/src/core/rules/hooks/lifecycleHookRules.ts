@@ -6,6 +6,7 @@ import { getProp } from '../../model/values';
 import { scaleSetRule } from '../defineRule';
 import type { FindingDraft } from '../ruleTypes';
 import { policyObjects } from '../schema/policyWalk';
+import { clip } from '../valueOrigin';
 
 /**
  * lifecycleHooksProfile.lifecycleHooks[] (Compute API 2025-11-01): what the spec leaves open, checked as
@@ -41,7 +42,12 @@ export const LIFECYCLE_HOOK_SETTINGS = scaleSetRule({
       const known = typeName === undefined ? undefined : canonical(KNOWN_TYPES, typeName);
       if (type && typeName !== undefined && !known)
         out.push({
-          message: `Hook type "${typeName}" is not a type the Compute API lists, so the hook may never fire. ${closestName(typeName, KNOWN_TYPES) ? `Did you mean "${closestName(typeName, KNOWN_TYPES)}"?` : `Known: ${KNOWN_TYPES.join(', ')}.`}`,
+          message: `Hook type "${clip(typeName)}" is not a type the Compute API lists, so the hook may never fire.${closestName(typeName, KNOWN_TYPES) ? ` Did you mean "${closestName(typeName, KNOWN_TYPES)}"?` : ''}`,
+          // The known types go to the details: with them a long type name overran the message's length.
+          details: {
+            explanation: `The Compute API lists ${KNOWN_TYPES.join(' and ')} (the enum is open, so others may come).`,
+            sources: ['API2026'],
+          },
           span: type.value.span,
         });
       if (type && known) {

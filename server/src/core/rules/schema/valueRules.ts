@@ -210,6 +210,40 @@ export const INVALID_ENUM_VALUE = scaleSetRule({
     }),
 });
 
+export const UNLISTED_ENUM_VALUE = scaleSetRule({
+  id: 'unlisted-enum-value',
+  defaultSeverity: 'warning',
+  title: 'Value outside an open enum',
+  description:
+    'A value that is not one of the values the Compute API lists for an open enum property, such as automaticRepairsPolicy.repairAction (Replace, Restart or Reimage).',
+  check: ({ model, scaleSet, facts }) =>
+    forEachValue(policyEntries(scaleSet, facts), (entry, property, value, editable) => {
+      // Lifecycle hooks' type and defaultAction: lifecycle-hook-settings reports them, with what the preview accepts.
+      if (property.type !== 'enum' || !property.openEnum || value.kind !== 'string' || entry.object.objectId === 'lifecycleHook')
+        return undefined;
+      const allowed = property.enumValues ?? [];
+      if (allowed.some((v) => v.toLowerCase() === value.value.toLowerCase())) return undefined;
+      const suggestion = closestName(value.value, allowed);
+      const fixes = editable ? allowed.map((v) => replaceFix(`Change to "${v}"`, value, v, v === suggestion)) : [];
+      return {
+        message: `${showValue(value)} is not a ${property.name} the Compute API lists (${allowed.join(', ')}), so Azure may reject it.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+        details: {
+          explanation: joinSentences(
+            originSentence(value),
+            `${property.name} takes ${expectedType(property)}.`,
+            property.default !== undefined ? `Without a value, ${property.name} is "${String(property.default)}".` : '',
+          ),
+          assumption:
+            'The API declares the list open (values may be added later), so whether Azure rejects another value or ignores it is not documented.',
+          sources: property.sources,
+        },
+        span: value.span,
+        related: originRelated(model, value),
+        fixes,
+      };
+    }),
+});
+
 export const INVALID_DURATION = scaleSetRule({
   id: 'invalid-duration',
   defaultSeverity: 'warning',
