@@ -2,6 +2,7 @@
  * The mutable state of one run (one Monte Carlo trial), owned by that run only. Instance states are
  * small integers; odd states are unhealthy, so `state & 1` answers "does it count as unhealthy?".
  */
+import type { PreparedApprovals } from './approvals';
 import type { AssumptionValues } from './assumptions';
 import type { BatchPlan } from './batches';
 import type { TriggerPlan } from './defaults';
@@ -30,6 +31,8 @@ export interface Prepared {
   readonly stayFailed: Uint8Array | null;
   /** 0…N−1, copied into each trial's liveId. */
   readonly identity: Int32Array;
+  /** Waits for approval before the upgrade, before each batch and per instance (approvals.ts). */
+  readonly approvals: PreparedApprovals;
 }
 
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };

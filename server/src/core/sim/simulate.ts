@@ -3,6 +3,7 @@ import { execute, newScratch, prepare } from './engine';
 import { haltMessage, formatPercent } from './messages';
 import { isPlanInput, planOf, planUpgrade } from './plan';
 import { Rng } from './rng';
+import { formatDuration } from './summary';
 import type { Blocker, SimInput, SimRun } from './simData';
 
 export function simulate(input: SimInput): SimRun {
@@ -13,8 +14,9 @@ export function simulate(input: SimInput): SimRun {
   const n = p.fleet.size;
   let skipped = 0;
   for (let i = 0; i < n; i++) skipped += p.fleet.excluded[i]!;
-  const message =
-    r.errorCode && r.haltGate
+  const message = r.rejectedBy
+    ? rejectedMessage(r.rejectedBy, r.batches, r.durationSeconds)
+    : r.errorCode && r.haltGate
       ? haltMessage(
           r.errorCode,
           formatPercent(r.haltGate.unhealthy, r.haltGate.denominator, r.haltGate.thresholdPercent),
@@ -45,7 +47,7 @@ export function simulate(input: SimInput): SimRun {
     policy: p.plan.policy,
     automaticRollback: p.plan.automaticRollback,
     assumptions: input.assumptions,
-    notes: [...p.plan.notes, ...plan.notes, ...extra],
+    notes: [...p.plan.notes, ...p.approvals.notes, ...plan.notes, ...extra],
     batchSize: p.baseBatch,
     batches: r.log.batches,
     haltGate: r.haltGate,
@@ -61,7 +63,19 @@ export function simulate(input: SimInput): SimRun {
     pending: n - skipped - r.attempted,
     attempted: r.attempted,
     firstFailedInstanceId: r.firstFailed,
+    waits: r.log.waits,
+    waitSeconds: r.waitSeconds,
+    rejectedBy: r.rejectedBy,
   };
+}
+
+/** A Reject stops the upgrade as a cancel does: Azure's status codes have no other state for it (docs/simulator.md). */
+function rejectedMessage(hook: string, batches: number, seconds: number): string {
+  const where =
+    hook === 'UpgradeAutoOSScheduling'
+      ? 'before it started'
+      : `before batch ${batches + 1}, after ${batches} batch${batches === 1 ? '' : 'es'}`;
+  return `The ${hook} lifecycle hook rejected the upgrade ${where}: nobody approved within its waitDuration and its defaultAction is Reject (${formatDuration(seconds)}).`;
 }
 
 /** A run that never starts: a finding says Azure rejects the template or the upgrade cannot run. */
@@ -99,5 +113,8 @@ function blocked(input: SimInput, blockedBy: readonly Blocker[]): SimRun {
     pending: n - skipped,
     attempted: 0,
     firstFailedInstanceId: null,
+    waits: [],
+    waitSeconds: 0,
+    rejectedBy: null,
   };
 }

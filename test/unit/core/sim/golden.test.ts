@@ -50,6 +50,19 @@ const CASES: Record<string, SimInput> = {
     },
     failures: { failingInstances: [3, 11] },
   }),
+  'aos-approval-waits': input({
+    trigger: 'aos',
+    seed: 5,
+    fleet: { capacity: 6, zones: ['1', '2'] },
+    approvals: {
+      lifecycleHooks: [
+        { type: 'UpgradeAutoOSScheduling', waitSeconds: 3600, defaultAction: 'Approve', approvedAfterSeconds: 600 },
+        { type: 'UpgradeAutoOSRollingBatchStarting', waitSeconds: 1800, defaultAction: 'Approve' },
+      ],
+      osImageNotification: { notBeforeTimeoutSeconds: 900 },
+    },
+    failures: { probability: 0.1 },
+  }),
 };
 
 for (const [name, sim] of Object.entries(CASES)) {
