@@ -7,9 +7,20 @@
  */
 import { HOOK_LIMITS_SOURCE } from '../catalog/approvalWaits';
 import type { LifecycleHookType } from '../catalog/approvalWaits';
+import { humaniseSeconds, parseIsoDuration } from '../catalog/durations';
 import type { Recorder } from './recorder';
 import type { ApprovalInput, ApprovalWait, ApprovedAfter, LifecycleHookInput, SimInput, Strategy } from './simData';
-import { formatDuration } from './summary';
+
+// Not summary.ts's formatDuration: summary depends on the engine, which depends on this file.
+const formatDuration = humaniseSeconds;
+
+/** A what-if answer as typed: an ISO 8601 duration (`PT10M`) or whole seconds; undefined when it is neither. */
+export function approvalSeconds(text: string): number | undefined {
+  const t = text.trim();
+  if (/^\d+$/.test(t)) return Number(t);
+  const parsed = parseIsoDuration(t);
+  return parsed.ok ? parsed.seconds : undefined;
+}
 
 /** One resolved wait: how long, and how it ends. */
 export interface WaitStep {

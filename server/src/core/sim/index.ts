@@ -17,7 +17,7 @@ export {
 } from './defaults';
 export type { TriggerPlan } from './defaults';
 export { simulate } from './simulate';
-export { withApprovedAfter } from './approvals';
+export { approvalSeconds, withApprovedAfter } from './approvals';
 export { assumptionNotes, planInput, planReasons, planUpgrade, reasonWords, sizeRange } from './plan';
 export { MAX_SIMULATED_INSTANCES } from './capacity';
 export { osUpgradeHistoryEntry, rollingUpgradeStatus } from './azureShapes';
