@@ -2,8 +2,8 @@
  * What the user changed in the preview (what-if inputs) and how they apply to the template's simulator
  * input. Pure: no DOM, so unit tests cover it directly.
  */
-import { ASSUMPTIONS, DEFAULT_ASSUMPTIONS, defaultInput } from '../../server/src/core/sim/index';
-import type { AssumptionName, AssumptionValues, SimInput, Trigger } from '../../server/src/core/sim/index';
+import { ASSUMPTIONS, DEFAULT_ASSUMPTIONS, defaultInput, withApprovedAfter } from '../../server/src/core/sim/index';
+import type { ApprovalKey, ApprovedAfter, AssumptionName, AssumptionValues, SimInput, Trigger } from '../../server/src/core/sim/index';
 import type { PreviewScaleSet } from './protocol';
 
 /** Every field optional: absent means "as the template (or the simulator's default) says". */
@@ -21,7 +21,20 @@ export interface WhatIf {
   readonly assumptions?: Partial<AssumptionValues>;
   /** Simulate although a finding says Azure rejects the template or the upgrade cannot run. */
   readonly ignoreBlockers?: boolean;
+  /** Seconds after each wait's event until it is approved (lifecycle hooks, deferral, OS image scheduled events). */
+  readonly approvedAfter?: ApprovedAfter;
 }
+
+/** The waits a what-if can answer, with the label of their "approved after" field. */
+export const APPROVAL_FIELDS: readonly { readonly key: ApprovalKey; readonly label: string }[] = [
+  { key: 'UpgradeAutoOSScheduling', label: 'Scheduling hook approved after (min)' },
+  { key: 'UpgradeAutoOSRollingBatchStarting', label: 'Batch hook approved after (min)' },
+  { key: 'deferral', label: 'Deferral approved after (min)' },
+  { key: 'osImageNotification', label: 'OS image event approved after (min)' },
+];
+
+/** Longer than any documented wait (the hooks' unverified maxima are 2 days and 4 hours). */
+export const MAX_APPROVAL_SECONDS = 30 * 86_400;
 
 export const TRIGGERS: readonly { value: Trigger; text: string }[] = [
   { value: 'aos', text: 'Automatic OS upgrade' },
@@ -62,6 +75,7 @@ export function applyWhatIf(base: SimInput, w: WhatIf): SimInput {
     seed: w.seed ?? base.seed,
     assumptions: { ...DEFAULT_ASSUMPTIONS, ...base.assumptions, ...w.assumptions },
     ...(w.ignoreBlockers ? { ignoreBlockers: true } : {}),
+    ...(base.approvals && w.approvedAfter ? { approvals: withApprovedAfter(base.approvals, w.approvedAfter) } : {}),
     // A what-if capacity replaces the template's, so the template's capacity no longer blocks the upgrade.
     ...(w.capacity !== undefined && base.blockedBy
       ? { blockedBy: base.blockedBy.filter((b) => b.ruleId !== 'capacity-out-of-range') }
@@ -88,6 +102,10 @@ export function describeWhatIf(w: WhatIf): string {
   if (w.healthySeconds !== undefined) parts.push(`healthy after ${w.healthySeconds} s`);
   if (w.seed !== undefined) parts.push(`seed ${w.seed}`);
   for (const [name, value] of Object.entries(w.assumptions ?? {})) parts.push(`${name}=${value}`);
+  for (const f of APPROVAL_FIELDS) {
+    const v = w.approvedAfter?.[f.key];
+    if (v !== undefined) parts.push(`${f.key} approved after ${round(v / 60)} min`);
+  }
   return parts.length > 0 ? parts.join(', ') : 'as in the template';
 }
 
@@ -116,8 +134,16 @@ export function parseWhatIf(v: unknown): WhatIf {
         assumptions[k as AssumptionName] = val;
     }
   }
+  const approvedAfter: Partial<Record<ApprovalKey, number>> = {};
+  if (typeof o.approvedAfter === 'object' && o.approvedAfter !== null) {
+    for (const f of APPROVAL_FIELDS) {
+      const v = (o.approvedAfter as Record<string, unknown>)[f.key];
+      if (typeof v === 'number' && v >= 0 && v <= MAX_APPROVAL_SECONDS) approvedAfter[f.key] = v;
+    }
+  }
   return {
     ...trigger,
+    ...(Object.keys(approvedAfter).length > 0 ? { approvedAfter } : {}),
     ...num('capacity', 0, 1000),
     ...num('failureRate', 0, 1),
     ...num('unhealthy', 0, 1000),
