@@ -222,7 +222,32 @@ export function isSimInput(v: unknown): v is SimInput {
         v.blockedBy.every(
           (b) => isObj(b) && isStr(b.ruleId) && isStr(b.message) && oneOf(b.blocks, ['deployment', 'upgrade'] as const),
         ))) &&
-    (v.firstBatchFails === undefined || isStr(v.firstBatchFails))
+    (v.firstBatchFails === undefined || isStr(v.firstBatchFails)) &&
+    (v.approvals === undefined || isApprovals(v.approvals))
+  );
+}
+
+const isSeconds = (v: unknown) => isNum(v) && v >= 0;
+
+/** The waits for approval: hooks of the two known types, deferral and the OS image event, with non-negative seconds. */
+function isApprovals(v: unknown): boolean {
+  if (!isObj(v) || !Array.isArray(v.lifecycleHooks)) return false;
+  const { deferral, osImageNotification: os } = v;
+  return (
+    v.lifecycleHooks.every(
+      (h) =>
+        isObj(h) &&
+        oneOf(h.type, ['UpgradeAutoOSScheduling', 'UpgradeAutoOSRollingBatchStarting'] as const) &&
+        isSeconds(h.waitSeconds) &&
+        oneOf(h.defaultAction, ['Approve', 'Reject'] as const) &&
+        (h.approvedAfterSeconds === undefined || isSeconds(h.approvedAfterSeconds)),
+    ) &&
+    (deferral === undefined || (isObj(deferral) && isSeconds(deferral.approvedAfterSeconds))) &&
+    (os === undefined ||
+      (isObj(os) &&
+        isSeconds(os.notBeforeTimeoutSeconds) &&
+        (os.approvedAfterSeconds === undefined || isSeconds(os.approvedAfterSeconds)))) &&
+    (v.notes === undefined || (Array.isArray(v.notes) && v.notes.every(isStr)))
   );
 }
 

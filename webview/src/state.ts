@@ -11,8 +11,17 @@ import {
   inRange,
   targetVersionProblem,
   whatIfProblem,
+  withApprovedAfter,
 } from '../../server/src/core/sim/index';
-import type { AssumptionName, AssumptionValues, SimInput, Trigger, WhatIfNumber } from '../../server/src/core/sim/index';
+import type {
+  ApprovalKey,
+  ApprovedAfter,
+  AssumptionName,
+  AssumptionValues,
+  SimInput,
+  Trigger,
+  WhatIfNumber,
+} from '../../server/src/core/sim/index';
 import type { PreviewScaleSet } from './protocol';
 
 /** Every field optional: absent means "as the template (or the simulator's default) says". */
@@ -32,7 +41,20 @@ export interface WhatIf {
   readonly assumptions?: Partial<AssumptionValues>;
   /** Simulate although a finding says Azure rejects the template or the upgrade cannot run. */
   readonly ignoreBlockers?: boolean;
+  /** Seconds after each wait's event until it is approved (lifecycle hooks, deferral, OS image scheduled events). */
+  readonly approvedAfter?: ApprovedAfter;
 }
+
+/** The waits a what-if can answer, with the label of their "approved after" field. */
+export const APPROVAL_FIELDS: readonly { readonly key: ApprovalKey; readonly label: string }[] = [
+  { key: 'UpgradeAutoOSScheduling', label: 'Scheduling hook approved after (min)' },
+  { key: 'UpgradeAutoOSRollingBatchStarting', label: 'Batch hook approved after (min)' },
+  { key: 'deferral', label: 'Deferral approved after (min)' },
+  { key: 'osImageNotification', label: 'OS image event approved after (min)' },
+];
+
+/** Longer than any documented wait (the hooks' unverified maxima are 2 days and 4 hours). */
+export const MAX_APPROVAL_SECONDS = 30 * 86_400;
 
 export const TRIGGERS: readonly { value: Trigger; text: string }[] = [
   { value: 'aos', text: 'Automatic OS upgrade' },
@@ -74,6 +96,7 @@ export function applyWhatIf(base: SimInput, w: WhatIf): SimInput {
     ...(w.targetVersion !== undefined ? { targetVersion: w.targetVersion } : {}),
     assumptions: { ...DEFAULT_ASSUMPTIONS, ...base.assumptions, ...w.assumptions },
     ...(w.ignoreBlockers ? { ignoreBlockers: true } : {}),
+    ...(base.approvals && w.approvedAfter ? { approvals: withApprovedAfter(base.approvals, w.approvedAfter) } : {}),
     // A what-if capacity replaces the template's, so the template's capacity no longer blocks the upgrade.
     ...(w.capacity !== undefined && base.blockedBy
       ? { blockedBy: base.blockedBy.filter((b) => b.ruleId !== 'capacity-out-of-range') }
@@ -101,6 +124,10 @@ export function describeWhatIf(w: WhatIf): string {
   if (w.seed !== undefined) parts.push(`seed ${w.seed}`);
   if (w.targetVersion !== undefined) parts.push(`target version ${w.targetVersion}`);
   for (const [name, value] of Object.entries(w.assumptions ?? {})) parts.push(`${name}=${value}`);
+  for (const f of APPROVAL_FIELDS) {
+    const v = w.approvedAfter?.[f.key];
+    if (v !== undefined) parts.push(`${f.key} approved after ${round(v / 60)} min`);
+  }
   return parts.length > 0 ? parts.join(', ') : 'as in the template';
 }
 
@@ -153,8 +180,16 @@ export function parseWhatIf(v: unknown): WhatIf {
         assumptions[k as AssumptionName] = val;
     }
   }
+  const approvedAfter: Partial<Record<ApprovalKey, number>> = {};
+  if (typeof o.approvedAfter === 'object' && o.approvedAfter !== null) {
+    for (const f of APPROVAL_FIELDS) {
+      const v = (o.approvedAfter as Record<string, unknown>)[f.key];
+      if (typeof v === 'number' && v >= 0 && v <= MAX_APPROVAL_SECONDS) approvedAfter[f.key] = v;
+    }
+  }
   return {
     ...trigger,
+    ...(Object.keys(approvedAfter).length > 0 ? { approvedAfter } : {}),
     ...num('capacity', 1, 1000),
     ...num('failureRate', 0, 1),
     ...num('unhealthy', 0, 1000),

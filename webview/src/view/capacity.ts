@@ -56,7 +56,7 @@ export function renderCapacity(run: SimRun, idPrefix: string, compact: boolean):
       height: HEIGHT,
       role: 'img',
       'data-testid': `${idPrefix}-capacity`,
-      'aria-label': `Capacity over ${formatDuration(run.durationSeconds)}: at least ${run.minServingInstances} of ${total} serving; policy floor ${floor}; peak ${run.maxTotalInstances} instances`,
+      'aria-label': `Capacity over ${formatDuration(run.durationSeconds)}${run.waitSeconds > 0 ? ` (${formatDuration(run.waitSeconds)} waiting for approval)` : ''}: at least ${run.minServingInstances} of ${total} serving; policy floor ${floor}; peak ${run.maxTotalInstances} instances`,
     },
     svg('title', {}, 'Instances serving, upgrading, unhealthy and surge over time'),
   );
@@ -65,6 +65,18 @@ export function renderCapacity(run: SimRun, idPrefix: string, compact: boolean):
     chart.append(svg('text', { class: 'tick', x: LEFT - 6, y: y(v) + 4, 'text-anchor': 'end' }, String(v)));
   }
   chart.append(svg('line', { class: 'axis-line', x1: LEFT, x2: WIDTH - 14, y1: plotBottom, y2: plotBottom }));
+  // Waits for approval as shaded bands behind the series: the time passes, and nothing goes down.
+  for (const w of run.waits) {
+    if (w.endSeconds <= w.startSeconds) continue;
+    const x = scale.x(w.startSeconds);
+    chart.append(
+      svg(
+        'rect',
+        { class: 'approval-band', x, y: TOP, width: Math.max(1, scale.x(w.endSeconds) - x), height: plotBottom - TOP },
+        svg('title', {}, `waiting for approval: ${formatDuration(w.endSeconds - w.startSeconds)}`),
+      ),
+    );
+  }
   for (const s of SERIES) {
     const d = stepPath(points, (p) => p[s], scale.x, y, end);
     if (d) chart.append(svg('path', { class: `series series-${s}`, d }));
@@ -80,5 +92,6 @@ export function capacityLegend(): HTMLElement {
     { class: 'legend', 'aria-label': 'Capacity legend' },
     ...SERIES.map((s) => el('li', {}, el('span', { class: `swatch series-${s}`, 'aria-hidden': 'true' }), s)),
     el('li', {}, el('span', { class: 'swatch floor', 'aria-hidden': 'true' }), 'policy floor'),
+    el('li', {}, el('span', { class: 'swatch approval-band', 'aria-hidden': 'true' }), 'waiting for approval'),
   );
 }

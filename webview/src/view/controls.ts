@@ -6,7 +6,7 @@
 import { ASSUMPTIONS, DEFAULT_TARGET_VERSION, targetVersionProblem } from '../../../server/src/core/sim/index';
 import type { AssumptionValues, SimInput, Trigger } from '../../../server/src/core/sim/index';
 import { el } from '../dom';
-import { TRIGGERS, checkField, parseField } from '../state';
+import { APPROVAL_FIELDS, MAX_APPROVAL_SECONDS, TRIGGERS, checkField, parseField } from '../state';
 import type { FieldCheck } from '../state';
 import type { WhatIf } from '../state';
 import { button, checkbox, dropdown, setInvalid, textField } from '../toolkit';
@@ -88,6 +88,35 @@ export function renderControls(o: ControlsOptions): HTMLElement {
     );
     return field;
   });
+  // "Approved after" per wait the template sets, in minutes; empty = nobody answers (the placeholder is the full wait).
+  const approvalFields = () => {
+    const a = b.approvals;
+    if (!a) return [];
+    const full: Partial<Record<(typeof APPROVAL_FIELDS)[number]['key'], number>> = {};
+    for (const h of a.lifecycleHooks) full[h.type] = h.approvedAfterSeconds ?? h.waitSeconds;
+    if (a.deferral) full.deferral = a.deferral.approvedAfterSeconds;
+    if (a.osImageNotification)
+      full.osImageNotification = a.osImageNotification.approvedAfterSeconds ?? a.osImageNotification.notBeforeTimeoutSeconds;
+    return APPROVAL_FIELDS.filter((f) => full[f.key] !== undefined).map((f) => {
+      const current = whatIf.approvedAfter?.[f.key];
+      const field = textField(
+        f.label,
+        current === undefined ? '' : String(Math.round((current / 60) * 1000) / 1000),
+        (text) => {
+          const v = parseField(text, 0, MAX_APPROVAL_SECONDS / 60, false);
+          setInvalid(field, v === null, `${f.label}: minutes from 0 to ${MAX_APPROVAL_SECONDS / 60}`);
+          if (v === null) return;
+          const next = { ...whatIf.approvedAfter };
+          if (v === undefined) delete next[f.key];
+          else next[f.key] = Math.round(v * 60);
+          set({ approvedAfter: Object.keys(next).length > 0 ? next : undefined });
+        },
+        `whatif-approved-${f.key}`,
+      );
+      field.setAttribute('placeholder', String(Math.round((full[f.key]! / 60) * 1000) / 1000));
+      return field;
+    });
+  };
   const unhealthyBase = typeof b.fleet.unhealthy === 'number' ? b.fleet.unhealthy : b.fleet.unhealthy.length;
   // Built when first opened: thirteen dropdowns are most of the first render's cost.
   const assumptionRows = () =>
@@ -151,6 +180,7 @@ export function renderControls(o: ControlsOptions): HTMLElement {
     numberField('healthySeconds', 'Time to become healthy (s)', b.timings.healthySeconds, (t) => checkField('healthySeconds', t)),
     numberField('seed', 'Seed', b.seed, (t) => checkField('seed', t)),
     targetVersion,
+    ...approvalFields(),
     trials,
     assumptions,
     button('Reset what-if', () => o.onChange({}), { testId: 'whatif-reset', title: "Back to the template's values" }),

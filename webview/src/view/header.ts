@@ -51,13 +51,18 @@ export function renderHeader(r: PreviewResult, idPrefix: string, reveal: (proper
       {},
       run.status === 'Blocked'
         ? `Blocked by ${run.blockedBy.map((b) => b.ruleId).join(', ')}`
-        : (run.errorCode ?? (run.status === 'Completed' ? 'every batch passed its gates' : '')),
+        : run.rejectedBy
+          ? `Rejected by the ${run.rejectedBy} lifecycle hook`
+          : (run.errorCode ?? (run.status === 'Completed' ? 'every batch passed its gates' : '')),
     ),
   );
   const facts: [string, string][] = [
     ['Batches', batchShape(run)],
     ['Plan', run.plan.explanation],
-    ['Estimated duration', formatDuration(run.durationSeconds)],
+    [
+      'Estimated duration',
+      `${formatDuration(run.durationSeconds)}${run.waitSeconds > 0 ? ` (${formatDuration(run.waitSeconds)} waiting for approval)` : ''}`,
+    ],
     ['Minimum serving', `${run.minServingInstances} of ${total}${total > 0 ? ` (${percent(run.minServingInstances / total, 0)})` : ''}`],
     ['Trigger', triggerText(input.trigger)],
     ['Capacity', `${input.fleet.capacity} (${capacitySource(r.scaleSet, r.whatIf)})`],

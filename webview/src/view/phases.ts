@@ -1,10 +1,11 @@
 /**
- * Turns a recorded run's events into the coloured phases of the timeline: per batch, the upgrade (or
- * MaxSurge create), the wait for health, rollbacks, the MaxSurge delete and the pause after it. Pure.
+ * Turns a recorded run's events into the coloured phases of the timeline: per batch, the waits for approval
+ * (lifecycle hook, deferral, OS image scheduled event), the upgrade (or MaxSurge create), the wait for
+ * health, rollbacks, the MaxSurge delete and the pause after it. Pure.
  */
-import type { SimEvent, SimRun } from '../../../server/src/core/sim/index';
+import type { ApprovalWait, SimEvent, SimRun } from '../../../server/src/core/sim/index';
 
-export type PhaseKind = 'upgrade' | 'wait' | 'rollback' | 'delete' | 'pause';
+export type PhaseKind = 'approval' | 'rejected' | 'upgrade' | 'wait' | 'rollback' | 'delete' | 'pause';
 
 export interface Phase {
   readonly kind: PhaseKind;
@@ -13,6 +14,8 @@ export interface Phase {
 }
 
 export const PHASE_LABEL: Readonly<Record<PhaseKind, string>> = {
+  approval: 'wait for approval',
+  rejected: 'rejected by a lifecycle hook',
   upgrade: 'upgrade',
   wait: 'wait for health',
   rollback: 'rollback',
@@ -41,6 +44,8 @@ export function batchPhases(run: SimRun): Phase[][] {
     const rollbackStart = times(['rollbackStart']);
     const rollbackDone = times(['rollbackDone']);
     const deletes = times(['surgeDelete']);
+    for (const w of run.waits)
+      if (w.batch === batch.index) push(w.outcome === 'rejected' ? 'rejected' : 'approval', w.startSeconds, w.endSeconds);
     const upgradeEnd = max(upgraded) ?? batch.endSeconds;
     push('upgrade', min(starts) ?? batch.startSeconds, upgradeEnd);
     push('wait', upgradeEnd, max(health));
@@ -51,6 +56,19 @@ export function batchPhases(run: SimRun): Phase[][] {
     if (pause !== undefined) push('pause', pause, next ? next.startSeconds : run.durationSeconds);
     return phases;
   });
+}
+
+/** Waits that hold no batch of the run: before the upgrade starts (UpgradeAutoOSScheduling), or before a batch a hook rejected. */
+export function waitsOutsideBatches(run: SimRun): ApprovalWait[] {
+  return run.waits.filter((w) => w.batch === null || !run.batches.some((b) => b.index === w.batch));
+}
+
+/** What a wait is waiting for, in words. */
+export function waitLabel(w: ApprovalWait): string {
+  const what =
+    w.kind === 'lifecycleHook' ? `${w.hook} hook` : w.kind === 'deferral' ? 'approveRollingUpgrade (deferral)' : 'OS image scheduled event';
+  const how = w.outcome === 'approved' ? 'approved' : w.outcome === 'rejected' ? 'rejected' : 'timed out, approved by default';
+  return `${what}: ${how}`;
 }
 
 function min(xs: readonly number[]): number | undefined {

@@ -8,7 +8,7 @@ import { el, svg } from '../dom';
 import type { GateResult, SimRun } from '../../../server/src/core/sim/index';
 import { timeAxis, timeScale } from './axis';
 import { batchPlace, clock, formatDuration, gateName, gateText, limitShort, limitText, memberText } from './format';
-import { PHASE_LABEL, batchPhases } from './phases';
+import { PHASE_LABEL, batchPhases, waitLabel, waitsOutsideBatches } from './phases';
 import type { PhaseKind } from './phases';
 import { count } from '../../../server/src/core/text/plural';
 
@@ -29,7 +29,10 @@ export function renderTimeline(run: SimRun, options: TimelineOptions): { chart: 
   const LABEL = options.compact ? 140 : 190;
   const rows = run.batches.length;
   const preHalt = run.haltGate !== null && run.haltGate.gate === 'preBatch';
-  const height = TOP + Math.max(1, rows + (preHalt ? 1 : 0)) * ROW + 26;
+  // Waits that hold no batch (before the upgrade, or before a batch a hook rejected) get rows of their own.
+  const outside = waitsOutsideBatches(run);
+  const waitRows = [...new Set(outside.map((w) => w.batch))];
+  const height = TOP + Math.max(1, rows + waitRows.length + (preHalt ? 1 : 0)) * ROW + 26;
   // A run that halts before its first batch lasts 0 s: draw a nominal minute so the axis and the halt show.
   const scale = timeScale(LABEL, WIDTH - LABEL - 14, Math.max(run.durationSeconds, 60));
   const details = el(
@@ -45,7 +48,7 @@ export function renderTimeline(run: SimRun, options: TimelineOptions): { chart: 
       width: WIDTH,
       height,
       role: 'group',
-      'aria-label': `Timeline: ${count(rows, 'batch', 'batches')} over ${formatDuration(run.durationSeconds)}, ${run.status}`,
+      'aria-label': `Timeline: ${count(rows, 'batch', 'batches')} over ${formatDuration(run.durationSeconds)}, ${run.waitSeconds > 0 ? `, ${formatDuration(run.waitSeconds)} of it waiting for approval` : ''}, ${run.status}`,
       'data-testid': `${options.idPrefix}-timeline`,
     },
     svg('title', {}, `Upgrade timeline of ${count(rows, 'batch', 'batches')}`),
@@ -88,10 +91,45 @@ export function renderTimeline(run: SimRun, options: TimelineOptions): { chart: 
     }
   });
 
+  waitRows.forEach((batchIndex, r) => {
+    const y = TOP + (rows + r) * ROW;
+    const waits = outside.filter((w) => w.batch === batchIndex);
+    const title = batchIndex === null ? 'Before the upgrade' : `Before batch ${batchIndex + 1}`;
+    const sub = waits.some((w) => w.outcome === 'rejected') ? 'rejected: not started' : 'waiting for approval';
+    const label = `${title}: ${waits.map((w) => `${waitLabel(w)}, ${clock(w.startSeconds)}–${clock(w.endSeconds)}`).join('; ')}`;
+    const row = svg('g', {
+      class: 'row wait-row',
+      tabindex: 0,
+      role: 'img',
+      'aria-label': label,
+      'data-wait-row': batchIndex ?? 'upgrade',
+    });
+    row.append(svg('rect', { class: 'row-hit', x: 0, y, width: WIDTH, height: ROW }));
+    row.append(svg('text', { class: 'row-label', x: 4, y: y + 13 }, title));
+    row.append(svg('text', { class: 'row-sub', x: 4, y: y + 25 }, sub));
+    for (const w of waits) {
+      const x = scale.x(w.startSeconds);
+      const kind = w.outcome === 'rejected' ? 'rejected' : 'approval';
+      row.append(
+        svg(
+          'rect',
+          { class: `phase phase-${kind}`, x, y: y + 6, width: Math.max(1.5, scale.x(w.endSeconds) - x), height: ROW - 12 },
+          svg('title', {}, `${PHASE_LABEL[kind]}: ${waitLabel(w)}, ${clock(w.startSeconds)}–${clock(w.endSeconds)}`),
+        ),
+      );
+    }
+    const show = () => {
+      details.textContent = `${label}.`;
+    };
+    row.addEventListener('mouseenter', show);
+    row.addEventListener('focus', show);
+    chart.append(row);
+  });
+
   if (run.haltGate) {
     const x = scale.x(run.durationSeconds);
     if (preHalt) {
-      const y = TOP + rows * ROW;
+      const y = TOP + (rows + waitRows.length) * ROW;
       chart.append(svg('text', { class: 'row-label', x: 4, y: y + 13 }, `Before batch ${rows + 1}`));
       chart.append(svg('text', { class: 'row-sub', x: 4, y: y + 25 }, 'gate failed: not started'));
       chart.append(gateMarker(run.haltGate, x, y + ROW / 2, options));
@@ -134,7 +172,7 @@ function gateMarker(g: GateResult, x: number, y: number, options: TimelineOption
   return marker;
 }
 
-export const PHASE_KINDS: readonly PhaseKind[] = ['upgrade', 'wait', 'rollback', 'delete', 'pause'];
+export const PHASE_KINDS: readonly PhaseKind[] = ['approval', 'upgrade', 'wait', 'rollback', 'delete', 'pause'];
 
 /** The colour key under the chart (HTML, so it wraps and reads well). */
 export function timelineLegend(): HTMLElement {

@@ -5,6 +5,7 @@ import { loadTemplate, ls } from '../loadTemplate';
 import { intOption, optional, parseInteger } from '../numberOptions';
 import { pickScaleSet } from '../pickScaleSet';
 import {
+  approvalSeconds,
   buildReport,
   closedForm,
   MAX_SIMULATED_INSTANCES,
@@ -23,6 +24,7 @@ import {
   simulate,
   summarizeTrials,
   TrialRunner,
+  type ApprovalKey,
   type SimInput,
   type TrialChunk,
   type WhatIf,
@@ -53,6 +55,10 @@ rollbacks and halts (with Azure's error codes), optionally over many seeded tria
   --at SECONDS             with --format status: rollingUpgrades/latest as it reads that many seconds into the run
   --trials N               also run N Monte Carlo trials (at most 1000000)
   --assume NAME=VALUE      switch a documented assumption (repeatable; see docs/simulator.md)
+  --approved-after W=TIME  what-if: wait W is approved TIME after its event (ISO 8601 like PT10M, or
+                           seconds); W: UpgradeAutoOSScheduling | UpgradeAutoOSRollingBatchStarting |
+                           deferral | osImageNotification (repeatable; default: nobody answers, each
+                           wait runs its full time; deferral: approved at once)
   --ignore-blockers        simulate even when a finding says Azure rejects the template or the upgrade
                            cannot run (the run is then marked with what it ignored)
   --format F               text | json | status (rollingUpgrades/latest) | history (osUpgradeHistory, { "value": [ … ] })`;
@@ -85,6 +91,7 @@ export const simulateCommand: CliCommand = {
       at: { value: true },
       trials: { value: true },
       assume: { value: true, repeat: true },
+      'approved-after': { value: true, repeat: true },
       format: { value: true },
       'ignore-blockers': {},
     });
@@ -187,8 +194,40 @@ function whatIf(args: ParsedArgs): WhatIf {
     ...(start !== undefined ? { startTime: start } : {}),
     ...(target !== undefined ? { targetVersion: target } : {}),
     assumptions,
+    ...approvedAfter(args),
   };
 }
+
+const APPROVAL_KEYS: readonly ApprovalKey[] = [
+  'UpgradeAutoOSScheduling',
+  'UpgradeAutoOSRollingBatchStarting',
+  'deferral',
+  'osImageNotification',
+];
+
+/** --approved-after W=TIME, repeatable: the what-if answers to the waits for approval. */
+function approvedAfter(args: ParsedArgs): Pick<WhatIf, 'approvedAfter'> {
+  const pairs = args.options.get('approved-after') ?? [];
+  if (pairs.length === 0) return {};
+  const out: Partial<Record<ApprovalKey, number>> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    const name = eq > 0 ? pair.slice(0, eq).trim().toLowerCase() : '';
+    const key = APPROVAL_KEYS.find((k) => k.toLowerCase() === name);
+    if (!key) throw new CliError(`--approved-after takes W=TIME with W one of ${APPROVAL_KEYS.join(', ')} (got '${pair}')`);
+    const text = pair.slice(eq + 1).trim();
+    const seconds = approvalSeconds(text);
+    if (seconds === undefined || seconds > MAX_APPROVAL_SECONDS)
+      throw new CliError(
+        `--approved-after ${key}: TIME must be an ISO 8601 duration such as PT10M or whole seconds, at most 30 days (got '${text}')`,
+      );
+    out[key] = seconds;
+  }
+  return { approvedAfter: out };
+}
+
+/** Longer than any documented wait (the hooks' unverified maxima are 2 days and 4 hours). */
+const MAX_APPROVAL_SECONDS = 30 * 86_400;
 
 /** What-if instances must exist in the fleet simulated: more unhealthy instances than instances, or an id past the last, is an error. */
 function checkAgainstFleet(input: SimInput): void {

@@ -17,3 +17,4 @@ export * from './osSettings';
 export * from './loadBalancerProbe';
 export * from './scaleSetLimits';
 export * from './statusCodes';
+export * from './approvalWaits';

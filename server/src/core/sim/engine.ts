@@ -3,6 +3,7 @@
  * gate halts the upgrade, or it is cancelled. One function serves both the full run (with a Recorder)
  * and Monte Carlo trials (without), so the two can never disagree.
  */
+import { prepareApprovals, recordWait } from './approvals';
 import { BatchPicker, baseBatchSize, batchSizeNow, planGroups } from './batches';
 import { runInPlace, runSurge, rollBack } from './batchStep';
 import { triggerPlan } from './defaults';
@@ -19,7 +20,17 @@ import type { BatchPlan } from './batches';
 import type { TriggerPlan } from './defaults';
 import type { Fleet } from './fleet';
 import type { Rng } from './rng';
-import type { BatchMember, GateResult, HaltCode, LimitReason, RunStatus, SimBatch, SimInput } from './simData';
+import type {
+  ApprovalWait,
+  BatchMember,
+  GateResult,
+  HaltCode,
+  LifecycleHookType,
+  LimitReason,
+  RunStatus,
+  SimBatch,
+  SimInput,
+} from './simData';
 import { count } from '../text/plural';
 
 export function prepare(input: SimInput): Prepared {
@@ -57,6 +68,7 @@ export function prepare(input: SimInput): Prepared {
     stayFailed,
     refused,
     timeoutSeconds: upgradeTimeoutSeconds(a),
+    approvals: prepareApprovals(input, plan.strategy),
   };
 }
 
@@ -87,11 +99,16 @@ export interface TrialResult {
   readonly rolledBack: number;
   readonly batches: number;
   readonly firstFailed: number | null;
+  /** Seconds spent waiting for approval. */
+  readonly waitSeconds: number;
+  /** The lifecycle hook whose Reject stopped the upgrade (status Cancelled). */
+  readonly rejectedBy: LifecycleHookType | null;
 }
 
 export interface RunLog {
   readonly rec: Recorder;
   readonly batches: SimBatch[];
+  readonly waits: ApprovalWait[];
 }
 
 /** Per-trial arrays, reused across Monte Carlo trials. */
@@ -113,7 +130,8 @@ export function execute(p: Prepared, rng: Rng, scratch: Scratch, log: RunLog | n
   const { input, plan, a, fleet } = p;
   const n = fleet.size;
   const unhealthy = drawTrial(p, rng, scratch.state, scratch.fails, scratch.liveId);
-  const runLog: RunLog | null = log === 'record' ? { rec: new Recorder(n, (i) => (scratch.state[i]! & 1) === 1), batches: [] } : log;
+  const runLog: RunLog | null =
+    log === 'record' ? { rec: new Recorder(n, (i) => (scratch.state[i]! & 1) === 1), batches: [], waits: [] } : log;
   const rec = runLog?.rec ?? null;
   const s: RunState = {
     p,
@@ -147,7 +165,20 @@ export function execute(p: Prepared, rng: Rng, scratch: Scratch, log: RunLog | n
   if (p.refused) rec?.push(0, 'halt', null, null, null, 'OperationNotAllowed');
   const picker = new BatchPicker(p.groups, scratch.taken);
   const members: number[] = [];
-  while (plan.strategy !== 'manual' && !p.refused && picker.remaining() > 0) {
+  const waits = runLog?.waits ?? null;
+  const approvals = p.approvals;
+  let waitSeconds = 0;
+  let rejectedBy: LifecycleHookType | null = null;
+  if (approvals.beforeUpgrade && plan.strategy !== 'manual' && !p.refused && picker.remaining() > 0) {
+    const step = approvals.beforeUpgrade;
+    t = end = recordWait(rec, waits, step, null, [], 0);
+    waitSeconds += step.seconds;
+    if (step.outcome === 'rejected') {
+      status = 'Cancelled';
+      rejectedBy = step.hook;
+    }
+  }
+  while (rejectedBy === null && plan.strategy !== 'manual' && !p.refused && picker.remaining() > 0) {
     if (input.cancelAtSeconds !== undefined && t >= input.cancelAtSeconds) {
       status = 'Cancelled';
       rec?.push(t, 'cancel', null, null, null, `cancelled before batch ${k}`);
@@ -181,6 +212,19 @@ export function execute(p: Prepared, rng: Rng, scratch: Scratch, log: RunLog | n
       preGate = gate;
     }
     picker.next(size, policy.prioritizeUnhealthyInstances && s.unhealthy > 0 ? s.state : null, members);
+    // The batch's hook event targets its instances; a Reject stops the upgrade before any of them goes down.
+    let upgradeAt = t;
+    if (approvals.beforeBatch) {
+      const step = approvals.beforeBatch;
+      upgradeAt = recordWait(rec, waits, step, k, members, t);
+      waitSeconds += step.seconds;
+      if (step.outcome === 'rejected') {
+        status = 'Cancelled';
+        rejectedBy = step.hook;
+        end = upgradeAt;
+        break;
+      }
+    }
     const batch = runLog
       ? openBatch(s, runLog, k, members, t, policy.maxSurge, size < p.baseBatch ? ['unhealthyAllowance', ...picker.limit] : picker.limit)
       : null;
@@ -194,7 +238,11 @@ export function execute(p: Prepared, rng: Rng, scratch: Scratch, log: RunLog | n
       `${members.length} instance${members.length === 1 ? '' : 's'}${policy.maxSurge ? ' (MaxSurge)' : ''}`,
     );
     const failedBefore = s.failed;
-    const times = policy.maxSurge && rolling ? runSurge(s, k, members, t) : runInPlace(s, k, members, t);
+    for (const step of approvals.perInstance) {
+      upgradeAt = recordWait(rec, waits, step, k, members, upgradeAt);
+      waitSeconds += step.seconds;
+    }
+    const times = policy.maxSurge && rolling ? runSurge(s, k, members, upgradeAt) : runInPlace(s, k, members, upgradeAt);
     rec?.push(times.end, 'batchEnd', k, null, null, `${s.failed} failed so far`);
     end = times.end;
     if (batch) {
@@ -255,6 +303,8 @@ export function execute(p: Prepared, rng: Rng, scratch: Scratch, log: RunLog | n
     rolledBack: s.rolledBack,
     batches: k,
     firstFailed: s.firstFailed < 0 ? null : s.firstFailed,
+    waitSeconds,
+    rejectedBy,
   };
   if (runLog && log === 'record') return Object.assign(result, { log: runLog });
   return result;

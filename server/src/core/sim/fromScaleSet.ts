@@ -23,7 +23,9 @@ import { isServiceFabricType } from '../catalog/serviceFabric';
 import type { Provenance } from './provenance';
 import { asBoolean, asInteger, asString, getProp } from '../model/values';
 import type { RValue, ScaleSetModel } from '../model/templateModel';
+import { approvalsOf } from './fromApprovals';
 import type {
+  ApprovedAfter,
   EffectivePolicy,
   HealthSource,
   InstanceOverride,
@@ -53,6 +55,8 @@ export interface WhatIf {
   readonly targetVersion?: string;
   /** NAME=VALUE switches over the default assumptions (see assumptions.ts). */
   readonly assumptions?: Readonly<Record<string, string>>;
+  /** Seconds after each wait's event until it is approved: lifecycle hooks by type, deferral, OS image scheduled events. */
+  readonly approvedAfter?: ApprovedAfter;
 }
 
 export interface MappedInput {
@@ -164,6 +168,8 @@ export function simInputFromScaleSet(model: ScaleSetModel, whatIf: WhatIf = {}):
           note: enableAos ? 'automatic OS upgrade is enabled' : 'a model update (the template changed)',
         };
 
+  const approvals = approvalsOf(model, whatIf.approvedAfter ?? {}, provenance);
+
   const input: SimInput = {
     scaleSetName: model.displayName,
     trigger,
@@ -199,6 +205,7 @@ export function simInputFromScaleSet(model: ScaleSetModel, whatIf: WhatIf = {}):
     ...(whatIf.targetVersion !== undefined ? { targetVersion: whatIf.targetVersion } : {}),
     ...imageAndLocation(model),
     ...serviceFabricOf(model),
+    ...(approvals ? { approvals } : {}),
   };
   const effectivePolicy = effectiveProvenance(input, provenance);
   const assumed = Object.entries(provenance)

@@ -18,6 +18,7 @@ export {
 } from './defaults';
 export type { PolicySource, TriggerPlan } from './defaults';
 export { simulate } from './simulate';
+export { approvalSeconds, withApprovedAfter } from './approvals';
 export { assumptionNotes, planInput, planReasons, planUpgrade, reasonWords, sizeRange } from './plan';
 export { MAX_SIMULATED_INSTANCES } from './capacity';
 export { WHAT_IF_LIMITS, expected, inRange, whatIfProblem } from './whatIfLimits';

@@ -4,6 +4,7 @@
  * input with failures, unhealthy instances and cancellation taken out, so the plan, the run, the rules and
  * every editor surface quote the same batches. docs/simulator.md ("The plan") and docs/cli.md (`.plan`).
  */
+import { planApprovals, rejects } from './approvals';
 import { alternatives } from './assumptions';
 import type { AssumptionName } from './assumptions';
 import { DEFAULT_FAILURES } from './defaults';
@@ -14,11 +15,16 @@ import { Rng } from './rng';
 import type { LimitReason, PlannedBatch, SimBatch, SimInput, UpgradePlan } from './simData';
 import { formatDuration } from './summary';
 
-/** The input the plan runs: no failures, no unhealthy instances, no flapping, no cancellation, no blockers. */
+/**
+ * The input the plan runs: no failures, no unhealthy instances, no flapping, no cancellation, no blockers,
+ * and a lifecycle hook that would reject taken as approved when its wait runs out (its wait stays in).
+ */
 export function planInput(input: SimInput): SimInput {
-  const { cancelAtSeconds: _cancel, firstBatchFails: _sas, blockedBy: _blocked, ignoreBlockers: _ignore, ...rest } = input;
+  const { cancelAtSeconds: _cancel, firstBatchFails: _sas, blockedBy: _blocked, ignoreBlockers: _ignore, approvals, ...rest } = input;
+  const approved = planApprovals(approvals);
   return {
     ...rest,
+    ...(approved ? { approvals: approved } : {}),
     failures: DEFAULT_FAILURES,
     fleet: {
       ...input.fleet,
@@ -45,7 +51,8 @@ export function isPlanInput(input: SimInput): boolean {
     (typeof input.fleet.unhealthy === 'number' ? input.fleet.unhealthy === 0 : input.fleet.unhealthy.length === 0) &&
     !input.fleet.overrides.some((o) => o.unhealthy || o.fails) &&
     input.cancelAtSeconds === undefined &&
-    input.firstBatchFails === undefined
+    input.firstBatchFails === undefined &&
+    !rejects(input)
   );
 }
 
@@ -53,7 +60,7 @@ export function isPlanInput(input: SimInput): boolean {
 export function planOf(
   input: SimInput,
   p: Prepared,
-  r: { readonly durationSeconds: number; readonly log: RunLog },
+  r: { readonly durationSeconds: number; readonly waitSeconds: number; readonly log: RunLog },
   options: { readonly explain?: boolean } = {},
 ): UpgradePlan {
   const batches = r.log.batches.map(plannedBatch);
@@ -69,9 +76,12 @@ export function planOf(
     pauseSeconds,
     pauses: pauseSeconds > 0 && p.plan.strategy === 'rolling' ? Math.max(0, batches.length - 1) : 0,
     durationSeconds: r.durationSeconds,
+    waitSeconds: r.waitSeconds,
+    waits: r.log.waits,
     minServingInstances: r.log.rec.minServing(),
   };
   const notes = reasonNotes(base, p.fleet.zoneNames.length > 0 ? input.assumptions.updateDomainsPerZone : null);
+  if (rejects(input)) notes.push(...rejectNotes(input));
   if (options.explain) notes.push(...assumptionNotes(input, base));
   const explanation = p.refused
     ? 'The manual OS upgrade call is refused (OperationNotAllowed): no unprotected instance has imageReference.version latest'
@@ -139,7 +149,25 @@ export function sizeRange(plan: Pick<UpgradePlan, 'batches' | 'batchSize'>): str
   return min === max ? String(max) : `${min}–${max}`;
 }
 
+function rejectNotes(input: SimInput): string[] {
+  return (input.approvals?.lifecycleHooks ?? [])
+    .filter((h) => h.defaultAction === 'Reject')
+    .map(
+      (h) =>
+        `The ${h.type} hook's defaultAction Reject stops the upgrade unless someone approves within its waitDuration: the plan assumes approval at the end of each wait.`,
+    );
+}
+
+/** ", and 10 h 0 min of waits for approval" when the plan waits, else nothing. */
+function waitWords(plan: Pick<UpgradePlan, 'waitSeconds'>): string {
+  return plan.waitSeconds > 0 ? `, and ${formatDuration(plan.waitSeconds)} of waits for approval` : '';
+}
+
 function explain(plan: Omit<UpgradePlan, 'explanation' | 'notes'>): string {
+  return shapeWords(plan) + (plan.strategy === 'rolling' && plan.batches.length > 0 ? waitWords(plan) : '');
+}
+
+function shapeWords(plan: Omit<UpgradePlan, 'explanation' | 'notes'>): string {
   const n = plan.capacity;
   if (plan.strategy === 'manual') return 'Mode Manual: no instance is upgraded until you upgrade instances by hand';
   if (plan.strategy === 'allAtOnce') return `Mode Automatic: all ${n} instance${n === 1 ? '' : 's'} at once`;

@@ -16,6 +16,10 @@ export const PRIORITY: Readonly<Record<EventKind, number>> = {
   cancel: 2,
   gate: 3,
   batchStart: 4,
+  // Waits come after the batch opens and before its upgrades; consecutive waits keep their push order.
+  approvalWait: 4.5,
+  approved: 4.5,
+  rejected: 4.5,
   upgradeStart: 5,
   surgeCreate: 5,
   upgradeDone: 6,

@@ -8,7 +8,7 @@ import type { MappedInput } from './fromScaleSet';
 import type { MonteCarloSummary, Sensitivity } from './monteCarlo';
 import type { Provenance } from './provenance';
 import { summarizeRun } from './summary';
-import type { CapacityPoint, GateResult, LimitReason, SimEvent, SimRun, UpgradePlan } from './simData';
+import type { ApprovalInput, ApprovalWait, CapacityPoint, GateResult, LimitReason, SimEvent, SimRun, UpgradePlan } from './simData';
 import { planUpgrade, runAssumptionNotes } from './plan';
 
 export interface SimReport {
@@ -31,6 +31,8 @@ export interface SimReport {
       readonly startTime: string | number;
       readonly timings: object;
     };
+    /** The waits for approval the template sets, with the what-if answers (absent when it sets none). */
+    readonly approvals?: ApprovalInput;
   };
   /** The batches when every instance stays healthy, each smaller one with its reason (docs/cli.md). */
   readonly plan: UpgradePlan;
@@ -67,6 +69,11 @@ export interface SimReport {
     readonly pending: number;
     readonly events: readonly SimEvent[];
     readonly capacity: readonly CapacityPoint[];
+    /** Every wait for approval (lifecycle hooks, deferral, OS image scheduled events), in time order. */
+    readonly waits: readonly ApprovalWait[];
+    readonly waitSeconds: number;
+    /** The lifecycle hook whose Reject stopped the upgrade (status Cancelled), else null. */
+    readonly rejectedBy: string | null;
   };
   readonly monteCarlo?: MonteCarloSummary & { readonly closedForm: ClosedForm; readonly sensitivity: readonly Sensitivity[] };
 }
@@ -111,6 +118,7 @@ export function buildReport(mapped: MappedInput, run: SimRun, mc?: SimReport['mo
         startTime: input.startTime,
         timings: input.timings,
       },
+      ...(input.approvals ? { approvals: input.approvals } : {}),
     },
     plan: planUpgrade(input, { explain: true }),
     run: {
@@ -134,6 +142,9 @@ export function buildReport(mapped: MappedInput, run: SimRun, mc?: SimReport['mo
       pending: run.pending,
       events: run.events,
       capacity: run.capacity,
+      waits: run.waits,
+      waitSeconds: run.waitSeconds,
+      rejectedBy: run.rejectedBy,
     },
     ...(mc ? { monteCarlo: mc } : {}),
   };

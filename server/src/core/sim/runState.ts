@@ -2,6 +2,7 @@
  * The mutable state of one run (one Monte Carlo trial), owned by that run only. Instance states are
  * small integers; odd states are unhealthy, so `state & 1` answers "does it count as unhealthy?".
  */
+import type { PreparedApprovals } from './approvals';
 import type { AssumptionValues } from './assumptions';
 import type { BatchPlan } from './batches';
 import type { TriggerPlan } from './defaults';
@@ -34,6 +35,8 @@ export interface Prepared {
   readonly refused: boolean;
   /** Assumption upgradeTimeout in seconds; undefined when there is no limit. */
   readonly timeoutSeconds: number | undefined;
+  /** Waits for approval before the upgrade, before each batch and per instance (approvals.ts). */
+  readonly approvals: PreparedApprovals;
 }
 
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };

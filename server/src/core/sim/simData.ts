@@ -3,6 +3,9 @@
  * a scale-set model to a SimInput, and everything here is serialisable (webview, CLI JSON, golden traces).
  */
 import type { AssumptionValues } from './assumptions';
+import type { LifecycleHookAction, LifecycleHookType } from '../catalog/approvalWaits';
+
+export type { LifecycleHookAction, LifecycleHookType } from '../catalog/approvalWaits';
 
 /** What starts the upgrade (azure-upgrade-policy.md §4.1, §4.2). */
 export type Trigger = 'aos' | 'manual-os' | 'model';
@@ -141,6 +144,49 @@ export interface SimInput {
    * extension: "the upgrade fails and the first batch of virtual machines are left in a failed state").
    */
   readonly firstBatchFails?: string;
+  /** Waits for approval: lifecycle hooks, osRollingUpgradeDeferral, OS image scheduled events (approvals.ts). */
+  readonly approvals?: ApprovalInput;
+}
+
+/** One lifecycle hook (lifecycleHooksProfile, API 2025-11-01), with the what-if answer. */
+export interface LifecycleHookInput {
+  readonly type: LifecycleHookType;
+  /** waitDuration in seconds: the template's, or the unverified default for the type. */
+  readonly waitSeconds: number;
+  /** Applied when nobody answers within waitSeconds. */
+  readonly defaultAction: LifecycleHookAction;
+  /** What-if: approved this many seconds after the event is raised; absent = nobody answers. */
+  readonly approvedAfterSeconds?: number;
+}
+
+export interface ApprovalInput {
+  readonly lifecycleHooks: readonly LifecycleHookInput[];
+  /** osRollingUpgradeDeferral: each instance waits for approveRollingUpgrade, given after this many seconds (what-if; no timeout is documented). */
+  readonly deferral?: { readonly approvedAfterSeconds: number };
+  /** osImageNotificationProfile enabled: each instance's OS upgrade waits for its scheduled event, at most notBeforeTimeout. */
+  readonly osImageNotification?: { readonly notBeforeTimeoutSeconds: number; readonly approvedAfterSeconds?: number };
+  /** What the mapping assumed (unverified defaults, values above the unverified maxima), for the run's notes. */
+  readonly notes?: readonly string[];
+}
+
+/** What-if answers by wait: seconds after the event until approval. */
+export type ApprovalKey = LifecycleHookType | 'deferral' | 'osImageNotification';
+export type ApprovedAfter = Readonly<Partial<Record<ApprovalKey, number>>>;
+
+export type WaitKind = 'lifecycleHook' | 'deferral' | 'osImageNotification';
+
+/** One wait of a run: the upgrade (or one batch's instances) held until approval, a timeout or a rejection. */
+export interface ApprovalWait {
+  readonly kind: WaitKind;
+  /** The hook's type for lifecycle hooks, else null. */
+  readonly hook: LifecycleHookType | null;
+  /** The batch it holds; null for UpgradeAutoOSScheduling (before the upgrade starts). */
+  readonly batch: number | null;
+  readonly instances: readonly number[];
+  readonly startSeconds: number;
+  readonly endSeconds: number;
+  /** approved: answered in time (what-if); timedOut: nobody answered, the default applied (Approve); rejected: defaultAction Reject. */
+  readonly outcome: 'approved' | 'timedOut' | 'rejected';
 }
 
 export interface Blocker {
@@ -169,6 +215,9 @@ export type EventKind =
   | 'skip'
   | 'gate'
   | 'batchStart'
+  | 'approvalWait'
+  | 'approved'
+  | 'rejected'
   | 'upgradeStart'
   | 'surgeCreate'
   | 'upgradeDone'
@@ -277,6 +326,12 @@ export interface SimRun {
   /** Instances whose upgrade started before a halt (all attempted instances when it completed). */
   readonly attempted: number;
   readonly firstFailedInstanceId: number | null;
+  /** Every wait for approval, in time order (lifecycle hooks, deferral, OS image scheduled events). */
+  readonly waits: readonly ApprovalWait[];
+  /** Seconds of durationSeconds spent waiting for approval. */
+  readonly waitSeconds: number;
+  /** The lifecycle hook whose Reject stopped the upgrade (status Cancelled), else null. */
+  readonly rejectedBy: LifecycleHookType | null;
 }
 
 /** The upgrade plan (plan.ts): the batches when every instance stays healthy. */
@@ -304,6 +359,9 @@ export interface UpgradePlan {
   /** Pauses between batches (batches − 1 when the pause is not zero). */
   readonly pauses: number;
   readonly durationSeconds: number;
+  /** Seconds of durationSeconds spent waiting for approval (lifecycle hooks, deferral, OS image scheduled events). */
+  readonly waitSeconds: number;
+  readonly waits: readonly ApprovalWait[];
   readonly minServingInstances: number;
   /** One line: the policy's size and, when batches are smaller, the reasons in words. */
   readonly explanation: string;

@@ -15,8 +15,9 @@ export function simulate(input: SimInput): SimRun {
   const n = p.fleet.size;
   let skipped = 0;
   for (let i = 0; i < n; i++) skipped += p.fleet.excluded[i]!;
-  const message =
-    r.errorCode === 'OperationNotAllowed'
+  const message = r.rejectedBy
+    ? rejectedMessage(r.rejectedBy, r.batches, r.durationSeconds)
+    : r.errorCode === 'OperationNotAllowed'
       ? OS_ROLLING_UPGRADE_NOT_ALLOWED
       : r.errorCode === 'RollingUpgradeTimeoutError'
         ? timeoutMessage(formatDuration(p.timeoutSeconds ?? 0))
@@ -58,7 +59,7 @@ export function simulate(input: SimInput): SimRun {
     policy: p.plan.policy,
     automaticRollback: p.plan.automaticRollback,
     assumptions: input.assumptions,
-    notes: [...p.plan.notes, ...plan.notes, ...extra],
+    notes: [...p.plan.notes, ...p.approvals.notes, ...plan.notes, ...extra],
     batchSize: p.baseBatch,
     batches: r.log.batches,
     haltGate: r.haltGate,
@@ -74,7 +75,19 @@ export function simulate(input: SimInput): SimRun {
     pending: n - skipped - r.attempted,
     attempted: r.attempted,
     firstFailedInstanceId: r.firstFailed,
+    waits: r.log.waits,
+    waitSeconds: r.waitSeconds,
+    rejectedBy: r.rejectedBy,
   };
+}
+
+/** A Reject stops the upgrade as a cancel does: Azure's status codes have no other state for it (docs/simulator.md). */
+function rejectedMessage(hook: string, batches: number, seconds: number): string {
+  const where =
+    hook === 'UpgradeAutoOSScheduling'
+      ? 'before it started'
+      : `before batch ${batches + 1}, after ${batches} batch${batches === 1 ? '' : 'es'}`;
+  return `The ${hook} lifecycle hook rejected the upgrade ${where}: nobody approved within its waitDuration and its defaultAction is Reject (${formatDuration(seconds)}).`;
 }
 
 /** A run that never starts: a finding says Azure rejects the template or the upgrade cannot run. */
@@ -112,5 +125,8 @@ function blocked(input: SimInput, blockedBy: readonly Blocker[]): SimRun {
     pending: n - skipped,
     attempted: 0,
     firstFailedInstanceId: null,
+    waits: [],
+    waitSeconds: 0,
+    rejectedBy: null,
   };
 }

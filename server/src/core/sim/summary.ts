@@ -22,13 +22,15 @@ export function summarizeRun(run: SimRun): string {
   if (run.status === 'Blocked') return `Blocked by ${run.blockedBy.map((b) => b.ruleId).join(', ')}: nothing is upgraded`;
   const serving = `≥ ${run.minServingInstances}/${total} serving`;
   const surge = run.maxTotalInstances > total ? `, peak ${run.maxTotalInstances} instances (surge)` : '';
+  const duration = `${formatDuration(run.durationSeconds)}${run.waitSeconds > 0 ? ` (${formatDuration(run.waitSeconds)} waiting for approval)` : ''}`;
+  if (run.rejectedBy) return `Rejected by the ${run.rejectedBy} hook after ${batches}, ${duration}, ${serving}`;
   if (run.status === 'Completed') {
     const failed = run.failed > 0 ? `, ${run.failed} failed${run.rolledBack > 0 ? ` (${run.rolledBack} rolled back)` : ''}` : '';
     const shape = run.strategy === 'allAtOnce' ? 'all at once' : `${batches} of ${batchSizes(run)}`;
-    return `Completed: ${shape}, ${formatDuration(run.durationSeconds)}, ${serving}${surge}${failed}`;
+    return `Completed: ${shape}, ${duration}, ${serving}${surge}${failed}`;
   }
-  if (run.status === 'Cancelled') return `Cancelled after ${batches}, ${formatDuration(run.durationSeconds)}, ${serving}`;
-  return `Faulted after ${batches} (${run.errorCode}), ${formatDuration(run.durationSeconds)}, ${run.attempted} instance${run.attempted === 1 ? '' : 's'} touched, ${serving}`;
+  if (run.status === 'Cancelled') return `Cancelled after ${batches}, ${duration}, ${serving}`;
+  return `Faulted after ${batches} (${run.errorCode}), ${duration}, ${run.attempted} instance${run.attempted === 1 ? '' : 's'} touched, ${serving}`;
 }
 
 /** The sizes the batches really had ("2", "1–2"), which zone and domain boundaries can make smaller than the policy's limit. */

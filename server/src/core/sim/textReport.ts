@@ -9,13 +9,14 @@ const WIDTH = 60;
 export function renderText(report: SimReport, run: SimRun): string {
   const lines: string[] = [];
   lines.push(`${report.scaleSet} (${report.trigger}): ${report.run.summary}`);
-  if (run.errorCode || run.status === 'Blocked') lines.push(`  ${run.message}`);
+  if (run.errorCode || run.rejectedBy || run.status === 'Blocked') lines.push(`  ${run.message}`);
   lines.push(`  plan: ${report.plan.explanation}`);
   for (const note of report.run.notes) lines.push(`  note: ${note}`);
   for (const a of report.inputs.assumed) lines.push(`  assumed: ${a}`);
   lines.push('');
   lines.push(...batchTable(run));
-  if (run.batches.length > 0 && run.durationSeconds > 0) lines.push('', ...timeline(run));
+  if (run.waits.length > 0) lines.push('', ...waitLines(run));
+  if ((run.batches.length > 0 || run.waits.length > 0) && run.durationSeconds > 0) lines.push('', ...timeline(run));
   const p = run.policy;
   // A value the template does not set is marked, so a default never reads as the template's.
   const mark = (key: keyof typeof p) => {
@@ -75,16 +76,42 @@ function listIds(ids: readonly number[]): string {
   return ids.length <= 8 ? ids.join(',') : `${ids.slice(0, 6).join(',')},… (${ids.length})`;
 }
 
+/** "waits: 5 × UpgradeAutoOSRollingBatchStarting 2 h 0 min (timed out), 10 h 0 min in all". */
+function waitLines(run: SimRun): string[] {
+  const groups = new Map<string, { count: number; seconds: number }>();
+  for (const w of run.waits) {
+    const key = `${w.hook ?? (w.kind === 'deferral' ? 'deferral (approveRollingUpgrade)' : 'OS image scheduled event')} ${w.batch === null ? 'before the upgrade' : 'before a batch'}, ${w.outcome}`;
+    const g = groups.get(key) ?? { count: 0, seconds: 0 };
+    g.count++;
+    g.seconds += w.endSeconds - w.startSeconds;
+    groups.set(key, g);
+  }
+  return [
+    `waits for approval: ${formatDuration(run.waitSeconds)} in all`,
+    ...[...groups].map(([key, g]) => `  ${g.count} × ${key}: ${formatDuration(g.seconds)}`),
+  ];
+}
+
 function timeline(run: SimRun): string[] {
   const total = run.durationSeconds;
   const col = (t: number) => Math.min(WIDTH - 1, Math.floor((t / total) * WIDTH));
-  const out: string[] = [`timeline (0 … ${formatDuration(total)}; # ok, % some failed, X halted)`];
+  const out: string[] = [`timeline (0 … ${formatDuration(total)}; # ok, % some failed, X halted, ~ waiting for approval)`];
+  const span = (row: string[], from: number, to: number, mark: string) => {
+    for (let c = col(from); c <= Math.max(col(from), col(to) - (to < total ? 1 : 0)); c++) row[c] = mark;
+  };
+  const outside = run.waits.filter((w) => w.batch === null || w.batch >= run.batches.length);
+  if (outside.length > 0) {
+    const row = new Array(WIDTH).fill(' ');
+    for (const w of outside)
+      if (w.endSeconds > w.startSeconds) span(row, w.startSeconds, w.endSeconds, w.outcome === 'rejected' ? 'R' : '~');
+    out.push(`  W   |${row.join('')}|`);
+  }
   const shown = run.batches.slice(0, 20);
   for (const b of shown) {
     const row = new Array(WIDTH).fill(' ');
     const mark = b.outcome === 'succeeded' ? '#' : b.outcome === 'someFailed' ? '%' : 'X';
-    for (let c = col(b.startSeconds); c <= Math.max(col(b.startSeconds), col(b.endSeconds) - (b.endSeconds < total ? 1 : 0)); c++)
-      row[c] = mark;
+    span(row, b.startSeconds, b.endSeconds, mark);
+    for (const w of run.waits) if (w.batch === b.index && w.endSeconds > w.startSeconds) span(row, w.startSeconds, w.endSeconds, '~');
     out.push(`  B${String(b.index).padEnd(3)}|${row.join('')}|`);
   }
   if (run.batches.length > shown.length) out.push(`  … ${run.batches.length - shown.length} more batches`);

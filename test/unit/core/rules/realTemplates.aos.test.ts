@@ -33,7 +33,8 @@ const EXPECTED: Record<string, string[]> = {
   'qs-vmss-ubuntu-app-gateway.json': ['automatic-mode-all-at-once [variables(\'namingInfix\')]: "Automatic"'],
   'qs-vmss-ubuntu-autoscale.json': [],
   // §5 #14, the REST spec's kitchen sink: Manual + AOS, a rolling policy AOS ignores, maxSurge with
-  // overprovision true, rollback disabled, Windows automatic updates and AutomaticByPlatform with AOS; 7
+  // overprovision true, rollback disabled, deferral (upgrades wait for approveRollingUpgrade), Windows
+  // automatic updates and AutomaticByPlatform with AOS; 7
   // instances in AOS batches of 1. Not reported: cross-zone (zones 1,2,3), 49 ≤ 81, rollback on breach (Uniform),
   // rolling-policy-unused (AOS is on, so aos-rolling-policy-unused speaks), image (version latest).
   'restspec-vmss-update-maximumset-2024-11-01.json': [
@@ -42,6 +43,7 @@ const EXPECTED: Record<string, string[]> = {
     'max-surge-overprovision parameters.parameters: true',
     'first-batch-failure-halts parameters.parameters: true',
     'aos-rollback-disabled parameters.parameters: true',
+    'aos-upgrade-deferral parameters.parameters: true',
     'aos-windows-automatic-updates parameters.parameters: true',
     'aos-patch-mode parameters.parameters: "AutomaticByPlatform"',
   ],

@@ -61,6 +61,19 @@ const CASES: Record<string, SimInput> = {
     targetImageReference: { publisher: 'Canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts-gen2', version: 'latest' },
     targetVersion: '22.04.202612010',
   }),
+  'aos-approval-waits': input({
+    trigger: 'aos',
+    seed: 5,
+    fleet: { capacity: 6, zones: ['1', '2'] },
+    approvals: {
+      lifecycleHooks: [
+        { type: 'UpgradeAutoOSScheduling', waitSeconds: 3600, defaultAction: 'Approve', approvedAfterSeconds: 600 },
+        { type: 'UpgradeAutoOSRollingBatchStarting', waitSeconds: 1800, defaultAction: 'Approve' },
+      ],
+      osImageNotification: { notBeforeTimeoutSeconds: 900 },
+    },
+    failures: { probability: 0.1 },
+  }),
 };
 
 for (const [name, sim] of Object.entries(CASES)) {

@@ -1,5 +1,6 @@
 import { closestName } from '../../catalog/closestName';
 import { humaniseDuration, parseIsoDuration } from '../../catalog/durations';
+import { HOOK_LIMITS_SOURCE, HOOK_WAIT_LIMITS } from '../../catalog/approvalWaits';
 import { LIFECYCLE_HOOK } from '../../catalog/healthAndHooks';
 import type { RProperty, RValue } from '../../model/templateModel';
 import { getProp } from '../../model/values';
@@ -17,12 +18,11 @@ import { clip } from '../valueOrigin';
 const KNOWN_TYPES = LIFECYCLE_HOOK.properties.find((p) => p.name === 'type')!.enumValues!;
 const KNOWN_ACTIONS = LIFECYCLE_HOOK.properties.find((p) => p.name === 'defaultAction')!.enumValues!;
 
-/** The unverified maximum waitDuration per hook type, in seconds (azure-cli issues #33328, #33652). */
-const MAX_WAIT: Readonly<Record<string, { readonly seconds: number; readonly text: string }>> = {
-  UpgradeAutoOSScheduling: { seconds: 2 * 86400, text: '2 days' },
-  UpgradeAutoOSRollingBatchStarting: { seconds: 4 * 3600, text: '4 hours' },
-};
-const SOURCE = 'azure-cli issues 33328 and 33652';
+/** The unverified maximum waitDuration per hook type (the catalog's, which the simulator also uses). */
+const MAX_WAIT: Readonly<Record<string, { readonly seconds: number; readonly text: string }>> = Object.fromEntries(
+  Object.entries(HOOK_WAIT_LIMITS).map(([type, l]) => [type, { seconds: l.maxSeconds, text: l.maxText }]),
+);
+const SOURCE = HOOK_LIMITS_SOURCE;
 
 const canonical = (list: readonly string[], value: string) => list.find((v) => v.toLowerCase() === value.toLowerCase());
 
