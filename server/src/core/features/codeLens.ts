@@ -128,7 +128,10 @@ function outcome(input: SimInput, failureRate: number, plans: UpgradePlan[] = []
   // The plan's batches (failure-free), so the lens quotes what hovers, hints and rules quote.
   const plan = run.plan;
   const largest = plan.batches.reduce((max, b) => Math.max(max, b.size), 0);
-  return `${plan.batches.length} ${plan.batches.length === 1 ? 'batch' : 'batches'} × ${largest} · ≈${formatDuration(plan.durationSeconds)} · ≥${plan.minServingInstances} of ${total} serving${halts}`;
+  // The plan's duration includes its waits for approval (lifecycle hooks, deferral, OS image scheduled events).
+  const waits = plan.waitSeconds > 0 ? ` (${formatDuration(plan.waitSeconds)} waiting for approval)` : '';
+  const rejected = run.rejectedBy ? ` · the ${run.rejectedBy} hook rejects unless approved` : '';
+  return `${plan.batches.length} ${plan.batches.length === 1 ? 'batch' : 'batches'} × ${largest} · ≈${formatDuration(plan.durationSeconds)}${waits} · ≥${plan.minServingInstances} of ${total} serving${halts}${rejected}`;
 }
 
 /** Exact when a closed form applies, else a seeded Monte Carlo estimate (marked ≈). */
