@@ -13,6 +13,19 @@ const steps = fc.array(fc.tuple(fc.nat(), fc.nat({ max: 5 }), fc.constantFrom(''
   maxLength: 8,
 });
 
+/** The steps applied to a working copy and, naively, to a string. */
+function applied(original: string, list: readonly (readonly [number, number, string])[]): { copy: WorkingCopy; naive: string } {
+  const copy = new WorkingCopy(original);
+  let naive = original;
+  for (const [at, length, newText] of list) {
+    const offset = at % (naive.length + 1);
+    const end = Math.min(offset + length, naive.length);
+    copy.apply(offset, end - offset, newText);
+    naive = naive.slice(0, offset) + newText + naive.slice(end);
+  }
+  return { copy, naive };
+}
+
 const splitsCrLf = (t: string, offset: number) => t[offset - 1] === '\r' && t[offset] === '\n';
 
 test('composed edits do what the steps did, sorted and apart, trimmed, and never inside a CRLF', () => {
@@ -119,14 +132,7 @@ test('a CRLF is never split: an edit trimmed to its changed characters keeps bot
 test('a clipped region answers every line question as the whole-line region does (a line of megabytes is read in a window)', () => {
   fc.assert(
     fc.property(text, steps, fc.nat(), fc.nat(), fc.integer({ min: 1, max: 6 }), (original, list, a, b, window) => {
-      const copy = new WorkingCopy(original);
-      let naive = original;
-      for (const [at, length, newText] of list) {
-        const offset = at % (naive.length + 1);
-        const end = Math.min(offset + length, naive.length);
-        copy.apply(offset, end - offset, newText);
-        naive = naive.slice(0, offset) + newText + naive.slice(end);
-      }
+      const { copy, naive } = applied(original, list);
       const from = a % (naive.length + 1);
       const to = from + (b % (naive.length - from + 1));
       const whole = copy.region(from, to);
