@@ -5,6 +5,7 @@ export type { ImpactChange, ImpactReport, ScaleSetImpact } from '../impact';
 import type { ChangeImpactLensOptions, TemplateDocument } from '../languageTypes';
 import { IMPACT_LENS_LIMIT } from '../limits';
 import { escapeIcons } from '../text/iconLabel';
+import { simulationFindings } from './blockers';
 
 /**
  * Change impact in the editor: what deploying this version over a baseline (the file at HEAD, another
@@ -23,6 +24,8 @@ export function compareDocuments(before: TemplateDocument, after: TemplateDocume
  * rolling model update, 5 batches, ≈25 min · 1 change refused". Unchanged scale sets get none.
  */
 export function getChangeImpactLenses(after: TemplateDocument, report: ImpactReport, options: ChangeImpactLensOptions): CodeLens[] {
+  // The rollout is simulated as if deployed; a finding Azure refuses the template for is said after it.
+  const found = simulationFindings(after);
   const seen = new Map<string, number>();
   const lenses: CodeLens[] = [];
   for (const impact of report.scaleSets) {
@@ -37,7 +40,9 @@ export function getChangeImpactLenses(after: TemplateDocument, report: ImpactRep
       range: { start: position.start, end: position.start },
       command: {
         // VS Code reads `$(name)` in a lens title as an icon; names come from the template.
-        title: escapeIcons(`Deploying this (vs ${options.label}): ${impactHeadline(impact)}`),
+        title: escapeIcons(
+          `Deploying this (vs ${options.label}): ${impactHeadline(impact)}${blockedPart(found.get(scaleSet)?.blockedBy ?? [])}`,
+        ),
         tooltip: impact.changes
           .slice(0, 12)
           .map((c) => `${c.class}: ${c.path}${c.unverified ? ' (unverified)' : ''}`)
@@ -49,4 +54,9 @@ export function getChangeImpactLenses(after: TemplateDocument, report: ImpactRep
     });
   }
   return lenses;
+}
+
+/** " · blocked by value-out-of-range": the same blockers the simulation lens leads with. */
+function blockedPart(blockedBy: readonly { readonly ruleId: string }[]): string {
+  return blockedBy.length === 0 ? '' : ` · blocked by ${blockedBy.map((b) => b.ruleId).join(', ')}`;
 }

@@ -91,3 +91,19 @@ test('the same edit in the JSON template and its Bicep twin gets the same lens t
   assert.equal(bicepTitle, jsonTitle);
   assert.match(jsonTitle, /model update: 0 of 10 instances change until a manual upgrade/);
 });
+
+test('on a template Azure refuses, the lens says which finding blocks it, as the simulation lens does', () => {
+  const before = doc(BASE);
+  const after = doc(
+    BASE.replace(/"maxUnhealthyInstancePercent": \d+/, '"maxUnhealthyInstancePercent": 150').replace(
+      '"sku": "22_04-lts-gen2"',
+      '"sku": "22_04-lts"',
+    ),
+  );
+  const [lens] = lensesOf(before, after, { uri: 'u', label: 'HEAD' });
+  assert.match(lens!.command!.title, /^Deploying this \(vs HEAD\): rolling model update, .* · blocked by value-out-of-range$/);
+  assert.doesNotMatch(
+    lensesOf(before, doc(BASE.replace('"sku": "22_04-lts-gen2"', '"sku": "22_04-lts"')), { uri: 'u', label: 'HEAD' })[0]!.command!.title,
+    /blocked/,
+  );
+});
