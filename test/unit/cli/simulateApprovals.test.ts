@@ -50,7 +50,7 @@ test('text: the waits in the summary, a waits section and ~ in the timeline', ()
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^hooked-vmss \(aos\): Completed: 5 batches of 2, 10 h 25 min \(10 h 0 min waiting for approval\)/);
   assert.match(r.stdout, /^waits for approval: 10 h 0 min in all$/m);
-  assert.match(r.stdout, /^ {2}5 × UpgradeAutoOSRollingBatchStarting before a batch, timedOut: 10 h 0 min$/m);
+  assert.match(r.stdout, /^ {2}5 × UpgradeAutoOSRollingBatchStarting before a batch \(no answer in time, went ahead\): 10 h 0 min$/m);
   assert.match(r.stdout, /^ {2}B0 +\|~+#/m);
 });
 

@@ -2,7 +2,7 @@ import type { RProperty, RValue, ScaleSetModel, ValueSource } from '../model/tem
 import { scaleSetCapacity } from '../sim/capacity';
 import { ASSUMED_CAPACITY } from '../sim/defaults';
 import { simInputFromScaleSet } from '../sim/fromScaleSet';
-import { planReasons, planUpgrade, reasonWords, sizeRange } from '../sim/plan';
+import { planReasons, planUpgrade, reasonWords, rejectNotes, sizeRange } from '../sim/plan';
 import type { UpgradePlan } from '../sim/simData';
 import { spanContains } from '../text/span';
 
@@ -41,6 +41,19 @@ export function policyPlan(scaleSet: ScaleSetModel, capacity: CapacityFact): Upg
   return planUpgrade({ ...mapped.input, mode: 'Rolling' });
 }
 
+/**
+ * The plan of an automatic OS upgrade (trigger aos), with the waits for approval the template's lifecycle
+ * hooks, deferral and OS image scheduled events add; undefined when automatic OS upgrades are off, as then
+ * nothing waits for them.
+ */
+export function osUpgradePlan(
+  scaleSet: ScaleSetModel,
+  capacity: CapacityFact,
+): { readonly plan: UpgradePlan; readonly rejects: readonly string[] } | undefined {
+  const { input } = simInputFromScaleSet(scaleSet, { ...(capacity.known ? {} : { capacity: capacity.count }), trigger: 'aos' });
+  return input.automaticOSUpgradePolicy?.enableAutomaticOSUpgrade ? { plan: planUpgrade(input), rejects: rejectNotes(input) } : undefined;
+}
+
 /** "2 of 10 per batch", or "batches of 1: zone, update domain" when boundaries make them smaller. */
 export function batchHint(plan: UpgradePlan, of: string): string {
   const reasons = planReasons(plan);
@@ -75,7 +88,13 @@ export function describeSource(source: ValueSource): string {
 
 /** The resolved property of the scale set's model whose key or value holds the offset (deepest first). */
 export function resolvedPropertyAt(scaleSet: ScaleSetModel, offset: number): RProperty | undefined {
-  const roots = [scaleSet.upgradePolicy, scaleSet.orchestrationMode, scaleSet.automaticRepairsPolicy];
+  const roots = [
+    scaleSet.upgradePolicy,
+    scaleSet.orchestrationMode,
+    scaleSet.automaticRepairsPolicy,
+    scaleSet.lifecycleHooksProfile,
+    scaleSet.scheduledEventsProfile,
+  ];
   for (const root of roots) {
     const found = root && search(root, offset, 0);
     if (found) return found;
@@ -91,6 +110,16 @@ function search(prop: RProperty, offset: number, depth: number): RProperty | und
     for (const child of prop.value.properties) {
       const found = search(child, offset, depth + 1);
       if (found) return found;
+    }
+  }
+  // An array of objects (lifecycleHooksProfile.lifecycleHooks): the properties of the item at the offset.
+  if (prop.value.kind === 'array') {
+    for (const item of prop.value.items) {
+      if (item.kind !== 'object' || !spanContains(item.span, offset)) continue;
+      for (const child of item.properties) {
+        const found = search(child, offset, depth + 1);
+        if (found) return found;
+      }
     }
   }
   return spanContains(prop.keySpan, offset) || spanContains(prop.value.span, offset) ? prop : undefined;

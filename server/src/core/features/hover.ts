@@ -6,6 +6,7 @@ import type { HoverOptions, TemplateDocument } from '../languageTypes';
 import { policyObjectAt, policyPropertyAt, propertyDetail, propertyDocumentation } from './catalogContext';
 import {
   capacityOf,
+  osUpgradePlan,
   pausesLabel,
   policyPlan,
   describeSource,
@@ -19,6 +20,8 @@ import { findingMarkdown } from '../rules/explain';
 import type { Finding } from '../rules/ruleTypes';
 import type { Span } from '../text/span';
 import { noun } from '../text/plural';
+import { formatDuration } from '../sim/summary';
+import { groupWaits, waitGroupLine } from '../sim/waitSummary';
 
 /**
  * Hover on policy property names (what, type, range, default, API version, effective value, docs) and
@@ -63,8 +66,32 @@ function propertyHover(
     : isCapacityPath(path)
       ? capacityHover(scaleSet, capacity)
       : valueHover(found?.property, resolved, scaleSet, capacity, doc.text.slice(token.offset, token.offset + token.length));
+  if (lines.length > 0 && addsApprovalWaits(path)) lines.push(...approvalWaitLines(scaleSet, capacity));
   if (lines.length === 0) return null;
   return { contents: { kind: 'markdown', value: paragraphs(lines) }, range: doc.lines.rangeOf(token) };
+}
+
+/** Properties that make automatic OS upgrades wait for approval: lifecycle hooks, deferral, OS image scheduled events. */
+function addsApprovalWaits(path: readonly (string | number)[]): boolean {
+  const names = path.map((p) => String(p).toLowerCase());
+  return (
+    names.includes('lifecyclehooksprofile') || names.includes('osrollingupgradedeferral') || names.includes('osimagenotificationprofile')
+  );
+}
+
+/** The automatic OS upgrade's plan with its waits (sim/plan.ts), as the CodeLens and the preview quote them. */
+function approvalWaitLines(scaleSet: ScaleSetModel, capacity: CapacityFact): Markdown[] {
+  const os = osUpgradePlan(scaleSet, capacity);
+  if (!os) return [md`Only automatic OS upgrades wait for approval, and \`enableAutomaticOSUpgrade\` is not true in this scale set.`];
+  const { plan, rejects } = os;
+  if (plan.waits.length === 0) return [md`The automatic OS upgrade's plan waits for no approval.`];
+  const groups = groupWaits(plan.waits).map((g) => md`- ${escapeText(waitGroupLine(g))}`);
+  return [
+    md`An automatic OS upgrade takes ≈${escapeText(formatDuration(plan.durationSeconds))}, ${escapeText(formatDuration(plan.waitSeconds))} of it waiting for approval:`,
+    groups.join('\n') as Markdown,
+    ...rejects.map((note) => escapeText(note)),
+    md`The preview's approved-after fields try other answers.`,
+  ];
 }
 
 function isCapacityPath(path: readonly (string | number)[]): boolean {
@@ -144,6 +171,8 @@ function valueHover(
       : md``;
   const ofInstances = (count: number) => md`${count} of ${capacity.count} ${escapeText(noun(capacity.count, 'instance'))}${note}`;
   if (property.type === 'duration') {
+    // An expression whose value is unknown before deployment: its effective value (above) says so.
+    if (value?.kind === 'unknown') return lines;
     const text = value?.kind === 'string' ? value.value : stringOfToken(written);
     const words = humaniseDuration(text);
     lines.push(words ? md`${code(text)} = ${escapeText(words)}` : md`${code(text)} is not an ISO 8601 duration (e.g. \`PT5M\`).`);
@@ -164,8 +193,8 @@ function valueHover(
       lines.push(md`${percent} % = up to ${ofInstances(instancesAllowed(capacity.count, percent))} unhealthy at once`);
     else if (percent !== undefined && property.name === 'maxUnhealthyUpgradedInstancePercent')
       lines.push(md`${percent} % = up to ${ofInstances(instancesAllowed(capacity.count, percent))} unhealthy after their upgrade`);
-  } else if (property.type === 'enum' && value?.kind === 'string' && property.name === 'mode') {
-    // The catalog's line on that mode (its markdown), found by the value; the value itself is not shown.
+  } else if (property.type === 'enum' && value?.kind === 'string') {
+    // The catalog's line on that value (its markdown), found by the value; the value itself is not shown.
     const line = property.description.split('\n').find((l) => l.toLowerCase().includes(`\`${value.value.toLowerCase()}\``));
     if (line) lines.push(authoredMarkdown(line.replace(/^- /, '')));
   }

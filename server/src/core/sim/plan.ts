@@ -149,7 +149,8 @@ export function sizeRange(plan: Pick<UpgradePlan, 'batches' | 'batchSize'>): str
   return min === max ? String(max) : `${min}–${max}`;
 }
 
-function rejectNotes(input: SimInput): string[] {
+/** What a lifecycle hook with defaultAction Reject does to the plan, one line per hook (none when no hook rejects). */
+export function rejectNotes(input: SimInput): string[] {
   return (input.approvals?.lifecycleHooks ?? [])
     .filter((h) => h.defaultAction === 'Reject')
     .map(

@@ -2,6 +2,7 @@
 import type { SimReport } from './report';
 import { formatDuration, summarizeMonteCarlo } from './summary';
 import type { SimRun } from './simData';
+import { groupWaits, waitGroupLine } from './waitSummary';
 import type { Sensitivity } from './monteCarlo';
 
 const WIDTH = 60;
@@ -76,20 +77,9 @@ function listIds(ids: readonly number[]): string {
   return ids.length <= 8 ? ids.join(',') : `${ids.slice(0, 6).join(',')},… (${ids.length})`;
 }
 
-/** "waits: 5 × UpgradeAutoOSRollingBatchStarting 2 h 0 min (timed out), 10 h 0 min in all". */
+/** "waits for approval: 10 h 0 min in all", then a line per kind of wait (waitSummary.ts). */
 function waitLines(run: SimRun): string[] {
-  const groups = new Map<string, { count: number; seconds: number }>();
-  for (const w of run.waits) {
-    const key = `${w.hook ?? (w.kind === 'deferral' ? 'deferral (approveRollingUpgrade)' : 'OS image scheduled event')} ${w.batch === null ? 'before the upgrade' : 'before a batch'}, ${w.outcome}`;
-    const g = groups.get(key) ?? { count: 0, seconds: 0 };
-    g.count++;
-    g.seconds += w.endSeconds - w.startSeconds;
-    groups.set(key, g);
-  }
-  return [
-    `waits for approval: ${formatDuration(run.waitSeconds)} in all`,
-    ...[...groups].map(([key, g]) => `  ${g.count} × ${key}: ${formatDuration(g.seconds)}`),
-  ];
+  return [`waits for approval: ${formatDuration(run.waitSeconds)} in all`, ...groupWaits(run.waits).map((g) => `  ${waitGroupLine(g)}`)];
 }
 
 function timeline(run: SimRun): string[] {
