@@ -2,6 +2,7 @@ import type { DocumentSymbol } from 'vscode-languageserver-types';
 import { asBoolean, asInteger, asString, getProp } from '../model/values';
 import type { ScaleSetModel } from '../model/templateModel';
 import type { TemplateDocument } from '../languageTypes';
+import type { Span } from '../text/span';
 import { parseIsoDuration } from '../catalog';
 import { AZURE_POLICY_DEFAULTS } from '../sim/defaults';
 import { sizeRange } from '../sim/plan';
@@ -15,18 +16,19 @@ const PROPERTY = 7;
 export function findDocumentSymbols(doc: TemplateDocument): DocumentSymbol[] {
   return doc.model.scaleSets.map((scaleSet) => {
     const range = doc.lines.rangeOf(scaleSet.span);
-    const nameSpan = scaleSet.name?.span ?? { offset: scaleSet.span.offset, length: 0 };
+    const nameSpan = within(scaleSet.name?.span ?? { offset: scaleSet.span.offset, length: 0 }, scaleSet.span);
     const children: DocumentSymbol[] = [];
     for (const prop of [scaleSet.upgradePolicy, scaleSet.rollingUpgradePolicy, scaleSet.automaticOSUpgradePolicy]) {
       if (!prop) continue;
+      const whole = within(
+        { offset: prop.keySpan.offset, length: prop.value.span.offset + prop.value.span.length - prop.keySpan.offset },
+        scaleSet.span,
+      );
       children.push({
         name: prop.name,
         kind: PROPERTY,
-        range: doc.lines.rangeOf({
-          offset: prop.keySpan.offset,
-          length: prop.value.span.offset + prop.value.span.length - prop.keySpan.offset,
-        }),
-        selectionRange: doc.lines.rangeOf(prop.keySpan),
+        range: doc.lines.rangeOf(whole),
+        selectionRange: doc.lines.rangeOf(within(prop.keySpan, whole)),
       });
     }
     return {
@@ -38,6 +40,17 @@ export function findDocumentSymbols(doc: TemplateDocument): DocumentSymbol[] {
       children,
     };
   });
+}
+
+/**
+ * The span held inside `outer` (an empty span at the nearest end when it leaves it): LSP requires a
+ * symbol's selectionRange inside its range and a child inside its parent, and a half-typed template can
+ * give a value a span past its object's end (Bicep `{name: ` at the end of the file).
+ */
+function within(span: Span, outer: Span): Span {
+  const end = outer.offset + outer.length;
+  if (span.offset >= outer.offset && span.length >= 0 && span.offset + span.length <= end) return span;
+  return { offset: Math.min(Math.max(span.offset, outer.offset), end), length: 0 };
 }
 
 /** "Rolling · batches 20 % (10 × 1) · unhealthy 20 % / 20 % · pause PT5M · automatic OS upgrades"; the batches are the plan's. */

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EAGER_LENS_LIMIT } from '../../../../server/src/core/limits';
 import { templateWith } from '../../../helpers/armTemplates';
-import { jsonDocument, ls } from '../../../helpers/languageService';
+import { bicepDocument, jsonDocument, ls } from '../../../helpers/languageService';
 
 const ROLLING =
   '{ "upgradePolicy": { "mode": "Rolling", "rollingUpgradePolicy": { "maxBatchInstancePercent": 20, "maxUnhealthyInstancePercent": 25, "pauseTimeBetweenBatches": "PT5M" } } }';
@@ -155,4 +155,14 @@ test('scale sets for the client: ranges, summary, capacity and the simulator inp
   assert.equal(input.fleet.capacity, 12);
   assert.equal(input.failures.probability, 0.05);
   assert.equal(input.rollingUpgradePolicy?.pauseTimeBetweenBatchesSeconds, 300);
+});
+
+test('outline: a half-typed Bicep name past its object keeps the selection inside the symbol (fuzz case s9001-d2035)', () => {
+  const doc = bicepDocument("resource'Microsoft.Compute/virtualMachineScaleSets'={name: ");
+  const [symbol] = ls.findDocumentSymbols(doc);
+  assert.ok(symbol, 'the scale set is in the outline');
+  const before = (a: { line: number; character: number }, b: { line: number; character: number }) =>
+    a.line < b.line || (a.line === b.line && a.character <= b.character);
+  assert.ok(before(symbol.range.start, symbol.selectionRange.start), JSON.stringify(symbol));
+  assert.ok(before(symbol.selectionRange.end, symbol.range.end), JSON.stringify(symbol));
 });
