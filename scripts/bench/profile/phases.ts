@@ -5,14 +5,13 @@
 // step; keep it in step with those files. Writes the lint report on stdout, as lint does, and one JSON
 // object of milliseconds per phase on stderr.
 import { performance, PerformanceObserver } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import { writeSync } from 'node:fs';
 import { getLanguageService } from '../../../server/src/core/languageService';
 import { EMPTY_CONFIG, parseRuleConfigText, RULE_IDS } from '../../../server/src/core/rules';
 import { buildLintReport } from '../../../server/src/cli/lintReport';
 import { findLintTargets } from '../../../server/src/cli/findTemplates';
-import { findParametersFile } from '../../../server/src/host/parametersDiscovery';
-import { readTextFile } from '../../../server/src/host/readTextFile';
+import { DirectoryListings, findParametersFile } from '../../../server/src/host/parametersDiscovery';
+import { moduleReader, readTextFile } from '../../../server/src/host/readTextFile';
 import type { LintedFile } from '../../../server/src/cli/lintRun';
 import { WorkspaceConfig } from '../../../server/src/host/workspaceConfig';
 
@@ -36,16 +35,21 @@ async function main(paths: readonly string[]): Promise<void> {
   };
   const targets = clock('walk', () => findLintTargets(paths, process.cwd()));
   const configs = new WorkspaceConfig();
+  const listings = new DirectoryListings();
   const files: LintedFile[] = [];
   const now = Date.now();
   for (const target of targets) {
     const text = clock('read', () => readTextFile(target.path));
-    const parametersPath = clock('parametersLookup', () => findParametersFile(target.path));
+    const parametersPath = clock('parametersLookup', () => findParametersFile(target.path, listings));
     const parametersText = parametersPath === undefined ? undefined : clock('read', () => readTextFile(parametersPath));
     const doc = clock('analyze', () =>
-      ls.createDocument(target.path, undefined, text, { ...(parametersText === undefined ? {} : { parametersText }), readUnrelated: true }),
+      ls.createDocument(target.path, undefined, text, {
+        ...(parametersText === undefined ? {} : { parametersText }),
+        readFile: moduleReader(target.path),
+        readUnrelated: true,
+      }),
     );
-    const configFile = clock('config', () => configs.forDocument(pathToFileURL(target.path).toString()));
+    const configFile = clock('config', () => configs.forFile(target.path));
     const parsed = configFile ? clock('config', () => parseRuleConfigText(configFile.text, RULE_IDS)) : undefined;
     const findings = clock('rules', () => ls.findProblems(doc, parsed?.config ?? EMPTY_CONFIG, { now, anyDocument: true }));
     files.push({ path: target.path, doc, findings, configPath: configFile?.path, configProblems: parsed?.problems ?? [] });

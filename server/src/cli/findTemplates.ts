@@ -2,9 +2,9 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { CliError } from './io';
+import { walkTemplateFiles } from './walkFolder';
 
 const IGNORED = ['**/node_modules/**', '**/.git/**'];
-const TEMPLATE_EXTENSIONS = ['json', 'jsonc', 'bicep'];
 
 export interface LintTarget {
   readonly path: string;
@@ -14,7 +14,7 @@ export interface LintTarget {
 
 /**
  * Expands the paths given to `lint`: files as they are, folders recursively (*.json, *.jsonc, *.bicep, without
- * node_modules and .git), and glob patterns. Sorted and without duplicates, so output is stable.
+ * node_modules and hidden folders: walkFolder.ts), and glob patterns. Sorted and without duplicates, so output is stable.
  */
 export function findLintTargets(paths: readonly string[], cwd: string): LintTarget[] {
   const out = new Map<string, LintTarget>();
@@ -39,8 +39,7 @@ export function findLintTargets(paths: readonly string[], cwd: string): LintTarg
       add(path, true);
       continue;
     }
-    const pattern = `**/*.{${TEMPLATE_EXTENSIONS.join(',')}}`;
-    for (const match of globSync(pattern, { cwd: resolve(cwd, path), ignore: IGNORED, onlyFiles: true })) add(joinPath(path, match), false);
+    for (const match of walkTemplateFiles(resolve(cwd, path))) add(joinPath(path, match), false);
   }
   return [...out.values()].sort((a, b) => a.path.localeCompare(b.path));
 }

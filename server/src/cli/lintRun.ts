@@ -1,4 +1,3 @@
-import { pathToFileURL } from 'node:url';
 import { isCheckedKind } from '../core/relevance';
 import { EMPTY_CONFIG, RULE_IDS, parseRuleConfigText, type ConfigProblem, type Finding } from '../core/rules';
 import type { TemplateDocument } from '../core/languageService';
@@ -27,7 +26,7 @@ export function lintTargets(targets: readonly LintTarget[], options: { parameter
     const loaded = loadTemplate(target.path, options.parametersPath, listings);
     // Found by walking a folder: only the kinds the rules check (parameters files and other JSON are skipped).
     if (!target.explicit && !isCheckedKind(loaded.doc.model.kind)) continue;
-    const configFile = configs.forDocument(pathToFileURL(target.path).toString());
+    const configFile = configs.forFile(target.path);
     const parsed = configFile ? parseRuleConfigText(configFile.text, RULE_IDS) : undefined;
     const findings = ls.findProblems(loaded.doc, parsed?.config ?? EMPTY_CONFIG, { now: options.now, anyDocument: true });
     out.push({ path: target.path, doc: loaded.doc, findings, configPath: configFile?.path, configProblems: parsed?.problems ?? [] });
