@@ -117,3 +117,17 @@ test('the API version is replaced only inside a closed type string', () => {
   assert.ok(typeEnd?.kind === 'resource' && typeEnd.apiVersionSpan);
   assert.equal(applyBicepEdits(open, [{ kind: 'replaceValue', span: typeEnd.apiVersionSpan, newValue: '2025-04-01' }]), undefined);
 });
+
+test('a value a stray token touches is not replaced: the new value would be scanned with it as one token', () => {
+  // Fuzz reproducer corrupting-fix-codeAction-s20261203-d6450: `enabled: '…'Rolling'` became `enabled: falseRolling'`.
+  const glued = `${HEAD}  properties: {\n    automaticRepairsPolicy: {\n      enabled: 'x'Rolling\n    }\n  }\n}\n`;
+  const at = glued.indexOf("'x'");
+  const replace = (text: string, offset: number): NeutralEdit => ({ kind: 'replaceValue', span: { offset, length: 3 }, newValue: false });
+  assert.ok(parseBicep(glued).problems.length > 0);
+  assert.equal(applyBicepEdits(glued, [replace(glued, at)]), undefined);
+  // Separated by a blank or a comment, it is replaced.
+  for (const after of [' ', '/* x */', ' // x']) {
+    const spaced = `${HEAD}  properties: {\n    automaticRepairsPolicy: {\n      enabled: 'x'${after}\n    }\n  }\n}\n`;
+    assert.equal(applyBicepEdits(spaced, [replace(spaced, spaced.indexOf("'x'"))]), spaced.replace("'x'", 'false'));
+  }
+});

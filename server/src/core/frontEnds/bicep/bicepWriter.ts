@@ -185,8 +185,13 @@ class BicepSession implements FormatSession {
     return new TextRegion(text, base);
   }
 
+  /**
+   * Replaces a value. Refused when a stray token touches it (`'…'Rolling`, which the parser reports after
+   * the value): the new value would be scanned together with it as one token (`falseRolling`), and lost.
+   */
   private replace(span: Span, leaf: Leaf): boolean {
     const region = this.regionOf(span);
+    if (!separates(region.char(span.offset - 1)) || !separates(region.char(span.offset + span.length))) return false;
     return this.apply(span, leaf.block(region.lineIndent(span.offset), region.lineBreakNear(span.offset, this.layout.eol)));
   }
 
@@ -283,4 +288,9 @@ function wholeLines(text: string, span: Span): Span {
   const start = startOfLine(text, span.offset);
   const lineEnd = endOfLine(text, span.offset + span.length);
   return { offset: start, length: lineEnd + lineBreakLength(text, lineEnd) - start };
+}
+
+/** Whether a character next to a replaced value keeps the new value a token of its own. */
+function separates(c: string | undefined): boolean {
+  return c === undefined || /[\s,:[\]{}()/]/.test(c);
 }
