@@ -23,6 +23,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const preview = registerPreview(context, {
     scaleSets: api.scaleSets,
     changeImpact: api.changeImpact,
+    advise: api.advise,
+    applyPolicy: api.applyPolicy,
     log: (message) => output.warn(`preview: ${message}`),
   });
   const baselines = new Baselines(api, (uri) => preview.refreshImpact(uri));

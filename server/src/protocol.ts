@@ -4,9 +4,22 @@
  * language server. The one contract for this boundary: the client and the webview import it with
  * `import type`, so nothing here exists at runtime except the method names.
  */
-import type { ImpactReport, ScaleSetInfo } from './core/languageService';
+import type { WorkspaceEdit } from 'vscode-languageserver-types';
+import type { AdvisorGoals, AdvisorPolicy, AdvisorResult, AdvisorWhatIfInput, ImpactReport, ScaleSetInfo } from './core/languageService';
 
-export type { ImpactChange, ImpactReport, ScaleSetImpact, ScaleSetInfo } from './core/languageService';
+export type {
+  Advice,
+  AdvisorGoals,
+  AdvisorPolicy,
+  AdvisorRefusal,
+  AdvisorResult,
+  AdvisorWhatIfInput,
+  Candidate,
+  ImpactChange,
+  ImpactReport,
+  ScaleSetImpact,
+  ScaleSetInfo,
+} from './core/languageService';
 
 /**
  * `vmssUpgrade/scaleSets` — request, client → server: the resolved scale sets of an open document.
@@ -76,6 +89,50 @@ export namespace ChangeImpactRequest {
     readonly version: number;
     readonly label: string | null;
     readonly report: ImpactReport | null;
+  }
+}
+
+/**
+ * `vmssUpgrade/advise` — request, client → server (for the preview's advisor): the policy advisor's answer
+ * for one scale set of an open document, under the preview's what-if, with the editor's settings (assumed
+ * capacity, failure rate) where the what-if says nothing. Null result: the document is not open.
+ */
+export namespace AdviseRequest {
+  export const method = 'vmssUpgrade/advise' as const;
+  export interface Params {
+    readonly textDocument: { readonly uri: string };
+    /** JSON path of the scale set, as in ScaleSetInfo.path. */
+    readonly path: readonly (string | number)[];
+    readonly goals: AdvisorGoals;
+    readonly whatIf: AdvisorWhatIfInput;
+  }
+  export interface Result {
+    /** The document version the advice was computed from. */
+    readonly version: number;
+    readonly result: AdvisorResult | null;
+  }
+}
+
+/**
+ * `vmssUpgrade/policyEdit` — request, client → server: the edit that writes a policy the advice evaluated
+ * (for the same goals and what-if) into the scale set, as the quick fixes write (comments and layout kept).
+ * Refused with a message when the document moved past `version`, the policy is not one the advice
+ * evaluated, or it cannot be written safely. The client applies the edit; the server changes nothing.
+ */
+export namespace PolicyEditRequest {
+  export const method = 'vmssUpgrade/policyEdit' as const;
+  export interface Params {
+    readonly textDocument: { readonly uri: string; readonly version: number };
+    readonly path: readonly (string | number)[];
+    readonly policy: AdvisorPolicy;
+    readonly goals: AdvisorGoals;
+    readonly whatIf: AdvisorWhatIfInput;
+  }
+  export interface Result {
+    /** A versioned edit of the one document; null when refused. */
+    readonly edit: WorkspaceEdit | null;
+    /** Why it was refused; null with an edit. */
+    readonly message: string | null;
   }
 }
 

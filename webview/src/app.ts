@@ -2,6 +2,7 @@
  * The preview's state and wiring: which document and scale set are shown, the what-if inputs, the pinned
  * comparison, the Monte Carlo job, and the toolbar actions. Rendering is delegated to view/*.
  */
+import { AdvisorPanel, advisorWhatIfOf } from './advisorPanel';
 import { clear, el } from './dom';
 import { fileStem, markdownSummary, runJson, svgExport } from './export';
 import type { Host } from './host';
@@ -61,6 +62,8 @@ export class PreviewApp {
   );
   /** Change impact against the baseline: redrawn with the document and the selection, not on what-if changes. */
   private readonly impactSlot = el('div', { class: 'impact-slot' });
+  /** The policy advisor under the results: advice from the language server for the scale set and what-if shown. */
+  private readonly advisor: AdvisorPanel;
   private readonly pinButton = button('Pin for compare', () => this.togglePin(), {
     testId: 'pin',
     title: 'Keep this result and show the next one beside it',
@@ -70,6 +73,7 @@ export class PreviewApp {
     private readonly host: Host,
     root: HTMLElement,
   ) {
+    this.advisor = new AdvisorPanel(host);
     const state = parsePersistedState(host.getState());
     if (state) {
       this.selectedPath = state.selectedPath;
@@ -87,6 +91,7 @@ export class PreviewApp {
         false,
         (on) => {
           this.showTables = on;
+          this.advisor.setTables(on);
           this.redraw();
         },
         'table-view',
@@ -96,6 +101,7 @@ export class PreviewApp {
       this.banner,
       el('header', { class: 'top' }, this.title, this.selector, toolbar),
       el('div', { class: 'layout' }, this.controls, this.results),
+      this.advisor.element,
       this.impactSlot,
     );
     host.listen((m) => this.onMessage(m));
@@ -116,6 +122,12 @@ export class PreviewApp {
         return;
       case 'select':
         this.select(m.target);
+        return;
+      case 'advice':
+        this.advisor.onAdvice(m);
+        return;
+      case 'policyApplied':
+        this.advisor.onApplied(m);
         return;
     }
   }
@@ -219,6 +231,9 @@ export class PreviewApp {
     this.job = null;
     clear(this.results);
     const s = this.scaleSet;
+    this.advisor.update(
+      s && this.doc ? { uri: this.doc.uri, path: s.path, version: this.doc.version, whatIf: advisorWhatIfOf(this.whatIf) } : null,
+    );
     if (!s) {
       this.current = null;
       this.results.append(

@@ -4,8 +4,11 @@
  * anything malformed or unknown is rejected (the receiver ignores and logs it). No DOM or vscode types
  * here, so both TypeScript projects can include this file.
  */
+import type { AdvisorGoals, AdvisorPolicy, AdvisorResult, Candidate } from '../../server/src/core/advisor';
+import type { AdvisorWhatIfInput } from '../../server/src/core/features/advisorRequests';
 import type { SimInput } from '../../server/src/core/sim';
 import type { Position, Range } from '../../server/src/core/text/span';
+import { isAdvisorResult, isAdvisorWhatIf, isBool, isGoals, isNum, isObj, isPolicy, isStr, oneOf } from './protocolGuards';
 
 /** Zero-based LSP positions and ranges, as the engine writes them. */
 export type { Position, Range };
@@ -99,7 +102,27 @@ export interface SelectMessage {
   readonly target: ScaleSetTarget;
 }
 
-export type HostMessage = DocumentMessage | DocumentErrorMessage | SelectMessage;
+export type { AdvisorGoals, AdvisorPolicy, AdvisorResult, AdvisorWhatIfInput, Candidate };
+
+/** extension → webview: the advisor's answer to the `advise` request with this id (or why there is none). */
+export interface AdviceMessage {
+  readonly type: 'advice';
+  readonly requestId: number;
+  /** The document version the advice is for (an apply names it, so a stale one is refused). */
+  readonly version: number;
+  readonly result: AdvisorResult | null;
+  /** The language server could not answer (its message); null when it did. */
+  readonly error: string | null;
+}
+
+/** extension → webview: how an `applyPolicy` ended (the document message that follows shows the new policy). */
+export interface PolicyAppliedMessage {
+  readonly type: 'policyApplied';
+  readonly ok: boolean;
+  readonly message: string;
+}
+
+export type HostMessage = DocumentMessage | DocumentErrorMessage | SelectMessage | AdviceMessage | PolicyAppliedMessage;
 
 /** webview → extension: the webview has started and listens (the extension then sends the document). */
 export interface ReadyMessage {
@@ -134,16 +157,30 @@ export interface LogMessage {
   readonly message: string;
 }
 
-export type WebviewMessage = ReadyMessage | RevealMessage | CopyMessage | SaveMessage | LogMessage;
+/** webview → extension: advise on this scale set for these goals under the preview's what-if. */
+export interface AdviseMessage {
+  readonly type: 'advise';
+  readonly requestId: number;
+  readonly uri: string;
+  readonly path: JsonPath;
+  readonly goals: AdvisorGoals;
+  readonly whatIf: AdvisorWhatIfInput;
+}
+
+/** webview → extension: write this policy (one the advice for the same goals and what-if evaluated) into the template. */
+export interface ApplyPolicyMessage {
+  readonly type: 'applyPolicy';
+  readonly uri: string;
+  readonly path: JsonPath;
+  readonly version: number;
+  readonly policy: AdvisorPolicy;
+  readonly goals: AdvisorGoals;
+  readonly whatIf: AdvisorWhatIfInput;
+}
+
+export type WebviewMessage = ReadyMessage | RevealMessage | CopyMessage | SaveMessage | LogMessage | AdviseMessage | ApplyPolicyMessage;
 
 // ── runtime validation ────────────────────────────────────────────────────────────────────────────────
-
-type Obj = Readonly<Record<string, unknown>>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isStr = (v: unknown): v is string => typeof v === 'string';
-const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
-const oneOf = <T extends string>(v: unknown, values: readonly T[]): v is T => isStr(v) && (values as readonly string[]).includes(v);
 
 const isPosition = (v: unknown): v is Position => isObj(v) && isNum(v.line) && isNum(v.character) && v.line >= 0 && v.character >= 0;
 export const isRange = (v: unknown): v is Range => isObj(v) && isPosition(v.start) && isPosition(v.end);
@@ -288,6 +325,15 @@ export function parseHostMessage(data: unknown): HostMessage | undefined {
       return isStr(data.uri) && isStr(data.message) ? (data as unknown as DocumentErrorMessage) : undefined;
     case 'select':
       return isTarget(data.target) ? (data as unknown as SelectMessage) : undefined;
+    case 'advice':
+      return isNum(data.requestId) &&
+        isNum(data.version) &&
+        (data.result === null || isAdvisorResult(data.result)) &&
+        (data.error === null || isStr(data.error))
+        ? (data as unknown as AdviceMessage)
+        : undefined;
+    case 'policyApplied':
+      return isBool(data.ok) && isStr(data.message) ? { type: 'policyApplied', ok: data.ok, message: data.message } : undefined;
     default:
       return undefined;
   }
@@ -310,6 +356,27 @@ export function parseWebviewMessage(data: unknown): WebviewMessage | undefined {
     case 'log':
       return oneOf(data.level, ['info', 'warn', 'error'] as const) && isStr(data.message)
         ? { type: 'log', level: data.level, message: data.message }
+        : undefined;
+    case 'advise':
+      return isNum(data.requestId) && isStr(data.uri) && isPath(data.path) && isGoals(data.goals) && isAdvisorWhatIf(data.whatIf)
+        ? { type: 'advise', requestId: data.requestId, uri: data.uri, path: data.path, goals: data.goals, whatIf: data.whatIf }
+        : undefined;
+    case 'applyPolicy':
+      return isStr(data.uri) &&
+        isPath(data.path) &&
+        isNum(data.version) &&
+        isPolicy(data.policy) &&
+        isGoals(data.goals) &&
+        isAdvisorWhatIf(data.whatIf)
+        ? {
+            type: 'applyPolicy',
+            uri: data.uri,
+            path: data.path,
+            version: data.version,
+            policy: data.policy,
+            goals: data.goals,
+            whatIf: data.whatIf,
+          }
         : undefined;
     default:
       return undefined;

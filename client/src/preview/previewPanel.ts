@@ -8,7 +8,7 @@ import { parse, printParseErrorCode } from 'jsonc-parser';
 import type { ParseError } from 'jsonc-parser';
 import * as vscode from 'vscode';
 import { formatOf } from '../../../server/src/core/languageService';
-import type { ChangeImpactRequest, ScaleSetsRequest } from '../../../server/src/protocol';
+import type { AdviseRequest, ChangeImpactRequest, PolicyEditRequest, ScaleSetsRequest } from '../../../server/src/protocol';
 import { parsePersistedState, parseWebviewMessage } from '../../../webview/src/protocol';
 import type { HostMessage, Range, ScaleSetTarget, WebviewMessage } from '../../../webview/src/protocol';
 import { previewHtml } from './html';
@@ -24,6 +24,10 @@ export interface PreviewDeps {
   scaleSets(uri: vscode.Uri): Promise<ScaleSetsRequest.Result>;
   /** The language server's `vmssUpgrade/changeImpact` request: the template against its baseline. */
   changeImpact?(uri: vscode.Uri): Promise<ChangeImpactRequest.Result>;
+  /** The language server's `vmssUpgrade/advise` request (ServerApi.advise fits): the preview's advisor. */
+  advise?(uri: vscode.Uri, params: Omit<AdviseRequest.Params, 'textDocument'>): Promise<AdviseRequest.Result>;
+  /** Writes a policy the advice evaluated (ServerApi.applyPolicy fits): null when written, else why not. */
+  applyPolicy?(uri: vscode.Uri, version: number, params: Omit<PolicyEditRequest.Params, 'textDocument'>): Promise<string | null>;
   /** Where to report ignored messages and failures; the console when absent. */
   log?(message: string): void;
 }
@@ -218,6 +222,44 @@ export class PreviewPanel implements vscode.Disposable {
       case 'log':
         this.log(`preview webview (${m.level}): ${m.message}`);
         return;
+      case 'advise':
+        void this.advise(m);
+        return;
+      case 'applyPolicy':
+        void this.applyPolicy(m);
+        return;
+    }
+  }
+
+  private async advise(m: Extract<WebviewMessage, { type: 'advise' }>): Promise<void> {
+    const reply = (version: number, result: AdviseRequest.Result['result'], error: string | null) =>
+      this.post({ type: 'advice', requestId: m.requestId, version, result, error });
+    if (!this.deps.advise) return reply(-1, null, 'this language server has no advisor');
+    try {
+      const { version, result } = await this.deps.advise(vscode.Uri.parse(m.uri), { path: m.path, goals: m.goals, whatIf: m.whatIf });
+      reply(version, result, null);
+    } catch (e) {
+      reply(-1, null, e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  private async applyPolicy(m: Extract<WebviewMessage, { type: 'applyPolicy' }>): Promise<void> {
+    if (!this.deps.applyPolicy)
+      return this.post({ type: 'policyApplied', ok: false, message: 'This language server cannot write policies.' });
+    try {
+      const refused = await this.deps.applyPolicy(vscode.Uri.parse(m.uri), m.version, {
+        path: m.path,
+        policy: m.policy,
+        goals: m.goals,
+        whatIf: m.whatIf,
+      });
+      this.post({ type: 'policyApplied', ok: refused === null, message: refused ?? 'Policy written into the template (Undo reverts it).' });
+    } catch (e) {
+      this.post({
+        type: 'policyApplied',
+        ok: false,
+        message: `The language server could not write it (${e instanceof Error ? e.message : String(e)}).`,
+      });
     }
   }
 

@@ -1,3 +1,4 @@
+import { adviseAt, policyEditsAt } from './features/advisorRequests';
 import { simulationFindings } from './features/blockers';
 import { compareDocuments, getChangeImpactLenses, type ImpactReport } from './features/changeImpact';
 import { getCodeActions, resolveCodeAction } from './features/codeActions';
@@ -99,6 +100,10 @@ export function getLanguageService(options: LanguageServiceOptions = {}) {
       whatIf: AdvisorWhatIf = {},
       o: AdvisorOptions = {},
     ): AdvisorResult => advisePolicy(scaleSet, goals, whatIf, o),
+    /** The advice for the scale set at a JSON path, with the editor's what-if defaults under the caller's (the preview's advisor). */
+    adviseAt,
+    /** The edits that write a policy the advice for these goals evaluated into the scale set at a JSON path. */
+    policyEditsAt,
     /** Syntax paths by offset, for fingerprints that survive unrelated edits (undefined in Bicep). */
     nodePaths: (doc: TemplateDocument): ((offset: number) => readonly PathSegment[] | undefined) => doc.frontEnd.nodePaths(doc),
     /** Where each upgrade-policy property sits, by canonical name: what the preview selects on "reveal". */
@@ -114,6 +119,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}) {
 
 export type LanguageService = ReturnType<typeof getLanguageService>;
 export type * from './languageTypes';
+export type { Advice, AdvisorGoals, AdvisorPolicy, AdvisorRefusal, AdvisorResult, Candidate } from './advisor';
+export type { AdvisorWhatIfInput, PolicyEditResult } from './features/advisorRequests';
 export type { ImpactChange, ImpactReport, ScaleSetImpact } from './features/changeImpact';
 export { DIAGNOSTIC_SOURCE, JSON_SYNTAX_CODE } from './languageTypes';
 export { formatOf } from './formats';

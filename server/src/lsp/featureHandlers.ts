@@ -1,5 +1,5 @@
 import { LAZY_EDITS_FROM } from '../core/limits';
-import type { ChangeImpactRequest, ScaleSetsRequest } from '../protocol';
+import type { AdviseRequest, ChangeImpactRequest, PolicyEditRequest, ScaleSetsRequest } from '../protocol';
 import { runSafe } from './runSafe';
 import { analyse, lookup, type ServerContext } from './serverContext';
 
@@ -121,6 +121,33 @@ export function registerFeatureHandlers(ctx: ServerContext): void {
         const impact = ctx.baselines.impactFor(params.textDocument.uri, document.languageId, entry.doc);
         return { version: entry.version, label: impact?.label ?? null, report: impact?.report ?? null };
       }),
+  );
+
+  connection.onRequest('vmssUpgrade/advise' satisfies typeof AdviseRequest.method, (params: AdviseRequest.Params, token) =>
+    runSafe(logger, 'advising a rolling policy', token, async (): Promise<AdviseRequest.Result> => {
+      const entry = await lookup(ctx, params.textDocument.uri, token);
+      if (!entry) return { version: -1, result: null };
+      const { whatIf } = await ctx.settings.get(params.textDocument.uri);
+      const options = { assumedCapacity: whatIf.capacity, failureRate: whatIf.failureRate };
+      return {
+        version: entry.version,
+        result: ls.adviseAt(entry.doc, params.path ?? [], params.goals ?? {}, params.whatIf ?? {}, options),
+      };
+    }),
+  );
+
+  connection.onRequest('vmssUpgrade/policyEdit' satisfies typeof PolicyEditRequest.method, (params: PolicyEditRequest.Params, token) =>
+    runSafe(logger, 'writing a rolling policy', token, async (): Promise<PolicyEditRequest.Result> => {
+      const { uri, version } = params.textDocument;
+      const entry = await lookup(ctx, uri, token);
+      if (!entry) return { edit: null, message: 'The template is not open in the editor.' };
+      if (entry.version !== version) return { edit: null, message: 'The template changed since this advice; the preview advises again.' };
+      const { whatIf } = await ctx.settings.get(uri);
+      const options = { assumedCapacity: whatIf.capacity, failureRate: whatIf.failureRate };
+      const result = ls.policyEditsAt(entry.doc, params.path ?? [], params.policy, params.goals ?? {}, params.whatIf ?? {}, options);
+      if (result.kind === 'refused') return { edit: null, message: result.message };
+      return { edit: { documentChanges: [{ textDocument: { uri, version }, edits: [...result.edits] }] }, message: null };
+    }),
   );
 
   connection.onRequest('vmssUpgrade/scaleSets' satisfies typeof ScaleSetsRequest.method, (params: ScaleSetsRequest.Params, token) =>

@@ -137,6 +137,7 @@ export function advisePolicy(
     front: paretoFront(evaluated, currentPolicy),
     evaluated,
     setsUseRollingUpgradePolicy: useRollingPolicy && !keepCurrent,
+    candidatesUseRollingUpgradePolicy: useRollingPolicy,
     trials,
     notes,
   };

@@ -74,6 +74,20 @@ export function compareCloseness(a: AdvisorPolicy, b: AdvisorPolicy, current: Ad
   return changedCount(a, current) - changedCount(b, current) || distance(a, current) - distance(b, current);
 }
 
+const POLICY_KEYS: readonly (keyof AdvisorPolicy)[] = [
+  'maxBatchInstancePercent',
+  'maxUnhealthyInstancePercent',
+  'maxUnhealthyUpgradedInstancePercent',
+  'pauseTimeBetweenBatches',
+  'maxSurge',
+  'prioritizeUnhealthyInstances',
+];
+
+/** The same policy, property by property (a policy that came through a message has its own key order). */
+export function samePolicy(a: AdvisorPolicy, b: AdvisorPolicy): boolean {
+  return POLICY_KEYS.every((k) => a[k] === b[k]);
+}
+
 export function changedProperties(p: AdvisorPolicy, current: AdvisorPolicy): (keyof AdvisorPolicy)[] {
   return (Object.keys(p) as (keyof AdvisorPolicy)[]).filter((k) => p[k] !== current[k]);
 }

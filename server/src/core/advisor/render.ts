@@ -7,7 +7,8 @@ import { code, escapeText } from '../text/markdown';
 import { changedProperties } from './pareto';
 import type { Advice, AdvisorPolicy, AssumptionEffect, Candidate, GoalName } from './types';
 
-const pct = (p: number): string => {
+/** P(halt) as every advisor surface writes it. */
+export const pct = (p: number): string => {
   const v = 100 * p;
   if (v === 0) return '0 %';
   if (v < 0.1) return '<0.1 %';
@@ -32,7 +33,8 @@ function goalLines(a: Advice): string[] {
   ];
 }
 
-function policyCells(p: AdvisorPolicy): string[] {
+/** A policy's cells in the advisor's tables (CLI, pull-request comment, preview). */
+export function policyCells(p: AdvisorPolicy): string[] {
   return [
     String(p.maxBatchInstancePercent),
     String(p.maxUnhealthyInstancePercent),
@@ -42,7 +44,8 @@ function policyCells(p: AdvisorPolicy): string[] {
   ];
 }
 
-function measureCells(c: Candidate): string[] {
+/** A candidate's measures in the advisor's tables. */
+export function measureCells(c: Candidate): string[] {
   return [
     `${pct(c.pHalt)}${c.pHaltMethod === 'monteCarlo' ? '' : ' (exact)'}`,
     formatDuration(c.durationP50Seconds),
@@ -53,7 +56,21 @@ function measureCells(c: Candidate): string[] {
   ];
 }
 
-const HEADER = ['', 'batch %', 'unhealthy %', 'upgraded %', 'pause', 'maxSurge', 'P(halt)', 'p50', 'p90', 'serving', 'bad image', 'plan'];
+/** The columns of the advisor's tables: a label, policyCells, measureCells. */
+export const HEADER = [
+  '',
+  'batch %',
+  'unhealthy %',
+  'upgraded %',
+  'pause',
+  'maxSurge',
+  'P(halt)',
+  'p50',
+  'p90',
+  'serving',
+  'bad image',
+  'plan',
+];
 
 export interface PolicyChange {
   readonly property: string;
@@ -72,7 +89,8 @@ export function changeList(a: Advice): PolicyChange[] {
   return out;
 }
 
-function verdict(a: Advice): string {
+/** One sentence: whether the recommendation meets every goal, or what the closest policy misses. */
+export function verdict(a: Advice): string {
   if (a.missedGoals.length > 0)
     return `No policy evaluated meets every goal; the closest misses ${a.missedGoals.map((g) => GOAL_WORDS[g]).join(', ')}.`;
   return a.keepCurrent ? 'The current policy is the fastest that meets every goal: nothing to change.' : 'It meets every goal.';

@@ -99,6 +99,11 @@ export interface Advice {
    * candidates assume it, and applying the recommendation sets it.
    */
   readonly setsUseRollingUpgradePolicy: boolean;
+  /**
+   * Every candidate but the current policy assumes useRollingUpgradePolicy true (the OS upgrade reads the
+   * template's policy only then): writing any of them sets it, not only the recommendation.
+   */
+  readonly candidatesUseRollingUpgradePolicy: boolean;
   /** Monte Carlo trials per policy (the same seeds for every policy). */
   readonly trials: number;
   /** What was searched, what was kept and why, in sentences. */

@@ -4,8 +4,8 @@
  * and layout (the quick fixes' path). Offered on the `upgradePolicy` and `rollingUpgradePolicy` keys and on
  * the findings the advice may resolve; the advice runs only when the edit is written (lazily on resolve).
  */
-import { advisePolicy, changeList } from '../advisor';
-import type { Advice } from '../advisor';
+import { advisePolicy, changedProperties } from '../advisor';
+import type { Advice, AdvisorPolicy } from '../advisor';
 import type { JsonValue, NeutralEdit } from '../edits';
 import { getProp } from '../model/values';
 import type { RValue, ScaleSetModel } from '../model/templateModel';
@@ -38,13 +38,17 @@ const literal = (v: RValue | undefined): v is RValue => v !== undefined && v.sou
 export function tunePolicyEdits(scaleSet: ScaleSetModel): NeutralEdit[] | undefined {
   const advice = advisePolicy(scaleSet);
   if (advice.kind !== 'advice' || advice.keepCurrent) return undefined;
-  return editsFor(scaleSet, advice);
+  return policyEdits(scaleSet, advice, advice.recommended.policy);
 }
 
-function editsFor(scaleSet: ScaleSetModel, advice: Advice): NeutralEdit[] | undefined {
-  const changes = changeList(advice).filter((c) => !c.property.includes('.'));
+/**
+ * The edits that write `target`, one of the policies the advice evaluated, over the current one: only the
+ * properties that differ, and useRollingUpgradePolicy when the candidates assume it. Undefined as above.
+ */
+export function policyEdits(scaleSet: ScaleSetModel, advice: Advice, target: AdvisorPolicy): NeutralEdit[] | undefined {
   const values: Record<string, JsonValue> = {};
-  for (const c of changes) values[c.property] = advice.recommended.policy[c.property as keyof Advice['recommended']['policy']] as JsonValue;
+  for (const k of changedProperties(target, advice.current.policy)) values[k] = target[k] as JsonValue;
+  if (Object.keys(values).length === 0) return undefined;
   const edits: NeutralEdit[] = [];
   const policy = scaleSet.rollingUpgradePolicy;
   if (policy) {
@@ -65,12 +69,12 @@ function editsFor(scaleSet: ScaleSetModel, advice: Advice): NeutralEdit[] | unde
       edits.push({ kind: 'setProperty', objectSpan, path: ['upgradePolicy', 'rollingUpgradePolicy'], value: values });
     }
   }
-  if (advice.setsUseRollingUpgradePolicy) {
+  if (advice.candidatesUseRollingUpgradePolicy) {
     const aos = scaleSet.automaticOSUpgradePolicy;
     if (!aos || aos.value.kind !== 'object' || !literal(aos.value)) return undefined;
     const existing = getProp(aos.value, 'useRollingUpgradePolicy');
     if (existing && !literal(existing.value)) return undefined;
     edits.push({ kind: 'setProperty', objectSpan: aos.value.span, path: [existing?.name ?? 'useRollingUpgradePolicy'], value: true });
   }
-  return edits.length > 0 ? edits : undefined;
+  return edits;
 }

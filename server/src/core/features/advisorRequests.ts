@@ -1,0 +1,135 @@
+/**
+ * The preview's policy advisor: the advice for one scale set of a document (found by its JSON path, the
+ * preview's identity of a scale set), computed with the editor's what-if defaults under the preview's own
+ * what-if; and the edits that write a policy the user picked from that advice into the template.
+ *
+ * A policy is written only when it is one the advisor evaluated for the same goals and what-if: the server
+ * runs the advice again rather than trusting a policy from a message, so what is written is always a policy
+ * the simulator scored, within the API's ranges and the apiVersion's properties.
+ */
+import { advisePolicy, samePolicy } from '../advisor';
+import type { TextEdit } from 'vscode-languageserver-types';
+import type { AdvisorGoals, AdvisorPolicy, AdvisorResult } from '../advisor';
+import type { TemplateDocument } from '../languageTypes';
+import type { ScaleSetModel } from '../model/templateModel';
+import { ASSUMPTIONS, whatIfProblem } from '../sim';
+import type { Trigger, WhatIf } from '../sim';
+import { capacityOf } from './displayFacts';
+import { policyEdits } from './tunePolicy';
+
+/** The what-if the preview advises under: the fields its controls set, as plain data a message can carry. */
+export interface AdvisorWhatIfInput {
+  readonly trigger?: Trigger;
+  readonly capacity?: number;
+  readonly failureRate?: number;
+  readonly unhealthy?: number;
+  readonly upgradeSeconds?: number;
+  readonly healthySeconds?: number;
+  readonly seed?: number;
+  /** NAME=VALUE switches over the default assumptions (docs/simulator.md). */
+  readonly assumptions?: Readonly<Record<string, string>>;
+}
+
+const TRIGGERS: readonly Trigger[] = ['aos', 'manual-os', 'model'];
+const NUMBERS = ['capacity', 'failureRate', 'unhealthy', 'upgradeSeconds', 'healthySeconds', 'seed'] as const;
+
+/** The simulator's what-if for the preview's fields, or what is wrong with them (the limits every surface uses). */
+export function advisorWhatIf(input: AdvisorWhatIfInput): WhatIf | string {
+  if (input.trigger !== undefined && !TRIGGERS.includes(input.trigger)) return `the trigger must be one of ${TRIGGERS.join(', ')}`;
+  for (const key of NUMBERS) {
+    const value = input[key];
+    if (value === undefined) continue;
+    const problem =
+      typeof value === 'number' ? whatIfProblem(key, value, key === 'unhealthy' ? input.capacity : undefined) : `${key} must be a number`;
+    if (problem) return problem;
+  }
+  for (const [name, value] of Object.entries(input.assumptions ?? {})) {
+    const info = ASSUMPTIONS.find((a) => a.name === name);
+    if (!info) return `there is no assumption ${name}`;
+    if (!info.values.includes(value)) return `assumption ${name} is one of ${info.values.join(', ')}, not ${value}`;
+  }
+  const timings = {
+    ...(input.upgradeSeconds !== undefined ? { upgradeSeconds: input.upgradeSeconds } : {}),
+    ...(input.healthySeconds !== undefined ? { healthySeconds: input.healthySeconds } : {}),
+  };
+  return {
+    ...(input.trigger !== undefined ? { trigger: input.trigger } : {}),
+    ...(input.capacity !== undefined ? { capacity: input.capacity } : {}),
+    ...(input.failureRate !== undefined ? { failureRate: input.failureRate } : {}),
+    ...(input.unhealthy !== undefined ? { unhealthy: input.unhealthy } : {}),
+    ...(input.seed !== undefined ? { seed: input.seed } : {}),
+    ...(Object.keys(timings).length > 0 ? { timings } : {}),
+    ...(input.assumptions && Object.keys(input.assumptions).length > 0 ? { assumptions: input.assumptions } : {}),
+  };
+}
+
+export interface AdviseAtOptions {
+  /** Instances assumed when sku.capacity is unknown (the editor's setting); a what-if capacity wins. */
+  readonly assumedCapacity?: number;
+  /** The failure rate when the what-if gives none (the editor's setting). */
+  readonly failureRate?: number;
+}
+
+/** The edits (as the quick fixes' writer wrote them, keeping comments and layout), or why there are none. */
+export type PolicyEditResult =
+  | { readonly kind: 'edits'; readonly edits: readonly TextEdit[]; readonly policy: AdvisorPolicy }
+  | { readonly kind: 'refused'; readonly message: string };
+
+const samePath = (a: readonly (string | number)[], b: readonly (string | number)[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+export function scaleSetAtPath(doc: TemplateDocument, path: readonly (string | number)[]): ScaleSetModel | undefined {
+  return doc.model.scaleSets.find((s) => samePath(s.path, path));
+}
+
+function whatIfFor(scaleSet: ScaleSetModel, whatIf: WhatIf, o: AdviseAtOptions): WhatIf {
+  const capacity = capacityOf(scaleSet, o.assumedCapacity);
+  return {
+    ...(capacity.known ? {} : { capacity: capacity.count }),
+    ...(o.failureRate !== undefined ? { failureRate: o.failureRate } : {}),
+    ...whatIf,
+  };
+}
+
+/** The advice for the scale set at `path`; an invalidInput refusal when the document has none there (it changed). */
+export function adviseAt(
+  doc: TemplateDocument,
+  path: readonly (string | number)[],
+  goals: AdvisorGoals,
+  whatIf: AdvisorWhatIfInput,
+  o: AdviseAtOptions = {},
+): AdvisorResult {
+  const scaleSet = scaleSetAtPath(doc, path);
+  if (!scaleSet) return { kind: 'invalidInput', message: 'the template has no scale set there any more; open the preview on it again' };
+  const mapped = advisorWhatIf(whatIf);
+  if (typeof mapped === 'string') return { kind: 'invalidInput', message: mapped };
+  // A message carries JSON: a goal that is not a number is refused here, not coerced by a comparison.
+  const notNumber = Object.entries(goals).find(([, v]) => v !== undefined && typeof v !== 'number');
+  if (notNumber) return { kind: 'invalidInput', message: `the goal ${notNumber[0]} must be a number` };
+  return advisePolicy(scaleSet, goals, whatIfFor(scaleSet, mapped, o));
+}
+
+/** The edits that write `policy` into the scale set at `path`, when the advice for these goals and what-if evaluated it. */
+export function policyEditsAt(
+  doc: TemplateDocument,
+  path: readonly (string | number)[],
+  policy: AdvisorPolicy,
+  goals: AdvisorGoals,
+  whatIf: AdvisorWhatIfInput,
+  o: AdviseAtOptions = {},
+): PolicyEditResult {
+  const refused = (message: string): PolicyEditResult => ({ kind: 'refused', message });
+  const advice = adviseAt(doc, path, goals, whatIf, o);
+  if (advice.kind !== 'advice') return refused(`${advice.message.charAt(0).toUpperCase()}${advice.message.slice(1)}.`);
+  const scaleSet = scaleSetAtPath(doc, path)!;
+  const chosen = advice.evaluated.find((c) => samePolicy(c.policy, policy));
+  if (!chosen) return refused('That policy is not one the advisor evaluated for these goals; the advice has changed, so pick again.');
+  if (samePolicy(chosen.policy, advice.current.policy)) return refused('That is the template’s policy already: nothing to write.');
+  const neutral = policyEdits(scaleSet, advice, chosen.policy);
+  const written = neutral && doc.frontEnd.writeEdits(doc, neutral);
+  if (!written || written.length === 0)
+    return refused(
+      'The policy cannot be written safely here: a value it changes comes from a parameter or an expression, or the text around it does not parse.',
+    );
+  return { kind: 'edits', edits: written.map((e) => doc.lines.textEditOf(e)), policy: chosen.policy };
+}
