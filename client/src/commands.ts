@@ -7,6 +7,7 @@ import { pickParametersFile } from './parametersPicker';
 import { previewTarget } from './preview/previewTarget';
 import type { PreviewApi } from './preview/index';
 import { showRuleDocumentation } from './ruleDocs';
+import { tunePolicy } from './tunePolicy';
 
 export interface CommandDeps {
   readonly context: ExtensionContext;
@@ -17,7 +18,7 @@ export interface CommandDeps {
   readonly baselines: Baselines;
 }
 
-/** The "VMSS: …" commands. Ids match package.json's contributes.commands. */
+/** The "VMSS: …" commands. Ids match package.json's contributes.commands (vmssUpgrade.tunePolicy, a lens's, excepted). */
 export function registerCommands({ context, client, preview, linter, choices, baselines }: CommandDeps): Disposable[] {
   return [
     commands.registerCommand('vmssUpgrade.compareWith', () => pickBaseline(baselines, window.activeTextEditor?.document)),
@@ -27,6 +28,8 @@ export function registerCommands({ context, client, preview, linter, choices, ba
       if (!target) return window.showInformationMessage('Open an ARM template with a scale set to preview its upgrade.');
       return preview.show(target);
     }),
+    // The command of the "Tune rolling policy…" lens (TunePolicyCommand in server/src/protocol.ts); not in the palette.
+    commands.registerCommand('vmssUpgrade.tunePolicy', (arg?: unknown) => tunePolicy(arg)),
     commands.registerCommand('vmssUpgrade.lintWorkspace', () => linter.run()),
     commands.registerCommand('vmssUpgrade.selectParametersFile', (arg?: unknown) =>
       pickParametersFile(choices, arg instanceof Uri ? arg : window.activeTextEditor?.document.uri),

@@ -153,6 +153,19 @@ export namespace ShowPreviewCommand {
 }
 
 /**
+ * `vmssUpgrade.tunePolicy` — the command the "Tune rolling policy…" CodeLens carries (client-side): applies
+ * the "Tune rolling policy…" code action the server offers at `range`. Arguments: [TunePolicyCommand.Arguments].
+ */
+export namespace TunePolicyCommand {
+  export const command = 'vmssUpgrade.tunePolicy' as const;
+  export interface Arguments {
+    readonly uri: string;
+    /** The upgradePolicy key, where the code action is offered. */
+    readonly range: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } };
+  }
+}
+
+/**
  * `workspace/configuration`, section `vmssUpgrade` — request, server → client: the editor settings
  * under `vmssUpgrade.*`, typed (the client reads them with these types, the server normalises what
  * arrives). Pulled per document, cached per URI, cleared when the client says settings changed.

@@ -4,8 +4,7 @@
  * anything malformed or unknown is rejected (the receiver ignores and logs it). No DOM or vscode types
  * here, so both TypeScript projects can include this file.
  */
-import type { AdvisorGoals, AdvisorPolicy, AdvisorResult, Candidate } from '../../server/src/core/advisor';
-import type { AdvisorWhatIfInput } from '../../server/src/core/features/advisorRequests';
+import type { AdvisorGoals, AdvisorPolicy, AdvisorResult, AdvisorWhatIfInput, Candidate } from '../../server/src/core/advisor';
 import type { SimInput } from '../../server/src/core/sim';
 import type { Position, Range } from '../../server/src/core/text/span';
 import { isAdvisorResult, isAdvisorWhatIf, isBool, isGoals, isNum, isObj, isPolicy, isStr, oneOf } from './protocolGuards';

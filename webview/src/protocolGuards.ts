@@ -2,8 +2,7 @@
  * Runtime shape checks for protocol.ts: the primitives every message check uses, and the advisor's
  * messages (goals, what-if, policies, the advice the webview draws point by point).
  */
-import type { AdvisorGoals, AdvisorPolicy, AdvisorResult, Candidate } from '../../server/src/core/advisor';
-import type { AdvisorWhatIfInput } from '../../server/src/core/features/advisorRequests';
+import type { AdvisorGoals, AdvisorPolicy, AdvisorResult, AdvisorWhatIfInput, Candidate } from '../../server/src/core/advisor';
 
 export type Obj = Readonly<Record<string, unknown>>;
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

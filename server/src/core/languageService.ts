@@ -32,6 +32,11 @@ export interface LanguageServiceOptions {
    * server/src/protocol.ts, ShowPreviewCommand); without one, lenses carry no command name.
    */
   readonly previewCommand?: string;
+  /**
+   * The client command the "Tune rolling policy…" lens runs (TunePolicyCommand in server/src/protocol.ts):
+   * it applies the tune code action at the lens's range. Without one, that lens is not offered.
+   */
+  readonly tuneCommand?: string;
   /** Base URL of the rule pages (`<base><rule-id>.md`): the pages shipped beside the server, else the published ones. */
   readonly docsBase?: string;
 }
@@ -44,8 +49,11 @@ export interface LanguageServiceOptions {
  */
 export function getLanguageService(options: LanguageServiceOptions = {}) {
   const docsBase = options.docsBase ?? RULE_DOCS_BASE_URL;
-  const lensOptions = (o: CodeLensOptions): CodeLensOptions =>
-    options.previewCommand === undefined ? o : { command: options.previewCommand, ...o };
+  const lensOptions = (o: CodeLensOptions): CodeLensOptions => ({
+    ...(options.previewCommand === undefined ? {} : { command: options.previewCommand }),
+    ...(options.tuneCommand === undefined ? {} : { tuneCommand: options.tuneCommand }),
+    ...o,
+  });
   return Object.freeze({
     /** Parses and analyses one version of a document, with the front end its language id or name selects. */
     createDocument: (
@@ -119,8 +127,10 @@ export function getLanguageService(options: LanguageServiceOptions = {}) {
 
 export type LanguageService = ReturnType<typeof getLanguageService>;
 export type * from './languageTypes';
-export type { Advice, AdvisorGoals, AdvisorPolicy, AdvisorRefusal, AdvisorResult, Candidate } from './advisor';
-export type { AdvisorWhatIfInput, PolicyEditResult } from './features/advisorRequests';
+export type { Advice, AdvisorGoals, AdvisorPolicy, AdvisorRefusal, AdvisorResult, AdvisorWhatIfInput, Candidate } from './advisor';
+export type { PolicyEditResult } from './features/advisorRequests';
+/** The title of the "Tune rolling policy…" code action, which the client's lens command looks for. */
+export { TUNE_POLICY_TITLE } from './features/tunePolicy';
 export type { ImpactChange, ImpactReport, ScaleSetImpact } from './features/changeImpact';
 export { DIAGNOSTIC_SOURCE, JSON_SYNTAX_CODE } from './languageTypes';
 export { formatOf } from './formats';

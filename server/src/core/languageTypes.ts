@@ -185,6 +185,8 @@ export interface CodeLensOptions {
   readonly failureRate: number;
   /** The client command a lens runs (the facade fills it in from LanguageServiceOptions.previewCommand). */
   readonly command?: string;
+  /** The command of the "Tune rolling policy…" lens (LanguageServiceOptions.tuneCommand); no such lens without it. */
+  readonly tuneCommand?: string;
 }
 
 /** Change-impact lenses: the document compared with a baseline the adapter supplies. */

@@ -24,6 +24,13 @@ export const LAZY_EDITS_FROM = 200_000;
 export const EAGER_LENS_LIMIT = 5;
 
 /**
+ * The "Tune rolling policy…" lens runs the advisor (tens of milliseconds per scale set of a few dozen
+ * instances, about 0.1 s at 100) on every lens request: only while the document's scale sets, eager
+ * lenses, hold at most this many instances together. The code action and the preview advise at any size.
+ */
+export const TUNE_LENS_MAX_INSTANCES = 100;
+
+/**
  * Change-impact lenses compare the document with its baseline and simulate each changed scale set's
  * rollout: past this many scale sets on either side they are not offered (the CLI's `diff` still is).
  */

@@ -17,7 +17,7 @@ import { EditLog } from './editLog';
 import { registerFeatureHandlers } from './featureHandlers';
 import { isParametersFileName } from '../host/parametersDiscovery';
 import { ParametersFiles } from './parametersFiles';
-import { ShowPreviewCommand, type SetBaselineNotification, type SetParametersFileNotification } from '../protocol';
+import { ShowPreviewCommand, TunePolicyCommand, type SetBaselineNotification, type SetParametersFileNotification } from '../protocol';
 import { Baselines } from './baselines';
 import { analyse, type ClientSupport, type ServerContext } from './serverContext';
 import { SettingsStore } from './settings';
@@ -57,7 +57,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     return open ? { text: open.getText(), version: open.version } : undefined;
   });
   const typing = new TypingPause(documents);
-  const ls = getLanguageService({ previewCommand: ShowPreviewCommand.command, docsBase: runtime.docsBase });
+  const ls = getLanguageService({
+    previewCommand: ShowPreviewCommand.command,
+    tuneCommand: TunePolicyCommand.command,
+    docsBase: runtime.docsBase,
+  });
   const ctx: ServerContext = {
     support,
     typing,

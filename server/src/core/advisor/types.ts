@@ -117,3 +117,16 @@ export interface AdvisorRefusal {
 }
 
 export type AdvisorResult = Advice | AdvisorRefusal;
+
+/** The what-if the preview advises under: the fields its controls set, as plain data a message can carry. */
+export interface AdvisorWhatIfInput {
+  readonly trigger?: Trigger;
+  readonly capacity?: number;
+  readonly failureRate?: number;
+  readonly unhealthy?: number;
+  readonly upgradeSeconds?: number;
+  readonly healthySeconds?: number;
+  readonly seed?: number;
+  /** NAME=VALUE switches over the default assumptions (docs/simulator.md). */
+  readonly assumptions?: Readonly<Record<string, string>>;
+}

@@ -9,26 +9,13 @@
  */
 import { advisePolicy, samePolicy } from '../advisor';
 import type { TextEdit } from 'vscode-languageserver-types';
-import type { AdvisorGoals, AdvisorPolicy, AdvisorResult } from '../advisor';
+import type { AdvisorGoals, AdvisorPolicy, AdvisorResult, AdvisorWhatIfInput } from '../advisor';
 import type { TemplateDocument } from '../languageTypes';
 import type { ScaleSetModel } from '../model/templateModel';
 import { ASSUMPTIONS, whatIfProblem } from '../sim';
 import type { Trigger, WhatIf } from '../sim';
 import { capacityOf } from './displayFacts';
 import { policyEdits } from './tunePolicy';
-
-/** The what-if the preview advises under: the fields its controls set, as plain data a message can carry. */
-export interface AdvisorWhatIfInput {
-  readonly trigger?: Trigger;
-  readonly capacity?: number;
-  readonly failureRate?: number;
-  readonly unhealthy?: number;
-  readonly upgradeSeconds?: number;
-  readonly healthySeconds?: number;
-  readonly seed?: number;
-  /** NAME=VALUE switches over the default assumptions (docs/simulator.md). */
-  readonly assumptions?: Readonly<Record<string, string>>;
-}
 
 const TRIGGERS: readonly Trigger[] = ['aos', 'manual-os', 'model'];
 const NUMBERS = ['capacity', 'failureRate', 'unhealthy', 'upgradeSeconds', 'healthySeconds', 'seed'] as const;

@@ -1,4 +1,7 @@
-import { EAGER_LENS_LIMIT } from '../limits';
+import { EAGER_LENS_LIMIT, TUNE_LENS_MAX_INSTANCES } from '../limits';
+import { changeList, formatPHalt } from '../advisor';
+import type { Candidate } from '../advisor';
+import { dominatedAdvice } from './tunePolicy';
 import type { CodeLens } from 'vscode-languageserver-types';
 import { closedForm } from '../sim/closedForm';
 import { monteCarlo } from '../sim/monteCarlo';
@@ -31,11 +34,54 @@ const MIN_HALT_TRIALS = 100;
 export function getCodeLenses(doc: TemplateDocument, options: CodeLensOptions): CodeLens[] {
   const eager = doc.model.scaleSets.length <= EAGER_LENS_LIMIT;
   const found = eager ? simulationFindings(doc) : undefined;
-  return doc.model.scaleSets.map((scaleSet, index) => {
+  const lenses = doc.model.scaleSets.map((scaleSet, index) => {
     const anchor = scaleSet.upgradePolicy?.keySpan ?? scaleSet.properties?.keySpan ?? { offset: scaleSet.span.offset, length: 0 };
     const lens: CodeLens = { range: doc.lines.rangeOf(anchor), data: { uri: options.uri, index } satisfies CodeLensData };
     return eager ? resolveCodeLens(doc, lens, options, found) : lens;
   });
+  return eager ? [...lenses, ...tuneLenses(doc, options, found!)] : lenses;
+}
+
+/**
+ * "Tune rolling policy…" above each upgradePolicy whose policy another one dominates (tunePolicy.ts), with
+ * what the recommendation changes in the advisor's numbers; its command applies the code action there.
+ * Bounded: only for documents whose scale sets hold TUNE_LENS_MAX_INSTANCES instances or fewer together;
+ * not on a scale set a finding blocks (its lens says so, and the fix comes first).
+ */
+/** The advisor's numbers for the tooltip, saying how P(halt) was found (the simulation lens's may be another estimate). */
+function tuneGains(c: Candidate, r: Candidate, trials: number): string {
+  const how = (x: Candidate) => (x.pHaltMethod === 'monteCarlo' ? ` over ${trials} trials` : ' exact');
+  const parts = [`P(halt) ${formatPHalt(c.pHalt)}${how(c)} → ${formatPHalt(r.pHalt)}${how(r)}`];
+  parts.push(`p90 ${formatDuration(c.durationP90Seconds)} → ${formatDuration(r.durationP90Seconds)}`);
+  parts.push(`serving ${c.minServing} → ${r.minServing}`, `a bad image reaches ${c.badImageTouched} → ${r.badImageTouched}`);
+  return parts.join(', ');
+}
+
+function tuneLenses(doc: TemplateDocument, options: CodeLensOptions, found: Map<ScaleSetModel, SimulationFindings>): CodeLens[] {
+  if (!options.tuneCommand) return [];
+  const sizes = doc.model.scaleSets.map((s) => capacityOf(s, options.assumedCapacity).count);
+  if (sizes.reduce((a, b) => a + b, 0) > TUNE_LENS_MAX_INSTANCES) return [];
+  const out: CodeLens[] = [];
+  for (const scaleSet of doc.model.scaleSets) {
+    // A template Azure rejects or an upgrade that cannot run wants its finding fixed first, not a faster policy.
+    if ((found.get(scaleSet)?.blockedBy.length ?? 0) > 0) continue;
+    const key = scaleSet.upgradePolicy?.keySpan;
+    const advice = key && dominatedAdvice(scaleSet);
+    if (!key || !advice) continue;
+    const { current: c, recommended: r } = advice;
+    const range = doc.lines.rangeOf(key);
+    const changes = changeList(advice).map((x) => `${x.property.split('.').pop()} ${x.from} → ${x.to}`);
+    out.push({
+      range,
+      command: {
+        title: escapeIcons(`Tune rolling policy… ${changes.join(', ')}`),
+        tooltip: `The advisor’s recommendation for the default goals: ${tuneGains(c, r, advice.trials)}. The current policy is dominated: this one is at least as good on every measure and better on one. One edit; Undo reverts it.`,
+        command: options.tuneCommand,
+        arguments: [{ uri: options.uri, range }],
+      },
+    });
+  }
+  return out;
 }
 
 /** Fills in a lens's simulation line and command. */

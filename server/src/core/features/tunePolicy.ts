@@ -42,6 +42,17 @@ export function tunePolicyEdits(scaleSet: ScaleSetModel): NeutralEdit[] | undefi
 }
 
 /**
+ * The advice the "Tune rolling policy…" lens quotes: for the default goals (the code action's), only when
+ * another policy is at least as good on every measure and better on one, and the recommendation can be
+ * written (its values are literals). The lens and the code action run the same advice.
+ */
+export function dominatedAdvice(scaleSet: ScaleSetModel): Advice | undefined {
+  const advice = advisePolicy(scaleSet);
+  if (advice.kind !== 'advice' || advice.keepCurrent || !advice.currentDominated) return undefined;
+  return policyEdits(scaleSet, advice, advice.recommended.policy) ? advice : undefined;
+}
+
+/**
  * The edits that write `target`, one of the policies the advice evaluated, over the current one: only the
  * properties that differ, and useRollingUpgradePolicy when the candidates assume it. Undefined as above.
  */

@@ -122,12 +122,12 @@ test('a value a stray token touches is not replaced: the new value would be scan
   // Fuzz reproducer corrupting-fix-codeAction-s20261203-d6450: `enabled: '…'Rolling'` became `enabled: falseRolling'`.
   const glued = `${HEAD}  properties: {\n    automaticRepairsPolicy: {\n      enabled: 'x'Rolling\n    }\n  }\n}\n`;
   const at = glued.indexOf("'x'");
-  const replace = (text: string, offset: number): NeutralEdit => ({ kind: 'replaceValue', span: { offset, length: 3 }, newValue: false });
+  const replace = (offset: number): NeutralEdit => ({ kind: 'replaceValue', span: { offset, length: 3 }, newValue: false });
   assert.ok(parseBicep(glued).problems.length > 0);
-  assert.equal(applyBicepEdits(glued, [replace(glued, at)]), undefined);
+  assert.equal(applyBicepEdits(glued, [replace(at)]), undefined);
   // Separated by a blank or a comment, it is replaced.
   for (const after of [' ', '/* x */', ' // x']) {
     const spaced = `${HEAD}  properties: {\n    automaticRepairsPolicy: {\n      enabled: 'x'${after}\n    }\n  }\n}\n`;
-    assert.equal(applyBicepEdits(spaced, [replace(spaced, spaced.indexOf("'x'"))]), spaced.replace("'x'", 'false'));
+    assert.equal(applyBicepEdits(spaced, [replace(spaced.indexOf("'x'"))]), spaced.replace("'x'", 'false'));
   }
 });
