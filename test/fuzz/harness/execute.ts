@@ -160,6 +160,8 @@ class CaseRun {
         return void (await this.request('textDocument/documentSymbol', doc));
       case 'scaleSets':
         return void (await this.request('vmssUpgrade/scaleSets', doc));
+      case 'advise':
+        return this.advise(step);
       case 'edit': {
         const start = safeOffset(this.text, step.at % (this.text.length + 1));
         const end = safeOffset(this.text, start + step.deleteLength);
@@ -266,6 +268,30 @@ class CaseRun {
       if (!action.edit && action.data !== undefined) action = (await this.request<CodeAction>('codeAction/resolve', action)) ?? action;
       if (action.edit) await this.checkAction(action);
     }
+  }
+
+  /** Advice on one scale set, then the edit that writes one of its evaluated policies, checked as a fix is (not applied). */
+  private async advise(step: Extract<Step, { op: 'advise' }>): Promise<void> {
+    const doc = { textDocument: { uri: this.uri } };
+    const listed = await this.request<{ version: number; scaleSets: { path: (string | number)[] }[] }>('vmssUpgrade/scaleSets', doc);
+    const scaleSet = listed?.scaleSets[step.scaleSet % Math.max(1, listed.scaleSets.length)];
+    if (!listed || !scaleSet) return;
+    const whatIf = step.failureRate === undefined ? {} : { failureRate: step.failureRate };
+    const answer = await this.request<{ version: number; result: { kind: string; evaluated?: { policy: unknown }[] } | null }>(
+      'vmssUpgrade/advise',
+      { ...doc, path: scaleSet.path, goals: {}, whatIf },
+    );
+    const evaluated = answer?.result?.kind === 'advice' ? (answer.result.evaluated ?? []) : [];
+    const chosen = evaluated[step.pick % Math.max(1, evaluated.length)];
+    if (!answer || !chosen) return;
+    const written = await this.request<{ edit: CodeAction['edit'] | null; message: string | null }>('vmssUpgrade/policyEdit', {
+      textDocument: { uri: this.uri, version: answer.version },
+      path: scaleSet.path,
+      policy: chosen.policy,
+      goals: {},
+      whatIf,
+    });
+    if (written?.edit) await this.checkAction({ title: 'Apply the advisor’s policy', kind: 'refactor.rewrite', edit: written.edit });
   }
 
   /** The edits of an action on this document (a fix may also touch the parameters file: those are range-checked only). */

@@ -25,6 +25,8 @@ export type Step =
   | { readonly op: 'inlayHint'; readonly at: number; readonly length: number }
   | { readonly op: 'symbols' }
   | { readonly op: 'scaleSets' }
+  /** The preview's advisor: vmssUpgrade/advise on a scale set (by index), then policyEdit of one evaluated policy, checked as a fix. */
+  | { readonly op: 'advise'; readonly scaleSet: number; readonly pick: number; readonly failureRate?: number }
   | { readonly op: 'edit'; readonly at: number; readonly deleteLength: number; readonly text: string }
   /** vmssUpgrade/setParametersFile: the companion as the template's parameters, or back to automatic. */
   | { readonly op: 'parameters'; readonly link: boolean }
@@ -158,6 +160,7 @@ function steps(rng: Rng, length: number, companion: boolean): Step[] {
       [3, 'inlayHint'],
       [2, 'symbols'],
       [2, 'scaleSets'],
+      [1, 'advise'],
       [8, 'edit'],
       [4, 'diagnostics'],
       [companion ? 1 : 0, 'parameters'],
@@ -187,6 +190,14 @@ function steps(rng: Rng, length: number, companion: boolean): Step[] {
       }
       case 'parameters':
         out.push({ op, link: rng.chance(0.7) });
+        break;
+      case 'advise':
+        out.push({
+          op,
+          scaleSet: rng.int(0, 20),
+          pick: rng.int(0, 1_000),
+          ...(rng.chance(0.3) ? { failureRate: rng.int(0, 20) / 100 } : {}),
+        });
         break;
       case 'cancel':
         out.push({ op, method: rng.pick(['hover', 'completion', 'codeLens', 'inlayHint', 'diagnostics'] as const), at: raw() });
