@@ -233,6 +233,14 @@ function details(a: Advice, c: Candidate, onApply: (p: AdvisorPolicy) => void): 
       `P(halt) ${formatPHalt(c.pHalt)}${c.pHaltMethod === 'monteCarlo' ? '' : ' (exact)'}, p50 ${formatDuration(c.durationP50Seconds)}, p90 ${formatDuration(c.durationP90Seconds)}, ${c.minServing} serving at least, a bad image reaches ${c.badImageTouched}; ${c.batches}.`,
     ),
   );
+  if (isRecommended && !a.front.some((f) => samePolicy(f.policy, c.policy)))
+    box.append(
+      el(
+        'p',
+        { class: 'note', 'data-testid': 'advisor-off-front' },
+        'It is not on the Pareto front: a looser gate scores better here, but the recommendation changes the policy no more than the goals need (a looser gate lets a partly bad image further than these measures show).',
+      ),
+    );
   if (isCurrent) return box;
   if (a.candidatesUseRollingUpgradePolicy)
     box.append(
