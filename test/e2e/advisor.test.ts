@@ -20,6 +20,12 @@ describe('the policy advisor in a real VS Code', { timeout: 300_000 }, () => {
   let wb: Workbench;
   const onDisk = () => readFileSync(join(wb.workspace, TEMPLATE), 'utf8');
   const written = (text: string) => text.includes(`"maxUnhealthyUpgradedInstancePercent": ${UPGRADED},`);
+  /** Saves until the file on disk passes `check`: the edit arrives asynchronously (a code action, an applyEdit). */
+  const saveUntil = (what: string, check: (text: string) => boolean) =>
+    poll(what, async () => {
+      await wb.page.keyboard.press('Control+S');
+      return check(onDisk()) ? onDisk() : undefined;
+    });
 
   before(async () => {
     wb = await launchWorkbench({ prepare: (workspace) => writeFileSync(join(workspace, TEMPLATE), TEXT) });
@@ -43,8 +49,7 @@ describe('the policy advisor in a real VS Code', { timeout: 300_000 }, () => {
     writeFileSync(join(ARTIFACTS, 'advisor-lens.txt'), title);
     assert.match(title, new RegExp(`maxUnhealthyUpgradedInstancePercent 20 → ${UPGRADED}`));
     await lens.click();
-    await wb.page.keyboard.press('Control+S');
-    const saved = await poll('the tuned file on disk', () => (written(onDisk()) ? onDisk() : undefined));
+    const saved = await saveUntil('the tuned file on disk', written);
     assert.equal(saved, TEXT.replace('"maxUnhealthyUpgradedInstancePercent": 20,', `"maxUnhealthyUpgradedInstancePercent": ${UPGRADED},`));
     // Written, the policy is the recommendation: no tune lens any more.
     await poll(
@@ -52,8 +57,7 @@ describe('the policy advisor in a real VS Code', { timeout: 300_000 }, () => {
       async () => (await wb.page.locator('.codelens-decoration a', { hasText: 'Tune rolling policy' }).count()) === 0,
     );
     await wb.page.keyboard.press('Control+Z');
-    await wb.page.keyboard.press('Control+S');
-    await poll('the file as it was', () => onDisk() === TEXT);
+    await saveUntil('the file as it was', (t) => t === TEXT);
   });
 
   it("the preview's advisor shows the recommendation, and Apply writes it through VS Code", async () => {
@@ -63,7 +67,7 @@ describe('the policy advisor in a real VS Code', { timeout: 300_000 }, () => {
       async () => {
         for (const f of wb.page.frames()) {
           const found = await f
-            .locator('[data-testid="advisor-apply"]')
+            .locator('[data-testid="advisor-verdict"]')
             .count()
             .catch(() => 0);
           if (found > 0) return f;
@@ -86,8 +90,7 @@ describe('the policy advisor in a real VS Code', { timeout: 300_000 }, () => {
       ),
     );
     await wb.openFile(TEMPLATE);
-    await wb.page.keyboard.press('Control+S');
-    const saved = await poll('the applied file on disk', () => (written(onDisk()) ? onDisk() : undefined));
+    const saved = await saveUntil('the applied file on disk', written);
     assert.equal(saved, TEXT.replace('"maxUnhealthyUpgradedInstancePercent": 20,', `"maxUnhealthyUpgradedInstancePercent": ${UPGRADED},`));
   });
 });
