@@ -226,6 +226,8 @@ export interface CodeActionParams {
    * about 80 ms per fix on a 6 MB template: too slow for every cursor move). Only for clients that resolve `edit`.
    */
   readonly lazyEdits?: boolean;
+  /** The editor's what-if settings "Tune rolling policy…" advises with (as the CodeLens and the preview do). */
+  readonly whatIf?: { readonly assumedCapacity?: number; readonly failureRate?: number };
 }
 
 /** What an unresolved action carries to codeAction/resolve. */

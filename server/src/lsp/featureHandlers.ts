@@ -41,13 +41,14 @@ export function registerFeatureHandlers(ctx: ServerContext): void {
     runSafe(logger, 'computing code actions', token, async () => {
       const document = (await lookup(ctx, params.textDocument.uri, token)) && ctx.documents.get(params.textDocument.uri);
       if (!document) return [];
-      const { entry, findings } = await analyse(ctx, document);
+      const { entry, findings, settings } = await analyse(ctx, document);
       const lazyEdits = ctx.support.codeActionResolve && entry.doc.text.length > LAZY_EDITS_FROM;
       return ls.getCodeActions(entry.doc, findings, {
         uri: params.textDocument.uri,
         range: params.range,
         diagnostics: params.context.diagnostics,
         lazyEdits,
+        whatIf: { assumedCapacity: settings.whatIf.capacity, failureRate: settings.whatIf.failureRate },
         ...(params.context.only ? { only: params.context.only } : {}),
       });
     }),
@@ -58,8 +59,11 @@ export function registerFeatureHandlers(ctx: ServerContext): void {
       const uri = (action.data as { uri?: string } | undefined)?.uri;
       const document = uri !== undefined && (await lookup(ctx, uri, token)) ? ctx.documents.get(uri) : undefined;
       if (!document) return action;
-      const { entry, findings } = await analyse(ctx, document);
-      return ls.resolveCodeAction(entry.doc, findings, action);
+      const { entry, findings, settings } = await analyse(ctx, document);
+      return ls.resolveCodeAction(entry.doc, findings, action, {
+        assumedCapacity: settings.whatIf.capacity,
+        failureRate: settings.whatIf.failureRate,
+      });
     }),
   );
 

@@ -14,8 +14,7 @@ import type { TemplateDocument } from '../languageTypes';
 import type { ScaleSetModel } from '../model/templateModel';
 import { ASSUMPTIONS, whatIfProblem } from '../sim';
 import type { Trigger, WhatIf } from '../sim';
-import { capacityOf } from './displayFacts';
-import { policyEdits } from './tunePolicy';
+import { editorWhatIf, policyEdits, type EditorWhatIfDefaults } from './tunePolicy';
 
 const TRIGGERS: readonly Trigger[] = ['aos', 'manual-os', 'model'];
 const NUMBERS = ['capacity', 'failureRate', 'unhealthy', 'upgradeSeconds', 'healthySeconds', 'seed'] as const;
@@ -50,12 +49,8 @@ export function advisorWhatIf(input: AdvisorWhatIfInput): WhatIf | string {
   };
 }
 
-export interface AdviseAtOptions {
-  /** Instances assumed when sku.capacity is unknown (the editor's setting); a what-if capacity wins. */
-  readonly assumedCapacity?: number;
-  /** The failure rate when the what-if gives none (the editor's setting). */
-  readonly failureRate?: number;
-}
+/** The editor's what-if settings (assumed capacity, failure rate); the preview's what-if wins over them. */
+export type AdviseAtOptions = EditorWhatIfDefaults;
 
 /** The edits (as the quick fixes' writer wrote them, keeping comments and layout), or why there are none. */
 export type PolicyEditResult =
@@ -67,15 +62,6 @@ const samePath = (a: readonly (string | number)[], b: readonly (string | number)
 
 export function scaleSetAtPath(doc: TemplateDocument, path: readonly (string | number)[]): ScaleSetModel | undefined {
   return doc.model.scaleSets.find((s) => samePath(s.path, path));
-}
-
-function whatIfFor(scaleSet: ScaleSetModel, whatIf: WhatIf, o: AdviseAtOptions): WhatIf {
-  const capacity = capacityOf(scaleSet, o.assumedCapacity);
-  return {
-    ...(capacity.known ? {} : { capacity: capacity.count }),
-    ...(o.failureRate !== undefined ? { failureRate: o.failureRate } : {}),
-    ...whatIf,
-  };
 }
 
 /** The advice for the scale set at `path`; an invalidInput refusal when the document has none there (it changed). */
@@ -93,7 +79,7 @@ export function adviseAt(
   // A message carries JSON: a goal that is not a number is refused here, not coerced by a comparison.
   const notNumber = Object.entries(goals).find(([, v]) => v !== undefined && typeof v !== 'number');
   if (notNumber) return { kind: 'invalidInput', message: `the goal ${notNumber[0]} must be a number` };
-  return advisePolicy(scaleSet, goals, whatIfFor(scaleSet, mapped, o));
+  return advisePolicy(scaleSet, goals, { ...editorWhatIf(scaleSet, o), ...mapped });
 }
 
 /** The edits that write `policy` into the scale set at `path`, when the advice for these goals and what-if evaluated it. */

@@ -23,7 +23,7 @@ export function getCodeActions(doc: TemplateDocument, findings: readonly Finding
   const offered = new Set<string>();
   const offer = (action: CodeAction, data: CodeActionData) => {
     if (offered.has(action.title)) return;
-    const edit = params.lazyEdits ? undefined : editFor(doc, findings, data);
+    const edit = params.lazyEdits ? undefined : editFor(doc, findings, data, params.whatIf);
     if (!params.lazyEdits && !edit) return;
     offered.add(action.title);
     actions.push(edit ? { ...action, edit } : { ...action, data });
@@ -65,13 +65,23 @@ export function getCodeActions(doc: TemplateDocument, findings: readonly Finding
 }
 
 /** Fills in the edit of an action returned with `lazyEdits`; without one when the document moved on. */
-export function resolveCodeAction(doc: TemplateDocument, findings: readonly Finding[], action: CodeAction): CodeAction {
+export function resolveCodeAction(
+  doc: TemplateDocument,
+  findings: readonly Finding[],
+  action: CodeAction,
+  whatIf: CodeActionParams['whatIf'] = {},
+): CodeAction {
   const data = action.data as CodeActionData | undefined;
-  const edit = data ? editFor(doc, findings, data) : undefined;
+  const edit = data ? editFor(doc, findings, data, whatIf) : undefined;
   return edit ? { ...action, edit } : action;
 }
 
-function editFor(doc: TemplateDocument, findings: readonly Finding[], data: CodeActionData): WorkspaceEdit | undefined {
+function editFor(
+  doc: TemplateDocument,
+  findings: readonly Finding[],
+  data: CodeActionData,
+  whatIf: CodeActionParams['whatIf'] = {},
+): WorkspaceEdit | undefined {
   switch (data.kind) {
     case 'fix': {
       const finding = findings[data.finding];
@@ -88,7 +98,7 @@ function editFor(doc: TemplateDocument, findings: readonly Finding[], data: Code
       return addRollingPolicy(doc, data.uri, data.offset);
     case 'tunePolicy': {
       const scaleSet = scaleSetAt(doc.model.scaleSets, data.offset);
-      const edits = scaleSet ? tunePolicyEdits(scaleSet) : undefined;
+      const edits = scaleSet ? tunePolicyEdits(scaleSet, whatIf) : undefined;
       return edits ? workspaceEdit(doc, data.uri, edits) : undefined;
     }
   }

@@ -66,7 +66,7 @@ function tuneLenses(doc: TemplateDocument, options: CodeLensOptions, found: Map<
     // A template Azure rejects or an upgrade that cannot run wants its finding fixed first, not a faster policy.
     if ((found.get(scaleSet)?.blockedBy.length ?? 0) > 0) continue;
     const key = scaleSet.upgradePolicy?.keySpan;
-    const advice = key && dominatedAdvice(scaleSet);
+    const advice = key && dominatedAdvice(scaleSet, options);
     if (!key || !advice) continue;
     const { current: c, recommended: r } = advice;
     const range = doc.lines.rangeOf(key);

@@ -6,6 +6,8 @@
  */
 import { advisePolicy, changedProperties } from '../advisor';
 import type { Advice, AdvisorPolicy } from '../advisor';
+import type { WhatIf } from '../sim';
+import { capacityOf } from './displayFacts';
 import type { JsonValue, NeutralEdit } from '../edits';
 import { getProp } from '../model/values';
 import type { RValue, ScaleSetModel } from '../model/templateModel';
@@ -26,6 +28,23 @@ export function offersTuning(scaleSet: ScaleSetModel, findings: readonly Finding
   return findings.some((f) => TUNED_RULES.has(f.ruleId) && f.scaleSet === scaleSet.displayName && within(f.span, start, end));
 }
 
+/** The editor's what-if settings, which every advice in the editor starts from (the CodeLens's too). */
+export interface EditorWhatIfDefaults {
+  /** Instances assumed when sku.capacity is unknown (vmssUpgrade.whatIf.capacity). */
+  readonly assumedCapacity?: number;
+  /** The failure rate (vmssUpgrade.whatIf.failureRate); the advisor's default 2 % without one. */
+  readonly failureRate?: number;
+}
+
+/** The what-if of those settings for one scale set: the assumed capacity only where the template's is unknown. */
+export function editorWhatIf(scaleSet: ScaleSetModel, o: EditorWhatIfDefaults): WhatIf {
+  const capacity = capacityOf(scaleSet, o.assumedCapacity);
+  return {
+    ...(capacity.known ? {} : { capacity: capacity.count }),
+    ...(o.failureRate !== undefined ? { failureRate: o.failureRate } : {}),
+  };
+}
+
 const literal = (v: RValue | undefined): v is RValue => v !== undefined && v.source === 'literal' && v.expression === undefined;
 
 /**
@@ -35,8 +54,8 @@ const literal = (v: RValue | undefined): v is RValue => v !== undefined && v.sou
  * is nothing to change, no advice, or a value to change comes from an expression or a parameter (the user's
  * parameterisation is not overwritten).
  */
-export function tunePolicyEdits(scaleSet: ScaleSetModel): NeutralEdit[] | undefined {
-  const advice = advisePolicy(scaleSet);
+export function tunePolicyEdits(scaleSet: ScaleSetModel, defaults: EditorWhatIfDefaults = {}): NeutralEdit[] | undefined {
+  const advice = advisePolicy(scaleSet, {}, editorWhatIf(scaleSet, defaults));
   if (advice.kind !== 'advice' || advice.keepCurrent) return undefined;
   return policyEdits(scaleSet, advice, advice.recommended.policy);
 }
@@ -46,8 +65,8 @@ export function tunePolicyEdits(scaleSet: ScaleSetModel): NeutralEdit[] | undefi
  * another policy is at least as good on every measure and better on one, and the recommendation can be
  * written (its values are literals). The lens and the code action run the same advice.
  */
-export function dominatedAdvice(scaleSet: ScaleSetModel): Advice | undefined {
-  const advice = advisePolicy(scaleSet);
+export function dominatedAdvice(scaleSet: ScaleSetModel, defaults: EditorWhatIfDefaults = {}): Advice | undefined {
+  const advice = advisePolicy(scaleSet, {}, editorWhatIf(scaleSet, defaults));
   if (advice.kind !== 'advice' || advice.keepCurrent || !advice.currentDominated) return undefined;
   return policyEdits(scaleSet, advice, advice.recommended.policy) ? advice : undefined;
 }

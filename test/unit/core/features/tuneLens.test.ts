@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { advisePolicy, changeList } from '../../../../server/src/core/advisor';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { advisePolicy, changeList, formatPHalt } from '../../../../server/src/core/advisor';
 import { getLanguageService } from '../../../../server/src/core/languageService';
 import { TUNE_LENS_MAX_INSTANCES } from '../../../../server/src/core/limits';
 
@@ -45,4 +46,32 @@ test('no lens once the recommendation is written, without a tune command, or pas
   const big = ZONAL.replace(/"capacity":\s*10/, `"capacity": ${TUNE_LENS_MAX_INSTANCES + 1}`);
   assert.notEqual(big, ZONAL);
   assert.deepEqual(tuneLenses(big), []);
+});
+
+test('the lens and the code action advise at the editor’s failure rate, as the simulation lens and the preview do', () => {
+  const uri = 'test://t/a.json';
+  const doc = ls.createDocument(uri, 'json', ZONAL);
+  const scaleSet = doc.model.scaleSets[0]!;
+  const at10 = advisePolicy(scaleSet, {}, { failureRate: 0.1 });
+  const at2 = advisePolicy(scaleSet, {}, { failureRate: 0.02 });
+  assert.ok(at10.kind === 'advice' && at2.kind === 'advice');
+  assert.notEqual(at10.current.pHalt, at2.current.pHalt);
+  const lens = ls.getCodeLenses(doc, { uri, failureRate: 0.1 }).find((l) => l.command?.command === 'vmssUpgrade.tunePolicy');
+  if (at10.currentDominated && !at10.keepCurrent) {
+    assert.ok(lens);
+    assert.ok(lens.command!.tooltip!.includes(`P(halt) ${formatPHalt(at10.current.pHalt)}`), lens.command!.tooltip);
+  } else assert.equal(lens, undefined);
+  const range = doc.lines.rangeOf(scaleSet.upgradePolicy!.keySpan);
+  const action = ls
+    .getCodeActions(doc, [], { uri, range, diagnostics: [], whatIf: { failureRate: 0.1 } })
+    .find((a) => a.title.startsWith('Tune rolling policy'));
+  const expected = at10.keepCurrent ? undefined : at10.recommended.policy.maxUnhealthyUpgradedInstancePercent;
+  if (expected === undefined) assert.equal(action, undefined);
+  else {
+    const out = TextDocument.applyEdits(TextDocument.create(uri, 'json', 1, ZONAL), action!.edit!.changes![uri]!);
+    assert.ok(out.includes(`"maxUnhealthyUpgradedInstancePercent": ${expected}`), out);
+    // At 2 % the same action writes another policy: the rate is the editor's, not a constant.
+    const at2Out = ls.getCodeActions(doc, [], { uri, range, diagnostics: [] }).find((a) => a.title.startsWith('Tune rolling policy'));
+    assert.notDeepEqual(at2Out?.edit, action!.edit);
+  }
 });
