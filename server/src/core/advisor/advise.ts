@@ -8,7 +8,7 @@ import { simInputFromScaleSet, triggerPlan } from '../sim';
 import type { MappedInput, WhatIf } from '../sim';
 import type { ScaleSetModel } from '../model/templateModel';
 import { choiceOf, createEvaluator } from './evaluate';
-import { dominates, missedGoals, paretoFront, recommend } from './pareto';
+import { dominates, missedGoals, paretoFront, recommend, samePolicy } from './pareto';
 import { searchCandidates } from './search';
 import { searchSpace } from './space';
 import type { AdvisorGoals, AdvisorResult, GoalName, ResolvedGoals } from './types';
@@ -121,7 +121,7 @@ export function advisePolicy(
   // A policy the advisor would not propose (a gate switched off, a value outside the API's range) is shown, not recommended.
   const proposable = evaluated.filter((c) => c !== current || searched.proposable(currentChoice));
   const recommended = recommend(proposable.length > 0 ? proposable : evaluated, resolved, currentPolicy)!;
-  const keepCurrent = JSON.stringify(recommended.policy) === JSON.stringify(currentPolicy);
+  const keepCurrent = samePolicy(recommended.policy, currentPolicy);
   return {
     kind: 'advice',
     scaleSet: name,
