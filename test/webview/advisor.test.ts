@@ -165,3 +165,24 @@ test('an answer to an older request is dropped; table view lists the Pareto fron
   assert.deepEqual(header.slice(1, 3), ['batch %', 'unhealthy %']);
   await page.close();
 });
+
+test('nothing to tune (mode Manual): the engine says so in words, and no goal field is offered', async () => {
+  const { page } = await open(session.browser, session.served);
+  const manual = TEXT.replace(/"mode":\s*"Rolling"/, '"mode": "Manual"').replace(
+    /"enableAutomaticOSUpgrade":\s*true/,
+    '"enableAutomaticOSUpgrade": false',
+  );
+  assert.ok(!/"Rolling"|"enableAutomaticOSUpgrade": true/.test(manual));
+  const manualDoc = ls.createDocument(URI, 'json', manual);
+  await send(page, { ...documentMessage(), version: 8 });
+  await page.waitForFunction(() =>
+    (window as unknown as { vmssPreviewPosted: { type: string }[] }).vmssPreviewPosted.some((m) => m.type === 'advise'),
+  );
+  const m = (await posted(page)).find((x) => x.type === 'advise') as unknown as AdviseMessage;
+  await send(page, { type: 'advice', requestId: m.requestId, version: 8, result: ls.adviseAt(manualDoc, m.path, {}, {}), error: null });
+  const refusal = await waitText(page, '[data-testid="advisor-refusal"]', /Nothing to tune/);
+  assert.match(refusal, /^Nothing to tune: .* is in mode Manual without automatic OS upgrade/);
+  assert.equal(await page.locator('[data-testid="goal-maxHalt"]').isVisible(), false);
+  assert.equal(await page.locator('[data-testid="advisor-scatter"]').count(), 0);
+  await page.close();
+});

@@ -88,6 +88,8 @@ export class AdvisorPanel {
   readonly element = el('section', { class: 'advisor', 'aria-label': 'Policy advisor', 'data-testid': 'advisor', hidden: true });
   private readonly body = el('div');
   private readonly fields = new Map<GoalKey, HTMLElement>();
+  /** The goal fields (after `fields`, which they fill); hidden while there is nothing to tune (no goal changes that). */
+  private readonly goalsBox = this.goalFields();
   private target: Target | null = null;
   private goals: AdvisorGoals = {};
   private state: AdvisorState | null = null;
@@ -101,7 +103,7 @@ export class AdvisorPanel {
   private showTables = false;
 
   constructor(private readonly host: Host) {
-    this.element.append(el('h3', {}, 'Policy advisor'), this.goalFields(), this.body);
+    this.element.append(el('h3', {}, 'Policy advisor'), this.goalsBox, this.body);
   }
 
   /** The scale set, version or what-if shown changed: advise again (after a pause), keeping the goals. */
@@ -131,6 +133,7 @@ export class AdvisorPanel {
     else if (!m.result) this.state = { kind: 'refusal', message: 'The template is not open in the editor.' };
     else if (m.result.kind === 'advice') this.state = { kind: 'advice', advice: m.result };
     else this.state = { kind: 'refusal', message: m.result.message };
+    this.goalsBox.hidden = m.result?.kind === 'nothingToTune';
     this.draw();
   }
 
