@@ -4,7 +4,7 @@
  * and what the last Apply said. The advice itself is the language server's (vmssUpgrade/advise); an Apply
  * asks the extension to write the policy, and the edit comes back as a new document version.
  */
-import { DEFAULT_MAX_HALT } from '../../server/src/core/advisor';
+import { ADVISOR_WHAT_IF_NUMBERS, DEFAULT_MAX_HALT } from '../../server/src/core/advisor';
 import { clear, el } from './dom';
 import type { Host } from './host';
 import type { AdviceMessage, AdvisorGoals, AdvisorPolicy, AdvisorWhatIfInput, JsonPath, PolicyAppliedMessage } from './protocol';
@@ -77,8 +77,8 @@ const GOAL_FIELDS: readonly GoalField[] = [
 /** The preview's what-if as the advisor takes it (a bad-image what-if does not apply: the advisor measures its own). */
 export function advisorWhatIfOf(w: WhatIf): AdvisorWhatIfInput {
   const out: Record<string, unknown> = {};
-  for (const k of ['trigger', 'capacity', 'failureRate', 'unhealthy', 'upgradeSeconds', 'healthySeconds', 'seed'] as const)
-    if (w[k] !== undefined) out[k] = w[k];
+  if (w.trigger !== undefined) out.trigger = w.trigger;
+  for (const k of ADVISOR_WHAT_IF_NUMBERS) if (w[k] !== undefined) out[k] = w[k];
   if (w.assumptions && Object.keys(w.assumptions).length > 0) out.assumptions = { ...w.assumptions };
   return out as AdvisorWhatIfInput;
 }

@@ -2,6 +2,7 @@
  * Runtime shape checks for protocol.ts: the primitives every message check uses, and the advisor's
  * messages (goals, what-if, policies, the advice the webview draws point by point).
  */
+import { ADVISOR_WHAT_IF_NUMBERS } from '../../server/src/core/advisor';
 import type { AdvisorGoals, AdvisorPolicy, AdvisorResult, AdvisorWhatIfInput, Candidate } from '../../server/src/core/advisor';
 
 export type Obj = Readonly<Record<string, unknown>>;
@@ -15,7 +16,6 @@ const GOAL_KEYS = ['maxHalt', 'maxBadImageTouched', 'minServing', 'maxDurationSe
 export const isGoals = (v: unknown): v is AdvisorGoals =>
   isObj(v) && Object.entries(v).every(([k, x]) => (GOAL_KEYS as readonly string[]).includes(k) && (x === undefined || isNum(x)));
 
-const WHAT_IF_NUMBERS = ['capacity', 'failureRate', 'unhealthy', 'upgradeSeconds', 'healthySeconds', 'seed'];
 export const isAdvisorWhatIf = (v: unknown): v is AdvisorWhatIfInput =>
   isObj(v) &&
   Object.entries(v).every(([k, x]) =>
@@ -23,7 +23,7 @@ export const isAdvisorWhatIf = (v: unknown): v is AdvisorWhatIfInput =>
       ? oneOf(x, ['aos', 'manual-os', 'model'] as const)
       : k === 'assumptions'
         ? isObj(x) && Object.values(x).every(isStr)
-        : WHAT_IF_NUMBERS.includes(k) && isNum(x),
+        : (ADVISOR_WHAT_IF_NUMBERS as readonly string[]).includes(k) && isNum(x),
   );
 
 const isPercent = (v: unknown) => isNum(v) && v >= 0 && v <= 100;
@@ -67,6 +67,7 @@ export function isAdvisorResult(v: unknown): v is AdvisorResult {
     isBool(v.keepCurrent) &&
     isBool(v.currentDominated) &&
     isBool(v.setsUseRollingUpgradePolicy) &&
+    isBool(v.candidatesUseRollingUpgradePolicy) &&
     isNum(v.trials)
   );
 }

@@ -6,6 +6,7 @@ export { MAX_PROPOSED_GATE_PERCENT } from './space';
 export type * from './types';
 export { assumptionEffects } from './assumptionEffects';
 export { adviceContract } from './contract';
+export { ADVISOR_WHAT_IF_NUMBERS, advisorWhatIf } from './whatIfInput';
 export type { AdviceContract, ContractCandidate } from './contract';
 export {
   changeList,

@@ -7,47 +7,13 @@
  * runs the advice again rather than trusting a policy from a message, so what is written is always a policy
  * the simulator scored, within the API's ranges and the apiVersion's properties.
  */
-import { advisePolicy, samePolicy } from '../advisor';
+import { advisePolicy, advisorWhatIf, samePolicy } from '../advisor';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { AdvisorGoals, AdvisorPolicy, AdvisorResult, AdvisorWhatIfInput } from '../advisor';
 import type { TemplateDocument } from '../languageTypes';
-import type { ScaleSetModel } from '../model/templateModel';
-import { ASSUMPTIONS, whatIfProblem } from '../sim';
-import type { Trigger, WhatIf } from '../sim';
-import { editorWhatIf, policyEdits, type EditorWhatIfDefaults } from './tunePolicy';
-
-const TRIGGERS: readonly Trigger[] = ['aos', 'manual-os', 'model'];
-const NUMBERS = ['capacity', 'failureRate', 'unhealthy', 'upgradeSeconds', 'healthySeconds', 'seed'] as const;
-
-/** The simulator's what-if for the preview's fields, or what is wrong with them (the limits every surface uses). */
-export function advisorWhatIf(input: AdvisorWhatIfInput): WhatIf | string {
-  if (input.trigger !== undefined && !TRIGGERS.includes(input.trigger)) return `the trigger must be one of ${TRIGGERS.join(', ')}`;
-  for (const key of NUMBERS) {
-    const value = input[key];
-    if (value === undefined) continue;
-    const problem =
-      typeof value === 'number' ? whatIfProblem(key, value, key === 'unhealthy' ? input.capacity : undefined) : `${key} must be a number`;
-    if (problem) return problem;
-  }
-  for (const [name, value] of Object.entries(input.assumptions ?? {})) {
-    const info = ASSUMPTIONS.find((a) => a.name === name);
-    if (!info) return `there is no assumption ${name}`;
-    if (!info.values.includes(value)) return `assumption ${name} is one of ${info.values.join(', ')}, not ${value}`;
-  }
-  const timings = {
-    ...(input.upgradeSeconds !== undefined ? { upgradeSeconds: input.upgradeSeconds } : {}),
-    ...(input.healthySeconds !== undefined ? { healthySeconds: input.healthySeconds } : {}),
-  };
-  return {
-    ...(input.trigger !== undefined ? { trigger: input.trigger } : {}),
-    ...(input.capacity !== undefined ? { capacity: input.capacity } : {}),
-    ...(input.failureRate !== undefined ? { failureRate: input.failureRate } : {}),
-    ...(input.unhealthy !== undefined ? { unhealthy: input.unhealthy } : {}),
-    ...(input.seed !== undefined ? { seed: input.seed } : {}),
-    ...(Object.keys(timings).length > 0 ? { timings } : {}),
-    ...(input.assumptions && Object.keys(input.assumptions).length > 0 ? { assumptions: input.assumptions } : {}),
-  };
-}
+import { scaleSetAtPath } from '../model/scaleSetAt';
+import { editorWhatIf, type EditorWhatIfDefaults } from './displayFacts';
+import { policyEdits } from './tunePolicy';
 
 /** The editor's what-if settings (assumed capacity, failure rate); the preview's what-if wins over them. */
 export type AdviseAtOptions = EditorWhatIfDefaults;
@@ -57,13 +23,6 @@ export type PolicyEditResult =
   | { readonly kind: 'edits'; readonly edits: readonly TextEdit[]; readonly policy: AdvisorPolicy }
   | { readonly kind: 'refused'; readonly message: string };
 
-const samePath = (a: readonly (string | number)[], b: readonly (string | number)[]) =>
-  a.length === b.length && a.every((x, i) => x === b[i]);
-
-export function scaleSetAtPath(doc: TemplateDocument, path: readonly (string | number)[]): ScaleSetModel | undefined {
-  return doc.model.scaleSets.find((s) => samePath(s.path, path));
-}
-
 /** The advice for the scale set at `path`; an invalidInput refusal when the document has none there (it changed). */
 export function adviseAt(
   doc: TemplateDocument,
@@ -72,7 +31,7 @@ export function adviseAt(
   whatIf: AdvisorWhatIfInput,
   o: AdviseAtOptions = {},
 ): AdvisorResult {
-  const scaleSet = scaleSetAtPath(doc, path);
+  const scaleSet = scaleSetAtPath(doc.model.scaleSets, path);
   if (!scaleSet) return { kind: 'invalidInput', message: 'the template has no scale set there any more; open the preview on it again' };
   const mapped = advisorWhatIf(whatIf);
   if (typeof mapped === 'string') return { kind: 'invalidInput', message: mapped };
@@ -94,7 +53,7 @@ export function policyEditsAt(
   const refused = (message: string): PolicyEditResult => ({ kind: 'refused', message });
   const advice = adviseAt(doc, path, goals, whatIf, o);
   if (advice.kind !== 'advice') return refused(`${advice.message.charAt(0).toUpperCase()}${advice.message.slice(1)}.`);
-  const scaleSet = scaleSetAtPath(doc, path)!;
+  const scaleSet = scaleSetAtPath(doc.model.scaleSets, path)!;
   const chosen = advice.evaluated.find((c) => samePolicy(c.policy, policy));
   if (!chosen) return refused('That policy is not one the advisor evaluated for these goals; the advice has changed, so pick again.');
   if (samePolicy(chosen.policy, advice.current.policy)) return refused('That is the template’s policy already: nothing to write.');

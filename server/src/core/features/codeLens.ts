@@ -42,12 +42,6 @@ export function getCodeLenses(doc: TemplateDocument, options: CodeLensOptions): 
   return eager ? [...lenses, ...tuneLenses(doc, options, found!)] : lenses;
 }
 
-/**
- * "Tune rolling policy…" above each upgradePolicy whose policy another one dominates (tunePolicy.ts), with
- * what the recommendation changes in the advisor's numbers; its command applies the code action there.
- * Bounded: only for documents whose scale sets hold TUNE_LENS_MAX_INSTANCES instances or fewer together;
- * not on a scale set a finding blocks (its lens says so, and the fix comes first).
- */
 /** The advisor's numbers for the tooltip, saying how P(halt) was found (the simulation lens's may be another estimate). */
 function tuneGains(c: Candidate, r: Candidate, trials: number): string {
   const how = (x: Candidate) => (x.pHaltMethod === 'monteCarlo' ? ` over ${trials} trials` : ' exact');
@@ -57,6 +51,12 @@ function tuneGains(c: Candidate, r: Candidate, trials: number): string {
   return parts.join(', ');
 }
 
+/**
+ * "Tune rolling policy…" above each upgradePolicy whose policy another one dominates (tunePolicy.ts), with
+ * what the recommendation changes in the advisor's numbers; its command applies the code action there.
+ * Bounded: only for documents whose scale sets hold TUNE_LENS_MAX_INSTANCES instances or fewer together;
+ * not on a scale set a finding blocks (its lens says so, and the fix comes first).
+ */
 function tuneLenses(doc: TemplateDocument, options: CodeLensOptions, found: Map<ScaleSetModel, SimulationFindings>): CodeLens[] {
   if (!options.tuneCommand) return [];
   const sizes = doc.model.scaleSets.map((s) => capacityOf(s, options.assumedCapacity).count);

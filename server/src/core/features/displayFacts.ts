@@ -1,7 +1,7 @@
 import type { RProperty, RValue, ScaleSetModel, ValueSource } from '../model/templateModel';
 import { scaleSetCapacity } from '../sim/capacity';
 import { ASSUMED_CAPACITY } from '../sim/defaults';
-import { simInputFromScaleSet } from '../sim/fromScaleSet';
+import { simInputFromScaleSet, type WhatIf } from '../sim/fromScaleSet';
 import { planReasons, planUpgrade, reasonWords, rejectNotes, sizeRange } from '../sim/plan';
 import type { UpgradePlan } from '../sim/simData';
 import { spanContains } from '../text/span';
@@ -21,6 +21,23 @@ export interface CapacityFact {
 export function capacityOf(scaleSet: ScaleSetModel, assumed: number = ASSUMED_CAPACITY): CapacityFact {
   const { count, known, clampedFrom } = scaleSetCapacity(scaleSet, assumed);
   return clampedFrom === undefined ? { count, known } : { count, known, clampedFrom };
+}
+
+/** The editor's what-if settings, which the scale-set list and every advice in the editor start from. */
+export interface EditorWhatIfDefaults {
+  /** Instances assumed when sku.capacity is unknown (vmssUpgrade.whatIf.capacity). */
+  readonly assumedCapacity?: number;
+  /** The failure rate (vmssUpgrade.whatIf.failureRate); the advisor's default 2 % without one. */
+  readonly failureRate?: number;
+}
+
+/** The what-if of those settings for one scale set: the assumed capacity only where the template's is unknown. */
+export function editorWhatIf(scaleSet: ScaleSetModel, o: EditorWhatIfDefaults): WhatIf {
+  const capacity = capacityOf(scaleSet, o.assumedCapacity);
+  return {
+    ...(capacity.known ? {} : { capacity: capacity.count }),
+    ...(o.failureRate !== undefined ? { failureRate: o.failureRate } : {}),
+  };
 }
 
 /** "sku.capacity 100000 is more than Azure allows: 1000 simulated", or undefined when nothing was held back. */

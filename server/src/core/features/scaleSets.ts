@@ -1,7 +1,7 @@
 import { simInputFromScaleSet } from '../sim/fromScaleSet';
 import type { ScaleSetInfo, ScaleSetOptions, TemplateDocument } from '../languageTypes';
 import { policySummary } from './symbols';
-import { capacityOf } from './displayFacts';
+import { capacityOf, editorWhatIf } from './displayFacts';
 import { simulationFindings, type SimulationFindings } from './blockers';
 import type { SimInput } from '../sim/simData';
 
@@ -9,11 +9,7 @@ export function describeScaleSets(doc: TemplateDocument, options: ScaleSetOption
   const found = simulationFindings(doc, options.now === undefined ? {} : { now: options.now });
   return doc.model.scaleSets.map((scaleSet) => {
     const capacity = capacityOf(scaleSet, options.assumedCapacity);
-    const whatIf = {
-      ...(capacity.known ? {} : { capacity: capacity.count }),
-      ...(options.failureRate !== undefined ? { failureRate: options.failureRate } : {}),
-    };
-    const mapped = simInputFromScaleSet(scaleSet, whatIf);
+    const mapped = simInputFromScaleSet(scaleSet, editorWhatIf(scaleSet, options));
     const policy = scaleSet.upgradePolicy;
     return {
       name: scaleSet.displayName,

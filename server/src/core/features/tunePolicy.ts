@@ -6,8 +6,7 @@
  */
 import { advisePolicy, changedProperties } from '../advisor';
 import type { Advice, AdvisorPolicy } from '../advisor';
-import type { WhatIf } from '../sim';
-import { capacityOf } from './displayFacts';
+import { editorWhatIf, type EditorWhatIfDefaults } from './displayFacts';
 import type { JsonValue, NeutralEdit } from '../edits';
 import { getProp } from '../model/values';
 import type { RValue, ScaleSetModel } from '../model/templateModel';
@@ -26,23 +25,6 @@ const within = (span: Span | undefined, start: number, end: number) =>
 export function offersTuning(scaleSet: ScaleSetModel, findings: readonly Finding[], start: number, end: number): boolean {
   if (within(scaleSet.upgradePolicy?.keySpan, start, end) || within(scaleSet.rollingUpgradePolicy?.keySpan, start, end)) return true;
   return findings.some((f) => TUNED_RULES.has(f.ruleId) && f.scaleSet === scaleSet.displayName && within(f.span, start, end));
-}
-
-/** The editor's what-if settings, which every advice in the editor starts from (the CodeLens's too). */
-export interface EditorWhatIfDefaults {
-  /** Instances assumed when sku.capacity is unknown (vmssUpgrade.whatIf.capacity). */
-  readonly assumedCapacity?: number;
-  /** The failure rate (vmssUpgrade.whatIf.failureRate); the advisor's default 2 % without one. */
-  readonly failureRate?: number;
-}
-
-/** The what-if of those settings for one scale set: the assumed capacity only where the template's is unknown. */
-export function editorWhatIf(scaleSet: ScaleSetModel, o: EditorWhatIfDefaults): WhatIf {
-  const capacity = capacityOf(scaleSet, o.assumedCapacity);
-  return {
-    ...(capacity.known ? {} : { capacity: capacity.count }),
-    ...(o.failureRate !== undefined ? { failureRate: o.failureRate } : {}),
-  };
 }
 
 const literal = (v: RValue | undefined): v is RValue => v !== undefined && v.source === 'literal' && v.expression === undefined;

@@ -10,3 +10,8 @@ export function scaleSetAt(scaleSets: readonly ScaleSetModel[], offset: number):
   }
   return best;
 }
+
+/** The scale set at a JSON path (the preview's identity of a scale set across edits). */
+export function scaleSetAtPath(scaleSets: readonly ScaleSetModel[], path: readonly (string | number)[]): ScaleSetModel | undefined {
+  return scaleSets.find((s) => s.path.length === path.length && s.path.every((x, i) => x === path[i]));
+}
