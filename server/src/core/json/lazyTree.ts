@@ -24,7 +24,15 @@ const MAX_FAST_DEPTH = MAX_JSON_DEPTH;
  */
 export function parseStrictLazily(text: string): Node | undefined {
   const containers = scanStrictJson(text, MAX_FAST_DEPTH);
-  return containers && valueAt(new TreeReader(containers), skipWhitespace(text, 0), 0, undefined);
+  return containers && lazyRoot(containers);
+}
+
+/** The deepest nesting the fast path takes (what scanStrictJson and rescanStrictJson are given). */
+export const LAZY_MAX_DEPTH = MAX_FAST_DEPTH;
+
+/** The root of the lazily built tree over containers a scan (or a rescan) found. */
+export function lazyRoot(containers: Containers): Node {
+  return valueAt(new TreeReader(containers), skipWhitespace(containers.text, 0), 0, undefined);
 }
 
 /** Offset of the quote that closes the string opening at `open` (valid JSON: it exists). */

@@ -10,6 +10,10 @@ import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, MINUS, OPEN_BRACE,
 /** Where every container ends, in the order the containers open. */
 export interface Containers {
   readonly text: string;
+  /** How many containers there are (the arrays below may be longer). */
+  readonly count: number;
+  /** Offset of the opening `{` or `[` of container i. */
+  readonly start: Int32Array;
   /** Offset of the closing `}` or `]` of container i. */
   readonly end: Int32Array;
   /** Index of the first container that opens after container i closes (i + 1 + its descendants). */
@@ -19,6 +23,7 @@ export interface Containers {
 /** The containers of `text`, or undefined when it is not strict JSON or nests deeper than `maxDepth`. */
 export function scanStrictJson(text: string, maxDepth: number): Containers | undefined {
   const length = text.length;
+  let start = new Int32Array(64);
   let end = new Int32Array(64);
   let next = new Int32Array(64);
   const open = new Int32Array(maxDepth);
@@ -32,9 +37,11 @@ export function scanStrictJson(text: string, maxDepth: number): Containers | und
     if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       if (depth === maxDepth) return undefined;
       if (count === end.length) {
+        start = grow(start);
         end = grow(end);
         next = grow(next);
       }
+      start[count] = at;
       open[depth] = count++;
       isObject[depth++] = c === OPEN_BRACE ? 1 : 0;
       at = whitespace(text, at + 1);
@@ -49,7 +56,7 @@ export function scanStrictJson(text: string, maxDepth: number): Containers | und
     }
     // After a value (`at` on it, if it is a container's close, else just past it): commas and closes.
     for (;;) {
-      if (depth === 0) return whitespace(text, at) === length ? { text, end, next } : undefined;
+      if (depth === 0) return whitespace(text, at) === length ? { text, count, start, end, next } : undefined;
       const d = text.charCodeAt(at);
       if (d === (isObject[depth - 1] ? CLOSE_BRACE : CLOSE_BRACKET)) {
         const index = open[--depth]!;
