@@ -9,7 +9,7 @@ import { doHover } from './features/hover';
 import { getInlayHints } from './features/inlayHints';
 import { describeScaleSets } from './features/scaleSets';
 import { findDocumentSymbols } from './features/symbols';
-import { findProblems } from './features/validation';
+import { checkDocument, findProblems } from './features/validation';
 import type { NeutralEdit, TextEdit } from './edits/neutralEdit';
 import { frontEndFor } from './frontEnds/frontEndFor';
 import type {
@@ -73,6 +73,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}) {
     doHover: (doc: TemplateDocument, position: Parameters<typeof doHover>[1], o: Parameters<typeof doHover>[2] = {}) =>
       doHover(doc, position, { docsBase, ...o }),
     findProblems,
+    checkDocument,
     toDiagnostics: (
       doc: TemplateDocument,
       findings: Parameters<typeof toDiagnostics>[1],

@@ -1,6 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { NeutralEdit, TextEdit } from './edits/neutralEdit';
 import type { TemplateFormat } from './formats';
+import type { Lineage } from './model/lineage';
 import type { ScaleSetModel, TemplateModel } from './model/templateModel';
 import type { Finding, Severity } from './rules/ruleTypes';
 import type { SimInput } from './sim/simData';
@@ -53,6 +54,13 @@ export interface CursorDocument {
 export interface TemplateDocument extends CursorDocument {
   readonly model: TemplateModel;
   readonly lines: LineIndex;
+  /** The parameters file text the analysis used (DocumentOptions.parametersText). */
+  readonly parametersText?: string;
+  /**
+   * Set when the model was made from an earlier version's (DocumentOptions.previous): which scale sets were
+   * carried over, so that the rules carry their findings over too.
+   */
+  readonly lineage?: Lineage;
 }
 
 /** Reads a file by its path relative to the template (Bicep modules); the adapter binds it to the template's folder. */
@@ -68,6 +76,12 @@ export interface DocumentOptions {
    * errors of any file it is given). By default such text is turned away unparsed, as an empty model.
    */
   readonly readUnrelated?: boolean;
+  /**
+   * The document of an earlier version of this text, analysed with the same options: what the change
+   * cannot have touched is carried over from it instead of being read again (the JSON front end, for a
+   * change inside one resource; model/lineage.ts). The result is the same as without it.
+   */
+  readonly previous?: TemplateDocument;
 }
 
 /**

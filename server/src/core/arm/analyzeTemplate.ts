@@ -7,6 +7,9 @@ import { findResources, type FoundResource } from './findResources';
 import { readParametersFile } from './parametersFile';
 import { readLoadBalancer, readServiceFabricCluster } from './readNeighbours';
 import { readScaleSet } from './readScaleSet';
+import { carryOverFor, ScaleSetCarrier } from './reuseAnalysis';
+import type { Lineage } from '../model/lineage';
+import type { TextChange } from '../text/textChange';
 import { fromEvalValue, Resolver } from './resolver';
 import { TemplateScope, type SuppliedParameter } from './templateScope';
 import type { ParameterInfo, ScaleSetModel, TemplateModel } from '../model/templateModel';
@@ -28,6 +31,26 @@ export function analyzeTemplate(text: string, options: AnalyzeOptions = {}): Tem
 
 /** The same, on text already parsed (the language server parses once per document version). */
 export function analyzeParsed(parsed: ParsedJson, options: AnalyzeOptions = {}): TemplateModel {
+  return analyzeChanged(parsed, options).model;
+}
+
+/** The analysis of an older version of the text, with the same parameters file, and what changed since. */
+export interface PreviousAnalysis {
+  readonly parsed: ParsedJson;
+  readonly model: TemplateModel;
+  readonly change: TextChange;
+}
+
+/**
+ * The analysis of a new version of a text, carrying over from the previous version's what the change
+ * cannot have touched (arm/reuseAnalysis.ts); with `lineage` when anything was. The model is the one a
+ * full analysis gives.
+ */
+export function analyzeChanged(
+  parsed: ParsedJson,
+  options: AnalyzeOptions = {},
+  previous?: PreviousAnalysis,
+): { model: TemplateModel; lineage?: Lineage } {
   const detected = detectDocumentKind(parsed.root);
   const paramsFile = options.parametersText === undefined ? undefined : readParametersFile(options.parametersText);
   const supplied: ReadonlyMap<string, SuppliedParameter> = paramsFile?.values ?? new Map();
@@ -43,9 +66,12 @@ export function analyzeParsed(parsed: ParsedJson, options: AnalyzeOptions = {}):
       resolver,
       childExtensions: [],
     });
-    return { ...base, ...empty, scaleSets: [scaleSet] };
+    return { model: { ...base, ...empty, scaleSets: [scaleSet] } };
   }
-  if (detected.kind !== 'template' || !parsed.root) return { ...base, ...empty };
+  if (detected.kind !== 'template' || !parsed.root) return { model: { ...base, ...empty } };
+  const carry =
+    previous && parsed.errors.length === 0 ? carryOverFor(parsed.root, previous.parsed.root, previous.model, previous.change) : undefined;
+  const carrier = carry && new ScaleSetCarrier(carry);
 
   const { resources, rootScope } = findResources(parsed.root, supplied);
   const scaleSetResources = resources.filter((r) => r.type === SCALE_SET);
@@ -53,24 +79,33 @@ export function analyzeParsed(parsed: ParsedJson, options: AnalyzeOptions = {}):
     scaleSetResources,
     resources.filter((r) => r.type === SCALE_SET_EXTENSION),
   );
-  const scaleSets: ScaleSetModel[] = scaleSetResources.map((found) =>
-    readScaleSet({
-      root: { node: found.node },
-      path: getNodePath(found.node),
-      shape: 'template',
-      resolver: found.scope.resolver,
-      typeSpelling: found.typeSpelling,
-      deployment: found.deployment,
-      childExtensions: (extensionsByScaleSet.get(found) ?? []).map((ext) => ({ root: { node: ext.node }, resolver: ext.scope.resolver })),
-    }),
-  );
-  return {
-    ...base,
-    scaleSets,
-    loadBalancers: resources.filter((r) => r.type === LOAD_BALANCER).map(readLoadBalancer),
-    serviceFabricClusters: resources.filter((r) => r.type === SF_CLUSTER).map(readServiceFabricCluster),
-    parameters: readParameterInfo(rootScope),
-  };
+  const scaleSets: ScaleSetModel[] = scaleSetResources.map((found) => {
+    const path = getNodePath(found.node);
+    const extensions = extensionsByScaleSet.get(found) ?? [];
+    const read = () =>
+      readScaleSet({
+        root: { node: found.node },
+        path,
+        shape: 'template',
+        resolver: found.scope.resolver,
+        typeSpelling: found.typeSpelling,
+        deployment: found.deployment,
+        childExtensions: extensions.map((ext) => ({ root: { node: ext.node }, resolver: ext.scope.resolver })),
+      });
+    return carrier
+      ? carrier.scaleSet(
+          found.node,
+          path,
+          found.scope.resolver,
+          extensions.map((ext) => ext.node),
+          read,
+        )
+      : read();
+  });
+  const loadBalancers = resources.filter((r) => r.type === LOAD_BALANCER).map(readLoadBalancer);
+  const serviceFabricClusters = resources.filter((r) => r.type === SF_CLUSTER).map(readServiceFabricCluster);
+  const model = { ...base, scaleSets, loadBalancers, serviceFabricClusters, parameters: readParameterInfo(rootScope) };
+  return carrier ? { model, lineage: carrier.lineage(loadBalancers, serviceFabricClusters) } : { model };
 }
 
 /** Child extension resources belong to their enclosing scale set, or to the one their name starts with. */

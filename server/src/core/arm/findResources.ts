@@ -34,7 +34,8 @@ export function findResources(
   return { resources: out, rootScope };
 }
 
-function resourceNodes(container: Node | undefined): Node[] {
+/** The resource objects of a `resources` array, or of a symbolic-name `resources` object. */
+export function resourceNodes(container: Node | undefined): Node[] {
   if (!container) return [];
   if (container.type === 'array') return (container.children ?? []).filter((n) => n.type === 'object');
   if (container.type === 'object') return nodeProperties(container).flatMap((p) => (p.value?.type === 'object' ? [p.value] : []));

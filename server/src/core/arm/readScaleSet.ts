@@ -109,10 +109,25 @@ export function readScaleSet(source: ScaleSetSource): ScaleSetModel {
     healthProbeId: prop(vmProfile, 'networkProfile', 'healthProbe', 'id'),
     extensions,
   };
+  defineLazyReads(model, root, resolver, () => vmProfile);
+  return model;
+}
+
+/**
+ * The parts of a scale set read on first use (`resolveResource`, `primaryIpConfiguration`), defined on
+ * `model` from the resource's cursor: by readScaleSet, and again on a model carried over from an earlier
+ * version of the text (arm/reuseAnalysis.ts), so that they read the new text.
+ */
+export function defineLazyReads(model: ScaleSetModel, root: Cursor, resolver: Resolver, vmProfile: () => Cursor | undefined): void {
   let resolved: RValue | undefined;
   Object.defineProperty(model, 'resolveResource', { value: () => (resolved ??= resolveCursor(root, resolver)), enumerable: false });
-  lazyProperty(model, 'primaryIpConfiguration', () => readPrimaryIpConfiguration(vmProfile, resolver));
-  return model;
+  lazyProperty(model, 'primaryIpConfiguration', () => readPrimaryIpConfiguration(vmProfile(), resolver));
+}
+
+/** virtualMachineProfile of a template's scale-set resource (its `properties` settled, as readScaleSet reads it). */
+export function templateVmProfile(root: Cursor, resolver: Resolver): Cursor | undefined {
+  const properties = child(root, 'properties', resolver);
+  return pathOrUnknown(properties && settle(properties.cursor, resolver), ['virtualMachineProfile'], resolver)?.cursor;
 }
 
 /** Defines `name` on `target` as a value computed on first read and kept; not enumerable, so the model still compares as plain data. */

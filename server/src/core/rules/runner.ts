@@ -8,6 +8,8 @@ import { RULE_IDS, RULES } from './registry';
 import { findSuppressions, isSuppressible, SUPPRESSION_DIRECTIVE, type Suppression } from './suppressions';
 import type { Finding, FindingDraft, Rule, ScaleSetRule, ScaleSetRuleContext, Severity } from './ruleTypes';
 import { clip } from './valueOrigin';
+import { shiftFinding } from './carryFindings';
+import type { TextChange } from '../text/textChange';
 
 export interface RunRulesOptions {
   /** Severity overrides, as read from `.vmss-upgrade.json` or editor settings. */
@@ -19,6 +21,24 @@ export interface RunRulesOptions {
    * expiry. The engine has no clock: the CLI and server pass the real time; without it those rules stay silent.
    */
   readonly now?: string | number;
+  /**
+   * Findings of the previous version to carry over: for scale set i, when `origins[i]` ≥ 0, the findings
+   * the previous run had for scale set `origins[i]`, spans moved through `change` (the caller checked
+   * that nothing else the rules read changed: model/lineage.ts, features/validation.ts).
+   */
+  readonly carry?: {
+    readonly origins: readonly number[];
+    readonly change: TextChange;
+    readonly byScaleSet: readonly (readonly Finding[])[];
+  };
+}
+
+/** A run's findings, and each scale set's before suppressions (what the next version's run may carry over). */
+export interface RuleRun {
+  readonly findings: Finding[];
+  readonly byScaleSet: readonly (readonly Finding[])[];
+  /** How many scale sets' findings were carried over rather than checked. */
+  readonly carried: number;
 }
 
 /**
@@ -28,6 +48,11 @@ export interface RunRulesOptions {
  * Findings on the line after a matching suppression comment are dropped. Sorted by position, then id.
  */
 export function runRules(model: TemplateModel, text: string, options: RunRulesOptions = {}): Finding[] {
+  return runRulesDetailed(model, text, options).findings;
+}
+
+/** runRules, with each scale set's findings kept apart. */
+export function runRulesDetailed(model: TemplateModel, text: string, options: RunRulesOptions = {}): RuleRun {
   const rules = options.rules ?? RULES;
   const overrides = options.config?.rules ?? {};
   const severityOf = (rule: Rule): Severity | undefined => {
@@ -85,7 +110,20 @@ export function runRules(model: TemplateModel, text: string, options: RunRulesOp
   // (A plain loop: this runs rules × scale sets times, so it makes no closure or pair per call.)
   // The facts the rules share, remembered for this run only.
   const facts = new FactMemo();
-  for (const scaleSet of model.scaleSets) {
+  const byScaleSet: Finding[][] = [];
+  const carry = options.carry;
+  let carried = 0;
+  for (let s = 0; s < model.scaleSets.length; s++) {
+    const scaleSet = model.scaleSets[s]!;
+    const first = findings.length;
+    const origin = carry?.origins[s] ?? -1;
+    const before = origin >= 0 ? carry!.byScaleSet[origin] : undefined;
+    if (before) {
+      for (const finding of before) findings.push(shiftFinding(finding, carry!.change));
+      byScaleSet.push(findings.slice(first));
+      carried++;
+      continue;
+    }
     const ctx: ScaleSetRuleContext = now === undefined ? { model, scaleSet, text, facts } : { model, scaleSet, text, facts, now };
     for (let i = 0; i < scaleSetRules.length; i++) {
       const rule = scaleSetRules[i]!;
@@ -96,11 +134,13 @@ export function runRules(model: TemplateModel, text: string, options: RunRulesOp
         reportCrash(rule, scaleSet, error);
       }
     }
+    byScaleSet.push(findings.slice(first));
   }
 
-  return (lines ? findings.filter((f) => !isSuppressed(f, suppressions, lines)) : findings).sort(
+  const shown = (lines ? findings.filter((f) => !isSuppressed(f, suppressions, lines)) : findings).sort(
     (a, b) => a.span.offset - b.span.offset || a.ruleId.localeCompare(b.ruleId),
   );
+  return { findings: shown, byScaleSet, carried };
 }
 
 function toFinding(draft: FindingDraft, ruleId: string, severity: Severity, scaleSet: string | undefined): Finding {

@@ -1,7 +1,8 @@
 import { findNodeAtOffset, getNodePath, parseTree } from 'jsonc-parser';
-import { analyzeParsed } from '../../arm/analyzeTemplate';
+import { analyzeChanged } from '../../arm/analyzeTemplate';
 import { boundJsonDepth } from '../../json/depthGuard';
-import { parseJson } from '../../json/parseJson';
+import { parseJson, reparseJson, type ParsedJson } from '../../json/parseJson';
+import { textChange } from '../../text/textChange';
 import type { FrontEnd, PathSegment, TemplateDocument } from '../../languageTypes';
 import type { DocumentKind, TemplateModel } from '../../model/templateModel';
 import { mayConcernScaleSets } from '../../relevance';
@@ -32,9 +33,28 @@ export const jsonFrontEnd: FrontEnd = {
   createDocument(text, options) {
     if (!options.readUnrelated && !mayConcernScaleSets(text))
       return { text, model: EMPTY_MODEL('other'), lines: new LineIndex(text), frontEnd: jsonFrontEnd };
-    const parsed = parseJson(text);
-    const model = analyzeParsed(parsed, options.parametersText === undefined ? {} : { parametersText: options.parametersText });
-    return { text, model, lines: new LineIndex(text), frontEnd: jsonFrontEnd, syntax: parsed };
+    const analyzeOptions = options.parametersText === undefined ? {} : { parametersText: options.parametersText };
+    const previous = options.previous;
+    const before =
+      previous?.frontEnd === jsonFrontEnd && previous.parametersText === options.parametersText
+        ? (previous.syntax as ParsedJson | undefined)
+        : undefined;
+    const change = before && textChange(previous!.text, text);
+    const parsed = before && change ? reparseJson(before, text, change) : parseJson(text);
+    const { model, lineage } = analyzeChanged(
+      parsed,
+      analyzeOptions,
+      before && change ? { parsed: before, model: previous!.model, change } : undefined,
+    );
+    return {
+      text,
+      model,
+      lines: new LineIndex(text),
+      frontEnd: jsonFrontEnd,
+      syntax: parsed,
+      ...(options.parametersText === undefined ? {} : { parametersText: options.parametersText }),
+      ...(lineage ? { lineage } : {}),
+    };
   },
   cursorContext: jsonCursorContext,
   completion: jsonCompletion,
