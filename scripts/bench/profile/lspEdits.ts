@@ -22,7 +22,11 @@ async function main(): Promise<void> {
   rpc.onRequest('client/registerCapability', () => null);
   rpc.onNotification('window/logMessage', () => undefined);
   rpc.listen();
-  await rpc.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: {} } } });
+  await rpc.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: {} } },
+  });
   await rpc.sendNotification('initialized', {});
   let t0 = performance.now();
   await rpc.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'json', version: 1, text } });
@@ -52,7 +56,6 @@ async function main(): Promise<void> {
   console.log(`profile ${join(out, file)}: ${summary.totalMs.toFixed(0)} ms sampled`);
   for (const [g, ms] of summary.groups.slice(0, 14)) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${g}`);
   for (const [f, ms] of summary.functions.slice(0, 40)) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${f}`);
-
 }
 
 void main();

@@ -135,4 +135,4 @@ export { TUNE_POLICY_TITLE } from './features/tunePolicy';
 export type { ImpactChange, ImpactReport, ScaleSetImpact } from './features/changeImpact';
 export { DIAGNOSTIC_SOURCE, JSON_SYNTAX_CODE } from './languageTypes';
 export { formatOf } from './formats';
-export type { ProblemOptions } from './features/validation';
+export type { DocumentProblems, ProblemOptions } from './features/validation';

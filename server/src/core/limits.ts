@@ -11,6 +11,13 @@
  */
 export const LARGE_DOCUMENT = 1_000_000;
 
+/**
+ * From this size on (characters), the language server analyses a new version of a document from the
+ * previous one (DocumentOptions.previous): scale sets and findings outside the changed resource are carried
+ * over. Below it a full analysis takes a few milliseconds, and is the simpler path.
+ */
+export const REUSE_ANALYSIS_FROM = 100_000;
+
 /** From this size on (characters), completion after an edit uses the scale-set spans carried through the edits instead of analysing again. */
 export const CARRY_SPANS_FROM = 200_000;
 

@@ -8,8 +8,7 @@ import type {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { runSafe, type Logger } from './runSafe';
-import { LARGE_DOCUMENT } from '../core/limits';
-import { PAUSE_MS, type TypingPause } from './typingPause';
+import type { TypingPause } from './typingPause';
 
 /** How long typing must pause before pushed diagnostics are recomputed. */
 export const PUSH_DEBOUNCE_MS = 150;
@@ -69,7 +68,7 @@ export class DiagnosticsDelivery {
     if (!opened) this.typing.changed(document.uri);
     if (this.mode().pull) return;
     // A freshly opened document is checked at once; typing waits for a pause (a longer one in large files).
-    this.schedule(document.uri, opened ? 0 : document.getText().length >= LARGE_DOCUMENT ? PAUSE_MS : PUSH_DEBOUNCE_MS);
+    this.schedule(document.uri, opened ? 0 : Math.max(this.typing.pauseFor(document), PUSH_DEBOUNCE_MS));
   }
 
   closed(uri: string): void {

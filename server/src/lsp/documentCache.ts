@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CursorDocument, LanguageService, TemplateDocument } from '../core/languageService';
-import { CARRY_SPANS_FROM } from '../core/limits';
+import { CARRY_SPANS_FROM, REUSE_ANALYSIS_FROM } from '../core/limits';
 import { moduleReader } from '../host/readTextFile';
 import { toPath } from '../host/workspaceConfig';
 import type { EditLog } from './editLog';
@@ -14,6 +14,11 @@ export interface CachedDocument {
   readonly parametersUri: string | undefined;
   /** The findings and diagnostics of this version, memoised by serverContext.analyse (keyed by rule configuration). */
   analysis?: unknown;
+  /**
+   * The previous version's `analysis`, when this version's model was made from that version's: its findings
+   * can be carried over (serverContext.analyse takes it, once).
+   */
+  previousAnalysis?: unknown;
 }
 
 /**
@@ -40,11 +45,22 @@ export class DocumentCache {
     const text = document.getText();
     const path = toPath(document.uri);
     const readFile = path === undefined ? undefined : moduleReader(path);
+    // A large document is analysed from its previous version (same parameters file): only what the edit touched is read again.
+    const previous = cached && cached.paramsKey === paramsKey && text.length >= REUSE_ANALYSIS_FROM ? cached : undefined;
     const doc = this.ls.createDocument(document.uri, document.languageId, text, {
       ...(params ? { parametersText: params.text } : {}),
       ...(readFile ? { readFile } : {}),
+      ...(previous ? { previous: previous.doc } : {}),
     });
-    const entry = { uri: document.uri, version: document.version, doc, parametersUri: params?.uri, paramsKey, concerns };
+    const entry = {
+      uri: document.uri,
+      version: document.version,
+      doc,
+      parametersUri: params?.uri,
+      paramsKey,
+      concerns,
+      ...(previous && doc.lineage ? { previousAnalysis: previous.analysis } : {}),
+    };
     this.entries.set(document.uri, entry);
     this.edits.analysed(document.uri, document.version);
     return entry;
@@ -65,6 +81,22 @@ export class DocumentCache {
       scaleSets.push({ ...scaleSet, span });
     }
     return { text: document.getText(), lines: document, model: { scaleSets }, frontEnd: cached.doc.frontEnd };
+  }
+
+  /** This version of the document is analysed (its parameters file may still have changed since: get() checks). */
+  isAnalysed(document: TextDocument): boolean {
+    return this.entries.get(document.uri)?.version === document.version;
+  }
+
+  /**
+   * True when every edit since the document was last analysed lies inside one scale set of that analysis:
+   * analysing the new version then reads that scale set again and carries the rest over, which is quick
+   * enough not to wait for typing to pause (typingPause.ts).
+   */
+  editsInsideOneScaleSet(document: TextDocument): boolean {
+    const cached = this.entries.get(document.uri);
+    if (!cached || cached.version === document.version || document.getText().length < REUSE_ANALYSIS_FROM) return false;
+    return cached.doc.model.scaleSets.some((s) => this.edits.allInside(document.uri, cached.version, s.span));
   }
 
   delete(uri: string): void {

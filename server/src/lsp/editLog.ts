@@ -70,6 +70,24 @@ export class EditLog {
     return { offset: start, length: end - start };
   }
 
+  /**
+   * True when there are changes since version `since`, all known, and each lies strictly inside the span
+   * (given in the text of `since`, followed through the changes): the text around it is unchanged.
+   */
+  allInside(uri: string, since: number, span: { readonly offset: number; readonly length: number }): boolean {
+    if ((this.unmappedUpTo.get(uri) ?? -Infinity) > since) return false;
+    const start = span.offset;
+    let end = span.offset + span.length;
+    let any = false;
+    for (const e of this.edits.get(uri) ?? []) {
+      if (e.version <= since) continue;
+      if (!(e.offset > start && e.offset + e.removed < end)) return false;
+      end += e.inserted - e.removed;
+      any = true;
+    }
+    return any;
+  }
+
   /** Forget changes up to and including `version`: an analysis of that version exists. */
   analysed(uri: string, version: number): void {
     const log = this.edits.get(uri);

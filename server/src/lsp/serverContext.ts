@@ -1,7 +1,7 @@
 import type { CancellationToken, Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../core/rules';
-import type { LanguageService } from '../core/languageService';
+import type { DocumentProblems, LanguageService } from '../core/languageService';
 import type { Baselines } from './baselines';
 import type { CachedDocument, DocumentCache } from './documentCache';
 import type { ParametersFiles } from './parametersFiles';
@@ -54,6 +54,8 @@ interface AnalysisMemo {
   readonly key: string;
   readonly findings: readonly Finding[];
   readonly diagnostics: readonly Diagnostic[];
+  /** The check behind the findings, which the next version's check may carry findings over from. */
+  readonly problems: DocumentProblems;
 }
 
 /**
@@ -88,11 +90,20 @@ export async function analyse(ctx: ServerContext, document: TextDocument): Promi
     ctx.logger.error(problem);
   }
   const { doc } = entry;
-  // The server is an adapter, so it reads the clock for the rules that judge dates (expired SAS tokens).
-  const findings = ctx.ls.findProblems(doc, rules.config, { now: Date.now() });
+  // The server is an adapter, so it reads the clock for the rules that judge dates (expired SAS tokens), to
+  // the minute: what those rules say changes by the day, and findings carry over between versions of a
+  // large document only while the time they were found under is the same.
+  const previous = entry.previousAnalysis as AnalysisMemo | undefined;
+  entry.previousAnalysis = undefined;
+  const now = Math.floor(Date.now() / 60_000) * 60_000;
+  const problems = ctx.ls.checkDocument(doc, rules.config, {
+    now,
+    ...(previous?.key === rules.key ? { previous: previous.problems } : {}),
+  });
+  const { findings } = problems;
   const diagnostics = ctx.ls.showsProblems(doc)
     ? ctx.ls.toDiagnostics(doc, findings, { uri: document.uri, syntaxSeverity: rules.syntaxSeverity })
     : [];
-  entry.analysis = { key: rules.key, findings, diagnostics } satisfies AnalysisMemo;
+  entry.analysis = { key: rules.key, findings, diagnostics, problems } satisfies AnalysisMemo;
   return { entry, settings, findings, diagnostics };
 }

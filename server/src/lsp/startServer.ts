@@ -56,7 +56,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const open = documents.get(uri) ?? documents.all().find((d) => fileKey(d.uri) === fileKey(uri));
     return open ? { text: open.getText(), version: open.version } : undefined;
   });
-  const typing = new TypingPause(documents);
+  let cache: DocumentCache | undefined;
+  const typing = new TypingPause(documents, {
+    analysed: (document) => cache?.isAnalysed(document) === true,
+    quick: (document) => cache?.editsInsideOneScaleSet(document) === true,
+  });
   const ls = getLanguageService({
     previewCommand: ShowPreviewCommand.command,
     tuneCommand: TunePolicyCommand.command,
@@ -67,7 +71,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     typing,
     connection,
     documents,
-    cache: new DocumentCache(ls, parameters, edits),
+    cache: (cache = new DocumentCache(ls, parameters, edits)),
     settings: new SettingsStore(connection, () => support.configuration),
     workspaceConfig: new WorkspaceConfig(),
     parameters,

@@ -120,7 +120,12 @@ export function readScaleSet(source: ScaleSetSource): ScaleSetModel {
  */
 export function defineLazyReads(model: ScaleSetModel, root: Cursor, resolver: Resolver, vmProfile: () => Cursor | undefined): void {
   let resolved: RValue | undefined;
-  Object.defineProperty(model, 'resolveResource', { value: () => (resolved ??= resolveCursor(root, resolver)), enumerable: false });
+  // Configurable: a model carried over unchanged has them defined again on the new text's tree.
+  Object.defineProperty(model, 'resolveResource', {
+    value: () => (resolved ??= resolveCursor(root, resolver)),
+    enumerable: false,
+    configurable: true,
+  });
   lazyProperty(model, 'primaryIpConfiguration', () => readPrimaryIpConfiguration(vmProfile(), resolver));
 }
 
@@ -143,6 +148,7 @@ export function lazyProperty<T extends object, K extends keyof T>(target: T, nam
       return value;
     },
     enumerable: false,
+    configurable: true,
   });
 }
 

@@ -1,6 +1,7 @@
 import type { Node } from 'jsonc-parser';
 import { propertyValue } from '../json/nodes';
-import { shiftSpan, shiftSpans } from '../model/shiftSpans';
+import { shiftSpan, shiftSpans, unmoved } from '../model/shiftSpans';
+import type { Cursor } from './cursor';
 import type { LoadBalancerModel, ScaleSetModel, ServiceFabricClusterModel, TemplateModel } from '../model/templateModel';
 import type { Span } from '../text/span';
 import type { TextChange } from '../text/textChange';
@@ -93,10 +94,8 @@ export class ScaleSetCarrier {
       extensionNodes.every((n) => !inside({ offset: n.offset, length: n.length }, changed)) &&
       sameChildExtensions(old, extensionNodes, change)
     ) {
-      const model = shiftSpans(old, change);
-      defineLazyReads(model, { node }, resolver, () => templateVmProfile({ node }, resolver));
       this.origins.push(origin!);
-      return model;
+      return carried(old, change, { node }, resolver);
     }
     this.origins.push(-1);
     return read();
@@ -117,6 +116,24 @@ export class ScaleSetCarrier {
         !neighbours(previous.serviceFabricClusters, oldChanged),
     };
   }
+}
+
+/**
+ * The old model in the new text. A scale set's spans all lie in its resource, its child-extension
+ * resources and its nested deployment (a test holds this on the real templates); when none of those
+ * reaches the change, or the change keeps the length, no span moves and the same object serves, its
+ * lazily read parts bound to the new tree again (which reads the same text there, and lets the old tree
+ * go). Otherwise it is copied with its spans moved.
+ */
+function carried(old: ScaleSetModel, change: TextChange, root: Cursor, resolver: Resolver): ScaleSetModel {
+  const regions = [
+    old.span,
+    ...old.extensions.filter((e) => e.origin === 'childResource').map((e) => e.span),
+    ...(old.deployment ? [old.deployment.span] : []),
+  ];
+  const model = regions.every((r) => unmoved(r.offset + r.length, change)) ? old : shiftSpans(old, change);
+  defineLazyReads(model, root, resolver, () => templateVmProfile(root, resolver));
+  return model;
 }
 
 function pathKey(path: readonly (string | number)[]): string {

@@ -1,5 +1,6 @@
 import type { NeutralEdit } from '../edits/neutralEdit';
 import { shiftSpan } from '../model/shiftSpans';
+import type { Span } from '../text/span';
 import type { TextChange } from '../text/textChange';
 import type { Finding } from './ruleTypes';
 
@@ -9,6 +10,7 @@ import type { Finding } from './ruleTypes';
  * Written field by field: a fix's values are JSON to write, not model data, so only the edits' spans move.
  */
 export function shiftFinding(finding: Finding, change: TextChange): Finding {
+  if (change.inserted === change.removed || lastEnd(finding) <= change.offset) return finding;
   const moved: Finding = {
     ...finding,
     span: shiftSpan(finding.span, change),
@@ -16,6 +18,33 @@ export function shiftFinding(finding: Finding, change: TextChange): Finding {
     fixes: finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => shiftEdit(e, change)) })),
   };
   return moved;
+}
+
+/** Where the last of a finding's spans ends (its own, its related locations', its fixes' edits'). */
+function lastEnd(finding: Finding): number {
+  let end = finding.span.offset + finding.span.length;
+  const reach = (span: { readonly offset: number; readonly length: number }) => (end = Math.max(end, span.offset + span.length));
+  for (const r of finding.related) reach(r.span);
+  for (const fix of finding.fixes) for (const e of fix.edits) for (const span of editSpans(e)) reach(span);
+  return end;
+}
+
+/** The spans an edit names (an exhaustive switch: a new kind of edit must say its spans here and in shiftEdit). */
+function editSpans(edit: NeutralEdit): readonly Span[] {
+  switch (edit.kind) {
+    case 'renameProperty':
+    case 'removeProperty':
+      return [edit.keySpan];
+    case 'replaceValue':
+    case 'replaceText':
+      return [edit.span];
+    case 'setProperty':
+      return [edit.objectSpan];
+    case 'moveProperty':
+      return [edit.keySpan, edit.targetObjectSpan];
+    case 'insertItemAfter':
+      return [edit.itemSpan];
+  }
 }
 
 function shiftEdit(edit: NeutralEdit, change: TextChange): NeutralEdit {

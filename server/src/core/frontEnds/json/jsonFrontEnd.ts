@@ -5,6 +5,7 @@ import { parseJson, reparseJson, type ParsedJson } from '../../json/parseJson';
 import { textChange } from '../../text/textChange';
 import type { FrontEnd, PathSegment, TemplateDocument } from '../../languageTypes';
 import type { DocumentKind, TemplateModel } from '../../model/templateModel';
+import type { Lineage } from '../../model/lineage';
 import { mayConcernScaleSets } from '../../relevance';
 import { LineIndex } from '../../text/lineIndex';
 import { jsonCompletion } from './jsonCompletion';
@@ -21,6 +22,15 @@ const EMPTY_MODEL = (kind: DocumentKind): TemplateModel => ({
   serviceFabricClusters: [],
   parameters: [],
 });
+
+function unchangedLineage(model: TemplateModel): Lineage {
+  return {
+    from: model,
+    change: { offset: 0, removed: 0, inserted: 0 },
+    origins: model.scaleSets.map((_, i) => i),
+    neighboursUnchanged: true,
+  };
+}
 
 /**
  * The JSON front end (ARM templates, parameters files, REST bodies, `az vmss show` output): parseJson
@@ -40,6 +50,8 @@ export const jsonFrontEnd: FrontEnd = {
         ? (previous.syntax as ParsedJson | undefined)
         : undefined;
     const change = before && textChange(previous!.text, text);
+    // The same text again (an edit undone, or a version with no change): the previous analysis is this one's.
+    if (before && !change) return { ...previous!, lineage: unchangedLineage(previous!.model) };
     const parsed = before && change ? reparseJson(before, text, change) : parseJson(text);
     const { model, lineage } = analyzeChanged(
       parsed,
