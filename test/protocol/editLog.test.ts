@@ -48,3 +48,21 @@ test('an edit across an end, a whole-text replacement or several changes at once
   assert.equal(multi.mapSpan('u', 2, SPAN), undefined);
   assert.deepEqual(multi.mapSpan('u', 3, SPAN), SPAN, 'spans taken after it are fine');
 });
+
+test('allInside: every edit since a version strictly inside the span, followed as it grows', () => {
+  const log = new EditLog();
+  let doc = TextDocument.create('u', 'json', 1, TEXT);
+  assert.equal(log.allInside('u', 1, SPAN), false, 'no edit yet');
+  doc = edited(log, doc, 12, 12, ', "y": 2'); // after the 1, before the closing brace
+  assert.equal(log.allInside('u', 1, SPAN), true);
+  doc = edited(log, doc, 20, 20, ' '); // inside the span as it now is (it grew by 8)
+  assert.equal(log.allInside('u', 1, SPAN), true);
+  doc = edited(log, doc, 4, 5, '['); // the opening brace itself
+  assert.equal(log.allInside('u', 1, SPAN), false);
+  assert.equal(log.allInside('u', 3, { offset: 4, length: 19 }), false, 'from version 3 on, only the brace edit counts');
+  const after = new EditLog();
+  let other = TextDocument.create('u', 'json', 1, TEXT);
+  other = edited(after, other, 16, 16, 'c'); // after the span
+  assert.equal(after.allInside('u', 1, SPAN), false);
+  assert.ok(other.getText().endsWith('bbcbb'));
+});
