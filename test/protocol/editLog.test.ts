@@ -59,6 +59,7 @@ test('allInside: every edit since a version strictly inside the span, followed a
   assert.equal(log.allInside('u', 1, SPAN), true);
   doc = edited(log, doc, 4, 5, '['); // the opening brace itself
   assert.equal(log.allInside('u', 1, SPAN), false);
+  assert.ok(doc.getText().startsWith('aaaa['));
   assert.equal(log.allInside('u', 3, { offset: 4, length: 19 }), false, 'from version 3 on, only the brace edit counts');
   const after = new EditLog();
   let other = TextDocument.create('u', 'json', 1, TEXT);
