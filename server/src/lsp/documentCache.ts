@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CursorDocument, LanguageService, TemplateDocument } from '../core/languageService';
+import type { CursorDocument, LanguageService, Span, TemplateDocument } from '../core/languageService';
 import { CARRY_SPANS_FROM, REUSE_ANALYSIS_FROM } from '../core/limits';
 import { moduleReader } from '../host/readTextFile';
 import { toPath } from '../host/workspaceConfig';
@@ -94,9 +94,24 @@ export class DocumentCache {
    * enough not to wait for typing to pause (typingPause.ts).
    */
   editsInsideOneScaleSet(document: TextDocument): boolean {
+    return this.lastAnalysisAround(document) !== undefined;
+  }
+
+  /**
+   * The last analysis of a large document edited since only inside one of its scale sets: the entry, that
+   * scale set's span in the analysed text and where it is now. Everything outside it is the same text.
+   */
+  lastAnalysisAround(document: TextDocument): { entry: CachedDocument; edited: Span; editedNow: Span } | undefined {
     const cached = this.entries.get(document.uri);
-    if (!cached || cached.version === document.version || document.getText().length < REUSE_ANALYSIS_FROM) return false;
-    return cached.doc.model.scaleSets.some((s) => this.edits.allInside(document.uri, cached.version, s.span));
+    if (!cached || cached.version === document.version || document.getText().length < REUSE_ANALYSIS_FROM) return undefined;
+    const scaleSet = cached.doc.model.scaleSets.find((s) => this.edits.allInside(document.uri, cached.version, s.span));
+    const editedNow = scaleSet && this.edits.mapSpan(document.uri, cached.version, scaleSet.span);
+    return scaleSet && editedNow ? { entry: cached, edited: scaleSet.span, editedNow } : undefined;
+  }
+
+  /** A span of the analysed version `since` in the current text (editLog.ts: mapSpan). */
+  mapSpan(uri: string, since: number, span: Span): Span | undefined {
+    return this.edits.mapSpan(uri, since, span);
   }
 
   delete(uri: string): void {

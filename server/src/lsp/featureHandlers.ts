@@ -2,6 +2,8 @@ import { LAZY_EDITS_FROM } from '../core/limits';
 import type { AdviseRequest, ChangeImpactRequest, PolicyEditRequest, ScaleSetsRequest } from '../protocol';
 import { runSafe } from './runSafe';
 import { analyse, lookup, type ServerContext } from './serverContext';
+import { carriedHover, carriedInlayHints } from './carriedRequests';
+import { carriedAnswers } from './carriedAnswers';
 
 /** Language modes whose own extensions (ARM Tools, Bicep) already suggest property names from Azure's schemas. */
 const SCHEMA_AWARE_LANGUAGES = new Set(['arm-template', 'bicep']);
@@ -26,7 +28,13 @@ export function registerFeatureHandlers(ctx: ServerContext): void {
 
   connection.onHover((params, token) =>
     runSafe(logger, 'computing hover', token, async () => {
-      const document = (await lookup(ctx, params.textDocument.uri, token)) && ctx.documents.get(params.textDocument.uri);
+      const carried = await carriedHover(ctx, params.textDocument.uri, params.position);
+      if (carried !== undefined) return carried;
+      // On the scale set being edited: a hover is asked for on purpose, and that analysis is a quick one, so
+      // it need not wait for typing to pause.
+      const open = ctx.documents.get(params.textDocument.uri);
+      const quick = open !== undefined && ctx.cache.editsInsideOneScaleSet(open);
+      const document = (quick || (await lookup(ctx, params.textDocument.uri, token))) && ctx.documents.get(params.textDocument.uri);
       if (!document) return null;
       // The findings as the diagnostics show them (none where the editor shows no problems): the hover tells each in full.
       const { entry, settings, findings, diagnostics } = await analyse(ctx, document);
@@ -69,6 +77,8 @@ export function registerFeatureHandlers(ctx: ServerContext): void {
 
   connection.languages.inlayHint.on((params, token) =>
     runSafe(logger, 'computing inlay hints', token, async () => {
+      const carried = await carriedInlayHints(ctx, params.textDocument.uri, params.range);
+      if (carried) return carried;
       const entry = await lookup(ctx, params.textDocument.uri, token);
       if (!entry) return [];
       const settings = await ctx.settings.get(params.textDocument.uri);
@@ -78,19 +88,30 @@ export function registerFeatureHandlers(ctx: ServerContext): void {
 
   connection.onCodeLens((params, token) =>
     runSafe(logger, 'computing code lenses', token, async () => {
-      const entry = await lookup(ctx, params.textDocument.uri, token);
+      const { uri } = params.textDocument;
+      const document = ctx.documents.get(uri);
+      const carried = document && carriedAnswers(ctx, document);
+      const entry = carried?.entry ?? (await lookup(ctx, uri, token));
       if (!entry) return [];
-      const settings = await ctx.settings.get(params.textDocument.uri);
+      const settings = await ctx.settings.get(uri);
       if (!settings.codeLens.enabled) return [];
       const lenses = ls.getCodeLenses(entry.doc, {
-        uri: params.textDocument.uri,
+        uri,
         assumedCapacity: settings.whatIf.capacity,
         failureRate: settings.whatIf.failureRate,
       });
-      const document = ctx.documents.get(params.textDocument.uri);
-      const impact = document && ctx.baselines.impactFor(params.textDocument.uri, document.languageId, entry.doc);
-      if (!impact?.report) return lenses;
-      return [...ls.getChangeImpactLenses(entry.doc, impact.report, { uri: params.textDocument.uri, label: impact.label }), ...lenses];
+      const impact = document && ctx.baselines.impactFor(uri, document.languageId, entry.doc);
+      const all = impact?.report
+        ? [...ls.getChangeImpactLenses(entry.doc, impact.report, { uri, label: impact.label }), ...lenses]
+        : lenses;
+      if (!carried) return all;
+      // From the last analysis: each lens where its text now is (the edited scale set's keeps its place,
+      // and its title comes when the client resolves it on the new analysis, or asks again after it).
+      ctx.staleViews.add(uri);
+      return all.flatMap((lens) => {
+        const range = carried.toCurrent(lens.range);
+        return range ? [{ ...lens, range }] : [];
+      });
     }),
   );
 

@@ -41,6 +41,13 @@ export interface ServerContext {
   readonly logger: Logger;
   /** Configuration problems already logged, so each is reported once, not on every keystroke. */
   readonly reportedProblems: Set<string>;
+  /**
+   * Documents whose inlay hints or CodeLenses were answered from an older analysis (carriedAnswers.ts): the
+   * client is asked for them again once the current version is analysed.
+   */
+  readonly staleViews: Set<string>;
+  /** Asks the client to request inlay hints and CodeLenses again (when it can be asked). */
+  refreshViews(): void;
 }
 
 export interface Analysis {
@@ -70,6 +77,17 @@ export async function lookup(ctx: ServerContext, uri: string, token: Cancellatio
     if (pause === 'cancelled') return undefined;
     if (pause === 'paused') return ctx.cache.get(document);
   }
+}
+
+/**
+ * The findings of an entry analysed already under the current settings and configuration (an older version
+ * of a document, for carried answers), without analysing anything; undefined when it was not.
+ */
+export async function analysedAlready(ctx: ServerContext, entry: CachedDocument): Promise<Analysis | undefined> {
+  const settings = await ctx.settings.get(entry.uri);
+  const rules = effectiveRuleConfig(settings, ctx.workspaceConfig.forDocument(entry.uri));
+  const memo = entry.analysis as AnalysisMemo | undefined;
+  return memo?.key === rules.key ? { entry, settings, findings: memo.findings, diagnostics: memo.diagnostics } : undefined;
 }
 
 /**
@@ -105,5 +123,6 @@ export async function analyse(ctx: ServerContext, document: TextDocument): Promi
     ? ctx.ls.toDiagnostics(doc, findings, { uri: document.uri, syntaxSeverity: rules.syntaxSeverity })
     : [];
   entry.analysis = { key: rules.key, findings, diagnostics, problems } satisfies AnalysisMemo;
+  if (ctx.staleViews.delete(document.uri)) ctx.refreshViews();
   return { entry, settings, findings, diagnostics };
 }

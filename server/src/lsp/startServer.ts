@@ -79,6 +79,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     ls,
     logger,
     reportedProblems: new Set(),
+    staleViews: new Set(),
+    refreshViews: () => {
+      if (support.inlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
+      if (support.codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    },
   };
   const delivery = new DiagnosticsDelivery(
     connection,
@@ -134,8 +139,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
    */
   const recheck = (uris?: readonly string[]) => {
     delivery.refresh(uris);
-    if (support.inlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
-    if (support.codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    ctx.refreshViews();
   };
 
   connection.onDidChangeConfiguration((change) => {
