@@ -3,34 +3,8 @@
 // server shows on the same text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { LspClient, positionOf, ROOT } from '../helpers/lspClient';
-
-/** The real template's scale set copied 30 times (renamed, rolling), and a long variable that takes it past 1 MB. */
-function fleet(): string {
-  const base = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/real-templates/qs-multi-vmss-linux-lb-zones.json'), 'utf8')) as {
-    variables: Record<string, unknown>;
-    resources: { type: string; name: string; properties: Record<string, unknown> }[];
-  };
-  const vmss = base.resources.find((r) => r.type === 'Microsoft.Compute/virtualMachineScaleSets')!;
-  const copies = Array.from({ length: 30 }, (_, i) => ({
-    ...vmss,
-    name: `fleet-${i}`,
-    properties: {
-      ...vmss.properties,
-      upgradePolicy: {
-        mode: 'Rolling',
-        rollingUpgradePolicy: { maxBatchInstancePercent: 20 + i, maxUnhealthyInstancePercent: 40, pauseTimeBetweenBatches: 'PT0S' },
-      },
-    },
-  }));
-  return JSON.stringify(
-    { ...base, variables: { ...base.variables, filler: 'x'.repeat(1_050_000) }, resources: [...base.resources, ...copies] },
-    null,
-    2,
-  );
-}
+import { fleet } from '../helpers/fleetTemplate';
+import { LspClient, positionOf } from '../helpers/lspClient';
 
 test('a large template edited in one server shows the diagnostics a fresh server shows', async () => {
   let text = fleet();

@@ -1,6 +1,7 @@
 // Profiles the built language server on the 6 MB template: open, pull, then `--edits` one-character edits, each
 // pulled after the typing pause. Writes a V8 CPU profile (--cpu-prof) and prints its summary by source file.
-// Not part of `npm run bench`: `node --import tsx scripts/bench/profile/lspEdits.ts [--edits N] [--out DIR]`.
+// Not part of `npm run bench`: `node --import tsx scripts/bench/profile/lspEdits.ts [--edits N] [--out DIR] [--node "FLAGS"]`
+// (FLAGS: V8 options for the server process, e.g. "--max-semi-space-size=64").
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,11 +13,22 @@ import { generateTemplate } from '../generateTemplate';
 import { positionAt, SERVER, spots, URI } from '../lsp/client';
 import { summarizeCpuProfile } from './cpuProfile';
 
-const { values } = parseArgs({ options: { edits: { type: 'string', default: '10' }, out: { type: 'string' }, open: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: {
+    edits: { type: 'string', default: '10' },
+    out: { type: 'string' },
+    open: { type: 'boolean' },
+    node: { type: 'string', default: '' },
+  },
+});
 async function main(): Promise<void> {
   const out = values.out ?? mkdtempSync(join(tmpdir(), 'lsp-prof-'));
   const text = generateTemplate(1000);
-  const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${out}`, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [...values.node.split(' ').filter(Boolean), '--cpu-prof', `--cpu-prof-dir=${out}`, SERVER, '--stdio'],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   const rpc = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   rpc.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
   rpc.onRequest('client/registerCapability', () => null);

@@ -84,8 +84,13 @@ export function getLanguageService(options: LanguageServiceOptions = {}) {
     /** Writes a fix's neutral edits in the document's format; undefined when they cannot be written safely. */
     writeEdits: (doc: TemplateDocument, edits: readonly NeutralEdit[]): TextEdit[] | undefined => doc.frontEnd.writeEdits(doc, edits),
     getCodeLenses: (doc: TemplateDocument, o: CodeLensOptions) => getCodeLenses(doc, lensOptions(o)),
-    resolveCodeLens: (doc: TemplateDocument, lens: Parameters<typeof resolveCodeLens>[1], o: CodeLensOptions) =>
-      resolveCodeLens(doc, lens, lensOptions(o)),
+    /** `found`: the document's simulationFindings, when the caller keeps them for the next lens. */
+    resolveCodeLens: (
+      doc: TemplateDocument,
+      lens: Parameters<typeof resolveCodeLens>[1],
+      o: CodeLensOptions,
+      found?: ReturnType<typeof simulationFindings>,
+    ) => resolveCodeLens(doc, lens, lensOptions(o), found),
     /**
      * Change impact: what deploying `after` over the baseline `before` does to each scale set (core/impact);
      * undefined past IMPACT_LENS_LIMIT scale sets (the CLI's diff has no limit).

@@ -19,6 +19,8 @@ export interface CachedDocument {
    * can be carried over (serverContext.analyse takes it, once).
    */
   previousAnalysis?: unknown;
+  /** What blocks each scale set's upgrade, for the CodeLens: computed on the first resolve, shared by the rest. */
+  lensFindings?: ReturnType<LanguageService['simulationFindings']>;
 }
 
 /**
