@@ -1,6 +1,6 @@
 // Profiles the built language server on the 6 MB template: open, pull, then `--edits` one-character edits, each
 // pulled after the typing pause. Writes a V8 CPU profile (--cpu-prof) and prints its summary by source file.
-// Not part of `npm run bench`: `node --import tsx scripts/bench/profile/lspEdits.ts [--edits N] [--out DIR] [--node "FLAGS"]`
+// Not part of `npm run bench`: `node --import tsx scripts/bench/profile/lspEdits.ts [--edits N] [--opens N] [--out DIR] [--node "FLAGS"]`
 // (FLAGS: V8 options for the server process, e.g. "--max-semi-space-size=64").
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
@@ -17,7 +17,7 @@ const { values } = parseArgs({
   options: {
     edits: { type: 'string', default: '10' },
     out: { type: 'string' },
-    open: { type: 'boolean' },
+    opens: { type: 'string', default: '0' },
     node: { type: 'string', default: '' },
   },
 });
@@ -44,6 +44,17 @@ async function main(): Promise<void> {
   await rpc.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'json', version: 1, text } });
   await rpc.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI } });
   console.log(`open → diagnostics ${(performance.now() - t0).toFixed(0)} ms`);
+  // Warm opens: the same text under other URIs, each closed again.
+  const warm: number[] = [];
+  for (let i = 0; i < Number(values.opens); i++) {
+    const uri = URI.replace(/\.json$/, `-${i}.json`);
+    t0 = performance.now();
+    await rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text } });
+    await rpc.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    warm.push(performance.now() - t0);
+    await rpc.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+  if (warm.length > 0) console.log(`warm opens → diagnostics: ${warm.map((t) => t.toFixed(0)).join(', ')} ms`);
   const needle = '"maxUnhealthyInstancePercent": 40';
   const at = spots(text, needle, needle.length - 2, 200).map((o) => positionAt(text, o));
   const times: number[] = [];

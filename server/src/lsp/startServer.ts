@@ -184,7 +184,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   documents.onDidChangeContent((e) => {
     delivery.changed(e.document, false);
     // An edited parameters file feeds the templates that use it: check them again.
-    if (isParametersFileName(e.document.uri) || saysParametersFile(e.document.getText(firstLines))) {
+    if (isParametersFileName(e.document.uri) || saysParametersFile(firstLines(e.document.getText()))) {
       const templates = ctx.parameters.templatesUsing(e.document.uri, documents.keys());
       if (templates.length > 0) recheck(templates);
     }
@@ -202,4 +202,15 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.listen();
 }
 
-const firstLines = { start: { line: 0, character: 0 }, end: { line: 5, character: 0 } };
+/**
+ * The first five lines of a text, found without TextDocument's line offsets (getText(range) computes them for
+ * the whole document: 11 ms on 6 MB, at every open and change).
+ */
+function firstLines(text: string): string {
+  let end = -1;
+  for (let line = 0; line < 5; line++) {
+    end = text.indexOf('\n', end + 1);
+    if (end === -1) return text;
+  }
+  return text.slice(0, end + 1);
+}
