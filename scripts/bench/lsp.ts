@@ -4,6 +4,7 @@
 // issue 12 on it: requests while a re-analysis is pending, and the server's memory over 1,000 edits. Anchor:
 // vscode-json-languageservice doComplete/doHover with the real ARM deployment-template schema (restricted to
 // scale sets, $refs inlined: ../shared/arm-schemas/derived) on the same texts. Needs `npm run build` first.
+import { availableParallelism } from 'node:os';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ import { findArmSchemas } from './anchor/armSchema';
 import { generateTemplate } from './generateTemplate';
 import { bigFileTargets, coldOpens, DigitEdits } from './lsp/bigFile';
 import { cpuMs, latency, memoryMb, positionAt, ROOT, SERVER, spots, startServer, URI } from './lsp/client';
-import { formatBytes, formatMs, summarize, type Sample } from './measure';
+import { formatBytes, formatMs, loadAverage, summarize, type Sample } from './measure';
 import type { BenchSection } from './benchSection';
 
 const TRIMMED_SCHEMA = join(findArmSchemas(ROOT), 'derived', 'vmss-trimmed.2024-07-01.json');
@@ -145,6 +146,7 @@ export default async function lspBench(): Promise<BenchSection[]> {
   if (!existsSync(SERVER)) throw new Error('dist/server.js is missing: run `npm run build` first');
   const small = generateTemplate(10);
   const big = generateTemplate(1000);
+  const loadAtStart = loadAverage();
   const starts: number[] = [];
   const cpus: number[] = [];
   const bare: number[] = [];
@@ -158,6 +160,7 @@ export default async function lspBench(): Promise<BenchSection[]> {
   const firstCpu = summarize(cpus);
   const floor = summarize(bare);
   const measured = await bigTemplate(big);
+  const loadAtEnd = loadAverage();
   const anchors = [await anchor(small), await anchor(big)];
   return [
     {
@@ -186,6 +189,7 @@ export default async function lspBench(): Promise<BenchSection[]> {
         `hover p95 ${formatMs(measured.p95.hover)} ms (target < 10 ms) — ${measured.p95.hover < 10 ? 'met' : 'NOT met'}`,
         `completion while typing p95 ${formatMs(measured.p95.typing)} ms (no target; before carried spans it waited for a full analysis, 1.3–2.5 s)`,
         ...measured.targets,
+        `load average (1 / 5 / 15 min) at the start of the server runs ${loadAtStart}; at the end ${loadAtEnd} (${availableParallelism()} CPUs)`,
       ],
     },
     {

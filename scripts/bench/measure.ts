@@ -1,4 +1,5 @@
 // Timing helpers for benchmarks: repeated runs of the same input, medians and percentiles.
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
 export interface Sample {
@@ -92,4 +93,11 @@ export function measureBoth(
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   return { medianMs: median(wall), medianCpuMs: median(cpu), runs: wall.length };
+}
+
+/** The machine's load average over 1 / 5 / 15 minutes, for reports beside the figures it may have inflated. */
+export function loadAverage(): string {
+  return loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' / ');
 }

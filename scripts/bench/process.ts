@@ -9,12 +9,12 @@
 // of a typical 20 KB template within 1.5× of `node -e` reading it. Run `npm run build:prod` first: the
 // shipped CLI is the production bundle (the section says which bundle it found).
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { build } from 'esbuild';
 import { findArmSchemas, missingSchemaFiles } from './anchor/armSchema';
 import { generateTemplate } from './generateTemplate';
-import { formatBytes, formatMs } from './measure';
+import { formatBytes, formatMs, loadAverage } from './measure';
 import { runOnce, stats, type Run } from './process/spawnRun';
 import type { BenchSection } from './benchSection';
 
@@ -37,11 +37,6 @@ interface Work {
   /** The issue's targets: ≥ 6× the anchor (whole process), or within 1.5× of node reading the file. */
   readonly target?: 'anchor' | 'read';
 }
-
-const load = () =>
-  loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' / ');
 
 /** Writes the inputs: the generated templates, a folder of 300 small ones, a real ~20 KB one with its parameters. */
 function writeInputs(dir: string): Work[] {
@@ -135,7 +130,7 @@ export default async function processBench(): Promise<BenchSection[]> {
   const bundle = production
     ? 'production bundle (minified)'
     : 'DEVELOPMENT bundle (npm run build; run npm run build:prod for the shipped one)';
-  const loadAtStart = load();
+  const loadAtStart = loadAverage();
   const dir = mkdtempSync(join(tmpdir(), 'vmss-bench-process-'));
   try {
     const works = writeInputs(dir);
@@ -158,7 +153,7 @@ export default async function processBench(): Promise<BenchSection[]> {
       const list = commands(work);
       const runs = new Map<CommandId, Run[]>(list.map(([id]) => [id, []]));
       const notes = new Map<CommandId, string>();
-      process.stderr.write(`bench: process: ${work.name}, ${work.rounds} rounds (load ${load()})\n`);
+      process.stderr.write(`bench: process: ${work.name}, ${work.rounds} rounds (load ${loadAverage()})\n`);
       // Round 0 is a warm-up (page cache, first exec of each binary) and checks every output; it is not timed.
       for (let round = 0; round <= work.rounds; round++) {
         for (let k = 0; k < list.length; k++) {
@@ -176,7 +171,7 @@ export default async function processBench(): Promise<BenchSection[]> {
       }
       results.push({ work, runs, notes });
     }
-    const loadAtEnd = load();
+    const loadAtEnd = loadAverage();
 
     const cell = (xs: Run[] | undefined, pick: (r: Run) => number | undefined) => {
       const values = (xs ?? []).map(pick).filter((x): x is number => x !== undefined);
