@@ -4,8 +4,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './lspClient';
 
-/** The real template's scale set copied 30 times (renamed, rolling), and a long variable that takes it past 1 MB. */
-export function fleet(): string {
+/**
+ * The real template's scale set copied 30 times (renamed, rolling), and a long variable (`fillerLength`
+ * characters) that takes it past 1 MB.
+ */
+export function fleet(fillerLength = 1_050_000): string {
   const base = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/real-templates/qs-multi-vmss-linux-lb-zones.json'), 'utf8')) as {
     variables: Record<string, unknown>;
     resources: { type: string; name: string; properties: Record<string, unknown> }[];
@@ -23,7 +26,7 @@ export function fleet(): string {
     },
   }));
   return JSON.stringify(
-    { ...base, variables: { ...base.variables, filler: 'x'.repeat(1_050_000) }, resources: [...base.resources, ...copies] },
+    { ...base, variables: { ...base.variables, filler: 'x'.repeat(fillerLength) }, resources: [...base.resources, ...copies] },
     null,
     2,
   );

@@ -26,6 +26,8 @@ export interface ClientOptions {
   readonly capabilities?: Record<string, unknown>;
   /** Another build of the server to start (the fuzzer can compare builds); dist/server.js by default. */
   readonly server?: string;
+  /** Node options for the server process (e.g. a heap limit). */
+  readonly nodeOptions?: readonly string[];
 }
 
 export class LspClient {
@@ -41,7 +43,9 @@ export class LspClient {
 
   constructor(private readonly options: ClientOptions = {}) {
     this.settings = options.settings ?? {};
-    this.process = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [...(options.nodeOptions ?? []), options.server ?? SERVER, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     this.process.stderr!.on('data', (chunk) => (this.stderr += String(chunk)));
     this.exit = new Promise((resolve) => this.process.on('exit', (code) => resolve(code)));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));

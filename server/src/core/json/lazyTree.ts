@@ -2,6 +2,7 @@ import type { Node, NodeType } from 'jsonc-parser';
 import { MAX_JSON_DEPTH } from '../limits';
 import { scanStrictJson, type Containers } from './strictScan';
 import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE } from '../text/charCodes';
+import { ownCopy } from '../text/ownCopy';
 
 /**
  * A fast path for the common case: text that is strict JSON (no comments, no trailing commas), which
@@ -54,9 +55,10 @@ function skipWhitespace(text: string, at: number): number {
   }
 }
 
+/** A string's value, copied out of the text (text/ownCopy.ts: models outlive the version they were read from). */
 function stringValue(text: string, open: number, close: number): string {
   const raw = text.slice(open + 1, close);
-  return raw.indexOf('\\') < 0 ? raw : (JSON.parse(text.slice(open, close + 1)) as string);
+  return raw.indexOf('\\') < 0 ? ownCopy(raw) : (JSON.parse(text.slice(open, close + 1)) as string);
 }
 
 /**
