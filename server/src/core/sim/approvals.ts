@@ -173,8 +173,8 @@ export function recordWait(
   t: number,
 ): number {
   const end = t + step.seconds;
-  if (rec && waits) {
-    const what = step.hook ?? (step.kind === 'deferral' ? 'approveRollingUpgrade (deferral)' : 'OS image scheduled event');
+  const what = step.hook ?? (step.kind === 'deferral' ? 'approveRollingUpgrade (deferral)' : 'OS image scheduled event');
+  if (rec) {
     rec.push(t, 'approvalWait', batch, null, null, `waiting for ${what}`);
     const how =
       step.outcome === 'approved'
@@ -183,15 +183,16 @@ export function recordWait(
           ? 'rejected (defaultAction Reject)'
           : 'timed out, approved by default';
     rec.push(end, step.outcome === 'rejected' ? 'rejected' : 'approved', batch, null, null, `${what} ${how}`);
-    waits.push({
-      kind: step.kind,
-      hook: step.hook,
-      batch,
-      instances: [...instances],
-      startSeconds: t,
-      endSeconds: end,
-      outcome: step.outcome,
-    });
   }
+  // A plan keeps the waits without a trace (engine.ts: the 'plan' log).
+  waits?.push({
+    kind: step.kind,
+    hook: step.hook,
+    batch,
+    instances: [...instances],
+    startSeconds: t,
+    endSeconds: end,
+    outcome: step.outcome,
+  });
   return end;
 }

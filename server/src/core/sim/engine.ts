@@ -105,10 +105,15 @@ export interface TrialResult {
   readonly rejectedBy: LifecycleHookType | null;
 }
 
-export interface RunLog {
-  readonly rec: Recorder;
+/** The batches and waits of a run: what its plan reads (plan.ts). */
+export interface PlanLog {
   readonly batches: SimBatch[];
   readonly waits: ApprovalWait[];
+}
+
+/** A recorded run: its batches and waits, and every event and capacity point (the trace). */
+export interface RunLog extends PlanLog {
+  readonly rec: Recorder;
 }
 
 /** Per-trial arrays, reused across Monte Carlo trials. */
@@ -124,14 +129,24 @@ export function newScratch(p: Prepared): Scratch {
   return { state: new Uint8Array(n), fails: new Uint8Array(n), liveId: new Int32Array(n), taken: new Uint8Array(n) };
 }
 
-export function execute(p: Prepared, rng: Rng, scratch: Scratch, log: RunLog | null): TrialResult;
+/**
+ * One run. `log`: null for a Monte Carlo trial (numbers only); 'plan' for the batches and waits too, which is
+ * all a plan reads; 'record' for those and the trace (every event and the capacity over time). The numbers
+ * are the same whatever is logged.
+ */
+export function execute(p: Prepared, rng: Rng, scratch: Scratch, log: null): TrialResult;
+export function execute(p: Prepared, rng: Rng, scratch: Scratch, log: 'plan'): TrialResult & { log: PlanLog };
 export function execute(p: Prepared, rng: Rng, scratch: Scratch, log: 'record'): TrialResult & { log: RunLog };
-export function execute(p: Prepared, rng: Rng, scratch: Scratch, log: RunLog | null | 'record'): TrialResult {
+export function execute(p: Prepared, rng: Rng, scratch: Scratch, log: null | 'plan' | 'record'): TrialResult {
   const { input, plan, a, fleet } = p;
   const n = fleet.size;
   const unhealthy = drawTrial(p, rng, scratch.state, scratch.fails, scratch.liveId);
-  const runLog: RunLog | null =
-    log === 'record' ? { rec: new Recorder(n, (i) => (scratch.state[i]! & 1) === 1), batches: [], waits: [] } : log;
+  const runLog: (PlanLog & { readonly rec: Recorder | null }) | null =
+    log === 'record'
+      ? { rec: new Recorder(n, (i) => (scratch.state[i]! & 1) === 1), batches: [], waits: [] }
+      : log === 'plan'
+        ? { rec: null, batches: [], waits: [] }
+        : null;
   const rec = runLog?.rec ?? null;
   const s: RunState = {
     p,
@@ -306,15 +321,14 @@ export function execute(p: Prepared, rng: Rng, scratch: Scratch, log: RunLog | n
     waitSeconds,
     rejectedBy,
   };
-  if (runLog && log === 'record') return Object.assign(result, { log: runLog });
-  return result;
+  return runLog ? Object.assign(result, { log: runLog }) : result;
 }
 
 type OpenBatch = Mutable<SimBatch> & { gates: GateResult[] };
 
 function openBatch(
   s: RunState,
-  log: RunLog,
+  log: PlanLog,
   k: number,
   members: readonly number[],
   t: number,

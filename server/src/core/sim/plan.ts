@@ -9,7 +9,7 @@ import { alternatives } from './assumptions';
 import type { AssumptionName } from './assumptions';
 import { DEFAULT_FAILURES } from './defaults';
 import { execute, newScratch, prepare } from './engine';
-import type { RunLog } from './engine';
+import type { PlanLog } from './engine';
 import type { Prepared } from './runState';
 import { Rng } from './rng';
 import type { LimitReason, PlannedBatch, SimBatch, SimInput, UpgradePlan } from './simData';
@@ -37,7 +37,8 @@ export function planInput(input: SimInput): SimInput {
 export function planUpgrade(input: SimInput, options: { readonly explain?: boolean } = {}): UpgradePlan {
   const healthy = planInput(input);
   const p = prepare(healthy);
-  return planOf(input, p, execute(p, Rng.fromSeed(healthy.seed), newScratch(p), 'record'), options);
+  // No trace: a plan reads only the run's batches, waits and numbers.
+  return planOf(input, p, execute(p, Rng.fromSeed(healthy.seed), newScratch(p), 'plan'), options);
 }
 
 /** Whether the input already is its plan's input (nothing fails, nothing unhealthy, no cancel), so a run of it is the plan. */
@@ -60,7 +61,7 @@ export function isPlanInput(input: SimInput): boolean {
 export function planOf(
   input: SimInput,
   p: Prepared,
-  r: { readonly durationSeconds: number; readonly waitSeconds: number; readonly log: RunLog },
+  r: { readonly durationSeconds: number; readonly waitSeconds: number; readonly minServing: number; readonly log: PlanLog },
   options: { readonly explain?: boolean } = {},
 ): UpgradePlan {
   const batches = r.log.batches.map(plannedBatch);
@@ -78,7 +79,7 @@ export function planOf(
     durationSeconds: r.durationSeconds,
     waitSeconds: r.waitSeconds,
     waits: r.log.waits,
-    minServingInstances: r.log.rec.minServing(),
+    minServingInstances: r.minServing,
   };
   const notes = reasonNotes(base, p.fleet.zoneNames.length > 0 ? input.assumptions.updateDomainsPerZone : null);
   if (rejects(input)) notes.push(...rejectNotes(input));
@@ -224,7 +225,7 @@ function describeShape(plan: Pick<UpgradePlan, 'batches' | 'durationSeconds' | '
 export function runAssumptionNotes(input: SimInput, run: Pick<UpgradePlan, 'batches' | 'durationSeconds' | 'batchSize'>): string[] {
   return effects(input, run, (alt) => {
     const p = prepare(alt);
-    const r = execute(p, Rng.fromSeed(alt.seed), newScratch(p), 'record');
+    const r = execute(p, Rng.fromSeed(alt.seed), newScratch(p), 'plan');
     return { batches: r.log.batches.map(plannedBatch), durationSeconds: r.durationSeconds, batchSize: p.baseBatch };
   });
 }
