@@ -161,3 +161,14 @@ test('a finding after a fix is the same one when only the values it quotes chang
   assert.equal(sayingOf('protocol "ftp" is not "http", "https" or "tcp"'), 'protocol … is not …, … or …');
   assert.notEqual(sayingOf('uses protocol "ftp", which is not supported'), sayingOf('uses protocol "http" but has no requestPath'));
 });
+
+test('fixes on JSON too deep for jsonc-parser: counted without recursion, so errors the nesting hid are not "added"', () => {
+  // 3,000 levels overflow jsonc-parser's recursion; the text has one error of its own (a value missing after "b").
+  const deep = '[{"x":'.repeat(3000) + '1' + '}]'.repeat(3000);
+  const text = `{\n"a": ${deep},\n"b": \n}\n`;
+  const line = (n: number) => text.split('\n')[n]!.length;
+  const flatten = { range: range(1, 5, 1, line(1) - 1), newText: '1' };
+  assert.deepEqual(checkFix(text, [flatten], 'json').problems, [], 'the missing value was there before the fix');
+  const broken = { range: range(1, 5, 1, line(1) - 1), newText: '1 2' };
+  assert.match(checkFix(text, [broken], 'json').problems.join(), /adds \d+ parse problems? \(json errors, counted without recursion\)/);
+});

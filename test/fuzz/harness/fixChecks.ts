@@ -1,5 +1,6 @@
 import { createScanner, parseTree, type ParseError } from 'jsonc-parser';
 import { findBicepComments } from '../../../server/src/core/bicep/comments';
+import { countErrors } from '../../../server/src/core/json/jsoncSyntax';
 import { parseBicep } from '../../../server/src/core/bicep/parser';
 import type { Format } from './corpus';
 import { Lines, type Range } from './ranges';
@@ -39,6 +40,9 @@ export function applyOffsets(text: string, edits: readonly { start: number; end:
   return out + text.slice(last);
 }
 
+const TOO_DEEP = 'too deep for jsonc-parser';
+const NO_TRAILING = { allowTrailingComma: false };
+
 /** Parse problems by kind: jsonc-parser's error codes for JSON, the Bicep parser's messages. */
 export function parseProblems(text: string, format: Format): Map<string, number> {
   const counts = new Map<string, number>();
@@ -51,7 +55,7 @@ export function parseProblems(text: string, format: Format): Map<string, number>
       // jsonc-parser recurses per nesting level: tens of thousands of levels overflow the stack. Such a
       // text counts as one problem of its own kind, so a fix that makes it parseable or not is still seen.
       if (!(error instanceof RangeError)) throw error;
-      return new Map([['too deep for jsonc-parser', 1]]);
+      return new Map([[TOO_DEEP, 1]]);
     }
     for (const e of errors) add(`json error ${e.error}`);
   } else {
@@ -88,9 +92,20 @@ export function checkFix(text: string, edits: readonly TextEdit[], format: Forma
   const after = applyOffsets(text, offsets);
   const problems: string[] = [];
   const before = parseProblems(text, format);
-  for (const [kind, n] of parseProblems(after, format)) {
-    const was = before.get(kind) ?? 0;
-    if (n > was) problems.push(`adds ${n - was} parse problem${n - was > 1 ? 's' : ''} (${kind})`);
+  const afterProblems = parseProblems(after, format);
+  const added = (n: number, kind: string) => problems.push(`adds ${n} parse problem${n > 1 ? 's' : ''} (${kind})`);
+  const tooDeep = before.has(TOO_DEEP) || afterProblems.has(TOO_DEEP);
+  // Nesting that overflows jsonc-parser hides every other error of that text: a fix that flattens it would
+  // seem to add them all. Both sides are then counted by the writer's own counter, which follows the nesting
+  // without recursion and counts as jsonc-parser does (json/jsoncSyntax.ts, tested against jsonc-parser).
+  const counted = tooDeep && format === 'json' ? [countErrors(text, NO_TRAILING), countErrors(after, NO_TRAILING)] : undefined;
+  if (counted && counted[0] !== undefined && counted[1] !== undefined) {
+    if (counted[1] > counted[0]) added(counted[1] - counted[0], 'json errors, counted without recursion');
+  } else {
+    for (const [kind, n] of afterProblems) {
+      const was = before.get(kind) ?? 0;
+      if (n > was) added(n - was, kind);
+    }
   }
   const kept = new Map(commentsOf(after, format).map((c) => [c.offset, c.text]));
   for (const comment of commentsOf(text, format)) {
