@@ -1,8 +1,6 @@
 import type { RValue, TemplateModel } from '../model/templateModel';
+import { MESSAGE_QUOTE_MAX } from './messageText';
 import type { RelatedInformation } from './ruleTypes';
-
-/** The longest piece of template text (a name, a value) a message quotes; longer text is cut with "…". */
-export const MESSAGE_QUOTE_MAX = 40;
 
 /** Template text as a message quotes it: at most `max` characters, cut with "…" (the details and hover show it whole). */
 export function clip(text: string, max = MESSAGE_QUOTE_MAX): string {
@@ -65,10 +63,10 @@ export function originNote(value: RValue): string {
 }
 
 /** A value as a message shows it: numbers and booleans bare, strings quoted, containers by kind. */
-export function showValue(value: RValue): string {
+export function showValue(value: RValue, max = MESSAGE_QUOTE_MAX): string {
   switch (value.kind) {
     case 'string':
-      return JSON.stringify(clip(value.value));
+      return JSON.stringify(clip(value.value, max));
     case 'number':
     case 'boolean':
       return String(value.value);
@@ -79,6 +77,6 @@ export function showValue(value: RValue): string {
     case 'array':
       return 'an array';
     case 'unknown':
-      return value.unknown.expression ? clip(value.unknown.expression) : 'an unknown value';
+      return value.unknown.expression ? clip(value.unknown.expression, max) : 'an unknown value';
   }
 }

@@ -6,7 +6,7 @@ import { scaleSetRule } from '../defineRule';
 import { isEditable } from '../facts/setting';
 import type { FindingDraft } from '../ruleTypes';
 import { clip, originRelated, originSentence, showValue } from '../valueOrigin';
-import { joinSentences } from '../messageText';
+import { fitMessage, joinSentences } from '../messageText';
 import { aosOn } from './aosOn';
 
 /** Automatic OS upgrade prerequisites on the image (reference §3.3 #15, #17, #18; S4). */
@@ -85,7 +85,10 @@ export const AOS_IMAGE_VERSION = scaleSetRule({
       if (!id || !pinned || pinned[2]!.toLowerCase() === 'latest') continue;
       const unpinned = pinned[1]!;
       out.push({
-        message: `imageReference.${field} pins image version "${clip(pinned[2]!)}", but automatic OS upgrade needs the newest version, so Azure rejects the deployment.`,
+        message: fitMessage(
+          (q) =>
+            `imageReference.${field} pins image version "${clip(pinned[2]!, q)}", but automatic OS upgrade needs the newest version, so Azure rejects the deployment.`,
+        ),
         details: {
           explanation: joinSentences(
             originSentence(id),

@@ -4,6 +4,7 @@ import { scaleSetRule } from '../defineRule';
 import { currentTime } from '../facts/clock';
 import type { FindingDraft } from '../ruleTypes';
 import { aosOn } from './aosOn';
+import { fitMessage } from '../messageText';
 import { clip } from '../valueOrigin';
 
 /**
@@ -81,7 +82,10 @@ export const EXPIRED_SAS_TOKEN = scaleSetRule({
           ? 'Automatic OS upgrade reimages every instance and runs its extensions again, so the first upgraded batch fails and the upgrade stops (the automatic OS upgrade documentation: SAS URIs and secrets the model refers to must stay valid).'
           : 'Every instance that runs the extension again (a reimage, a repair, a scale-out, or the first batch of a rolling or OS upgrade) fails to download it.';
         out.push({
-          message: `The SAS token in settings.${clip(sas.path)} of extension "${clip(extensionLabel(ext))}" ${when}, so instances that run the extension again fail.`,
+          message: fitMessage(
+            (q) =>
+              `The SAS token in settings.${clip(sas.path, q)} of extension "${clip(extensionLabel(ext), q)}" ${when}, so instances that run the extension again fail.`,
+          ),
           details: {
             explanation: `The ${describe(sas.value.value)} ${when}. ${trigger} Issue a new SAS with a later expiry (and rotate it before then), or let the extension read the file with a managed identity instead of a SAS.`,
             sources: ['S4'],

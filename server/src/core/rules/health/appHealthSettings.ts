@@ -6,7 +6,7 @@ import { healthSources, isEditable } from '../facts';
 import type { FindingDraft, Fix } from '../ruleTypes';
 import type { SourceId } from '../../catalog/sources';
 import { originSentence, showValue } from '../valueOrigin';
-import { joinSentences } from '../messageText';
+import { fitMessage, joinSentences } from '../messageText';
 
 /** The Application Health extension's settings (reference §2, S9), one table row per constraint. */
 
@@ -106,7 +106,10 @@ const CHECKS: readonly Check[] = [
     const n = asInteger(p.value);
     if (n !== undefined && n >= 1 && n <= 65535) return undefined;
     return {
-      message: `Application Health setting port is ${showValue(p.value)}, but it must be a TCP port number from 1 to 65535, so the extension cannot probe.`,
+      message: fitMessage(
+        (q) =>
+          `Application Health setting port is ${showValue(p.value, q)}, but it must be a TCP port number from 1 to 65535, so the extension cannot probe.`,
+      ),
       details: {
         explanation: joinSentences(originSentence(p.value), 'A numeric string such as "19000" is read as a number.'),
         sources: ['S9'],

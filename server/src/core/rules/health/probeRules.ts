@@ -5,7 +5,7 @@ import { scaleSetRule } from '../defineRule';
 import { healthSources, isEditable, resolveProbe, singlePlacementGroup } from '../facts';
 import type { Fix, FindingDraft, ScaleSetRuleContext } from '../ruleTypes';
 import { clip, originNote, originRelated, originSentence } from '../valueOrigin';
-import { joinSentences } from '../messageText';
+import { fitMessage, joinSentences } from '../messageText';
 
 /** Rules on the load-balancer probe named by healthProbe.id, looked up in the same template (§3.2 #10). */
 
@@ -150,12 +150,16 @@ export const HEALTH_PROBE_UNRESOLVED = scaleSetRule({
       // An Application Gateway probe has its own rule (health-probe-app-gateway), with Azure's text.
       if (target.parts?.namespace.toLowerCase() === 'microsoft.network' && target.parts.types[0]?.toLowerCase() === 'applicationgateways')
         return [];
-      const what = target.parts
-        ? `a ${clip(`${target.parts.namespace}/${target.parts.types.join('/')}`)} resource ("${clip(target.parts.names.join('/'))}")`
-        : 'not a resource id at all';
+      const parts = target.parts;
+      const what = (q: number) =>
+        parts
+          ? `a ${clip(`${parts.namespace}/${parts.types.join('/')}`, q)} resource ("${clip(parts.names.join('/'), q)}")`
+          : 'not a resource id at all';
       return [
         {
-          message: `healthProbe.id is ${what}, not a load-balancer probe, so the scale set has no usable health probe.`,
+          message: fitMessage(
+            (q) => `healthProbe.id is ${what(q)}, not a load-balancer probe, so the scale set has no usable health probe.`,
+          ),
           details: {
             explanation: joinSentences(
               note ? originSentence(id.value) : '',

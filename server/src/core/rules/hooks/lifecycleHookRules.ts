@@ -7,6 +7,7 @@ import { getProp } from '../../model/values';
 import { scaleSetRule } from '../defineRule';
 import type { FindingDraft } from '../ruleTypes';
 import { policyObjects } from '../schema/policyWalk';
+import { fitMessage } from '../messageText';
 import { clip } from '../valueOrigin';
 
 /**
@@ -61,9 +62,13 @@ export const LIFECYCLE_HOOK_SETTINGS = scaleSetRule({
         else seen.set(known, type);
       }
       const action = getProp(object.value, 'defaultAction');
-      if (action?.value.kind === 'string' && !canonical(KNOWN_ACTIONS, action.value.value))
+      const actionText = action?.value.kind === 'string' ? action.value.value : undefined;
+      if (action && actionText !== undefined && !canonical(KNOWN_ACTIONS, actionText))
         out.push({
-          message: `defaultAction "${action.value.value}" is not Approve or Reject, the values the Compute API lists, so what happens when nobody answers is unknown.`,
+          message: fitMessage(
+            (q) =>
+              `defaultAction "${clip(actionText, q)}" is not Approve or Reject, the values the Compute API lists, so what happens when nobody answers is unknown.`,
+          ),
           span: action.value.span,
         });
       const wait = getProp(object.value, 'waitDuration');

@@ -4,7 +4,7 @@ import type { JsonPrimitive, PolicyProperty } from '../../catalog/policyProperty
 import type { RValue, ScaleSetModel, TemplateModel } from '../../model/templateModel';
 import { scaleSetRule } from '../defineRule';
 import type { FindingDraft, Fix } from '../ruleTypes';
-import { joinSentences } from '../messageText';
+import { fitMessage, joinSentences } from '../messageText';
 import { originRelated, originSentence, showValue } from '../valueOrigin';
 import { isValueEditable, policyEntries, type PolicyEntry } from './policyWalk';
 import { expectedType, valueShape } from './valueShape';
@@ -48,7 +48,10 @@ export const VALUE_TYPE = scaleSetRule({
           ? [replaceFix(`Use the default ${JSON.stringify(property.default)}`, value, property.default)]
           : [];
       return {
-        message: `${property.name} is ${showValue(value)}, but it must be ${expectedType(property)}; ARM cannot convert it, so the deployment fails.`,
+        message: fitMessage(
+          (q) =>
+            `${property.name} is ${showValue(value, q)}, but it must be ${expectedType(property)}; ARM cannot convert it, so the deployment fails.`,
+        ),
         details: {
           explanation: joinSentences(
             originSentence(value),
@@ -70,7 +73,10 @@ function upgradePolicyType(model: TemplateModel, scaleSet: ScaleSetModel): Findi
   if (!value || value.kind === 'object' || value.kind === 'unknown' || value.kind === 'null') return [];
   return [
     {
-      message: `upgradePolicy is ${showValue(value)}, but it must be an object such as { "mode": "Rolling" }; ARM cannot read it, so the deployment fails.`,
+      message: fitMessage(
+        (q) =>
+          `upgradePolicy is ${showValue(value, q)}, but it must be an object such as { "mode": "Rolling" }; ARM cannot read it, so the deployment fails.`,
+      ),
       details: {
         explanation: joinSentences(originSentence(value), 'Without an upgrade policy the scale set uses mode Manual.'),
         sources: ['S1'],
@@ -226,7 +232,10 @@ export const UNLISTED_ENUM_VALUE = scaleSetRule({
       const suggestion = closestName(value.value, allowed);
       const fixes = editable ? allowed.map((v) => replaceFix(`Change to "${v}"`, value, v, v === suggestion)) : [];
       return {
-        message: `${showValue(value)} is not a ${property.name} the Compute API lists (${allowed.join(', ')}), so Azure may reject it.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+        message: fitMessage(
+          (q) =>
+            `${showValue(value, q)} is not a ${property.name} the Compute API lists (${allowed.join(', ')}), so Azure may reject it.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+        ),
         details: {
           explanation: joinSentences(
             originSentence(value),
