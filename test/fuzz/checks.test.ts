@@ -134,6 +134,11 @@ test('markup: live HTML, links, images and icons in hovers, completion documenta
     [],
     'plain text is not rendered',
   );
+  // A megabyte of markdown is reported as such, and not parsed (the markdown readers would take minutes on it).
+  assert.deepEqual(
+    hover(`defaultAction "${'A'.repeat(1_000_000)}" is unknown`).map((p) => p.slice(0, 50)),
+    ['markdown of 1000027 characters: "defaultAction \\"A'],
+  );
   assert.match(
     markupProblems('textDocument/completion', { items: [{ label: 'x', documentation: { kind: 'markdown', value: '<b>x</b>' } }] }).join(),
     /html/,

@@ -24,6 +24,13 @@ const LIVE_ICON = /(?<!\\)\$\([A-Za-z0-9-]+(?:~[A-Za-z]+)?\)/;
 
 type Markup = string | { kind?: string; language?: string; value: string };
 
+/**
+ * Past this many characters a piece of markdown is a problem in itself (the editor renders all of it), and it
+ * is not parsed for live markup: the markdown readers take minutes on a megabyte (a hover that quoted a 1 MB
+ * value once stalled a campaign here instead of failing).
+ */
+export const MARKDOWN_MAX = 50_000;
+
 function markdownOf(contents: Markup | Markup[] | undefined): string[] {
   if (contents === undefined || contents === null) return [];
   return (Array.isArray(contents) ? contents : [contents]).flatMap((c) => {
@@ -68,7 +75,11 @@ export function markupProblems(method: string, answer: unknown): string[] {
     }
   }
   return [
-    ...texts.flatMap((t) => liveIn(t).map((m) => `${m} in ${JSON.stringify(t.slice(0, 120))}`)),
+    ...texts.flatMap((t) =>
+      t.length > MARKDOWN_MAX
+        ? [`markdown of ${t.length} characters: ${JSON.stringify(t.slice(0, 120))}`]
+        : liveIn(t).map((m) => `${m} in ${JSON.stringify(t.slice(0, 120))}`),
+    ),
     ...icons.map((label) => `icon syntax in a lens label: ${JSON.stringify(label.slice(0, 120))}`),
   ];
 }
