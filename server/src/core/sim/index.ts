@@ -40,7 +40,7 @@ export {
 } from './monteCarlo';
 export type { MonteCarloSummary, Sensitivity, TrialChunk } from './monteCarlo';
 export { binomialTail, closedForm, haltProbabilityDp } from './closedForm';
-export { gateAllowance } from './engine';
+export { gateAllowance } from './gates';
 export type { ClosedForm, DpSpec } from './closedForm';
 export { formatDuration, summarizeMonteCarlo, summarizeRun } from './summary';
 export { Rng } from './rng';
