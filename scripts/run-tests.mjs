@@ -39,7 +39,9 @@ if (files.some((file) => /(^|[\\/])test[\\/](webview|e2e)[\\/]/.test(file))) {
   env.CHROMIUM_PATH = browser.path;
 }
 const setup = new URL('../test/helpers/fastCheckSetup.cjs', import.meta.url).href;
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--import', setup, '--test', '--test-reporter=spec', ...extra, ...files], {
+const exitAfterTests = new URL('../test/helpers/exitAfterTests.cjs', import.meta.url).href;
+const preloads = ['--import', 'tsx', '--import', setup, '--import', exitAfterTests];
+const result = spawnSync(process.execPath, [...preloads, '--test', '--test-reporter=spec', ...extra, ...files], {
   stdio: 'inherit',
   env,
 });
