@@ -5,6 +5,7 @@ import { simInputFromScaleSet, type WhatIf } from '../sim/fromScaleSet';
 import { planReasons, planUpgrade, reasonWords, rejectNotes, sizeRange } from '../sim/plan';
 import type { UpgradePlan } from '../sim/simData';
 import { spanContains } from '../text/span';
+import { clip } from '../rules/valueOrigin';
 
 /** Numbers and words about one scale set that hovers, hints and lenses share. */
 
@@ -142,15 +143,23 @@ function search(prop: RProperty, offset: number, depth: number): RProperty | und
   return spanContains(prop.keySpan, offset) || spanContains(prop.value.span, offset) ? prop : undefined;
 }
 
-/** A resolved value in a few words: `20`, `"PT5M"`, or "unknown (reason)". */
+/**
+ * The longest piece of template text (a value, an expression) a hover or hint quotes: more than a message
+ * (rules/valueOrigin.ts: MESSAGE_QUOTE_MAX), still a line or two; the editor shows the text itself.
+ */
+export const DISPLAY_QUOTE_MAX = 200;
+
+/** A resolved value in a few words: `20`, `"PT5M"`, or "unknown (reason)"; a long string is clipped. */
 export function showValue(value: RValue): string {
   switch (value.kind) {
     case 'unknown':
-      return `unknown (${value.unknown.reason})`;
+      return `unknown (${clip(value.unknown.reason, DISPLAY_QUOTE_MAX)})`;
     case 'object':
       return '{…}';
     case 'array':
       return '[…]';
+    case 'string':
+      return JSON.stringify(clip(value.value, DISPLAY_QUOTE_MAX));
     default:
       return JSON.stringify(value.value);
   }

@@ -13,10 +13,12 @@ import {
   instancesAllowed,
   resolvedPropertyAt,
   showValue,
+  DISPLAY_QUOTE_MAX,
   type CapacityFact,
 } from './displayFacts';
 import { authoredMarkdown, code, escapeText, md, paragraphs, type Markdown } from '../text/markdown';
 import { findingMarkdown } from '../rules/explain';
+import { clip } from '../rules/valueOrigin';
 import type { Finding } from '../rules/ruleTypes';
 import type { Span } from '../text/span';
 import { noun } from '../text/plural';
@@ -103,13 +105,13 @@ function capacityHover(scaleSet: ScaleSetModel, capacity: CapacityFact): Markdow
   const value = scaleSet.capacity;
   if (!capacity.known) {
     const reason = value?.kind === 'unknown' ? md`: ${escapeText(value.unknown.reason)}` : md``;
-    const written = value?.expression ? md` (${code(value.expression)}${reason})` : md``;
+    const written = value?.expression ? md` (${quoted(value.expression)}${reason})` : md``;
     return [
       md`Capacity unknown${written}; the simulator assumes ${capacity.count} ${escapeText(noun(capacity.count, 'instance'))} (setting \`vmssUpgrade.whatIf.capacity\`).`,
     ];
   }
   const from =
-    value?.expression !== undefined ? md` — ${authoredMarkdown(describeSource(value.source))} (${code(value.expression)})` : md``;
+    value?.expression !== undefined ? md` — ${authoredMarkdown(describeSource(value.source))} (${quoted(value.expression)})` : md``;
   if (capacity.clampedFrom !== undefined) {
     return [
       md`**${capacity.clampedFrom} instances**${from}: more than Azure allows in this scale set (${capacity.count}), so the deployment fails. The simulator uses ${capacity.count}; batch sizes and unhealthy limits are percentages of that.`,
@@ -149,8 +151,13 @@ function keyHover(path: readonly (string | number)[], property: PolicyProperty |
   return lines;
 }
 
+/** Template text (an expression, a value as written) as code, clipped to a line or two: it can be megabytes. */
+function quoted(text: string): Markdown {
+  return code(clip(text, DISPLAY_QUOTE_MAX));
+}
+
 function effectiveValue(resolved: RProperty): Markdown {
-  return md`Effective value: ${code(showValue(resolved.value))} — ${authoredMarkdown(describeSource(resolved.value.source))} (${code(resolved.value.expression ?? '')})`;
+  return md`Effective value: ${code(showValue(resolved.value))} — ${authoredMarkdown(describeSource(resolved.value.source))} (${quoted(resolved.value.expression ?? '')})`;
 }
 
 function valueHover(
@@ -175,7 +182,7 @@ function valueHover(
     if (value?.kind === 'unknown') return lines;
     const text = value?.kind === 'string' ? value.value : stringOfToken(written);
     const words = humaniseDuration(text);
-    lines.push(words ? md`${code(text)} = ${escapeText(words)}` : md`${code(text)} is not an ISO 8601 duration (e.g. \`PT5M\`).`);
+    lines.push(words ? md`${quoted(text)} = ${escapeText(words)}` : md`${quoted(text)} is not an ISO 8601 duration (e.g. \`PT5M\`).`);
     const seconds = parseIsoDuration(text);
     if (seconds.ok && seconds.seconds > 0 && property.name === 'pauseTimeBetweenBatches') {
       const plan = policyPlan(scaleSet, capacity);

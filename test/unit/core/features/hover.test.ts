@@ -95,6 +95,18 @@ test('expressions show what they resolved to and from where', () => {
   );
 });
 
+test('a long expression and the long value it gives are clipped in the hover (a 50 KB expression made a 55 KB hover)', () => {
+  const long = 'x'.repeat(5000);
+  const marked = templateWith(
+    `{ "upgradePolicy": { "rollingUpgradePolicy": { "pauseTimeBetweenBatches": "[concat(|'PT', '${long}', 'M')]" } } }`,
+  );
+  const text = hover(marked)!;
+  const effective = text.split('\n').find((line) => line.startsWith('Effective value:'))!;
+  assert.match(effective, /^Effective value: `"PTxxx+…"` — .* \(`\[concat\('PT', 'xxx+…`\)$/);
+  assert.ok(effective.length < 500, `one line of a few hundred characters (${effective.length})`);
+  assert.ok(text.length < 2000, `the whole hover stays short (${text.length})`);
+});
+
 test('mode values say what the mode does', () => {
   assert.match(hover(templateWith('{ "upgradePolicy": { "mode": "Rol|ling" } }'))!, /batches/);
 });
