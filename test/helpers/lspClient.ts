@@ -48,7 +48,16 @@ export class LspClient {
     });
     this.process.stderr!.on('data', (chunk) => (this.stderr += String(chunk)));
     this.exit = new Promise((resolve) => this.process.on('exit', (code) => resolve(code)));
-    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    const reader = new StreamMessageReader(this.process.stdout!);
+    // A server killed half-way through writing a message leaves the reader waiting for the rest: its
+    // partial-message timer re-arms every 10 s for ever (vscode-jsonrpc's ReadableStreamMessageReader, which
+    // dispose() does not stop), and held the fuzz driver's test process open. Once the process has gone
+    // there is nothing to wait for: no new timer, and the one armed (a private field) stopped.
+    this.process.on('exit', () => {
+      reader.partialMessageTimeout = 0;
+      (reader as unknown as { partialMessageTimer?: { dispose(): void } }).partialMessageTimer?.dispose();
+    });
+    this.connection = createMessageConnection(reader, new StreamMessageWriter(this.process.stdin!));
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string; scopeUri?: string }[] }) => {
       this.configurationRequests.push(params);
       return params.items.map((item) => (item.section === 'vmssUpgrade' ? this.settings : null));
