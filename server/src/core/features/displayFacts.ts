@@ -5,7 +5,7 @@ import { simInputFromScaleSet, type WhatIf } from '../sim/fromScaleSet';
 import { planReasons, planUpgrade, reasonWords, rejectNotes, sizeRange } from '../sim/plan';
 import type { UpgradePlan } from '../sim/simData';
 import { spanContains } from '../text/span';
-import { clip } from '../rules/valueOrigin';
+import { clipText } from '../text/clip';
 
 /** Numbers and words about one scale set that hovers, hints and lenses share. */
 
@@ -153,13 +153,13 @@ export const DISPLAY_QUOTE_MAX = 200;
 export function showValue(value: RValue): string {
   switch (value.kind) {
     case 'unknown':
-      return `unknown (${clip(value.unknown.reason, DISPLAY_QUOTE_MAX)})`;
+      return `unknown (${clipText(value.unknown.reason, DISPLAY_QUOTE_MAX)})`;
     case 'object':
       return '{…}';
     case 'array':
       return '[…]';
     case 'string':
-      return JSON.stringify(clip(value.value, DISPLAY_QUOTE_MAX));
+      return JSON.stringify(clipText(value.value, DISPLAY_QUOTE_MAX));
     default:
       return JSON.stringify(value.value);
   }

@@ -18,7 +18,7 @@ import {
 } from './displayFacts';
 import { authoredMarkdown, code, escapeText, md, paragraphs, type Markdown } from '../text/markdown';
 import { findingMarkdown } from '../rules/explain';
-import { clip } from '../rules/valueOrigin';
+import { clipText } from '../text/clip';
 import type { Finding } from '../rules/ruleTypes';
 import type { Span } from '../text/span';
 import { noun } from '../text/plural';
@@ -153,7 +153,7 @@ function keyHover(path: readonly (string | number)[], property: PolicyProperty |
 
 /** Template text (an expression, a value as written) as code, clipped to a line or two: it can be megabytes. */
 function quoted(text: string): Markdown {
-  return code(clip(text, DISPLAY_QUOTE_MAX));
+  return code(clipText(text, DISPLAY_QUOTE_MAX));
 }
 
 function effectiveValue(resolved: RProperty): Markdown {

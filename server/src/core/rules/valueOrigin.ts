@@ -1,15 +1,11 @@
 import type { RValue, TemplateModel } from '../model/templateModel';
+import { clipText } from '../text/clip';
 import { MESSAGE_QUOTE_MAX } from './messageText';
 import type { RelatedInformation } from './ruleTypes';
 
-/** Template text as a message quotes it: at most `max` characters, cut with "…" (the details and hover show it whole). */
+/** Template text as a message quotes it: at most `max` characters, cut with "…" (a hover quotes more: DISPLAY_QUOTE_MAX). */
 export function clip(text: string, max = MESSAGE_QUOTE_MAX): string {
-  if (text.length <= max) return text;
-  // Do not split a surrogate pair.
-  let end = max - 1;
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end--;
-  return `${text.slice(0, end)}…`;
+  return clipText(text, max);
 }
 
 /** The other place that set a value (the parameter's declaration), for the finding's relatedInformation. */
