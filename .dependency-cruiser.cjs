@@ -169,6 +169,7 @@ module.exports = {
           '\\.d\\.ts$',
           '^server/src/lsp/server\\.ts$',
           '^server/src/cli/main\\.ts$',
+          '^server/src/cli/bin\\.ts$',
           '^client/src/extension\\.ts$',
           '^webview/src/main\\.ts$',
         ],

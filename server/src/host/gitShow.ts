@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { decodeText } from './decodeText';
@@ -7,6 +7,10 @@ import { decodeText } from './decodeText';
 export class GitShowError extends Error {}
 
 function git(cwd: string, args: readonly string[]): { ok: boolean; stdout: Buffer; stderr: string } {
+  // Required here, not imported: only `diff` at a revision runs git, and loading child_process (with net and
+  // stream) took 3 ms of every CLI start.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { spawnSync } = require('node:child_process') as typeof ChildProcess;
   const r = spawnSync('git', args, { cwd, maxBuffer: 256 * 1024 * 1024 });
   if (r.error) throw new GitShowError(`cannot run git: ${(r.error as NodeJS.ErrnoException).code ?? r.error.message}`);
   return { ok: r.status === 0, stdout: r.stdout, stderr: r.stderr.toString('utf8').trim() };

@@ -138,7 +138,8 @@ export function runRulesDetailed(model: TemplateModel, text: string, options: Ru
   }
 
   const shown = (lines ? findings.filter((f) => !isSuppressed(f, suppressions, lines)) : findings).sort(
-    (a, b) => a.span.offset - b.span.offset || a.ruleId.localeCompare(b.ruleId),
+    // Rule ids are ASCII: code-unit order (localeCompare would start ICU's collator, 8 ms of a CLI run).
+    (a, b) => a.span.offset - b.span.offset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
   );
   return { findings: shown, byScaleSet, carried };
 }

@@ -6,6 +6,7 @@
 import type { AssumptionValues } from './assumptions';
 import type { Fleet } from './fleet';
 import type { LimitReason } from './simData';
+import { compareNatural } from '../text/naturalOrder';
 
 /** max(1, rounding(N × percent / 100)); integer maths first so that 10 × 20 / 100 is exactly 2. */
 export function baseBatchSize(instances: number, percent: number, rounding: AssumptionValues['batchRounding']): number {
@@ -91,7 +92,7 @@ function zoneRanks(fleet: Fleet, ids: readonly number[], order: AssumptionValues
   const zones = fleet.zoneNames.map((name, index) => ({ name, index }));
   zones.sort((x, y) => {
     if (order === 'largestFirst' && count[y.index] !== count[x.index]) return count[y.index]! - count[x.index]!;
-    const byName = x.name.localeCompare(y.name, 'en', { numeric: true });
+    const byName = compareNatural(x.name, y.name);
     return order === 'descending' ? -byName : byName;
   });
   const rank = new Array(fleet.zoneNames.length).fill(0) as number[];
