@@ -75,6 +75,14 @@ function stringValue(reader: TreeReader, open: number, close: number): string {
 class TreeReader {
   end = 0;
   container = 0;
+  /**
+   * Where a container's children are gathered before they are copied into an array of exactly their
+   * number: an array grown by push from empty keeps room for 17, and a template has tens of thousands of
+   * small objects, all alive as long as the tree. Reading children never nests, so one is enough. Written
+   * by index and never emptied (emptying an array gives its room back, and it would grow again each time);
+   * what is left past the last read is nodes of this same tree.
+   */
+  readonly gathered: Node[] = [];
   /** Whether what is read may outlive the text (stringValue). */
   readonly outlived: boolean;
   constructor(readonly containers: Containers) {
@@ -142,7 +150,10 @@ class Literal implements Node {
  * most properties of an object that is searched for one name are never read further.
  */
 class LazyProperty implements Node {
-  readonly type = 'property';
+  // Only what cannot be found again cheaply is kept: there is one of these for every property read, and
+  // they live as long as the tree. The type is the prototype's (below); the reader is the parent's; where
+  // the key ends and the value starts are found again from the text when asked for (rarely: keys are short).
+  declare readonly type: 'property';
   private kids: Node[] | undefined;
   private valueBuilt: Node | undefined;
 
@@ -150,22 +161,26 @@ class LazyProperty implements Node {
     readonly offset: number,
     readonly length: number,
     readonly colonOffset: number,
-    readonly parent: Node,
+    readonly parent: LazyContainer,
     readonly keyName: string,
-    readonly keyLength: number,
-    private readonly reader: TreeReader,
-    private readonly valueStart: number,
     private readonly valueContainer: number,
   ) {}
 
+  /** The key's length, quotes included. */
+  get keyLength(): number {
+    return closingQuote(this.parent.reader.containers.text, this.offset) + 1 - this.offset;
+  }
+
   get valueNode(): Node {
-    return (this.valueBuilt ??= valueAt(this.reader, this.valueStart, this.valueContainer, this));
+    const reader = this.parent.reader;
+    return (this.valueBuilt ??= valueAt(reader, skipWhitespace(reader.containers.text, this.colonOffset + 1), this.valueContainer, this));
   }
 
   get children(): Node[] {
     return (this.kids ??= [new Literal('string', this.keyName, this.offset, this.keyLength, this), this.valueNode]);
   }
 }
+Object.defineProperty(LazyProperty.prototype, 'type', { value: 'property', enumerable: true });
 
 /** An object or array whose children are read from the text the first time they are asked for. */
 class LazyContainer implements Node {
@@ -176,7 +191,7 @@ class LazyContainer implements Node {
     readonly offset: number,
     readonly length: number,
     readonly parent: Node | undefined,
-    private readonly reader: TreeReader,
+    readonly reader: TreeReader,
     private readonly index: number,
   ) {}
 
@@ -187,22 +202,24 @@ class LazyContainer implements Node {
   private readItems(): Node[] {
     const reader = this.reader;
     const text = reader.containers.text;
-    const items: Node[] = [];
+    const items = reader.gathered;
+    let count = 0;
     let at = skipWhitespace(text, this.offset + 1);
     let container = this.index + 1;
     while (text.charCodeAt(at) !== CLOSE_BRACKET) {
-      items.push(valueAt(reader, at, container, this));
+      items[count++] = valueAt(reader, at, container, this);
       container = reader.container;
       at = skipWhitespace(text, reader.end);
       if (text.charCodeAt(at) === COMMA) at = skipWhitespace(text, at + 1);
     }
-    return items;
+    return items.slice(0, count);
   }
 
   private readProperties(): Node[] {
     const reader = this.reader;
     const text = reader.containers.text;
-    const properties: Node[] = [];
+    const properties = reader.gathered;
+    let count = 0;
     let at = skipWhitespace(text, this.offset + 1);
     let container = this.index + 1;
     while (text.charCodeAt(at) !== CLOSE_BRACE) {
@@ -210,23 +227,11 @@ class LazyContainer implements Node {
       const colon = skipWhitespace(text, keyClose + 1);
       const valueStart = skipWhitespace(text, colon + 1);
       skipValue(reader, valueStart, container);
-      properties.push(
-        new LazyProperty(
-          at,
-          reader.end - at,
-          colon,
-          this,
-          stringValue(reader, at, keyClose),
-          keyClose + 1 - at,
-          reader,
-          valueStart,
-          container,
-        ),
-      );
+      properties[count++] = new LazyProperty(at, reader.end - at, colon, this, stringValue(reader, at, keyClose), container);
       container = reader.container;
       at = skipWhitespace(text, reader.end);
       if (text.charCodeAt(at) === COMMA) at = skipWhitespace(text, at + 1);
     }
-    return properties;
+    return properties.slice(0, count);
   }
 }
