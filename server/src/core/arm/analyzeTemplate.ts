@@ -1,6 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import { getNodePath } from 'jsonc-parser';
-import { propertyValue, spanOf } from '../json/nodes';
+import { nodePath, propertyValue, spanOf } from '../json/nodes';
 import { parseJson, type ParsedJson } from '../json/parseJson';
 import { detectDocumentKind } from './documentKind';
 import { findResources, type FoundResource } from './findResources';
@@ -80,7 +79,7 @@ export function analyzeChanged(
     resources.filter((r) => r.type === SCALE_SET_EXTENSION),
   );
   const scaleSets: ScaleSetModel[] = scaleSetResources.map((found) => {
-    const path = getNodePath(found.node);
+    const path = nodePath(found.node);
     const extensions = extensionsByScaleSet.get(found) ?? [];
     const read = () =>
       readScaleSet({
