@@ -152,6 +152,41 @@ test('what-ifs: capacity, zones, trigger and assumptions change the plan', () =>
   assert.ok(r.run.notes.some((n) => /no automatic rollback/.test(n)));
 });
 
+test('an assumption under which the upgrade stops before its first batch says so, not "0 batches, 0 s"', () => {
+  // Batches of 5 (50 % of 10, not held to the unhealthy limit) against a 20 % limit: counting the batch in the
+  // pre-batch gate stops the upgrade at once.
+  const dir = mkdtempSync(join(tmpdir(), 'vmss-pregate-'));
+  const file = join(dir, 'template.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      resources: [
+        {
+          type: 'Microsoft.Compute/virtualMachineScaleSets',
+          apiVersion: '2024-07-01',
+          name: 'web',
+          sku: { capacity: 10 },
+          properties: {
+            upgradePolicy: { mode: 'Rolling', rollingUpgradePolicy: { maxBatchInstancePercent: 50, maxUnhealthyInstancePercent: 20 } },
+            virtualMachineProfile: {
+              networkProfile: {
+                healthProbe: { id: '/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/loadBalancers/lb/probes/p' },
+              },
+            },
+          },
+        },
+      ],
+    }),
+  );
+  const r = runCli(['simulate', file, '--assume', 'batchShrinksWithUnhealthy=no', '--assume', 'domainBoundaries=ignore']);
+  assert.equal(r.code, 0, r.stderr);
+  const note = r.stdout.split('\n').find((line) => line.includes('assumption preBatchGateCountsBatch=no'));
+  assert.ok(note, r.stdout);
+  assert.match(note, /gives 2 batches of 5, .*; with yes: the upgrade stops before its first batch\.$/);
+  assert.doesNotMatch(r.stdout, /\b0 batches\b/);
+});
+
 test('timing what-ifs: slower upgrades stretch the timeline; healthy after more than 5 minutes fails', () => {
   const slow = JSON.parse(
     runCli(['simulate', TEMPLATE, '--format', 'json', '--upgrade-seconds', '600', '--healthy-seconds', '120']).stdout,

@@ -218,6 +218,8 @@ function shapeOf(plan: Pick<UpgradePlan, 'batches' | 'durationSeconds'>): Shape 
 
 function describeShape(plan: Pick<UpgradePlan, 'batches' | 'durationSeconds' | 'batchSize'>): string {
   const n = plan.batches.length;
+  // Not "0 batches of 5, 0 s": an assumption under which the pre-batch gate fails stops the upgrade at once.
+  if (n === 0) return 'the upgrade stops before its first batch';
   return `${n} batch${n === 1 ? '' : 'es'} of ${sizeRange(plan)}, ${formatDuration(plan.durationSeconds)}`;
 }
 
