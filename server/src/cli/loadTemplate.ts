@@ -29,6 +29,7 @@ export function loadTemplate(path: string, parametersPath?: string, listings?: D
     ...(parametersText === undefined ? {} : { parametersText }),
     readFile: moduleReader(path),
     readUnrelated: true,
+    analysedOnce: true,
   });
   return { path, doc, parametersPath: found };
 }

@@ -110,6 +110,7 @@ function loadAtRevision(path: string, rev: string, parametersPath: string | unde
     ...(parametersText === undefined ? {} : { parametersText }),
     readFile: moduleReader(path),
     readUnrelated: true,
+    analysedOnce: true,
   });
 }
 

@@ -31,9 +31,13 @@ export function parseStrictLazily(text: string): Node | undefined {
 /** The deepest nesting the fast path takes (what scanStrictJson and rescanStrictJson are given). */
 export const LAZY_MAX_DEPTH = MAX_FAST_DEPTH;
 
-/** The root of the lazily built tree over containers a scan (or a rescan) found. */
-export function lazyRoot(containers: Containers): Node {
-  return valueAt(new TreeReader(containers), skipWhitespace(containers.text, 0), 0, undefined);
+/**
+ * The root of the lazily built tree over containers a scan (or a rescan) found. `copyStrings`: whether what
+ * is read may outlive the text (stringValue); by default, in a text large enough for the server to carry
+ * its model over to later versions.
+ */
+export function lazyRoot(containers: Containers, copyStrings = containers.text.length >= REUSE_ANALYSIS_FROM): Node {
+  return valueAt(new TreeReader(containers, copyStrings), skipWhitespace(containers.text, 0), 0, undefined);
 }
 
 /** Offset of the quote that closes the string opening at `open` (valid JSON: it exists). */
@@ -56,9 +60,10 @@ function skipWhitespace(text: string, at: number): number {
 }
 
 /**
- * A string's value. In a text large enough for the server to carry its model over to later versions
- * (REUSE_ANALYSIS_FROM), copied out of the text (text/ownCopy.ts), else a model keeps every old version alive;
- * smaller texts are analysed afresh each time and skip the copy (in a CLI run of small files it was 3 % of the CPU).
+ * A string's value. Copied out of the text (text/ownCopy.ts) when what is read may outlive it (a model the
+ * server carries over to later versions would keep every old version alive), else a slice of it: smaller
+ * texts are analysed afresh each time, and a text analysed only once (the CLI) lives as long as its model
+ * (the copies cost a 6 MB lint 4 % of its time, and a small-file CLI run 3 % of its CPU).
  */
 function stringValue(reader: TreeReader, open: number, close: number): string {
   const text = reader.containers.text;
@@ -83,11 +88,11 @@ class TreeReader {
    * what is left past the last read is nodes of this same tree.
    */
   readonly gathered: Node[] = [];
-  /** Whether what is read may outlive the text (stringValue). */
-  readonly outlived: boolean;
-  constructor(readonly containers: Containers) {
-    this.outlived = containers.text.length >= REUSE_ANALYSIS_FROM;
-  }
+  constructor(
+    readonly containers: Containers,
+    /** Whether what is read may outlive the text (stringValue). */
+    readonly outlived: boolean,
+  ) {}
 }
 
 /** The value starting at `at`; `container` is the index the next container to open has. */

@@ -16,13 +16,15 @@ export interface ParsedJson {
 
 /**
  * Parses JSON as ARM reads it: comments, trailing commas, a byte-order mark, CRLF. Broken text still
- * yields a tree of what parsed, and its problems are returned, never thrown.
+ * yields a tree of what parsed, and its problems are returned, never thrown. `analysedOnce`: the text
+ * will not be edited and analysed again (DocumentOptions.analysedOnce), so the tree's strings may point
+ * into it.
  */
-export function parseJson(text: string): ParsedJson {
+export function parseJson(text: string, analysedOnce = false): ParsedJson {
   const source = withoutBom(text);
   // Strict JSON (most templates) takes the fast path: validated natively, tree built as it is read.
   const containers = scanStrictJson(source, LAZY_MAX_DEPTH);
-  if (containers) return { root: lazyRoot(containers), errors: [], containers };
+  if (containers) return { root: analysedOnce ? lazyRoot(containers, false) : lazyRoot(containers), errors: [], containers };
   return parseTolerantly(source);
 }
 
