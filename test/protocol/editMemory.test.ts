@@ -1,8 +1,9 @@
 // A large template edited in every scale set in turn: each version's model is made from the one before
 // (arm/reuseAnalysis.ts), so what it keeps of older versions must not keep their whole texts alive. A name
 // sliced out of an old text did (V8 sliced strings; text/ownCopy.ts): each scale set kept the text of the
-// version it was last read from, 30 copies of a 4 MB text here. Under a heap limit a few times the document's
-// size the server must get through the edits.
+// version it was last read from, 30 copies of a 4 MB text here. (The first version is read without copies:
+// it alone may stay alive, through the values still carried from it.) Under a heap limit a few times the
+// document's size the server must get through the edits.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fleet } from '../helpers/fleetTemplate';

@@ -47,7 +47,6 @@ async function main(paths: readonly string[]): Promise<void> {
         ...(parametersText === undefined ? {} : { parametersText }),
         readFile: moduleReader(target.path),
         readUnrelated: true,
-        analysedOnce: true,
       }),
     );
     const configFile = clock('config', () => configs.forFile(target.path));

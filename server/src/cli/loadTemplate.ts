@@ -29,7 +29,6 @@ export function loadTemplate(path: string, parametersPath?: string, listings?: D
     ...(parametersText === undefined ? {} : { parametersText }),
     readFile: moduleReader(path),
     readUnrelated: true,
-    analysedOnce: true,
   });
   return { path, doc, parametersPath: found };
 }

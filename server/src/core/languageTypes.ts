@@ -77,12 +77,6 @@ export interface DocumentOptions {
    */
   readonly readUnrelated?: boolean;
   /**
-   * The text will not be edited and analysed again (the CLI): the model may keep pointing into it instead
-   * of copying what it reads out of a large text (which a later version's analysis could carry over).
-   * Never set it with `previous`, or for a document a later version will take as its `previous`.
-   */
-  readonly analysedOnce?: boolean;
-  /**
    * The document of an earlier version of this text, analysed with the same options: what the change
    * cannot have touched is carried over from it instead of being read again (the JSON front end, for a
    * change inside one resource; model/lineage.ts). The result is the same as without it.

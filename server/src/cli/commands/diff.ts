@@ -110,7 +110,6 @@ function loadAtRevision(path: string, rev: string, parametersPath: string | unde
     ...(parametersText === undefined ? {} : { parametersText }),
     readFile: moduleReader(path),
     readUnrelated: true,
-    analysedOnce: true,
   });
 }
 

@@ -25,18 +25,17 @@ const MAX_FAST_DEPTH = MAX_JSON_DEPTH;
  */
 export function parseStrictLazily(text: string): Node | undefined {
   const containers = scanStrictJson(text, MAX_FAST_DEPTH);
-  return containers && lazyRoot(containers);
+  return containers && lazyRoot(containers, false);
 }
 
 /** The deepest nesting the fast path takes (what scanStrictJson and rescanStrictJson are given). */
 export const LAZY_MAX_DEPTH = MAX_FAST_DEPTH;
 
 /**
- * The root of the lazily built tree over containers a scan (or a rescan) found. `copyStrings`: whether what
- * is read may outlive the text (stringValue); by default, in a text large enough for the server to carry
- * its model over to later versions.
+ * The root of the lazily built tree over containers a scan (or a rescan) found. `copyStrings`: the model
+ * read from this tree may be carried over to later versions of the text (stringValue).
  */
-export function lazyRoot(containers: Containers, copyStrings = containers.text.length >= REUSE_ANALYSIS_FROM): Node {
+export function lazyRoot(containers: Containers, copyStrings: boolean): Node {
   return valueAt(new TreeReader(containers, copyStrings), skipWhitespace(containers.text, 0), 0, undefined);
 }
 
@@ -60,10 +59,13 @@ function skipWhitespace(text: string, at: number): number {
 }
 
 /**
- * A string's value. Copied out of the text (text/ownCopy.ts) when what is read may outlive it (a model the
- * server carries over to later versions would keep every old version alive), else a slice of it: smaller
- * texts are analysed afresh each time, and a text analysed only once (the CLI) lives as long as its model
- * (the copies cost a 6 MB lint 4 % of its time, and a small-file CLI run 3 % of its CPU).
+ * A string's value: a slice of the text, or a copy of it (text/ownCopy.ts) when the tree is a new version
+ * of a text large enough for the server to carry its model over to later versions (REUSE_ANALYSIS_FROM).
+ * Without the copies, values carried from version to version kept every version they were read from
+ * alive (55 old 6 MB texts in a heap snapshot). The first version of a text is read without them: its
+ * values can keep only that one text alive (later versions' reads are copies), and it is the version the
+ * CLI reads, and the open of a large file, where the copies cost 4.5 % of a 6 MB lint. Smaller texts are
+ * analysed afresh each time and never copy (in a CLI run of small files that was 3 % of the CPU).
  */
 function stringValue(reader: TreeReader, open: number, close: number): string {
   const text = reader.containers.text;
@@ -88,11 +90,14 @@ class TreeReader {
    * what is left past the last read is nodes of this same tree.
    */
   readonly gathered: Node[] = [];
+  /** Whether what is read may outlive the text (stringValue). */
+  readonly outlived: boolean;
   constructor(
     readonly containers: Containers,
-    /** Whether what is read may outlive the text (stringValue). */
-    readonly outlived: boolean,
-  ) {}
+    copyStrings: boolean,
+  ) {
+    this.outlived = copyStrings && containers.text.length >= REUSE_ANALYSIS_FROM;
+  }
 }
 
 /** The value starting at `at`; `container` is the index the next container to open has. */

@@ -16,15 +16,15 @@ export interface ParsedJson {
 
 /**
  * Parses JSON as ARM reads it: comments, trailing commas, a byte-order mark, CRLF. Broken text still
- * yields a tree of what parsed, and its problems are returned, never thrown. `analysedOnce`: the text
- * will not be edited and analysed again (DocumentOptions.analysedOnce), so the tree's strings may point
- * into it.
+ * yields a tree of what parsed, and its problems are returned, never thrown. `newVersion`: the text is a
+ * later version of one already analysed, whose model may be carried over again (the lazy tree then
+ * copies its strings out of a large text: json/lazyTree.ts, stringValue).
  */
-export function parseJson(text: string, analysedOnce = false): ParsedJson {
+export function parseJson(text: string, newVersion = false): ParsedJson {
   const source = withoutBom(text);
   // Strict JSON (most templates) takes the fast path: validated natively, tree built as it is read.
   const containers = scanStrictJson(source, LAZY_MAX_DEPTH);
-  if (containers) return { root: analysedOnce ? lazyRoot(containers, false) : lazyRoot(containers), errors: [], containers };
+  if (containers) return { root: lazyRoot(containers, newVersion), errors: [], containers };
   return parseTolerantly(source);
 }
 
@@ -36,7 +36,7 @@ export function parseJson(text: string, analysedOnce = false): ParsedJson {
 export function reparseJson(previous: ParsedJson, text: string, change: TextChange): ParsedJson {
   const source = withoutBom(text);
   const containers = previous.containers && rescanStrictJson(previous.containers, source, change, LAZY_MAX_DEPTH);
-  return containers ? { root: lazyRoot(containers), errors: [], containers } : parseJson(text);
+  return containers ? { root: lazyRoot(containers, true), errors: [], containers } : parseJson(text, true);
 }
 
 /** A BOM becomes a space so that every offset still points into the original text. */

@@ -52,7 +52,8 @@ export const jsonFrontEnd: FrontEnd = {
     const change = before && textChange(previous!.text, text);
     // The same text again (an edit undone, or a version with no change): the previous analysis is this one's.
     if (before && !change) return { ...previous!, lineage: unchangedLineage(previous!.model) };
-    const parsed = before && change ? reparseJson(before, text, change) : parseJson(text, options.analysedOnce);
+    // Not `before ? … : parseJson(text)`: a version whose predecessor could not be used is still a new version.
+    const parsed = before && change ? reparseJson(before, text, change) : parseJson(text, previous !== undefined);
     const { model, lineage } = analyzeChanged(
       parsed,
       analyzeOptions,
