@@ -18,7 +18,10 @@ export const edit = fc.oneof(
     at: fraction,
     removed: fc.nat({ max: 12 }),
     typed: fc
-      .array(fc.constantFrom('1', '0', 'a', ' ', '\n', '"', ',', ':', '{', '}', '[', ']', '\\', 'true', '{}', '[1]'), { maxLength: 6 })
+      .array(
+        fc.constantFrom('1', '0', 'a', ' ', '\n', '"', ',', ':', '{', '}', '[', ']', '\\', 'true', '{}', '[1]', '/', '//', '/*', '*/'),
+        { maxLength: 6 },
+      )
       .map((a) => a.join('')),
   }),
 );

@@ -1,15 +1,16 @@
 import type { Node, NodeType } from 'jsonc-parser';
 import { MAX_JSON_DEPTH, REUSE_ANALYSIS_FROM } from '../limits';
-import { scanStrictJson, type Containers } from './strictScan';
-import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE } from '../text/charCodes';
+import { scanStrictJson, whitespace, type Containers } from './strictScan';
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE, SLASH } from '../text/charCodes';
 import { ownCopy } from '../text/ownCopy';
 
 /**
- * A fast path for the common case: text that is strict JSON (no comments, no trailing commas), which
- * is what almost every ARM template is. One pass checks the text and finds where every object and array
- * ends (strictScan.ts: a fraction of what building jsonc-parser's tree costs), and tree nodes are made
- * only when someone reads them. Linting reads a small part of a large
- * template (resource types, a few paths per scale set), so most of the tree is never built.
+ * A fast path for the common case: text that is strict JSON (comments allowed, no trailing commas:
+ * json/strictScan.ts), which is what almost every ARM template is. One pass checks the text and finds
+ * where every object and array ends (a fraction of what building jsonc-parser's tree costs), and tree
+ * nodes are made only when someone reads them: of a resource that is not a scale set (or one of the
+ * resources a scale set's rules read), only its type is read. A scale set itself is read almost whole
+ * (the model and the rules' walks), so the nodes are kept small (LazyProperty).
  *
  * The nodes are shaped exactly as jsonc-parser's `parseTree` makes them (same types, offsets, lengths,
  * values, colonOffset, parent links), so every consumer of `Node`, including jsonc-parser's own
@@ -36,7 +37,7 @@ export const LAZY_MAX_DEPTH = MAX_FAST_DEPTH;
  * read from this tree may be carried over to later versions of the text (stringValue).
  */
 export function lazyRoot(containers: Containers, copyStrings: boolean): Node {
-  return valueAt(new TreeReader(containers, copyStrings), skipWhitespace(containers.text, 0), 0, undefined);
+  return valueAt(new TreeReader(containers, copyStrings), whitespace(containers.text, 0), 0, undefined);
 }
 
 /** Offset of the quote that closes the string opening at `open` (valid JSON: it exists). */
@@ -47,14 +48,6 @@ function closingQuote(text: string, open: number): number {
     while (text.charCodeAt(at - 1 - backslashes) === BACKSLASH) backslashes++;
     if (backslashes % 2 === 0) return at;
     at = text.indexOf('"', at + 1);
-  }
-}
-
-function skipWhitespace(text: string, at: number): number {
-  for (;;) {
-    const c = text.charCodeAt(at);
-    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return at;
-    at++;
   }
 }
 
@@ -133,7 +126,19 @@ function skipValue(reader: TreeReader, at: number, container: number): void {
   let end = at + 1;
   for (;;) {
     const d = text.charCodeAt(end);
-    if (d === COMMA || d === CLOSE_BRACE || d === CLOSE_BRACKET || d === 32 || d === 10 || d === 13 || d === 9 || Number.isNaN(d)) break;
+    // A comment may follow a number or a word with no space between (`1/* … */`).
+    if (
+      d === COMMA ||
+      d === CLOSE_BRACE ||
+      d === CLOSE_BRACKET ||
+      d === 32 ||
+      d === 10 ||
+      d === 13 ||
+      d === 9 ||
+      d === SLASH ||
+      Number.isNaN(d)
+    )
+      break;
     end++;
   }
   reader.end = end;
@@ -183,7 +188,7 @@ class LazyProperty implements Node {
 
   get valueNode(): Node {
     const reader = this.parent.reader;
-    return (this.valueBuilt ??= valueAt(reader, skipWhitespace(reader.containers.text, this.colonOffset + 1), this.valueContainer, this));
+    return (this.valueBuilt ??= valueAt(reader, whitespace(reader.containers.text, this.colonOffset + 1), this.valueContainer, this));
   }
 
   get children(): Node[] {
@@ -214,13 +219,13 @@ class LazyContainer implements Node {
     const text = reader.containers.text;
     const items = reader.gathered;
     let count = 0;
-    let at = skipWhitespace(text, this.offset + 1);
+    let at = whitespace(text, this.offset + 1);
     let container = this.index + 1;
     while (text.charCodeAt(at) !== CLOSE_BRACKET) {
       items[count++] = valueAt(reader, at, container, this);
       container = reader.container;
-      at = skipWhitespace(text, reader.end);
-      if (text.charCodeAt(at) === COMMA) at = skipWhitespace(text, at + 1);
+      at = whitespace(text, reader.end);
+      if (text.charCodeAt(at) === COMMA) at = whitespace(text, at + 1);
     }
     return items.slice(0, count);
   }
@@ -230,17 +235,17 @@ class LazyContainer implements Node {
     const text = reader.containers.text;
     const properties = reader.gathered;
     let count = 0;
-    let at = skipWhitespace(text, this.offset + 1);
+    let at = whitespace(text, this.offset + 1);
     let container = this.index + 1;
     while (text.charCodeAt(at) !== CLOSE_BRACE) {
       const keyClose = closingQuote(text, at);
-      const colon = skipWhitespace(text, keyClose + 1);
-      const valueStart = skipWhitespace(text, colon + 1);
+      const colon = whitespace(text, keyClose + 1);
+      const valueStart = whitespace(text, colon + 1);
       skipValue(reader, valueStart, container);
       properties[count++] = new LazyProperty(at, reader.end - at, colon, this, stringValue(reader, at, keyClose), container);
       container = reader.container;
-      at = skipWhitespace(text, reader.end);
-      if (text.charCodeAt(at) === COMMA) at = skipWhitespace(text, at + 1);
+      at = whitespace(text, reader.end);
+      if (text.charCodeAt(at) === COMMA) at = whitespace(text, at + 1);
     }
     return properties.slice(0, count);
   }

@@ -1,10 +1,25 @@
-import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, MINUS, OPEN_BRACE, OPEN_BRACKET, QUOTE } from '../text/charCodes';
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COLON,
+  COMMA,
+  CR,
+  LF,
+  MINUS,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+  SLASH,
+  STAR,
+} from '../text/charCodes';
 
 /**
- * One pass over a text that both checks it is strict JSON (RFC 8259: no comments, no trailing commas)
- * and records where every object and array ends, without building anything. It accepts exactly what
- * `JSON.parse` accepts (a property test holds the two equal), so text it accepts has no problem the
- * tolerant parser would report, and the lazy tree can be built from it without checks.
+ * One pass over a text that both checks it is JSON (RFC 8259) with the comments ARM templates may have
+ * (line and block comments, wherever whitespace may be) and no trailing commas, and records where every object and
+ * array ends, without building anything. It accepts exactly what `JSON.parse` accepts once the comments are
+ * blanked (a property test holds the two equal), so text it accepts has no problem the tolerant parser would
+ * report, and the lazy tree can be built from it without checks. ("Strict JSON" below: this language.)
  */
 
 /** Where every container ends, in the order the containers open. */
@@ -88,13 +103,42 @@ function member(text: string, at: number): number {
 
 const WHITESPACE = /[ \n\r\t]*/y;
 
-function whitespace(text: string, at: number): number {
-  const c = text.charCodeAt(at);
-  if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return at;
-  // Indentation comes in long runs: let the regular expression engine skip them.
-  WHITESPACE.lastIndex = at + 1;
-  WHITESPACE.test(text);
-  return WHITESPACE.lastIndex;
+/**
+ * Past the whitespace and comments at `at`. A `/` that does not open a comment, or a block comment that is
+ * not closed, is left where it is: no JSON token starts with `/`, so the scan then fails there. Shared with
+ * the lazy tree (json/lazyTree.ts), which reads only text this scan accepted.
+ */
+export function whitespace(text: string, at: number): number {
+  for (;;) {
+    const c = text.charCodeAt(at);
+    if (c === 32 || c === 10 || c === 13 || c === 9) {
+      // Indentation comes in long runs: let the regular expression engine skip them.
+      WHITESPACE.lastIndex = at + 1;
+      WHITESPACE.test(text);
+      at = WHITESPACE.lastIndex;
+      if (text.charCodeAt(at) !== SLASH) return at;
+    } else if (c !== SLASH) {
+      return at;
+    }
+    const after = commentEnd(text, at);
+    if (after < 0) return at;
+    at = after;
+  }
+}
+
+/** Past the comment opening at `at` (a `/`), or -1 when none opens there or it is not closed. */
+function commentEnd(text: string, at: number): number {
+  const d = text.charCodeAt(at + 1);
+  if (d === SLASH) {
+    // To the line break, as jsonc-parser ends a line comment (CR or LF), or to the end of the text.
+    for (let i = at + 2; ; i++) {
+      const e = text.charCodeAt(i);
+      if (e === LF || e === CR || Number.isNaN(e)) return i;
+    }
+  }
+  if (d !== STAR) return -1;
+  const close = text.indexOf('*/', at + 2);
+  return close < 0 ? -1 : close + 2;
 }
 
 /** Past the string opening at `at`, or -1 (bad escape, control character, no closing quote). */

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { findNodeAtOffset, getNodePath, parseTree, type Node } from 'jsonc-parser';
+import { findNodeAtOffset, getNodePath, parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { parseStrictLazily } from '../../../../server/src/core/json/lazyTree';
 import { parseJson } from '../../../../server/src/core/json/parseJson';
 
@@ -23,9 +23,11 @@ function plain(node: Node, parent: Node | undefined): unknown {
 }
 
 function assertSameTree(text: string): void {
-  const expected = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  const errors: ParseError[] = [];
+  const expected = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const actual = parseStrictLazily(text);
   assert.ok(expected && actual, 'both parse');
+  assert.deepEqual(errors, [], 'jsonc-parser reports nothing either');
   assert.deepEqual(plain(actual, undefined), plain(expected, undefined));
 }
 
@@ -45,8 +47,11 @@ function formatted(value: unknown, space: string, gaps: readonly string[]): stri
 }
 
 describe('lazy strict-JSON tree', () => {
-  it('is node for node the tree jsonc-parser builds, for any JSON and any whitespace', () => {
-    const whitespace = fc.array(fc.constantFrom('', ' ', '\n', '\r\n', '\t', '  \n    '), { minLength: 1, maxLength: 5 });
+  it('is node for node the tree jsonc-parser builds, for any JSON and any whitespace and comments', () => {
+    const whitespace = fc.array(
+      fc.constantFrom('', ' ', '\n', '\r\n', '\t', '  \n    ', '/* c */', ' // } c\n', '//c\r\n', '/**/', '\n/* "x": [ */ '),
+      { minLength: 1, maxLength: 5 },
+    );
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 6 }), fc.constantFrom('', '  ', '\t'), whitespace, (value, space, gaps) => {
         assertSameTree(formatted(value, space, gaps));
@@ -68,7 +73,7 @@ describe('lazy strict-JSON tree', () => {
       assertSameTree(text);
   });
 
-  it('is the tree of every real JSON template that is strict JSON', () => {
+  it('is the tree of every real JSON template that is strict JSON (comments allowed)', () => {
     let strict = 0;
     for (const file of readdirSync(REAL).filter((f) => f.endsWith('.json'))) {
       const text = readFileSync(join(REAL, file), 'utf8').replace(/^\uFEFF/, ' ');
@@ -77,10 +82,36 @@ describe('lazy strict-JSON tree', () => {
       assertSameTree(text);
     }
     assert.ok(strict >= 10, `real templates read on the fast path: ${strict}`);
+    // The one with comments (sf-win-managed-identity.json) is among them.
+    assert.ok(parseStrictLazily(readFileSync(join(REAL, 'sf-win-managed-identity.json'), 'utf8')));
+  });
+
+  it('reads comments wherever whitespace may be, right after a number or a word too', () => {
+    for (const text of [
+      '{"a": 1 // note\n}',
+      '/* c */ {}',
+      '{"a"/*k*/:/*v*/1/*n*/,"b":true//t\r,"c":null}',
+      '[1/**/,2// }\n, "x" /* ] */]',
+      '// only a comment before\n[]',
+      '{} // and after, to the end',
+    ])
+      assertSameTree(text);
   });
 
   it('declines what is not strict JSON, so the tolerant parser reports it', () => {
-    for (const text of ['', '   ', '{"a": 1,}', '{"a": 1 // note\n}', '/* c */ {}', '{"a": ', '{"a": 1}}', '[1 2]', "{'a': 1}"]) {
+    for (const text of [
+      '',
+      '   ',
+      '{"a": 1,}',
+      '{"a": 1 /* open }',
+      '[1, 2 /',
+      '{"a": ',
+      '{"a": 1}}',
+      '[1 2]',
+      "{'a': 1}",
+      '[1,/**/]',
+      'tr/**/ue',
+    ]) {
       assert.equal(parseStrictLazily(text), undefined, text);
     }
     const broken = parseJson('{"a": 1,,}');

@@ -4,15 +4,51 @@ import fc from 'fast-check';
 import { parseTree, type Node } from 'jsonc-parser';
 import { scanStrictJson } from '../../../../server/src/core/json/strictScan';
 
+/**
+ * The text with its comments (line comments to CR or LF, block comments) blanked out, outside strings; undefined
+ * when a block comment is not closed. The oracle's own reading of "JSON with comments", apart from the scanner's.
+ */
+function blankComments(text: string): string | undefined {
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (inString) {
+      out += c;
+      if (c === '\\') out += text[++i] ?? '';
+      else if (c === '"') inString = false;
+    } else if (c === '"') {
+      inString = true;
+      out += c;
+    } else if (c === '/' && text[i + 1] === '/') {
+      let end = i;
+      while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+      out += ' '.repeat(end - i);
+      i = end - 1;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const close = text.indexOf('*/', i + 2);
+      if (close < 0) return undefined;
+      out += ' '.repeat(close + 2 - i);
+      i = close + 1;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 function acceptedByJsonParse(text: string): boolean {
+  const blanked = blankComments(text);
+  if (blanked === undefined) return false;
   try {
-    JSON.parse(text);
+    JSON.parse(blanked);
     return true;
   } catch {
     return false;
   }
 }
 
+/** The scan accepts exactly what JSON.parse accepts once comments are blanked out. */
 function assertAgreesWithJsonParse(text: string): void {
   assert.equal(scanStrictJson(text, 64) !== undefined, acceptedByJsonParse(text), JSON.stringify(text));
 }
@@ -102,7 +138,7 @@ const nearMiss = fc.constantFrom(
   '//c',
   '/*c*/',
 );
-const gap = fc.constantFrom('', ' ', '\n  ', '\r\n', '\t');
+const gap = fc.constantFrom('', ' ', '\n  ', '\r\n', '\t', '/* c */', ' // c\n', '//c\r', '/**/', '/* // */', '/* unclosed');
 const nearlyJson = fc.letrec((tie) => ({
   value: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
@@ -120,24 +156,24 @@ const nearlyJson = fc.letrec((tie) => ({
 })).value as fc.Arbitrary<string>;
 
 describe('strict JSON scan', () => {
-  it('accepts exactly what JSON.parse accepts (grammar-built JSON with near misses)', () => {
+  it('accepts exactly what JSON.parse accepts, comments blanked (grammar-built JSON with near misses)', () => {
     fc.assert(
       fc.property(nearlyJson, gap, (text, around) => assertAgreesWithJsonParse(around + text + around)),
       { numRuns: 3000 },
     );
   });
 
-  it('accepts exactly what JSON.parse accepts (JSON-ish token soup)', () => {
+  it('accepts exactly what JSON.parse accepts, comments blanked (JSON-ish token soup)', () => {
     fc.assert(fc.property(jsonish, assertAgreesWithJsonParse), { numRuns: 3000 });
   });
 
-  it('accepts exactly what JSON.parse accepts (valid JSON with one character changed)', () => {
+  it('accepts exactly what JSON.parse accepts, comments blanked (valid JSON with one character changed)', () => {
     const mutated = fc
       .tuple(
         fc.jsonValue({ maxDepth: 4 }),
         fc.nat(),
         fc.nat(),
-        fc.constantFrom('', ',', '}', ']', '"', '\\', ' ', '0', 'x', '\u001f', '.', '-'),
+        fc.constantFrom('', ',', '}', ']', '"', '\\', ' ', '0', 'x', '\u001f', '.', '-', '/', '//', '/*', '*/', '/**/', '//c\n'),
       )
       .map(([value, where, length, insert]) => {
         const text = JSON.stringify(value, null, where % 2 ? 2 : undefined);
@@ -163,6 +199,23 @@ describe('strict JSON scan', () => {
         });
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('does not count braces and brackets inside comments or strings as containers', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 5 }), (value) => {
+        const text = JSON.stringify(value, null, 1).replace(/,\n/g, ', /* } ] { [ */\n').replace(/\[\n/g, '[ // ] }\n');
+        const scanned = scanStrictJson(text, 64);
+        assert.ok(scanned, text);
+        const expected = containersOf(parseTree(text)!);
+        assert.equal(scanned.count, expected.length);
+        expected.forEach(([open, close], i) => {
+          assert.equal(scanned.start[i], open);
+          assert.equal(scanned.end[i], close);
+        });
+      }),
+      { numRuns: 300 },
     );
   });
 
