@@ -9,8 +9,7 @@ import assert from 'node:assert/strict';
 import { fleet } from '../helpers/fleetTemplate';
 import { LspClient } from '../helpers/lspClient';
 
-test('editing every scale set of a large template in turn does not keep old versions of the text alive', async () => {
-  let text = fleet(4_000_000);
+async function editEveryScaleSet(text: string, rounds: number): Promise<void> {
   const uri = 'file:///tmp/vmss-lsp-memory/fleet.json';
   // 96 MB of heap: the document (4 MB) and its analysis fit several times over; 30 old texts (120 MB) do not.
   const client = new LspClient({ pull: true, nodeOptions: ['--max-old-space-size=96'] });
@@ -24,7 +23,7 @@ test('editing every scale set of a large template in turn does not keep old vers
     for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) digits.push(at + needle.length);
     assert.ok(digits.length >= 30, 'a digit in every copied scale set');
     let version = 1;
-    for (let round = 0; round < 2; round++) {
+    for (let round = 0; round < rounds; round++) {
       for (const at of digits) {
         const digit = text[at] === '0' ? '1' : '0';
         const before = text.slice(0, at);
@@ -40,4 +39,16 @@ test('editing every scale set of a large template in turn does not keep old vers
   } finally {
     client.kill();
   }
+}
+
+test('editing every scale set of a large template in turn does not keep old versions of the text alive', async () => {
+  await editEveryScaleSet(fleet(4_000_000), 2);
+});
+
+test('nor does it in a template only the tolerant parser reads (a trailing comma), whose strings are slices of its text', async () => {
+  // jsonc-parser's strings point into the version they were read from: a model carried over from its tree
+  // would keep each version alive, so none is (arm/analyzeTemplate.ts), and every edit is analysed in full.
+  const text = fleet(4_000_000);
+  const last = text.lastIndexOf('}');
+  await editEveryScaleSet(`${text.slice(0, last).trimEnd()},\n}\n`, 1);
 });

@@ -68,8 +68,13 @@ export function analyzeChanged(
     return { model: { ...base, ...empty, scaleSets: [scaleSet] } };
   }
   if (detected.kind !== 'template' || !parsed.root) return { model: { ...base, ...empty } };
+  // Only between two trees of the fast path (json/lazyTree.ts), which has no errors and whose later versions copy
+  // their strings out of the text: the tolerant parser's strings are slices of its text (jsonc-parser), and a
+  // model carried from one would keep that whole version alive, one more with each edit.
   const carry =
-    previous && parsed.errors.length === 0 ? carryOverFor(parsed.root, previous.parsed.root, previous.model, previous.change) : undefined;
+    previous && parsed.containers && previous.parsed.containers
+      ? carryOverFor(parsed.root, previous.parsed.root, previous.model, previous.change)
+      : undefined;
   const carrier = carry && new ScaleSetCarrier(carry);
 
   const { resources, rootScope } = findResources(parsed.root, supplied);
