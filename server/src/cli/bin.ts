@@ -3,4 +3,6 @@
 import { join } from 'node:path';
 import { runWithCodeCache } from '../host/codeCache';
 
-runWithCodeCache(join(__dirname, 'cli-main.js'));
+// One cache per command (lint, simulate, …): each runs its own functions, and a cache is kept as first written.
+const command = /^[a-z]+$/.test(process.argv[2] ?? '') ? process.argv[2]! : 'other';
+runWithCodeCache(join(__dirname, 'cli-main.js'), command);

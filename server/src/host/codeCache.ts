@@ -15,7 +15,9 @@ import { Script } from 'node:vm';
  * instead of compiling them again.
  *
  * The cache is written when there was none or V8 rejected it (another Node, another bundle: V8 checks
- * its own version, flags and the source). It is never trusted blindly: it lives in a folder of the
+ * its own version, flags and the source). A cache V8 accepts is never written again, so each `variant` (the
+ * CLI: its command) has its own: else a first `--version` would leave a cache of start-up alone for every
+ * later lint. It is never trusted blindly: it lives in a folder of the
  * user's own that no one else can write (a shared temp folder is checked), and it is written to a
  * temporary file and renamed, so a concurrent run reads a whole cache or none. Any failure only means
  * running without a cache.
@@ -23,9 +25,9 @@ import { Script } from 'node:vm';
  * Switch it off with NODE_DISABLE_COMPILE_CACHE=1 (the variable Node 22's own cache obeys); put it
  * elsewhere with VMSS_UPGRADE_CODE_CACHE_DIR (a CI job can keep that folder between runs).
  */
-export function runWithCodeCache(bundlePath: string, env: NodeJS.ProcessEnv = process.env): void {
+export function runWithCodeCache(bundlePath: string, variant: string, env: NodeJS.ProcessEnv = process.env): void {
   const source = readFileSync(bundlePath, 'utf8').replace(/^#!.*/, '');
-  const cacheFile = env.NODE_DISABLE_COMPILE_CACHE ? undefined : cachePath(bundlePath, source.length, env);
+  const cacheFile = env.NODE_DISABLE_COMPILE_CACHE ? undefined : cachePath(bundlePath, variant, env);
   const cachedData = cacheFile === undefined ? undefined : readCache(cacheFile);
   const script = new Script(Module.wrap(source), { filename: bundlePath, ...(cachedData ? { cachedData } : {}) });
   if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected)) {
@@ -35,7 +37,7 @@ export function runWithCodeCache(bundlePath: string, env: NodeJS.ProcessEnv = pr
 }
 
 /** The cache file for this bundle on this Node, in a folder only this user can write; undefined when there is none. */
-function cachePath(bundlePath: string, sourceLength: number, env: NodeJS.ProcessEnv): string | undefined {
+function cachePath(bundlePath: string, variant: string, env: NodeJS.ProcessEnv): string | undefined {
   const folder = env.VMSS_UPGRADE_CODE_CACHE_DIR || join(tmpdir(), `vmss-upgrade-code-cache-${userId()}`);
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
@@ -45,8 +47,10 @@ function cachePath(bundlePath: string, sourceLength: number, env: NodeJS.Process
   } catch {
     return undefined;
   }
-  // One file per bundle and Node: different versions installed side by side keep their own caches.
-  const name = `${bundlePath.replace(/[^A-Za-z0-9]+/g, '_').slice(-80)}-${sourceLength}-${process.versions.v8}-${process.arch}.cache`;
+  // One file per bundle path, variant and V8: installs side by side keep their own caches, and a rebuilt or
+  // upgraded bundle at the same path replaces its old cache (V8 rejects it) instead of adding one.
+  const safe = (text: string) => text.replace(/[^A-Za-z0-9]+/g, '_');
+  const name = `${safe(bundlePath).slice(-80)}-${safe(variant).slice(0, 20)}-${process.versions.v8}-${process.arch}.cache`;
   return join(folder, name);
 }
 

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, copyFileSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI, ROOT } from '../../helpers/runCli';
@@ -42,7 +42,10 @@ test('the first run writes one cache, the next takes it, and both print what the
   // Rejected by V8, the cache would be written again (a new file renamed over it: a new inode).
   assert.equal(statSync(join(dir, file)).ino, written.ino, 'the second run took the cache and did not replace it');
 
+  // Another command keeps a cache of its own (a cache V8 accepts is never written again).
   assert.deepEqual(run(CLI, ['--version'], env), run(BUNDLE, ['--version'], env));
+  assert.equal(cacheFiles(dir).length, 2, 'lint and --version each have one');
+  assert.equal(statSync(join(dir, file)).ino, written.ino, "and lint's is left as it was");
   const failing = run(CLI, ['lint', join(dir, 'missing.json')], env);
   assert.equal(failing.code, 2);
   assert.match(failing.stderr, /cannot read .*missing\.json/);
@@ -64,6 +67,23 @@ test('a broken cache is replaced, and the run prints what it would without one',
   assert.notEqual(replaced.size, 4096);
   run(CLI, lint, env);
   assert.equal(statSync(join(dir, file)).ino, replaced.ino, 'and the new one is taken');
+});
+
+test('a rebuilt bundle replaces its cache instead of adding one', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'code-cache-'));
+  const dist = mkdtempSync(join(tmpdir(), 'code-cache-dist-'));
+  copyFileSync(CLI, join(dist, 'cli.js'));
+  copyFileSync(BUNDLE, join(dist, 'cli-main.js'));
+  const env = { VMSS_UPGRADE_CODE_CACHE_DIR: dir, NODE_DISABLE_COMPILE_CACHE: '' };
+  const expected = run(BUNDLE, lint, env);
+  assert.deepEqual(run(join(dist, 'cli.js'), lint, env), expected);
+  const [file] = cacheFiles(dir);
+  assert.ok(file);
+  const first = statSync(join(dir, file));
+  appendFileSync(join(dist, 'cli-main.js'), '\n// rebuilt\n');
+  assert.deepEqual(run(join(dist, 'cli.js'), lint, env), expected);
+  assert.deepEqual(cacheFiles(dir), [file], 'still one cache for this bundle and command');
+  assert.notEqual(statSync(join(dir, file)).ino, first.ino, 'V8 rejected the old one and it was written again');
 });
 
 test('NODE_DISABLE_COMPILE_CACHE switches it off, and a folder others may write to is not used', () => {
