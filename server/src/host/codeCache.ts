@@ -7,20 +7,19 @@ import { Script } from 'node:vm';
 /**
  * Runs a CommonJS bundle as the main module the way Node does, through a V8 code cache kept between runs.
  *
- * Why: a one-file lint spends about a quarter of its time compiling the bundle and the functions it
- * calls (docs/performance.md, "Whole process"). Node 22's `module.enableCompileCache()` does not exist on
+ * Why: a one-file lint of a small template spent about a fifth of its time compiling the bundle and the
+ * functions it calls (docs/performance.md, "Whole process"). Node 22's `module.enableCompileCache()` does not exist on
  * Node 20, and the cache it and the `v8-compile-cache` package make is taken when a file is compiled,
  * before any function has run, so it holds only the top level. This cache is taken at the end of a run
  * (`Script.createCachedData()`), with every function compiled by then: the next run deserialises them
  * instead of compiling them again.
  *
  * The cache is written when there was none or V8 rejected it (another Node, another bundle: V8 checks
- * its own version, flags and the source). A cache V8 accepts is never written again, so each `variant` (the
- * CLI: its command) has its own: else a first `--version` would leave a cache of start-up alone for every
- * later lint. It is never trusted blindly: it lives in a folder of the
- * user's own that no one else can write (a shared temp folder is checked), and it is written to a
- * temporary file and renamed, so a concurrent run reads a whole cache or none. Any failure only means
- * running without a cache.
+ * its own version, flags and the source). A cache V8 accepts is never written again, so each `variant`
+ * (the CLI: its command) has its own: else a first `--version` would leave a cache of start-up alone for
+ * every later lint. It is never trusted blindly: it lives in a folder of the user's own that no one else
+ * can write (a shared temp folder is checked), and it is written to a temporary file and renamed, so a
+ * concurrent run reads a whole cache or none. Any failure only means running without a cache.
  *
  * Switch it off with NODE_DISABLE_COMPILE_CACHE=1 (the variable Node 22's own cache obeys); put it
  * elsewhere with VMSS_UPGRADE_CODE_CACHE_DIR (a CI job can keep that folder between runs).
