@@ -183,8 +183,35 @@ test('an assumption under which the upgrade stops before its first batch says so
   assert.equal(r.code, 0, r.stderr);
   const note = r.stdout.split('\n').find((line) => line.includes('assumption preBatchGateCountsBatch=no'));
   assert.ok(note, r.stdout);
-  assert.match(note, /gives 2 batches of 5, .*; with yes: the upgrade stops before its first batch\.$/);
+  assert.match(note, /gives 2 batches of 5, .*; with yes: a stop before the first batch\.$/);
   assert.doesNotMatch(r.stdout, /\b0 batches\b/);
+  // Seen from the other side, the stop is the plan this assumption gives.
+  const yes = runCli([
+    'simulate',
+    file,
+    '--assume',
+    'batchShrinksWithUnhealthy=no',
+    '--assume',
+    'domainBoundaries=ignore',
+    '--assume',
+    'preBatchGateCountsBatch=yes',
+  ]);
+  assert.match(yes.stdout, /assumption preBatchGateCountsBatch=yes gives a stop before the first batch; with no: 2 batches of 5, /);
+});
+
+test('an assumption under which the upgrade stops part-way says how far it got', () => {
+  // examples/rolling-zones.json takes 1 h 8 min in 10 batches of 1: a one-hour upgrade timeout stops it after 9.
+  const r = runCli(['simulate', 'examples/rolling-zones.json']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(
+    r.stdout,
+    /assumption upgradeTimeout=none gives 10 batches of 1, .*; with oneHour: a stop after 9 batches of 1 \(9 of 10 instances\), /,
+  );
+  const cut = runCli(['simulate', 'examples/rolling-zones.json', '--assume', 'upgradeTimeout=oneHour']);
+  assert.match(
+    cut.stdout,
+    /assumption upgradeTimeout=oneHour gives a stop after 9 batches of 1 \(9 of 10 instances\), [^;]*; with none: 10 batches of 1, /,
+  );
 });
 
 test('timing what-ifs: slower upgrades stretch the timeline; healthy after more than 5 minutes fails', () => {

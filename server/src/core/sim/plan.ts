@@ -216,11 +216,24 @@ function shapeOf(plan: Pick<UpgradePlan, 'batches' | 'durationSeconds'>): Shape 
   return { sizes: plan.batches.map((b) => b.size).join(','), durationSeconds: plan.durationSeconds };
 }
 
-function describeShape(plan: Pick<UpgradePlan, 'batches' | 'durationSeconds' | 'batchSize'>): string {
+function upgradedBy(plan: Pick<UpgradePlan, 'batches'>): number {
+  return plan.batches.reduce((sum, b) => sum + b.size, 0);
+}
+
+/**
+ * "10 batches of 1, 1 h 8 min", a noun phrase (after "gives" and "with …:"). `otherUpgrades`: how many
+ * instances the plan it is set against upgrades; a plan that upgrades fewer says that it stops (an upgrade
+ * timeout, a gate that fails before any batch), not "9 batches of 1, 1 h 3 min" or "0 batches of 5, 0 s",
+ * which read like a shorter upgrade.
+ */
+function describeShape(plan: Pick<UpgradePlan, 'batches' | 'durationSeconds' | 'batchSize'>, otherUpgrades: number): string {
   const n = plan.batches.length;
-  // Not "0 batches of 5, 0 s": an assumption under which the pre-batch gate fails stops the upgrade at once.
-  if (n === 0) return 'the upgrade stops before its first batch';
-  return `${n} batch${n === 1 ? '' : 'es'} of ${sizeRange(plan)}, ${formatDuration(plan.durationSeconds)}`;
+  if (n === 0) return 'a stop before the first batch';
+  const shape = `${n} batch${n === 1 ? '' : 'es'} of ${sizeRange(plan)}`;
+  const upgraded = upgradedBy(plan);
+  if (upgraded < otherUpgrades)
+    return `a stop after ${shape} (${upgraded} of ${otherUpgrades} instances), ${formatDuration(plan.durationSeconds)}`;
+  return `${shape}, ${formatDuration(plan.durationSeconds)}`;
 }
 
 /** The same for a run with its failures: the run of each alternative on the same seed. */
@@ -245,6 +258,7 @@ type Outline = Pick<UpgradePlan, 'batches' | 'durationSeconds' | 'batchSize'>;
 function effects(input: SimInput, plan: Outline, run: (input: SimInput) => Outline): string[] {
   const mine = shapeOf(plan);
   const byName = new Map<AssumptionName, string[]>();
+  const mostUpgraded = new Map<AssumptionName, number>();
   const scope = {
     zonal: input.fleet.zones.length > 0,
     uniform: input.orchestrationMode === 'Uniform',
@@ -255,10 +269,12 @@ function effects(input: SimInput, plan: Outline, run: (input: SimInput) => Outli
     const theirs = shapeOf(other);
     if (theirs.sizes === mine.sizes && theirs.durationSeconds === mine.durationSeconds) continue;
     const list = byName.get(alt.name) ?? [];
-    list.push(`with ${alt.value}: ${describeShape(other)}`);
+    list.push(`with ${alt.value}: ${describeShape(other, upgradedBy(plan))}`);
     byName.set(alt.name, list);
+    mostUpgraded.set(alt.name, Math.max(mostUpgraded.get(alt.name) ?? 0, upgradedBy(other)));
   }
   return [...byName].map(
-    ([name, withOthers]) => `assumption ${name}=${input.assumptions[name]} gives ${describeShape(plan)}; ${withOthers.join('; ')}.`,
+    ([name, withOthers]) =>
+      `assumption ${name}=${input.assumptions[name]} gives ${describeShape(plan, mostUpgraded.get(name) ?? 0)}; ${withOthers.join('; ')}.`,
   );
 }
