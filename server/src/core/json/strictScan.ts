@@ -16,10 +16,11 @@ import {
 
 /**
  * One pass over a text that both checks it is JSON (RFC 8259) with the comments ARM templates may have
- * (line and block comments, wherever whitespace may be) and no trailing commas, and records where every object and
- * array ends, without building anything. It accepts exactly what `JSON.parse` accepts once the comments are
- * blanked (a property test holds the two equal), so text it accepts has no problem the tolerant parser would
- * report, and the lazy tree can be built from it without checks. ("Strict JSON" below: this language.)
+ * (line and block comments, wherever whitespace may be) and no trailing commas, and records where every
+ * object and array ends, without building anything. It accepts exactly what `JSON.parse` accepts once the
+ * comments are blanked (a property test holds the two equal), so text it accepts has no problem the
+ * tolerant parser would report, and the lazy tree can be built from it without checks. ("Strict JSON"
+ * elsewhere means this language.)
  */
 
 /** Where every container ends, in the order the containers open. */

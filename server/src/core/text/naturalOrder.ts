@@ -1,7 +1,7 @@
 /**
  * Orders names as people read them: runs of digits by their value ("zone 2" before "zone 10"), letters
- * without regard to case first ("a" before "B"), then lower case before upper case, then by code unit so that no two different names
- * compare equal (a stable, total order).
+ * without regard to case first ("a" before "B"), then lower case before upper case, then by code unit, so
+ * that no two different names compare equal (a stable, total order).
  *
  * Why not `localeCompare(b, 'en', { numeric: true })`: its first call in a process starts ICU's collator,
  * 8 ms of a one-file CLI lint. The names ordered here (zones, file paths) are ASCII in practice; for
