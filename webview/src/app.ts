@@ -10,8 +10,9 @@ import type { DocumentMessage, HostMessage, JsonPath, PreviewScaleSet, ScaleSetT
 import { parsePersistedState } from './protocol';
 import { computeResult } from './result';
 import type { PreviewResult } from './result';
-import { runRisk } from './risk';
-import type { RiskJob, RiskProgress, RiskResult } from './risk';
+import { nextTask } from './nextTask';
+import type { RiskResult } from './risk';
+import { RiskRunner } from './riskRunner';
 import { baseInput, parseWhatIf } from './state';
 import type { WhatIf } from './state';
 import { button, checkbox, dropdown } from './toolkit';
@@ -21,17 +22,8 @@ import { renderChangeImpact } from './view/changeImpact';
 import { renderControls } from './view/controls';
 import { renderRisk } from './view/riskView';
 
-const nextTask = (fn: () => void) => {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    fn();
-  };
-  channel.port2.postMessage(0);
-};
 const samePath = (a: JsonPath | null | undefined, b: JsonPath | null | undefined) =>
   !!a && !!b && a.length === b.length && a.every((p, i) => p === b[i]);
-const PROGRESS_EVERY_MS = 100;
 /** Compare titles lead with the batch size, since a template edit (not a what-if) often makes the difference. */
 const columnLabel = (r: PreviewResult) => `batch ${r.run.policy.maxBatchInstancePercent}%, ${r.label}`;
 
@@ -43,13 +35,8 @@ export class PreviewApp {
   private showTables = false;
   private current: { result: PreviewResult; column: Column; risk: RiskResult | null } | null = null;
   private pinned: { result: PreviewResult; riskSlot: HTMLElement | null } | null = null;
-  /** Finished Monte Carlo runs by input and trial count, so a pinned or revisited input needs no re-run. */
-  private readonly riskCache = new Map<string, RiskResult>();
-  private job: RiskJob | null = null;
-  /** The last progress the running Monte Carlo job reported, so a redraw shows it instead of 0. */
-  private lastProgress: RiskProgress = { done: 0, total: 0 };
+  private readonly risk = new RiskRunner();
   private drawnNarrow = false;
-  private generation = 0;
 
   private readonly banner = el('div', { class: 'banner', role: 'alert', 'data-testid': 'banner', hidden: true });
   private readonly title = el('h1', { class: 'title' }, 'Upgrade preview');
@@ -227,8 +214,7 @@ export class PreviewApp {
   /** Re-simulates the selected scale set with the what-if, redraws, and restarts Monte Carlo. */
   private render(): void {
     this.persist();
-    this.job?.cancel();
-    this.job = null;
+    this.risk.cancel();
     clear(this.results);
     const s = this.scaleSet;
     this.advisor.update(
@@ -265,10 +251,10 @@ export class PreviewApp {
     if (!previous) return;
     clear(this.results);
     this.current = { ...this.draw(previous.result), risk: previous.risk };
+    const progress = this.risk.progress;
     if (this.current.risk)
       this.current.column.riskSlot.append(renderRisk({ kind: 'done', result: this.current.risk }, this.trials, 'current'));
-    else if (this.job)
-      this.current.column.riskSlot.append(renderRisk({ kind: 'running', progress: this.lastProgress }, this.trials, 'current'));
+    else if (progress) this.current.column.riskSlot.append(renderRisk({ kind: 'running', progress }, this.trials, 'current'));
     else this.startRisk();
   }
 
@@ -304,42 +290,21 @@ export class PreviewApp {
   private startRisk(): void {
     const cur = this.current;
     if (!cur) return;
-    const gen = ++this.generation;
     const trials = this.trials;
-    let shown = 0;
-    // Into the current column's slot, which a redraw may have replaced since the run started.
-    const show = (node: HTMLElement) => {
-      const slot = this.current?.column.riskSlot;
-      if (gen !== this.generation || !slot) return;
-      clear(slot);
-      slot.append(node);
-    };
-    const cached = this.riskCache.get(this.riskKey(cur.result));
-    if (cached) {
-      cur.risk = cached;
-      show(renderRisk({ kind: 'done', result: cached }, trials, 'current'));
-      return;
-    }
-    this.lastProgress = { done: 0, total: trials };
-    show(renderRisk({ kind: 'running', progress: this.lastProgress }, trials, 'current'));
-    this.job = runRisk(
+    cur.risk = this.risk.cached(cur.result.input, trials) ?? null;
+    this.risk.start(
       cur.result.input,
       trials,
-      (progress) => {
-        this.lastProgress = progress;
-        const now = performance.now();
-        if (now - shown < PROGRESS_EVERY_MS) return;
-        shown = now;
-        show(renderRisk({ kind: 'running', progress }, trials, 'current'));
+      // Into the current column's slot, which a redraw may have replaced since the run started.
+      (state) => {
+        const slot = this.current?.column.riskSlot;
+        if (!slot) return;
+        clear(slot);
+        slot.append(renderRisk(state, trials, 'current'));
       },
       (result) => {
-        if (gen !== this.generation) return;
-        this.job = null;
         if (this.current) this.current.risk = result;
-        this.riskCache.set(this.riskKey(cur.result), result);
-        if (this.riskCache.size > 16) this.riskCache.delete(this.riskCache.keys().next().value!);
         this.fillPinnedRisk();
-        show(renderRisk({ kind: 'done', result }, trials, 'current'));
       },
     );
   }
@@ -380,18 +345,16 @@ export class PreviewApp {
 
   private copySummary(): void {
     if (!this.current) return;
-    const pinned = this.pinned ? { result: this.pinned.result, risk: this.riskCache.get(this.riskKey(this.pinned.result)) ?? null } : null;
+    const pinned = this.pinned
+      ? { result: this.pinned.result, risk: this.risk.cached(this.pinned.result.input, this.trials) ?? null }
+      : null;
     this.host.post({ type: 'copy', text: markdownSummary(this.current.result, this.current.risk, pinned) });
-  }
-
-  private riskKey(r: PreviewResult): string {
-    return JSON.stringify([r.input, this.trials]);
   }
 
   private fillPinnedRisk(): void {
     const slot = this.pinned?.riskSlot;
     if (!this.pinned || !slot || slot.firstChild) return;
-    const risk = this.riskCache.get(this.riskKey(this.pinned.result));
+    const risk = this.risk.cached(this.pinned.result.input, this.trials);
     if (risk) slot.append(renderRisk({ kind: 'done', result: risk }, risk.summary.trials, 'pinned'));
   }
 

@@ -11,6 +11,7 @@ import {
   mergeChunks,
   summarizeTrials,
 } from '../../server/src/core/sim/index';
+import { nextTask } from './nextTask';
 import type { MonteCarloSummary, Sensitivity, SimInput, TrialChunk } from '../../server/src/core/sim/index';
 
 const SLICE_MS = 4;
@@ -34,15 +35,6 @@ export interface RiskJob {
   cancel(): void;
 }
 
-function nextTick(fn: () => void): void {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    fn();
-  };
-  channel.port2.postMessage(0);
-}
-
 /** Runs `count` trials of `runner` in time-boxed slices; `step` reports each finished chunk. */
 function sliced(runner: TrialRunner, count: number, isCancelled: () => boolean, step: (chunk: TrialChunk) => void, done: () => void): void {
   let from = 0;
@@ -57,9 +49,9 @@ function sliced(runner: TrialRunner, count: number, isCancelled: () => boolean, 
     size = Math.max(1, Math.min(size * 2, MAX_SLICE, Math.floor((chunk.count * SLICE_MS) / Math.max(took, 0.1))));
     step(chunk);
     if (from >= count) done();
-    else nextTick(tick);
+    else nextTask(tick);
   };
-  nextTick(tick);
+  nextTask(tick);
 }
 
 export function runRisk(input: SimInput, trials: number, onProgress: (p: RiskProgress) => void, onDone: (r: RiskResult) => void): RiskJob {
