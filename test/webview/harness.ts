@@ -185,3 +185,11 @@ export function previewSession(): PreviewSession {
   });
   return session;
 }
+
+/** A page of the session's preview with the fixture document `name` drawn (its outcome on screen). */
+export async function openedPreview(session: PreviewSession, name = 'document.json'): Promise<Opened> {
+  const o = await open(session.browser, session.served);
+  await send(o.page, fixture(name));
+  await o.page.waitForSelector('[data-testid="current-outcome"]');
+  return o;
+}
