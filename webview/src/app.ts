@@ -291,22 +291,22 @@ export class PreviewApp {
     const cur = this.current;
     if (!cur) return;
     const trials = this.trials;
-    cur.risk = this.risk.cached(cur.result.input, trials) ?? null;
-    this.risk.start(
-      cur.result.input,
-      trials,
-      // Into the current column's slot, which a redraw may have replaced since the run started.
-      (state) => {
-        const slot = this.current?.column.riskSlot;
-        if (!slot) return;
-        clear(slot);
-        slot.append(renderRisk(state, trials, 'current'));
-      },
-      (result) => {
-        if (this.current) this.current.risk = result;
-        this.fillPinnedRisk();
-      },
-    );
+    cur.risk =
+      this.risk.start(
+        cur.result.input,
+        trials,
+        // Into the current column's slot, which a redraw may have replaced since the run started.
+        (state) => {
+          const slot = this.current?.column.riskSlot;
+          if (!slot) return;
+          clear(slot);
+          slot.append(renderRisk(state, trials, 'current'));
+        },
+        (result) => {
+          if (this.current) this.current.risk = result;
+          this.fillPinnedRisk();
+        },
+      ) ?? null;
   }
 
   private togglePin(): void {

@@ -39,16 +39,16 @@ export class RiskRunner {
   }
 
   /**
-   * Shows the cached result of `input` at once, or starts a run that shows its progress and then its result;
-   * `onDone` hears of a finished run (not of a cache hit) after the cache has it.
+   * Shows the cached result of `input` at once and returns it, or starts a run that shows its progress and then
+   * its result; `onDone` hears of a finished run (not of a cache hit) after the cache has it.
    */
-  start(input: SimInput, trials: number, show: (state: RiskState) => void, onDone: (result: RiskResult) => void): void {
+  start(input: SimInput, trials: number, show: (state: RiskState) => void, onDone: (result: RiskResult) => void): RiskResult | undefined {
     this.cancel();
     const gen = this.generation;
     const hit = this.cached(input, trials);
     if (hit) {
       show({ kind: 'done', result: hit });
-      return;
+      return hit;
     }
     let shown = 0;
     this.lastProgress = { done: 0, total: trials };
@@ -73,6 +73,7 @@ export class RiskRunner {
         show({ kind: 'done', result });
       },
     );
+    return undefined;
   }
 }
 
