@@ -15,10 +15,11 @@ test('text: summary line, batch table, ASCII timeline, policy and assumptions', 
   const lines = r.stdout.split('\n');
   // Cross-zone batches still respect update domains: 10 over 3 zones gives UDs of 3, 3, 3, 1 → 7 batches.
   assert.equal(lines[0], 'web-vmss (aos): Completed: 7 batches of 1–2, 41 min, ≥ 8/10 serving');
-  assert.match(r.stdout, /^# +start +took +zone +UD\/FD +instances +outcome/m);
-  assert.match(r.stdout, /^4 +24 min +5 min/m);
+  assert.match(r.stdout, /^batch +start +took +zone +UD\/FD +instances +outcome/m);
+  // Batches are numbered from 1, as the preview labels them: the fifth starts at 24 min.
+  assert.match(r.stdout, /^5 +24 min +5 min/m);
   assert.match(r.stdout, /timeline \(0 … 41 min; # ok/);
-  assert.match(r.stdout, /^ {2}B0 +\|#+ +\|$/m);
+  assert.match(r.stdout, /^ {2}B1 +\|#+ +\|$/m);
   assert.match(r.stdout, /policy: batch 20%, unhealthy 20%, unhealthy upgraded 20%, pause 60 s, cross-zone; automatic rollback on/);
   assert.match(r.stdout, /assumptions: batchRounding=floor, upgradedDenominator=upgraded/);
 });

@@ -51,7 +51,7 @@ test('text: the waits in the summary, a waits section and ~ in the timeline', ()
   assert.match(r.stdout, /^hooked-vmss \(aos\): Completed: 5 batches of 2, 10 h 25 min \(10 h 0 min waiting for approval\)/);
   assert.match(r.stdout, /^waits for approval: 10 h 0 min in all$/m);
   assert.match(r.stdout, /^ {2}5 × UpgradeAutoOSRollingBatchStarting before a batch \(no answer in time, went ahead\): 10 h 0 min$/m);
-  assert.match(r.stdout, /^ {2}B0 +\|~+#/m);
+  assert.match(r.stdout, /^ {2}B1 +\|~+#/m);
 });
 
 test('--approved-after with an unknown wait or a bad time is a usage error', () => {

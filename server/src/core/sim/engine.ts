@@ -197,7 +197,7 @@ export function execute(p: Prepared, rng: Rng, scratch: Scratch, log: null | 'pl
   while (rejectedBy === null && plan.strategy !== 'manual' && !p.refused && picker.remaining() > 0) {
     if (input.cancelAtSeconds !== undefined && t >= input.cancelAtSeconds) {
       status = 'Cancelled';
-      rec?.push(t, 'cancel', null, null, null, `cancelled before batch ${k}`);
+      rec?.push(t, 'cancel', null, null, null, `cancelled before batch ${k + 1}`);
       break;
     }
     // Assumption upgradeTimeout: the limit is not documented, so it is checked where the run can stop, between batches.

@@ -190,7 +190,11 @@ function reasonNotes(plan: Omit<UpgradePlan, 'explanation' | 'notes'>, perZone: 
     const smaller = plan.batches.filter((b) => b.limitedBy.includes(reason));
     const all = smaller.length === plan.batches.length && smaller.length > 1;
     const what =
-      smaller.length === 1 ? `batch ${smaller[0]!.index} is` : all ? `all ${smaller.length} batches are` : `${smaller.length} batches are`;
+      smaller.length === 1
+        ? `batch ${smaller[0]!.index + 1} is`
+        : all
+          ? `all ${smaller.length} batches are`
+          : `${smaller.length} batches are`;
     const assumed =
       reason === 'updateDomain'
         ? perZone === null

@@ -52,8 +52,9 @@ export function renderText(report: SimReport, run: SimRun): string {
 
 function batchTable(run: SimRun): string[] {
   if (run.batches.length === 0) return ['(no batches)'];
+  // Numbered from 1, as the preview and the hovers count batches; the JSON output's `index` counts from 0.
   const rows = run.batches.map((b) => [
-    String(b.index),
+    String(b.index + 1),
     formatDuration(b.startSeconds),
     formatDuration(b.endSeconds - b.startSeconds),
     [...new Set(b.members.map((m) => m.zone ?? '-'))].join(','),
@@ -63,7 +64,7 @@ function batchTable(run: SimRun): string[] {
     b.gates.map((g) => `${g.gate === 'preBatch' ? 'pre' : 'post'} ${g.unhealthy}/${g.denominator}${g.passed ? '' : '!'}`).join(' '),
     b.limitedBy.join(',') || '-',
   ]);
-  const header = ['#', 'start', 'took', 'zone', 'UD/FD', 'instances', 'outcome', 'gates (unhealthy/of)', 'limited by'];
+  const header = ['batch', 'start', 'took', 'zone', 'UD/FD', 'instances', 'outcome', 'gates (unhealthy/of)', 'limited by'];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
   const fmt = (r: readonly string[]) =>
     r
@@ -102,7 +103,7 @@ function timeline(run: SimRun): string[] {
     const mark = b.outcome === 'succeeded' ? '#' : b.outcome === 'someFailed' ? '%' : 'X';
     span(row, b.startSeconds, b.endSeconds, mark);
     for (const w of run.waits) if (w.batch === b.index && w.endSeconds > w.startSeconds) span(row, w.startSeconds, w.endSeconds, '~');
-    out.push(`  B${String(b.index).padEnd(3)}|${row.join('')}|`);
+    out.push(`  B${String(b.index + 1).padEnd(3)}|${row.join('')}|`);
   }
   if (run.batches.length > shown.length) out.push(`  … ${run.batches.length - shown.length} more batches`);
   const capacity = run.attempted + run.skipped + run.pending;

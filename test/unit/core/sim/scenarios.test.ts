@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { simulate } from '../../../../server/src/core/sim/simulate';
+import { planUpgrade } from '../../../../server/src/core/sim/plan';
 import { input, ids } from './helpers';
 
 test('10 instances at 20% → 5 batches of 2, 25 min with t_up 4 min + healthy after 1 min (S5, anchors §3.2)', () => {
@@ -254,6 +255,24 @@ test('cancel: stops at the next batch boundary with status Cancelled', () => {
   assert.equal(run.status, 'Cancelled');
   assert.equal(run.batches.length, 2);
   assert.equal(run.pending, 6);
+  // Batches are counted from 1 in every text, as the preview's timeline labels them.
+  assert.equal(run.events.find((e) => e.kind === 'cancel')?.detail, 'cancelled before batch 3');
+});
+
+test('a note on the one batch that is smaller names it counting from 1', () => {
+  // 7 instances over two zones, batches of 3: zone 1 is 3 + 1, zone 2 is 3; the second batch is held to its zone.
+  const plan = planUpgrade(
+    input({
+      fleet: { capacity: 7, zones: ['1', '2'] },
+      rollingUpgradePolicy: { maxBatchInstancePercent: 50, maxUnhealthyInstancePercent: 50 },
+      assumptions: { domainBoundaries: 'ignore' },
+    }),
+  );
+  assert.deepEqual(
+    plan.batches.map((b) => b.size),
+    [3, 1, 3],
+  );
+  assert.deepEqual(plan.notes, ["batch 2 is smaller than the policy's batch size of 3: a batch stays within one zone."]);
 });
 
 test('bad image: every instance fails, the first batch halts the upgrade (blast radius = one batch)', () => {
