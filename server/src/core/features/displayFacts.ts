@@ -1,7 +1,9 @@
 import type { RProperty, RValue, ScaleSetModel, ValueSource } from '../model/templateModel';
+import { ROLLING_UPGRADE_POLICY } from '../catalog';
 import { scaleSetCapacity } from '../sim/capacity';
 import { ASSUMED_CAPACITY } from '../sim/defaults';
 import { simInputFromScaleSet, type WhatIf } from '../sim/fromScaleSet';
+import { gateAllowance } from '../sim/gates';
 import { planReasons, planUpgrade, reasonWords, rejectNotes, sizeRange } from '../sim/plan';
 import type { UpgradePlan } from '../sim/simData';
 import { spanContains } from '../text/span';
@@ -86,9 +88,16 @@ export function pausesLabel(count: number): string {
   return `${count} ${count === 1 ? 'pause' : 'pauses'}`;
 }
 
-/** How many instances a "max unhealthy" percentage tolerates (floor, as the gates compare percentages). */
-export function instancesAllowed(capacity: number, percent: number): number {
-  return Math.floor((capacity * percent) / 100);
+/**
+ * The most unhealthy instances the rolling policy's gate `name` at `percent` lets pass over `capacity`: the
+ * simulator's own gate arithmetic. Undefined outside the property's range, where Azure rejects the template and
+ * a count ("≤ 6 of 4" at 150 %) would read as a working limit.
+ */
+export function instancesAllowed(name: string, capacity: number, percent: number): number | undefined {
+  const property = ROLLING_UPGRADE_POLICY.properties.find((p) => p.name === name);
+  if (property?.minimum !== undefined && percent < property.minimum) return undefined;
+  if (property?.maximum !== undefined && percent > property.maximum) return undefined;
+  return gateAllowance(percent, capacity);
 }
 
 const SOURCE_WORDS: Readonly<Record<ValueSource, string>> = {

@@ -25,6 +25,12 @@ import { noun } from '../text/plural';
 import { formatDuration } from '../sim/summary';
 import { groupWaits, waitGroupLine } from '../sim/waitSummary';
 
+/** What each gate's count of instances is, in the hover on its value. */
+const GATE_WORDS: Readonly<Record<string, string>> = {
+  maxUnhealthyInstancePercent: 'unhealthy at once',
+  maxUnhealthyUpgradedInstancePercent: 'unhealthy after their upgrade',
+};
+
 /**
  * Hover on policy property names (what, type, range, default, API version, effective value, docs) and
  * on their values (durations in words, percentages in instances, expressions with their result). What
@@ -196,10 +202,11 @@ function valueHover(
     const percent = asInteger(value);
     if (percent !== undefined && property.name === 'maxBatchInstancePercent')
       lines.push(md`${escapeText(policyPlan(scaleSet, capacity).explanation)}${note}.`);
-    else if (percent !== undefined && property.name === 'maxUnhealthyInstancePercent')
-      lines.push(md`${percent} % = up to ${ofInstances(instancesAllowed(capacity.count, percent))} unhealthy at once`);
-    else if (percent !== undefined && property.name === 'maxUnhealthyUpgradedInstancePercent')
-      lines.push(md`${percent} % = up to ${ofInstances(instancesAllowed(capacity.count, percent))} unhealthy after their upgrade`);
+    else if (percent !== undefined && GATE_WORDS[property.name] !== undefined) {
+      // Out of range there is no working limit to show: the finding on the value says what Azure does.
+      const allowed = instancesAllowed(property.name, capacity.count, percent);
+      if (allowed !== undefined) lines.push(md`${percent} % = up to ${ofInstances(allowed)} ${escapeText(GATE_WORDS[property.name])}`);
+    }
   } else if (property.type === 'enum' && value?.kind === 'string') {
     // The catalog's line on that value (its markdown), found by the value; the value itself is not shown.
     const line = property.description.split('\n').find((l) => l.toLowerCase().includes(`\`${value.value.toLowerCase()}\``));

@@ -83,7 +83,8 @@ function hintsFor(doc: TemplateDocument, scaleSet: ScaleSetModel, options: Inlay
       name,
       (p) => {
         const pct = asInteger(p.value);
-        return pct === undefined ? undefined : `≤ ${instancesAllowed(capacity.count, pct)} of ${of}`;
+        const allowed = pct === undefined ? undefined : instancesAllowed(name, capacity.count, pct);
+        return allowed === undefined ? undefined : `≤ ${allowed} of ${of}`;
       },
       capacityNote,
     );

@@ -116,3 +116,12 @@ test('Bicep: the hover on a flagged value tells the finding in full too', () => 
   assert.match(plain, /\[Rule documentation: value-out-of-range\]\(https:\/\/\S+\/value-out-of-range\.md\)/);
   assert.deepEqual(liveMarkup(value, ALLOWED), []);
 });
+
+test('a gate value out of range: the finding, and no count of instances as if it were a working limit', () => {
+  // 150 % of 10 would read "up to 15 of 10 instances unhealthy at once".
+  const hover = hoverAt(scaleSet('web', '{ "mode": "Rolling", "rollingUpgradePolicy": { "maxUnhealthyInstancePercent": 1|50 } }'))!;
+  assert.match(hover.plain, /value-out-of-range: maxUnhealthyInstancePercent is 150/);
+  assert.doesNotMatch(hover.plain, /up to \d+ of/);
+  const inRange = hoverAt(scaleSet('web', '{ "mode": "Rolling", "rollingUpgradePolicy": { "maxUnhealthyInstancePercent": 5|0 } }'));
+  assert.match(inRange?.plain ?? '', /50 % = up to 5 of 10 instances unhealthy at once/);
+});

@@ -110,6 +110,26 @@ test('inlay hints: instances per batch, instances the unhealthy limits allow, to
   );
 });
 
+test('inlay hints: a gate value outside its range shows no count of instances (Azure rejects it)', () => {
+  const gateHints = (unhealthy: number, upgraded: number) =>
+    ls
+      .getInlayHints(
+        jsonDocument(
+          templateWith(
+            `{ "upgradePolicy": { "mode": "Rolling", "rollingUpgradePolicy": { "maxUnhealthyInstancePercent": ${unhealthy}, "maxUnhealthyUpgradedInstancePercent": ${upgraded} } } }`,
+            { capacity: 4 },
+          ),
+        ),
+        EVERYTHING,
+      )
+      .map((h) => String(h.label))
+      .filter((l) => l.startsWith('≤'));
+  // 150 % of 4 would read "≤ 6 of 4"; 4 % is under the minimum of 5; 0 % is in range for the upgraded gate.
+  assert.deepEqual(gateHints(150, 0), ['≤ 0 of 4']);
+  assert.deepEqual(gateHints(4, 101), []);
+  assert.deepEqual(gateHints(50, 100), ['≤ 2 of 4', '≤ 4 of 4']);
+});
+
 test('inlay hints: the defaults Azure applies to what a policy object leaves out, for its API version', () => {
   assert.deepEqual(
     ls.getInlayHints(jsonDocument(templateWith('{ "upgradePolicy": {} }')), EVERYTHING).map((h) => h.label),
