@@ -93,9 +93,17 @@ test('--trials adds Monte Carlo with the exact closed form and the sensitivity r
   assert.ok(Math.abs(1 - mc.pComplete - mc.closedForm.pHalt!) < 4 * Math.sqrt((0.0115 * 0.9885) / 4000) + 1e-9);
   assert.deepEqual(Object.keys(mc.durationSeconds), ['p50', 'p90', 'p99', 'mean']);
   assert.ok(mc.sensitivity.some((s) => s.assumption === 'upgradedDenominator' && s.value === 'upgraded'));
+  assert.equal(mc.sensitivityTrials, 1000);
   const text = runCli(['simulate', TEMPLATE, '--failure-rate', '0.05', '--trials', '2000']);
   assert.match(text.stdout, /monte carlo: 2000 trials: completes \d+\.\d%/);
-  assert.match(text.stdout, /sensitive: upgradedDenominator=total/);
+  // The switches' deltas are against the first 1,000 trials as assumed, which the text names with their own share.
+  const header =
+    /assumptions that change the outcome, each switched over the first 1000 trials \(same seeds; as assumed, (\d+\.\d)% of them complete\):\n {2}sensitive: upgradedDenominator=total: P\(complete\) (\d+\.\d)% \(([+−])(\d+\.\d) points\)/.exec(
+      text.stdout,
+    );
+  assert.ok(header, text.stdout);
+  const [, base, switched, sign, delta] = header;
+  assert.ok(Math.abs(Number(switched) - Number(base) - (sign === '+' ? 1 : -1) * Number(delta)) <= 0.11, header[0]);
   assert.equal(text.stderr, '', 'no progress bar when stderr is not a terminal');
 });
 

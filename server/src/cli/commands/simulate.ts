@@ -141,7 +141,8 @@ export const simulateCommand: CliCommand = {
     let mc;
     if (trials > 0 && run.status !== 'Blocked') {
       const summary = summarizeTrials(runWithProgress(new TrialRunner(input), trials, io));
-      mc = { ...summary, closedForm: closedForm(input), sensitivity: sensitivity(input, Math.min(trials, SENSITIVITY_TRIALS)) };
+      const sensitivityTrials = Math.min(trials, SENSITIVITY_TRIALS);
+      mc = { ...summary, closedForm: closedForm(input), sensitivity: sensitivity(input, sensitivityTrials), sensitivityTrials };
     }
     const report = buildReport(mapped, run, mc);
     io.stdout(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderText(report, run));

@@ -75,7 +75,12 @@ export interface SimReport {
     /** The lifecycle hook whose Reject stopped the upgrade (status Cancelled), else null. */
     readonly rejectedBy: string | null;
   };
-  readonly monteCarlo?: MonteCarloSummary & { readonly closedForm: ClosedForm; readonly sensitivity: readonly Sensitivity[] };
+  readonly monteCarlo?: MonteCarloSummary & {
+    readonly closedForm: ClosedForm;
+    readonly sensitivity: readonly Sensitivity[];
+    /** How many of the first trials each switch re-ran (same seeds): the base its deltas compare with. */
+    readonly sensitivityTrials: number;
+  };
 }
 
 const uniq = <T>(xs: readonly T[]): T[] => [...new Set(xs)];

@@ -43,6 +43,12 @@ export function renderText(report: SimReport, run: SimRun): string {
     if (mc.closedForm.pHalt !== null)
       lines.push(`  exact P(halt) = ${mc.closedForm.pHalt.toFixed(4)} (${mc.closedForm.method}: ${mc.closedForm.reason})`);
     const sensitive = mc.sensitivity.filter((s) => s.changesOutcome);
+    // The deltas compare with the first trials as assumed, not with the headline over all of them: say which.
+    const base = sensitive[0] && sensitive[0].pComplete - sensitive[0].deltaPComplete;
+    if (base !== undefined)
+      lines.push(
+        `  assumptions that change the outcome, each switched over the first ${mc.sensitivityTrials} trials (same seeds; as assumed, ${(100 * base).toFixed(1)}% of them complete):`,
+      );
     for (const s of sensitive) lines.push(`  sensitive: ${sensitivityLine(s)}`);
     if (sensitive.length === 0 && mc.sensitivity.length > 0)
       lines.push('  no single assumption switch changes P(complete), the median duration or the minimum serving beyond noise');
