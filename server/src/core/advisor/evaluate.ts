@@ -101,10 +101,12 @@ export function createEvaluator(base: SimInput, options: EvaluatorOptions): Eval
         planned.batches.map((b) => b.size),
       );
       const h = summary.haltsByCode;
+      // A health gate's halt or, under assumption upgradeTimeout, the time limit: either way the upgrade fails.
       const mcHalt =
         h.MaxUnhealthyInstancePercentExceededBeforeRollingUpgrade +
         h.MaxUnhealthyInstancePercentExceededInRollingUpgrade +
-        h.MaxUnhealthyUpgradedInstancePercentExceededInRollingUpgrade;
+        h.MaxUnhealthyUpgradedInstancePercentExceededInRollingUpgrade +
+        h.RollingUpgradeTimeoutError;
       // How long an upgrade takes when it completes: a halted trial is short, and must not make a policy look fast.
       const completed = chunk.duration.filter((_, k) => chunk.outcome[k] === COMPLETED);
       const durations = completed.length > 0 ? completed : chunk.duration;

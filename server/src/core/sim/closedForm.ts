@@ -5,6 +5,7 @@
  *   P(halt) = P(Bin(M, p) > floor(v·N/100)) (M = instances to upgrade) when u ≥ v or failures do not stay unhealthy;
  * - denominator "upgraded": a dynamic programme over (batch, failures so far) with the planned batch sizes.
  */
+import { upgradeTimeoutSeconds } from './assumptions';
 import { simulatedFleetSize } from './capacity';
 import { DEFAULT_FAILURES, triggerPlan } from './defaults';
 import { simulate } from './simulate';
@@ -96,6 +97,8 @@ export function closedForm(input: SimInput, sizes?: readonly number[]): ClosedFo
   if (unhealthyIds > 0 || input.fleet.overrides.some((o) => o.unhealthy || o.fails))
     return none('needs no pre-existing unhealthy or fixed failing instances');
   if (input.cancelAtSeconds !== undefined) return none('needs no cancellation');
+  // A time limit stops the run whatever the gates say, and failures (rollbacks, health timeouts) move when.
+  if (upgradeTimeoutSeconds(a) !== undefined) return none('needs no upgrade time limit (assumption upgradeTimeout)');
   if (plan.automaticRollback && a.rolledBackInstances === 'notCounted')
     return none('rolled-back instances are not counted, so the denominator is random');
   const p = f.probability;

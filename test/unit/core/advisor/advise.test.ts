@@ -165,6 +165,24 @@ test("the numbers are the simulator's: the current policy's plan, trials on the 
   assert.ok(Math.abs(b.current.pHalt - (1 - s.pComplete - s.pCancelled)) < 1e-12);
 });
 
+test('under a time limit (assumption upgradeTimeout) a run that reaches it counts as a halt, not as a fast upgrade', () => {
+  // 15 zonal instances: 15 batches of 1 with health waits, well past an hour.
+  const model = scaleSetOf({ capacity: 15, zones: ['1', '2', '3'], policy: { maxBatchInstancePercent: 20 } });
+  const free = advice(advisePolicy(model, {}, {}, { trials: 50 }));
+  assert.ok(free.current.durationP50Seconds > 3600, `${free.current.durationP50Seconds} s`);
+  assert.ok(free.current.pHalt < 1);
+  const limited = advice(advisePolicy(model, {}, { assumptions: { upgradeTimeout: 'oneHour' } }, { trials: 50 }));
+  assert.equal(limited.current.pHalt, 1);
+  assert.equal(limited.current.pHaltMethod, 'monteCarlo');
+  // Batches of one per zone and update domain whatever the percentages: no policy gets under the limit, so the
+  // advice says it misses the P(halt) goal instead of offering the stopped runs' shorter times as an improvement.
+  assert.deepEqual(
+    limited.evaluated.map((c) => c.pHalt),
+    limited.evaluated.map(() => 1),
+  );
+  assert.deepEqual(limited.missedGoals, ['maxHalt']);
+});
+
 test('percentages that give the same batches are evaluated once', () => {
   const model = scaleSetOf({ capacity: 10, zones: ['1', '2', '3'], policy: { maxBatchInstancePercent: 20 } });
   const a = advice(advisePolicy(model));

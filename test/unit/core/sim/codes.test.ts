@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ASSUMPTIONS } from '../../../../server/src/core/sim/assumptions';
 import { osUpgradeHistory, rollingUpgradeStatus } from '../../../../server/src/core/sim/azureShapes';
+import { closedForm } from '../../../../server/src/core/sim/closedForm';
 import { monteCarlo } from '../../../../server/src/core/sim/monteCarlo';
 import { planUpgrade } from '../../../../server/src/core/sim/plan';
 import { simulate } from '../../../../server/src/core/sim/simulate';
@@ -55,6 +56,21 @@ test('upgradeTimeout=oneHour faults the upgrade with RollingUpgradeTimeoutError 
   const mc = monteCarlo(sim, 20);
   assert.equal(mc.haltsByCode.RollingUpgradeTimeoutError, 1);
   assert.equal(mc.pComplete, 0);
+});
+
+test('no closed form under a time limit: the limit stops the run whatever the gates say', () => {
+  // 15 instances over 3 zones, automatic OS upgrade with rollback: 15 batches of 1 in 75 min, past oneHour.
+  const aos = input({ trigger: 'aos', fleet: { capacity: 15, zones: ['1', '2', '3'] }, failures: { probability: 0.02 } });
+  assert.ok(planUpgrade(aos).durationSeconds > 3600);
+  assert.equal(closedForm(aos).method, 'dynamicProgramming');
+  const limited = { ...aos, assumptions: { ...aos.assumptions, upgradeTimeout: 'oneHour' as const } };
+  assert.deepEqual(closedForm(limited), {
+    method: null,
+    pHalt: null,
+    reason: 'needs no upgrade time limit (assumption upgradeTimeout)',
+  });
+  // What the closed form would have missed: every trial stops, at a gate or at the limit.
+  assert.equal(monteCarlo(limited, 200).pComplete, 0);
 });
 
 test("the manual OS upgrade on a pinned image version ends in OperationNotAllowed with Azure's text, not as a success", () => {
