@@ -17,6 +17,12 @@ test('text output lists each scale set with resolved values and their sources', 
   assert.match(r.stdout, /zones +1, 2, 3/);
 });
 
+test('text output shows an empty list as [] rather than nothing (a real Bicep template: param zones array = [])', () => {
+  const r = runCli(['scan', 'test/fixtures/real-templates/vmss-flex-n-tier-vmssflex.bicep']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^ {4}zones {12}\[\] {2}\(parameter default zones\)$/m);
+});
+
 test('JSON output follows the documented shape', () => {
   const r = runCli(['scan', 'test/fixtures/real-templates/sf-10vm-2nt-win-stateless.json', '--format', 'json']);
   assert.equal(r.code, 0, r.stderr);

@@ -89,11 +89,12 @@ const SOURCE_LABEL: Record<string, string> = {
 function show(v: ScanValue): string {
   if (v.source === 'absent') return '-';
   if (v.source === 'unknown') return `unknown ${v.expression ?? ''} (${v.unknownReason ?? 'cannot be evaluated'})`.replace('  ', ' ');
+  // An empty list or string is shown as written ("zones  []"), not as nothing after the label.
   const text =
     typeof v.value === 'string'
-      ? v.value
+      ? v.value || '""'
       : Array.isArray(v.value)
-        ? v.value.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(', ')
+        ? v.value.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(', ') || '[]'
         : JSON.stringify(v.value);
   const label = SOURCE_LABEL[v.source];
   return label ? `${text}  (${label}${v.expression ? ` ${v.expression}` : ''})` : text;
