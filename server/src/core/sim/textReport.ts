@@ -58,7 +58,7 @@ export function renderText(report: SimReport, run: SimRun): string {
 
 function batchTable(run: SimRun): string[] {
   if (run.batches.length === 0) return ['(no batches)'];
-  // Numbered from 1, as the preview and the hovers count batches; the JSON output's `index` counts from 0.
+  // Numbered from 1, as the preview's timeline and table count batches; the JSON output's `index` counts from 0.
   const rows = run.batches.map((b) => [
     String(b.index + 1),
     formatDuration(b.startSeconds),
