@@ -80,6 +80,13 @@ describe('rendering', () => {
       (await page.getAttribute('[data-testid="current-timeline"] .gate-fail', 'aria-label')) ?? '',
       /unhealthy after upgrade \d+\/\d+ = [\d.]+% > 20% \(maxUnhealthyUpgradedInstancePercent\): failed/,
     );
+    // A halted run's time is the time to the halt, not an estimate of the upgrade's length.
+    const header = (await page.textContent('[data-testid="current-header"]')) ?? '';
+    assert.match(header, /Time to the stop\s*(\d+ min|\d+ h \d+ min)/);
+    assert.doesNotMatch(header, /Estimated duration/);
+    await page.click('[data-testid="copy-summary"]');
+    const copied = (await posted(page)).find((m) => m.type === 'copy') as { text: string } | undefined;
+    assert.match(copied?.text ?? '', /\| Estimated duration \| (\d+ min|\d+ h \d+ min) to the stop \|/);
     await page.close();
   });
 

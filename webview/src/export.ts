@@ -8,7 +8,7 @@ import { code } from '../../server/src/core/text/markdown';
 import type { PreviewResult } from './result';
 import type { RiskResult } from './risk';
 import { triggerText } from './state';
-import { batchShape, formatDuration, percent } from './view/format';
+import { batchShape, formatDuration, percent, stops } from './view/format';
 
 export function runJson(r: PreviewResult, risk: RiskResult | null): string {
   return JSON.stringify(
@@ -96,7 +96,7 @@ export function markdownSummary(
       triggerText(x.input.trigger),
       `${x.input.fleet.capacity}`,
       batchShape(x.run),
-      formatDuration(x.run.durationSeconds),
+      `${formatDuration(x.run.durationSeconds)}${stops(x.run) ? ' to the stop' : ''}`,
       `${x.run.minServingInstances} of ${total}`,
       rk ? percent(rk.summary.pComplete) : 'not computed',
       rk

@@ -86,3 +86,8 @@ export function clock(seconds: number): string {
   const ss = String(r).padStart(2, '0');
   return h > 0 ? `${h}:${mm}:${ss}` : `${m}:${ss}`;
 }
+
+/** Whether the run ends before every instance is upgraded: a halt, a timeout, a cancel or a hook's Reject. */
+export function stops(run: SimRun): boolean {
+  return run.status === 'Faulted' || run.status === 'Cancelled';
+}

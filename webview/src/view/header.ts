@@ -7,7 +7,7 @@ import { el } from '../dom';
 import { badge } from '../toolkit';
 import type { PreviewResult } from '../result';
 import { capacitySource, triggerText } from '../state';
-import { batchShape, formatDuration, percent } from './format';
+import { batchShape, formatDuration, percent, stops } from './format';
 import { policySources } from '../../../server/src/core/sim/index';
 import type { EffectivePolicy, PolicySource } from '../../../server/src/core/sim/index';
 
@@ -60,7 +60,8 @@ export function renderHeader(r: PreviewResult, idPrefix: string, reveal: (proper
     ['Batches', batchShape(run)],
     ['Plan', run.plan.explanation],
     [
-      'Estimated duration',
+      // A run that stops is not a short upgrade: its time is the time to the stop.
+      stops(run) ? 'Time to the stop' : 'Estimated duration',
       `${formatDuration(run.durationSeconds)}${run.waitSeconds > 0 ? ` (${formatDuration(run.waitSeconds)} waiting for approval)` : ''}`,
     ],
     ['Minimum serving', `${run.minServingInstances} of ${total}${total > 0 ? ` (${percent(run.minServingInstances / total, 0)})` : ''}`],
