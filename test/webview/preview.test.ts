@@ -90,6 +90,26 @@ describe('rendering', () => {
     await page.close();
   });
 
+  test('a template Azure rejects is not simulated: no Monte Carlo until "Run anyway" is ticked', async () => {
+    const o = await open(session.browser, session.served);
+    const doc = fixture('document.json') as { scaleSets: { simulatorInput: Record<string, unknown> }[] };
+    const message = 'maxUnhealthyInstancePercent is 150; the Compute API accepts 5 to 100, so the deployment fails.';
+    doc.scaleSets[0]!.simulatorInput.blockedBy = [{ ruleId: 'value-out-of-range', blocks: 'deployment', message }];
+    await send(o.page, doc);
+    await o.page.waitForSelector('[data-testid="current-outcome"]');
+    assert.match((await o.page.textContent('[data-testid="current-outcome"]')) ?? '', /Blocked\s*Blocked by value-out-of-range/);
+    assert.match((await o.page.textContent('[data-testid="current-header"]')) ?? '', /Estimated durationnone: not run/);
+    assert.equal(
+      await o.page.textContent('[data-testid="current-risk-blocked"]'),
+      'Not simulated: Azure rejects this template (value-out-of-range). Tick “Run anyway” to see the risk as if it ran.',
+    );
+    assert.equal(await o.page.locator('[data-testid="current-risk"][data-state="running"]').count(), 0);
+    await o.page.locator('[data-testid="whatif-ignoreBlockers"]').click();
+    await waitForRisk(o.page);
+    assert.match((await o.page.textContent('[data-testid="current-risk-table"]')) ?? '', /Probability of completing/);
+    await o.page.close();
+  });
+
   test('hovering or focusing a batch shows its instances and outcomes', async () => {
     const { page } = await opened();
     await page.locator(ROWS('current')).nth(7).hover();

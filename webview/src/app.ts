@@ -24,6 +24,7 @@ import { renderRisk } from './view/riskView';
 
 const samePath = (a: JsonPath | null | undefined, b: JsonPath | null | undefined) =>
   !!a && !!b && a.length === b.length && a.every((p, i) => p === b[i]);
+const blockedRisk = (r: PreviewResult) => ({ kind: 'blocked' as const, blockers: r.run.blockedBy });
 /** Compare titles lead with the batch size, since a template edit (not a what-if) often makes the difference. */
 const columnLabel = (r: PreviewResult) => `batch ${r.run.policy.maxBatchInstancePercent}%, ${r.label}`;
 
@@ -291,6 +292,10 @@ export class PreviewApp {
     const cur = this.current;
     if (!cur) return;
     const trials = this.trials;
+    if (cur.result.run.status === 'Blocked') {
+      cur.column.riskSlot.append(renderRisk(blockedRisk(cur.result), trials, 'current'));
+      return;
+    }
     cur.risk =
       this.risk.start(
         cur.result.input,
@@ -354,6 +359,10 @@ export class PreviewApp {
   private fillPinnedRisk(): void {
     const slot = this.pinned?.riskSlot;
     if (!this.pinned || !slot || slot.firstChild) return;
+    if (this.pinned.result.run.status === 'Blocked') {
+      slot.append(renderRisk(blockedRisk(this.pinned.result), this.trials, 'pinned'));
+      return;
+    }
     const risk = this.risk.cached(this.pinned.result.input, this.trials);
     if (risk) slot.append(renderRisk({ kind: 'done', result: risk }, risk.summary.trials, 'pinned'));
   }

@@ -62,7 +62,9 @@ export function renderHeader(r: PreviewResult, idPrefix: string, reveal: (proper
     [
       // A run that stops is not a short upgrade: its time is the time to the stop.
       stops(run) ? 'Time to the stop' : 'Estimated duration',
-      `${formatDuration(run.durationSeconds)}${run.waitSeconds > 0 ? ` (${formatDuration(run.waitSeconds)} waiting for approval)` : ''}`,
+      run.status === 'Blocked'
+        ? 'none: not run'
+        : `${formatDuration(run.durationSeconds)}${run.waitSeconds > 0 ? ` (${formatDuration(run.waitSeconds)} waiting for approval)` : ''}`,
     ],
     ['Minimum serving', `${run.minServingInstances} of ${total}${total > 0 ? ` (${percent(run.minServingInstances / total, 0)})` : ''}`],
     ['Trigger', triggerText(input.trigger)],

@@ -4,14 +4,29 @@
  */
 import { el, table } from '../dom';
 import type { RiskProgress, RiskResult } from '../risk';
+import type { Blocker } from '../../../server/src/core/sim/index';
 import { progressRing } from '../toolkit';
 import { formatDuration, percent } from './format';
 
 export type RiskState =
-  { readonly kind: 'running'; readonly progress: RiskProgress } | { readonly kind: 'done'; readonly result: RiskResult };
+  | { readonly kind: 'running'; readonly progress: RiskProgress }
+  | { readonly kind: 'done'; readonly result: RiskResult }
+  /** Azure rejects the template or the upgrade cannot run: no upgrade to run trials of (as `simulate --trials`). */
+  | { readonly kind: 'blocked'; readonly blockers: readonly Blocker[] };
 
 export function renderRisk(state: RiskState, trials: number, idPrefix: string): HTMLElement {
   const section = el('section', { class: 'risk', 'aria-label': 'Risk', 'data-testid': `${idPrefix}-risk`, 'data-state': state.kind });
+  if (state.kind === 'blocked') {
+    section.append(
+      el('h3', {}, 'Risk'),
+      el(
+        'p',
+        { 'data-testid': `${idPrefix}-risk-blocked` },
+        `Not simulated: ${state.blockers.some((b) => b.blocks === 'deployment') ? 'Azure rejects this template' : 'the upgrade cannot run'} (${state.blockers.map((b) => b.ruleId).join(', ')}). Tick “Run anyway” to see the risk as if it ran.`,
+      ),
+    );
+    return section;
+  }
   section.append(el('h3', {}, `Risk over ${trials.toLocaleString('en-US')} trials`));
   if (state.kind === 'running') {
     const { done, total } = state.progress;
